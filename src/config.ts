@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+/**
+ * The only reader of process.env. Everything else receives its configuration as arguments.
+ */
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional())
+
+export const ConfigSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data')),
+  REDIS_URL: optionalString,
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  OPENAI_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(8000)),
+  FEISHU_APP_ID: optionalString,
+  FEISHU_APP_SECRET: optionalString,
+  FEISHU_VERIFICATION_TOKEN: optionalString,
+  FEISHU_ENCRYPT_KEY: optionalString,
+  FEISHU_DOMAIN: z.preprocess(emptyToUndefined, z.string().url().default('https://open.feishu.cn')),
+  FEISHU_CONNECTION: z.preprocess(emptyToUndefined, z.enum(['webhook', 'ws']).default('webhook')),
+  WECHATY_PUPPET: optionalString,
+  WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
+  WECHAT_BOT_CONFIG: z.preprocess(emptyToUndefined, z.string().default('bots/wechat.config.json')),
+  ADMIN_TOKEN: optionalString,
+  SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(7 * 24 * 60).default(120)),
+  PROFILE_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(3650).default(30)),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Parses an environment (defaults to process.env); throws ConfigError naming every bad variable. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(environment)
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n  ${reasons.join('\n  ')}`)
+  }
+  return parsed.data
+}
+
+/** The channels whose configuration is complete. */
+export function configuredChannels(config: Config): { feishu: boolean; wechat: boolean; llm: boolean } {
+  return {
+    feishu: Boolean(config.FEISHU_APP_ID && config.FEISHU_APP_SECRET),
+    wechat: Boolean(config.WECHATY_PUPPET),
+    llm: Boolean(config.OPENAI_API_KEY),
+  }
+}
