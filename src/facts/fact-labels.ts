@@ -1,0 +1,55 @@
+import type { FactName } from './fact-schema.js'
+
+/** How a fact is shown to users: its Chinese name and unit. Shared by explanations, questions and summaries. */
+export interface FactLabel {
+  label: string
+  unit?: '万元' | '%' | '人' | '项' | '年' | '级' | '名'
+}
+
+export const FACT_LABELS: Record<FactName, FactLabel> = {
+  registeredInBeijing: { label: '在北京市注册登记' },
+  independentLegalPerson: { label: '具有独立法人资格' },
+  creditBlacklisted: { label: '列入经营异常名录或严重失信主体名单' },
+  restrictedProducts: { label: '提供的产品（服务）属于国家禁止、限制或淘汰类' },
+  majorIncident3y: { label: '近三年发生重大安全、质量、环境污染事故或偷漏税等违法违规行为' },
+  industry: { label: '所属行业' },
+  employees: { label: '从业人员', unit: '人' },
+  totalAssets: { label: '资产总额', unit: '万元' },
+  revenue: { label: '上年度营业收入', unit: '万元' },
+  revenuePrev: { label: '前年营业收入', unit: '万元' },
+  mainRevenue: { label: '上年度主营业务收入', unit: '万元' },
+  mainRevenuePrev: { label: '前年主营业务收入', unit: '万元' },
+  mainRevenuePrev2: { label: '大前年主营业务收入', unit: '万元' },
+  rdExpense: { label: '上年度研发费用', unit: '万元' },
+  rdExpensePrev: { label: '前年研发费用', unit: '万元' },
+  netProfit: { label: '上年度净利润', unit: '万元' },
+  debtRatio: { label: '资产负债率', unit: '%' },
+  rdStaff: { label: '研发人员', unit: '人' },
+  equityFinancing2y: { label: '近2年股权融资（合格机构投资者实缴）', unit: '万元' },
+  equityFinancing3y: { label: '近3年股权融资（合格机构投资者实缴）', unit: '万元' },
+  ipHighValue: { label: '高价值知识产权', unit: '项' },
+  ipClass1SelfDeveloped: { label: '自主研发Ⅰ类知识产权', unit: '项' },
+  ipClass1: { label: 'Ⅰ类知识产权', unit: '项' },
+  ipClass2: { label: 'Ⅱ类知识产权', unit: '项' },
+  strategicEmerging: { label: '主导产品属于战略性新兴产业' },
+  nicheYears: { label: '从事特定细分市场年限', unit: '年' },
+  leadProductField: { label: '主导产品所属领域' },
+  digitalLevel: { label: '数字化水平等级', unit: '级' },
+  qualityAward: { label: '获得质量奖' },
+  qualityCert: { label: '通过质量管理体系认证' },
+  ownBrand: { label: '拥有自主品牌' },
+  standardSetting: { label: '主导或参与制修订标准' },
+  techConversion: { label: '技术成果转化（首台套等）' },
+  listing: { label: '上市或挂牌情况' },
+  contest: { label: '创新创业大赛成绩' },
+  rdInstitution: { label: '研发机构级别' },
+  sciAwardLevel: { label: '科技奖励级别' },
+  sciAwardRank: { label: '科技奖励排名', unit: '名' },
+  honors: { label: '有效期内的荣誉资质' },
+  makerChinaTop: { label: '创客中国大赛名次' },
+  coreBusinessInfoSystem: { label: '核心业务采用信息系统支撑' },
+  marketShare: { label: '主导产品细分市场占有率', unit: '%' },
+  keyField: { label: '主导产品属于重点领域' },
+  innovativeSmeValid: { label: '持有有效期内的创新型中小企业称号' },
+  specializedSmeValid: { label: '持有有效期内的专精特新中小企业称号' },
+}
