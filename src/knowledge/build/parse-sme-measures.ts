@@ -1,0 +1,42 @@
+import type { PolicyCard } from '../card-schema.js'
+import { articleCard, splitBlocks, twoDigits, type DocumentInfo } from './article-card.js'
+
+/**
+ * Parses 北京市关于促进“专精特新”中小企业高质量发展的若干措施 (seed 001): one card per numbered measure
+ * (sme-measures-m01 … m16). The seed does not state its issuer; seed 003 (guide-008 … guide-013) cites the same
+ * document as issued by 北京市经济和信息化局 on 2021-12-23, without a document number.
+ */
+export const SME_MEASURES_SEED = '001_bbd81771983c6ace.txt'
+
+const DOCUMENT: DocumentInfo = {
+  seed: SME_MEASURES_SEED,
+  section: '专精特新若干措施',
+  documentTitle: '北京市关于促进“专精特新”中小企业高质量发展的若干措施',
+  issuer: '北京市经济和信息化局',
+  docNumber: null,
+  publishedAt: '2021-12-23',
+}
+
+const MEASURE = /^(\d{1,2})\.\s*([^。]+。)/u
+const PART = /^[一二三四五六七八九十]、/u
+
+export function parseSmeMeasures(text: string): PolicyCard[] {
+  const lines = text.split('\n')
+  const blocks = splitBlocks(lines, 0, lines.length, (line) => MEASURE.test(line.trim()) || PART.test(line.trim()) || /^本政策适用于/u.test(line.trim()))
+  const cards: PolicyCard[] = []
+  let part = ''
+  for (const block of blocks) {
+    const first = block.lines[0].trim()
+    if (PART.test(first)) {
+      part = first
+      continue
+    }
+    const match = MEASURE.exec(first)
+    if (!match) continue
+    const number = Number(match[1])
+    const heading = `${number}.${match[2].replace(/。$/u, '')}`
+    const card = articleCard(DOCUMENT, `sme-measures-m${twoDigits(number)}`, heading, DOCUMENT.documentTitle, block.lines, block)
+    cards.push({ ...card, audience: '国家和市级“专精特新”中小企业及“小巨人”企业', subtitle: part || null })
+  }
+  return cards
+}

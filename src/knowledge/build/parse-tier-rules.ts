@@ -1,0 +1,79 @@
+import type { PolicyCard } from '../card-schema.js'
+import { articleCard, chineseOrdinal, splitBlocks, twoDigits, type DocumentInfo } from './article-card.js'
+import { stripResidue } from './normalize-text.js'
+
+/**
+ * Parses 北京市优质中小企业梯度培育管理实施细则（2025年修订版） (seed 000): one card per 第X条 of the main text
+ * (tier-rules-a01 …), and one per section of 附件1–4 (tier-rules-x1-01 …): the 公告/认定条件, each class of
+ * 评价指标, each dimension of the 小巨人 standard, and each 附件4 definition.
+ */
+export const TIER_RULES_SEED = '000_171549bb3acf1c14.txt'
+
+const DOCUMENT: DocumentInfo = {
+  seed: TIER_RULES_SEED,
+  section: '梯度培育管理实施细则',
+  documentTitle: '北京市优质中小企业梯度培育管理实施细则（2025年修订版）',
+  // 第五条 and 第二十二条: 市经济和信息化局 is responsible for the work and interprets the rules.
+  issuer: '北京市经济和信息化局',
+  docNumber: null,
+  publishedAt: null,
+}
+
+const ARTICLE = /^\*\*第([一二三四五六七八九十]+)条\*\*/u
+
+interface Attachment {
+  number: number
+  name: string
+  start: RegExp
+  split: (line: string) => boolean
+}
+
+const SECTION = /^#{1,6}\s*(\*\*)?[一二三四五六]、/u
+const INDICATOR_CLASS = /^[（(]\s*[一二三四五六]\s*[)）]\s*\S*指标/u
+const DEFINITION = /^[（(]\s*[一二三四五六七八九十]+\s*[)）]/u
+
+const ATTACHMENTS: Attachment[] = [
+  { number: 1, name: '北京市创新型中小企业评价标准', start: /^## 附件 1\s*$/u, split: (line) => SECTION.test(line) || INDICATOR_CLASS.test(line) },
+  { number: 2, name: '北京市专精特新中小企业认定标准', start: /^## 北京市专精特新中小企业认定标准/u, split: (line) => SECTION.test(line) || INDICATOR_CLASS.test(line) },
+  { number: 3, name: '国家专精特新“小巨人”企业认定标准', start: /^## 国家专精特新“小巨人”企业认定标准/u, split: (line) => SECTION.test(line) },
+  { number: 4, name: '部分指标和要求说明', start: /^## 附件 4\s*$/u, split: (line) => DEFINITION.test(line) },
+]
+
+function headingOf(line: string): string {
+  const text = stripResidue(line).trim()
+  const match = /^([（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六]、)\s*([^。：:（(，,]{0,20})/u.exec(text)
+  return match ? `${match[1].replace(/\s/gu, '')}${match[2].trim()}` : text.slice(0, 24)
+}
+
+export function parseTierRules(text: string): PolicyCard[] {
+  const lines = text.split('\n')
+  const attachmentStarts = ATTACHMENTS.map((attachment) => {
+    const index = lines.findIndex((line) => attachment.start.test(line.trim()))
+    if (index < 0) throw new Error(`tier rules: 附件${attachment.number} not found`)
+    return index
+  })
+  const cards: PolicyCard[] = []
+
+  const mainEnd = attachmentStarts[0]
+  for (const block of splitBlocks(lines, 0, mainEnd, (line) => ARTICLE.test(line.trim()))) {
+    const number = chineseOrdinal(ARTICLE.exec(block.lines[0].trim())?.[1] ?? '')
+    // An article ends at the next heading or at the list of attachments.
+    const stop = block.lines.findIndex((line, index) => index > 0 && /^(#|- 附件)/u.test(line.trim()))
+    const body = stop > 0 ? block.lines.slice(0, stop) : block.lines
+    const heading = `第${ARTICLE.exec(block.lines[0].trim())?.[1]}条`
+    body[0] = body[0].replace(ARTICLE, '').trim()
+    cards.push(articleCard(DOCUMENT, `tier-rules-a${twoDigits(number)}`, heading, '北京市优质中小企业梯度培育管理实施细则', body, { ...block, end: block.start + body.length - 1 }))
+  }
+
+  ATTACHMENTS.forEach((attachment, position) => {
+    const from = attachmentStarts[position]
+    const to = attachmentStarts[position + 1] ?? lines.length
+    const blocks = splitBlocks(lines, from, to, (line) => attachment.split(line.trim()))
+    blocks.forEach((block, index) => {
+      const heading = `附件${attachment.number} ${headingOf(block.lines[0])}`
+      const body = block.lines.map((line) => line.replace(/^#{1,6}\s*/u, ''))
+      cards.push(articleCard(DOCUMENT, `tier-rules-x${attachment.number}-${twoDigits(index + 1)}`, heading, attachment.name, body, block))
+    })
+  })
+  return cards
+}
