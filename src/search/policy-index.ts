@@ -1,0 +1,312 @@
+import { Index } from 'flexsearch'
+import type { PolicyCard } from '../knowledge/card-schema.js'
+import type { SynonymMap } from './load-synonyms.js'
+import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
+import { bestSnippet } from './best-snippet.js'
+
+export interface SearchHit {
+  card: PolicyCard
+  score: number
+  /** The card sentence that best matches the question, quoted exactly (≤ 120 characters). */
+  snippet: string
+}
+
+export interface SearchResult {
+  hits: SearchHit[]
+  /** false when nothing matches well enough to answer from: callers say "没有找到" instead of guessing. */
+  confident: boolean
+  /** Share of the question's (IDF-weighted) terms found in the top card, 0–1. */
+  coverage: number
+}
+
+/** How text becomes terms; the default is character bigrams (`npm run eval` compares jieba). */
+export interface Tokenizer {
+  index(text: string): string[]
+  query(question: string): string[]
+}
+
+export const BIGRAM_TOKENIZER: Tokenizer = { index: tokenize, query: tokenizeQuery }
+
+export interface PolicyIndexOptions {
+  tokenizer?: Tokenizer
+  synonyms?: SynonymMap
+  /** Minimum coverage for a confident answer (calibrated by `npm run eval`). */
+  confidenceThreshold?: number
+}
+
+/** Tuned on the eval set's tuning split; the held-out split is reported separately by `npm run eval`. */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.47
+const TITLE_WEIGHT = 3
+const BODY_WEIGHT = 1
+const SYNONYM_WEIGHT = 0.7
+const K1 = 1.2
+const B = 0.75
+const CANDIDATES_PER_TERM = 400
+
+interface FieldStats {
+  counts: Map<string, number>
+  length: number
+}
+
+interface IndexedCard {
+  card: PolicyCard
+  title: FieldStats
+  body: FieldStats
+  titleWeight: number
+  titleText: string
+  bodyText: string
+}
+
+interface QueryTerm {
+  token: string
+  weight: number
+  /** The original question token this term stands for (itself, or the colloquial word a synonym replaces). */
+  source: string
+}
+
+function fieldStats(text: string, tokenizer: Tokenizer): FieldStats {
+  const counts = new Map<string, number>()
+  const tokens = tokenizer.index(text)
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1)
+  return { counts, length: tokens.length }
+}
+
+function titleText(card: PolicyCard): string {
+  return [card.title, card.subtitle, card.heading].filter(Boolean).join(' ')
+}
+
+function bodyText(card: PolicyCard): string {
+  return [card.content, card.requirements, card.process, card.audience, card.toolType, card.documentTitle, card.issuer, card.docNumber, card.timing, card.section]
+    .filter(Boolean)
+    .join('\n')
+}
+
+/**
+ * The policy card index: flexsearch inverted indexes (one for titles, one for bodies, custom Chinese
+ * tokenizer) find the candidates; BM25F in app code ranks them, with query-time synonyms and phrase boosts.
+ */
+export class PolicyIndex {
+  readonly #tokenizer: Tokenizer
+  readonly #titleIndex: Index
+  readonly #bodyIndex: Index
+  readonly #cards: IndexedCard[] = []
+  readonly #byId = new Map<string, PolicyCard>()
+  readonly #documentFrequency = new Map<string, number>()
+  readonly #averageTitle: number
+  readonly #averageBody: number
+  readonly #synonyms: SynonymMap['entries']
+  readonly #phrases: string[]
+  readonly #threshold: number
+
+  constructor(cards: readonly PolicyCard[], options: PolicyIndexOptions = {}) {
+    this.#tokenizer = options.tokenizer ?? BIGRAM_TOKENIZER
+    const encode = (text: string) => this.#tokenizer.index(text)
+    this.#titleIndex = new Index({ tokenize: 'strict', encode })
+    this.#bodyIndex = new Index({ tokenize: 'strict', encode })
+    this.#synonyms = (options.synonyms?.entries ?? []).map((entry) => ({ from: entry.from.map(normalizeForSearch), to: entry.to }))
+    this.#phrases = (options.synonyms?.phrases ?? []).map(normalizeForSearch)
+    this.#threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD
+    let titleTotal = 0
+    let bodyTotal = 0
+    for (const card of cards) {
+      this.#byId.set(card.id, card)
+      if (card.duplicateOf) continue
+      const position = this.#cards.length
+      const indexed: IndexedCard = {
+        card,
+        title: fieldStats(titleText(card), this.#tokenizer),
+        body: fieldStats(bodyText(card), this.#tokenizer),
+        titleWeight: card.flags.includes('title-mismatch') ? BODY_WEIGHT : TITLE_WEIGHT,
+        titleText: normalizeForSearch(titleText(card)),
+        bodyText: normalizeForSearch(bodyText(card)),
+      }
+      this.#cards.push(indexed)
+      this.#titleIndex.add(position, titleText(card))
+      this.#bodyIndex.add(position, bodyText(card))
+      titleTotal += indexed.title.length
+      bodyTotal += indexed.body.length
+      for (const token of new Set([...indexed.title.counts.keys(), ...indexed.body.counts.keys()])) {
+        this.#documentFrequency.set(token, (this.#documentFrequency.get(token) ?? 0) + 1)
+      }
+    }
+    this.#averageTitle = titleTotal / Math.max(1, this.#cards.length)
+    this.#averageBody = bodyTotal / Math.max(1, this.#cards.length)
+  }
+
+  /** Number of indexed (non-duplicate) cards. */
+  get size(): number {
+    return this.#cards.length
+  }
+
+  get(id: string): PolicyCard | undefined {
+    return this.#byId.get(id)
+  }
+
+  #idf(token: string): number {
+    const frequency = this.#documentFrequency.get(token) ?? 0
+    return Math.log(1 + (this.#cards.length - frequency + 0.5) / (frequency + 0.5))
+  }
+
+  #queryTerms(question: string): QueryTerm[] {
+    const terms = new Map<string, QueryTerm>()
+    for (const token of this.#tokenizer.query(question)) terms.set(token, { token, weight: 1, source: token })
+    const normalized = normalizeForSearch(question)
+    for (const entry of this.#synonyms) {
+      const matched = entry.from.find((word) => normalized.includes(word))
+      if (!matched) continue
+      for (const target of entry.to) {
+        for (const token of this.#tokenizer.index(target)) if (!terms.has(token)) terms.set(token, { token, weight: SYNONYM_WEIGHT, source: matched })
+      }
+    }
+    return [...terms.values()]
+  }
+
+  /** Query runs worth a phrase boost: configured program names, document numbers, and 3+ character runs. */
+  #phrasesOf(question: string): string[] {
+    const normalized = normalizeForSearch(question)
+    const phrases = this.#phrases.filter((phrase) => normalized.includes(phrase))
+    const documentNumber = /[\p{Script=Han}]{1,6}[〔[(（]\d{4}[〕\])）]\d+号/u.exec(normalized)
+    if (documentNumber) phrases.push(documentNumber[0].replace(/[[(（]/u, '〔').replace(/[\])）]/u, '〕'))
+    for (const run of stripStopPhrases(question).match(/[\p{Script=Han}]{3,}/gu) ?? []) phrases.push(run)
+    return [...new Set(phrases)]
+  }
+
+  /**
+   * Word order: the longest run of consecutive question bigrams that the title also holds ("融资租赁费用" →
+   * "融资租赁" in 中关村融资租赁资金补贴) scores its IDF again, so a title naming the question's subject beats a body
+   * that merely mentions the same words apart.
+   */
+  #titleStreakBoost(indexed: IndexedCard, runs: readonly string[]): number {
+    if (indexed.titleWeight !== TITLE_WEIGHT) return 0
+    let best = 0
+    for (const run of runs) {
+      let streak = 0
+      for (let index = 0; index + 1 < run.length; index += 1) {
+        const bigram = run.slice(index, index + 2)
+        if (indexed.title.counts.has(bigram)) {
+          streak += this.#idf(bigram)
+          if (streak > best) best = streak
+        } else {
+          streak = 0
+        }
+      }
+    }
+    return best * 0.5
+  }
+
+  #score(indexed: IndexedCard, terms: readonly QueryTerm[], phrases: readonly string[]): { score: number; matchedSources: Set<string> } {
+    let score = 0
+    const matchedSources = new Set<string>()
+    for (const term of terms) {
+      const titleCount = indexed.title.counts.get(term.token) ?? 0
+      const bodyCount = indexed.body.counts.get(term.token) ?? 0
+      if (titleCount === 0 && bodyCount === 0) continue
+      matchedSources.add(term.source)
+      const titleNorm = 1 - B + (B * indexed.title.length) / Math.max(1, this.#averageTitle)
+      const bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
+      const weighted = (indexed.titleWeight * titleCount) / titleNorm + (BODY_WEIGHT * bodyCount) / bodyNorm
+      score += term.weight * this.#idf(term.token) * ((weighted * (K1 + 1)) / (weighted + K1))
+    }
+    score += this.#titleStreakBoost(indexed, phrases)
+    for (const phrase of phrases) {
+      const phraseIdf = tokenize(phrase).reduce((sum, token) => sum + this.#idf(token), 0) / Math.max(1, tokenize(phrase).length)
+      if (indexed.titleText.includes(phrase)) score += phraseIdf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
+      else if (indexed.bodyText.includes(phrase)) score += phraseIdf * 0.4
+    }
+    return { score, matchedSources }
+  }
+
+  /**
+   * Share of the question's characters that the top card accounts for, each character weighted by the IDF of
+   * the rarest corpus term that contains it (characters only in terms the corpus never uses weigh the most).
+   * Working on characters, not bigrams, keeps junk bigrams across word boundaries ("投入补贴" → "入补") from
+   * counting against a good match.
+   */
+  #coverage(question: string, top: IndexedCard, terms: readonly QueryTerm[]): number {
+    const stripped = stripStopPhrases(question)
+    const maxIdf = this.#idf('\u0000')
+    const has = (token: string) => top.title.counts.has(token) || top.body.counts.has(token)
+    let total = 0
+    let covered = 0
+    for (const match of stripped.matchAll(/[\p{Script=Han}]+|[a-z0-9]+(?:\.[0-9]+)?/gu)) {
+      const run = match[0]
+      if (/^[a-z0-9]/u.test(run)) {
+        const weight = this.#documentFrequency.has(run) ? this.#idf(run) : maxIdf
+        total += weight
+        if (has(run) || this.#synonymCovers(run, top, terms)) covered += weight
+        continue
+      }
+      const synonymCovered = this.#synonymCovered(run, top)
+      for (let index = 0; index < run.length; index += 1) {
+        const around = [run.slice(index - 1, index + 1), run.slice(index, index + 2)].filter((token) => token.length === 2)
+        if (run.length === 1) around.push(run)
+        const known = around.filter((token) => this.#documentFrequency.has(token))
+        const weight = known.length > 0 ? Math.max(...known.map((token) => this.#idf(token))) : maxIdf
+        total += weight
+        if (around.some(has) || synonymCovered.has(index)) covered += weight
+      }
+    }
+    return total > 0 ? covered / total : 0
+  }
+
+  /** Positions of a Han run covered by a colloquial word whose formal synonym the card contains. */
+  #synonymCovered(run: string, top: IndexedCard): Set<number> {
+    const positions = new Set<number>()
+    for (const entry of this.#synonyms) {
+      const hit = entry.to.some((target) => tokenize(target).some((token) => top.title.counts.has(token) || top.body.counts.has(token)))
+      if (!hit) continue
+      for (const word of entry.from) {
+        let start = run.indexOf(word)
+        while (start >= 0) {
+          for (let index = start; index < start + word.length; index += 1) positions.add(index)
+          start = run.indexOf(word, start + 1)
+        }
+      }
+    }
+    return positions
+  }
+
+  #synonymCovers(word: string, top: IndexedCard, terms: readonly QueryTerm[]): boolean {
+    return terms.some((term) => term.weight < 1 && term.source === word && (top.title.counts.has(term.token) || top.body.counts.has(term.token)))
+  }
+
+  /** The coverage of a question by a given card (used to give a baseline the same no-answer rule). */
+  coverageFor(question: string, cardId: string): number {
+    const indexed = this.#cards.find((entry) => entry.card.id === cardId)
+    return indexed ? this.#coverage(question, indexed, this.#queryTerms(question)) : 0
+  }
+
+  search(question: string, options: { limit?: number } = {}): SearchResult {
+    const limit = Math.min(Math.max(options.limit ?? 5, 1), 50)
+    const terms = this.#queryTerms(question)
+    if (terms.length === 0) return { hits: [], confident: false, coverage: 0 }
+    const candidates = new Set<number>()
+    for (const term of terms) {
+      for (const position of this.#titleIndex.search(term.token, { limit: CANDIDATES_PER_TERM })) candidates.add(Number(position))
+      for (const position of this.#bodyIndex.search(term.token, { limit: CANDIDATES_PER_TERM })) candidates.add(Number(position))
+    }
+    const phrases = this.#phrasesOf(question)
+    const scored = [...candidates]
+      .map((position) => ({ indexed: this.#cards[position], ...this.#score(this.#cards[position], terms, phrases) }))
+      .filter((entry) => entry.score > 0)
+      .sort((left, right) => right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id))
+      .slice(0, limit)
+
+    const coverage = scored[0] ? this.#coverage(question, scored[0].indexed, terms) : 0
+    const queryTokens = terms.map((term) => term.token)
+    return {
+      hits: scored.map((entry) => ({
+        card: entry.indexed.card,
+        score: Math.round(entry.score * 1000) / 1000,
+        snippet: bestSnippet(entry.indexed.card, queryTokens, (token) => this.#idf(token)),
+      })),
+      confident: coverage >= this.#threshold,
+      coverage: Math.round(coverage * 1000) / 1000,
+    }
+  }
+}
+
+/** Builds the index over the cards (duplicates are kept for `get` but not indexed). */
+export function createPolicyIndex(cards: readonly PolicyCard[], options: PolicyIndexOptions = {}): PolicyIndex {
+  return new PolicyIndex(cards, options)
+}

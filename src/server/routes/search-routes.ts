@@ -1,0 +1,45 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { PolicyCard } from '../../knowledge/card-schema.js'
+import type { PolicyIndex } from '../../search/policy-index.js'
+import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
+
+export const MAX_QUERY_LENGTH = 500
+
+const SearchRequestSchema = z
+  .object({
+    query: z
+      .string({ message: 'query 必须是字符串' })
+      .max(MAX_QUERY_LENGTH, `query 不能超过${MAX_QUERY_LENGTH}个字符`)
+      .refine((query) => query.trim() !== '', 'query 不能为空'),
+    limit: z.number({ message: 'limit 必须是 1–20 的整数' }).int('limit 必须是整数').min(1, 'limit 至少为1').max(20, 'limit 最大为20').optional(),
+  })
+  .strict()
+
+/** "《依据文件》（发文机构 发文字号）": which document a card comes from. */
+export function sourceOf(card: PolicyCard): string {
+  const agency = [card.issuer, card.docNumber].filter(Boolean).join(' ')
+  return `《${card.documentTitle}》（${agency}）`
+}
+
+/** `POST /search` and `GET /cards/:id` (mounted under /api/v1). */
+export function createSearchRoutes(deps: { index: PolicyIndex }): Hono {
+  const routes = new Hono()
+  routes.post('/search', async (context) => {
+    const body = await readJsonBody(context)
+    if (!body.ok) return body.response
+    const parsed = SearchRequestSchema.safeParse(body.value)
+    if (!parsed.success) return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
+    const result = deps.index.search(parsed.data.query, { limit: parsed.data.limit ?? 5 })
+    return context.json({
+      results: result.hits.map((hit) => ({ id: hit.card.id, title: hit.card.title, source: sourceOf(hit.card), score: hit.score, snippet: hit.snippet })),
+      confident: result.confident,
+    })
+  })
+  routes.get('/cards/:id', (context) => {
+    const card = deps.index.get(context.req.param('id'))
+    if (!card) return context.json(errorBody('CARD_NOT_FOUND', `没有这张政策卡片：${context.req.param('id')}`), 404)
+    return context.json(card)
+  })
+  return routes
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import MiniSearch from 'minisearch'
+import { z } from 'zod'
+import type { PolicyCard } from '../../src/knowledge/card-schema.js'
+import { createPolicyIndex, DEFAULT_CONFIDENCE_THRESHOLD, type Tokenizer } from '../../src/search/policy-index.js'
+import type { SynonymMap } from '../../src/search/load-synonyms.js'
+import { normalizeForSearch } from '../../src/search/tokenizer.js'
+
+export const QuestionFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  description: z.string(),
+  questions: z.array(z.object({ id: z.string(), question: z.string().min(1), expected: z.array(z.string()), tags: z.array(z.string()) }).strict()),
+})
+export type EvalQuestion = z.infer<typeof QuestionFileSchema>['questions'][number]
+
+export function loadQuestions(): EvalQuestion[] {
+  const path = fileURLToPath(new URL('./questions.json', import.meta.url))
+  return QuestionFileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).questions
+}
+
+/** What a method returns for a question: ranked card ids and whether it would answer. */
+export type SearchMethod = (question: string) => { ids: string[]; confident: boolean }
+
+export interface Metrics {
+  questions: number
+  hitAt1: number
+  hitAt5: number
+  mrr: number
+  noAnswerAccuracy: number
+  /** Answerable questions the method would refuse (confident false). */
+  falseRefusals: number
+}
+
+export function evaluate(method: SearchMethod, questions: readonly EvalQuestion[]): Metrics {
+  const answerable = questions.filter((question) => question.expected.length > 0)
+  const unanswerable = questions.filter((question) => question.expected.length === 0)
+  let hit1 = 0
+  let hit5 = 0
+  let reciprocal = 0
+  let refusals = 0
+  for (const question of answerable) {
+    const result = method(question.question)
+    const rank = result.ids.findIndex((id) => question.expected.includes(id))
+    if (rank === 0) hit1 += 1
+    if (rank >= 0 && rank < 5) hit5 += 1
+    if (rank >= 0 && rank < 10) reciprocal += 1 / (rank + 1)
+    if (!result.confident) refusals += 1
+  }
+  const correctRefusals = unanswerable.filter((question) => !method(question.question).confident).length
+  return {
+    questions: questions.length,
+    hitAt1: hit1 / Math.max(1, answerable.length),
+    hitAt5: hit5 / Math.max(1, answerable.length),
+    mrr: reciprocal / Math.max(1, answerable.length),
+    noAnswerAccuracy: unanswerable.length > 0 ? correctRefusals / unanswerable.length : 1,
+    falseRefusals: refusals,
+  }
+}
+
+/** The chosen configuration: flexsearch candidates + BM25F rerank, bigrams, synonyms. */
+export function flexsearchMethod(cards: readonly PolicyCard[], synonyms: SynonymMap, tokenizer?: Tokenizer): SearchMethod {
+  const index = createPolicyIndex(cards, { synonyms, tokenizer })
+  return (question) => {
+    const result = index.search(question, { limit: 10 })
+    return { ids: result.hits.map((hit) => hit.card.id), confident: result.confident }
+  }
+}
+
+/**
+ * The baseline: MiniSearch (BM25) with the same tokenizer, the same stop phrases and title ×3. It has no notion
+ * of "no answer", so it gets ours: the same coverage rule and threshold, applied to its own top card. Differences
+ * in no-answer accuracy then come from ranking alone.
+ */
+export function miniSearchMethod(cards: readonly PolicyCard[], tokenizer: Tokenizer, synonyms: SynonymMap): SearchMethod {
+  const coverageIndex = createPolicyIndex(cards, { synonyms })
+  const documents = cards
+    .filter((card) => !card.duplicateOf)
+    .map((card) => ({
+      id: card.id,
+      title: [card.title, card.subtitle, card.heading].filter(Boolean).join(' '),
+      body: [card.content, card.requirements, card.process, card.audience, card.toolType, card.documentTitle, card.issuer, card.docNumber, card.timing, card.section].filter(Boolean).join('\n'),
+    }))
+  const miniSearch = new MiniSearch({
+    fields: ['title', 'body'],
+    tokenize: (text) => tokenizer.index(text),
+    processTerm: (term) => term,
+    searchOptions: { boost: { title: 3 }, combineWith: 'OR', tokenize: (text) => tokenizer.query(text), processTerm: (term) => term },
+  })
+  miniSearch.addAll(documents)
+  return (question) => {
+    const results = miniSearch.search(normalizeForSearch(question))
+    const top = results[0]
+    const confident = top !== undefined && coverageIndex.coverageFor(question, String(top.id)) >= DEFAULT_CONFIDENCE_THRESHOLD
+    return { ids: results.slice(0, 10).map((result) => String(result.id)), confident }
+  }
+}
