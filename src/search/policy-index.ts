@@ -2,7 +2,7 @@ import { Index } from 'flexsearch'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
-import { bestSnippet } from './best-snippet.js'
+import { bestSnippet, snippetSentences, type SnippetSentence } from './best-snippet.js'
 
 export interface SearchHit {
   card: PolicyCard
@@ -55,6 +55,15 @@ interface IndexedCard {
   titleWeight: number
   titleText: string
   bodyText: string
+  sentences: SnippetSentence[]
+}
+
+interface WeightedPhrase {
+  phrase: string
+  bigrams: string[]
+  bigramIdf: number[]
+  /** Mean IDF of the phrase's bigrams. */
+  idf: number
 }
 
 interface QueryTerm {
@@ -94,7 +103,7 @@ export class PolicyIndex {
   readonly #documentFrequency = new Map<string, number>()
   readonly #averageTitle: number
   readonly #averageBody: number
-  readonly #synonyms: SynonymMap['entries']
+  readonly #synonyms: Array<SynonymMap['entries'][number] & { toTokens: string[] }>
   readonly #phrases: string[]
   readonly #threshold: number
 
@@ -103,7 +112,7 @@ export class PolicyIndex {
     const encode = (text: string) => this.#tokenizer.index(text)
     this.#titleIndex = new Index({ tokenize: 'strict', encode })
     this.#bodyIndex = new Index({ tokenize: 'strict', encode })
-    this.#synonyms = (options.synonyms?.entries ?? []).map((entry) => ({ from: entry.from.map(normalizeForSearch), to: entry.to }))
+    this.#synonyms = (options.synonyms?.entries ?? []).map((entry) => ({ from: entry.from.map(normalizeForSearch), to: entry.to, toTokens: entry.to.flatMap((target) => tokenize(target)) }))
     this.#phrases = (options.synonyms?.phrases ?? []).map(normalizeForSearch)
     this.#threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD
     let titleTotal = 0
@@ -119,6 +128,7 @@ export class PolicyIndex {
         titleWeight: card.flags.includes('title-mismatch') ? BODY_WEIGHT : TITLE_WEIGHT,
         titleText: normalizeForSearch(titleText(card)),
         bodyText: normalizeForSearch(bodyText(card)),
+        sentences: snippetSentences(card),
       }
       this.#cards.push(indexed)
       this.#titleIndex.add(position, titleText(card))
@@ -162,13 +172,18 @@ export class PolicyIndex {
   }
 
   /** Query runs worth a phrase boost: configured program names, document numbers, and 3+ character runs. */
-  #phrasesOf(question: string): string[] {
+  #phrasesOf(question: string): WeightedPhrase[] {
     const normalized = normalizeForSearch(question)
     const phrases = this.#phrases.filter((phrase) => normalized.includes(phrase))
     const documentNumber = /[\p{Script=Han}]{1,6}[〔[(（]\d{4}[〕\])）]\d+号/u.exec(normalized)
     if (documentNumber) phrases.push(documentNumber[0].replace(/[[(（]/u, '〔').replace(/[\])）]/u, '〕'))
     for (const run of stripStopPhrases(question).match(/[\p{Script=Han}]{3,}/gu) ?? []) phrases.push(run)
-    return [...new Set(phrases)]
+    return [...new Set(phrases)].map((phrase) => {
+      const bigrams = tokenize(phrase).filter((token) => token.length === 2)
+      const bigramIdf = bigrams.map((bigram) => this.#idf(bigram))
+      const idf = bigramIdf.reduce((sum, value) => sum + value, 0) / Math.max(1, bigramIdf.length)
+      return { phrase, bigrams, bigramIdf, idf }
+    })
   }
 
   /**
@@ -176,15 +191,15 @@ export class PolicyIndex {
    * "融资租赁" in 中关村融资租赁资金补贴) scores its IDF again, so a title naming the question's subject beats a body
    * that merely mentions the same words apart.
    */
-  #titleStreakBoost(indexed: IndexedCard, runs: readonly string[]): number {
+  #titleStreakBoost(indexed: IndexedCard, runs: readonly WeightedPhrase[]): number {
     if (indexed.titleWeight !== TITLE_WEIGHT) return 0
     let best = 0
     for (const run of runs) {
       let streak = 0
-      for (let index = 0; index + 1 < run.length; index += 1) {
-        const bigram = run.slice(index, index + 2)
+      for (let index = 0; index < run.bigrams.length; index += 1) {
+        const bigram = run.bigrams[index]
         if (indexed.title.counts.has(bigram)) {
-          streak += this.#idf(bigram)
+          streak += run.bigramIdf[index]
           if (streak > best) best = streak
         } else {
           streak = 0
@@ -194,7 +209,7 @@ export class PolicyIndex {
     return best * 0.5
   }
 
-  #score(indexed: IndexedCard, terms: readonly QueryTerm[], phrases: readonly string[]): { score: number; matchedSources: Set<string> } {
+  #score(indexed: IndexedCard, terms: readonly QueryTerm[], phrases: readonly WeightedPhrase[]): { score: number; matchedSources: Set<string> } {
     let score = 0
     const matchedSources = new Set<string>()
     for (const term of terms) {
@@ -208,10 +223,9 @@ export class PolicyIndex {
       score += term.weight * this.#idf(term.token) * ((weighted * (K1 + 1)) / (weighted + K1))
     }
     score += this.#titleStreakBoost(indexed, phrases)
-    for (const phrase of phrases) {
-      const phraseIdf = tokenize(phrase).reduce((sum, token) => sum + this.#idf(token), 0) / Math.max(1, tokenize(phrase).length)
-      if (indexed.titleText.includes(phrase)) score += phraseIdf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (indexed.bodyText.includes(phrase)) score += phraseIdf * 0.4
+    for (const { phrase, idf } of phrases) {
+      if (indexed.titleText.includes(phrase)) score += idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
+      else if (indexed.bodyText.includes(phrase)) score += idf * 0.4
     }
     return { score, matchedSources }
   }
@@ -253,7 +267,7 @@ export class PolicyIndex {
   #synonymCovered(run: string, top: IndexedCard): Set<number> {
     const positions = new Set<number>()
     for (const entry of this.#synonyms) {
-      const hit = entry.to.some((target) => tokenize(target).some((token) => top.title.counts.has(token) || top.body.counts.has(token)))
+      const hit = entry.toTokens.some((token) => top.title.counts.has(token) || top.body.counts.has(token))
       if (!hit) continue
       for (const word of entry.from) {
         let start = run.indexOf(word)
@@ -281,7 +295,9 @@ export class PolicyIndex {
     const terms = this.#queryTerms(question)
     if (terms.length === 0) return { hits: [], confident: false, coverage: 0 }
     const candidates = new Set<number>()
-    for (const term of terms) {
+    const common = this.#cards.length * 0.25
+    const selective = terms.filter((term) => (this.#documentFrequency.get(term.token) ?? 0) <= common)
+    for (const term of selective.length > 0 ? selective : terms) {
       for (const position of this.#titleIndex.search(term.token, { limit: CANDIDATES_PER_TERM })) candidates.add(Number(position))
       for (const position of this.#bodyIndex.search(term.token, { limit: CANDIDATES_PER_TERM })) candidates.add(Number(position))
     }
@@ -298,7 +314,7 @@ export class PolicyIndex {
       hits: scored.map((entry) => ({
         card: entry.indexed.card,
         score: Math.round(entry.score * 1000) / 1000,
-        snippet: bestSnippet(entry.indexed.card, queryTokens, (token) => this.#idf(token)),
+        snippet: bestSnippet(entry.indexed.card, entry.indexed.sentences, queryTokens, (token) => this.#idf(token)),
       })),
       confident: coverage >= this.#threshold,
       coverage: Math.round(coverage * 1000) / 1000,

@@ -1,0 +1,32 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+setFlagsFromString('--expose-gc')
+const collect = runInNewContext('gc') as () => void
+
+/** Heap in MB after a full collection. */
+export function heapAfterGc(): number {
+  collect()
+  collect()
+  return process.memoryUsage().heapUsed / 1024 / 1024
+}
+
+/** The p-th percentile (0–100) of samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((left, right) => left - right)
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[index] ?? 0
+}
+
+export interface BenchRow {
+  name: string
+  values: Record<string, string>
+}
+
+export function printTable(title: string, rows: readonly BenchRow[]): void {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row.values)))]
+  console.log(`\n### ${title}\n`)
+  console.log(`| | ${columns.join(' | ')} |`)
+  console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`)
+  for (const row of rows) console.log(`| ${row.name} | ${columns.map((column) => row.values[column] ?? '').join(' | ')} |`)
+}
