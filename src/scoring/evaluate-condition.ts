@@ -1,0 +1,131 @@
+import type { FactName, Facts } from '../facts/fact-schema.js'
+import type { SizeClass, Status } from './assessment-result.js'
+import { DERIVED_VALUES, inputsOf } from './derived-values.js'
+import { compare, fromNumber, type Rational } from './rational.js'
+import type { Condition } from './rule-schema.js'
+
+/** Score bounds per dimension id and for 'total'. */
+export type ScoreBounds = Record<string, { min: number; max: number }>
+
+export interface EvaluationContext {
+  facts: Facts
+  scores: ScoreBounds
+  size: { size: SizeClass | null; needs: FactName[] }
+  /** Named conditions, resolved by id (for `ref`). */
+  named: Record<string, Condition>
+}
+
+export interface Evaluated {
+  status: Status
+  /** Unknown facts whose values could change this node's status. */
+  needs: FactName[]
+  /** Score ids (dimension or total) whose unknown items could change it. */
+  scoreNeeds: string[]
+}
+
+type Value = { kind: 'unknown' } | { kind: 'number'; value: Rational } | { kind: 'other'; value: unknown } | { kind: 'undefined-ratio' }
+
+function readValue(name: string, facts: Facts): Value {
+  const derived = DERIVED_VALUES[name]
+  if (derived) {
+    if (derived.inputs.some((input) => facts[input] === undefined)) return { kind: 'unknown' }
+    const value = derived.compute(facts)
+    return value === null ? { kind: 'undefined-ratio' } : { kind: 'number', value }
+  }
+  const raw = facts[name as FactName]
+  if (raw === undefined) return { kind: 'unknown' }
+  return typeof raw === 'number' ? { kind: 'number', value: fromNumber(raw) } : { kind: 'other', value: raw }
+}
+
+function compareLeaf(value: Value, op: string, operand: unknown): Status {
+  if (value.kind === 'unknown') return 'unknown'
+  // A ratio whose denominator is zero cannot reach any threshold.
+  if (value.kind === 'undefined-ratio') return 'failed'
+  const pass = (result: boolean): Status => (result ? 'passed' : 'failed')
+  if (op === 'in') return pass(Array.isArray(operand) && operand.some((candidate) => equals(value, candidate)))
+  if (op === 'includes') return pass(value.kind === 'other' && Array.isArray(value.value) && value.value.includes(operand))
+  if (op === 'eq') return pass(equals(value, operand))
+  if (op === 'neq') return pass(!equals(value, operand))
+  if (value.kind !== 'number' || typeof operand !== 'number') return 'failed'
+  const order = compare(value.value, fromNumber(operand))
+  switch (op) {
+    case 'gte':
+      return pass(order >= 0)
+    case 'gt':
+      return pass(order > 0)
+    case 'lte':
+      return pass(order <= 0)
+    case 'lt':
+      return pass(order < 0)
+    default:
+      throw new Error(`unknown operator ${op}`)
+  }
+}
+
+function equals(value: Value, operand: unknown): boolean {
+  if (value.kind === 'number') return typeof operand === 'number' && compare(value.value, fromNumber(operand)) === 0
+  if (value.kind === 'other') return value.value === operand
+  return false
+}
+
+function combine(children: Evaluated[], mode: 'all' | 'any'): Evaluated {
+  const decisive: Status = mode === 'all' ? 'failed' : 'passed'
+  if (children.some((child) => child.status === decisive)) return { status: decisive, needs: [], scoreNeeds: [] }
+  if (children.every((child) => child.status !== 'unknown')) return { status: mode === 'all' ? 'passed' : 'failed', needs: [], scoreNeeds: [] }
+  const open = children.filter((child) => child.status === 'unknown')
+  return {
+    status: 'unknown',
+    needs: [...new Set(open.flatMap((child) => child.needs))],
+    scoreNeeds: [...new Set(open.flatMap((child) => child.scoreNeeds))],
+  }
+}
+
+/** Kleene three-valued evaluation of a rule condition; unknown facts stay unknown, never "no". */
+export function evaluateCondition(condition: Condition, context: EvaluationContext): Evaluated {
+  if ('all' in condition) return combine(condition.all.map((child) => evaluateCondition(child, context)), 'all')
+  if ('any' in condition) return combine(condition.any.map((child) => evaluateCondition(child, context)), 'any')
+  if ('not' in condition) {
+    const inner = evaluateCondition(condition.not, context)
+    const status: Status = inner.status === 'passed' ? 'failed' : inner.status === 'failed' ? 'passed' : 'unknown'
+    return { ...inner, status }
+  }
+  if ('ref' in condition) {
+    const named = context.named[condition.ref]
+    if (!named) throw new Error(`unknown condition ref ${condition.ref}`)
+    return evaluateCondition(named, context)
+  }
+  if ('score' in condition) {
+    const bounds = context.scores[condition.score]
+    if (!bounds) throw new Error(`unknown score ${condition.score}`)
+    const meets = (value: number) => (condition.op === 'gte' ? value >= condition.operand : value > condition.operand)
+    if (meets(bounds.min)) return { status: 'passed', needs: [], scoreNeeds: [] }
+    if (!meets(bounds.max)) return { status: 'failed', needs: [], scoreNeeds: [] }
+    return { status: 'unknown', needs: [], scoreNeeds: [condition.score] }
+  }
+  if ('size' in condition) {
+    const { size, needs } = context.size
+    if (size === null) return { status: 'unknown', needs, scoreNeeds: [] }
+    return { status: size === 'large' ? 'failed' : 'passed', needs: [], scoreNeeds: [] }
+  }
+  const value = readValue(condition.value, context.facts)
+  const status = compareLeaf(value, condition.op, condition.operand)
+  const needs = status === 'unknown' ? inputsOf(condition.value).filter((fact) => context.facts[fact] === undefined) : []
+  return { status, needs, scoreNeeds: [] }
+}
+
+/** Every fact a condition reads (for reporting). */
+export function factsOf(condition: Condition, named: Record<string, Condition>, seen = new Set<string>()): FactName[] {
+  if ('all' in condition) return [...new Set(condition.all.flatMap((child) => factsOf(child, named, seen)))]
+  if ('any' in condition) return [...new Set(condition.any.flatMap((child) => factsOf(child, named, seen)))]
+  if ('not' in condition) return factsOf(condition.not, named, seen)
+  if ('ref' in condition) {
+    if (seen.has(condition.ref)) return []
+    seen.add(condition.ref)
+    return factsOf(named[condition.ref], named, seen)
+  }
+  if ('score' in condition) return []
+  if ('size' in condition) return ['industry', 'employees', 'revenue', 'totalAssets']
+  return inputsOf(condition.value)
+}
+
+export { readValue }

@@ -1,0 +1,20 @@
+import { FACT_NAMES, type FactName } from '../facts/fact-schema.js'
+import { factsOf } from './evaluate-condition.js'
+import type { LoadedRules } from './load-rules.js'
+import type { ProgramId } from './assessment-result.js'
+import { inputsOf } from './derived-values.js'
+
+/** Every fact a program's rules read (gates, size, conditions, indicators), in the fact schema's order. */
+export function factsUsedBy(program: ProgramId, rules: LoadedRules): FactName[] {
+  const rulesOfProgram = rules.programs[program]
+  const named: Record<string, never> = {}
+  const used = new Set<FactName>(['industry', 'employees', 'revenue', 'totalAssets'])
+  for (const condition of [...rules.gates.conditions, ...rulesOfProgram.conditions]) for (const fact of factsOf(condition.when, named)) used.add(fact)
+  for (const indicator of rulesOfProgram.indicators) {
+    if (indicator.type === 'bands' || indicator.type === 'steps') for (const fact of inputsOf(indicator.value)) used.add(fact)
+    const options = indicator.type === 'cases' ? indicator.cases : indicator.type === 'additive' ? indicator.items : []
+    for (const option of options) for (const fact of factsOf(option.when, named)) used.add(fact)
+  }
+  if (rulesOfProgram.prerequisite) used.add(rulesOfProgram.prerequisite.fact as FactName)
+  return FACT_NAMES.filter((fact) => used.has(fact))
+}
