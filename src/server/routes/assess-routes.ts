@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { FACT_LABELS } from '../../facts/fact-labels.js'
+import { describeFactIssue } from '../../facts/describe-fact-issue.js'
 import { FactsSchema, type FactName } from '../../facts/fact-schema.js'
 import { assess } from '../../scoring/assess.js'
 import type { LoadedRules } from '../../scoring/load-rules.js'
@@ -22,8 +22,7 @@ function reasons(error: z.ZodError): Record<string, string> {
     }
     const path = issue.path.length > 0 ? issue.path.join('.') : '(body)'
     const fact = issue.path[0] === 'facts' ? (issue.path[1] as FactName | undefined) : undefined
-    const label = fact && FACT_LABELS[fact] ? `${FACT_LABELS[fact].label}：` : ''
-    if (!(path in fields)) fields[path] = `${label}${issue.message}`
+    if (!(path in fields)) fields[path] = fact ? describeFactIssue(issue, fact) : issue.message
   }
   return fields
 }
