@@ -67,7 +67,7 @@ describe('knowledge base', () => {
       for (const field of TEXT_FIELDS) {
         const value = card[field]
         if (!value) continue
-        expect(value, `${card.id}.${field}`).not.toMatch(/\[bookmark/u)
+        expect(value, `${card.id}.${field}`).not.toMatch(/\[bookmark|<https?:/u)
         expect(value, `${card.id}.${field}`).not.toMatch(/\*\*|^#/mu)
         expect(value, `${card.id}.${field}`).not.toMatch(/\d\s+(万元|亿元|%|％|年|个月)/u)
         expect(value, `${card.id}.${field}`).not.toMatch(/^\s*\d{1,3}\s*$/mu)

@@ -21,6 +21,7 @@ export function stripResidue(line: string): string {
   return line
     .replace(/\[bookmark:[^\]]*\]/gu, '')
     .replace(/\*\*/gu, '')
+    .replace(/<(https?:\/\/[^>\s]+)>/gu, '$1')
     .replace(/^\s*#{1,6}\s*/u, '')
 }
 
