@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { detectAspect, detectIntent } from './detect-intent.js'
+
+describe('detectIntent', () => {
+  it.each([
+    ['帮助', 'help'],
+    ['菜单', 'help'],
+    ['你能做什么', 'help'],
+    ['', 'help'],
+    ['重新开始', 'reset'],
+    ['我的信息', 'show-facts'],
+    ['删除我的数据', 'delete-data'],
+    ['继续', 'continue'],
+    ['确认', 'confirm'],
+    ['你好', 'greeting'],
+    ['谢谢', 'thanks'],
+  ])('%s → %s', (text, kind) => {
+    expect(detectIntent(text).kind).toBe(kind)
+  })
+
+  it.each([
+    ['我们公司能评上专精特新吗？', ['specialized']],
+    ['帮我测一下小巨人', ['little-giant']],
+    ['评估一下创新型中小企业', ['innovative']],
+    ['专精特新小巨人能不能评上', ['little-giant']],
+    ['我们能评哪个？', ['innovative', 'specialized', 'little-giant']],
+    ['我们公司能评什么', ['innovative', 'specialized', 'little-giant']],
+  ])('%s starts an assessment of %j', (text, programs) => {
+    expect(detectIntent(text)).toEqual({ kind: 'assess', programs })
+  })
+
+  it('a program with policy words is a policy question, not an assessment', () => {
+    expect(detectIntent('专精特新有什么补贴？').kind).toBe('other')
+    expect(detectIntent('专精特新怎么申请？').kind).toBe('other')
+  })
+
+  it('recognises follow-ups on the last topic', () => {
+    expect(detectIntent('那小巨人呢？')).toEqual({ kind: 'follow-up-program', program: 'little-giant' })
+    expect(detectIntent('这个怎么申请？')).toEqual({ kind: 'follow-up-aspect', aspect: 'process' })
+    expect(detectIntent('电话是多少')).toEqual({ kind: 'follow-up-aspect', aspect: 'contact' })
+  })
+
+  it('a full question is not a follow-up', () => {
+    expect(detectIntent('老旧厂房改造能补多少钱？').kind).toBe('other')
+    expect(detectIntent('算力券怎么申请？').kind).toBe('other')
+  })
+})
+
+describe('detectAspect', () => {
+  it.each([
+    ['老旧厂房改造能补多少钱？', 'amount'],
+    ['算力券怎么申请？', 'process'],
+    ['申请条件是什么', 'requirements'],
+    ['联系电话', 'contact'],
+    ['什么时候截止', 'timing'],
+    ['氢能政策', 'general'],
+  ])('%s → %s', (text, aspect) => {
+    expect(detectAspect(text)).toBe(aspect)
+  })
+})

@@ -1,0 +1,336 @@
+import type { Advisor, InboundMessage, OutboundReply } from '../channels/channel.js'
+import type { FactName, Facts } from '../facts/fact-schema.js'
+import { extractFacts, type ExtractionResult } from '../facts/extract-facts.js'
+import { summarizeFacts } from '../facts/summarize-facts.js'
+import { FACT_LABELS } from '../facts/fact-labels.js'
+import type { Phraser } from '../phrasing/phraser.js'
+import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
+import { sessionKeyToString, type SessionKey, type SessionStore } from '../store/session-store.js'
+import { assess } from '../scoring/assess.js'
+import type { AssessmentResult } from '../scoring/assessment-result.js'
+import { factsUsedBy } from '../scoring/facts-used-by.js'
+import type { LoadedRules } from '../scoring/load-rules.js'
+import { advanceAssessment } from './advance-assessment.js'
+import { answerFromCard, answerPolicyQuestion } from './answer-policy-question.js'
+import { renderQuestion } from './choose-next-question.js'
+import { composeVerdict } from './compose-verdict.js'
+import { detectAspect, detectIntent, type Intent } from './detect-intent.js'
+import {
+  newDialogueState,
+  newProfile,
+  readDialogueState,
+  readProfile,
+  type DialogueState,
+  type Profile,
+} from './dialogue-state.js'
+import { matchGroupYesNo } from './group-yes-no.js'
+import type { TierBenefits } from './load-tier-benefits.js'
+import type { PolicySearch } from './ports.js'
+import { PROGRAM_NAMES, type Program } from './programs.js'
+import { QUESTION_GROUPS } from './question-groups.js'
+import * as replies from './replies.js'
+
+export interface DialogueManagerOptions {
+  sessions: SessionStore
+  search: PolicySearch
+  rules: LoadedRules
+  benefits: TierBenefits
+  phraser: Phraser
+  /** Serialises each user's turns; shared with channels when they need it. */
+  queue?: KeyedSerialQueue
+  now?: () => number
+  /** Called on store failures and other degradations (never with enterprise figures). */
+  onWarning?: (event: { type: string; message: string }) => void
+}
+
+/** What one turn produced. */
+export interface TurnResult {
+  reply: OutboundReply
+  state: DialogueState
+  profile: Profile
+  /** The user asked to delete their data: the record is removed instead of saved. */
+  deleted: boolean
+}
+
+/** The public view of a session, returned by /api/v1/chat and shown on the web console. */
+export interface SessionView {
+  mode: DialogueState['mode']
+  programs: Program[]
+  pending: FactName[]
+  facts: Facts
+  unknown: FactName[]
+}
+
+/** A policy-looking question in the middle of an assessment. */
+const QUESTION_LIKE = /(吗|呢|怎么|如何|什么|哪些|哪个|多少|能否|可以|是否|有没有|\?|？)/
+
+/**
+ * The one dialogue every channel goes through: detects what the user wants, gathers enterprise facts turn by
+ * turn for an assessment, answers policy questions from the cards, and keeps the session in the store.
+ */
+export class DialogueManager implements Advisor {
+  readonly #options: DialogueManagerOptions
+  readonly #queue: KeyedSerialQueue
+  readonly #now: () => number
+  readonly #assess: (program: Program, facts: Facts) => AssessmentResult
+  readonly #usedBy: (program: Program) => FactName[]
+
+  constructor(options: DialogueManagerOptions) {
+    this.#options = options
+    this.#assess = (program, facts) => assess(program, facts, options.rules)
+    const used = new Map<Program, FactName[]>()
+    this.#usedBy = (program) => {
+      if (!used.has(program)) used.set(program, factsUsedBy(program, options.rules))
+      return used.get(program)!
+    }
+    this.#queue = options.queue ?? new KeyedSerialQueue()
+    this.#now = options.now ?? Date.now
+  }
+
+  /** One turn for a channel message: serialised per (channel, chat, user), loaded from and saved to the store. */
+  async handle(message: InboundMessage): Promise<OutboundReply> {
+    const result = await this.chat({ channel: message.channel, chatId: message.chatId, userId: message.userId }, message.text)
+    return result.reply
+  }
+
+  /** Like `handle`, but also returns the session view (for the REST API and the web console). */
+  async chat(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {
+    return this.#queue.run(sessionKeyToString(key), async () => {
+      let stored
+      try {
+        stored = await this.#options.sessions.get(key)
+      } catch (error) {
+        this.#warn('store-read-failed', error)
+        return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+      }
+      const state = stored ? readDialogueState(stored.dialogue) : newDialogueState()
+      const profile = stored ? readProfile(stored.profile) : newProfile()
+      const result = await this.turn(state, profile, text)
+      try {
+        if (result.deleted) await this.#options.sessions.delete(key)
+        else {
+          const now = this.#now()
+          await this.#options.sessions.put(key, {
+            dialogue: result.state,
+            dialogueUpdatedAt: now,
+            profile: result.profile,
+            profileUpdatedAt: now,
+          })
+        }
+      } catch (error) {
+        this.#warn('store-write-failed', error)
+        return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(state, profile) }
+      }
+      return { reply: result.reply, state: viewOf(result.state, result.profile) }
+    })
+  }
+
+  /** The pure-ish core of a turn (no store access): used by `chat` and by tests. */
+  async turn(stateIn: DialogueState, profileIn: Profile, rawText: string): Promise<TurnResult> {
+    const state: DialogueState = structuredClone(stateIn)
+    const profile: Profile = structuredClone(profileIn)
+    const text = rawText.trim()
+    const intent = detectIntent(text)
+    const done = (reply: OutboundReply, deleted = false): TurnResult => ({ reply, state, profile, deleted })
+    const say = (replyText: string): OutboundReply => ({ text: replyText, citations: [] })
+
+    switch (intent.kind) {
+      case 'help':
+        return done(say(replies.MENU))
+      case 'greeting':
+        return done(say(replies.GREETING))
+      case 'thanks':
+        return done(say(replies.THANKS))
+      case 'reset': {
+        Object.assign(state, newDialogueState())
+        Object.assign(profile, newProfile())
+        return done(say(`${replies.RESET_DONE}\n${replies.MENU}`))
+      }
+      case 'delete-data':
+        return done(say(replies.deletedReply(Object.keys(profile.facts).length)), true)
+      case 'show-facts':
+        return done(say(this.#describeProfile(profile)))
+      case 'continue':
+        if (state.mode !== 'idle') return done(await this.#continueAssessment(state, profile, ''))
+        if (profile.lastPrograms.length > 0) return done(await this.#startAssessment(state, profile, profile.lastPrograms, '好的，接着上次的评估。'))
+        return done(say(`${replies.NOTHING_TO_CONTINUE}\n${replies.MENU}`))
+      case 'assess':
+        return done(await this.#startAssessment(state, profile, intent.programs, ''))
+      case 'confirm':
+        if (state.mode === 'confirming') return done(await this.#giveVerdict(state, profile, text))
+        break
+      case 'follow-up-program':
+        return done(await this.#followUpProgram(state, profile, intent.program, text))
+      case 'follow-up-aspect':
+        if (state.lastTopic?.kind === 'policy' && state.mode === 'idle') {
+          const card = this.#options.search.get(state.lastTopic.cardIds[0] ?? '')
+          if (card) return done(await answerFromCard(card, text, intent.aspect, this.#options.phraser))
+        }
+        break
+    }
+    return done(await this.#freeText(state, profile, text, intent))
+  }
+
+  async #freeText(state: DialogueState, profile: Profile, text: string, intent: Intent): Promise<OutboundReply> {
+    if (state.mode !== 'idle') {
+      const extraction = this.#extract(state, profile, text)
+      if (touchesFacts(extraction)) return this.#applyAndContinue(state, profile, extraction)
+      if (QUESTION_LIKE.test(text) || intent.kind === 'follow-up-aspect') {
+        const answer = await this.#answerQuestion(state, text)
+        const pending = this.#pendingQuestion(state)
+        return { ...answer, text: `${answer.text}\n\n继续刚才的问题：${pending}` }
+      }
+      state.misses += 1
+      const hint = state.misses >= 2 ? `\n${replies.SKIP_HINT}` : ''
+      return { text: `没太明白您的回答。${this.#pendingQuestion(state)}${hint}`, citations: [] }
+    }
+    const extraction = extractFacts(text, { expecting: [], known: profile.facts })
+    if (Object.keys(extraction.facts).length > 0 && !QUESTION_LIKE.test(text)) {
+      Object.assign(profile.facts, extraction.facts)
+      const recorded = summarizeFacts(extraction.facts).replace(/\n/g, '；')
+      return { text: `已记下：${recorded}。\n想知道能评哪一级，请发送“我们能评哪个？”`, citations: [] }
+    }
+    if (/(忽略|无视).{0,8}(指令|规则|设定|提示)|打\s*\d+\s*分|给.{0,6}满分/.test(text)) {
+      return { text: `${replies.INJECTION_NOTICE}\n${replies.MENU}`, citations: [] }
+    }
+    return this.#answerQuestion(state, text)
+  }
+
+  async #answerQuestion(state: DialogueState, text: string): Promise<OutboundReply> {
+    const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text))
+    if (answer.cardIds.length > 0) state.lastTopic = { kind: 'policy', cardIds: answer.cardIds, query: text }
+    if (answer.cardIds.length === 0 && state.mode === 'idle' && !/(政策|补贴|支持|申请|办理|资金|奖励)/.test(text) && text.length <= 8) {
+      return { text: replies.OUT_OF_SCOPE, citations: [] }
+    }
+    return answer.reply
+  }
+
+  async #followUpProgram(state: DialogueState, profile: Profile, program: Program, text: string): Promise<OutboundReply> {
+    if (state.lastTopic?.kind === 'policy') {
+      const rewritten = (await this.#options.phraser.rewriteQuery?.(text, state.lastTopic.query)) ?? null
+      const query = rewritten ?? `${PROGRAM_NAMES[program]} ${state.lastTopic.query.replace(/(专精特新|小巨人|创新型)/g, '')}`
+      return this.#answerQuestion(state, query)
+    }
+    if (state.lastTopic?.kind === 'program' || state.mode !== 'idle' || Object.keys(profile.facts).length > 0) {
+      return this.#startAssessment(state, profile, [program], '')
+    }
+    return this.#answerQuestion(state, text)
+  }
+
+  #extract(state: DialogueState, profile: Profile, text: string): ExtractionResult {
+    const group = QUESTION_GROUPS.find((candidate) => candidate.yesNo && state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)))
+    if (!group) return extractFacts(text, { expecting: state.pending, known: profile.facts })
+    // A yes/no group: a bare 是/都没有 answers all of its questions; otherwise only what the message names
+    // ("不是，注册在天津" says nothing about the legal person).
+    const answer = matchGroupYesNo(text)
+    const extraction = extractFacts(text, { expecting: answer ? state.pending : [], known: profile.facts })
+    if (!answer) return touchesFacts(extraction) ? extraction : extractFacts(text, { expecting: state.pending, known: profile.facts })
+    const affirmative = group.yesNo === 'positive' ? answer === 'yes' : answer === 'no'
+    if (affirmative) {
+      extraction.facts = Object.fromEntries(state.pending.map((fact) => [fact, group.yesNo === 'positive'])) as Facts
+      extraction.mentioned = [...state.pending]
+      extraction.rejected = []
+      return extraction
+    }
+    const [first] = state.pending
+    return { ...extraction, facts: {}, rejected: first ? [{ fact: first, raw: text, reason: '请具体说明是哪一项情况，我好准确判断。' }] : [] }
+  }
+
+  async #applyAndContinue(state: DialogueState, profile: Profile, extraction: ExtractionResult): Promise<OutboundReply> {
+    Object.assign(profile.facts, extraction.facts)
+    for (const fact of Object.keys(extraction.facts) as FactName[]) profile.unknown = profile.unknown.filter((name) => name !== fact)
+    for (const fact of extraction.unknown) if (!profile.unknown.includes(fact)) profile.unknown.push(fact)
+    state.misses = 0
+    const notes: string[] = []
+    const recordedNames = Object.keys(extraction.facts) as FactName[]
+    if (recordedNames.length > 0) notes.push(`已记下：${summarizeFacts(extraction.facts).replace(/\n/g, '；')}。`)
+    if (extraction.unknown.length > 0) notes.push('不清楚的先跳过，结果里会说明它影响什么。')
+    if (extraction.rejected.length > 0) {
+      const reasons = extraction.rejected.map((rejection) => rejection.reason).join('\n')
+      return { text: [...notes, reasons].join('\n'), citations: [] }
+    }
+    return this.#continueAssessment(state, profile, notes.join('\n'))
+  }
+
+  async #startAssessment(state: DialogueState, profile: Profile, programs: Program[], preface: string): Promise<OutboundReply> {
+    state.mode = 'assessing'
+    state.programs = [...programs]
+    state.pending = []
+    state.misses = 0
+    state.lastTopic = { kind: 'program', programs }
+    profile.lastPrograms = [...programs]
+    const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
+    const intro = preface || `好的，我们按北京市评价标准测一下能否评上${names}。我会一次问一组问题，随时可以说“不知道”跳过。`
+    return this.#continueAssessment(state, profile, intro)
+  }
+
+  async #continueAssessment(state: DialogueState, profile: Profile, preface: string): Promise<OutboundReply> {
+    const step = advanceAssessment(state.programs, profile.facts, profile.unknown, this.#assess, this.#usedBy)
+    const lead = preface ? `${preface}\n` : ''
+    if (step.kind === 'ask') {
+      state.mode = 'assessing'
+      state.pending = step.question.facts
+      return { text: `${lead}${step.question.text}`, citations: [] }
+    }
+    if (step.stoppedEarly) return this.#verdictReply(state, profile, step.results, lead)
+    state.mode = 'confirming'
+    state.pending = []
+    const summary = summarizeFacts(profile.facts, this.#relevantFacts(state.programs))
+    const unknown = profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map((fact) => summarizeLabel(fact)).join('、')}` : ''
+    return { text: `${lead}请核对您提供的信息：\n${summary}${unknown}\n${replies.CONFIRM_PROMPT}`, citations: [] }
+  }
+
+  async #giveVerdict(state: DialogueState, profile: Profile, userText: string): Promise<OutboundReply> {
+    const step = advanceAssessment(state.programs, profile.facts, profile.unknown, this.#assess, this.#usedBy)
+    return this.#verdictReply(state, profile, step.results, '', userText)
+  }
+
+  async #verdictReply(state: DialogueState, profile: Profile, results: AssessmentResult[], lead: string, userText = ''): Promise<OutboundReply> {
+    // Verdicts are never re-worded by an LLM: "符合/不符合" is not a number, so no grounding check could guard it.
+    void userText
+    const verdict = composeVerdict(results, this.#options.search, this.#options.benefits)
+    state.mode = 'idle'
+    state.pending = []
+    state.lastTopic = { kind: 'program', programs: state.programs }
+    return {
+      text: `${lead}${verdict.body}\n${verdict.footer}`.trim(),
+      citations: verdict.citations,
+      card: verdict.card,
+    }
+  }
+
+  #pendingQuestion(state: DialogueState): string {
+    const group = QUESTION_GROUPS.find((candidate) => state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)))
+    if (state.mode === 'confirming') return replies.CONFIRM_PROMPT
+    return group ? renderQuestion(group, state.pending) : '请回答上面的问题。'
+  }
+
+  #relevantFacts(programs: readonly Program[]): FactName[] {
+    const names = new Set<FactName>()
+    for (const program of programs) for (const fact of factsUsedBy(program, this.#options.rules)) names.add(fact)
+    return [...names]
+  }
+
+  #describeProfile(profile: Profile): string {
+    const known = Object.keys(profile.facts).length
+    if (known === 0 && profile.unknown.length === 0) return replies.NO_FACTS_YET
+    const unknown = profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map(summarizeLabel).join('、')}` : ''
+    return `您已提供${known}项信息：\n${summarizeFacts(profile.facts)}${unknown}\n（“删除我的数据”可全部清除）`
+  }
+
+  #warn(type: string, error: unknown): void {
+    this.#options.onWarning?.({ type, message: error instanceof Error ? error.message : String(error) })
+  }
+}
+
+function summarizeLabel(fact: FactName): string {
+  return FACT_LABELS[fact].label
+}
+
+function touchesFacts(extraction: ExtractionResult): boolean {
+  return Object.keys(extraction.facts).length > 0 || extraction.unknown.length > 0 || extraction.rejected.length > 0
+}
+
+function viewOf(state: DialogueState, profile: Profile): SessionView {
+  return { mode: state.mode, programs: state.programs, pending: state.pending, facts: profile.facts, unknown: profile.unknown }
+}

@@ -1,0 +1,801 @@
+import { checkPlausibility } from './check-plausibility.js'
+import { convertQuantity, type QuantityProblem } from './convert-quantity.js'
+import { formatNumber } from './describe-fact.js'
+import { detectInjection } from './detect-injection.js'
+import { FACT_LABELS } from './fact-labels.js'
+import { FACT_NAMES, type FactName, type Facts } from './fact-schema.js'
+import { AMOUNT_TOPICS, type AmountTopic, type GradedFact, type KeywordMeaning } from './fact-vocabulary.js'
+import { normalizeMessage } from './normalize-message.js'
+import type { Quantity } from './read-quantity.js'
+import { tokenizeMessage, type MessageToken, type YearReference } from './tokenize-message.js'
+
+/** What the dialogue knows when it hands over a reply. */
+export interface ExtractionContext {
+  /** Facts the bot just asked for, in the order asked (a bare answer like "240万" or "有" fills these). */
+  expecting: FactName[]
+  /** The facts already known (for plausibility: mainRevenue ≤ revenue, ipClass1SelfDeveloped ≤ ipClass1, rdStaff ≤ employees …). */
+  known: Facts
+  /**
+   * The calendar year 上年度 refers to (2024 while assessing in 2025), to read "2023年营收2800万" as 前年.
+   * Without it the latest year named in the message counts as 上年度.
+   */
+  lastFiscalYear?: number
+}
+
+/** What one reply said about the enterprise. */
+export interface ExtractionResult {
+  /** Values to set, already validated against FactsSchema ranges and the known facts. */
+  facts: Facts
+  /** The user said 不知道/不清楚/没统计 for these: they stay unknown and should not be asked again right away. */
+  unknown: FactName[]
+  /** Implausible or unparseable values, not set; `reason` is a short Chinese re-ask. */
+  rejected: Array<{ fact: FactName; raw: string; reason: string }>
+  /** The message corrects something said before (说错了/更正/改一下/应该是/不对). */
+  correction: boolean
+  /** Every fact the message talked about (set, unknown or rejected). */
+  mentioned: FactName[]
+  /** The message reads like an attempt to steer the advisor; nothing was extracted from it. */
+  injection: boolean
+}
+
+/** Longer messages are cut: no enterprise states its facts in more. */
+const MAX_MESSAGE_LENGTH = 20_000
+const RAW_LIMIT = 40
+const ASK_AGAIN = '请再确认一下？'
+
+interface FactSlot {
+  topic: AmountTopic
+  slot: number
+}
+const SLOT_OF_FACT = new Map<FactName, FactSlot>()
+for (const topic of Object.values(AMOUNT_TOPICS) as AmountTopic[]) {
+  topic.slots.forEach((fact, slot) => SLOT_OF_FACT.set(fact, { topic, slot }))
+}
+
+/** The value that means "none" for a fact, when there is one ("没有发明专利" → 0, "没有研发机构" → 'none'). */
+const NEGATIVE_VALUES: Partial<Record<FactName, unknown>> = {
+  revenue: 0, revenuePrev: 0, mainRevenue: 0, mainRevenuePrev: 0, mainRevenuePrev2: 0, rdExpense: 0, rdExpensePrev: 0,
+  equityFinancing2y: 0, equityFinancing3y: 0, debtRatio: 0, employees: 0, rdStaff: 0,
+  ipHighValue: 0, ipClass1SelfDeveloped: 0, ipClass1: 0, ipClass2: 0,
+  leadProductField: 'none', techConversion: [], listing: 'none', contest: 'none', rdInstitution: 'none', sciAwardLevel: 'none',
+  honors: [], makerChinaTop: null,
+}
+const BOOLEAN_FACTS = new Set<FactName>([
+  'registeredInBeijing', 'independentLegalPerson', 'creditBlacklisted', 'restrictedProducts', 'majorIncident3y', 'strategicEmerging',
+  'qualityAward', 'qualityCert', 'ownBrand', 'standardSetting', 'coreBusinessInfoSystem', 'keyField', 'innovativeSmeValid',
+  'specializedSmeValid',
+])
+for (const fact of BOOLEAN_FACTS) NEGATIVE_VALUES[fact] = false
+
+const BEIJING_PLACES = /北京|京籍|海淀|朝阳区|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|东城|西城|亦庄|中关村|经开区/
+const OTHER_PLACES = /天津|上海|重庆|河北|雄安|廊坊|保定|石家庄|深圳|广州|杭州|南京|苏州|无锡|成都|武汉|西安|合肥|济南|青岛|郑州|长沙|沈阳|大连|厦门|福州|外地|外省|[\u4e00-\u9fff]{2}(?:省|市)(?!级)/
+const INSTITUTION_LEVELS: Array<[RegExp, string]> = [
+  [/国家级|国家(?:重点|工程|企业技术|认定)|国字号/, 'national'],
+  [/省级|省部级/, 'provincial'],
+  [/北京市级|市级|北京市(?:企业|工程|重点)|市里/, 'municipal'],
+  [/区级|区县级|县级|区里|企业级|公司级|内部/, 'below'],
+]
+const AWARD_LEVELS: Array<[RegExp, string]> = [
+  [/国家/, 'national'],
+  // 北京市 is a province-level unit: its science award is a provincial one.
+  [/省|北京市|市级/, 'provincial'],
+  [/区级|区里|县级/, 'none'],
+]
+const CONTEST_RESULTS: Array<[RegExp, string]> = [
+  [/获奖|得奖|等奖|优秀奖|优胜|冠军|亚军|季军|名次/, 'award'],
+  [/决赛/, 'final'],
+  [/参加|参赛|报名|参与/, 'participated'],
+]
+const INDUSTRY_CUE = /做|从事|行业|属于|是|搞|干/
+const ALL_CUE = /都|全|其他|其余|剩下|均|一个都/
+const PROBLEM_EXAMPLES: Record<string, string> = { money: '3200万', percent: '48%', count: '30', years: '5年', level: '2级', top: '500强' }
+
+type Token = MessageToken
+interface Clause {
+  tokens: Token[]
+  text: string
+  /** The clause text as quoted back in a rejection (trimmed, at most RAW_LIMIT characters). */
+  raw: string
+  neighbours: Neighbours
+}
+/** For every token of a clause, the nearest token of a kind before and after it (-1 / length when none). */
+interface Neighbours {
+  polarBefore: Int32Array
+  polarAfter: Int32Array
+  numericKeywordBefore: Int32Array
+  numericKeywordAfter: Int32Array
+  quantityBefore: Int32Array
+  quantityAfter: Int32Array
+  /** The clause puts yes/no after its keywords ("创新型有，专精特新没有"). */
+  postfixPolarity: boolean
+}
+interface BoundValue {
+  start: number
+  quantity: Quantity
+  raw: string
+  year: YearReference | null
+  window: number | null
+  sign: 1 | -1
+  part: string
+}
+interface FreeValue {
+  token: Token
+  year: YearReference | null
+  window: number | null
+  wholeClause: boolean
+}
+type BareKind = 'yes' | 'no' | 'unknown'
+interface BareAnswer {
+  kind: BareKind
+  raw: string
+  all: boolean
+}
+
+/** Accumulates what a message says, fact by fact; a later statement in the message wins. */
+class Draft {
+  readonly values = new Map<FactName, { value: unknown; raw: string }>()
+  readonly unknown = new Set<FactName>()
+  readonly rejected = new Map<FactName, { raw: string; reason: string }>()
+
+  set(fact: FactName, value: unknown, raw: string): void {
+    this.values.set(fact, { value, raw })
+    this.unknown.delete(fact)
+    this.rejected.delete(fact)
+  }
+
+  reject(fact: FactName, raw: string, reason: string): void {
+    this.values.delete(fact)
+    this.unknown.delete(fact)
+    this.rejected.set(fact, { raw, reason })
+  }
+
+  markUnknown(fact: FactName): void {
+    if (this.values.has(fact) || this.rejected.has(fact)) return
+    this.unknown.add(fact)
+  }
+
+  touched(fact: FactName): boolean {
+    return this.values.has(fact) || this.unknown.has(fact) || this.rejected.has(fact)
+  }
+}
+
+/**
+ * Reads enterprise facts from one chat reply in natural Chinese.
+ *
+ * - Several facts in one message; a number belongs to the nearest keyword before it in its clause (or the one
+ *   right after it: "30个研发人员"); a clause with only a year and a number continues the previous clause's
+ *   fact ("去年营收3200万，前年2800万"). Numbers with no keyword fill `expecting` in order, by unit and year.
+ * - Years: 去年/上年度 → 上年度, 前年, 大前年, or calendar years (see `lastFiscalYear`). Several values of one
+ *   fact without years ("主营收入三年分别是1000、1130、1209.1万") are read oldest first when a 近N年/N年 span
+ *   names as many years as values (the usual Chinese order); otherwise in the order the bot asked for them;
+ *   otherwise they are asked again.
+ * - 不知道/不清楚 leave facts unknown (never "no"); 没有 gives 0/否/无 where that is a value.
+ * - Values outside the schema ranges, vague ("十几个"), bounds ("不到100人"), ambiguous ratios ("0.48") or
+ *   implausible against `known` are rejected with a reason and not set.
+ * - A message that reads like prompt injection sets nothing.
+ */
+export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
+  const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
+  if (detectInjection(normalized)) return emptyResult(true)
+  const tokens = tokenizeMessage(normalized)
+  const extractor = new MessageExtractor(normalized, tokens, context)
+  return extractor.run()
+}
+
+function emptyResult(injection: boolean): ExtractionResult {
+  return { facts: {}, unknown: [], rejected: [], correction: false, mentioned: [], injection }
+}
+
+class MessageExtractor {
+  readonly #draft = new Draft()
+  readonly #bindings = new Map<AmountTopic, BoundValue[]>()
+  readonly #free: FreeValue[] = []
+  readonly #bare: BareAnswer[] = []
+  readonly #expecting: FactName[]
+  readonly #referenceYear: number | null
+  readonly #choices = new Map<FactName, string>()
+  readonly #members = new Map<'honors' | 'techConversion', { add: Set<string>; remove: Set<string> }>()
+  #previousTopic: AmountTopic | null = null
+  /** Where the last 说错了/不对 stood: a value after it replaces the same fact's value before it. */
+  #lastCorrectionAt = -1
+  readonly #namesScienceAward: boolean
+  /** Where the last number or keyword ends: a 不对 before it is a correction, not a "no". */
+  readonly #lastValueStart: number
+
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+    readonly context: ExtractionContext,
+  ) {
+    this.#expecting = [...new Set(context.expecting)]
+    const calendarYears = tokens.flatMap((token) => (token.type === 'year' && token.year.kind === 'calendar' ? [token.year.year] : []))
+    this.#referenceYear = context.lastFiscalYear ?? (calendarYears.length > 0 ? calendarYears.reduce((latest, year) => Math.max(latest, year)) : null)
+    this.#namesScienceAward = tokens.some((token) => token.type === 'keyword' && token.meaning.type === 'graded' && token.meaning.fact === 'sciAward')
+    const values = tokens.filter((token) => token.type === 'quantity' || (token.type === 'keyword' && token.meaning.type !== 'noise'))
+    this.#lastValueStart = values.length > 0 ? values[values.length - 1].start : -1
+  }
+
+  run(): ExtractionResult {
+    for (const clause of this.#clauses()) this.#readClause(clause)
+    for (const [topic, values] of this.#bindings) this.#resolveTopic(topic, values)
+    this.#resolveChoicesAndMembers()
+    this.#fillExpecting()
+    this.#applyBareAnswers()
+    return this.#result()
+  }
+
+  #expects(fact: FactName): boolean {
+    return this.#expecting.includes(fact)
+  }
+
+  #clauses(): Clause[] {
+    const clauses: Clause[] = []
+    let current: Token[] = []
+    let start = 0
+    const close = (end: number): void => {
+      const text = this.text.slice(start, end)
+      const raw = text.trim().slice(0, RAW_LIMIT)
+      if (current.length > 0 || raw !== '') clauses.push({ tokens: current, text, raw, neighbours: neighboursOf(current) })
+      current = []
+    }
+    for (const token of this.tokens) {
+      if (token.type === 'separator') {
+        close(token.start)
+        start = token.end
+      } else current.push(token)
+    }
+    close(this.text.length)
+    return clauses
+  }
+
+  /** Reads one clause: numbers to their keywords, then keywords without numbers (flags, choices, 没有/不清楚). */
+  #readClause(clause: Clause): void {
+    const { tokens } = clause
+    if (tokens.some((token) => token.type === 'hypothetical')) {
+      this.#previousTopic = null
+      return
+    }
+    const suppressed = tokens.some((token) => token.type === 'desire' || token.type === 'question')
+    const hasUnknown = tokens.some((token) => token.type === 'unknown')
+    const windowToken = tokens.find((token) => token.type === 'window')
+    const window = windowToken?.type === 'window' ? windowToken.years : null
+    const firstYear = tokens.find((token) => token.type === 'year')
+    const clauseYear = firstYear?.type === 'year' ? firstYear.year : null
+    const bound = new Set<number>()
+    const substantive = tokens.filter((token) => token.type !== 'yes' && token.type !== 'correction' && token.type !== 'respectively')
+    let pendingYear: YearReference | null = null
+    let clauseTopic: AmountTopic | null = null
+    let keywordBefore = false
+
+    tokens.forEach((token, index) => {
+      if (token.type === 'correction') this.#lastCorrectionAt = token.start
+      if (token.type === 'year') pendingYear = token.year
+      if (token.type === 'rank') this.#readRank(tokens, index, token.rank, bound)
+      if (token.type === 'keyword' && token.meaning.type === 'amount') keywordBefore = true
+      if (token.type !== 'quantity') return
+      const year = pendingYear
+      pendingYear = null
+      const target = findTarget(clause, index)
+      if (target) {
+        bound.add(target.index)
+        const topic = this.#bindTarget(target.meaning, token, polarityOf(clause, index) === 'no', year, window)
+        if (topic) clauseTopic = topic
+        return
+      }
+      const previous = this.#previousTopic
+      if (previous && !keywordBefore && (year !== null || (token.quantity.unit !== null && unitFits(previous, token.quantity)))) {
+        this.#bind(previous, { start: token.start, quantity: token.quantity, raw: token.text, year, window, sign: 1, part: '' })
+        clauseTopic = previous
+        return
+      }
+      this.#free.push({ token, year, window, wholeClause: substantive.length === 1 })
+    })
+
+    tokens.forEach((token, index) => {
+      if (token.type !== 'keyword' || bound.has(index)) return
+      const polarity = polarityOf(clause, index)
+      const topic = this.#readKeyword(token, token.meaning, clause, { polarity, suppressed, hasUnknown, clauseYear, window })
+      if (topic) clauseTopic = topic
+    })
+
+    const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
+    const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')
+    if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
+    if (clauseTopic) this.#previousTopic = clauseTopic
+  }
+
+  #bind(topic: AmountTopic, value: BoundValue): void {
+    const values = this.#bindings.get(topic) ?? []
+    const last = values[values.length - 1]
+    // "营收3200万，不对，3300万": the corrected value replaces the one before.
+    if (last && last.start < this.#lastCorrectionAt && last.part === value.part && (last.year === null) === (value.year === null)) values.pop()
+    values.push(value)
+    this.#bindings.set(topic, values)
+  }
+
+  /** A number found its keyword: record it (amounts are resolved per topic once the whole message is read). */
+  #bindTarget(meaning: KeywordMeaning, token: Token & { type: 'quantity' }, negated: boolean, year: YearReference | null, window: number | null): AmountTopic | null {
+    const { quantity } = token
+    if (meaning.type === 'unclassifiedIp') {
+      this.#draft.reject('ipClass1', token.text, '请分开说：发明专利等Ⅰ类知识产权几项，实用新型、软著等Ⅱ类几项？')
+      return null
+    }
+    if (meaning.type === 'graded' && meaning.fact === 'makerChinaTop') {
+      this.#setMakerChina(quantity, token.text, negated)
+      return null
+    }
+    if (meaning.type !== 'amount') return null
+    const topic = meaning.countTopic && !unitFits(meaning.topic, quantity) ? meaning.countTopic : meaning.topic
+    const sign = meaning.sign ?? 1
+    this.#bind(topic, { start: token.start, quantity, raw: token.text, year, window, sign, part: meaning.part ?? '' })
+    return topic
+  }
+
+  #readRank(tokens: Token[], index: number, rank: number | null, bound: Set<number>): void {
+    // A rank belongs to a science award named in the message, or answers the rank asked for.
+    if (!this.#namesScienceAward && !this.#expects('sciAwardRank')) return
+    bound.add(index)
+    const raw = tokens[index].text
+    if (rank === null || rank < 1) this.#draft.reject('sciAwardRank', raw, `科技奖励排名请说具体名次，比如“第3名”。`)
+    else this.#draft.set('sciAwardRank', rank, raw)
+  }
+
+  #setMakerChina(quantity: Quantity, raw: string, negated: boolean): void {
+    if (negated) return this.#draft.set('makerChinaTop', null, raw)
+    const conversion = convertQuantity(quantity, 'top')
+    if (!conversion.ok || conversion.value < 1) return this.#draft.reject('makerChinaTop', raw, '创客中国大赛是进了50强还是500强？')
+    this.#draft.set('makerChinaTop', conversion.value <= 50 ? 50 : conversion.value <= 500 ? 500 : null, raw)
+  }
+
+  /** A keyword without a number: flags, choices, graded facts, and 没有/不清楚 for amounts. */
+  #readKeyword(
+    token: Token,
+    meaning: KeywordMeaning,
+    clause: Clause,
+    state: { polarity: 'yes' | 'no' | null; suppressed: boolean; hasUnknown: boolean; clauseYear: YearReference | null; window: number | null },
+  ): AmountTopic | null {
+    const draft = this.#draft
+    const { polarity, suppressed, hasUnknown } = state
+    const { raw } = clause
+    switch (meaning.type) {
+      case 'amount': {
+        const facts = this.#factsWithoutValue(meaning.topic, state.clauseYear, state.window)
+        if (hasUnknown) facts.forEach((fact) => draft.markUnknown(fact))
+        else if (suppressed) return meaning.topic
+        else if (polarity === 'no') {
+          for (const fact of facts) if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
+        } else if (polarity === 'yes' && meaning.topic.unit === 'count' && facts.length === 1 && !draft.touched(facts[0])) {
+          const { label, unit } = FACT_LABELS[facts[0]]
+          draft.reject(facts[0], raw, `${label}具体有多少${unit ?? ''}？`)
+        }
+        return meaning.topic
+      }
+      case 'flag': {
+        if (hasUnknown) draft.markUnknown(meaning.fact)
+        else if (suppressed) break
+        else {
+          const value = meaning.value ?? true
+          if (polarity === 'no') draft.set(meaning.fact, !value, raw)
+          else if (polarity === 'yes' || this.#expects(meaning.fact)) draft.set(meaning.fact, value, raw)
+        }
+        break
+      }
+      case 'registration': {
+        if (hasUnknown) draft.markUnknown('registeredInBeijing')
+        else if (!suppressed) this.#readPlace(clause.text, polarity, raw)
+        break
+      }
+      case 'choice': {
+        if (hasUnknown) draft.markUnknown(meaning.fact)
+        else if (suppressed) break
+        else if (meaning.fact === 'industry') {
+          const cued = meaning.explicit || this.#expects('industry') || INDUSTRY_CUE.test(clause.text)
+          if (polarity !== 'no' && cued && !this.#choices.has('industry')) this.#choices.set('industry', meaning.value)
+        } else if (polarity === 'no') {
+          if (!this.#choices.has(meaning.fact)) this.#choices.set(meaning.fact, 'none')
+        } else if (meaning.explicit || polarity === 'yes' || this.#expects(meaning.fact)) this.#choices.set(meaning.fact, meaning.value)
+        break
+      }
+      case 'member': {
+        if (hasUnknown) draft.markUnknown(meaning.fact)
+        else if (suppressed) break
+        else {
+          const change = this.#members.get(meaning.fact) ?? { add: new Set<string>(), remove: new Set<string>() }
+          if (polarity === 'no') change.remove.add(meaning.value)
+          else if (polarity === 'yes' || this.#expects(meaning.fact)) change.add.add(meaning.value)
+          this.#members.set(meaning.fact, change)
+        }
+        break
+      }
+      case 'graded':
+        this.#readGraded(meaning.fact, clause, state)
+        break
+      case 'fixed':
+        if (!suppressed && !hasUnknown) draft.set(meaning.fact, meaning.value, raw)
+        break
+      case 'unclassifiedIp':
+      case 'sink':
+      case 'noise':
+        break
+    }
+    return null
+  }
+
+  #readPlace(text: string, polarity: 'yes' | 'no' | null, raw: string): boolean {
+    const inBeijing = BEIJING_PLACES.test(text) ? true : OTHER_PLACES.test(text) ? false : null
+    if (inBeijing === null) return false
+    this.#draft.set('registeredInBeijing', polarity === 'no' ? false : inBeijing, raw)
+    return true
+  }
+
+  #readGraded(fact: GradedFact, clause: Clause, state: { polarity: 'yes' | 'no' | null; suppressed: boolean; hasUnknown: boolean }): void {
+    const draft = this.#draft
+    const { raw } = clause
+    const target: FactName = fact === 'sciAward' ? 'sciAwardLevel' : fact
+    if (state.hasUnknown) return draft.markUnknown(target)
+    if (state.suppressed) return
+    if (state.polarity === 'no') {
+      draft.set(target, NEGATIVE_VALUES[target], raw)
+      return
+    }
+    if (fact === 'makerChinaTop') return
+    const levels = fact === 'rdInstitution' ? INSTITUTION_LEVELS : fact === 'sciAward' ? AWARD_LEVELS : CONTEST_RESULTS
+    const found = levels.find(([pattern]) => pattern.test(clause.text))
+    if (found) return draft.set(target, found[1], raw)
+    if (fact === 'rdInstitution' && (state.polarity === 'yes' || this.#expects(target))) {
+      draft.reject(target, raw, '研发机构是什么级别（国家级/省级/市级/区级）？')
+    } else if (fact === 'sciAward' && (state.polarity === 'yes' || this.#expects(target))) {
+      draft.reject(target, raw, '科技奖励是国家级还是省级？您的单位排第几？')
+    }
+  }
+
+  /** A clause with neither keyword nor number: "有", "没有", "不清楚", "市级的", "注册在天津" answer what was asked. */
+  #readBareClause(clause: Clause, clauseYear: YearReference | null, suppressed: boolean): void {
+    const { tokens } = clause
+    if (suppressed) return
+    const { raw } = clause
+    const unknown = tokens.some((token) => token.type === 'unknown')
+    // A bare 不对 is a "no", unless a corrected value follows ("不对，应该是3300万").
+    const no = tokens.some((token) => token.type === 'no' || (token.type === 'correction' && token.alsoNo && !this.#followedByValue(token)))
+    const yes = tokens.some((token) => token.type === 'yes')
+    const all = tokens.some((token) => token.type === 'all') || ALL_CUE.test(clause.text)
+    // "前年的不清楚" / "前年没有": the year picks a fact of the topic just talked about.
+    if (clauseYear && this.#previousTopic && (unknown || no)) {
+      const facts = this.#factsWithoutValue(this.#previousTopic, clauseYear, null)
+      for (const fact of facts) {
+        if (unknown) this.#draft.markUnknown(fact)
+        else if (fact in NEGATIVE_VALUES) this.#draft.set(fact, NEGATIVE_VALUES[fact], raw)
+      }
+      return
+    }
+    if (this.#expects('registeredInBeijing') && !unknown && this.#readPlace(clause.text, no ? 'no' : null, raw)) return
+    for (const fact of ['rdInstitution', 'sciAwardLevel'] as const) {
+      if (!this.#expects(fact) || this.#draft.touched(fact) || unknown || no) continue
+      const levels = fact === 'rdInstitution' ? INSTITUTION_LEVELS : AWARD_LEVELS
+      const found = levels.find(([pattern]) => pattern.test(clause.text))
+      if (found) return this.#draft.set(fact, found[1], raw)
+    }
+    if (unknown) this.#bare.push({ kind: 'unknown', raw, all })
+    else if (no) this.#bare.push({ kind: 'no', raw, all })
+    else if (yes) this.#bare.push({ kind: 'yes', raw, all })
+  }
+
+  /** The facts a keyword without a number talks about: by year, by 近N年 window, else those asked for. */
+  #factsWithoutValue(topic: AmountTopic, year: YearReference | null, window: number | null): FactName[] {
+    if (topic.windows) {
+      const windowed = window !== null ? topic.windows[window] : undefined
+      if (windowed) return [windowed]
+      const asked = topic.slots.filter((fact) => this.#expects(fact))
+      return asked.length > 0 ? asked : [...topic.slots]
+    }
+    if (topic.slots.length === 1) return [...topic.slots]
+    if (year) {
+      const offset = this.#offsetOf(year)
+      return offset !== null && offset >= 0 && offset < topic.slots.length ? [topic.slots[offset]] : []
+    }
+    const asked = this.#expecting.filter((fact) => topic.slots.includes(fact))
+    return asked.length > 0 ? asked : [topic.slots[0]]
+  }
+
+  #offsetOf(year: YearReference): number | null {
+    if (year.kind === 'offset') return year.offset
+    return this.#referenceYear === null ? null : this.#referenceYear - year.year
+  }
+
+  /** Assigns the numbers bound to one topic to its facts (years, windows, lists) and converts them. */
+  #resolveTopic(topic: AmountTopic, values: BoundValue[]): void {
+    if (topic.windows) return this.#resolveWindows(topic, values)
+    if (topic.slots.length === 1) return this.#resolveSingle(topic.slots[0], topic, values)
+    const assigned = new Map<FactName, BoundValue>()
+    const undated: BoundValue[] = []
+    for (const value of values) {
+      if (value.year === null) {
+        undated.push(value)
+        continue
+      }
+      const offset = this.#offsetOf(value.year)
+      if (offset === null) continue
+      if (offset < 0) {
+        this.#draft.reject(topic.slots[0], value.raw, `需要的是上年度（已结束年度）的数据，今年的先不算。${FACT_LABELS[topic.slots[0]].label}是多少？`)
+        continue
+      }
+      const fact = topic.slots[offset]
+      if (fact) assigned.set(fact, value)
+    }
+    const free = topic.slots.filter((fact) => !assigned.has(fact))
+    if (undated.length === 1) {
+      const asked = this.#expecting.filter((fact) => free.includes(fact))
+      const fact = free.includes(topic.slots[0]) && (asked.length !== 1 || assigned.size > 0) ? topic.slots[0] : asked.length === 1 ? asked[0] : free[0]
+      if (fact) assigned.set(fact, undated[0])
+    } else if (undated.length > 1) {
+      const window = undated.find((value) => value.window !== null)?.window ?? null
+      const asked = this.#expecting.filter((fact) => free.includes(fact))
+      let order: FactName[] | null = null
+      if (window === undated.length && undated.length <= free.length) {
+        // 近三年分别是 1000、1130、1209: oldest first.
+        order = topic.slots.slice(0, undated.length).reverse().filter((fact) => free.includes(fact))
+      } else if (asked.length >= undated.length) order = asked
+      if (order && order.length >= undated.length) undated.forEach((value, index) => assigned.set(order[index], value))
+      else {
+        const raw = undated.map((value) => value.raw).join('、')
+        this.#draft.reject(topic.slots[0], raw, `这几个数分别是哪一年的${FACT_LABELS[topic.slots[0]].label.replace('上年度', '')}？例如：2024年3200万，2023年2800万。`)
+      }
+    }
+    for (const [fact, value] of assigned) this.#setConverted(fact, topic, [value])
+  }
+
+  #resolveWindows(topic: AmountTopic, values: BoundValue[]): void {
+    const windows = topic.windows ?? {}
+    const undated: BoundValue[] = []
+    for (const value of values) {
+      const fact = value.window !== null ? windows[value.window] : undefined
+      if (fact) this.#setConverted(fact, topic, [value])
+      else undated.push(value)
+    }
+    const asked = this.#expecting.filter((fact) => topic.slots.includes(fact) && !this.#draft.touched(fact))
+    if (undated.length > 0 && undated.length <= asked.length && (asked.length === 1 || undated.length > 1)) {
+      undated.forEach((value, index) => this.#setConverted(asked[index], topic, [value]))
+    } else if (undated.length > 0) {
+      this.#draft.reject(topic.slots[0], undated.map((value) => value.raw).join('、'), '这笔股权融资是近两年的还是近三年的？')
+    }
+  }
+
+  #resolveSingle(fact: FactName, topic: AmountTopic, values: BoundValue[]): void {
+    // 前年的净利润 is no fact: only the last year's amount counts.
+    const current = values.filter((value) => topic.unit !== 'money' || value.year === null || this.#offsetOf(value.year) === 0)
+    if (current.length === 0) return
+    if (!topic.additive) return this.#setConverted(fact, topic, [current[current.length - 1]])
+    const byPart = new Map<string, BoundValue>()
+    for (const value of current) byPart.set(value.part, value)
+    this.#setConverted(fact, topic, [...byPart.values()])
+  }
+
+  /** Converts the values to the fact's unit (summing additive parts) and sets or rejects the fact. */
+  #setConverted(fact: FactName, topic: AmountTopic, values: BoundValue[]): void {
+    let total = 0
+    for (const value of values) {
+      const conversion = convertQuantity(value.quantity, topic.unit)
+      if (!conversion.ok) return this.#draft.reject(fact, value.raw, problemReason(fact, value, conversion.problem, topic))
+      total += value.sign === -1 ? -Math.abs(conversion.value) : conversion.value
+    }
+    this.#draft.set(fact, Number(total.toPrecision(12)), values.map((value) => value.raw).join('+'))
+  }
+
+  #resolveChoicesAndMembers(): void {
+    for (const [fact, value] of this.#choices) this.#draft.set(fact, value, value)
+    for (const [fact, change] of this.#members) {
+      if (change.add.size === 0 && change.remove.size === 0) continue
+      const before = new Set<string>((this.context.known[fact] as string[] | undefined) ?? [])
+      for (const value of change.add) before.add(value)
+      for (const value of change.remove) before.delete(value)
+      const order = fact === 'honors' ? ['highTech', 'techInnovationDemo', 'ipAdvantage', 'ipDemo'] : ['firstSetCertified', 'firstSetPolicy', 'foreignCert', 'drugTrial', 'deviceApproval']
+      this.#draft.set(fact, order.filter((value) => before.has(value)), [...change.add, ...change.remove].join('、'))
+    }
+  }
+
+  /** Numbers without a keyword answer the facts asked for, in order, matching unit and year. */
+  #fillExpecting(): void {
+    for (const free of this.#free) {
+      const { token } = free
+      if (token.type === 'rank') continue
+      if (token.type !== 'quantity') continue
+      const { quantity } = token
+      if (quantity.chineseOnly && quantity.unit === null && !free.wholeClause) continue
+      const offset = free.year ? this.#offsetOf(free.year) : null
+      const fact = this.#expecting.find((candidate) => {
+        if (this.#draft.touched(candidate)) return false
+        if (candidate === 'makerChinaTop') return quantity.unit === 'top' || (quantity.unit === null && (quantity.value === 50 || quantity.value === 500))
+        const slot = SLOT_OF_FACT.get(candidate)
+        if (!slot || !unitFits(slot.topic, quantity)) return false
+        if (slot.topic.windows && free.window !== null) return slot.topic.windows[free.window] === candidate
+        if (offset !== null && slot.topic.unit === 'money') return slot.topic.slots.length > 1 ? slot.slot === offset : offset === 0
+        return true
+      })
+      if (!fact) continue
+      if (fact === 'makerChinaTop') {
+        this.#setMakerChina(quantity, token.text, false)
+        continue
+      }
+      const slot = SLOT_OF_FACT.get(fact)
+      if (slot) this.#setConverted(fact, slot.topic, [{ start: token.start, quantity, raw: token.text, year: free.year, window: free.window, sign: 1, part: '' }])
+    }
+  }
+
+  /**
+   * Bare 有/没有/不清楚. 不清楚 covers every fact asked and not answered. 没有 gives the "none" value to them
+   * when the reply is only that (or says 都/其他), else only when a single one is left. 有/是 answers a single
+   * yes/no question; for a count or a level it asks for the number or the level.
+   */
+  #applyBareAnswers(): void {
+    const draft = this.#draft
+    const open = (): FactName[] => this.#expecting.filter((fact) => !draft.touched(fact))
+    const saidSomething = draft.values.size > 0 || draft.rejected.size > 0
+    for (const answer of this.#bare) {
+      if (answer.kind === 'unknown') {
+        open().forEach((fact) => draft.markUnknown(fact))
+      } else if (answer.kind === 'no') {
+        const targets = open().filter((fact) => fact in NEGATIVE_VALUES)
+        if (answer.all || !saidSomething || targets.length === 1) targets.forEach((fact) => draft.set(fact, NEGATIVE_VALUES[fact], answer.raw))
+      } else {
+        const targets = open()
+        const booleans = targets.filter((fact) => BOOLEAN_FACTS.has(fact))
+        if (answer.all && booleans.length > 0) booleans.forEach((fact) => draft.set(fact, true, answer.raw))
+        else if (targets.length === 1) {
+          const [fact] = targets
+          if (BOOLEAN_FACTS.has(fact)) draft.set(fact, true, answer.raw)
+          else if (fact === 'rdInstitution') draft.reject(fact, answer.raw, '研发机构是什么级别（国家级/省级/市级/区级）？')
+          else if (SLOT_OF_FACT.get(fact)?.topic.unit === 'count') {
+            const { label, unit } = FACT_LABELS[fact]
+            draft.reject(fact, answer.raw, `${label}具体有多少${unit ?? ''}？`)
+          }
+        }
+      }
+    }
+  }
+
+  #followedByValue(marker: Token): boolean {
+    return this.#lastValueStart > marker.start
+  }
+
+  #result(): ExtractionResult {
+    const draft = this.#draft
+    const candidates: Record<string, unknown> = {}
+    for (const [fact, { value }] of draft.values) candidates[fact] = value
+    const { accepted, rejected } = checkPlausibility(candidates as Facts, this.context.known)
+    const rejections: ExtractionResult['rejected'] = [...draft.rejected].map(([fact, { raw, reason }]) => ({ fact, raw, reason }))
+    for (const { fact, reason } of rejected) rejections.push({ fact, raw: draft.values.get(fact)?.raw ?? '', reason })
+    const unknown = FACT_NAMES.filter((fact) => draft.unknown.has(fact))
+    const mentionedSet = new Set<FactName>([...Object.keys(accepted), ...unknown, ...rejections.map((rejection) => rejection.fact)] as FactName[])
+    const correction = this.tokens.some((token) => token.type === 'correction' && (!token.alsoNo || this.#followedByValue(token)))
+    return {
+      facts: accepted,
+      unknown,
+      rejected: rejections,
+      correction,
+      mentioned: FACT_NAMES.filter((fact) => mentionedSet.has(fact)),
+      injection: false,
+    }
+  }
+}
+
+/** Whether a quantity's unit can measure a topic (a bare number fits any). */
+function unitFits(topic: AmountTopic, quantity: Quantity): boolean {
+  const accepted: Record<string, Array<Quantity['unit']>> = {
+    money: ['yuan', null],
+    percent: ['percent', null],
+    count: ['person', 'item', null],
+    years: ['year', null],
+    level: ['level', null],
+    top: ['top', null],
+  }
+  return accepted[topic.unit].includes(quantity.unit)
+}
+
+function fitsMeaning(meaning: KeywordMeaning, quantity: Quantity): boolean {
+  if (meaning.type === 'sink') return true
+  if (meaning.type === 'unclassifiedIp') return quantity.unit === 'item' || quantity.unit === null
+  if (meaning.type !== 'amount') return false
+  return unitFits(meaning.topic, quantity) || (meaning.countTopic !== undefined && unitFits(meaning.countTopic, quantity))
+}
+
+function isNumericKeyword(token: Token): token is Token & { type: 'keyword' } {
+  return token.type === 'keyword' && (token.meaning.type === 'amount' || token.meaning.type === 'sink' || token.meaning.type === 'unclassifiedIp')
+}
+
+function isPolar(token: Token): boolean {
+  return token.type === 'yes' || token.type === 'no'
+}
+
+function isQuantity(token: Token): boolean {
+  return token.type === 'quantity'
+}
+
+/** Precomputes, in two passes, the nearest polar word, numeric keyword and quantity around every token. */
+function neighboursOf(tokens: Token[]): Neighbours {
+  const length = tokens.length
+  const nearest = (test: (token: Token) => boolean, forward: boolean): Int32Array => {
+    const result = new Int32Array(length)
+    let last = forward ? length : -1
+    for (let step = 0; step < length; step += 1) {
+      const index = forward ? length - 1 - step : step
+      result[index] = last
+      if (test(tokens[index])) last = index
+    }
+    return result
+  }
+  const firstPolar = tokens.findIndex(isPolar)
+  const firstKeyword = tokens.findIndex((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
+  return {
+    polarBefore: nearest(isPolar, false),
+    polarAfter: nearest(isPolar, true),
+    numericKeywordBefore: nearest(isNumericKeyword, false),
+    numericKeywordAfter: nearest(isNumericKeyword, true),
+    quantityBefore: nearest(isQuantity, false),
+    quantityAfter: nearest(isQuantity, true),
+    postfixPolarity: firstPolar >= 0 && firstKeyword >= 0 && firstPolar > firstKeyword,
+  }
+}
+
+/**
+ * The keyword a number belongs to: the nearest numeric keyword before it in the clause ("营收3200万"), or,
+ * when that one cannot take the number's unit, the next one after it ("30个研发人员"). A sink (占比, 增长) only
+ * takes the number right after it. 创客中国 takes an "N强" on either side.
+ */
+function findTarget(clause: Clause, index: number): { index: number; meaning: KeywordMeaning } | null {
+  const { tokens, neighbours } = clause
+  const token = tokens[index]
+  if (token.type !== 'quantity') return null
+  const { quantity } = token
+  if (quantity.unit === 'top') {
+    const maker = tokens.findIndex((candidate) => candidate.type === 'keyword' && candidate.meaning.type === 'graded' && candidate.meaning.fact === 'makerChinaTop')
+    return maker >= 0 ? { index: maker, meaning: (tokens[maker] as Token & { type: 'keyword' }).meaning } : null
+  }
+  const quantityBefore = neighbours.quantityBefore[index]
+  for (let before = neighbours.numericKeywordBefore[index]; before >= 0; before = neighbours.numericKeywordBefore[before]) {
+    const candidate = tokens[before] as Token & { type: 'keyword' }
+    if (candidate.meaning.type === 'sink' && quantityBefore > before) continue
+    if (fitsMeaning(candidate.meaning, quantity)) return { index: before, meaning: candidate.meaning }
+    break
+  }
+  const after = neighbours.numericKeywordAfter[index]
+  if (after < tokens.length && after < neighbours.quantityAfter[index]) {
+    const candidate = tokens[after] as Token & { type: 'keyword' }
+    if (fitsMeaning(candidate.meaning, quantity)) return { index: after, meaning: candidate.meaning }
+  }
+  return null
+}
+
+/**
+ * Whether a token is affirmed or negated in its clause. When the clause puts its yes/no words after the
+ * keywords ("创新型有，专精特新没有"), each keyword takes the next one; otherwise the nearest one before it
+ * ("没有失信和违法" negates both).
+ */
+function polarityOf(clause: Clause, index: number): 'yes' | 'no' | null {
+  const { tokens, neighbours } = clause
+  const before = neighbours.polarBefore[index]
+  const after = neighbours.polarAfter[index]
+  const chosen = !neighbours.postfixPolarity && before >= 0 ? before : after < tokens.length ? after : -1
+  const token = chosen >= 0 ? tokens[chosen] : undefined
+  return token?.type === 'yes' || token?.type === 'no' ? token.type : null
+}
+
+function problemReason(fact: FactName, value: BoundValue, problem: QuantityProblem, topic: AmountTopic): string {
+  const { label } = FACT_LABELS[fact]
+  const example = PROBLEM_EXAMPLES[topic.unit] ?? '30'
+  switch (problem) {
+    case 'vague':
+      return `${label}请说一个具体的数（大概也行），比如“${example}”。`
+    case 'upperBound':
+      return `${label}“${value.raw}”不好判断，请说一个具体的数，比如“${example}”。`
+    case 'fractionOrPercent': {
+      const asPercent = formatNumber(value.quantity.value * 100)
+      return `${label}是${asPercent}%还是${formatNumber(value.quantity.value)}%？请带上%再说一下。`
+    }
+    case 'unitMissing':
+      return `${label}“${value.raw}”是元还是万元？请带上单位。`
+    case 'notInteger':
+      return `${label}应是整数，${ASK_AGAIN}`
+    case 'unitMismatch':
+      return `没看懂${label}“${value.raw}”，${ASK_AGAIN}`
+  }
+}

@@ -1,0 +1,16 @@
+/** The full-width comma stands for a clause break in chat; NFKC would turn it into "," (a thousands separator). */
+const FULL_WIDTH_COMMA = /，/g
+const COMMA_PLACEHOLDER = '\u0000'
+
+/**
+ * Normalises a chat message for fact extraction: NFKC (full-width digits, letters and ％ to half-width,
+ * Ⅰ/Ⅱ to I/II), while the full-width comma stays a Chinese comma (a clause break, never a thousands
+ * separator), and runs of whitespace become one space.
+ */
+export function normalizeMessage(text: string): string {
+  return text
+    .replace(FULL_WIDTH_COMMA, COMMA_PLACEHOLDER)
+    .normalize('NFKC')
+    .replace(/\u0000/g, '，')
+    .replace(/[\t\r\f\v\u00a0\u3000 ]+/g, ' ')
+}

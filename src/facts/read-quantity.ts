@@ -1,0 +1,131 @@
+import { normalizeMessage } from './normalize-message.js'
+import { parseNormalizedNumber } from './parse-chinese-number.js'
+
+/** What a number in a message measures, read from its unit word. */
+export type QuantityUnit = 'yuan' | 'percent' | 'person' | 'item' | 'year' | 'level' | 'top'
+
+/** A number as written in a message: "约3000多万元", "30来人", "两年半", "百分之六", "5个点". */
+export interface Quantity {
+  /** The value in its own unit: yuan for money ("3200万" → 32000000), percent for ratios, else the count. */
+  value: number
+  /** Null for a bare number ("3200"): it takes the unit of the fact asked for. */
+  unit: QuantityUnit | null
+  /** 约/大概/多/余/来/左右/以上: close enough, taken as written. */
+  approximate: boolean
+  /** 不到/不足/低于/以下: only an upper bound. */
+  upperBound: boolean
+  /** 十几/几百/二三十/20-30: no single value. */
+  vague: boolean
+  /** Written with Chinese numerals only ("三", "一百五"): such a bare number is easily a word, not an answer. */
+  chineseOnly: boolean
+}
+
+/** The common case, read without the general machinery: "3200万", "48%", "150人", "3.5". */
+const SIMPLE = /^(\d+(?:\.\d+)?)(万元|万|亿元|亿|元|%|人|个|项|年)?$/
+const SIMPLE_UNITS: Record<string, [QuantityUnit | null, number]> = {
+  '': [null, 1],
+  万元: ['yuan', 10_000],
+  万: ['yuan', 10_000],
+  亿元: ['yuan', 100_000_000],
+  亿: ['yuan', 100_000_000],
+  元: ['yuan', 1],
+  '%': ['percent', 1],
+  人: ['person', 1],
+  个: ['item', 1],
+  项: ['item', 1],
+  年: ['year', 1],
+}
+
+const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
+  [/(?:万元|万块钱|万块)$/, 'yuan', 10_000],
+  [/(?:亿元|个亿)$/, 'yuan', 100_000_000],
+  [/(?:元|块钱|块|人民币)$/, 'yuan', 1],
+  [/(?:%|个百分点|个点)$/, 'percent', 1],
+  [/成$/, 'percent', 10],
+  [/(?:个人|人|名|位)$/, 'person', 1],
+  [/(?:项|件|个|篇|套|款|份)$/, 'item', 1],
+  [/年半$/, 'year', 1],
+  [/(?:年多|年左右|年以上|年|载)$/, 'year', 1],
+  [/级$/, 'level', 1],
+  [/强$/, 'top', 1],
+]
+const APPROXIMATE_PREFIX = /^(?:大约|大概|约|差不多|将近|接近|近|超过|逾|有|是|为|共|总共|一共|合计)/
+const UPPER_BOUND_PREFIX = /^(?:不到|不足|低于|少于|小于)/
+const APPROXIMATE_SUFFIX = /(?:左右|上下|出头|以上|多点|多一点|开外)$/
+const UPPER_BOUND_SUFFIX = /(?:以下|以内|之内|不到)$/
+const APPROXIMATE_INNER = /[多余来](?=[十百千万亿个人名位项件年元块wW%]|$)/
+const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
+const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/
+
+/**
+ * Reads one quantity expression (a numeral with its approximation words and unit). Money keeps yuan
+ * ("3200万" → 32000000 yuan); a bare number has a null unit. Returns null when the text is not a quantity.
+ */
+export function readQuantity(text: string): Quantity | null {
+  return readNormalizedQuantity(normalizeMessage(text))
+}
+
+/** `readQuantity` for text already normalised by `normalizeMessage` (the tokenizer's hot path). */
+export function readNormalizedQuantity(text: string): Quantity | null {
+  const simple = SIMPLE.exec(text)
+  if (simple) {
+    const [unit, scale] = SIMPLE_UNITS[simple[2] ?? ''] ?? [null, 1]
+    return { value: Number((Number(simple[1]) * scale).toPrecision(12)), unit, approximate: false, upperBound: false, vague: false, chineseOnly: false }
+  }
+  let source = text.trim().replace(/\s+/g, '')
+  let approximate = false
+  let upperBound = false
+  let vague = false
+  for (let changed = true; changed; ) {
+    changed = false
+    const upper = UPPER_BOUND_PREFIX.exec(source) ?? UPPER_BOUND_SUFFIX.exec(source)
+    if (upper) {
+      upperBound = true
+      source = upper.index === 0 ? source.slice(upper[0].length) : source.slice(0, upper.index)
+      changed = true
+      continue
+    }
+    const approx = APPROXIMATE_PREFIX.exec(source) ?? APPROXIMATE_SUFFIX.exec(source)
+    if (approx && approx[0].length < source.length) {
+      approximate = true
+      source = approx.index === 0 ? source.slice(approx[0].length) : source.slice(0, approx.index)
+      changed = true
+    }
+  }
+  let percentPrefix = 0
+  const prefixed = /^(百分之|千分之)/.exec(source)
+  if (prefixed) {
+    percentPrefix = prefixed[1] === '百分之' ? 1 : 0.1
+    source = source.slice(prefixed[1].length)
+  }
+  let unit: QuantityUnit | null = percentPrefix > 0 ? 'percent' : null
+  let scale = percentPrefix > 0 ? percentPrefix : 1
+  let extra = 0
+  if (unit === null) {
+    for (const [pattern, suffixUnit, suffixScale] of UNIT_SUFFIXES) {
+      const match = pattern.exec(source)
+      if (!match || match.index === 0) continue
+      unit = suffixUnit
+      scale = suffixScale
+      if (match[0] === '年半') extra = 0.5
+      if (/^年(?:多|左右|以上)$/.test(match[0])) approximate = true
+      source = source.slice(0, match.index)
+      break
+    }
+  }
+  if (RANGE.test(source)) vague = true
+  if (APPROXIMATE_INNER.test(source)) {
+    approximate = true
+    source = source.replace(APPROXIMATE_INNER_ALL, '')
+  }
+  if (/^[-+负]?[wW万亿]/.test(source)) return null
+  // 1.2万元: magnitude inside the numeral, then the currency.
+  const hasMagnitude = /[万萬亿億wW]$/.test(source)
+  if (unit === null && hasMagnitude) unit = 'yuan'
+  const chineseOnly = !/\d/.test(source)
+  if (vague) return { value: Number.NaN, unit, approximate, upperBound, vague, chineseOnly }
+  const numeral = parseNormalizedNumber(source)
+  if (numeral === null) return null
+  const value = Number(((numeral + extra) * scale).toPrecision(12))
+  return { value, unit, approximate, upperBound, vague, chineseOnly }
+}
