@@ -1,14 +1,71 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { errorBody } from './http-error.js'
+import { createAssessRoutes } from './routes/assess-routes.js'
+import { createChatRoutes, type ChatService } from './routes/chat-routes.js'
+import { createConsoleRoutes } from './routes/console-routes.js'
+import { createFactsRoutes } from './routes/facts-routes.js'
+import { createSearchRoutes } from './routes/search-routes.js'
+import { randomUUID } from 'node:crypto'
+import type { Logger } from '../observability/logger.js'
+import type { Metrics } from '../observability/metrics.js'
+import type { PolicyIndex } from '../search/policy-index.js'
+import type { LoadedRules } from '../scoring/load-rules.js'
+
+/** The largest request body accepted anywhere (a Feishu event is a few KB; a chat message ≤ 2000 characters). */
+export const MAX_BODY_BYTES = 256 * 1024
+
+/** Status of the channels, shown on the web console. */
+export interface ChannelStatus {
+  feishu: { status: 'disabled' | 'webhook' | 'ws' }
+  wechat: { status: 'disabled' | 'scanning' | 'logged-in' | 'logged-out'; qrUrl?: string; userName?: string }
+}
 
 /** Everything the HTTP app needs, injected by the composition root (src/main.ts) or by tests. */
 export interface AppDeps {
+  index?: PolicyIndex
+  rules?: LoadedRules
+  chat?: ChatService
+  /** Extra route groups mounted at the root, e.g. the Feishu webhook (`/webhooks/feishu`). */
+  webhooks?: Hono[]
+  channelStatus?: () => ChannelStatus
   /** Readiness probe of the backing stores. */
   ready?: () => Promise<boolean>
+  metrics?: Metrics
+  logger?: Logger
+  /** Guards /api/v1/admin/*; admin endpoints are off when unset. */
+  adminToken?: string
+  /** Extra statistics for the admin endpoint. */
+  statistics?: () => Promise<Record<string, unknown>>
+  /** Serve the hotline web console at `/` (default true). */
+  console?: boolean
+  onError?: (error: unknown) => void
 }
 
 /** Builds the Hono app. Only src/main.ts starts a server; tests call `app.request(...)`. */
 export function createApp(deps: AppDeps = {}): Hono {
   const app = new Hono()
+
+  // A request id on every request and response; latency and status into the metrics; no bodies in logs.
+  app.use('*', async (context, next) => {
+    const requestId = context.req.header('x-request-id')?.slice(0, 64) || randomUUID()
+    const started = performance.now()
+    await next()
+    context.res.headers.set('x-request-id', requestId)
+    const route = context.req.routePath || 'unmatched'
+    const seconds = (performance.now() - started) / 1000
+    deps.metrics?.httpRequests.inc({ route, status: String(context.res.status) })
+    deps.metrics?.httpLatency.observe(seconds, { route })
+    deps.logger?.debug({ requestId, method: context.req.method, route, status: context.res.status, ms: Math.round(seconds * 1000) }, 'http-request')
+  })
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (context) => context.json(errorBody('BODY_TOO_LARGE', `请求体不能超过${MAX_BODY_BYTES / 1024}KB`), 413),
+    }),
+  )
 
   app.get('/healthz', (context) => context.json({ status: 'ok' }))
   app.get('/readyz', async (context) => {
@@ -16,5 +73,31 @@ export function createApp(deps: AppDeps = {}): Hono {
     return context.json({ status: ready ? 'ready' : 'unavailable' }, ready ? 200 : 503)
   })
 
+  app.get('/metrics', (context) => context.text(deps.metrics?.render() ?? '', 200, { 'content-type': 'text/plain; version=0.0.4' }))
+
+  const api = new Hono()
+  if (deps.index) api.route('/', createSearchRoutes({ index: deps.index }))
+  if (deps.rules) api.route('/', createAssessRoutes({ rules: deps.rules }))
+  if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat }))
+  api.route('/', createFactsRoutes())
+  api.get('/channels/status', (context) =>
+    context.json(deps.channelStatus?.() ?? { feishu: { status: 'disabled' }, wechat: { status: 'disabled' } }),
+  )
+  api.get('/admin/stats', async (context) => {
+    if (!deps.adminToken) return context.json(errorBody('ADMIN_DISABLED', '未配置 ADMIN_TOKEN，管理接口已关闭'), 404)
+    if (context.req.header('authorization') !== `Bearer ${deps.adminToken}`) return context.json(errorBody('UNAUTHORIZED', '需要管理员令牌'), 401)
+    return context.json({ cards: deps.index?.size ?? 0, ...(await deps.statistics?.()) })
+  })
+  app.route('/api/v1', api)
+
+  for (const webhook of deps.webhooks ?? []) app.route('/', webhook)
+  if (deps.console !== false) app.route('/', createConsoleRoutes())
+
+  app.notFound((context) => context.json(errorBody('NOT_FOUND', `没有这个地址：${context.req.path}`), 404))
+  app.onError((error, context) => {
+    deps.onError?.(error)
+    deps.logger?.error({ err: error, path: context.req.path }, 'unhandled-error')
+    return context.json(errorBody('INTERNAL_ERROR', '服务器内部错误，请稍后再试'), 500)
+  })
   return app
 }

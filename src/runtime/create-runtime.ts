@@ -1,0 +1,81 @@
+import type { Config } from '../config.js'
+import { DialogueManager } from '../dialogue/dialogue-manager.js'
+import { loadTierBenefits } from '../dialogue/load-tier-benefits.js'
+import { loadCards } from '../knowledge/load-cards.js'
+import type { Logger } from '../observability/logger.js'
+import { Metrics } from '../observability/metrics.js'
+import { createPhraser } from '../phrasing/create-phraser.js'
+import type { LoadedRules } from '../scoring/load-rules.js'
+import { loadRules } from '../scoring/load-rules.js'
+import { loadSynonyms } from '../search/load-synonyms.js'
+import { createPolicyIndex, type PolicyIndex } from '../search/policy-index.js'
+import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
+import { createStores } from '../store/create-stores.js'
+import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-store.js'
+
+/** Everything the product runs on, built once from configuration; shared by the server, the bots and the CLI. */
+export interface Runtime {
+  config: Config
+  index: PolicyIndex
+  rules: LoadedRules
+  manager: DialogueManager
+  sessions: SessionStore
+  dedupe: DedupeStore
+  rateLimiter: RateLimiter
+  queue: KeyedSerialQueue
+  metrics: Metrics
+  storeKind: 'sqlite' | 'redis'
+  close(): Promise<void>
+}
+
+export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  const metrics = new Metrics()
+  const cards = loadCards()
+  const index = createPolicyIndex(cards, { synonyms: loadSynonyms() })
+  const rules = loadRules()
+  const stores = await createStores({
+    dataDir: config.DATA_DIR,
+    redisUrl: config.REDIS_URL,
+    dialogueTtlMs: config.SESSION_IDLE_MINUTES * 60_000,
+    profileTtlMs: config.PROFILE_RETENTION_DAYS * 86_400_000,
+    onWarning: (warning: unknown) => logger.warn({ warning }, 'store-warning'),
+  })
+  const phraser = createPhraser({
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+    onEvent: (event) => {
+      if (event.type === 'llm-call') metrics.llmCalls.inc({ outcome: 'used' })
+      else {
+        metrics.llmCalls.inc({ outcome: 'fallback' })
+        metrics.llmFallbacks.inc({ reason: event.reason ?? 'unknown' })
+      }
+    },
+  })
+  const queue = new KeyedSerialQueue()
+  metrics.queueDepth.set(() => queue.depth())
+  const manager = new DialogueManager({
+    sessions: stores.sessions,
+    search: index,
+    rules,
+    benefits: loadTierBenefits(),
+    phraser,
+    queue,
+    onWarning: (warning) => logger.warn(warning, 'dialogue-warning'),
+  })
+  logger.info({ cards: index.size, store: stores.kind, llm: Boolean(config.OPENAI_API_KEY) }, 'runtime-ready')
+  return {
+    config,
+    index,
+    rules,
+    manager,
+    sessions: stores.sessions,
+    dedupe: stores.dedupe,
+    rateLimiter: stores.rateLimiter,
+    queue,
+    metrics,
+    storeKind: stores.kind,
+    close: () => stores.close(),
+  }
+}

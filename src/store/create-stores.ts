@@ -1,0 +1,40 @@
+import { MemoryRateLimiter } from './memory-rate-limiter.js'
+import { RedisStore } from './redis-store.js'
+import type { DedupeStore, RateLimiter, SessionStore } from './session-store.js'
+import { SqliteStore } from './sqlite-session-store.js'
+
+export interface Stores {
+  sessions: SessionStore
+  dedupe: DedupeStore
+  rateLimiter: RateLimiter
+  kind: 'sqlite' | 'redis'
+  close(): Promise<void>
+}
+
+/** Redis when a URL is given (shared by replicas), else the embedded SQLite file under dataDir. */
+export async function createStores(options: {
+  dataDir: string
+  redisUrl?: string
+  dialogueTtlMs: number
+  profileTtlMs: number
+  onWarning?: (warning: { type: string; message: string }) => void
+}): Promise<Stores> {
+  if (options.redisUrl) {
+    const redis = new RedisStore({ url: options.redisUrl, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
+    await redis.connect()
+    return { sessions: redis, dedupe: redis, rateLimiter: redis, kind: 'redis', close: () => redis.close() }
+  }
+  const sqlite = new SqliteStore({ dataDir: options.dataDir, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
+  const purge = setInterval(() => sqlite.purgeExpired(), 3_600_000)
+  purge.unref()
+  return {
+    sessions: sqlite,
+    dedupe: sqlite,
+    rateLimiter: new MemoryRateLimiter(),
+    kind: 'sqlite',
+    close: async () => {
+      clearInterval(purge)
+      await sqlite.close()
+    },
+  }
+}
