@@ -2,7 +2,9 @@ import { serve } from '@hono/node-server'
 import { configuredChannels, loadConfig } from './config.js'
 import { createLogger } from './observability/logger.js'
 import { createRuntime } from './runtime/create-runtime.js'
-import { createApp } from './server/app.js'
+import { join } from 'node:path'
+import { buildWechaty, createWechatyChannel, loadWechatBotConfig, type WechatyChannel } from './channels/wechaty/index.js'
+import { createApp, type ChannelStatus } from './server/app.js'
 
 /** Composition root: builds the product from configuration, mounts every configured channel, starts HTTP. */
 async function main(): Promise<void> {
@@ -10,7 +12,24 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL })
   const runtime = await createRuntime(config, logger)
   const channels = configuredChannels(config)
+  let wechat: WechatyChannel | null = null
+  if (channels.wechat && config.WECHATY_PUPPET) {
+    wechat = createWechatyChannel({
+      wechaty: buildWechaty({ puppet: config.WECHATY_PUPPET, token: config.WECHATY_PUPPET_SERVICE_TOKEN, sessionName: join(config.DATA_DIR, 'wechat-bot') }),
+      config: await loadWechatBotConfig(config.WECHAT_BOT_CONFIG),
+      advisor: runtime.manager,
+      dedupe: runtime.dedupe,
+      rateLimiter: runtime.rateLimiter,
+      logger: logger.child({ channel: 'wechat' }),
+    })
+    await wechat.start()
+  }
+  const channelStatus = (): ChannelStatus => ({
+    feishu: { status: channels.feishu ? config.FEISHU_CONNECTION : 'disabled' },
+    wechat: wechat ? wechat.loginState() : { status: 'disabled' },
+  })
   const app = createApp({
+    channelStatus,
     index: runtime.index,
     rules: runtime.rules,
     chat: runtime.manager,
@@ -26,7 +45,9 @@ async function main(): Promise<void> {
   const shutdown = () => {
     logger.info('shutting-down')
     server.close(() => {
-      runtime.close().finally(() => process.exit(0))
+      Promise.resolve(wechat?.stop())
+        .then(() => runtime.close())
+        .finally(() => process.exit(0))
     })
   }
   process.on('SIGINT', shutdown)

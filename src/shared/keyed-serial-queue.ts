@@ -27,6 +27,11 @@ export class KeyedSerialQueue {
     return this.#pending
   }
 
+  /** Resolves once every task queued so far has settled. */
+  async idle(): Promise<void> {
+    while (this.#tails.size > 0) await Promise.all([...this.#tails.values()])
+  }
+
   /** Keys with queued or running tasks. */
   get activeKeys(): number {
     return this.#tails.size
