@@ -38,6 +38,8 @@ export interface DialogueManagerOptions {
   phraser: Phraser
   /** Serialises each user's turns; shared with channels when they need it. */
   queue?: KeyedSerialQueue
+  /** Serialises each user's turns across replicas (Redis lock); in-process only when absent. */
+  lock?: <T>(key: string, task: () => Promise<T>) => Promise<T>
   now?: () => number
   /** Called on store failures and other degradations (never with enterprise figures). */
   onWarning?: (event: { type: string; message: string }) => void
@@ -95,7 +97,13 @@ export class DialogueManager implements Advisor {
 
   /** Like `handle`, but also returns the session view (for the REST API and the web console). */
   async chat(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {
-    return this.#queue.run(sessionKeyToString(key), async () => {
+    const id = sessionKeyToString(key)
+    const lock = this.#options.lock ?? (<T>(_key: string, task: () => Promise<T>) => task())
+    return this.#queue.run(id, () => lock(id, () => this.#chatLocked(key, text)))
+  }
+
+  async #chatLocked(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {
+    {
       let stored
       try {
         stored = await this.#options.sessions.get(key)
@@ -122,7 +130,7 @@ export class DialogueManager implements Advisor {
         return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(state, profile) }
       }
       return { reply: result.reply, state: viewOf(result.state, result.profile) }
-    })
+    }
   }
 
   /** The pure-ish core of a turn (no store access): used by `chat` and by tests. */

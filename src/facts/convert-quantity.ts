@@ -26,6 +26,11 @@ const ACCEPTED_UNITS: Record<FactUnit, ReadonlyArray<Quantity['unit']>> = {
   top: ['top', null],
 }
 
+/** Whether a quantity's unit can measure a fact of this unit (a bare number fits any). */
+export function fitsUnit(quantity: Quantity, unit: FactUnit): boolean {
+  return ACCEPTED_UNITS[unit].includes(quantity.unit)
+}
+
 /**
  * Converts a quantity to the unit of a fact. A bare number takes the fact's unit (3200 → 3200万元), except a
  * bare ratio between 0 and 1 with a decimal point ("0.48": 48% or 0.48%?) and a bare amount of 10亿 or more,
@@ -33,7 +38,7 @@ const ACCEPTED_UNITS: Record<FactUnit, ReadonlyArray<Quantity['unit']>> = {
  */
 export function convertQuantity(quantity: Quantity, unit: FactUnit): Conversion {
   if (quantity.vague) return { ok: false, problem: 'vague' }
-  if (!ACCEPTED_UNITS[unit].includes(quantity.unit)) return { ok: false, problem: 'unitMismatch' }
+  if (!fitsUnit(quantity, unit)) return { ok: false, problem: 'unitMismatch' }
   if (quantity.upperBound) return { ok: false, problem: 'upperBound' }
   const { value } = quantity
   switch (unit) {

@@ -4,8 +4,19 @@ import { formatNumber } from './describe-fact.js'
 import { detectInjection } from './detect-injection.js'
 import { FACT_LABELS } from './fact-labels.js'
 import { FACT_NAMES, type FactName, type Facts } from './fact-schema.js'
-import { AMOUNT_TOPICS, type AmountTopic, type GradedFact, type KeywordMeaning } from './fact-vocabulary.js'
+import {
+  AMOUNT_TOPICS,
+  AWARD_LEVELS,
+  BEIJING_PLACES,
+  CONTEST_RESULTS,
+  INSTITUTION_LEVELS,
+  OTHER_PLACES,
+  type AmountTopic,
+  type GradedFact,
+  type KeywordMeaning,
+} from './fact-vocabulary.js'
 import { normalizeMessage } from './normalize-message.js'
+import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from './split-clauses.js'
 import type { Quantity } from './read-quantity.js'
 import { tokenizeMessage, type MessageToken, type YearReference } from './tokenize-message.js'
 
@@ -40,7 +51,6 @@ export interface ExtractionResult {
 
 /** Longer messages are cut: no enterprise states its facts in more. */
 const MAX_MESSAGE_LENGTH = 20_000
-const RAW_LIMIT = 40
 const ASK_AGAIN = '请再确认一下？'
 
 interface FactSlot {
@@ -67,48 +77,11 @@ const BOOLEAN_FACTS = new Set<FactName>([
 ])
 for (const fact of BOOLEAN_FACTS) NEGATIVE_VALUES[fact] = false
 
-const BEIJING_PLACES = /北京|京籍|海淀|朝阳区|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|东城|西城|亦庄|中关村|经开区/
-const OTHER_PLACES = /天津|上海|重庆|河北|雄安|廊坊|保定|石家庄|深圳|广州|杭州|南京|苏州|无锡|成都|武汉|西安|合肥|济南|青岛|郑州|长沙|沈阳|大连|厦门|福州|外地|外省|[\u4e00-\u9fff]{2}(?:省|市)(?!级)/
-const INSTITUTION_LEVELS: Array<[RegExp, string]> = [
-  [/国家级|国家(?:重点|工程|企业技术|认定)|国字号/, 'national'],
-  [/省级|省部级/, 'provincial'],
-  [/北京市级|市级|北京市(?:企业|工程|重点)|市里/, 'municipal'],
-  [/区级|区县级|县级|区里|企业级|公司级|内部/, 'below'],
-]
-const AWARD_LEVELS: Array<[RegExp, string]> = [
-  [/国家/, 'national'],
-  // 北京市 is a province-level unit: its science award is a provincial one.
-  [/省|北京市|市级/, 'provincial'],
-  [/区级|区里|县级/, 'none'],
-]
-const CONTEST_RESULTS: Array<[RegExp, string]> = [
-  [/获奖|得奖|等奖|优秀奖|优胜|冠军|亚军|季军|名次/, 'award'],
-  [/决赛/, 'final'],
-  [/参加|参赛|报名|参与/, 'participated'],
-]
 const INDUSTRY_CUE = /做|从事|行业|属于|是|搞|干/
 const ALL_CUE = /都|全|其他|其余|剩下|均|一个都/
 const PROBLEM_EXAMPLES: Record<string, string> = { money: '3200万', percent: '48%', count: '30', years: '5年', level: '2级', top: '500强' }
 
 type Token = MessageToken
-interface Clause {
-  tokens: Token[]
-  text: string
-  /** The clause text as quoted back in a rejection (trimmed, at most RAW_LIMIT characters). */
-  raw: string
-  neighbours: Neighbours
-}
-/** For every token of a clause, the nearest token of a kind before and after it (-1 / length when none). */
-interface Neighbours {
-  polarBefore: Int32Array
-  polarAfter: Int32Array
-  numericKeywordBefore: Int32Array
-  numericKeywordAfter: Int32Array
-  quantityBefore: Int32Array
-  quantityAfter: Int32Array
-  /** The clause puts yes/no after its keywords ("创新型有，专精特新没有"). */
-  postfixPolarity: boolean
-}
 interface BoundValue {
   start: number
   quantity: Quantity
@@ -216,7 +189,7 @@ class MessageExtractor {
   }
 
   run(): ExtractionResult {
-    for (const clause of this.#clauses()) this.#readClause(clause)
+    for (const clause of splitClauses(this.text, this.tokens)) this.#readClause(clause)
     for (const [topic, values] of this.#bindings) this.#resolveTopic(topic, values)
     this.#resolveChoicesAndMembers()
     this.#fillExpecting()
@@ -226,26 +199,6 @@ class MessageExtractor {
 
   #expects(fact: FactName): boolean {
     return this.#expecting.includes(fact)
-  }
-
-  #clauses(): Clause[] {
-    const clauses: Clause[] = []
-    let current: Token[] = []
-    let start = 0
-    const close = (end: number): void => {
-      const text = this.text.slice(start, end)
-      const raw = text.trim().slice(0, RAW_LIMIT)
-      if (current.length > 0 || raw !== '') clauses.push({ tokens: current, text, raw, neighbours: neighboursOf(current) })
-      current = []
-    }
-    for (const token of this.tokens) {
-      if (token.type === 'separator') {
-        close(token.start)
-        start = token.end
-      } else current.push(token)
-    }
-    close(this.text.length)
-    return clauses
   }
 
   /** Reads one clause: numbers to their keywords, then keywords without numbers (flags, choices, 没有/不清楚). */
@@ -283,7 +236,12 @@ class MessageExtractor {
         return
       }
       const previous = this.#previousTopic
-      if (previous && !keywordBefore && (year !== null || (token.quantity.unit !== null && unitFits(previous, token.quantity)))) {
+      // Only facts by year or window continue into the next clause ("营收3200万，前年2800万").
+      // Any fact continues after a correction ("员工150人，不对，160人").
+      const previousValues = previous ? this.#bindings.get(previous) ?? [] : []
+      const corrected = previousValues.length > 0 && this.#lastCorrectionAt > previousValues[previousValues.length - 1].start
+      const continues = previous !== null && (previous.slots.length > 1 || previous.windows !== undefined || corrected)
+      if (previous && continues && !keywordBefore && (year !== null || (token.quantity.unit !== null && unitFits(previous, token.quantity)))) {
         this.#bind(previous, { start: token.start, quantity: token.quantity, raw: token.text, year, window, sign: 1, part: '' })
         clauseTopic = previous
         return
@@ -294,7 +252,7 @@ class MessageExtractor {
     tokens.forEach((token, index) => {
       if (token.type !== 'keyword' || bound.has(index)) return
       const polarity = polarityOf(clause, index)
-      const topic = this.#readKeyword(token, token.meaning, clause, { polarity, suppressed, hasUnknown, clauseYear, window })
+      const topic = this.#readKeyword(token.meaning, clause, { polarity, suppressed, hasUnknown, clauseYear, window })
       if (topic) clauseTopic = topic
     })
 
@@ -349,7 +307,6 @@ class MessageExtractor {
 
   /** A keyword without a number: flags, choices, graded facts, and 没有/不清楚 for amounts. */
   #readKeyword(
-    token: Token,
     meaning: KeywordMeaning,
     clause: Clause,
     state: { polarity: 'yes' | 'no' | null; suppressed: boolean; hasUnknown: boolean; clauseYear: YearReference | null; window: number | null },
@@ -531,10 +488,13 @@ class MessageExtractor {
       const window = undated.find((value) => value.window !== null)?.window ?? null
       const asked = this.#expecting.filter((fact) => free.includes(fact))
       let order: FactName[] | null = null
+      const pattern = this.#yearPattern().map((offset) => topic.slots[offset]).filter((fact) => fact !== undefined && free.includes(fact))
       if (window === undated.length && undated.length <= free.length) {
         // 近三年分别是 1000、1130、1209: oldest first.
         order = topic.slots.slice(0, undated.length).reverse().filter((fact) => free.includes(fact))
       } else if (asked.length >= undated.length) order = asked
+      // "去年营收3200万，主营3000万，前年营收2800万，主营2600万": the years of the other facts, in the same order.
+      else if (pattern.length >= undated.length) order = pattern
       if (order && order.length >= undated.length) undated.forEach((value, index) => assigned.set(order[index], value))
       else {
         const raw = undated.map((value) => value.raw).join('、')
@@ -542,6 +502,18 @@ class MessageExtractor {
       }
     }
     for (const [fact, value] of assigned) this.#setConverted(fact, topic, [value])
+  }
+
+  /** The year offsets the message's dated values follow, in order of appearance (去年…前年… → [0, 1]). */
+  #yearPattern(): number[] {
+    const pattern: number[] = []
+    for (const values of this.#bindings.values()) {
+      for (const value of values) {
+        const offset = value.year ? this.#offsetOf(value.year) : null
+        if (offset !== null && offset >= 0 && !pattern.includes(offset)) pattern.push(offset)
+      }
+    }
+    return pattern
   }
 
   #resolveWindows(topic: AmountTopic, values: BoundValue[]): void {
@@ -564,7 +536,14 @@ class MessageExtractor {
     // 前年的净利润 is no fact: only the last year's amount counts.
     const current = values.filter((value) => topic.unit !== 'money' || value.year === null || this.#offsetOf(value.year) === 0)
     if (current.length === 0) return
-    if (!topic.additive) return this.#setConverted(fact, topic, [current[current.length - 1]])
+    if (!topic.additive) {
+      const distinct = new Set(current.map((value) => `${value.quantity.value}${value.quantity.unit}`))
+      if (distinct.size > 1) {
+        const raw = current.map((value) => value.raw).join('、')
+        return this.#draft.reject(fact, raw, `${FACT_LABELS[fact].label}说了几个数（${raw}），是哪一个？`)
+      }
+      return this.#setConverted(fact, topic, [current[current.length - 1]])
+    }
     const byPart = new Map<string, BoundValue>()
     for (const value of current) byPart.set(value.part, value)
     this.#setConverted(fact, topic, [...byPart.values()])
@@ -676,107 +655,6 @@ class MessageExtractor {
       injection: false,
     }
   }
-}
-
-/** Whether a quantity's unit can measure a topic (a bare number fits any). */
-function unitFits(topic: AmountTopic, quantity: Quantity): boolean {
-  const accepted: Record<string, Array<Quantity['unit']>> = {
-    money: ['yuan', null],
-    percent: ['percent', null],
-    count: ['person', 'item', null],
-    years: ['year', null],
-    level: ['level', null],
-    top: ['top', null],
-  }
-  return accepted[topic.unit].includes(quantity.unit)
-}
-
-function fitsMeaning(meaning: KeywordMeaning, quantity: Quantity): boolean {
-  if (meaning.type === 'sink') return true
-  if (meaning.type === 'unclassifiedIp') return quantity.unit === 'item' || quantity.unit === null
-  if (meaning.type !== 'amount') return false
-  return unitFits(meaning.topic, quantity) || (meaning.countTopic !== undefined && unitFits(meaning.countTopic, quantity))
-}
-
-function isNumericKeyword(token: Token): token is Token & { type: 'keyword' } {
-  return token.type === 'keyword' && (token.meaning.type === 'amount' || token.meaning.type === 'sink' || token.meaning.type === 'unclassifiedIp')
-}
-
-function isPolar(token: Token): boolean {
-  return token.type === 'yes' || token.type === 'no'
-}
-
-function isQuantity(token: Token): boolean {
-  return token.type === 'quantity'
-}
-
-/** Precomputes, in two passes, the nearest polar word, numeric keyword and quantity around every token. */
-function neighboursOf(tokens: Token[]): Neighbours {
-  const length = tokens.length
-  const nearest = (test: (token: Token) => boolean, forward: boolean): Int32Array => {
-    const result = new Int32Array(length)
-    let last = forward ? length : -1
-    for (let step = 0; step < length; step += 1) {
-      const index = forward ? length - 1 - step : step
-      result[index] = last
-      if (test(tokens[index])) last = index
-    }
-    return result
-  }
-  const firstPolar = tokens.findIndex(isPolar)
-  const firstKeyword = tokens.findIndex((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
-  return {
-    polarBefore: nearest(isPolar, false),
-    polarAfter: nearest(isPolar, true),
-    numericKeywordBefore: nearest(isNumericKeyword, false),
-    numericKeywordAfter: nearest(isNumericKeyword, true),
-    quantityBefore: nearest(isQuantity, false),
-    quantityAfter: nearest(isQuantity, true),
-    postfixPolarity: firstPolar >= 0 && firstKeyword >= 0 && firstPolar > firstKeyword,
-  }
-}
-
-/**
- * The keyword a number belongs to: the nearest numeric keyword before it in the clause ("营收3200万"), or,
- * when that one cannot take the number's unit, the next one after it ("30个研发人员"). A sink (占比, 增长) only
- * takes the number right after it. 创客中国 takes an "N强" on either side.
- */
-function findTarget(clause: Clause, index: number): { index: number; meaning: KeywordMeaning } | null {
-  const { tokens, neighbours } = clause
-  const token = tokens[index]
-  if (token.type !== 'quantity') return null
-  const { quantity } = token
-  if (quantity.unit === 'top') {
-    const maker = tokens.findIndex((candidate) => candidate.type === 'keyword' && candidate.meaning.type === 'graded' && candidate.meaning.fact === 'makerChinaTop')
-    return maker >= 0 ? { index: maker, meaning: (tokens[maker] as Token & { type: 'keyword' }).meaning } : null
-  }
-  const quantityBefore = neighbours.quantityBefore[index]
-  for (let before = neighbours.numericKeywordBefore[index]; before >= 0; before = neighbours.numericKeywordBefore[before]) {
-    const candidate = tokens[before] as Token & { type: 'keyword' }
-    if (candidate.meaning.type === 'sink' && quantityBefore > before) continue
-    if (fitsMeaning(candidate.meaning, quantity)) return { index: before, meaning: candidate.meaning }
-    break
-  }
-  const after = neighbours.numericKeywordAfter[index]
-  if (after < tokens.length && after < neighbours.quantityAfter[index]) {
-    const candidate = tokens[after] as Token & { type: 'keyword' }
-    if (fitsMeaning(candidate.meaning, quantity)) return { index: after, meaning: candidate.meaning }
-  }
-  return null
-}
-
-/**
- * Whether a token is affirmed or negated in its clause. When the clause puts its yes/no words after the
- * keywords ("创新型有，专精特新没有"), each keyword takes the next one; otherwise the nearest one before it
- * ("没有失信和违法" negates both).
- */
-function polarityOf(clause: Clause, index: number): 'yes' | 'no' | null {
-  const { tokens, neighbours } = clause
-  const before = neighbours.polarBefore[index]
-  const after = neighbours.polarAfter[index]
-  const chosen = !neighbours.postfixPolarity && before >= 0 ? before : after < tokens.length ? after : -1
-  const token = chosen >= 0 ? tokens[chosen] : undefined
-  return token?.type === 'yes' || token?.type === 'no' ? token.type : null
 }
 
 function problemReason(fact: FactName, value: BoundValue, problem: QuantityProblem, topic: AmountTopic): string {

@@ -55,8 +55,8 @@ export type KeywordMeaning =
   | { type: 'fixed'; fact: 'netProfit'; value: number }
   /** An IP count without its class (专利 20 项): asked again. */
   | { type: 'unclassifiedIp' }
-  /** 占比/增长率/毛利率: takes a number that is no fact, so it fills nothing. */
-  | { type: 'sink' }
+  /** 占比/增长率/纳税/负债: takes a number of these units that is no fact, so it fills nothing. */
+  | { type: 'sink'; units: ReadonlyArray<FactUnit> }
   /** Words that hold digit characters (一直, 一等奖) or contain a keyword without being one (营业外收入, 小巨人). */
   | { type: 'noise' }
 
@@ -77,8 +77,11 @@ function member(fact: 'honors' | 'techConversion', value: string, words: string[
 function graded(fact: GradedFact, words: string[]): Array<[string, KeywordMeaning]> {
   return words.map((word) => [word, { type: 'graded', fact }])
 }
-function plain(type: 'registration' | 'unclassifiedIp' | 'sink' | 'noise', words: string[]): Array<[string, KeywordMeaning]> {
+function plain(type: 'registration' | 'unclassifiedIp' | 'noise', words: string[]): Array<[string, KeywordMeaning]> {
   return words.map((word) => [word, { type }] as [string, KeywordMeaning])
+}
+function sink(units: FactUnit[], words: string[]): Array<[string, KeywordMeaning]> {
+  return words.map((word) => [word, { type: 'sink', units }])
 }
 
 /**
@@ -167,11 +170,38 @@ export const FACT_VOCABULARY: ReadonlyMap<string, KeywordMeaning> = new Map<stri
   ['盈亏平衡', { type: 'fixed', fact: 'netProfit', value: 0 }],
   ['不亏不赚', { type: 'fixed', fact: 'netProfit', value: 0 }],
   ...plain('unclassifiedIp', ['知识产权', '专利']),
-  ...plain('sink', ['占比', '占营收', '占收入', '比例', '比重', '增长率', '增速', '增长了', '增长', '同比', '毛利率', '利润率', '净利率', '毛利', '税收', '纳税', '缴税', '销售人员', '成立', '注册资本', '注册资金', '实缴资本', '估值', '补贴', '奖励', '个月']),
+  ...sink(['percent'], ['占比', '占营收', '占收入', '比例', '比重', '增长率', '增速', '增长了', '增长', '同比', '下降了', '下降', '毛利率', '利润率', '净利率']),
+  ...sink(['money'], ['毛利', '税收', '纳税', '缴税', '注册资本', '注册资金', '实缴资本', '估值', '补贴', '奖励', '负债总额', '总负债', '负债', '净资产', '固定资产', '流动资产', '所有者权益', '贷款', '成本', '费用', '营业外收入', '投资收益', '其他收入']),
+  ...sink(['count'], ['销售人员', '生产人员', '管理人员', '客户', '门店', '个月']),
+  ...sink(['years'], ['成立', '成立了']),
   ...plain('noise', [
-    '营业外收入', '其他收入', '投资收益', '小巨人', '专精特新小巨人', '一等奖', '二等奖', '三等奖', '特等奖', '一直', '一般', '一起', '一下', '一些', '一点', '一定',
+    '小巨人', '专精特新小巨人', '一共', '一同', '一等奖', '二等奖', '三等奖', '特等奖', '一直', '一般', '一起', '一下', '一些', '一点', '一定',
     '一样', '统一', '唯一', '之一', '万一', '一旦', '一切', '一体', '一流', '一线', '一方面', '第一时间', '三方', '第三方', '一带一路', '十四五', '十三五',
     '高新区', '高新园区', '高新技术产业开发区', '高新技术产品', '有限公司', '所有', '非常', '未来', '无人机', '无线', '无锡', '产品上市',
     '五险一金', '一把手', '二手', '一季度', '二季度', '三季度', '四季度', '上半年', '下半年', '几个月', '一年级', '百度', '千万别', '万万',
   ]),
 ])
+
+/** Places that mean 注册在北京, and places that mean elsewhere. */
+export const BEIJING_PLACES = /北京|京籍|海淀|朝阳区|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|东城|西城|亦庄|中关村|经开区/
+export const OTHER_PLACES = /天津|上海|重庆|河北|雄安|廊坊|保定|石家庄|深圳|广州|杭州|南京|苏州|无锡|成都|武汉|西安|合肥|济南|青岛|郑州|长沙|沈阳|大连|厦门|福州|外地|外省|[\u4e00-\u9fff]{2}(?:省|市)(?!级)/
+/** The level of an R&D institution, read from the words around it (国家级/省级/市级/区级). */
+export const INSTITUTION_LEVELS: Array<[RegExp, string]> = [
+  [/国家级|国家(?:重点|工程|企业技术|认定)|国字号/, 'national'],
+  [/省级|省部级/, 'provincial'],
+  [/北京市级|市级|北京市(?:企业|工程|重点)|市里/, 'municipal'],
+  [/区级|区县级|县级|区里|企业级|公司级|内部/, 'below'],
+]
+/** The level of a science award (only national and provincial awards count). */
+export const AWARD_LEVELS: Array<[RegExp, string]> = [
+  [/国家/, 'national'],
+  // 北京市 is a province-level unit: its science award is a provincial one.
+  [/省|北京市|市级/, 'provincial'],
+  [/区级|区里|县级/, 'none'],
+]
+/** How far the enterprise got in an innovation contest. */
+export const CONTEST_RESULTS: Array<[RegExp, string]> = [
+  [/获奖|得奖|等奖|优秀奖|优胜|冠军|亚军|季军|名次/, 'award'],
+  [/决赛/, 'final'],
+  [/参加|参赛|报名|参与/, 'participated'],
+]

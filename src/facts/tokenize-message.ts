@@ -33,6 +33,7 @@ const NUMERAL_PART = `(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DI
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
 const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?\s*${UNIT}?(?:左右|上下|出头|以上|以下|以内|多)?`
+const HAN = /\p{Script=Han}/u
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 const TOKEN_PATTERNS: Array<[string, string]> = [
@@ -87,7 +88,9 @@ export function tokenizeMessage(text: string): MessageToken[] {
     else if (groups.window !== undefined) tokens.push({ ...base, type: 'window', years: readWindow(raw) })
     else if (groups.quantity !== undefined) {
       const quantity = readNormalizedQuantity(raw)
-      if (quantity) tokens.push({ ...base, type: 'quantity', quantity })
+      // A lone Chinese digit inside a word (一共, 三方) is no number.
+      const inWord = quantity?.chineseOnly && quantity.unit === null && raw.length === 1 && HAN.test(text.charAt(base.end))
+      if (quantity && !inWord) tokens.push({ ...base, type: 'quantity', quantity })
     } else if (groups.rank !== undefined) {
       const numeral = /第\s*(\S+?)\s*(?:名|位|完成单位|完成人|单位)?$/.exec(raw)?.[1] ?? ''
       const quantity = readNormalizedQuantity(numeral)

@@ -62,6 +62,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     benefits: loadTierBenefits(),
     phraser,
     queue,
+    lock: stores.lock,
     onWarning: (warning) => logger.warn(warning, 'dialogue-warning'),
   })
   logger.info({ cards: index.size, store: stores.kind, llm: Boolean(config.OPENAI_API_KEY) }, 'runtime-ready')

@@ -1,4 +1,5 @@
 import { MemoryRateLimiter } from './memory-rate-limiter.js'
+import { RedisLock } from './redis-lock.js'
 import { RedisStore } from './redis-store.js'
 import type { DedupeStore, RateLimiter, SessionStore } from './session-store.js'
 import { SqliteStore } from './sqlite-session-store.js'
@@ -8,6 +9,8 @@ export interface Stores {
   dedupe: DedupeStore
   rateLimiter: RateLimiter
   kind: 'sqlite' | 'redis'
+  /** Cross-replica per-key lock (Redis mode only). */
+  lock?: <T>(key: string, task: () => Promise<T>) => Promise<T>
   close(): Promise<void>
 }
 
@@ -22,7 +25,8 @@ export async function createStores(options: {
   if (options.redisUrl) {
     const redis = new RedisStore({ url: options.redisUrl, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
     await redis.connect()
-    return { sessions: redis, dedupe: redis, rateLimiter: redis, kind: 'redis', close: () => redis.close() }
+    const lock = new RedisLock(redis.client)
+    return { sessions: redis, dedupe: redis, rateLimiter: redis, kind: 'redis', lock: (key, task) => lock.withLock(key, task), close: () => redis.close() }
   }
   const sqlite = new SqliteStore({ dataDir: options.dataDir, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
   const purge = setInterval(() => sqlite.purgeExpired(), 3_600_000)
