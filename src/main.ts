@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     index: runtime.index,
     rules: runtime.rules,
     chat: runtime.manager,
+    rateLimiter: runtime.rateLimiter,
     metrics: runtime.metrics,
     logger,
     ready: () => runtime.sessions.ping(),

@@ -192,7 +192,7 @@ export class DialogueManager implements Advisor {
       const hint = state.misses >= 2 ? `\n${replies.SKIP_HINT}` : ''
       return { text: `没太明白您的回答。${this.#pendingQuestion(state)}${hint}`, citations: [] }
     }
-    const extraction = extractFacts(text, { expecting: [], known: profile.facts })
+    const extraction = extractFacts(text, { expecting: [], known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
     if (Object.keys(extraction.facts).length > 0 && !QUESTION_LIKE.test(text)) {
       Object.assign(profile.facts, extraction.facts)
       const recorded = summarizeFacts(extraction.facts).replace(/\n/g, '；')
@@ -227,12 +227,12 @@ export class DialogueManager implements Advisor {
 
   #extract(state: DialogueState, profile: Profile, text: string): ExtractionResult {
     const group = QUESTION_GROUPS.find((candidate) => candidate.yesNo && state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)))
-    if (!group) return extractFacts(text, { expecting: state.pending, known: profile.facts })
+    if (!group) return extractFacts(text, { expecting: state.pending, known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
     // A yes/no group: a bare 是/都没有 answers all of its questions; otherwise only what the message names
     // ("不是，注册在天津" says nothing about the legal person).
     const answer = matchGroupYesNo(text)
-    const extraction = extractFacts(text, { expecting: answer ? state.pending : [], known: profile.facts })
-    if (!answer) return touchesFacts(extraction) ? extraction : extractFacts(text, { expecting: state.pending, known: profile.facts })
+    const extraction = extractFacts(text, { expecting: answer ? state.pending : [], known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
+    if (!answer) return touchesFacts(extraction) ? extraction : extractFacts(text, { expecting: state.pending, known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
     const affirmative = group.yesNo === 'positive' ? answer === 'yes' : answer === 'no'
     if (affirmative) {
       extraction.facts = Object.fromEntries(state.pending.map((fact) => [fact, group.yesNo === 'positive'])) as Facts
@@ -324,6 +324,11 @@ export class DialogueManager implements Advisor {
     if (known === 0 && profile.unknown.length === 0) return replies.NO_FACTS_YET
     const unknown = profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map(summarizeLabel).join('、')}` : ''
     return `您已提供${known}项信息：\n${summarizeFacts(profile.facts)}${unknown}\n（“删除我的数据”可全部清除）`
+  }
+
+  /** 上年度: the last complete fiscal year, by the injected clock. */
+  #lastFiscalYear(): number {
+    return new Date(this.#now()).getFullYear() - 1
   }
 
   #warn(type: string, error: unknown): void {

@@ -11,6 +11,7 @@ import type { Logger } from '../observability/logger.js'
 import type { Metrics } from '../observability/metrics.js'
 import type { PolicyIndex } from '../search/policy-index.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
+import type { RateLimiter } from '../store/session-store.js'
 
 /** The largest request body accepted anywhere (a Feishu event is a few KB; a chat message ≤ 2000 characters). */
 export const MAX_BODY_BYTES = 256 * 1024
@@ -26,6 +27,8 @@ export interface AppDeps {
   index?: PolicyIndex
   rules?: LoadedRules
   chat?: ChatService
+  /** Per-user limit on REST chat. */
+  rateLimiter?: RateLimiter
   /** Extra route groups mounted at the root, e.g. the Feishu webhook (`/webhooks/feishu`). */
   webhooks?: Hono[]
   channelStatus?: () => ChannelStatus
@@ -78,7 +81,7 @@ export function createApp(deps: AppDeps = {}): Hono {
   const api = new Hono()
   if (deps.index) api.route('/', createSearchRoutes({ index: deps.index }))
   if (deps.rules) api.route('/', createAssessRoutes({ rules: deps.rules }))
-  if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat }))
+  if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter }))
   api.route('/', createFactsRoutes())
   api.get('/channels/status', (context) =>
     context.json(deps.channelStatus?.() ?? { feishu: { status: 'disabled' }, wechat: { status: 'disabled' } }),

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { OutboundReply } from '../../channels/channel.js'
-import type { SessionKey } from '../../store/session-store.js'
+import type { RateLimiter, SessionKey } from '../../store/session-store.js'
 import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
 
 /** The dialogue as the chat route needs it (implemented by DialogueManager.chat). */
@@ -26,8 +26,11 @@ const ChatRequestSchema = z
   })
   .strict()
 
+/** Per user: at most this many chat messages a minute over REST. */
+export const CHAT_RATE_LIMIT = { limit: 30, windowMs: 60_000 }
+
 /** `POST /chat` → `{ reply, citations, state }` (mounted under /api/v1). */
-export function createChatRoutes(deps: { chat: ChatService }): Hono {
+export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLimiter }): Hono {
   const routes = new Hono()
   routes.post('/chat', async (context) => {
     const body = await readJsonBody(context)
@@ -36,6 +39,9 @@ export function createChatRoutes(deps: { chat: ChatService }): Hono {
     if (!parsed.success) return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
     const { userId, text, chatId, channel } = parsed.data
     const key: SessionKey = { channel: channel ?? 'api', chatId: chatId ?? userId, userId }
+    if (deps.rateLimiter && !(await deps.rateLimiter.take(`chat:${key.channel}:${userId}`, CHAT_RATE_LIMIT.limit, CHAT_RATE_LIMIT.windowMs))) {
+      return context.json(errorBody('RATE_LIMITED', '您发送得太快了，请稍等一分钟再试。'), 429)
+    }
     const result = await deps.chat.chat(key, text)
     return context.json({ reply: result.reply.text, citations: result.reply.citations, card: result.reply.card ?? null, state: result.state })
   })
