@@ -1,0 +1,140 @@
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import { Hono } from 'hono'
+import { DialogueManager } from '../../src/dialogue/dialogue-manager.js'
+import { loadTierBenefits } from '../../src/dialogue/load-tier-benefits.js'
+import { loadCards } from '../../src/knowledge/load-cards.js'
+import { TemplatePhraser } from '../../src/phrasing/template-phraser.js'
+import { loadRules } from '../../src/scoring/load-rules.js'
+import { loadSynonyms } from '../../src/search/load-synonyms.js'
+import { createPolicyIndex } from '../../src/search/policy-index.js'
+import { createApp } from '../../src/server/app.js'
+import { MemorySessionStore } from '../../src/store/memory-session-store.js'
+import { Worker } from 'node:worker_threads'
+import type { LoadResult } from './load-http.js'
+import { heapAfterGc, percentile, printTable, type BenchRow } from './measure.js'
+
+export interface BenchTarget {
+  name: string
+  path: string
+  method: 'GET' | 'POST'
+  body?: string
+  headers?: Record<string, string>
+}
+
+/** Runs the load generator in a worker thread (its own event loop) against a server on 127.0.0.1. */
+function loadHttp(options: { url: string; method: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; connections: number; total: number }): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const entry = new URL('./load-worker.ts', import.meta.url).href
+    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`
+    const worker = new Worker(bootstrap, { eval: true, workerData: options })
+    worker.once('message', resolve)
+    worker.once('error', reject)
+  })
+}
+
+async function listen(app: Hono): Promise<{ server: ServerType; base: string }> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
+  })
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+}
+
+export function buildProductApp(extra: Parameters<typeof createApp>[0] = {}) {
+  const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
+  const rules = loadRules()
+  const sessions = new MemorySessionStore()
+  const manager = new DialogueManager({ sessions, search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
+  return { app: createApp({ index, rules, chat: manager, ...extra }), manager, sessions }
+}
+
+/**
+ * HTTP acknowledgement under 200 concurrent connections: the product's routes beside a bare Hono route that only
+ * returns 200, served by the same Node process and adapter.
+ */
+export async function runHttpBench(targets: BenchTarget[] = [], extra: Parameters<typeof createApp>[0] = {}): Promise<BenchRow[]> {
+  const bare = new Hono()
+  bare.post('/ok', (context) => context.text('ok'))
+  const baseline = await listen(bare)
+  const product = await listen(buildProductApp(extra).app)
+  const connections = 200
+  const total = 20_000
+  const rows: BenchRow[] = []
+  const format = (name: string, result: LoadResult, ratio?: number): BenchRow => ({
+    name,
+    values: {
+      'req/s': result.throughput.toFixed(0),
+      'p50 ms': result.p50.toFixed(2),
+      'p99 ms': result.p99.toFixed(2),
+      errors: String(result.errors),
+      ...(ratio !== undefined ? { 'ratio to bare': ratio.toFixed(2) } : {}),
+    },
+  })
+  try {
+    await loadHttp({ url: `${baseline.base}/ok`, method: 'POST', body: '{}', connections, total: 2000 })
+    const bareResult = await loadHttp({ url: `${baseline.base}/ok`, method: 'POST', body: '{}', connections, total })
+    rows.push(format('baseline: bare Hono route returning 200', bareResult))
+    const all: BenchTarget[] = [
+      { name: 'GET /healthz', path: '/healthz', method: 'GET' },
+      { name: 'POST /api/v1/search', path: '/api/v1/search', method: 'POST', body: JSON.stringify({ query: '老旧厂房改造能补多少钱' }) },
+      ...targets,
+    ]
+    for (const target of all) {
+      const result = await loadHttp({ url: `${product.base}${target.path}`, method: target.method, body: target.body, headers: target.headers, connections, total })
+      rows.push(format(target.name, result, result.throughput / bareResult.throughput))
+    }
+  } finally {
+    baseline.server.close()
+    product.server.close()
+  }
+  printTable(`HTTP at ${connections} concurrent connections (targets: ratio ≥ 0.5, p99 < 50 ms)`, rows)
+  return rows
+}
+
+/** One chat turn with template phrasing, beside a bare search of the same question. */
+export async function runChatBench(): Promise<BenchRow[]> {
+  const { manager } = buildProductApp()
+  const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
+  const questions = ['老旧厂房改造能补多少钱？', '算力券怎么申请？', '我们能评上专精特新吗', '是的', '都没有', '工业，150人', '去年营收3200万，主营3000万，研发投入240万，负债率48%', '我的信息']
+  const turns: number[] = []
+  const searches: number[] = []
+  for (let round = 0; round < 300; round += 1) {
+    const key = { channel: 'bench', chatId: 'c', userId: `u${round}` }
+    for (const question of questions) {
+      let start = performance.now()
+      await manager.chat(key, question)
+      turns.push(performance.now() - start)
+      start = performance.now()
+      index.search(question)
+      searches.push(performance.now() - start)
+    }
+  }
+  const rows = [
+    { name: 'chat turn, template phrasing, in-memory store', values: { 'p50 ms': percentile(turns, 50).toFixed(3), 'p99 ms': percentile(turns, 99).toFixed(3) } },
+    { name: 'baseline: search alone', values: { 'p50 ms': percentile(searches, 50).toFixed(3), 'p99 ms': percentile(searches, 99).toFixed(3) } },
+  ]
+  printTable(`Chat turn: ${turns.length} turns (target p99 < 10 ms)`, rows)
+  return rows
+}
+
+/** RSS with 10,000 active sessions in the store, beside the process with the product loaded and no sessions. */
+export async function runMemoryBench(): Promise<BenchRow[]> {
+  const { manager, sessions } = buildProductApp()
+  heapAfterGc()
+  const before = process.memoryUsage().rss / 1024 / 1024
+  for (let user = 0; user < 10_000; user += 1) {
+    const key = { channel: 'bench', chatId: 'room', userId: `user-${user}` }
+    await manager.chat(key, '测一下创新型中小企业')
+    await manager.chat(key, '是的')
+    await manager.chat(key, '都没有')
+    await manager.chat(key, '工业，150人，去年营收3200万，研发费用240万')
+  }
+  heapAfterGc()
+  const after = process.memoryUsage().rss / 1024 / 1024
+  const rows = [
+    { name: `RSS with ${await sessions.count()} active sessions`, values: { 'RSS MB': after.toFixed(0) } },
+    { name: 'baseline: RSS with the product loaded, no sessions', values: { 'RSS MB': before.toFixed(0) } },
+  ]
+  printTable('Memory (target < 300 MB with 10,000 sessions)', rows)
+  return rows
+}
