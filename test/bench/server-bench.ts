@@ -9,7 +9,12 @@ import { loadRules } from '../../src/scoring/load-rules.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { createPolicyIndex } from '../../src/search/policy-index.js'
 import { createApp } from '../../src/server/app.js'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { MemorySessionStore } from '../../src/store/memory-session-store.js'
+import type { SessionStore } from '../../src/store/session-store.js'
+import { SqliteStore } from '../../src/store/sqlite-session-store.js'
 import { Worker } from 'node:worker_threads'
 import type { LoadResult } from './load-http.js'
 import { heapAfterGc, percentile, printTable, type BenchRow } from './measure.js'
@@ -40,10 +45,9 @@ async function listen(app: Hono): Promise<{ server: ServerType; base: string }> 
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }
 
-export function buildProductApp(extra: Parameters<typeof createApp>[0] = {}) {
+export function buildProductApp(extra: Parameters<typeof createApp>[0] = {}, sessions: SessionStore = new MemorySessionStore()) {
   const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
   const rules = loadRules()
-  const sessions = new MemorySessionStore()
   const manager = new DialogueManager({ sessions, search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
   return { app: createApp({ index, rules, chat: manager, ...extra }), manager, sessions }
 }
@@ -117,9 +121,13 @@ export async function runChatBench(): Promise<BenchRow[]> {
   return rows
 }
 
-/** RSS with 10,000 active sessions in the store, beside the process with the product loaded and no sessions. */
+/**
+ * RSS with 10,000 active sessions in the default store (SQLite under DATA_DIR), beside the same process with the
+ * product loaded and no sessions.
+ */
 export async function runMemoryBench(): Promise<BenchRow[]> {
-  const { manager, sessions } = buildProductApp()
+  const store = new SqliteStore({ dataDir: mkdtempSync(join(tmpdir(), 'advisor-bench-')), dialogueTtlMs: 7_200_000, profileTtlMs: 30 * 86_400_000 })
+  const { manager, sessions } = buildProductApp({}, store)
   heapAfterGc()
   const before = process.memoryUsage().rss / 1024 / 1024
   for (let user = 0; user < 10_000; user += 1) {
@@ -136,5 +144,6 @@ export async function runMemoryBench(): Promise<BenchRow[]> {
     { name: 'baseline: RSS with the product loaded, no sessions', values: { 'RSS MB': before.toFixed(0) } },
   ]
   printTable('Memory (target < 300 MB with 10,000 sessions)', rows)
+  await store.close()
   return rows
 }
