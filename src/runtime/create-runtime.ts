@@ -36,6 +36,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
   const stores = await createStores({
     dataDir: config.DATA_DIR,
     redisUrl: config.REDIS_URL,
+    redisPrefix: config.REDIS_PREFIX,
     dialogueTtlMs: config.SESSION_IDLE_MINUTES * 60_000,
     profileTtlMs: config.PROFILE_RETENTION_DAYS * 86_400_000,
     onWarning: (warning: unknown) => logger.warn({ warning }, 'store-warning'),

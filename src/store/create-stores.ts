@@ -18,14 +18,16 @@ export interface Stores {
 export async function createStores(options: {
   dataDir: string
   redisUrl?: string
+  /** Key prefix in Redis, so several deployments (or test runs) can share one server. */
+  redisPrefix?: string
   dialogueTtlMs: number
   profileTtlMs: number
   onWarning?: (warning: { type: string; message: string }) => void
 }): Promise<Stores> {
   if (options.redisUrl) {
-    const redis = new RedisStore({ url: options.redisUrl, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
+    const redis = new RedisStore({ url: options.redisUrl, prefix: options.redisPrefix, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
     await redis.connect()
-    const lock = new RedisLock(redis.client)
+    const lock = new RedisLock(redis.client, { prefix: options.redisPrefix })
     return { sessions: redis, dedupe: redis, rateLimiter: redis, kind: 'redis', lock: (key, task) => lock.withLock(key, task), close: () => redis.close() }
   }
   const sqlite = new SqliteStore({ dataDir: options.dataDir, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })

@@ -18,7 +18,7 @@ export class RedisStore implements SessionStore, DedupeStore, RateLimiter {
   readonly #now: () => number
   readonly #onWarning?: (warning: { type: string; message: string }) => void
 
-  constructor(options: SessionStoreOptions & { url: string; prefix?: string; now?: () => number; onWarning?: (warning: { type: string; message: string }) => void }) {
+  constructor(options: SessionStoreOptions & { url: string; prefix?: string; commandTimeoutMs?: number; now?: () => number; onWarning?: (warning: { type: string; message: string }) => void }) {
     this.#options = options
     this.#prefix = options.prefix ?? 'advisor:'
     this.#now = options.now ?? Date.now
@@ -28,6 +28,8 @@ export class RedisStore implements SessionStore, DedupeStore, RateLimiter {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
+      // A Redis that stops answering (network partition, paused host) must not hang a turn.
+      commandTimeout: options.commandTimeoutMs ?? 2000,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     })
     this.#redis.on('error', (error) => this.#onWarning?.({ type: 'redis-error', message: error.message }))

@@ -24,7 +24,7 @@ export class SqliteStore implements SessionStore, DedupeStore {
   readonly #onWarning?: (warning: { type: string; message: string }) => void
   readonly #statements: Record<string, Database.Statement>
 
-  constructor(options: SessionStoreOptions & { dataDir: string; now?: () => number; onWarning?: (warning: { type: string; message: string }) => void }) {
+  constructor(options: SessionStoreOptions & { dataDir: string; busyTimeoutMs?: number; maxPageCount?: number; now?: () => number; onWarning?: (warning: { type: string; message: string }) => void }) {
     this.#options = options
     this.#now = options.now ?? Date.now
     this.#onWarning = options.onWarning
@@ -32,7 +32,9 @@ export class SqliteStore implements SessionStore, DedupeStore {
       mkdirSync(options.dataDir, { recursive: true })
       this.#db = new Database(join(options.dataDir, 'advisor.db'))
       this.#db.pragma('journal_mode = WAL')
-      this.#db.pragma('busy_timeout = 5000')
+      this.#db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+      // Caps the file size (tests use it to simulate a full disk: writes then fail with SQLITE_FULL).
+      if (options.maxPageCount) this.#db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`)
       this.#db.pragma('synchronous = NORMAL')
       this.#migrate()
     } catch (error) {
