@@ -71,6 +71,20 @@ function amountSentence(card: PolicyCard | undefined): string | null {
   return splitSentences(card.content).find((sentence) => /最高\d+万元|不超过\d+万元|\d+万元/u.test(sentence)) ?? null
 }
 
+/** "《细则》附件1、附件2": one mention per document, its parts listed after it. */
+function citeSources(results: readonly AssessmentResult[]): string {
+  const parts = new Map<string, string[]>()
+  for (const result of results) {
+    const match = /^(《[^》]+》)(附件\d+)?/u.exec(result.source)
+    const document = match?.[1] ?? result.source
+    const part = match?.[2]
+    const list = parts.get(document) ?? []
+    if (part && !list.includes(part)) list.push(part)
+    parts.set(document, list)
+  }
+  return [...parts].map(([document, list]) => `${document}${list.join('、')}`).join('；')
+}
+
 /**
  * The verdict reply: eligible or not with the total first, dimension subtotals, where points were lost, what is
  * unknown, the smallest changes that would qualify, then (in the footer) how and when to apply and what the tier
@@ -120,7 +134,7 @@ export function composeVerdict(results: readonly AssessmentResult[], search: Pol
     }
     sources.push(...apply.map((card) => card?.content ?? ''), ...plan.benefits.map((id) => search.get(id)?.content ?? ''), plan.note)
   }
-  footerLines.push(`依据：${results.map((result) => result.source).filter((value, index, all) => all.indexOf(value) === index).join('；')}。结果供参考，以培育平台审核为准。`)
+  footerLines.push(`依据：${citeSources(results)}。结果供参考，以培育平台审核为准。`)
 
   const body = bodyLines.join('\n')
   const footer = footerLines.join('\n')
