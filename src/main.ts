@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     logger,
     ready: () => runtime.sessions.ping(),
     adminToken: config.ADMIN_TOKEN,
+    reloadKnowledge: () => runtime.index.reload(),
+    statistics: async () => ({ sessions: await runtime.sessions.count(), store: runtime.storeKind, queueDepth: runtime.queue.depth() }),
   })
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ port: info.port, store: runtime.storeKind, feishu: channels.feishu, wechat: channels.wechat, llm: channels.llm }, 'server-listening')

@@ -8,7 +8,8 @@ import { createPhraser } from '../phrasing/create-phraser.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
 import { loadRules } from '../scoring/load-rules.js'
 import { loadSynonyms } from '../search/load-synonyms.js'
-import { createPolicyIndex, type PolicyIndex } from '../search/policy-index.js'
+import { createPolicyIndex } from '../search/policy-index.js'
+import { ReloadableIndex } from '../search/reloadable-index.js'
 import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { createStores } from '../store/create-stores.js'
 import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-store.js'
@@ -16,7 +17,7 @@ import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-st
 /** Everything the product runs on, built once from configuration; shared by the server, the bots and the CLI. */
 export interface Runtime {
   config: Config
-  index: PolicyIndex
+  index: ReloadableIndex
   rules: LoadedRules
   manager: DialogueManager
   sessions: SessionStore
@@ -30,8 +31,8 @@ export interface Runtime {
 
 export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const metrics = new Metrics()
-  const cards = loadCards()
-  const index = createPolicyIndex(cards, { synonyms: loadSynonyms() })
+  const buildIndex = () => createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
+  const index = new ReloadableIndex(buildIndex(), buildIndex)
   const rules = loadRules()
   const stores = await createStores({
     dataDir: config.DATA_DIR,

@@ -23,8 +23,13 @@ export interface ChannelStatus {
 }
 
 /** Everything the HTTP app needs, injected by the composition root (src/main.ts) or by tests. */
+/** What the search routes need: a PolicyIndex or a ReloadableIndex. */
+export type SearchIndex = Pick<PolicyIndex, 'search' | 'get' | 'size'>
+
 export interface AppDeps {
-  index?: PolicyIndex
+  index?: SearchIndex
+  /** Rebuilds the search index from knowledge/ (admin). */
+  reloadKnowledge?: () => { cards: number }
   rules?: LoadedRules
   chat?: ChatService
   /** Per-user limit on REST chat. */
@@ -90,6 +95,15 @@ export function createApp(deps: AppDeps = {}): Hono {
     if (!deps.adminToken) return context.json(errorBody('ADMIN_DISABLED', '未配置 ADMIN_TOKEN，管理接口已关闭'), 404)
     if (context.req.header('authorization') !== `Bearer ${deps.adminToken}`) return context.json(errorBody('UNAUTHORIZED', '需要管理员令牌'), 401)
     return context.json({ cards: deps.index?.size ?? 0, ...(await deps.statistics?.()) })
+  })
+  api.post('/admin/knowledge/reload', (context) => {
+    if (!deps.adminToken || !deps.reloadKnowledge) return context.json(errorBody('ADMIN_DISABLED', '未配置 ADMIN_TOKEN，管理接口已关闭'), 404)
+    if (context.req.header('authorization') !== `Bearer ${deps.adminToken}`) return context.json(errorBody('UNAUTHORIZED', '需要管理员令牌'), 401)
+    try {
+      return context.json({ status: 'reloaded', ...deps.reloadKnowledge() })
+    } catch (error) {
+      return context.json(errorBody('KNOWLEDGE_INVALID', `知识库文件有误，仍使用原索引：${error instanceof Error ? error.message : String(error)}`), 422)
+    }
   })
   app.route('/api/v1', api)
 

@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { PolicyCard } from '../../knowledge/card-schema.js'
 import type { PolicyIndex } from '../../search/policy-index.js'
+
+type SearchIndex = Pick<PolicyIndex, 'search' | 'get'>
 import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
 
 export const MAX_QUERY_LENGTH = 500
@@ -23,7 +25,7 @@ export function sourceOf(card: PolicyCard): string {
 }
 
 /** `POST /search` and `GET /cards/:id` (mounted under /api/v1). */
-export function createSearchRoutes(deps: { index: PolicyIndex }): Hono {
+export function createSearchRoutes(deps: { index: SearchIndex }): Hono {
   const routes = new Hono()
   routes.post('/search', async (context) => {
     const body = await readJsonBody(context)
