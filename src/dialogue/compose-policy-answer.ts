@@ -104,6 +104,9 @@ export function composePolicyAnswer(card: PolicyCard, queryTerms: readonly strin
       lines = pickSentences(card.content, queryTerms, AMOUNT, 3)
       if (lines.length === 0) lines = splitSentences(card.content).slice(0, 2)
   }
+  // A sentence that only repeats the heading ("13.支持加氢站建设运营。") says nothing new.
+  const bare = (text: string) => text.replace(/[。；：\s]/gu, '')
+  lines = lines.filter((line) => !card.title.replace(/\s/gu, '').includes(bare(line)))
   if (lines.length === 0) lines = splitSentences(card.content).slice(0, 2)
   // The most important number first: sentences that state an amount lead.
   if (aspect === 'amount' || aspect === 'general') lines = [...lines.filter((line) => MONEY.test(line)), ...lines.filter((line) => !MONEY.test(line))]
