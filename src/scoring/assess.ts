@@ -2,10 +2,15 @@ import type { FactName, Facts } from '../facts/fact-schema.js'
 import type { AssessmentResult, ConditionResult, DimensionResult, ItemResult, ProgramId } from './assessment-result.js'
 import { buildAdvice } from './build-advice.js'
 import { classifySize, isSme } from './classify-size.js'
-import { evaluateCondition, factsOf, type EvaluationContext, type ScoreBounds } from './evaluate-condition.js'
-import type { LoadedRules } from './load-rules.js'
+import { collectThresholds } from './collect-thresholds.js'
+import { evaluateCondition, factsOf, type EvaluationContext, type Evaluated, type ScoreBounds } from './evaluate-condition.js'
+import { defaultRules, type LoadedRules } from './load-rules.js'
 import type { Condition, NamedCondition, ProgramRules } from './rule-schema.js'
 import { scoreIndicator } from './score-indicator.js'
+import { splitUnknownFacts } from './split-unknown-facts.js'
+
+/** Tier order: each program's prerequisite comes before it. */
+export const PROGRAMS: readonly ProgramId[] = ['innovative', 'specialized', 'little-giant']
 
 /** Score bounds per dimension and in total, from item ranges. */
 export function scoreBounds(program: ProgramRules, items: readonly ItemResult[]): ScoreBounds {
@@ -38,15 +43,42 @@ export function evaluationContext(rules: LoadedRules, program: ProgramRules, fac
   }
 }
 
-/**
- * Assesses a firm against one program: a pure function of the rules and the facts. Every indicator and condition
- * is evaluated (nothing short-circuits), so "why not?" always has a complete answer.
- */
-export function assess(program: ProgramId, facts: Facts, rules: LoadedRules): AssessmentResult {
-  const programRules = rules.programs[program]
+/** Scores every indicator and evaluates the program's verdict (three-valued). */
+function evaluateProgram(rules: LoadedRules, programRules: ProgramRules, facts: Facts): { items: ItemResult[]; context: EvaluationContext; verdict: Evaluated } {
   const dimensionName = (id: string) => programRules.dimensions.find((dimension) => dimension.id === id)?.name ?? id
   const items = programRules.indicators.map((indicator) => scoreIndicator(indicator, facts, dimensionName(indicator.dimension)))
   const context = evaluationContext(rules, programRules, facts, items)
+  return { items, context, verdict: evaluateCondition(programRules.eligibility, context) }
+}
+
+/**
+ * The verdict and the facts that can change it. Three-valued logic first; when it leaves the verdict open, the
+ * unknown facts are split into cases (see splitUnknownFacts): if every case agrees the verdict is decided, and
+ * `missing` keeps only the facts that matter, the most influential first.
+ */
+function decideVerdict(rules: LoadedRules, programRules: ProgramRules, facts: Facts, items: readonly ItemResult[], verdict: Evaluated): { eligible: boolean | null; missing: FactName[] } {
+  if (verdict.status !== 'unknown') return { eligible: verdict.status === 'passed', missing: [] }
+  const unknown = orderMissing([...verdict.needs, ...itemNeeds(items, verdict.scoreNeeds)], items)
+  const split = splitUnknownFacts({
+    facts,
+    unknown,
+    thresholds: collectThresholds(rules, programRules, facts.industry),
+    verdict: (candidate) => {
+      const status = evaluateProgram(rules, programRules, candidate).verdict.status
+      return status === 'unknown' ? null : status === 'passed'
+    },
+  })
+  return split ?? { eligible: null, missing: unknown }
+}
+
+/**
+ * Assesses a firm against one program: a pure function of the rules and the facts. Every indicator and condition
+ * is evaluated (nothing short-circuits), so "why not?" always has a complete answer. `eligible` is null only when
+ * the verdict truly depends on unknown facts (listed in `missing`).
+ */
+export function assess(program: ProgramId, facts: Facts, rules: LoadedRules = defaultRules()): AssessmentResult {
+  const programRules = rules.programs[program]
+  const { items, context, verdict } = evaluateProgram(rules, programRules, facts)
   const named = namedConditions(rules, programRules)
 
   const conditions: ConditionResult[] = named.list.map((condition) => {
@@ -63,9 +95,7 @@ export function assess(program: ProgramId, facts: Facts, rules: LoadedRules): As
     }
   })
 
-  const verdict = evaluateCondition(programRules.eligibility, context)
-  const eligible = verdict.status === 'unknown' ? null : verdict.status === 'passed'
-  const missing = eligible === null ? orderMissing([...verdict.needs, ...itemNeeds(items, verdict.scoreNeeds)], items) : []
+  const { eligible, missing } = decideVerdict(rules, programRules, facts, items, verdict)
 
   const dimensions: DimensionResult[] = programRules.dimensions.map((dimension) => ({
     id: dimension.id,
@@ -129,7 +159,10 @@ function orderMissing(needs: readonly FactName[], items: readonly ItemResult[]):
   })
 }
 
-/** All three programs in tier order. */
-export function assessAll(facts: Facts, rules: LoadedRules): AssessmentResult[] {
-  return (['innovative', 'specialized', 'little-giant'] as const).map((program) => assess(program, facts, rules))
+/**
+ * All three programs in tier order. Each result's `prerequisite` reports the chain: 专精特新 needs a valid 创新型
+ * title, 小巨人 a valid 专精特新 one (held: true / false / null when not told).
+ */
+export function assessAll(facts: Facts, rules: LoadedRules = defaultRules()): AssessmentResult[] {
+  return PROGRAMS.map((program) => assess(program, facts, rules))
 }

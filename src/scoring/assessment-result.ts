@@ -51,10 +51,21 @@ export interface DimensionResult {
 export interface AdviceItem {
   /** 'indicator': the next band of an indicator; 'condition': a condition to meet; 'direct': a 直通 alternative. */
   kind: 'indicator' | 'condition' | 'direct'
+  /** The indicator's or condition's id. */
   id: string
+  /** The indicator's or condition's Chinese name. */
+  name: string
+  /** One short Chinese sentence: what to reach, the fact value that reaches it, the points it brings. */
   text: string
+  /** For an indicator: its score now, the band reached and its score. */
+  currentScore?: number
+  nextBand?: string
+  nextScore?: number
   pointsGained?: number
-  /** The fact change that reaches it, when one fact decides it. */
+  /**
+   * The fact change that reaches it, when one number decides it: the exact edge rounded to two decimals (whole
+   * numbers for head counts) towards the safe side, so the named value always reaches the band.
+   */
   target?: { fact: FactName; value: number }
 }
 

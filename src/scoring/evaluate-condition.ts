@@ -68,22 +68,34 @@ function equals(value: Value, operand: unknown): boolean {
   return false
 }
 
-function combine(children: Evaluated[], mode: 'all' | 'any'): Evaluated {
+function combine(children: readonly Evaluated[], mode: 'all' | 'any'): Evaluated {
   const decisive: Status = mode === 'all' ? 'failed' : 'passed'
-  if (children.some((child) => child.status === decisive)) return { status: decisive, needs: [], scoreNeeds: [] }
-  if (children.every((child) => child.status !== 'unknown')) return { status: mode === 'all' ? 'passed' : 'failed', needs: [], scoreNeeds: [] }
-  const open = children.filter((child) => child.status === 'unknown')
-  return {
-    status: 'unknown',
-    needs: [...new Set(open.flatMap((child) => child.needs))],
-    scoreNeeds: [...new Set(open.flatMap((child) => child.scoreNeeds))],
+  let open = 0
+  for (const child of children) {
+    if (child.status === decisive) return { status: decisive, needs: [], scoreNeeds: [] }
+    if (child.status === 'unknown') open += 1
   }
+  if (open === 0) return { status: mode === 'all' ? 'passed' : 'failed', needs: [], scoreNeeds: [] }
+  const needs = new Set<FactName>()
+  const scoreNeeds = new Set<string>()
+  for (const child of children) {
+    if (child.status !== 'unknown') continue
+    for (const fact of child.needs) needs.add(fact)
+    for (const score of child.scoreNeeds) scoreNeeds.add(score)
+  }
+  return { status: 'unknown', needs: [...needs], scoreNeeds: [...scoreNeeds] }
+}
+
+function evaluateAll(conditions: readonly Condition[], context: EvaluationContext): Evaluated[] {
+  const results: Evaluated[] = []
+  for (const condition of conditions) results.push(evaluateCondition(condition, context))
+  return results
 }
 
 /** Kleene three-valued evaluation of a rule condition; unknown facts stay unknown, never "no". */
 export function evaluateCondition(condition: Condition, context: EvaluationContext): Evaluated {
-  if ('all' in condition) return combine(condition.all.map((child) => evaluateCondition(child, context)), 'all')
-  if ('any' in condition) return combine(condition.any.map((child) => evaluateCondition(child, context)), 'any')
+  if ('all' in condition) return combine(evaluateAll(condition.all, context), 'all')
+  if ('any' in condition) return combine(evaluateAll(condition.any, context), 'any')
   if ('not' in condition) {
     const inner = evaluateCondition(condition.not, context)
     const status: Status = inner.status === 'passed' ? 'failed' : inner.status === 'failed' ? 'passed' : 'unknown'

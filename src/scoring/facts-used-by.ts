@@ -1,11 +1,14 @@
 import { FACT_NAMES, type FactName } from '../facts/fact-schema.js'
 import { factsOf } from './evaluate-condition.js'
-import type { LoadedRules } from './load-rules.js'
+import { defaultRules, type LoadedRules } from './load-rules.js'
 import type { ProgramId } from './assessment-result.js'
 import { inputsOf } from './derived-values.js'
 
-/** Every fact a program's rules read (gates, size, conditions, indicators), in the fact schema's order. */
-export function factsUsedBy(program: ProgramId, rules: LoadedRules): FactName[] {
+/**
+ * Every fact a program's rules read (gates, size, conditions, indicators), in a natural asking order — the fact
+ * schema's: gates, size, finance, intellectual property, the rest — for a dialogue that asks turn by turn.
+ */
+export function factsUsedBy(program: ProgramId, rules: LoadedRules = defaultRules()): FactName[] {
   const rulesOfProgram = rules.programs[program]
   const named: Record<string, never> = {}
   const used = new Set<FactName>(['industry', 'employees', 'revenue', 'totalAssets'])

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { z } from 'zod'
 import { GateRulesSchema, ProgramRulesSchema, SizeRulesSchema, type GateRules, type ProgramRules, type SizeRules } from './rule-schema.js'
 import type { ProgramId } from './assessment-result.js'
+import { checkRuleReferences } from './check-rule-references.js'
 
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url))
 
@@ -34,7 +35,10 @@ function readRuleFile<Schema extends z.ZodTypeAny>(dir: string, file: string, sc
   return parsed.data
 }
 
-/** Reads rules/ (relative to the repository, not the working directory) and checks cross-references. */
+/**
+ * Reads rules/ (relative to the repository, not the working directory), validates each file with its zod schema
+ * and cross-checks the facts, derived values, refs and scores it names. Throws RuleFileError naming the file and field.
+ */
 export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
   const folder = dir.endsWith('/') ? dir : `${dir}/`
   const rules: LoadedRules = {
@@ -56,6 +60,16 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
       const sum = program.indicators.filter((indicator) => indicator.dimension === dimension.id).reduce((total, indicator) => total + indicator.max, 0)
       if (sum !== dimension.max) throw new RuleFileError(`${id}.json: dimension ${dimension.id} max ${dimension.max} but its indicators sum to ${sum}`)
     }
+    const problems = checkRuleReferences(program, rules.gates)
+    if (problems.length > 0) throw new RuleFileError(`${folder}${id}.json:\n  ${problems.join('\n  ')}`)
   }
   return rules
+}
+
+let cached: LoadedRules | null = null
+
+/** The rules in rules/, loaded once (for callers that do not inject their own). */
+export function defaultRules(): LoadedRules {
+  cached ??= loadRules()
+  return cached
 }

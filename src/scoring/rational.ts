@@ -21,8 +21,20 @@ function make(numerator: bigint, denominator: bigint): Rational {
   return { numerator: (sign * numerator) / divisor, denominator: (sign * denominator) / divisor }
 }
 
+const PARSED = new Map<number, Rational>()
+const PARSED_LIMIT = 10_000
+
 /** The exact value of a JS number as written in decimal (1209.1 → 12091/10, not the binary approximation). */
 export function fromNumber(value: number): Rational {
+  const known = PARSED.get(value)
+  if (known) return known
+  const parsed = parseNumber(value)
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear()
+  PARSED.set(value, parsed)
+  return parsed
+}
+
+function parseNumber(value: number): Rational {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`)
   const text = value.toString()
   const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/u.exec(text)
@@ -54,3 +66,30 @@ export function compare(left: Rational, right: Rational): number {
 export function toNumber(value: Rational): number {
   return Number(value.numerator) / Number(value.denominator)
 }
+
+/** The largest integer not above the value. */
+export function floor(value: Rational): bigint {
+  const quotient = value.numerator / value.denominator
+  return value.numerator < 0n && quotient * value.denominator !== value.numerator ? quotient - 1n : quotient
+}
+
+/** The smallest integer not below the value. */
+export function ceil(value: Rational): bigint {
+  return -floor({ numerator: -value.numerator, denominator: value.denominator })
+}
+
+export const fromBigInt = (value: bigint): Rational => make(value, 1n)
+
+/**
+ * Rounds to a number of decimals in a chosen direction, exactly ("up" for a value to reach, "down" for one to
+ * stay under), so advice never names a figure that falls a hair short of a band edge.
+ */
+export function roundTo(value: Rational, decimals: number, direction: 'up' | 'down'): number {
+  const scale = 10n ** BigInt(decimals)
+  const scaled = make(value.numerator * scale, value.denominator)
+  const whole = direction === 'up' ? ceil(scaled) : floor(scaled)
+  return toNumber(make(whole, scale))
+}
+
+/** The value halfway between two values. */
+export const midpoint = (left: Rational, right: Rational): Rational => divide(add(left, right), fromNumber(2))

@@ -2,7 +2,7 @@ import type { FactName, Facts } from '../facts/fact-schema.js'
 import type { ItemResult } from './assessment-result.js'
 import { evaluateCondition, factsOf, readValue, type EvaluationContext } from './evaluate-condition.js'
 import { DERIVED_VALUES, inputsOf } from './derived-values.js'
-import { compare, fromNumber, toNumber } from './rational.js'
+import { compare, divide, floor, fromNumber, toNumber, type Rational } from './rational.js'
 import type { Indicator } from './rule-schema.js'
 
 /** Shows a number the way a Chinese form does: at most two decimals, no trailing zeros. */
@@ -36,8 +36,8 @@ export function scoreIndicator(indicator: Indicator, facts: Facts, dimensionName
     }
     const actual = `${formatNumber(toNumber(value.value))}${indicator.unit}`
     if (indicator.type === 'steps') {
-      const steps = Math.floor(toNumber(value.value) / indicator.per + 1e-9)
-      const score = Math.min(indicator.max, steps * indicator.points)
+      const steps = Number(floor(divide(value.value, fromNumber(indicator.per))))
+      const score = Math.min(indicator.max, Math.max(0, steps) * indicator.points)
       return { ...base, actual, band: `每满${indicator.per}${indicator.unit}得${indicator.points}分`, score, minScore: score, maxScore: score, needs: [] }
     }
     let best: { label: string; score: number } | null = null
@@ -85,38 +85,15 @@ export function scoreIndicator(indicator: Indicator, facts: Facts, dimensionName
   }
 }
 
-/** The fact that moves an indicator, and the value it needs for a threshold on the indicator's value. */
-export function leverFor(value: string, threshold: number, facts: Facts): { fact: FactName; value: number } | null {
-  const known = (name: FactName) => (typeof facts[name] === 'number' ? (facts[name] as number) : null)
-  switch (value) {
-    case 'rdRatio': {
-      const revenue = known('revenue')
-      return revenue === null ? null : { fact: 'rdExpense', value: (threshold * revenue) / 100 }
-    }
-    case 'mainRevenueShare': {
-      const revenue = known('revenue')
-      return revenue === null ? null : { fact: 'mainRevenue', value: (threshold * revenue) / 100 }
-    }
-    case 'mainRevenueGrowth': {
-      const previous = known('mainRevenuePrev')
-      return previous === null ? null : { fact: 'mainRevenue', value: previous * (1 + threshold / 100) }
-    }
-    case 'mainRevenueGrowthAvg2y': {
-      const previous = known('mainRevenuePrev')
-      const before = known('mainRevenuePrev2')
-      if (previous === null || before === null || before === 0) return null
-      const earlier = ((previous - before) / before) * 100
-      return { fact: 'mainRevenue', value: previous * (1 + (2 * threshold - earlier) / 100) }
-    }
-    case 'netProfitMargin': {
-      const revenue = known('revenue')
-      return revenue === null ? null : { fact: 'netProfit', value: (threshold * revenue) / 100 }
-    }
-    case 'rdStaffShare': {
-      const employees = known('employees')
-      return employees === null ? null : { fact: 'rdStaff', value: Math.ceil((threshold * employees) / 100) }
-    }
-    default:
-      return DERIVED_VALUES[value] ? null : { fact: value as FactName, value: threshold }
-  }
+/**
+ * The fact that moves an indicator (the fact itself, or the first input of a derived quantity: 研发费用 for
+ * 研发费用占比, 主营业务收入 for 增长率) and its exact value at which the indicator equals `threshold`; null when
+ * the other inputs are unknown.
+ */
+export function leverFor(value: string, threshold: number, facts: Facts): { fact: FactName; value: Rational } | null {
+  const derived = DERIVED_VALUES[value]
+  if (!derived) return { fact: value as FactName, value: fromNumber(threshold) }
+  const fact = derived.inputs[0]
+  const solutions = derived.solve(fact, fromNumber(threshold), facts)
+  return solutions && solutions.length > 0 ? { fact, value: solutions[0] } : null
 }

@@ -225,6 +225,9 @@ describe('附件3 小巨人六个方面', () => {
     ['营收恰好5000万元、近2年研发占比均6%', { revenue: 5000, rdExpense: 300, revenuePrev: 4500, rdExpensePrev: 270 }, 'innovation-general', 'passed'],
     ['营收4000万元：融资8000万、研发合计3000万、研发人员50%', { revenue: 4000, rdExpense: 1600, rdExpensePrev: 1400, equityFinancing2y: 8000, employees: 100, rdStaff: 50 }, 'innovation-general', 'passed'],
     ['营收4000万元：研发人员49%', { revenue: 4000, rdExpense: 1600, rdExpensePrev: 1400, equityFinancing2y: 8000, employees: 100, rdStaff: 49 }, 'innovation-general', 'failed'],
+    ['营收恰好5000万元（同属两档，满足其一即可）：研发占比不足6%，但融资8000万、研发合计3000万、研发人员50%', { revenue: 5000, rdExpense: 200, rdExpensePrev: 2800, equityFinancing2y: 8000, employees: 100, rdStaff: 50 }, 'innovation-general', 'passed'],
+    ['营收恰好1亿元（同属两档）：近2年研发占比均3%即可，不要求6%', { revenue: 10000, rdExpense: 300 }, 'innovation-general', 'passed'],
+    ['营收5001万元：只能按6%要求，融资路径不适用', { revenue: 5001, rdExpense: 200, rdExpensePrev: 2800, equityFinancing2y: 8000, employees: 100, rdStaff: 50 }, 'innovation-general', 'failed'],
     ['只有1项I类知识产权', { ipClass1: 1 }, 'innovation-general', 'failed'],
     ['没有研发机构', { rdInstitution: 'none' }, 'innovation-general', 'failed'],
     ['国家级科技奖励排名第三（直通）', { sciAwardLevel: 'national', sciAwardRank: 3 }, 'innovation-direct', 'passed'],
@@ -307,6 +310,13 @@ describe('不知道不等于没有', () => {
     expect(pending.eligible).toBeNull()
     expect(pending.missing).toEqual(['sciAwardLevel', 'honors', 'rdInstitution', 'equityFinancing3y'])
     expect(assess('innovative', { ...low, sciAwardLevel: 'none', honors: [], rdInstitution: 'none', equityFinancing3y: 0 }, rules).eligible).toBe(false)
+  })
+
+  it('营业收入不知道、但研发费用为0：营收是多少研发占比都是0，创新能力不可能达到20分，直接判定不符合', () => {
+    const facts: Facts = { ...ELIGIBLE_BASE, sciAwardLevel: 'none', honors: [], rdInstitution: 'none', equityFinancing3y: 0, rdExpense: 0, ipHighValue: 0, ipClass1SelfDeveloped: 0, ipClass1: 1, ipClass2: 0, mainRevenuePrev: 100, mainRevenue: 120, debtRatio: 40, strategicEmerging: true, employees: 150, totalAssets: 100 }
+    const result = assess('innovative', facts, rules)
+    expect(result.eligible).toBe(false)
+    expect(result.missing).toEqual([])
   })
 
   it('规模：从业人员未超上限时，营业收入不知道也能判定为中小企业', () => {
