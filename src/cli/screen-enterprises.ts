@@ -78,6 +78,13 @@ export function screenEnterprises(csv: string, rules: LoadedRules): ScreeningRow
   })
 }
 
+/** The first thing to do: the cheapest path of the lowest tier not yet reached, else its first advice item. */
+function topAdvice(results: readonly AssessmentResult[]): string {
+  const pending = results.find((result) => result.eligible !== true)
+  if (!pending) return ''
+  return pending.cheapestPath?.text || pending.advice[0]?.text || (pending.missing.length > 0 ? `补充信息：${pending.missing.slice(0, 3).map((fact) => FACT_LABELS[fact].label).join('、')}` : '')
+}
+
 const SIZE_NAMES: Record<string, string> = { micro: '微型', small: '小型', medium: '中型', large: '大型' }
 const verdictText = (result: AssessmentResult) => (result.eligible === true ? '符合' : result.eligible === false ? '不符合' : '待定')
 
@@ -87,7 +94,7 @@ export function screeningCsv(rows: readonly ScreeningRow[]): string {
     if (!row.results) return [String(row.line), row.name, '', '', '', '', '', '', '', '', row.error ?? '']
     const [innovative, specialized, giant] = row.results
     const missing = [...new Set(row.results.flatMap((result) => result.missing))].map((fact) => FACT_LABELS[fact].label)
-    const advice = row.results.find((result) => result.eligible !== true && result.cheapestPath)?.cheapestPath?.text ?? ''
+    const advice = topAdvice(row.results)
     return [String(row.line), row.name, SIZE_NAMES[innovative.size ?? ''] ?? '未知', verdictText(innovative), String(innovative.total ?? ''), verdictText(specialized), String(specialized.total ?? ''), verdictText(giant), missing.slice(0, 6).join('、'), advice, '']
   })
   return toCsv([header, ...lines])
@@ -117,7 +124,7 @@ export function screeningMarkdown(rows: readonly ScreeningRow[]): string {
     }
     const [innovative, specialized, giant] = row.results
     const missing = [...new Set(row.results.flatMap((result) => result.missing))].map((fact) => FACT_LABELS[fact].label)
-    const advice = row.results.find((result) => result.eligible !== true && result.cheapestPath)?.cheapestPath?.text ?? ''
+    const advice = topAdvice(row.results)
     const cell = (text: string) => text.replace(/\|/gu, '／').replace(/\n/gu, ' ')
     lines.push(`| ${row.line} | ${cell(row.name)} | ${SIZE_NAMES[innovative.size ?? ''] ?? '未知'} | ${verdictText(innovative)}${innovative.total !== null ? ` ${innovative.total}分` : ''} | ${verdictText(specialized)}${specialized.total !== null ? ` ${specialized.total}分` : ''} | ${verdictText(giant)} | ${cell(missing.slice(0, 4).join('、'))} | ${cell(advice)} |`)
   }
