@@ -1,0 +1,27 @@
+import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto'
+
+/** AES-256-CBC with key sha256(encryptKey); the IV is the first 16 bytes of the base64-decoded payload. */
+export function decryptFeishuPayload(encrypt: string, encryptKey: string): string {
+  const buffer = Buffer.from(encrypt, 'base64')
+  if (buffer.length < 32) throw new Error('encrypted payload too short')
+  const key = createHash('sha256').update(encryptKey).digest()
+  const decipher = createDecipheriv('aes-256-cbc', key, buffer.subarray(0, 16))
+  return Buffer.concat([decipher.update(buffer.subarray(16)), decipher.final()]).toString('utf8')
+}
+
+/** X-Lark-Signature = sha256hex(timestamp + nonce + encryptKey + rawBody), compared in constant time. */
+export function verifyFeishuSignature(input: { timestamp?: string; nonce?: string; signature?: string; rawBody: string; encryptKey: string }): boolean {
+  if (!input.timestamp || !input.nonce || !input.signature) return false
+  const expected = createHash('sha256').update(input.timestamp + input.nonce + input.encryptKey + input.rawBody).digest('hex')
+  const given = Buffer.from(input.signature, 'utf8')
+  const wanted = Buffer.from(expected, 'utf8')
+  return given.length === wanted.length && timingSafeEqual(given, wanted)
+}
+
+/** Constant-time token comparison. */
+export function tokensMatch(given: string | null | undefined, expected: string): boolean {
+  if (!given) return false
+  const left = Buffer.from(given)
+  const right = Buffer.from(expected)
+  return left.length === right.length && timingSafeEqual(left, right)
+}

@@ -1,0 +1,86 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface RecordedFeishuRequest {
+  method: string
+  path: string
+  headers: IncomingMessage['headers']
+  body: unknown
+}
+
+/** How the fake answers a message send: normally, or with a failure the sender must survive. */
+export type SendBehaviour = 'ok' | { status: number; headers?: Record<string, string> } | { code: number; msg: string } | 'hang'
+
+/**
+ * A fake Feishu Open API on 127.0.0.1 for the real @larksuiteoapi/node-sdk: tenant_access_token, bot info,
+ * im.message.reply and im.message.create. Records every request; message sends can be scripted to fail.
+ * Like Feishu, a repeated `uuid` within an hour does not post a second message.
+ */
+export async function startFakeFeishuServer(options: { botOpenId?: string } = {}) {
+  const requests: RecordedFeishuRequest[] = []
+  const posted: Array<{ replyTo: string; msgType: string; content: string; uuid?: string }> = []
+  const seenUuids = new Set<string>()
+  let sendScript: SendBehaviour[] = []
+  const hanging: ServerResponse[] = []
+  const botOpenId = options.botOpenId ?? 'ou_bot_open_id'
+
+  const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+    response.end(JSON.stringify(body))
+  }
+
+  const server = createServer((request, response) => {
+    let raw = ''
+    request.setEncoding('utf8')
+    request.on('data', (chunk) => {
+      raw += chunk
+    })
+    request.on('end', () => {
+      let body: unknown = raw
+      try {
+        body = raw ? JSON.parse(raw) : undefined
+      } catch {
+        // keep the raw text
+      }
+      const path = (request.url ?? '').split('?')[0]
+      requests.push({ method: request.method ?? '', path, headers: request.headers, body })
+      if (path === '/open-apis/auth/v3/tenant_access_token/internal') return json(response, 200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 })
+      if (path === '/open-apis/bot/v3/info') {
+        if (request.headers.authorization !== 'Bearer t-fake-token') return json(response, 401, { code: 99991663, msg: 'invalid token' })
+        return json(response, 200, { code: 0, msg: 'ok', bot: { open_id: botOpenId, app_name: '政策助手', activate_status: 2 } })
+      }
+      const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/u.exec(path)
+      if (reply || path === '/open-apis/im/v1/messages') {
+        const behaviour = sendScript.shift() ?? 'ok'
+        if (behaviour === 'hang') return void hanging.push(response)
+        if (typeof behaviour === 'object' && 'status' in behaviour) return json(response, behaviour.status, { code: 99991400, msg: 'failed' }, behaviour.headers)
+        if (typeof behaviour === 'object' && 'code' in behaviour) return json(response, 200, { code: behaviour.code, msg: behaviour.msg })
+        const data = body as { content: string; msg_type: string; uuid?: string }
+        if (!data.uuid || !seenUuids.has(data.uuid)) {
+          if (data.uuid) seenUuids.add(data.uuid)
+          posted.push({ replyTo: reply?.[1] ?? '', msgType: data.msg_type, content: data.content, uuid: data.uuid })
+        }
+        return json(response, 200, { code: 0, msg: 'success', data: { message_id: `om_reply_${posted.length}` } })
+      }
+      json(response, 404, { code: 404, msg: `fake has no ${path}` })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    domain: `http://127.0.0.1:${port}`,
+    botOpenId,
+    requests,
+    /** Messages actually posted to chats (repeats of a uuid are not posted twice, like Feishu). */
+    posted,
+    /** The next message sends answer like this, in order; then normal answers. */
+    scriptSends(behaviours: SendBehaviour[]) {
+      sendScript = [...behaviours]
+    },
+    async close() {
+      for (const response of hanging) response.destroy()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+export type FakeFeishuServer = Awaited<ReturnType<typeof startFakeFeishuServer>>
