@@ -3,6 +3,7 @@ import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
 import { bestSnippet, snippetSentences, type SnippetSentence } from './best-snippet.js'
+import { questionCoverage, type CoverageContext } from './question-coverage.js'
 
 export interface SearchHit {
   card: PolicyCard
@@ -34,7 +35,11 @@ export interface PolicyIndexOptions {
   confidenceThreshold?: number
 }
 
-/** Tuned on the eval set's tuning split; the held-out split is reported separately by `npm run eval`. */
+/**
+ * Minimum passage coverage for a confident answer. Calibrated by `npm run eval` on the tuning questions (best
+ * balanced accuracy between answering answerable and refusing unanswerable questions, middle of the widest
+ * tying range); the held-out questions are reported separately. Recalibrate when questions or stop phrases change.
+ */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.47
 const TITLE_WEIGHT = 3
 const BODY_WEIGHT = 1
@@ -56,6 +61,8 @@ interface IndexedCard {
   titleText: string
   bodyText: string
   sentences: SnippetSentence[]
+  /** Character bigrams of the title and the document's metadata, shared by every passage of the card. */
+  metaBigrams: ReadonlySet<string>
 }
 
 interface WeightedPhrase {
@@ -84,6 +91,11 @@ function titleText(card: PolicyCard): string {
   return [card.title, card.subtitle, card.heading].filter(Boolean).join(' ')
 }
 
+/** The title and the document's metadata: what every passage of the card shares. */
+function metaText(card: PolicyCard): string {
+  return [card.title, card.subtitle, card.heading, card.documentTitle, card.issuer, card.docNumber, card.audience, card.toolType, card.timing, card.section].filter(Boolean).join('\n')
+}
+
 function bodyText(card: PolicyCard): string {
   return [card.content, card.requirements, card.process, card.audience, card.toolType, card.documentTitle, card.issuer, card.docNumber, card.timing, card.section]
     .filter(Boolean)
@@ -106,6 +118,9 @@ export class PolicyIndex {
   readonly #synonyms: Array<SynonymMap['entries'][number] & { toTokens: string[] }>
   readonly #phrases: string[]
   readonly #threshold: number
+  /** Document frequency of character bigrams, for coverage (the same map as #documentFrequency for bigrams). */
+  readonly #bigramFrequency: Map<string, number>
+  readonly #coverageContext: Omit<CoverageContext, 'synonymWords'>
 
   constructor(cards: readonly PolicyCard[], options: PolicyIndexOptions = {}) {
     this.#tokenizer = options.tokenizer ?? BIGRAM_TOKENIZER
@@ -129,6 +144,7 @@ export class PolicyIndex {
         titleText: normalizeForSearch(titleText(card)),
         bodyText: normalizeForSearch(bodyText(card)),
         sentences: snippetSentences(card),
+        metaBigrams: new Set(tokenize(metaText(card))),
       }
       this.#cards.push(indexed)
       this.#titleIndex.add(position, titleText(card))
@@ -141,6 +157,22 @@ export class PolicyIndex {
     }
     this.#averageTitle = titleTotal / Math.max(1, this.#cards.length)
     this.#averageBody = bodyTotal / Math.max(1, this.#cards.length)
+    this.#bigramFrequency = this.#documentFrequency
+    if (this.#tokenizer !== BIGRAM_TOKENIZER) {
+      this.#bigramFrequency = new Map()
+      for (const { card } of this.#cards) {
+        for (const token of new Set(tokenize(`${titleText(card)}\n${bodyText(card)}`))) this.#bigramFrequency.set(token, (this.#bigramFrequency.get(token) ?? 0) + 1)
+      }
+    }
+    const count = this.#cards.length
+    const idfOf = (frequency: number) => Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+    this.#coverageContext = {
+      idf: (token) => {
+        const frequency = this.#bigramFrequency.get(token)
+        return frequency === undefined ? undefined : idfOf(frequency)
+      },
+      unknownWeight: idfOf(0),
+    }
   }
 
   /** Number of indexed (non-duplicate) cards. */
@@ -230,64 +262,38 @@ export class PolicyIndex {
     return { score, matchedSources }
   }
 
-  /**
-   * Share of the question's characters that the top card accounts for, each character weighted by the IDF of
-   * the rarest corpus term that contains it (characters only in terms the corpus never uses weigh the most).
-   * Working on characters, not bigrams, keeps junk bigrams across word boundaries ("投入补贴" → "入补") from
-   * counting against a good match.
-   */
-  #coverage(question: string, top: IndexedCard, terms: readonly QueryTerm[]): number {
-    const stripped = stripStopPhrases(question)
-    const maxIdf = this.#idf('\u0000')
-    const has = (token: string) => top.title.counts.has(token) || top.body.counts.has(token)
-    let total = 0
-    let covered = 0
-    for (const match of stripped.matchAll(/[\p{Script=Han}]+|[a-z0-9]+(?:\.[0-9]+)?/gu)) {
-      const run = match[0]
-      if (/^[a-z0-9]/u.test(run)) {
-        const weight = this.#documentFrequency.has(run) ? this.#idf(run) : maxIdf
-        total += weight
-        if (has(run) || this.#synonymCovers(run, top, terms)) covered += weight
-        continue
-      }
-      const synonymCovered = this.#synonymCovered(run, top)
-      for (let index = 0; index < run.length; index += 1) {
-        const around = [run.slice(index - 1, index + 1), run.slice(index, index + 2)].filter((token) => token.length === 2)
-        if (run.length === 1) around.push(run)
-        const known = around.filter((token) => this.#documentFrequency.has(token))
-        const weight = known.length > 0 ? Math.max(...known.map((token) => this.#idf(token))) : maxIdf
-        total += weight
-        if (around.some(has) || synonymCovered.has(index)) covered += weight
-      }
-    }
-    return total > 0 ? covered / total : 0
-  }
-
-  /** Positions of a Han run covered by a colloquial word whose formal synonym the card contains. */
-  #synonymCovered(run: string, top: IndexedCard): Set<number> {
-    const positions = new Set<number>()
+  /** Colloquial words of the question whose formal synonym the given text holds. */
+  #synonymWords(question: string, has: (token: string) => boolean): string[] {
+    const normalized = normalizeForSearch(question)
+    const words: string[] = []
     for (const entry of this.#synonyms) {
-      const hit = entry.toTokens.some((token) => top.title.counts.has(token) || top.body.counts.has(token))
-      if (!hit) continue
-      for (const word of entry.from) {
-        let start = run.indexOf(word)
-        while (start >= 0) {
-          for (let index = start; index < start + word.length; index += 1) positions.add(index)
-          start = run.indexOf(word, start + 1)
-        }
-      }
+      if (!entry.toTokens.some(has)) continue
+      for (const word of entry.from) if (normalized.includes(word)) words.push(word)
     }
-    return positions
+    return words
   }
 
-  #synonymCovers(word: string, top: IndexedCard, terms: readonly QueryTerm[]): boolean {
-    return terms.some((term) => term.weight < 1 && term.source === word && (top.title.counts.has(term.token) || top.body.counts.has(term.token)))
+  /**
+   * How much of the question one passage of the card accounts for, at best: a passage is the title and the
+   * document's metadata plus three consecutive sentences. Asking for the words to meet in one passage, not
+   * anywhere in a long card, keeps an omnibus card from "covering" an unrelated question word by word.
+   */
+  #coverage(question: string, indexed: IndexedCard): number {
+    let best = 0
+    const sentences = indexed.sentences
+    for (let index = 0; index < Math.max(1, sentences.length - 2); index += 1) {
+      const window = sentences.slice(index, index + 3)
+      const has = (token: string) => indexed.metaBigrams.has(token) || window.some((sentence) => sentence.tokens.has(token))
+      best = Math.max(best, questionCoverage(question, has, { ...this.#coverageContext, synonymWords: this.#synonymWords(question, has) }))
+      if (best === 1) break
+    }
+    return best
   }
 
   /** The coverage of a question by a given card (used to give a baseline the same no-answer rule). */
   coverageFor(question: string, cardId: string): number {
     const indexed = this.#cards.find((entry) => entry.card.id === cardId)
-    return indexed ? this.#coverage(question, indexed, this.#queryTerms(question)) : 0
+    return indexed ? this.#coverage(question, indexed) : 0
   }
 
   search(question: string, options: { limit?: number } = {}): SearchResult {
@@ -308,7 +314,7 @@ export class PolicyIndex {
       .sort((left, right) => right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id))
       .slice(0, limit)
 
-    const coverage = scored[0] ? this.#coverage(question, scored[0].indexed, terms) : 0
+    const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
     const queryTokens = terms.map((term) => term.token)
     return {
       hits: scored.map((entry) => ({

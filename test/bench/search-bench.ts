@@ -3,7 +3,7 @@ import { loadCards } from '../../src/knowledge/load-cards.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { createPolicyIndex } from '../../src/search/policy-index.js'
 import { normalizeForSearch, tokenize, tokenizeQuery } from '../../src/search/tokenizer.js'
-import { loadQuestions } from '../eval/evaluate.js'
+import { loadQuestions, miniSearchDocuments } from '../eval/evaluate.js'
 import { heapAfterGc, percentile, printTable, type BenchRow } from './measure.js'
 
 const REPETITIONS = 200
@@ -42,7 +42,7 @@ export async function runSearchBench(): Promise<BenchRow[]> {
     processTerm: (term) => term,
     searchOptions: { boost: { title: 3 }, combineWith: 'OR', tokenize: tokenizeQuery, processTerm: (term) => term },
   })
-  miniSearch.addAll(cards.filter((card) => !card.duplicateOf).map((card) => ({ id: card.id, title: card.title, body: [card.content, card.requirements, card.process].filter(Boolean).join('\n') })))
+  miniSearch.addAll(miniSearchDocuments(cards))
   const miniBuildMs = performance.now() - start
   const heapMini = heapAfterGc() - heapBeforeMini
   const baseline = timeQueries((question) => miniSearch.search(normalizeForSearch(question)).slice(0, 5), questions)

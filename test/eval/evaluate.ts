@@ -19,8 +19,8 @@ export function loadQuestions(): EvalQuestion[] {
   return QuestionFileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).questions
 }
 
-/** What a method returns for a question: ranked card ids and whether it would answer. */
-export type SearchMethod = (question: string) => { ids: string[]; confident: boolean }
+/** What a method returns for a question: ranked card ids, whether it would answer, and the coverage that decided it. */
+export type SearchMethod = (question: string) => { ids: string[]; confident: boolean; coverage: number }
 
 export interface Metrics {
   questions: number
@@ -63,8 +63,19 @@ export function flexsearchMethod(cards: readonly PolicyCard[], synonyms: Synonym
   const index = createPolicyIndex(cards, { synonyms, tokenizer })
   return (question) => {
     const result = index.search(question, { limit: 10 })
-    return { ids: result.hits.map((hit) => hit.card.id), confident: result.confident }
+    return { ids: result.hits.map((hit) => hit.card.id), confident: result.confident, coverage: result.coverage }
   }
+}
+
+/** The cards as MiniSearch documents: the same title and body fields our index uses. */
+export function miniSearchDocuments(cards: readonly PolicyCard[]): Array<{ id: string; title: string; body: string }> {
+  return cards
+    .filter((card) => !card.duplicateOf)
+    .map((card) => ({
+      id: card.id,
+      title: [card.title, card.subtitle, card.heading].filter(Boolean).join(' '),
+      body: [card.content, card.requirements, card.process, card.audience, card.toolType, card.documentTitle, card.issuer, card.docNumber, card.timing, card.section].filter(Boolean).join('\n'),
+    }))
 }
 
 /**
@@ -74,13 +85,7 @@ export function flexsearchMethod(cards: readonly PolicyCard[], synonyms: Synonym
  */
 export function miniSearchMethod(cards: readonly PolicyCard[], tokenizer: Tokenizer, synonyms: SynonymMap): SearchMethod {
   const coverageIndex = createPolicyIndex(cards, { synonyms })
-  const documents = cards
-    .filter((card) => !card.duplicateOf)
-    .map((card) => ({
-      id: card.id,
-      title: [card.title, card.subtitle, card.heading].filter(Boolean).join(' '),
-      body: [card.content, card.requirements, card.process, card.audience, card.toolType, card.documentTitle, card.issuer, card.docNumber, card.timing, card.section].filter(Boolean).join('\n'),
-    }))
+  const documents = miniSearchDocuments(cards)
   const miniSearch = new MiniSearch({
     fields: ['title', 'body'],
     tokenize: (text) => tokenizer.index(text),
@@ -91,7 +96,56 @@ export function miniSearchMethod(cards: readonly PolicyCard[], tokenizer: Tokeni
   return (question) => {
     const results = miniSearch.search(normalizeForSearch(question))
     const top = results[0]
-    const confident = top !== undefined && coverageIndex.coverageFor(question, String(top.id)) >= DEFAULT_CONFIDENCE_THRESHOLD
-    return { ids: results.slice(0, 10).map((result) => String(result.id)), confident }
+    const coverage = top === undefined ? 0 : coverageIndex.coverageFor(question, String(top.id))
+    return { ids: results.slice(0, 10).map((result) => String(result.id)), confident: coverage >= DEFAULT_CONFIDENCE_THRESHOLD, coverage }
   }
+}
+
+/** One point of the threshold sweep: how a confidence threshold would decide the given questions. */
+export interface ThresholdPoint {
+  threshold: number
+  /** Share of answerable questions that would be answered. */
+  answered: number
+  /** Share of unanswerable questions that would be refused. */
+  refused: number
+  /** (answered + refused) / 2: both kinds of mistake count the same, whatever the mix of questions. */
+  balanced: number
+}
+
+/** The coverage the method reports for each question, with whether the question has an answer. */
+export function coverages(method: SearchMethod, questions: readonly EvalQuestion[]): Array<{ coverage: number; answerable: boolean }> {
+  return questions.map((question) => ({ coverage: method(question.question).coverage, answerable: question.expected.length > 0 }))
+}
+
+/** How a threshold decides these questions. */
+export function thresholdPoint(samples: ReadonlyArray<{ coverage: number; answerable: boolean }>, threshold: number): ThresholdPoint {
+  const answerable = samples.filter((sample) => sample.answerable)
+  const unanswerable = samples.filter((sample) => !sample.answerable)
+  const answered = answerable.filter((sample) => sample.coverage >= threshold).length / Math.max(1, answerable.length)
+  const refused = unanswerable.filter((sample) => sample.coverage < threshold).length / Math.max(1, unanswerable.length)
+  return { threshold, answered, refused, balanced: (answered + refused) / 2 }
+}
+
+/**
+ * Calibrates the confidence threshold on the tuning questions: the best balanced accuracy, and among equally
+ * good thresholds the middle of the widest run (the largest margin to the nearest question on either side).
+ */
+export function calibrateThreshold(samples: ReadonlyArray<{ coverage: number; answerable: boolean }>): ThresholdPoint {
+  const values = [...new Set(samples.map((sample) => sample.coverage))].sort((left, right) => left - right)
+  const cuts = [0, ...values.slice(1).map((value, index) => (value + values[index]) / 2), 1]
+  const points = cuts.map((cut) => thresholdPoint(samples, cut))
+  const best = Math.max(...points.map((point) => point.balanced))
+  let runStart = -1
+  let widest: [number, number] = [0, 0]
+  for (let index = 0; index <= points.length; index += 1) {
+    const good = index < points.length && points[index].balanced === best
+    if (good && runStart < 0) runStart = index
+    if (!good && runStart >= 0) {
+      const low = values[Math.max(0, runStart - 1)] ?? 0
+      const high = values[Math.min(values.length - 1, index - 1)] ?? 1
+      if (high - low > widest[1] - widest[0]) widest = [low, high]
+      runStart = -1
+    }
+  }
+  return thresholdPoint(samples, Math.round(((widest[0] + widest[1]) / 2) * 100) / 100)
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { loadCards } from '../../src/knowledge/load-cards.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
-import { BIGRAM_TOKENIZER } from '../../src/search/policy-index.js'
-import { evaluate, flexsearchMethod, loadQuestions, miniSearchMethod } from './evaluate.js'
+import { BIGRAM_TOKENIZER, DEFAULT_CONFIDENCE_THRESHOLD } from '../../src/search/policy-index.js'
+import { calibrateThreshold, coverages, evaluate, flexsearchMethod, loadQuestions, miniSearchMethod, thresholdPoint } from './evaluate.js'
 
 describe('search quality on the labelled question set', () => {
   const cards = loadCards()
   const synonyms = loadSynonyms()
   const questions = loadQuestions()
-  const chosen = evaluate(flexsearchMethod(cards, synonyms), questions)
+  const method = flexsearchMethod(cards, synonyms)
+  const chosen = evaluate(method, questions)
   const baseline = evaluate(miniSearchMethod(cards, BIGRAM_TOKENIZER, synonyms), questions)
 
   it('covers ≥ 80 questions, ≥ 60 cards, all five seeds and ≥ 8 unanswerable questions', () => {
@@ -32,5 +33,12 @@ describe('search quality on the labelled question set', () => {
     expect(chosen.hitAt5).toBeGreaterThanOrEqual(baseline.hitAt5)
     expect(chosen.mrr).toBeGreaterThanOrEqual(baseline.mrr)
     expect(chosen.noAnswerAccuracy).toBeGreaterThanOrEqual(baseline.noAnswerAccuracy)
+  })
+
+  it('uses the confidence threshold calibrated on the tuning questions, and it holds on the held-out ones', () => {
+    const calibrated = calibrateThreshold(coverages(method, questions.filter((question) => !question.tags.includes('held-out'))))
+    expect(Math.abs(calibrated.threshold - DEFAULT_CONFIDENCE_THRESHOLD)).toBeLessThanOrEqual(0.05)
+    const heldOut = thresholdPoint(coverages(method, questions.filter((question) => question.tags.includes('held-out'))), DEFAULT_CONFIDENCE_THRESHOLD)
+    expect(heldOut.balanced).toBeGreaterThanOrEqual(0.8)
   })
 })

@@ -2,9 +2,10 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { PolicyCard } from '../../knowledge/card-schema.js'
 import type { PolicyIndex } from '../../search/policy-index.js'
-
-type SearchIndex = Pick<PolicyIndex, 'search' | 'get'>
 import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
+
+/** What the routes need from the index (a PolicyIndex, or a wrapper that can rebuild it). */
+type SearchIndex = Pick<PolicyIndex, 'search' | 'get'>
 
 export const MAX_QUERY_LENGTH = 500
 

@@ -1,0 +1,54 @@
+import { stripStopPhrases } from './tokenizer.js'
+
+const RUN = /[\p{Script=Han}]+|[a-z0-9]+(?:\.[0-9]+)?/gu
+
+/** What coverage needs to know about the corpus and about one piece of card text. */
+export interface CoverageContext {
+  /** IDF of a character bigram (or Latin/digit word) in the corpus; undefined when the corpus never uses it. */
+  idf(token: string): number | undefined
+  /** The weight of a term the corpus never uses: the highest IDF there is. */
+  unknownWeight: number
+  /** Colloquial words whose formal synonym the card text holds (they count as covered). */
+  synonymWords: readonly string[]
+}
+
+/**
+ * Share (0–1) of a question that a piece of card text accounts for, on character bigrams whatever tokenizer
+ * ranks the cards. Each character of the question weighs the IDF of the rarest corpus bigram that contains
+ * it; characters only in bigrams the corpus never uses weigh `unknownWeight` (a word no card uses is the
+ * strongest sign that the question is about something else). Working on characters, not bigrams, keeps junk
+ * bigrams across word boundaries ("投入补贴" → "入补") from counting against a good match.
+ */
+export function questionCoverage(question: string, has: (token: string) => boolean, context: CoverageContext): number {
+  let total = 0
+  let covered = 0
+  for (const match of stripStopPhrases(question).matchAll(RUN)) {
+    const run = match[0]
+    if (/^[a-z0-9]/u.test(run)) {
+      const weight = context.idf(run) ?? context.unknownWeight
+      total += weight
+      if (has(run) || context.synonymWords.includes(run)) covered += weight
+      continue
+    }
+    const synonymCovered = synonymPositions(run, context.synonymWords)
+    for (let index = 0; index < run.length; index += 1) {
+      const around = run.length === 1 ? [run] : [run.slice(Math.max(0, index - 1), index + 1), run.slice(index, index + 2)].filter((token) => token.length === 2)
+      let weight = 0
+      for (const token of around) weight = Math.max(weight, context.idf(token) ?? 0)
+      if (weight === 0) weight = context.unknownWeight
+      total += weight
+      if (synonymCovered.has(index) || around.some(has)) covered += weight
+    }
+  }
+  return total > 0 ? covered / total : 0
+}
+
+function synonymPositions(run: string, words: readonly string[]): Set<number> {
+  const positions = new Set<number>()
+  for (const word of words) {
+    for (let start = run.indexOf(word); start >= 0; start = run.indexOf(word, start + 1)) {
+      for (let index = start; index < start + word.length; index += 1) positions.add(index)
+    }
+  }
+  return positions
+}
