@@ -3,6 +3,8 @@ import { configuredChannels, loadConfig } from './config.js'
 import { createLogger } from './observability/logger.js'
 import { createRuntime } from './runtime/create-runtime.js'
 import { join } from 'node:path'
+import type { Hono } from 'hono'
+import { createFeishuChannel, createFeishuSender, startFeishuLongConnection } from './channels/feishu/index.js'
 import { buildWechaty, createWechatyChannel, loadWechatBotConfig, type WechatyChannel } from './channels/wechaty/index.js'
 import { createApp, type ChannelStatus } from './server/app.js'
 
@@ -24,12 +26,40 @@ async function main(): Promise<void> {
     })
     await wechat.start()
   }
+  const webhooks: Hono[] = []
+  let feishuLongConnection: { stop(): void } | null = null
+  if (channels.feishu && config.FEISHU_APP_ID && config.FEISHU_APP_SECRET) {
+    const feishu = createFeishuChannel({
+      sender: createFeishuSender({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN }),
+      advisor: runtime.manager,
+      dedupe: runtime.dedupe,
+      rateLimiter: runtime.rateLimiter,
+      verificationToken: config.FEISHU_VERIFICATION_TOKEN,
+      encryptKey: config.FEISHU_ENCRYPT_KEY,
+      logger: logger.child({ channel: 'feishu' }),
+      onDuplicate: () => runtime.metrics.dedupeHits.inc({ channel: 'feishu' }),
+    })
+    await feishu.start().catch((error) => logger.warn({ err: String(error) }, 'feishu bot info unavailable; will answer p2p only'))
+    if (config.FEISHU_CONNECTION === 'ws') {
+      feishuLongConnection = startFeishuLongConnection({
+        appId: config.FEISHU_APP_ID,
+        appSecret: config.FEISHU_APP_SECRET,
+        domain: config.FEISHU_DOMAIN,
+        accept: feishu.accept,
+        onError: (error) => logger.error({ err: String(error) }, 'feishu-long-connection-failed'),
+      })
+    } else {
+      if (!config.FEISHU_VERIFICATION_TOKEN && !config.FEISHU_ENCRYPT_KEY) logger.warn({}, 'FEISHU_VERIFICATION_TOKEN and FEISHU_ENCRYPT_KEY are unset: webhook events cannot be authenticated')
+      webhooks.push(feishu.routes)
+    }
+  }
   const channelStatus = (): ChannelStatus => ({
     feishu: { status: channels.feishu ? config.FEISHU_CONNECTION : 'disabled' },
     wechat: wechat ? wechat.loginState() : { status: 'disabled' },
   })
   const app = createApp({
     channelStatus,
+    webhooks,
     index: runtime.index,
     rules: runtime.rules,
     chat: runtime.manager,
@@ -48,6 +78,7 @@ async function main(): Promise<void> {
   const shutdown = () => {
     logger.info('shutting-down')
     server.close(() => {
+      feishuLongConnection?.stop()
       Promise.resolve(wechat?.stop())
         .then(() => runtime.close())
         .finally(() => process.exit(0))
