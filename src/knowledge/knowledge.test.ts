@@ -2,15 +2,27 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildKnowledge, CARDS_FILE, KNOWLEDGE_DIR, serializeKnowledge } from './build/build-knowledge.js'
 import { titleMatch, TITLE_MATCH_THRESHOLD } from './build/review-cards.js'
-import { loadCards } from './load-cards.js'
+import { cardsById, loadCards } from './load-cards.js'
 
 const cards = loadCards()
 const guide = cards.filter((card) => card.kind === 'guide')
+const byId = cardsById(cards)
+const card = (id: string) => {
+  const found = byId.get(id)
+  if (!found) throw new Error(`no card ${id}`)
+  return found
+}
 const SECTIONS = ['综合', '两业融合', '先进制造业', '金融', '科技', '文化', '商务', '生活服务', '新基建', '农业']
 const TEXT_FIELDS = ['title', 'subtitle', 'documentTitle', 'issuer', 'docNumber', 'content', 'requirements', 'process', 'timing', 'contact', 'audience'] as const
 
+const seedLines = new Map<string, string[]>()
 function sourceLines(seed: string): string[] {
-  return readFileSync(`${KNOWLEDGE_DIR}sources/${seed}`, 'utf8').split('\n')
+  let lines = seedLines.get(seed)
+  if (!lines) {
+    lines = readFileSync(`${KNOWLEDGE_DIR}sources/${seed}`, 'utf8').split('\n')
+    seedLines.set(seed, lines)
+  }
+  return lines
 }
 
 describe('knowledge base', () => {
@@ -100,5 +112,75 @@ describe('knowledge base', () => {
       const opening = card.content.replace(/\s/gu, '').slice(0, 12)
       expect(span.replace(/\[bookmark:[^\]]*\]|\*\*|#/gu, ''), card.id).toContain(opening)
     }
+  })
+
+  it('reads every guide field from the layout: wrapped labels, 发文时间, several 依据文件', () => {
+    // "工具分类" / "资金" / "支持" / "服务" / "对象" (lines 8061-8068): labels wrapped in a narrow table cell.
+    expect(card('guide-079').toolType).toBe('资金支持')
+    expect(card('guide-079').audience).toMatch(/^注册在中关村示范区范围内的国家高新技术企业/u)
+    expect(card('guide-089').toolType).toBe('资金支持、政策支持')
+    // 文化 and 商务 cards print 发布日期 as 发文时间.
+    expect(card('guide-087').publishedAt).toBe('2023-11-03')
+    expect(card('guide-087').docNumber).toBeNull()
+    expect(card('guide-141')).toMatchObject({ docNumber: '京商物流字〔2023〕4号', publishedAt: '2023-08-31' })
+    expect(card('guide-091').publishedAt).toBe('2023-09-27')
+    expect(card('guide-126').documentTitle).toBe('北京市商业流通发展资金管理暂行办法、北京市商业流通发展资金管理暂行办法的补充通知')
+    for (const item of guide) {
+      expect(item.publishedAt, item.id).toMatch(/^\d{4}-\d{2}-\d{2}$/u)
+      expect(item.documentTitle, item.id).not.toMatch(/^《|》$|》、?《/u)
+      expect(item.docNumber ?? '', item.id).not.toMatch(/发文|日期|\d{4}-\d{2}/u)
+      expect(item.toolType ?? '', item.id).not.toMatch(/服务|对象/u)
+      expect(item.subtitle, item.id).not.toBe(item.title)
+    }
+    expect(card('guide-001').subtitle).toBe('关于老旧厂房改造项目促进产业高质量发展实施方案的通知')
+  })
+
+  it('each guide card cites the document number and contact found in its own source lines', () => {
+    for (const item of guide) {
+      const [start, end] = item.sourceLines
+      const span = sourceLines(item.seed).slice(start - 1, end).join('').replace(/\s/gu, '')
+      for (const value of [item.docNumber, item.contact?.replace(/\n/gu, ''), item.issuer]) {
+        if (value) expect(span, item.id).toContain(value.replace(/\s/gu, ''))
+      }
+    }
+  })
+
+  it('article cards carry their document facts, chapter and a readable heading', () => {
+    expect(card('tier-rules-a13')).toMatchObject({ subtitle: '第三章 动态管理', heading: '第十三条', issuer: '北京市经济和信息化局' })
+    expect(card('tier-rules-x4-03').heading).toBe('附件4 （三）“I类知识产权”')
+    expect(card('tier-rules-x4-13').content).toContain('如指标值位于两个评分区间边界上，按高分计算得分')
+    expect(card('sme-measures-m07')).toMatchObject({ heading: '7.完善企业债权融资体系', subtitle: '三、加大融资支持力度' })
+    expect(card('sme-measures-m07').content).toContain('每年给予最高1000万元补贴')
+    // The 数字人 covering notice names a contact; every article of that document cites it.
+    expect(cards.filter((item) => item.section === '数字人').every((item) => item.contact === '联系人：陈光明；联系电话：55578429')).toBe(true)
+    expect(card('gazette-hpc-centers-a01')).toMatchObject({ docNumber: '京教研〔2022〕13号', publishedAt: '2022-09-16' })
+    // A heading on its own line stays its own line ("(三)强化宣传,打造品牌" / "利用官网…").
+    expect(card('gazette-cohesion-a12').content).toMatch(/^\(三\)强化宣传,打造品牌\n利用官网/u)
+    for (const item of cards.filter((entry) => entry.kind === 'article')) {
+      expect(item.heading, item.id).toBeTruthy()
+      expect(item.title.endsWith(` ${item.heading}`), item.id).toBe(true)
+    }
+  })
+
+  it('drops page furniture: the gazette running header and the notice back matter', () => {
+    for (const item of cards.filter((entry) => entry.kind === 'article')) {
+      expect(item.content, item.id).not.toMatch(/北京市人民政府公报$|^北京市人民政府公报/mu)
+      expect(item.content, item.id).not.toMatch(/此件主动公开|抄送[:：]|印发$/mu)
+    }
+    expect(card('gazette-digital-human-a18').content).toMatch(/（市委网信办|\(市委网信办、市金融监管局、市经济和信息化局、市民政局\)$/u)
+    expect(card('changping-a17').content).toMatch(/将做相应调整。$/u)
+    expect(card('changping-a17').sourceLines).toEqual([87, 87])
+  })
+
+  it('uses one id scheme per seed, with stable per-document counts', () => {
+    const scheme = /^(guide-\d{3}|tier-rules-(a\d{2}|x[1-4]-\d{2})|sme-measures-m\d{2}|gazette-[a-z]+(-[a-z]+)*-a\d{2}|changping-a\d{2})$/u
+    for (const item of cards) expect(item.id).toMatch(scheme)
+    const count = (prefix: string) => cards.filter((item) => item.id.startsWith(prefix)).length
+    expect(count('tier-rules-x')).toBe(34)
+    const gazette = Object.fromEntries(['hpc-centers', 'cohesion', 'tech-transfer', 'tech-managers', 'software', 'digital-human', 'hydrogen', 'scale-up'].map((slug) => [slug, count(`gazette-${slug}-a`)]))
+    expect(gazette).toEqual({ 'hpc-centers': 38, cohesion: 12, 'tech-transfer': 16, 'tech-managers': 11, software: 12, 'digital-human': 18, hydrogen: 20, 'scale-up': 5 })
+    // Article numbers follow the document: 第三十八条 is a38, measure 16 is m16.
+    expect(card('gazette-hpc-centers-a38').heading).toBe('第三十八条')
+    expect(card('sme-measures-m16').heading).toMatch(/^16\./u)
   })
 })

@@ -33,3 +33,13 @@ export function loadKnowledge(path: string = DEFAULT_CARDS_PATH): KnowledgeFile 
 export function loadCards(path?: string): PolicyCard[] {
   return loadKnowledge(path).cards
 }
+
+/** The card with this id, or undefined. For many look-ups build a map once with {@link cardsById}. */
+export function findCard(cards: readonly PolicyCard[], id: string): PolicyCard | undefined {
+  return cards.find((card) => card.id === id)
+}
+
+/** Cards by id. */
+export function cardsById(cards: readonly PolicyCard[]): ReadonlyMap<string, PolicyCard> {
+  return new Map(cards.map((card) => [card.id, card]))
+}

@@ -10,6 +10,8 @@ export interface DocumentInfo {
   issuer: string
   docNumber: string | null
   publishedAt: string | null
+  /** The document's own contact line (e.g. its covering notice's 联系人/联系电话), cited by every article. */
+  contact: string | null
 }
 
 /** A block of source lines (0-based indexes into the seed's lines). */
@@ -41,7 +43,10 @@ export function splitBlocks(lines: readonly string[], from: number, to: number, 
 
 const PHONE = /(\d{3,4}-\d{7,8}|(?<!\d)\d{8}(?!\d))/u
 
-/** Builds an article card; the contact is the article's own sentence with a phone number, when it has one. */
+/**
+ * Builds an article card. The contact is the article's own sentence with a phone number when it has one, else
+ * the document's contact.
+ */
 export function articleCard(document: DocumentInfo, id: string, heading: string, titleName: string, body: string[], block: LineBlock): PolicyCard {
   const content = joinWrappedLines(body)
   if (content === '') throw new Error(`${id}: empty article at line ${block.start + 1}`)
@@ -64,7 +69,7 @@ export function articleCard(document: DocumentInfo, id: string, heading: string,
     requirements: null,
     process: null,
     timing: null,
-    contact: contactSentence ? `${contactSentence.trim()}` : null,
+    contact: contactSentence ? contactSentence.trim() : document.contact,
     sourceLines: [block.start + 1, block.end + 1],
     flags: [],
     duplicateOf: null,
@@ -82,6 +87,7 @@ export function chineseOrdinal(text: string): number {
   return (tens === '' ? 1 : (CHINESE_DIGITS[tens] ?? 0)) * 10 + (ones === '' ? 0 : (CHINESE_DIGITS[ones] ?? 0))
 }
 
+/** 7 → "07": the two-digit part of an article id. */
 export function twoDigits(value: number): string {
   return String(value).padStart(2, '0')
 }

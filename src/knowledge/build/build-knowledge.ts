@@ -9,7 +9,9 @@ import { parseSmeMeasures, SME_MEASURES_SEED } from './parse-sme-measures.js'
 import { parseTierRules, TIER_RULES_SEED } from './parse-tier-rules.js'
 import { reviewCards } from './review-cards.js'
 
+/** The repository's knowledge/ folder (with a trailing slash), resolved from this file. */
 export const KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge/', import.meta.url))
+/** The generated, committed knowledge file. */
 export const CARDS_FILE = `${KNOWLEDGE_DIR}cards.json`
 
 const PARSERS: Array<[string, (text: string) => PolicyCard[]]> = [
@@ -45,6 +47,7 @@ export function buildKnowledge(sourcesDir = `${KNOWLEDGE_DIR}sources/`): Knowled
   return result.data
 }
 
+/** The file's exact bytes: pretty-printed JSON with a final newline, so reviews read card by card. */
 export function serializeKnowledge(knowledge: KnowledgeFile): string {
   return `${JSON.stringify(knowledge, null, 2)}\n`
 }

@@ -27,4 +27,11 @@ describe('joinWrappedLines headings', () => {
       '1．改造目标\n（1）引入项目；项目交付后1年内。\n2．支持方式和标准\n分为投资补助和贷款贴息两种，符合条件的改造项目可以申请其中一种支持方式。',
     )
   })
+
+  it('keeps a short heading with a comma on its own line, but joins a wrapped line of running text', () => {
+    expect(joinWrappedLines(['(三)强化宣传,打造品牌', '', '利用官网、微博等渠道。'])).toBe('(三)强化宣传,打造品牌\n利用官网、微博等渠道。')
+    expect(joinWrappedLines(['（1）投资补助。老旧厂房改造和配套基础设施改造项目，按照', '固定资产投资总额30%的比例安排。'])).toBe(
+      '（1）投资补助。老旧厂房改造和配套基础设施改造项目，按照固定资产投资总额30%的比例安排。',
+    )
+  })
 })

@@ -58,9 +58,12 @@ export function joinWrappedLines(lines: readonly string[]): string {
   return paragraphs.join('\n')
 }
 
-/** "1．改造目标": an enumerated heading on a line of its own (short, no comma, no closing punctuation). */
+/**
+ * "1．改造目标", "(三)强化宣传,打造品牌": an enumerated heading on a line of its own (short, no sentence
+ * punctuation). A wrapped line of running text is longer, so it is never mistaken for one.
+ */
 function isShortHeading(paragraph: string): boolean {
-  return startsParagraph(paragraph) && paragraph.length <= 24 && !/[，,、；。]/u.test(paragraph.replace(ENUMERATOR, ''))
+  return startsParagraph(paragraph) && paragraph.length <= 24 && !/[。；：:！？]/u.test(paragraph.replace(ENUMERATOR, ''))
 }
 
 /** Joins two wrapped pieces; a space survives only between two Latin letters/digits ("LPR" + "rate"). */

@@ -15,14 +15,21 @@ const DOCUMENT: DocumentInfo = {
   issuer: '北京市昌平区人民政府办公室',
   docNumber: '昌政办发〔2025〕10号',
   publishedAt: '2025-12-15',
+  contact: null,
 }
 
 const ARTICLE = /^第([一二三四五六七八九十]+)条\s+(\S.*)$/u
 const CHAPTER = /^第[一二三四五六七八九十]+章/u
+const BACK_MATTER = /^（此件主动公开）$/u
 
+/** Parses the Changping measures into one article card per 第X条. */
 export function parseChangpingMeasures(text: string): PolicyCard[] {
   const lines = text.split('\n').map((line) => stripResidue(line))
-  const blocks = splitBlocks(lines, 0, lines.length, (line) => ARTICLE.test(line.trim()) || CHAPTER.test(line.trim()))
+  // The notice's back matter ("（此件主动公开）", 抄送, 印发) follows the last article; it is not policy text.
+  const backMatter = lines.findLastIndex((line) => BACK_MATTER.test(line.trim()))
+  const firstArticle = lines.findIndex((line) => ARTICLE.test(line.trim()))
+  const end = backMatter > firstArticle ? backMatter : lines.length
+  const blocks = splitBlocks(lines, 0, end, (line) => ARTICLE.test(line.trim()) || CHAPTER.test(line.trim()))
   const cards: PolicyCard[] = []
   let chapter: string | null = null
   for (const block of blocks) {

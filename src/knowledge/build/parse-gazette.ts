@@ -38,6 +38,8 @@ const SECTION_HEADING = /^[一二三四五六七八九十]{1,3}、/u
 const SUB_HEADING = /^[（(][一二三四五六七八九十]{1,3}[)）]/u
 const NUMBERED = /^\d{1,2}[.．]\s*\S/u
 const DOC_NUMBER = /^(京\S{1,4}〔\d{4}〕\s*\d+\s*号)\s*$/u
+/** "(联系人：陈光明；联系电话：55578429)" under a covering notice. */
+const CONTACT = /^[（(]?(联系人[:：].*联系电话[:：][\d\s-]+?)[)）]?$/u
 const DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/u
 
 function findLine(lines: readonly string[], pattern: RegExp, from: number): number {
@@ -51,8 +53,13 @@ function headingOf(line: string): string {
   return match ? `${match[1]}${match[2]}` : text.slice(0, 24)
 }
 
+/** The gazette's running page header, printed between paragraphs of the documents. */
+const RUNNING_HEADER = /^北京市人民政府公报$/u
+
+/** Parses the gazette into article cards, document by document. */
 export function parseGazette(text: string): PolicyCard[] {
-  const lines = text.split('\n')
+  // Blank the running headers in place, so line numbers still point into the seed.
+  const lines = text.split('\n').map((line) => (RUNNING_HEADER.test(line.trim()) ? '' : line))
   // Skip the tables of contents: the first document's notice follows the English contents.
   const contentsEnd = findLine(lines, /^Sponsored by/u, 0)
   // The gazette's back matter (how to subscribe, editorial office) is not policy text.
@@ -75,6 +82,7 @@ export function parseGazette(text: string): PolicyCard[] {
     const bodyStart = bodyStarts[position]
     const end = noticeStarts[position + 1] ?? (backMatter > 0 ? backMatter : lines.length)
     const numberLine = lines.slice(notice, bodyStart).map((line) => line.trim()).find((line) => DOC_NUMBER.test(line))
+    const contactLine = lines.slice(notice, bodyStart).map((line) => line.trim()).find((line) => CONTACT.test(line))
     const dateMatch = lines.slice(notice, bodyStart).map((line) => DATE.exec(line.trim())).find((match) => match !== null)
     const info: DocumentInfo = {
       seed: GAZETTE_SEED,
@@ -83,6 +91,7 @@ export function parseGazette(text: string): PolicyCard[] {
       issuer: document.issuer,
       docNumber: numberLine ? numberLine.replace(/\s+/gu, '') : null,
       publishedAt: dateMatch ? `${dateMatch[1]}-${dateMatch[2].padStart(2, '0')}-${dateMatch[3].padStart(2, '0')}` : null,
+      contact: contactLine ? normalizeSpaces(contactLine.replace(CONTACT, '$1')) : null,
     }
     if (document.style === 'articles') {
       for (const block of splitBlocks(lines, bodyStart + 1, end, (line) => ARTICLE.test(line.trim()))) {

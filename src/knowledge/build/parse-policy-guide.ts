@@ -26,7 +26,8 @@ const SECTION_HEADINGS: Array<[RegExp, string]> = [
 
 const TITLE_LINE = /^\s*\d{1,3}\.\s*(\S.*)$/u
 
-const FIELD_LABELS = ['依据文件', '发文机构', '发文字号', '发布日期', '工具分类', '服务对象', '服务内容', '条件要求', '服务流程', '办理流程', '时间/频度', '联络方式'] as const
+/** Field labels as printed; 发文时间 (文化, 商务 sections) is the same field as 发布日期. */
+const FIELD_LABELS = ['依据文件', '发文机构', '发文字号', '发布日期', '发文时间', '工具分类', '服务对象', '服务内容', '条件要求', '服务流程', '办理流程', '时间/频度', '联络方式'] as const
 type FieldLabel = (typeof FIELD_LABELS)[number]
 const FIELD_AT_START = new RegExp(`^\\s*(${FIELD_LABELS.map((label) => label.replace('/', '\\/')).join('|')})(?=\\s|$)\\s*(.*)$`, 'u')
 /** "工具分类 资金支持 服务对象 全市范围": a second label on the same line. */
@@ -40,10 +41,31 @@ function sectionAt(lines: readonly string[], index: number): string {
   return '综合'
 }
 
+/**
+ * Rejoins labels that a narrow table cell wrapped across lines ("服务" / "对象" → "服务对象"): a line that is only
+ * the first part of a label, followed by a line that starts with the rest. Blank lines and page numbers go.
+ */
+export function joinWrappedLabels(lines: readonly string[]): string[] {
+  const kept = lines.map((line) => line.trim()).filter((line) => line !== '' && !PAGE_NUMBER_LINE.test(line))
+  const joined: string[] = []
+  for (let index = 0; index < kept.length; index += 1) {
+    const line = kept[index]
+    const next = kept[index + 1]
+    const label = next === undefined ? undefined : FIELD_LABELS.find((candidate) => candidate.length > line.length && candidate.startsWith(line) && next.startsWith(candidate.slice(line.length)))
+    if (label !== undefined && next !== undefined) {
+      joined.push(`${line}${next}`)
+      index += 1
+    } else {
+      joined.push(line)
+    }
+  }
+  return joined
+}
+
 function splitFields(lines: readonly string[]): Map<FieldLabel, string[]> {
   const fields = new Map<FieldLabel, string[]>()
   let current: FieldLabel | null = null
-  for (const line of lines) {
+  for (const line of joinWrappedLabels(lines)) {
     const match = FIELD_AT_START.exec(line)
     if (match) {
       current = match[1] as FieldLabel
@@ -81,6 +103,20 @@ function documentNumber(text: string | null): string | null {
   return text === null || /^[/／无—-]*$/u.test(text) ? null : text
 }
 
+/**
+ * 依据文件 without its 《》: "《A》" → "A"; several documents ("《A》、《B》", "《A》《B》") are joined with "、".
+ * Inner quotation marks that are part of a title stay.
+ */
+export function documentTitleOf(text: string | null): string | null {
+  if (text === null) return null
+  if (!/^《.*》$/u.test(text)) return text
+  return text
+    .slice(1, -1)
+    .split(/》\s*[、，,]?\s*《/u)
+    .join('、')
+}
+
+/** The first date of 发布日期 ("2017-12-28/2019-08-15" cites several documents; the first is the 依据文件's first). */
 function normalizeDate(text: string | null): string | null {
   if (!text) return null
   const match = /(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/u.exec(text)
@@ -129,10 +165,12 @@ export function parsePolicyGuide(text: string): PolicyCard[] {
     header[0] = header[0].replace(/^\d{1,3}\.\s*/u, '')
     const titleCount = header.length <= 2 ? 1 : Math.ceil(header.length / 2)
     const title = joinTitle(header.slice(0, titleCount))
-    const subtitle = header.length > titleCount ? joinTitle(header.slice(titleCount)) : null
+    const subtitleText = header.length > titleCount ? joinTitle(header.slice(titleCount)) : null
+    // Most cards repeat the title on the line below it; a repeat is no subtitle.
+    const subtitle = subtitleText === null || subtitleText === title ? null : subtitleText
 
     const fields = splitFields(lines.slice(anchor, end + 1))
-    const documentTitle = singleLine(fieldText(fields, '依据文件'))?.replace(/^《|》$/gu, '') ?? title
+    const documentTitle = documentTitleOf(singleLine(fieldText(fields, '依据文件'))) ?? title
     const card: PolicyCard = {
       id: `guide-${String(position + 1).padStart(3, '0')}`,
       kind: 'guide',
@@ -143,7 +181,7 @@ export function parsePolicyGuide(text: string): PolicyCard[] {
       documentTitle,
       issuer: singleLine(fieldText(fields, '发文机构')) ?? '',
       docNumber: documentNumber(singleLine(fieldText(fields, '发文字号'))),
-      publishedAt: normalizeDate(singleLine(fieldText(fields, '发布日期'))),
+      publishedAt: normalizeDate(singleLine(fieldText(fields, '发布日期', '发文时间'))),
       heading: null,
       toolType: singleLine(fieldText(fields, '工具分类')),
       audience: fieldText(fields, '服务对象'),

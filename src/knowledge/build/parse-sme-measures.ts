@@ -15,6 +15,7 @@ const DOCUMENT: DocumentInfo = {
   issuer: '北京市经济和信息化局',
   docNumber: null,
   publishedAt: '2021-12-23',
+  contact: null,
 }
 
 const MEASURE = /^(\d{1,2})\.\s*([^。]+。)/u

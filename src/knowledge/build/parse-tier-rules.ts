@@ -1,6 +1,6 @@
 import type { PolicyCard } from '../card-schema.js'
 import { articleCard, chineseOrdinal, splitBlocks, twoDigits, type DocumentInfo } from './article-card.js'
-import { stripResidue } from './normalize-text.js'
+import { normalizeSpaces, stripResidue } from './normalize-text.js'
 
 /**
  * Parses 北京市优质中小企业梯度培育管理实施细则（2025年修订版） (seed 000): one card per 第X条 of the main text
@@ -17,6 +17,7 @@ const DOCUMENT: DocumentInfo = {
   issuer: '北京市经济和信息化局',
   docNumber: null,
   publishedAt: null,
+  contact: null,
 }
 
 const ARTICLE = /^\*\*第([一二三四五六七八九十]+)条\*\*/u
@@ -39,12 +40,33 @@ const ATTACHMENTS: Attachment[] = [
   { number: 4, name: '部分指标和要求说明', start: /^## 附件 4\s*$/u, split: (line) => DEFINITION.test(line) },
 ]
 
-function headingOf(line: string): string {
-  const text = stripResidue(line).trim()
-  const match = /^([（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六]、)\s*([^。：:（(，,]{0,20})/u.exec(text)
-  return match ? `${match[1].replace(/\s/gu, '')}${match[2].trim()}` : text.slice(0, 24)
+/** "（三）所称“I类知识产权”包括…" → "（三）“I类知识产权”": the term a definition defines, else the first clause. */
+function labelOf(text: string): string {
+  const defined = /^所称(.{1,40}?)(?:是指|包括|须|可通过)/u.exec(text) ?? /^[^。]{0,10}所称(“[^”]{1,40}”(?:、“[^”]{1,40}”)*)/u.exec(text)
+  if (defined) return defined[1]
+  return /^[^。：:，,；;（(]{1,24}/u.exec(text)?.[0] ?? text.slice(0, 24)
 }
 
+/** The heading of an attachment section; enumerator brackets are made full-width so headings read alike. */
+function headingOf(line: string): string {
+  const text = normalizeSpaces(stripResidue(line))
+  const match = /^([（(][一二三四五六七八九十]+[)）]|[一二三四五六]、)(.*)$/u.exec(text)
+  if (!match) return text.slice(0, 24)
+  return `${match[1].replace('(', '（').replace(')', '）')}${labelOf(match[2])}`
+}
+
+const CHAPTER = /^#{1,6}\s*(?:\*\*)?(第[一二三四五六七八九十]+章)\s*(\S+?)(?:\*\*)?\s*$/u
+
+/** The chapter an article stands in ("第三章 动态管理"), carried as the card's subtitle. */
+function chapterAt(lines: readonly string[], index: number): string | null {
+  for (let line = index; line >= 0; line -= 1) {
+    const match = CHAPTER.exec(lines[line].trim())
+    if (match) return `${match[1]} ${match[2]}`
+  }
+  return null
+}
+
+/** Parses the tier rules into article cards (main text) and attachment section cards. */
 export function parseTierRules(text: string): PolicyCard[] {
   const lines = text.split('\n')
   const attachmentStarts = ATTACHMENTS.map((attachment) => {
@@ -56,13 +78,15 @@ export function parseTierRules(text: string): PolicyCard[] {
 
   const mainEnd = attachmentStarts[0]
   for (const block of splitBlocks(lines, 0, mainEnd, (line) => ARTICLE.test(line.trim()))) {
+    const chapter = chapterAt(lines, block.start)
     const number = chineseOrdinal(ARTICLE.exec(block.lines[0].trim())?.[1] ?? '')
     // An article ends at the next heading or at the list of attachments.
     const stop = block.lines.findIndex((line, index) => index > 0 && /^(#|- 附件)/u.test(line.trim()))
     const body = stop > 0 ? block.lines.slice(0, stop) : block.lines
     const heading = `第${ARTICLE.exec(block.lines[0].trim())?.[1]}条`
     body[0] = body[0].replace(ARTICLE, '').trim()
-    cards.push(articleCard(DOCUMENT, `tier-rules-a${twoDigits(number)}`, heading, '北京市优质中小企业梯度培育管理实施细则', body, { ...block, end: block.start + body.length - 1 }))
+    const card = articleCard(DOCUMENT, `tier-rules-a${twoDigits(number)}`, heading, '北京市优质中小企业梯度培育管理实施细则', body, { ...block, end: block.start + body.length - 1 })
+    cards.push({ ...card, subtitle: chapter })
   }
 
   ATTACHMENTS.forEach((attachment, position) => {

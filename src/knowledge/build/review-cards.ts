@@ -6,6 +6,10 @@ import type { PolicyCard } from '../card-schema.js'
  *   `duplicateOf` and the flag 'duplicate'; it stays in the file for review but is not indexed;
  * - a card whose title shares almost nothing with its own text gets the flag 'title-mismatch'; search then
  *   gives its title no more weight than its body, so the wrong title cannot pull the card up.
+ *
+ * In seed 003 this finds guide-071, a word-for-word repeat of guide-067 (中关村“小升规”培育; only a full-width
+ * number and a colon's width differ), and guide-126, titled 北京市促进商贸物流发展资金支持 but carrying the general
+ * 商业流通发展资金 terms with no word about logistics (guide-141 is the real 商贸物流 card).
  */
 const GENERIC_TITLE_WORDS = /北京市|中关村国家自主创新示范区|中关村|关于|支持|促进|发展|开展|项目|资金|实施|办法|管理|通知|工作|措施|企业|的|和|及|推动|加快|申报|指南/gu
 
@@ -14,7 +18,7 @@ const GENERIC_TITLE_WORDS = /北京市|中关村国家自主创新示范区|中�
 export const TITLE_MATCH_THRESHOLD = 0.1
 
 function comparable(card: PolicyCard): string {
-  return [card.content, card.requirements, card.process, card.contact]
+  return [card.title, card.audience, card.content, card.requirements, card.process, card.timing, card.contact]
     .join('|')
     .normalize('NFKC')
     .replace(/\s+/gu, '')
@@ -40,6 +44,7 @@ export function titleMatch(card: PolicyCard): number {
   return found / bigrams.size
 }
 
+/** Applies the review rules; cards keep their order. */
 export function reviewCards(cards: PolicyCard[]): PolicyCard[] {
   const firstByText = new Map<string, string>()
   return cards.map((card) => {
