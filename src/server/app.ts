@@ -67,13 +67,12 @@ export function createApp(deps: AppDeps = {}): Hono {
     deps.logger?.debug({ requestId, method: context.req.method, route, status: context.res.status, ms: Math.round(seconds * 1000) }, 'http-request')
   })
 
-  app.use(
-    '*',
-    bodyLimit({
+  // Only requests with a body are limited (GETs skip the stream wrapper).
+  const limitBody = bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (context) => context.json(errorBody('BODY_TOO_LARGE', `请求体不能超过${MAX_BODY_BYTES / 1024}KB`), 413),
-    }),
-  )
+  })
+  app.use('*', (context, next) => (context.req.method === 'GET' || context.req.method === 'HEAD' ? next() : limitBody(context, next)))
 
   app.get('/healthz', (context) => context.json({ status: 'ok' }))
   app.get('/readyz', async (context) => {

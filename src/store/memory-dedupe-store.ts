@@ -4,6 +4,7 @@ import type { DedupeStore } from './session-store.js'
 export class MemoryDedupeStore implements DedupeStore {
   readonly #seen = new Map<string, number>()
   readonly #now: () => number
+  #nextSweep = 0
 
   constructor(options: { now?: () => number } = {}) {
     this.#now = options.now ?? Date.now
@@ -22,8 +23,10 @@ export class MemoryDedupeStore implements DedupeStore {
     this.#seen.clear()
   }
 
+  /** Drops expired ids at most once a minute (a sweep per claim would make every claim O(n)). */
   #sweep(now: number): void {
-    if (this.#seen.size < 10_000) return
+    if (now < this.#nextSweep) return
+    this.#nextSweep = now + 60_000
     for (const [id, expiresAt] of this.#seen) if (expiresAt <= now) this.#seen.delete(id)
   }
 }

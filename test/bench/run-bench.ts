@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { runColdStartBench } from './cold-start-bench.js'
 import { runSearchBench } from './search-bench.js'
 import { runChatBench, runHttpBench, runMemoryBench } from './server-bench.js'
+import { feishuWebhookTarget } from './feishu-webhook-target.js'
 
 /**
  * `npm run bench [name…]`: every benchmark, each printed beside a baseline measured in the same run.
@@ -11,7 +12,14 @@ import { runChatBench, runHttpBench, runMemoryBench } from './server-bench.js'
 const BENCHES: Record<string, () => Promise<unknown>> = {
   search: runSearchBench,
   chat: runChatBench,
-  http: () => runHttpBench(),
+  http: async () => {
+    const feishu = await feishuWebhookTarget()
+    try {
+      return await runHttpBench([feishu.target], { webhooks: [feishu.routes] })
+    } finally {
+      await feishu.close()
+    }
+  },
   memory: runMemoryBench,
   'cold-start': runColdStartBench,
 }

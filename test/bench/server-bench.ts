@@ -25,10 +25,12 @@ export interface BenchTarget {
   method: 'GET' | 'POST'
   body?: string
   headers?: Record<string, string>
+  /** Replace "EVENT" in the body with a fresh id per request (so dedupe does not short-circuit). */
+  uniqueEventIds?: boolean
 }
 
 /** Runs the load generator in a worker thread (its own event loop) against a server on 127.0.0.1. */
-function loadHttp(options: { url: string; method: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; connections: number; total: number }): Promise<LoadResult> {
+function loadHttp(options: { url: string; method: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; connections: number; total: number; uniqueEventIds?: boolean }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const entry = new URL('./load-worker.ts', import.meta.url).href
     const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`
@@ -84,7 +86,9 @@ export async function runHttpBench(targets: BenchTarget[] = [], extra: Parameter
       ...targets,
     ]
     for (const target of all) {
-      const result = await loadHttp({ url: `${product.base}${target.path}`, method: target.method, body: target.body, headers: target.headers, connections, total })
+      // The same warm-up as the baseline got, so JIT and caches are comparable.
+      await loadHttp({ url: `${product.base}${target.path}`, method: target.method, body: target.body, headers: target.headers, connections, total: 2000, uniqueEventIds: target.uniqueEventIds })
+      const result = await loadHttp({ url: `${product.base}${target.path}`, method: target.method, body: target.body, headers: target.headers, connections, total, uniqueEventIds: target.uniqueEventIds })
       rows.push(format(target.name, result, result.throughput / bareResult.throughput))
     }
   } finally {

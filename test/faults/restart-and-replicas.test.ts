@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
+import { startFakeFeishuServer } from '../fakes/fake-feishu-server.js'
+import { textEvent } from '../channels/feishu-events.js'
 import { startServer, type RunningServer } from './spawn-server.js'
 
 const running: RunningServer[] = []
@@ -65,6 +67,33 @@ describe.skipIf(!hasRedis)('two replicas behind one load balancer share Redis', 
       if (keys.length > 0) await redis.del(...keys)
       redis.disconnect()
       await Promise.all([a.stop(), b.stop()])
+    }
+  }, 60_000)
+})
+
+describe.skipIf(!hasRedis)('a Feishu event retried to the other replica', () => {
+  it('is answered exactly once', async () => {
+    const feishu = await startFakeFeishuServer()
+    const prefix = `advisor-feishu-${process.pid}-${Date.now()}:`
+    const env = { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: prefix, DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-f-')), FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', FEISHU_APP_SECRET: 'secret', FEISHU_VERIFICATION_TOKEN: 'v-token', FEISHU_DOMAIN: feishu.domain }
+    const [a, b] = await Promise.all([startServer(env), startServer(env)])
+    running.push(a, b)
+    try {
+      const body = JSON.stringify(textEvent({ eventId: 'ev-replicas', messageId: 'om_replicas', text: '算力券怎么申请？' }))
+      const post = (server: RunningServer) => fetch(`http://127.0.0.1:${server.port}/webhooks/feishu`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+      const [first, retry] = await Promise.all([post(a), post(b)])
+      expect([first.status, retry.status]).toEqual([200, 200])
+      expect([(await first.json()).status, (await retry.json()).status].sort()).toEqual(['duplicate', 'queued'])
+      await expect.poll(() => feishu.posted.filter((message) => message.replyTo === 'om_replicas').length, { timeout: 10_000 }).toBe(1)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(feishu.posted.filter((message) => message.replyTo === 'om_replicas')).toHaveLength(1)
+    } finally {
+      const redis = new Redis('redis://127.0.0.1:6379')
+      const keys = await redis.keys(`${prefix}*`)
+      if (keys.length > 0) await redis.del(...keys)
+      redis.disconnect()
+      await Promise.all([a.stop(), b.stop()])
+      await feishu.close()
     }
   }, 60_000)
 })

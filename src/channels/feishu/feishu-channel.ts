@@ -106,8 +106,11 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
       return context.json({ error: { code: 'INVALID_JSON', message: 'body is not JSON' } }, 400)
     }
     let payload = outer
-    const encrypted = EncryptedBodySchema.safeParse(outer)
-    if (encrypted.success) {
+    // Cheap shape checks first: a failed zod parse builds an error object, too slow for the hot path.
+    const isEncrypted = typeof outer === 'object' && outer !== null && 'encrypt' in outer
+    const encrypted = isEncrypted ? EncryptedBodySchema.safeParse(outer) : null
+    if (isEncrypted && !encrypted?.success) return context.json({ error: { code: 'INVALID_ENCRYPTED_BODY', message: 'encrypt must be a non-empty string' } }, 400)
+    if (encrypted?.success) {
       if (!options.encryptKey) return context.json({ error: { code: 'ENCRYPTION_NOT_CONFIGURED', message: 'encrypted event but FEISHU_ENCRYPT_KEY is not set' } }, 400)
       try {
         payload = JSON.parse(decryptFeishuPayload(encrypted.data.encrypt, options.encryptKey))
@@ -115,8 +118,10 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
         return context.json({ error: { code: 'DECRYPT_FAILED', message: 'cannot decrypt the event with FEISHU_ENCRYPT_KEY' } }, 400)
       }
     }
-    const verification = UrlVerificationSchema.safeParse(payload)
-    if (verification.success) {
+    const isVerification = typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'url_verification'
+    const verification = isVerification ? UrlVerificationSchema.safeParse(payload) : null
+    if (isVerification && !verification?.success) return context.json({ error: { code: 'INVALID_VERIFICATION', message: 'url_verification needs a challenge' } }, 400)
+    if (verification?.success) {
       if (options.verificationToken && !tokensMatch(verification.data.token, options.verificationToken)) {
         return context.json({ error: { code: 'BAD_TOKEN', message: 'verification token does not match' } }, 401)
       }
