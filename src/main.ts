@@ -4,8 +4,7 @@ import { createLogger } from './observability/logger.js'
 import { createRuntime } from './runtime/create-runtime.js'
 import { join } from 'node:path'
 import type { Hono } from 'hono'
-import { createFeishuChannel, createFeishuSender, startFeishuLongConnection } from './channels/feishu/index.js'
-import { buildWechaty, createWechatyChannel, loadWechatBotConfig, type WechatyChannel } from './channels/wechaty/index.js'
+import type { WechatyChannel } from './channels/wechaty/index.js'
 import { createApp, type ChannelStatus } from './server/app.js'
 
 /** Composition root: builds the product from configuration, mounts every configured channel, starts HTTP. */
@@ -15,7 +14,9 @@ async function main(): Promise<void> {
   const runtime = await createRuntime(config, logger)
   const channels = configuredChannels(config)
   let wechat: WechatyChannel | null = null
+  // Channel SDKs are loaded only when their channel is configured (they are large).
   if (channels.wechat && config.WECHATY_PUPPET) {
+    const { buildWechaty, createWechatyChannel, loadWechatBotConfig } = await import('./channels/wechaty/index.js')
     wechat = createWechatyChannel({
       wechaty: buildWechaty({ puppet: config.WECHATY_PUPPET, token: config.WECHATY_PUPPET_SERVICE_TOKEN, sessionName: join(config.DATA_DIR, 'wechat-bot') }),
       config: await loadWechatBotConfig(config.WECHAT_BOT_CONFIG),
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const webhooks: Hono[] = []
   let feishuLongConnection: { stop(): void } | null = null
   if (channels.feishu && config.FEISHU_APP_ID && config.FEISHU_APP_SECRET) {
+    const { createFeishuChannel, createFeishuSender, startFeishuLongConnection } = await import('./channels/feishu/index.js')
     const feishu = createFeishuChannel({
       sender: createFeishuSender({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN }),
       advisor: runtime.manager,

@@ -1,27 +1,25 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { runColdStartBench } from './cold-start-bench.js'
-import { runSearchBench } from './search-bench.js'
-import { runChatBench, runHttpBench, runMemoryBench } from './server-bench.js'
-import { feishuWebhookTarget } from './feishu-webhook-target.js'
 
 /**
  * `npm run bench [name…]`: every benchmark, each printed beside a baseline measured in the same run.
  * With no name, each benchmark runs in a process of its own so one does not skew another's memory or JIT state.
  */
+// Each benchmark imports only what it measures (a channel SDK loaded by another would skew memory).
 const BENCHES: Record<string, () => Promise<unknown>> = {
-  search: runSearchBench,
-  chat: runChatBench,
+  search: async () => (await import('./search-bench.js')).runSearchBench(),
+  chat: async () => (await import('./server-bench.js')).runChatBench(),
   http: async () => {
-    const feishu = await feishuWebhookTarget()
+    const { runHttpBench } = await import('./server-bench.js')
+    const feishu = await (await import('./feishu-webhook-target.js')).feishuWebhookTarget()
     try {
       return await runHttpBench([feishu.target], { webhooks: [feishu.routes] })
     } finally {
       await feishu.close()
     }
   },
-  memory: runMemoryBench,
-  'cold-start': runColdStartBench,
+  memory: async () => (await import('./server-bench.js')).runMemoryBench(),
+  'cold-start': async () => (await import('./cold-start-bench.js')).runColdStartBench(),
 }
 
 const only = process.argv.slice(2)
