@@ -1,46 +1,99 @@
+import type Database from 'better-sqlite3'
+import type { Redis } from 'ioredis'
 import { MemoryRateLimiter } from './memory-rate-limiter.js'
+import { openSqliteDatabase } from './open-sqlite-database.js'
+import { connectRedisClient, createRedisClient } from './redis-client.js'
+import { RedisDedupeStore } from './redis-dedupe-store.js'
 import { RedisLock } from './redis-lock.js'
-import { RedisStore } from './redis-store.js'
+import { RedisRateLimiter } from './redis-rate-limiter.js'
+import { DEFAULT_REDIS_PREFIX, RedisSessionStore } from './redis-session-store.js'
 import type { DedupeStore, RateLimiter, SessionStore } from './session-store.js'
-import { SqliteStore } from './sqlite-session-store.js'
+import { SqliteDedupeStore } from './sqlite-dedupe-store.js'
+import { SqliteSessionStore } from './sqlite-session-store.js'
+import { toStoreError } from './to-store-error.js'
+import type { StoreWarningListener } from './store-warning.js'
 
+/** How often the SQLite retention sweep runs. */
+const SQLITE_PURGE_INTERVAL_MS = 3_600_000
+
+/** The stores one process uses, all backed by the same SQLite file or the same Redis connection. */
 export interface Stores {
   sessions: SessionStore
   dedupe: DedupeStore
   rateLimiter: RateLimiter
   kind: 'sqlite' | 'redis'
-  /** Cross-replica per-key lock (Redis mode only). */
+  /** Cross-replica per-key lock (Redis mode only; in SQLite mode one process owns the file). */
   lock?: <T>(key: string, task: () => Promise<T>) => Promise<T>
+  /** Stops the retention sweep and closes the SQLite file or the Redis connection. */
   close(): Promise<void>
 }
 
-/** Redis when a URL is given (shared by replicas), else the embedded SQLite file under dataDir. */
-export async function createStores(options: {
+/** What `createStores` needs; the composition root fills it from the validated config. */
+export interface CreateStoresOptions {
+  /** Directory for `advisor.db` in SQLite mode (created when missing). */
   dataDir: string
+  /** Redis mode when set: everything is shared by replicas through this Redis. */
   redisUrl?: string
-  /** Key prefix in Redis, so several deployments (or test runs) can share one server. */
+  /** Key prefix in Redis (default `advisor:`), so several deployments or test runs can share one server. */
   redisPrefix?: string
+  /** How long connecting to Redis may take before failing (default 5000 ms). */
+  redisConnectTimeoutMs?: number
   dialogueTtlMs: number
   profileTtlMs: number
-  onWarning?: (warning: { type: string; message: string }) => void
-}): Promise<Stores> {
-  if (options.redisUrl) {
-    const redis = new RedisStore({ url: options.redisUrl, prefix: options.redisPrefix, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
-    await redis.connect()
-    const lock = new RedisLock(redis.client, { prefix: options.redisPrefix })
-    return { sessions: redis, dedupe: redis, rateLimiter: redis, kind: 'redis', lock: (key, task) => lock.withLock(key, task), close: () => redis.close() }
-  }
-  const sqlite = new SqliteStore({ dataDir: options.dataDir, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
-  const purge = setInterval(() => sqlite.purgeExpired(), 3_600_000)
-  purge.unref()
+  onWarning?: StoreWarningListener
+}
+
+async function createRedisStores(options: CreateStoresOptions & { redisUrl: string }): Promise<Stores> {
+  const prefix = options.redisPrefix ?? DEFAULT_REDIS_PREFIX
+  const client: Redis = createRedisClient({ url: options.redisUrl, onWarning: options.onWarning })
+  await connectRedisClient(client, options.redisUrl, options.redisConnectTimeoutMs)
+  const lock = new RedisLock(client, { prefix, onWarning: options.onWarning })
   return {
-    sessions: sqlite,
-    dedupe: sqlite,
+    sessions: new RedisSessionStore({ client, prefix, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning }),
+    dedupe: new RedisDedupeStore(client, { prefix }),
+    rateLimiter: new RedisRateLimiter(client, { prefix }),
+    kind: 'redis',
+    lock: (key, task) => lock.withLock(key, task),
+    close: async () => {
+      client.disconnect()
+    },
+  }
+}
+
+function createSqliteStores(options: CreateStoresOptions): Stores {
+  const database: Database.Database = openSqliteDatabase({ dataDir: options.dataDir })
+  const sessions = new SqliteSessionStore({ database, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
+  const dedupe = new SqliteDedupeStore({ database })
+  const purge = () => {
+    try {
+      sessions.purgeExpired()
+      dedupe.purgeExpired()
+    } catch (error) {
+      // A busy or full database must not crash the process; the next sweep retries.
+      options.onWarning?.({ type: 'store-purge-failed', message: toStoreError(error, 'SQLite retention sweep').message })
+    }
+  }
+  purge()
+  const timer = setInterval(purge, SQLITE_PURGE_INTERVAL_MS)
+  timer.unref()
+  return {
+    sessions,
+    dedupe,
     rateLimiter: new MemoryRateLimiter(),
     kind: 'sqlite',
     close: async () => {
-      clearInterval(purge)
-      await sqlite.close()
+      clearInterval(timer)
+      if (database.open) database.close()
     },
   }
+}
+
+/**
+ * Redis when `redisUrl` is given (sessions, profiles, dedupe ids, rate limits and turn locks shared by
+ * replicas), else the embedded SQLite file `${dataDir}/advisor.db` with an hourly retention sweep.
+ * A bad Redis URL or an unreachable Redis rejects within a few seconds with a StoreError (STORE_UNAVAILABLE).
+ */
+export async function createStores(options: CreateStoresOptions): Promise<Stores> {
+  if (options.redisUrl) return createRedisStores({ ...options, redisUrl: options.redisUrl })
+  return createSqliteStores(options)
 }

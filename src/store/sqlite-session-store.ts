@@ -1,107 +1,98 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import { parseStoredJson, toStoreError } from './store-error.js'
-import { sessionKeyToString, type DedupeStore, type SessionKey, type SessionRecord, type SessionStore, type SessionStoreOptions } from './session-store.js'
+import type Database from 'better-sqlite3'
+import { openSqliteDatabase, type OpenSqliteOptions } from './open-sqlite-database.js'
+import { decodeSessionPart, encodeSessionRecord } from './session-record-codec.js'
+import { checkSessionExpiry } from './session-expiry.js'
+import { resolveSessionStoreOptions } from './session-store-options.js'
+import { sessionKeyToString, type SessionKey, type SessionRecord, type SessionStore, type SessionStoreOptions } from './session-store.js'
+import type { StoreWarningListener } from './store-warning.js'
+import { toStoreError } from './to-store-error.js'
 
-const SCHEMA_VERSION = 1
+/**
+ * Either `dataDir` (the store opens and owns `${dataDir}/advisor.db`) or an open `database` shared with other
+ * stores (from `openSqliteDatabase`; its owner closes it).
+ */
+export type SqliteSessionStoreOptions = Partial<SessionStoreOptions> & {
+  now?: () => number
+  onWarning?: StoreWarningListener
+} & (OpenSqliteOptions | { database: Database.Database })
 
 interface Row {
-  dialogue: string | null
-  dialogue_updated_at: number
-  profile: string | null
-  profile_updated_at: number
+  dialogue: unknown
+  dialogue_updated_at: unknown
+  profile: unknown
+  profile_updated_at: unknown
 }
 
 /**
- * The embedded default: one SQLite file under DATA_DIR (WAL, busy timeout), so a restart loses nothing.
- * Sessions and dedupe keys share the file.
+ * The embedded default: sessions in one SQLite file under DATA_DIR (WAL, busy timeout, versioned schema), so a
+ * restart loses nothing. Every write is one transaction; a failed write (busy, disk full) changes nothing and
+ * throws a StoreError.
  */
-export class SqliteStore implements SessionStore, DedupeStore {
+export class SqliteSessionStore implements SessionStore {
   readonly #db: Database.Database
+  readonly #ownsDatabase: boolean
   readonly #options: SessionStoreOptions
   readonly #now: () => number
-  readonly #onWarning?: (warning: { type: string; message: string }) => void
-  readonly #statements: Record<string, Database.Statement>
+  readonly #onWarning?: StoreWarningListener
+  readonly #statements
 
-  constructor(options: SessionStoreOptions & { dataDir: string; busyTimeoutMs?: number; maxPageCount?: number; now?: () => number; onWarning?: (warning: { type: string; message: string }) => void }) {
-    this.#options = options
+  constructor(options: SqliteSessionStoreOptions) {
+    this.#options = resolveSessionStoreOptions(options)
     this.#now = options.now ?? Date.now
     this.#onWarning = options.onWarning
-    try {
-      mkdirSync(options.dataDir, { recursive: true })
-      this.#db = new Database(join(options.dataDir, 'advisor.db'))
-      this.#db.pragma('journal_mode = WAL')
-      this.#db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
-      // Caps the file size (tests use it to simulate a full disk: writes then fail with SQLITE_FULL).
-      if (options.maxPageCount) this.#db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`)
-      this.#db.pragma('synchronous = NORMAL')
-      this.#migrate()
-    } catch (error) {
-      throw toStoreError(error)
-    }
+    this.#ownsDatabase = !('database' in options)
+    this.#db = 'database' in options ? options.database : openSqliteDatabase(options)
+    const db = this.#db
     this.#statements = {
-      get: this.#db.prepare('SELECT dialogue, dialogue_updated_at, profile, profile_updated_at FROM sessions WHERE key = ?'),
-      put: this.#db.prepare(`INSERT INTO sessions (key, channel, chat_id, user_id, dialogue, dialogue_updated_at, profile, profile_updated_at)
+      get: db.prepare('SELECT dialogue, dialogue_updated_at, profile, profile_updated_at FROM sessions WHERE key = ?'),
+      put: db.prepare(`INSERT INTO sessions (key, channel, chat_id, user_id, dialogue, dialogue_updated_at, profile, profile_updated_at)
         VALUES (@key, @channel, @chatId, @userId, @dialogue, @dialogueUpdatedAt, @profile, @profileUpdatedAt)
         ON CONFLICT(key) DO UPDATE SET dialogue = excluded.dialogue, dialogue_updated_at = excluded.dialogue_updated_at,
           profile = excluded.profile, profile_updated_at = excluded.profile_updated_at`),
-      delete: this.#db.prepare('DELETE FROM sessions WHERE key = ?'),
-      count: this.#db.prepare('SELECT COUNT(*) AS count FROM sessions'),
-      purge: this.#db.prepare('DELETE FROM sessions WHERE profile_updated_at < ? AND dialogue_updated_at < ?'),
-      claim: this.#db.prepare('INSERT INTO dedupe (id, expires_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET expires_at = excluded.expires_at WHERE dedupe.expires_at <= ?'),
-      purgeDedupe: this.#db.prepare('DELETE FROM dedupe WHERE expires_at <= ?'),
+      delete: db.prepare('DELETE FROM sessions WHERE key = ?'),
+      // Compare-and-delete: a record rewritten since it was read (another process) is left alone.
+      deleteUnchanged: db.prepare('DELETE FROM sessions WHERE key = ? AND dialogue_updated_at IS ? AND profile_updated_at IS ?'),
+      clearProfileUnchanged: db.prepare('UPDATE sessions SET profile = NULL WHERE key = ? AND profile_updated_at IS ? AND profile IS NOT NULL'),
+      countLive: db.prepare('SELECT COUNT(*) AS count FROM sessions WHERE dialogue_updated_at >= ? OR profile_updated_at >= ?'),
+      purgeGone: db.prepare('DELETE FROM sessions WHERE dialogue_updated_at < ? AND profile_updated_at < ?'),
+      purgeProfiles: db.prepare('UPDATE sessions SET profile = NULL WHERE profile_updated_at < ? AND profile IS NOT NULL'),
+      purgeDialogues: db.prepare('UPDATE sessions SET dialogue = NULL WHERE dialogue_updated_at < ? AND dialogue IS NOT NULL'),
+      ping: db.prepare('SELECT 1 AS ok'),
     }
   }
 
-  #migrate(): void {
-    this.#db.exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS sessions (
-        key TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, user_id TEXT NOT NULL,
-        dialogue TEXT, dialogue_updated_at INTEGER NOT NULL, profile TEXT, profile_updated_at INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS sessions_profile_updated ON sessions (profile_updated_at);
-      CREATE TABLE IF NOT EXISTS dedupe (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`)
-    const row = this.#db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined
-    if (!row) this.#db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION)
-    else if (row.version > SCHEMA_VERSION) throw new Error(`advisor.db has schema ${row.version}, newer than this build (${SCHEMA_VERSION})`)
-  }
-
   async get(key: SessionKey): Promise<SessionRecord | null> {
+    const id = sessionKeyToString(key)
+    let row: Row | undefined
     try {
-      const row = this.#statements.get.get(sessionKeyToString(key)) as Row | undefined
-      if (!row) return null
-      const now = this.#now()
-      const profileExpired = now - row.profile_updated_at > this.#options.profileTtlMs
-      const dialogueExpired = now - row.dialogue_updated_at > this.#options.dialogueTtlMs
-      if (profileExpired && now - row.dialogue_updated_at > this.#options.profileTtlMs) {
-        this.#statements.delete.run(sessionKeyToString(key))
-        return null
-      }
-      return {
-        dialogue: dialogueExpired ? null : parseStoredJson(row.dialogue, this.#onWarning),
-        dialogueUpdatedAt: row.dialogue_updated_at,
-        profile: profileExpired ? null : parseStoredJson(row.profile, this.#onWarning),
-        profileUpdatedAt: row.profile_updated_at,
-      }
+      row = this.#statements.get.get(id) as Row | undefined
     } catch (error) {
-      throw toStoreError(error)
+      throw toStoreError(error, 'SQLite session read')
+    }
+    if (!row) return null
+    const updatedAt = { dialogueUpdatedAt: this.#readTime(row.dialogue_updated_at, id), profileUpdatedAt: this.#readTime(row.profile_updated_at, id) }
+    const expiry = checkSessionExpiry(updatedAt, this.#now(), this.#options)
+    if (expiry.gone) {
+      this.#cleanUp('delete', () => this.#statements.deleteUnchanged.run(id, row.dialogue_updated_at, row.profile_updated_at), id)
+      return null
+    }
+    if (expiry.profileExpired && row.profile !== null) this.#cleanUp('profile', () => this.#statements.clearProfileUnchanged.run(id, row.profile_updated_at), id)
+    return {
+      dialogue: expiry.dialogueExpired ? null : decodeSessionPart(row.dialogue, 'dialogue', id, this.#onWarning),
+      dialogueUpdatedAt: updatedAt.dialogueUpdatedAt,
+      profile: expiry.profileExpired ? null : decodeSessionPart(row.profile, 'profile', id, this.#onWarning),
+      profileUpdatedAt: updatedAt.profileUpdatedAt,
     }
   }
 
   async put(key: SessionKey, record: SessionRecord): Promise<void> {
+    const encoded = encodeSessionRecord(record)
     try {
-      this.#statements.put.run({
-        key: sessionKeyToString(key),
-        channel: key.channel,
-        chatId: key.chatId,
-        userId: key.userId,
-        dialogue: record.dialogue === null ? null : JSON.stringify(record.dialogue),
-        dialogueUpdatedAt: record.dialogueUpdatedAt,
-        profile: record.profile === null ? null : JSON.stringify(record.profile),
-        profileUpdatedAt: record.profileUpdatedAt,
-      })
+      this.#db.transaction(() => {
+        this.#statements.put.run({ key: sessionKeyToString(key), channel: key.channel, chatId: key.chatId, userId: key.userId, ...encoded })
+      }).immediate()
     } catch (error) {
-      throw toStoreError(error)
+      throw toStoreError(error, 'SQLite session write')
     }
   }
 
@@ -109,40 +100,63 @@ export class SqliteStore implements SessionStore, DedupeStore {
     try {
       this.#statements.delete.run(sessionKeyToString(key))
     } catch (error) {
-      throw toStoreError(error)
+      throw toStoreError(error, 'SQLite session delete')
     }
   }
 
+  /** Records with anything still visible (expired rows awaiting the sweep are not counted). */
   async count(): Promise<number> {
-    return (this.#statements.count.get() as { count: number }).count
+    try {
+      const now = this.#now()
+      return (this.#statements.countLive.get(now - this.#options.dialogueTtlMs, now - this.#options.profileTtlMs) as { count: number }).count
+    } catch (error) {
+      throw toStoreError(error, 'SQLite session count')
+    }
   }
 
   async ping(): Promise<boolean> {
     try {
-      this.#db.prepare('SELECT 1').get()
-      return true
+      return (this.#statements.ping.get() as { ok: number }).ok === 1
     } catch {
       return false
     }
   }
 
-  /** Retention: removes sessions whose profile and dialogue are both past the profile retention. */
+  /**
+   * Retention sweep (run periodically): deletes records whose dialogue and profile have both expired, and erases
+   * expired profiles and idle dialogues from the file. Returns the number of records deleted.
+   */
   purgeExpired(now = this.#now()): number {
-    const cutoff = now - this.#options.profileTtlMs
-    this.#statements.purgeDedupe.run(now)
-    return this.#statements.purge.run(cutoff, cutoff).changes
-  }
-
-  async claim(id: string, ttlMs: number): Promise<boolean> {
+    const dialogueCutoff = now - this.#options.dialogueTtlMs
+    const profileCutoff = now - this.#options.profileTtlMs
     try {
-      const now = this.#now()
-      return this.#statements.claim.run(id, now + ttlMs, now).changes === 1
+      return this.#db.transaction(() => {
+        const removed = this.#statements.purgeGone.run(dialogueCutoff, profileCutoff).changes
+        this.#statements.purgeProfiles.run(profileCutoff)
+        this.#statements.purgeDialogues.run(dialogueCutoff)
+        return removed
+      }).immediate()
     } catch (error) {
-      throw toStoreError(error)
+      throw toStoreError(error, 'SQLite retention sweep')
     }
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close()
+    if (this.#ownsDatabase && this.#db.open) this.#db.close()
+  }
+
+  #readTime(value: unknown, id: string): number {
+    if (typeof value === 'number' && Number.isFinite(value)) return value
+    this.#onWarning?.({ type: 'store-corrupt-value', message: `stored session timestamp is not a number (${typeof value}); treated as expired`, key: id })
+    return 0
+  }
+
+  /** Expiry clean-up on read is best effort: the read already succeeded, and the sweep will retry. */
+  #cleanUp(what: string, operation: () => unknown, id: string): void {
+    try {
+      operation()
+    } catch (error) {
+      this.#onWarning?.({ type: 'store-cleanup-failed', message: toStoreError(error, `SQLite expiry clean-up (${what})`).message, key: id })
+    }
   }
 }

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MemorySessionStore } from '../../src/store/memory-session-store.js'
 import type { SessionStore } from '../../src/store/session-store.js'
-import { SqliteStore } from '../../src/store/sqlite-session-store.js'
+import { SqliteSessionStore } from '../../src/store/sqlite-session-store.js'
 import { Worker } from 'node:worker_threads'
 import type { LoadResult } from './load-http.js'
 import { heapAfterGc, percentile, printTable, type BenchRow } from './measure.js'
@@ -130,7 +130,7 @@ export async function runChatBench(): Promise<BenchRow[]> {
  * product loaded and no sessions.
  */
 export async function runMemoryBench(): Promise<BenchRow[]> {
-  const store = new SqliteStore({ dataDir: mkdtempSync(join(tmpdir(), 'advisor-bench-')), dialogueTtlMs: 7_200_000, profileTtlMs: 30 * 86_400_000 })
+  const store = new SqliteSessionStore({ dataDir: mkdtempSync(join(tmpdir(), 'advisor-bench-')), dialogueTtlMs: 7_200_000, profileTtlMs: 30 * 86_400_000 })
   const { manager, sessions } = buildProductApp({}, store)
   heapAfterGc()
   const before = process.memoryUsage().rss / 1024 / 1024

@@ -11,9 +11,9 @@ import { TemplatePhraser } from '../../src/phrasing/template-phraser.js'
 import { loadRules } from '../../src/scoring/load-rules.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { createPolicyIndex } from '../../src/search/policy-index.js'
-import { RedisStore } from '../../src/store/redis-store.js'
+import { RedisSessionStore } from '../../src/store/redis-session-store.js'
 import type { SessionStore } from '../../src/store/session-store.js'
-import { SqliteStore } from '../../src/store/sqlite-session-store.js'
+import { SqliteSessionStore } from '../../src/store/sqlite-session-store.js'
 import { freePort } from './spawn-server.js'
 
 const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
@@ -39,7 +39,7 @@ describe.skipIf(!hasRedisServer)('Redis stops answering mid-conversation', () =>
   it('answers "try again" within the budget, loses nothing, and recovers when Redis is back', async () => {
     const port = await freePort()
     redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-    const store = new RedisStore({ ...options, url: `redis://127.0.0.1:${port}`, commandTimeoutMs: 500 })
+    const store = new RedisSessionStore({ ...options, url: `redis://127.0.0.1:${port}`, commandTimeoutMs: 500 })
     for (let attempt = 0; ; attempt += 1) {
       try {
         await store.connect()
@@ -72,7 +72,7 @@ describe.skipIf(!hasRedisServer)('Redis stops answering mid-conversation', () =>
 describe('SQLite busy or full', () => {
   it('a locked database gives a clear reply and the turn can be repeated', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'advisor-busy-'))
-    const store = new SqliteStore({ ...options, dataDir, busyTimeoutMs: 50 })
+    const store = new SqliteSessionStore({ ...options, dataDir, busyTimeoutMs: 50 })
     const manager = managerOn(store)
     await manager.chat(key, '测一下创新型中小企业')
     const blocker = new Database(join(dataDir, 'advisor.db'))
@@ -88,7 +88,7 @@ describe('SQLite busy or full', () => {
 
   it('a full disk keeps what was saved before and says so', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'advisor-full-'))
-    const store = new SqliteStore({ ...options, dataDir, maxPageCount: 8 })
+    const store = new SqliteSessionStore({ ...options, dataDir, maxPageCount: 8 })
     const manager = managerOn(store)
     await manager.chat(key, '测一下创新型中小企业')
     await manager.chat(key, '是的')
