@@ -6,10 +6,10 @@
  *   FEISHU_CONNECTION=ws FEISHU_APP_ID=cli_… FEISHU_APP_SECRET=… npx tsx bots/feishu.ts
  */
 import { serve } from '@hono/node-server'
-import { createFeishuChannel, createFeishuSender, startFeishuLongConnection } from '../src/channels/feishu/index.js'
 import { loadConfig } from '../src/config.js'
 import { createLogger } from '../src/observability/logger.js'
 import { createRuntime } from '../src/runtime/create-runtime.js'
+import { startFeishu } from '../src/runtime/start-channels.js'
 import { createApp } from '../src/server/app.js'
 
 const config = loadConfig()
@@ -19,24 +19,16 @@ if (!config.FEISHU_APP_ID || !config.FEISHU_APP_SECRET) {
   process.exit(1)
 }
 const runtime = await createRuntime(config, logger)
-const feishu = createFeishuChannel({
-  sender: createFeishuSender({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN }),
-  advisor: runtime.manager,
-  dedupe: runtime.dedupe,
-  rateLimiter: runtime.rateLimiter,
-  verificationToken: config.FEISHU_VERIFICATION_TOKEN,
-  encryptKey: config.FEISHU_ENCRYPT_KEY,
-  logger: logger.child({ channel: 'feishu' }),
-})
-await feishu.start()
-if (config.FEISHU_CONNECTION === 'ws') {
-  const connection = startFeishuLongConnection({ appId: config.FEISHU_APP_ID, appSecret: config.FEISHU_APP_SECRET, domain: config.FEISHU_DOMAIN, accept: feishu.accept, onError: (error) => logger.error({ err: String(error) }, 'feishu-long-connection-failed') })
-  process.on('SIGTERM', () => {
-    connection.stop()
-    void runtime.close().finally(() => process.exit(0))
-  })
-  logger.info({ botOpenId: feishu.botOpenId }, 'Feishu long connection started')
-} else {
+const feishu = await startFeishu(runtime, config, logger)
+const stop = () => {
+  feishu.stop()
+  void runtime.close().finally(() => process.exit(0))
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
+if (feishu.routes) {
   const app = createApp({ webhooks: [feishu.routes], console: false, ready: () => runtime.sessions.ping() })
   serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => logger.info({ port: info.port }, 'Feishu webhook listening on /webhooks/feishu'))
+} else {
+  logger.info({ botOpenId: feishu.botOpenId }, 'Feishu long connection started')
 }

@@ -10,11 +10,11 @@
  * 4. Stop cleanly on SIGINT/SIGTERM, letting replies under way finish.
  */
 import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import { buildWechaty, createWechatyChannel, loadWechatBotConfig } from '../src/channels/wechaty/index.js'
+import { loadWechatBotConfig } from '../src/channels/wechaty/index.js'
 import { loadConfig } from '../src/config.js'
 import { createLogger } from '../src/observability/logger.js'
 import { createRuntime } from '../src/runtime/create-runtime.js'
+import { startWechat } from '../src/runtime/start-channels.js'
 
 const config = loadConfig()
 const logger = createLogger({ level: config.LOG_LEVEL })
@@ -30,18 +30,7 @@ await mkdir(config.DATA_DIR, { recursive: true })
 // The same dialogue manager and stores as `npm start` (SQLite under DATA_DIR, or Redis when REDIS_URL is set).
 const runtime = await createRuntime(config, logger)
 
-const channel = createWechatyChannel({
-  wechaty: buildWechaty({
-    puppet: config.WECHATY_PUPPET,
-    token: config.WECHATY_PUPPET_SERVICE_TOKEN,
-    sessionName: join(config.DATA_DIR, 'wechat-bot'),
-  }),
-  config: botConfig,
-  advisor: runtime.manager,
-  dedupe: runtime.dedupe,
-  rateLimiter: runtime.rateLimiter,
-  logger: logger.child({ channel: 'wechat' }),
-})
+const channel = await startWechat(runtime, config, logger)
 
 let stopping = false
 async function shutdown(signal: string): Promise<void> {
@@ -58,5 +47,4 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
-await channel.start()
 logger.info({ groups: botConfig.groups.allow, puppet: config.WECHATY_PUPPET }, 'WeChat bot started; waiting for login')
