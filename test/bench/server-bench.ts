@@ -61,6 +61,8 @@ export function buildProductApp(extra: Parameters<typeof createApp>[0] = {}, ses
 export async function runHttpBench(targets: BenchTarget[] = [], extra: Parameters<typeof createApp>[0] = {}): Promise<BenchRow[]> {
   const bare = new Hono()
   bare.post('/ok', (context) => context.text('ok'))
+  // A second reference: the bare route that also reads and parses the body (what any webhook must do).
+  bare.post('/read', async (context) => context.json({ ok: typeof (await context.req.json()) === 'object' }))
   const baseline = await listen(bare)
   const product = await listen(buildProductApp(extra).app)
   const connections = 200
@@ -80,6 +82,12 @@ export async function runHttpBench(targets: BenchTarget[] = [], extra: Parameter
     await loadHttp({ url: `${baseline.base}/ok`, method: 'POST', body: '{}', connections, total: 2000 })
     const bareResult = await loadHttp({ url: `${baseline.base}/ok`, method: 'POST', body: '{}', connections, total })
     rows.push(format('baseline: bare Hono route returning 200', bareResult))
+    const feishuBody = targets.find((target) => target.uniqueEventIds)?.body
+    if (feishuBody) {
+      await loadHttp({ url: `${baseline.base}/read`, method: 'POST', body: feishuBody, connections, total: 2000 })
+      const readResult = await loadHttp({ url: `${baseline.base}/read`, method: 'POST', body: feishuBody, connections, total })
+      rows.push(format('reference: bare route that reads and parses the same event body', readResult, readResult.throughput / bareResult.throughput))
+    }
     const all: BenchTarget[] = [
       { name: 'GET /healthz', path: '/healthz', method: 'GET' },
       { name: 'POST /api/v1/search', path: '/api/v1/search', method: 'POST', body: JSON.stringify({ query: '老旧厂房改造能补多少钱' }) },

@@ -69,6 +69,21 @@ describe('bad input on the REST endpoints: a 4xx with a reason, never a crash', 
     expect((await response.json()).error.code).toBe('BODY_TOO_LARGE')
   })
 
+  it('a 10 MB body streamed without Content-Length is refused too', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024))
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 10 * 1024 * 1024) return controller.close()
+        sent += chunk.length
+        controller.enqueue(chunk)
+      },
+    })
+    const response = await app.request('/api/v1/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit)
+    expect(response.status).toBe(413)
+    expect(sent).toBeLessThan(10 * 1024 * 1024)
+  })
+
   it('a 10,000-character chat message is refused with a reason', async () => {
     const response = await post('/api/v1/chat', JSON.stringify({ userId: 'fuzz', text: '研'.repeat(10_000) }))
     expect(response.status).toBe(400)
