@@ -26,13 +26,23 @@ async function timeToFirstAnswer(args: string[], port: number, probe: () => Prom
   }
 }
 
+/**
+ * A port below Linux's ephemeral range (32768+): probing a port nobody listens on yet can otherwise connect the
+ * probe to itself (TCP simultaneous open) and block the server's listen.
+ */
+function quietPort(): number {
+  return 20_000 + Math.floor(Math.random() * 10_000)
+}
+
 /** Cold start to the first chat answer (`npm start`'s entry), beside a bare Node HTTP server started the same way. */
 export async function runColdStartBench(): Promise<BenchRow[]> {
   const bareScript = "require('node:http').createServer((q,s)=>s.end('ok')).listen(process.env.PORT,'127.0.0.1')"
-  const bare = await timeToFirstAnswer(['-e', bareScript], 39_101, () => fetch('http://127.0.0.1:39101/'))
+  const barePort = quietPort()
+  const bare = await timeToFirstAnswer(['-e', bareScript], barePort, () => fetch(`http://127.0.0.1:${barePort}/`))
   const dataDir = mkdtempSync(join(tmpdir(), 'advisor-cold-'))
-  const product = await timeToFirstAnswer(['--import', 'tsx', 'src/main.ts'], 39_102, () =>
-    fetch('http://127.0.0.1:39102/api/v1/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'cold', text: '算力券怎么申请？' }) }),
+  const productPort = quietPort()
+  const product = await timeToFirstAnswer(['--import', 'tsx', 'src/main.ts'], productPort, () =>
+    fetch(`http://127.0.0.1:${productPort}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'cold', text: '算力券怎么申请？' }) }),
     { DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
   )
   const rows = [
