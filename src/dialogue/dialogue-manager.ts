@@ -41,6 +41,8 @@ export interface DialogueManagerOptions {
   /** Serialises each user's turns across replicas (Redis lock); in-process only when absent. */
   lock?: <T>(key: string, task: () => Promise<T>) => Promise<T>
   now?: () => number
+  /** Called after every turn with its channel and duration (metrics). */
+  onTurn?: (event: { channel: string; ms: number }) => void
   /** Called on store failures and other degradations (never with enterprise figures). */
   onWarning?: (event: { type: string; message: string }) => void
 }
@@ -99,7 +101,16 @@ export class DialogueManager implements Advisor {
   async chat(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {
     const id = sessionKeyToString(key)
     const lock = this.#options.lock ?? (<T>(_key: string, task: () => Promise<T>) => task())
-    return this.#queue.run(id, () => lock(id, () => this.#chatLocked(key, text)))
+    return this.#queue.run(id, () =>
+      lock(id, async () => {
+        const started = performance.now()
+        try {
+          return await this.#chatLocked(key, text)
+        } finally {
+          this.#options.onTurn?.({ channel: key.channel, ms: performance.now() - started })
+        }
+      }),
+    )
   }
 
   async #chatLocked(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {

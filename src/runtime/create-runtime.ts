@@ -65,6 +65,10 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     phraser,
     queue,
     lock: stores.lock,
+    onTurn: (event) => {
+      metrics.turns.inc({ channel: event.channel })
+      metrics.turnLatency.observe(event.ms / 1000, { channel: event.channel })
+    },
     onWarning: (warning) => logger.warn(warning, 'dialogue-warning'),
   })
   logger.info({ cards: index.size, store: stores.kind, llm: Boolean(config.OPENAI_API_KEY) }, 'runtime-ready')

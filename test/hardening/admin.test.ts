@@ -34,3 +34,32 @@ describe('admin endpoints', () => {
     expect(await (await app.request('/api/v1/admin/stats', { headers })).json()).toMatchObject({ cards: index.size })
   })
 })
+
+describe('metrics of a running product', () => {
+  it('counts dialogue turns by channel', async () => {
+    const { Metrics } = await import('../../src/observability/metrics.js')
+    const { DialogueManager } = await import('../../src/dialogue/dialogue-manager.js')
+    const { loadTierBenefits } = await import('../../src/dialogue/load-tier-benefits.js')
+    const { loadRules } = await import('../../src/scoring/load-rules.js')
+    const { TemplatePhraser } = await import('../../src/phrasing/template-phraser.js')
+    const { MemorySessionStore } = await import('../../src/store/memory-session-store.js')
+    const metrics = new Metrics()
+    const manager = new DialogueManager({
+      sessions: new MemorySessionStore(),
+      search: createPolicyIndex(loadCards(), { synonyms: loadSynonyms() }),
+      rules: loadRules(),
+      benefits: loadTierBenefits(),
+      phraser: new TemplatePhraser(),
+      onTurn: (event) => {
+        metrics.turns.inc({ channel: event.channel })
+        metrics.turnLatency.observe(event.ms / 1000, { channel: event.channel })
+      },
+    })
+    await manager.chat({ channel: 'feishu', chatId: 'c', userId: 'u' }, '你好')
+    await manager.chat({ channel: 'feishu', chatId: 'c', userId: 'u' }, '算力券怎么申请？')
+    const app = createApp({ metrics })
+    const text = await (await app.request('/metrics')).text()
+    expect(text).toContain('advisor_turns_total{channel="feishu"} 2')
+    expect(text).toContain('advisor_turn_duration_seconds_count{channel="feishu"} 2')
+  })
+})
