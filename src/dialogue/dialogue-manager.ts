@@ -185,6 +185,12 @@ export class DialogueManager implements Advisor {
           const card = this.#options.search.get(state.lastTopic.cardIds[0] ?? '')
           if (card) return done(await answerFromCard(card, text, intent.aspect, this.#options.phraser))
         }
+        // After a verdict, "怎么申请？" is about applying for that tier: answer from its 申报 article.
+        if (state.lastTopic?.kind === 'program' && state.mode === 'idle') {
+          const program = state.lastTopic.programs[state.lastTopic.programs.length - 1]
+          const card = program ? this.#options.search.get(this.#options.benefits.programs[program].apply[0] ?? '') : undefined
+          if (card) return done(await answerFromCard(card, text, intent.aspect === 'general' ? 'process' : intent.aspect, this.#options.phraser))
+        }
         break
     }
     return done(await this.#freeText(state, profile, text, intent))

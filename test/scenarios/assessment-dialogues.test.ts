@@ -177,3 +177,16 @@ describe('对话：评定测评', () => {
     expect(second.reply.text).toMatch(/所属行业/u)
   })
 })
+
+describe('对话：结论之后的追问', () => {
+  it('32. 评完专精特新后问“那小巨人呢？”接着测小巨人，问“怎么申请？”答申报方式', async () => {
+    const bot = createFixture()
+    await bot.say('专精特新能不能评上')
+    await bot.say('不是，注册在天津', /❌ 暂不符合/u)
+    await bot.say('那小巨人呢？', /专精特新“小巨人”企业/u)
+    await bot.say('重新开始')
+    await bot.say('测一下创新型中小企业')
+    await bot.say('不是，注册在天津', /❌ 暂不符合/u)
+    await bot.say('怎么申请？', /北京市优质中小企业梯度培育管理实施细则 第九条/u, /月度评价/u, /依据：/u)
+  })
+})
