@@ -358,3 +358,13 @@ describe('extractFacts: long messages', () => {
     }
   })
 })
+
+describe('extractFacts: contest names', () => {
+  it.each([
+    ['参加过创客北京', 'participated'],
+    ['进过创客北京决赛', 'final'],
+    ['没有上市，参加过创客北京', 'participated'],
+  ])('%s → contest %s', (text, expected) => {
+    expect(extractFacts(text, { expecting: ['listing', 'contest'], known: {} }).facts.contest).toBe(expected)
+  })
+})

@@ -164,7 +164,7 @@ export const FACT_VOCABULARY: ReadonlyMap<string, KeywordMeaning> = new Map<stri
   ...member('techConversion', 'deviceApproval', ['医疗器械注册证', '器械注册证', '注册证']),
   ...graded('rdInstitution', ['研发机构', '研发中心', '技术中心', '工程中心', '工程技术研究中心', '重点实验室', '实验室', '研究院', '研究所', '工作站']),
   ...graded('sciAward', ['科技奖', '科学技术奖', '科技进步奖', '科技进步', '技术发明奖', '自然科学奖', '科技奖励']),
-  ...graded('contest', ['创新创业大赛', '双创大赛', '创业大赛', '创新大赛', '大赛', '比赛']),
+  ...graded('contest', ['创客北京', '优促计划', '创新创业大赛', '双创大赛', '创业大赛', '创新大赛', '大赛', '比赛']),
   ...graded('makerChinaTop', ['创客中国']),
   ...plain('registration', ['注册在', '注册于', '注册地址', '注册地', '注册', '落户', '工商登记', '登记在']),
   ['盈亏平衡', { type: 'fixed', fact: 'netProfit', value: 0 }],
