@@ -53,6 +53,7 @@ export async function startWechat(runtime: Runtime, config: Config, logger: Logg
     dedupe: runtime.dedupe,
     rateLimiter: runtime.rateLimiter,
     logger: logger.child({ channel: 'wechat' }),
+    onDuplicate: () => runtime.metrics.dedupeHits.inc({ channel: 'wechat' }),
   })
   await channel.start()
   return channel

@@ -58,7 +58,7 @@ afterEach(async () => {
 })
 
 async function createFixture(
-  options: { config?: Partial<WechatBotConfigInput>; advisor?: Advisor; login?: boolean; pauseForReal?: boolean } = {},
+  options: { config?: Partial<WechatBotConfigInput>; advisor?: Advisor; login?: boolean; pauseForReal?: boolean; onDuplicate?: () => void } = {},
 ) {
   const config = parseWechatBotConfig({ ...BASE_CONFIG, ...options.config })
   const advisor = options.advisor ?? new RecordingAdvisor()
@@ -82,6 +82,7 @@ async function createFixture(
       if (options.pauseForReal) await new Promise((resolve) => setTimeout(resolve, 5))
     },
     qrImageUrl: (qrCode) => `https://console.example/qr?value=${encodeURIComponent(qrCode)}`,
+    onDuplicate: options.onDuplicate,
   })
   channels.push(channel)
   await channel.start()
@@ -262,7 +263,8 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
   })
 
   it('dedupes a message the puppet delivers twice (e.g. after a reconnect)', async () => {
-    const { advisor, zhang, bot, group, deliver, settle, textsIn } = await createFixture()
+    let duplicates = 0
+    const { advisor, zhang, bot, group, deliver, settle, textsIn } = await createFixture({ onDuplicate: () => (duplicates += 1) })
     const payload = { id: 'redelivered-1', talkerId: zhang.id, roomId: group.id, text: '@政策助手\u2005研发费用加计扣除', mentionIdList: [bot.id] }
     deliver(payload)
     await settle()
@@ -270,6 +272,7 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
     await settle()
     expect(textsIn(group.id)).toEqual(['@张三 收到：研发费用加计扣除（第1轮）'])
     expect((advisor as RecordingAdvisor).calls).toHaveLength(1)
+    expect(duplicates).toBe(1)
   })
 
   it('ignores messages older than 3 minutes, but accepts fresh ones with second timestamps', async () => {

@@ -44,6 +44,8 @@ export interface WechatyChannelOptions {
    * (https://wechaty.js.org/qrcode/…), which means the QR value leaves the server: pass your own to avoid that.
    */
   qrImageUrl?: (qrCode: string) => string
+  /** Called for every re-delivered message dropped by dedupe (metrics). */
+  onDuplicate?: () => void
 }
 
 export interface WechatyChannel {
@@ -137,6 +139,7 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
     }
     if (!(await claimOnce(decision.message.messageId))) {
       logger.info({ messageId: decision.message.messageId }, 'WeChat message re-delivered; ignored')
+      options.onDuplicate?.()
       return
     }
     const talker = message.talker()
