@@ -26,6 +26,14 @@ async function redisUp(): Promise<boolean> {
 }
 const hasRedis = await redisUp()
 
+/** Removes what a test wrote under its key prefix. */
+async function clearRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis('redis://127.0.0.1:6379')
+  const keys = await redis.keys(`${prefix}*`)
+  if (keys.length > 0) await redis.del(...keys)
+  redis.disconnect()
+}
+
 describe('the process is killed mid-assessment', () => {
   it('restarting on the same DATA_DIR resumes the dialogue with every fact', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'advisor-crash-'))
@@ -62,10 +70,7 @@ describe.skipIf(!hasRedis)('two replicas behind one load balancer share Redis', 
       expect(facts).toContain('上年度研发费用：240万元')
       expect([first.reply, second.reply].join('\n')).toContain('已记下')
     } finally {
-      const redis = new Redis('redis://127.0.0.1:6379')
-      const keys = await redis.keys(`${prefix}*`)
-      if (keys.length > 0) await redis.del(...keys)
-      redis.disconnect()
+      await clearRedisPrefix(prefix)
       await Promise.all([a.stop(), b.stop()])
     }
   }, 60_000)
@@ -88,10 +93,7 @@ describe.skipIf(!hasRedis)('a Feishu event retried to the other replica', () => 
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(feishu.posted.filter((message) => message.replyTo === 'om_replicas')).toHaveLength(1)
     } finally {
-      const redis = new Redis('redis://127.0.0.1:6379')
-      const keys = await redis.keys(`${prefix}*`)
-      if (keys.length > 0) await redis.del(...keys)
-      redis.disconnect()
+      await clearRedisPrefix(prefix)
       await Promise.all([a.stop(), b.stop()])
       await feishu.close()
     }
