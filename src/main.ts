@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     logger,
     ready: () => runtime.sessions.ping(),
     adminToken: config.ADMIN_TOKEN,
-    reloadKnowledge: () => runtime.index.reload(),
+    reloadKnowledge: () => runtime.reloadKnowledge(),
     statistics: async () => ({ sessions: await runtime.sessions.count(), store: runtime.storeKind, queueDepth: runtime.queue.depth() }),
   })
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -82,11 +82,8 @@ export class DialogueManager implements Advisor {
   constructor(options: DialogueManagerOptions) {
     this.#options = options
     this.#assess = (program, facts) => assess(program, facts, options.rules)
-    const used = new Map<Program, FactName[]>()
-    this.#usedBy = (program) => {
-      if (!used.has(program)) used.set(program, factsUsedBy(program, options.rules))
-      return used.get(program)!
-    }
+    // Read the rules on every call: an admin reload replaces them in place.
+    this.#usedBy = (program) => factsUsedBy(program, options.rules)
     this.#queue = options.queue ?? new KeyedSerialQueue()
     this.#now = options.now ?? Date.now
   }

@@ -26,6 +26,11 @@ export interface Runtime {
   queue: KeyedSerialQueue
   metrics: Metrics
   storeKind: 'sqlite' | 'redis'
+  /**
+   * Re-reads knowledge/ (cards, synonyms) and rules/ without a restart. Everything is validated first; on an error
+   * nothing changes and the error says which file is wrong.
+   */
+  reloadKnowledge(): { cards: number; rules: string[] }
   close(): Promise<void>
 }
 
@@ -83,6 +88,13 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     queue,
     metrics,
     storeKind: stores.kind,
+    reloadKnowledge: () => {
+      const nextRules = loadRules()
+      const { cards } = index.reload()
+      Object.assign(rules, nextRules)
+      logger.info({ cards }, 'knowledge-reloaded')
+      return { cards, rules: Object.values(rules.programs).map((program) => `${program.id}@${program.version}`) }
+    },
     close: () => stores.close(),
   }
 }

@@ -28,8 +28,8 @@ export type SearchIndex = Pick<PolicyIndex, 'search' | 'get' | 'size'>
 
 export interface AppDeps {
   index?: SearchIndex
-  /** Rebuilds the search index from knowledge/ (admin). */
-  reloadKnowledge?: () => { cards: number }
+  /** Re-reads knowledge/ and rules/ (admin). */
+  reloadKnowledge?: () => { cards: number; rules?: string[] }
   rules?: LoadedRules
   chat?: ChatService
   /** Per-user limit on REST chat. */

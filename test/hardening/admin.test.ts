@@ -63,3 +63,28 @@ describe('metrics of a running product', () => {
     expect(text).toContain('advisor_turn_duration_seconds_count{channel="feishu"} 2')
   })
 })
+
+describe('runtime knowledge reload', () => {
+  it('re-reads cards, synonyms and rules in place, and the manager keeps working', async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { Writable } = await import('node:stream')
+    const { loadConfig } = await import('../../src/config.js')
+    const { createLogger } = await import('../../src/observability/logger.js')
+    const { createRuntime } = await import('../../src/runtime/create-runtime.js')
+    const silent = createLogger({ level: 'warn', destination: new Writable({ write: (_chunk, _encoding, done) => done() }) })
+    const runtime = await createRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-reload-')) }), silent)
+    try {
+      const rulesBefore = runtime.rules
+      const result = runtime.reloadKnowledge()
+      expect(result.cards).toBe(runtime.index.size)
+      expect(result.rules).toEqual(['innovative@2025年修订版', 'specialized@2025年修订版', 'little-giant@2025年修订版'])
+      expect(runtime.rules).toBe(rulesBefore)
+      const { reply } = await runtime.manager.chat({ channel: 'api', chatId: 'c', userId: 'u' }, '不是，注册在天津')
+      expect(reply.text).toBeTruthy()
+    } finally {
+      await runtime.close()
+    }
+  })
+})
