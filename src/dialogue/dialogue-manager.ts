@@ -1,6 +1,7 @@
 import type { Advisor, InboundMessage, OutboundReply } from '../channels/channel.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import { extractFacts, type ExtractionResult } from '../facts/extract-facts.js'
+import { describeFact } from '../facts/describe-fact.js'
 import { summarizeFacts } from '../facts/summarize-facts.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
 import type { Phraser } from '../phrasing/phraser.js'
@@ -297,7 +298,7 @@ export class DialogueManager implements Advisor {
     if (step.stoppedEarly) return this.#verdictReply(state, profile, step.results, lead)
     state.mode = 'confirming'
     state.pending = []
-    const summary = summarizeFacts(profile.facts, this.#relevantFacts(state.programs))
+    const summary = summarizeByGroup(profile.facts, this.#relevantFacts(state.programs))
     const unknown = profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map((fact) => summarizeLabel(fact)).join('、')}` : ''
     return { text: `${lead}请核对您提供的信息：\n${summary}${unknown}\n${replies.CONFIRM_PROMPT}`, citations: [] }
   }
@@ -348,6 +349,19 @@ export class DialogueManager implements Advisor {
   #warn(type: string, error: unknown): void {
     this.#options.onWarning?.({ type, message: error instanceof Error ? error.message : String(error) })
   }
+}
+
+/** The confirmation summary, one line per question group (short enough for a phone). */
+function summarizeByGroup(facts: Facts, names: readonly FactName[]): string {
+  const wanted = new Set(names.filter((name) => facts[name] !== undefined))
+  const lines: string[] = []
+  for (const group of QUESTION_GROUPS) {
+    const inGroup = group.facts.filter((fact) => wanted.has(fact))
+    for (const fact of inGroup) wanted.delete(fact)
+    if (inGroup.length > 0) lines.push(inGroup.map((fact) => describeFact(fact, facts[fact])).join('；'))
+  }
+  for (const fact of wanted) lines.push(describeFact(fact, facts[fact]))
+  return lines.join('\n')
 }
 
 function summarizeLabel(fact: FactName): string {
