@@ -1,4 +1,5 @@
-import { findProgram, type Program } from './programs.js'
+import { findProgram } from '../understanding/find-program.js'
+import type { Program } from './programs.js'
 
 /** What a message asks for, before any fact extraction. */
 export type Intent =

@@ -1,6 +1,6 @@
 import type { Advisor, InboundMessage, OutboundReply } from '../channels/channel.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
-import { extractFacts, type ExtractionResult } from '../facts/extract-facts.js'
+import { extractFacts, type ExtractionResult } from '../understanding/read-facts.js'
 import { describeFact } from '../facts/describe-fact.js'
 import { summarizeFacts } from '../facts/summarize-facts.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'

@@ -1,7 +1,7 @@
 import { fitsUnit } from './convert-quantity.js'
 import type { AmountTopic, KeywordMeaning } from './fact-vocabulary.js'
 import type { Quantity } from './read-quantity.js'
-import type { MessageToken } from './tokenize-message.js'
+import type { MessageToken } from '../understanding/tag-text.js'
 
 type Token = MessageToken
 

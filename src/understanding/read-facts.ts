@@ -1,24 +1,16 @@
-import { checkPlausibility } from './check-plausibility.js'
-import { convertQuantity, type QuantityProblem } from './convert-quantity.js'
-import { formatNumber } from './describe-fact.js'
-import { detectInjection } from './detect-injection.js'
-import { FACT_LABELS } from './fact-labels.js'
-import { FACT_NAMES, type FactName, type Facts } from './fact-schema.js'
-import {
-  AMOUNT_TOPICS,
-  AWARD_LEVELS,
-  BEIJING_PLACES,
-  CONTEST_RESULTS,
-  INSTITUTION_LEVELS,
-  OTHER_PLACES,
-  type AmountTopic,
-  type GradedFact,
-  type KeywordMeaning,
-} from './fact-vocabulary.js'
-import { normalizeMessage } from './normalize-message.js'
-import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from './split-clauses.js'
-import type { Quantity } from './read-quantity.js'
-import { tokenizeMessage, type MessageToken, type YearReference } from './tokenize-message.js'
+import { checkPlausibility } from '../facts/check-plausibility.js'
+import { convertQuantity, type QuantityProblem } from '../facts/convert-quantity.js'
+import { formatNumber } from '../facts/describe-fact.js'
+import { detectInjection } from '../facts/detect-injection.js'
+import { FACT_LABELS } from '../facts/fact-labels.js'
+import { FACT_NAMES, type FactName, type Facts } from '../facts/fact-schema.js'
+import { AMOUNT_TOPICS, type AmountTopic, type GradedFact, type KeywordMeaning } from '../facts/fact-vocabulary.js'
+import { normalizeMessage } from '../facts/normalize-message.js'
+import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
+import type { Quantity } from '../facts/read-quantity.js'
+import { currentLexicon } from './current-lexicon.js'
+import type { Grades, Lexicon } from './load-lexicon.js'
+import { tagText, type MessageToken, type YearReference } from './tag-text.js'
 
 /** What the dialogue knows when it hands over a reply. */
 export interface ExtractionContext {
@@ -31,6 +23,8 @@ export interface ExtractionContext {
    * Without it the latest year named in the message counts as 上年度.
    */
   lastFiscalYear?: number
+  /** The word lists to read with (the current knowledge/lexicon by default). */
+  lexicon?: Lexicon
 }
 
 /** What one reply said about the enterprise. */
@@ -77,8 +71,6 @@ const BOOLEAN_FACTS = new Set<FactName>([
 ])
 for (const fact of BOOLEAN_FACTS) NEGATIVE_VALUES[fact] = false
 
-const INDUSTRY_CUE = /做|从事|行业|属于|是|搞|干/
-const ALL_CUE = /都|全|其他|其余|剩下|均|一个都/
 const PROBLEM_EXAMPLES: Record<string, string> = { money: '3200万', percent: '48%', count: '30', years: '5年', level: '2级', top: '500强' }
 
 type Token = MessageToken
@@ -150,7 +142,7 @@ class Draft {
 export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
   const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
   if (detectInjection(normalized)) return emptyResult(true)
-  const tokens = tokenizeMessage(normalized)
+  const tokens = tagText(normalized, context.lexicon ?? currentLexicon())
   const extractor = new MessageExtractor(normalized, tokens, context)
   return extractor.run()
 }
@@ -172,6 +164,7 @@ class MessageExtractor {
   /** Where the last 说错了/不对 stood: a value after it replaces the same fact's value before it. */
   #lastCorrectionAt = -1
   readonly #namesScienceAward: boolean
+  readonly #levels: Lexicon['levels']
   /** Where the last number or keyword ends: a 不对 before it is a correction, not a "no". */
   readonly #lastValueStart: number
 
@@ -181,6 +174,7 @@ class MessageExtractor {
     readonly context: ExtractionContext,
   ) {
     this.#expecting = [...new Set(context.expecting)]
+    this.#levels = (context.lexicon ?? currentLexicon()).levels
     const calendarYears = tokens.flatMap((token) => (token.type === 'year' && token.year.kind === 'calendar' ? [token.year.year] : []))
     this.#referenceYear = context.lastFiscalYear ?? (calendarYears.length > 0 ? calendarYears.reduce((latest, year) => Math.max(latest, year)) : null)
     this.#namesScienceAward = tokens.some((token) => token.type === 'keyword' && token.meaning.type === 'graded' && token.meaning.fact === 'sciAward')
@@ -339,14 +333,14 @@ class MessageExtractor {
       }
       case 'registration': {
         if (hasUnknown) draft.markUnknown('registeredInBeijing')
-        else if (!suppressed) this.#readPlace(clause.text, polarity, raw)
+        else if (!suppressed) this.#readPlace(clause, polarity, raw)
         break
       }
       case 'choice': {
         if (hasUnknown) draft.markUnknown(meaning.fact)
         else if (suppressed) break
         else if (meaning.fact === 'industry') {
-          const cued = meaning.explicit || this.#expects('industry') || INDUSTRY_CUE.test(clause.text)
+          const cued = meaning.explicit || this.#expects('industry') || clause.tokens.some((token) => token.type === 'cue' || token.type === 'yes')
           if (polarity !== 'no' && cued && !this.#choices.has('industry')) this.#choices.set('industry', meaning.value)
         } else if (polarity === 'no') {
           if (!this.#choices.has(meaning.fact)) this.#choices.set(meaning.fact, 'none')
@@ -378,8 +372,8 @@ class MessageExtractor {
     return null
   }
 
-  #readPlace(text: string, polarity: 'yes' | 'no' | null, raw: string): boolean {
-    const inBeijing = BEIJING_PLACES.test(text) ? true : OTHER_PLACES.test(text) ? false : null
+  #readPlace(clause: Clause, polarity: 'yes' | 'no' | null, raw: string): boolean {
+    const inBeijing = placeOf(clause)
     if (inBeijing === null) return false
     this.#draft.set('registeredInBeijing', polarity === 'no' ? false : inBeijing, raw)
     return true
@@ -396,9 +390,8 @@ class MessageExtractor {
       return
     }
     if (fact === 'makerChinaTop') return
-    const levels = fact === 'rdInstitution' ? INSTITUTION_LEVELS : fact === 'sciAward' ? AWARD_LEVELS : CONTEST_RESULTS
-    const found = levels.find(([pattern]) => pattern.test(clause.text))
-    if (found) return draft.set(target, found[1], raw)
+    const found = gradeOf(this.#levels[fact === 'sciAward' ? 'sciAward' : fact === 'rdInstitution' ? 'rdInstitution' : 'contest'], clause.text)
+    if (found) return draft.set(target, found, raw)
     if (fact === 'rdInstitution' && (state.polarity === 'yes' || this.#expects(target))) {
       draft.reject(target, raw, '研发机构是什么级别（国家级/省级/市级/区级）？')
     } else if (fact === 'sciAward' && (state.polarity === 'yes' || this.#expects(target))) {
@@ -415,7 +408,7 @@ class MessageExtractor {
     // A bare 不对 is a "no", unless a corrected value follows ("不对，应该是3300万").
     const no = tokens.some((token) => token.type === 'no' || (token.type === 'correction' && token.alsoNo && !this.#followedByValue(token)))
     const yes = tokens.some((token) => token.type === 'yes')
-    const all = tokens.some((token) => token.type === 'all') || ALL_CUE.test(clause.text)
+    const all = tokens.some((token) => token.type === 'all')
     // "前年的不清楚" / "前年没有": the year picks a fact of the topic just talked about.
     if (clauseYear && this.#previousTopic && (unknown || no)) {
       const facts = this.#factsWithoutValue(this.#previousTopic, clauseYear, null)
@@ -425,12 +418,11 @@ class MessageExtractor {
       }
       return
     }
-    if (this.#expects('registeredInBeijing') && !unknown && this.#readPlace(clause.text, no ? 'no' : null, raw)) return
+    if (this.#expects('registeredInBeijing') && !unknown && this.#readPlace(clause, no ? 'no' : null, raw)) return
     for (const fact of ['rdInstitution', 'sciAwardLevel'] as const) {
       if (!this.#expects(fact) || this.#draft.touched(fact) || unknown || no) continue
-      const levels = fact === 'rdInstitution' ? INSTITUTION_LEVELS : AWARD_LEVELS
-      const found = levels.find(([pattern]) => pattern.test(clause.text))
-      if (found) return this.#draft.set(fact, found[1], raw)
+      const found = gradeOf(this.#levels[fact === 'rdInstitution' ? 'rdInstitution' : 'sciAward'], clause.text)
+      if (found) return this.#draft.set(fact, found, raw)
     }
     if (unknown) this.#bare.push({ kind: 'unknown', raw, all })
     else if (no) this.#bare.push({ kind: 'no', raw, all })
@@ -655,6 +647,26 @@ class MessageExtractor {
       injection: false,
     }
   }
+}
+
+/** The grade the words of a clause name (first matching entry of the lexicon's levels), or null. */
+function gradeOf(grades: Grades, text: string): string | null {
+  return grades.find((grade) => grade.words.some((word) => text.includes(word)))?.value ?? null
+}
+
+/**
+ * Where a clause says the firm is registered: a place not after 离/靠近 ("离北京很近" says nothing about
+ * Beijing). A place elsewhere wins over a Beijing one in the same clause ("注册在河北，办公在北京" is rare,
+ * "北京的公司注册在天津" means Tianjin).
+ */
+function placeOf(clause: Clause): boolean | null {
+  let found: boolean | null = null
+  clause.tokens.forEach((token, index) => {
+    if (token.type !== 'place') return
+    if (index > 0 && clause.tokens[index - 1].type === 'near') return
+    if (found === null || !token.beijing) found = token.beijing
+  })
+  return found
 }
 
 function problemReason(fact: FactName, value: BoundValue, problem: QuantityProblem, topic: AmountTopic): string {

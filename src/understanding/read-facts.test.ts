@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { extractFacts, type ExtractionContext } from './extract-facts.js'
-import type { FactName, Facts } from './fact-schema.js'
+import { extractFacts, type ExtractionContext } from './read-facts.js'
+import type { FactName, Facts } from '../facts/fact-schema.js'
 
 function extract(text: string, expecting: FactName[] = [], known: Facts = {}, extra: Partial<ExtractionContext> = {}) {
   return extractFacts(text, { expecting, known, ...extra })

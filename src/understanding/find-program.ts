@@ -1,0 +1,17 @@
+import type { Program } from '../dialogue/programs.js'
+import { normalizeMessage } from '../facts/normalize-message.js'
+import { tagText, type MessageToken } from './tag-text.js'
+
+/** The programs a message names, in the order named (programs.json: 专精特新小巨人 → little-giant). */
+export function programsNamed(tokens: readonly MessageToken[]): Program[] {
+  const named: Program[] = []
+  for (const token of tokens) if (token.program && !named.includes(token.program)) named.push(token.program)
+  return named
+}
+
+/** The program a message names, or null; the highest tier when it names several ("专精特新小巨人" → little-giant). */
+export function findProgram(text: string): Program | null {
+  const named = programsNamed(tagText(normalizeMessage(text)))
+  for (const program of ['little-giant', 'specialized', 'innovative'] as const) if (named.includes(program)) return program
+  return null
+}

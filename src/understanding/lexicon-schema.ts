@@ -1,0 +1,84 @@
+import { z } from 'zod'
+import { INDUSTRIES } from '../facts/fact-schema.js'
+import { AMOUNT_TOPICS } from '../facts/fact-vocabulary.js'
+import { PROGRAMS } from '../dialogue/programs.js'
+
+const Words = z.array(z.string().min(1)).min(1)
+const Header = { schemaVersion: z.literal(1), description: z.string().optional() }
+const TopicId = z.enum(Object.keys(AMOUNT_TOPICS) as [keyof typeof AMOUNT_TOPICS, ...Array<keyof typeof AMOUNT_TOPICS>])
+const BooleanFact = z.enum([
+  'registeredInBeijing', 'independentLegalPerson', 'creditBlacklisted', 'restrictedProducts', 'majorIncident3y',
+  'strategicEmerging', 'qualityAward', 'qualityCert', 'ownBrand', 'standardSetting', 'coreBusinessInfoSystem',
+  'keyField', 'innovativeSmeValid', 'specializedSmeValid',
+])
+const Unit = z.enum(['money', 'percent', 'count', 'years', 'level', 'top'])
+
+/** knowledge/lexicon/fact-keywords.json: what a word says about which fact. */
+export const FactKeywordEntrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('amount'), topic: TopicId, countTopic: TopicId.optional(), sign: z.literal(-1).optional(), part: z.string().optional(), words: Words }).strict(),
+  z.object({ type: z.literal('flag'), fact: BooleanFact, value: z.boolean().optional(), words: Words }).strict(),
+  z.object({ type: z.literal('choice'), fact: z.enum(['listing', 'leadProductField']), value: z.string(), explicit: z.boolean().optional(), words: Words }).strict(),
+  z.object({ type: z.literal('member'), fact: z.enum(['honors', 'techConversion']), value: z.string(), words: Words }).strict(),
+  z.object({ type: z.literal('graded'), fact: z.enum(['rdInstitution', 'sciAward', 'contest', 'makerChinaTop']), words: Words }).strict(),
+  z.object({ type: z.literal('registration'), words: Words }).strict(),
+  z.object({ type: z.literal('fixed'), fact: z.literal('netProfit'), value: z.number(), words: Words }).strict(),
+  z.object({ type: z.literal('unclassifiedIp'), words: Words }).strict(),
+  z.object({ type: z.literal('sink'), units: z.array(Unit).min(1), words: Words }).strict(),
+  z.object({ type: z.literal('noise'), words: Words }).strict(),
+])
+export const FactKeywordFileSchema = z.object({ ...Header, entries: z.array(FactKeywordEntrySchema) }).strict()
+
+/** knowledge/lexicon/reply-words.json: polarity, acts and grammar markers. */
+export const REPLY_WORD_TYPES = [
+  'affirm', 'deny', 'unknown', 'skip', 'confirm', 'correct', 'ask', 'hypothetical', 'desire', 'respectively', 'all', 'filler', 'near', 'cue',
+] as const
+export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous'] as const
+export const ReplyWordFileSchema = z
+  .object({
+    ...Header,
+    entries: z.array(
+      z.object({ type: z.enum(REPLY_WORD_TYPES), alsoNo: z.boolean().optional(), kind: z.enum(CORRECTION_KINDS).optional(), words: Words }).strict(),
+    ),
+  })
+  .strict()
+
+/** knowledge/lexicon/industries.json: the 2011 size-standard industries by name and by what firms do. */
+export const IndustryFileSchema = z
+  .object({ ...Header, entries: z.array(z.object({ industry: z.enum(INDUSTRIES), explicit: z.boolean().optional(), words: Words }).strict()) })
+  .strict()
+
+/** knowledge/lexicon/programs.json: program names and colloquial forms. */
+export const ProgramFileSchema = z
+  .object({ ...Header, entries: z.array(z.object({ program: z.enum(PROGRAMS), words: Words }).strict()) })
+  .strict()
+
+/** knowledge/lexicon/places.json: registration places in and outside Beijing. */
+export const PlaceFileSchema = z
+  .object({ ...Header, entries: z.array(z.object({ beijing: z.boolean(), words: Words }).strict()) })
+  .strict()
+
+export const COMMANDS = ['help', 'reset', 'show-facts', 'delete-data', 'continue', 'greeting', 'thanks'] as const
+export const INTENT_CUES = ['assess', 'which', 'policy'] as const
+/** knowledge/lexicon/intents.json: whole-message commands and intent cues. */
+export const IntentFileSchema = z
+  .object({
+    ...Header,
+    commands: z.array(z.object({ command: z.enum(COMMANDS), words: Words }).strict()),
+    cues: z.array(z.object({ cue: z.enum(INTENT_CUES), words: Words }).strict()),
+  })
+  .strict()
+
+export type Command = (typeof COMMANDS)[number]
+export type IntentCue = (typeof INTENT_CUES)[number]
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number]
+
+const Grades = (values: readonly [string, ...string[]]) => z.array(z.object({ value: z.enum(values), words: Words }).strict())
+/** knowledge/lexicon/levels.json: grades of R&D institutions, science awards and contest results. */
+export const LevelFileSchema = z
+  .object({
+    ...Header,
+    rdInstitution: Grades(['national', 'provincial', 'municipal', 'below']),
+    sciAward: Grades(['national', 'provincial', 'none']),
+    contest: Grades(['award', 'final', 'participated']),
+  })
+  .strict()

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { z } from 'zod'
+import type { Program } from '../dialogue/programs.js'
+import { AMOUNT_TOPICS, type AmountTopic, type KeywordMeaning } from '../facts/fact-vocabulary.js'
+import {
+  FactKeywordFileSchema,
+  IndustryFileSchema,
+  IntentFileSchema,
+  LevelFileSchema,
+  PlaceFileSchema,
+  ProgramFileSchema,
+  ReplyWordFileSchema,
+  type Command,
+  type CorrectionKind,
+  type IntentCue,
+} from './lexicon-schema.js'
+
+/** What one lexicon word is, for the tagger. */
+export type WordTag =
+  | { type: 'keyword'; meaning: KeywordMeaning }
+  | { type: 'yes' | 'no' | 'confirm' | 'question' | 'hypothetical' | 'desire' | 'respectively' | 'all' | 'filler' | 'near' | 'cue' | 'program' }
+  | { type: 'unknown'; skip: boolean }
+  | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
+  | { type: 'place'; beijing: boolean }
+  | { type: 'intent'; cue: IntentCue }
+
+export interface LexiconWord {
+  tag: WordTag
+  /** The program the word names, when it names one (a program name can also be a fact keyword: 创新型中小企业). */
+  program?: Program
+  /** The intent cue the word is, when it also has another meaning (补贴 is a money sink and a policy cue). */
+  cue?: IntentCue
+}
+
+export type Grades = Array<{ value: string; words: string[] }>
+
+/** Every word list the understanding module reads, validated and merged. */
+export interface Lexicon {
+  words: ReadonlyMap<string, LexiconWord>
+  /** Whole-message commands, by the message lower-cased. */
+  commands: ReadonlyMap<string, Command>
+  levels: { rdInstitution: Grades; sciAward: Grades; contest: Grades }
+}
+
+export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
+
+const REPLY_TAGS: Record<string, WordTag['type']> = {
+  affirm: 'yes', deny: 'no', ask: 'question',
+}
+
+function readFile<Schema extends z.ZodType>(dir: string, name: string, schema: Schema): z.infer<Schema> {
+  const path = join(dir, name)
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
+  return parsed.data
+}
+
+/**
+ * Reads knowledge/lexicon/*.json (zod-validated) into one word map. A word may name a program or be an intent cue
+ * besides its one other meaning; any other word listed twice is an error naming both files, so that one place decides what a word means.
+ */
+export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
+  const words = new Map<string, LexiconWord>()
+  const origin = new Map<string, string>()
+  const add = (word: string, tag: WordTag, file: string): void => {
+    const known = words.get(word)
+    if (known) throw new Error(`${join(dir, file)}: “${word}” is already listed in ${origin.get(word)}`)
+    words.set(word, { tag })
+    origin.set(word, file)
+  }
+
+  const keywords = readFile(dir, 'fact-keywords.json', FactKeywordFileSchema)
+  for (const entry of keywords.entries) {
+    const { words: list, ...rest } = entry
+    const meaning = toMeaning(rest)
+    for (const word of list) add(word, { type: 'keyword', meaning }, 'fact-keywords.json')
+  }
+  const industries = readFile(dir, 'industries.json', IndustryFileSchema)
+  for (const entry of industries.entries) {
+    const meaning: KeywordMeaning = { type: 'choice', fact: 'industry', value: entry.industry, ...(entry.explicit ? { explicit: true } : {}) }
+    for (const word of entry.words) add(word, { type: 'keyword', meaning }, 'industries.json')
+  }
+  const replyWords = readFile(dir, 'reply-words.json', ReplyWordFileSchema)
+  for (const entry of replyWords.entries) {
+    let tag: WordTag
+    if (entry.type === 'unknown' || entry.type === 'skip') tag = { type: 'unknown', skip: entry.type === 'skip' }
+    else if (entry.type === 'correct') tag = { type: 'correction', alsoNo: entry.alsoNo ?? false, kind: entry.kind ?? 'replace' }
+    else if (entry.type === 'confirm') tag = { type: 'confirm' }
+    else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
+    for (const word of entry.words) add(word, tag, 'reply-words.json')
+  }
+  const places = readFile(dir, 'places.json', PlaceFileSchema)
+  for (const entry of places.entries) for (const word of entry.words) add(word, { type: 'place', beijing: entry.beijing }, 'places.json')
+  const intents = readFile(dir, 'intents.json', IntentFileSchema)
+  for (const entry of intents.cues) {
+    for (const word of entry.words) {
+      const known = words.get(word)
+      if (known?.cue || known?.tag.type === 'intent') throw new Error(`${join(dir, 'intents.json')}: cue “${word}” is listed twice`)
+      if (known) known.cue = entry.cue
+      else add(word, { type: 'intent', cue: entry.cue }, 'intents.json')
+    }
+  }
+  const commands = new Map<string, Command>()
+  for (const entry of intents.commands) {
+    for (const word of entry.words) {
+      const key = word.toLowerCase()
+      if (commands.has(key)) throw new Error(`${join(dir, 'intents.json')}: command “${word}” is listed twice`)
+      commands.set(key, entry.command)
+    }
+  }
+  const programs = readFile(dir, 'programs.json', ProgramFileSchema)
+  for (const entry of programs.entries) {
+    for (const word of entry.words) {
+      const known = words.get(word)
+      if (known?.program) throw new Error(`${join(dir, 'programs.json')}: “${word}” is listed twice`)
+      if (known) known.program = entry.program
+      else words.set(word, { tag: { type: 'program' }, program: entry.program })
+    }
+  }
+  const levels = readFile(dir, 'levels.json', LevelFileSchema)
+  return { words, commands, levels: { rdInstitution: levels.rdInstitution, sciAward: levels.sciAward, contest: levels.contest } }
+}
+
+function toMeaning(entry: Record<string, unknown>): KeywordMeaning {
+  const topics = AMOUNT_TOPICS as Record<string, AmountTopic>
+  if (entry.type === 'amount') {
+    const { topic, countTopic, ...rest } = entry as { topic: string; countTopic?: string }
+    return { ...rest, type: 'amount', topic: topics[topic], ...(countTopic ? { countTopic: topics[countTopic] } : {}) } as KeywordMeaning
+  }
+  return entry as KeywordMeaning
+}
