@@ -45,6 +45,8 @@ export interface OutboundReply {
   text: string
   citations: Citation[]
   card?: ReplyCard
+  /** Short replies the user can tap or copy ("是的", "重新开始"); also written out in `text`. */
+  suggestions?: string[]
 }
 
 /** What every channel calls: one turn of the conversation. Implemented by the dialogue layer. */

@@ -11,7 +11,6 @@ describe('detectIntent', () => {
     ['我的信息', 'show-facts'],
     ['删除我的数据', 'delete-data'],
     ['继续', 'continue'],
-    ['确认', 'confirm'],
     ['你好', 'greeting'],
     ['谢谢', 'thanks'],
   ])('%s → %s', (text, kind) => {

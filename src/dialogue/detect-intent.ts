@@ -1,4 +1,7 @@
-import { findProgram } from '../understanding/find-program.js'
+import { normalizeMessage } from '../facts/normalize-message.js'
+import { currentLexicon } from '../understanding/current-lexicon.js'
+import { findProgram, programsNamed } from '../understanding/find-program.js'
+import { tagText, type MessageToken } from '../understanding/tag-text.js'
 import type { Program } from './programs.js'
 
 /** What a message asks for, before any fact extraction. */
@@ -8,7 +11,6 @@ export type Intent =
   | { kind: 'show-facts' }
   | { kind: 'delete-data' }
   | { kind: 'continue' }
-  | { kind: 'confirm' }
   | { kind: 'assess'; programs: Program[] }
   | { kind: 'follow-up-program'; program: Program }
   | { kind: 'follow-up-aspect'; aspect: Aspect }
@@ -18,21 +20,6 @@ export type Intent =
 
 /** Which part of a policy card a question is about. */
 export type Aspect = 'amount' | 'process' | 'requirements' | 'contact' | 'timing' | 'general'
-
-const HELP = /^(帮助|菜单|help|menu|功能|你能做什么|你会什么|你可以做什么|能做什么|怎么用|使用说明|\?|？)[。！!？?]*$/i
-const RESET = /^(重新开始|重来|重新来|重置|从头开始|重新评估|restart|reset)[。！!]*$/i
-const SHOW_FACTS = /^(我的信息|我的资料|查看信息|已填信息|我填了什么|看看我的信息)[。！!？?]*$/
-const DELETE = /^(删除我的数据|删除数据|删除我的信息|清除我的数据|清除我的信息|注销)[。！!]*$/
-const CONTINUE = /^(继续|接着来|继续评估|接着问|go on|continue)[。！!]*$/i
-const CONFIRM = /^(确认|确认无误|无误|没问题|对的|对|是的|正确|没错|ok|好的|可以)[。！!，,]*$/i
-const GREETING = /^(你好|您好|hi|hello|在吗|在不在|哈喽|嗨|早上好|下午好)[呀啊。！!？?～~]*$/i
-const THANKS = /^(谢谢|多谢|感谢|谢了|thanks|thank you|辛苦了)[你您啦了。！!～~]*$/i
-
-/** Asking whether the firm qualifies, as opposed to asking about a program's benefits. */
-const ASSESS_WORDS = /(测一下|测测|测一测|评估|评测|自测|自评|测评|打分|算一下|算算|能不能评|能评上|能不能申请|能否评|能否申请|能申请吗|够不够|够格|符合.*(条件|标准)吗?|有没有资格|能不能拿到|能不能认定|评得上|评上吗|能评吗|可以评|能过吗|能评哪|评哪个|能评什么|评什么|哪个能评)/
-const WHICH_PROGRAM = /(能评哪|评哪个|哪个能评|能评什么|评什么|哪些能评|哪一级|哪个级别|能申请哪)/
-/** Words that make a program mention a policy question ("专精特新有什么补贴"). */
-const POLICY_WORDS = /(补贴|补助|奖励|资金|支持|政策|措施|怎么申请|如何申请|申报流程|流程|材料|电话|联系|多少钱|有什么好处|有啥好处|福利|优惠|贴息)/
 
 const FOLLOW_UP_PROGRAM = /^(那|那么|还有)?(.{0,12})(呢|怎么样|咋样|如何)[？?。]*$/
 const ASPECTS: Array<[Aspect, RegExp]> = [
@@ -58,27 +45,56 @@ function isAspectFollowUp(text: string): boolean {
 }
 
 /**
- * Classifies a message. Fact answers and policy questions are 'other': the dialogue manager tries fact
- * extraction and search for those.
+ * Classifies a message. Commands (帮助, 重新开始 …) are whole messages listed in knowledge/lexicon/intents.json;
+ * an assessment is a program named with an assess cue (能评X吗, 能申请X吗, 能评X不, X有戏吗, 想测一下X) or a
+ * which cue (能评哪个); a program named with a policy cue (有什么补贴, 怎么申请) is a policy question. Fact answers,
+ * confirmations and policy questions are 'other': the dialogue manager reads them with readReply.
  */
 export function detectIntent(raw: string): Intent {
   const text = raw.trim().replace(/\s+/g, ' ')
-  if (text === '' || HELP.test(text)) return { kind: 'help' }
-  if (RESET.test(text)) return { kind: 'reset' }
-  if (SHOW_FACTS.test(text)) return { kind: 'show-facts' }
-  if (DELETE.test(text)) return { kind: 'delete-data' }
-  if (CONTINUE.test(text)) return { kind: 'continue' }
-  if (CONFIRM.test(text)) return { kind: 'confirm' }
-  if (GREETING.test(text)) return { kind: 'greeting' }
-  if (THANKS.test(text)) return { kind: 'thanks' }
+  const command = commandOf(text)
+  if (command) return { kind: command }
 
-  const program = findProgram(text)
-  if (WHICH_PROGRAM.test(text) && !POLICY_WORDS.test(text)) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
-  if (program && ASSESS_WORDS.test(text) && !/(怎么申请|如何申请|申报流程|有什么(补贴|支持|政策|好处))/.test(text)) {
-    return { kind: 'assess', programs: [program] }
-  }
+  const tokens = tagText(normalizeMessage(text))
+  const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
+  if (cues.has('which') && !cues.has('policy')) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
+  const program = assessedProgram(tokens)
+  if (program && cues.has('assess') && !cues.has('policy')) return { kind: 'assess', programs: [program] }
+  const named = findProgram(text)
   const followUp = FOLLOW_UP_PROGRAM.exec(text)
-  if (program && followUp && text.length <= 16) return { kind: 'follow-up-program', program }
+  if (named && followUp && text.length <= 16) return { kind: 'follow-up-program', program: named }
   if (isAspectFollowUp(text)) return { kind: 'follow-up-aspect', aspect: detectAspect(text) }
   return { kind: 'other' }
+}
+
+const TRAILING = /[。！!？?～~，,.\s呀啊啦]+$/u
+
+/** A whole-message command of the lexicon ("重新开始！", "谢谢您"), or null. */
+function commandOf(text: string): Exclude<Intent['kind'], 'assess' | 'follow-up-program' | 'follow-up-aspect' | 'other' | 'confirm'> | null {
+  if (text === '' || /^[?？]+$/.test(text)) return 'help'
+  const { commands } = currentLexicon()
+  const lower = text.toLowerCase()
+  return commands.get(lower) ?? commands.get(lower.replace(TRAILING, '')) ?? null
+}
+
+/**
+ * The program an assessment is asked for: the one named in the clause of the assess cue ("我们已经是创新型中小企业了，
+ * 想看看能不能评专精特新" → specialized), else the highest tier named.
+ */
+function assessedProgram(tokens: readonly MessageToken[]): Program | null {
+  const order: Program[] = ['little-giant', 'specialized', 'innovative']
+  let clause: MessageToken[] = []
+  const clauses: MessageToken[][] = [clause]
+  for (const token of tokens) {
+    if (token.type === 'separator') clauses.push((clause = []))
+    else clause.push(token)
+  }
+  for (const candidate of clauses) {
+    if (!candidate.some((token) => token.cue === 'assess')) continue
+    const named = programsNamed(candidate)
+    const best = order.find((program) => named.includes(program))
+    if (best) return best
+  }
+  const named = programsNamed(tokens)
+  return order.find((program) => named.includes(program)) ?? null
 }

@@ -1,7 +1,7 @@
 import type { Advisor, InboundMessage, OutboundReply } from '../channels/channel.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
-import { extractFacts, type ExtractionResult } from '../understanding/read-facts.js'
-import { describeFact } from '../facts/describe-fact.js'
+import { readReply, type ExpectedAnswer, type ReplyReading } from '../understanding/read-reply.js'
+import { describeFact, describeFactValue } from '../facts/describe-fact.js'
 import { summarizeFacts } from '../facts/summarize-facts.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
 import type { Phraser } from '../phrasing/phraser.js'
@@ -24,11 +24,10 @@ import {
   type DialogueState,
   type Profile,
 } from './dialogue-state.js'
-import { matchGroupYesNo } from './group-yes-no.js'
 import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { PROGRAM_NAMES, type Program } from './programs.js'
-import { QUESTION_GROUPS } from './question-groups.js'
+import { QUESTION_GROUPS, type QuestionGroup } from './question-groups.js'
 import * as replies from './replies.js'
 
 export interface DialogueManagerOptions {
@@ -46,6 +45,8 @@ export interface DialogueManagerOptions {
   onTurn?: (event: { channel: string; ms: number }) => void
   /** Called on store failures and other degradations (never with enterprise figures). */
   onWarning?: (event: { type: string; message: string }) => void
+  /** Term definitions for questions asked mid-assessment; policy search answers them when absent or null. */
+  explainTerm?: ExplainTerm
 }
 
 /** What one turn produced. */
@@ -66,8 +67,8 @@ export interface SessionView {
   unknown: FactName[]
 }
 
-/** A policy-looking question in the middle of an assessment. */
-const QUESTION_LIKE = /(吗|呢|怎么|如何|什么|哪些|哪个|多少|能否|可以|是否|有没有|\?|？)/
+/** Answers what a term of the standard means ("独立法人是啥意思"), from its 附件 definitions; null when it is no such question. */
+export type ExplainTerm = (text: string) => string | null
 
 /**
  * The one dialogue every channel goes through: detects what the user wants, gathers enterprise facts turn by
@@ -172,10 +173,7 @@ export class DialogueManager implements Advisor {
         if (profile.lastPrograms.length > 0) return done(await this.#startAssessment(state, profile, profile.lastPrograms, '好的，接着上次的评估。'))
         return done(say(`${replies.NOTHING_TO_CONTINUE}\n${replies.MENU}`))
       case 'assess':
-        return done(await this.#startAssessment(state, profile, intent.programs, ''))
-      case 'confirm':
-        if (state.mode === 'confirming') return done(await this.#giveVerdict(state, profile, text))
-        break
+        return done(await this.#startWithFacts(state, profile, intent.programs, text))
       case 'follow-up-program':
         return done(await this.#followUpProgram(state, profile, intent.program, text))
       case 'follow-up-aspect':
@@ -195,28 +193,117 @@ export class DialogueManager implements Advisor {
   }
 
   async #freeText(state: DialogueState, profile: Profile, text: string, intent: Intent): Promise<OutboundReply> {
-    if (state.mode !== 'idle') {
-      const extraction = this.#extract(state, profile, text)
-      if (touchesFacts(extraction)) return this.#applyAndContinue(state, profile, extraction)
-      if (QUESTION_LIKE.test(text) || intent.kind === 'follow-up-aspect') {
-        const answer = await this.#answerQuestion(state, text)
-        const pending = this.#pendingQuestion(state)
-        return { ...answer, text: `${answer.text}\n\n继续刚才的问题：${pending}` }
-      }
-      state.misses += 1
-      const hint = state.misses >= 2 ? `\n${replies.SKIP_HINT}` : ''
-      return { text: `没太明白您的回答。${this.#pendingQuestion(state)}${hint}`, citations: [] }
-    }
-    const extraction = extractFacts(text, { expecting: [], known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
-    if (Object.keys(extraction.facts).length > 0 && !QUESTION_LIKE.test(text)) {
-      Object.assign(profile.facts, extraction.facts)
-      const recorded = summarizeFacts(extraction.facts).replace(/\n/g, '；')
+    if (state.mode !== 'idle') return this.#answerInAssessment(state, profile, text, intent)
+    const reading = readReply(text, { facts: [], step: 'idle' }, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
+    if (reading.injection) return { text: `${replies.INJECTION_NOTICE}\n${replies.MENU}`, citations: [] }
+    if (Object.keys(reading.facts).length > 0 && reading.act !== 'ask') {
+      Object.assign(profile.facts, reading.facts)
+      const recorded = summarizeFacts(reading.facts).replace(/\n/g, '；')
       return { text: `已记下：${recorded}。\n想知道能评哪一级，请发送“我们能评哪个？”`, citations: [] }
     }
-    if (/(忽略|无视).{0,8}(指令|规则|设定|提示)|打\s*\d+\s*分|给.{0,6}满分/.test(text)) {
-      return { text: `${replies.INJECTION_NOTICE}\n${replies.MENU}`, citations: [] }
-    }
     return this.#answerQuestion(state, text)
+  }
+
+  /** A reply while assessing or at the summary, read against what the pending question expects. */
+  async #answerInAssessment(state: DialogueState, profile: Profile, text: string, intent: Intent): Promise<OutboundReply> {
+    const confirming = state.mode === 'confirming'
+    if (state.confirmation) return this.#answerConfirmation(state, profile, text, intent)
+    const expected = this.#expected(state)
+    const reading = readReply(text, expected, profile.facts, { lastFiscalYear: this.#lastFiscalYear(), lastValues: state.lastValues })
+    if (reading.injection) return { text: `${replies.INJECTION_NOTICE}\n${this.#pendingQuestion(state)}`, citations: [] }
+    switch (reading.act) {
+      case 'answer':
+      case 'correct':
+        return this.#applyAndContinue(state, profile, reading)
+      case 'unknown':
+      case 'skip':
+        if (reading.unknown.length > 0) return this.#applyAndContinue(state, profile, reading)
+        break
+      case 'confirm':
+        if (confirming) return this.#giveVerdict(state, profile, text)
+        break
+      case 'deny':
+        if (confirming) {
+          state.misses += 1
+          if (state.misses >= 2) return this.#explainExpected(state)
+          return { text: `哪一项不对？直接告诉我正确的值，例如“员工是120人”。\n${this.#summary(state, profile)}`, citations: [] }
+        }
+        break
+      case 'ask':
+        return this.#answerMidAssessment(state, text)
+      case 'none':
+        if (intent.kind === 'follow-up-aspect') return this.#answerMidAssessment(state, text)
+        break
+    }
+    return this.#notUnderstood(state)
+  }
+
+  /** What the pending question expects, for readReply. */
+  #expected(state: DialogueState): ExpectedAnswer {
+    if (state.mode === 'confirming') return { facts: [], step: 'summary' }
+    const group = this.#pendingGroup(state)
+    return { facts: state.pending, step: 'question', ...(group?.yesNo ? { yesNo: group.yesNo } : {}) }
+  }
+
+  #pendingGroup(state: DialogueState): QuestionGroup | undefined {
+    return QUESTION_GROUPS.find((candidate) => state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)))
+  }
+
+  /** A question asked mid-assessment: answered (a term definition, else the policy cards), then the pending question again. */
+  async #answerMidAssessment(state: DialogueState, text: string): Promise<OutboundReply> {
+    const definition = this.#options.explainTerm?.(text) ?? null
+    const answer = definition ? { text: definition, citations: [] } : await this.#answerQuestion(state, text)
+    return { ...answer, text: `${answer.text}\n\n继续刚才的问题：${this.#pendingQuestion(state)}` }
+  }
+
+  /** The first miss asks again; the second says what is expected with two examples to tap and offers 重新开始. */
+  #notUnderstood(state: DialogueState): OutboundReply {
+    state.misses += 1
+    if (state.misses >= 2) return this.#explainExpected(state)
+    return { text: `没太明白您的回答。${this.#pendingQuestion(state)}`, citations: [] }
+  }
+
+  #explainExpected(state: DialogueState): OutboundReply {
+    const examples = this.#examples(state)
+    const what = state.mode === 'confirming' ? '请确认上面的信息，或告诉我要改的那一项' : `我需要的是：${this.#pendingQuestion(state).split('\n')[0]}`
+    return {
+      text: `${what}\n可以直接回复：${examples.map((example) => `“${example}”`).join(' 或 ')}\n${replies.SKIP_HINT}想从头来请回复“重新开始”。`,
+      citations: [],
+      suggestions: [...examples, '重新开始'],
+    }
+  }
+
+  #examples(state: DialogueState): string[] {
+    if (state.mode === 'confirming' || state.confirmation) return state.confirmation ? ['对', '不对'] : ['确认', '研发费用是240万']
+    const example = this.#pendingGroup(state)?.example ?? ''
+    const parts = example.replace(/^例如：/, '').split(/\s*\/\s*/).filter((part) => part !== '')
+    if (parts.length >= 2) return parts.slice(0, 2)
+    return [parts[0] ?? '不知道', '不知道']
+  }
+
+  /** The reply to "您是说…，对吗？": 对 stores the reading, 不对 drops it, a new value answers the question. */
+  async #answerConfirmation(state: DialogueState, profile: Profile, text: string, intent: Intent): Promise<OutboundReply> {
+    const confirmation = state.confirmation
+    if (!confirmation) return this.#notUnderstood(state)
+    const reading = readReply(text, { facts: [], step: 'summary' }, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
+    if (reading.act === 'confirm') {
+      state.confirmation = null
+      const facts = confirmation.facts
+      const notes = this.#store(state, profile, facts, {})
+      return this.#continueAssessment(state, profile, notes.join('\n'))
+    }
+    if (reading.act === 'deny' && Object.keys(reading.facts).length === 0) {
+      state.confirmation = null
+      state.misses = 0
+      return { text: `好的，没有记下。${this.#pendingQuestion(state)}`, citations: [] }
+    }
+    if (reading.act === 'answer' || reading.act === 'correct' || reading.act === 'unknown' || reading.act === 'ask') {
+      state.confirmation = null
+      return this.#answerInAssessment(state, profile, text, intent)
+    }
+    state.misses += 1
+    if (state.misses >= 2) return this.#explainExpected(state)
+    return { text: confirmation.question, citations: [], suggestions: ['对', '不对'] }
   }
 
   async #answerQuestion(state: DialogueState, text: string): Promise<OutboundReply> {
@@ -240,39 +327,68 @@ export class DialogueManager implements Advisor {
     return this.#answerQuestion(state, text)
   }
 
-  #extract(state: DialogueState, profile: Profile, text: string): ExtractionResult {
-    const group = QUESTION_GROUPS.find((candidate) => candidate.yesNo && state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)))
-    if (!group) return extractFacts(text, { expecting: state.pending, known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
-    // A yes/no group: a bare 是/都没有 answers all of its questions; otherwise only what the message names
-    // ("不是，注册在天津" says nothing about the legal person).
-    const answer = matchGroupYesNo(text)
-    const extraction = extractFacts(text, { expecting: answer ? state.pending : [], known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
-    if (!answer) return touchesFacts(extraction) ? extraction : extractFacts(text, { expecting: state.pending, known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
-    const affirmative = group.yesNo === 'positive' ? answer === 'yes' : answer === 'no'
-    if (affirmative) {
-      extraction.facts = Object.fromEntries(state.pending.map((fact) => [fact, group.yesNo === 'positive'])) as Facts
-      extraction.mentioned = [...state.pending]
-      extraction.rejected = []
-      return extraction
+  /**
+   * Stores what a reply said. A known fact is never overwritten by a weaker reading (a description for a fact not
+   * asked, or an unsure one): that is asked back in one short question instead; a real change is echoed.
+   */
+  async #applyAndContinue(state: DialogueState, profile: Profile, reading: ReplyReading): Promise<OutboundReply> {
+    const store: Facts = {}
+    const confirm: Facts = {}
+    for (const [name, value] of Object.entries(reading.facts) as Array<[FactName, unknown]>) {
+      const old = profile.facts[name]
+      const changes = old !== undefined && !sameValue(old, value)
+      const weaker = changes && reading.act !== 'correct' && !state.pending.includes(name) && (reading.scores[name] ?? 1) < 1
+      if (reading.unsure.includes(name) || weaker) (confirm as Record<string, unknown>)[name] = value
+      else (store as Record<string, unknown>)[name] = value
     }
-    const [first] = state.pending
-    return { ...extraction, facts: {}, rejected: first ? [{ fact: first, raw: text, reason: '请具体说明是哪一项情况，我好准确判断。' }] : [] }
-  }
-
-  async #applyAndContinue(state: DialogueState, profile: Profile, extraction: ExtractionResult): Promise<OutboundReply> {
-    Object.assign(profile.facts, extraction.facts)
-    for (const fact of Object.keys(extraction.facts) as FactName[]) profile.unknown = profile.unknown.filter((name) => name !== fact)
-    for (const fact of extraction.unknown) if (!profile.unknown.includes(fact)) profile.unknown.push(fact)
-    state.misses = 0
-    const notes: string[] = []
-    const recordedNames = Object.keys(extraction.facts) as FactName[]
-    if (recordedNames.length > 0) notes.push(`已记下：${summarizeFacts(extraction.facts).replace(/\n/g, '；')}。`)
-    if (extraction.unknown.length > 0) notes.push('不清楚的先跳过，结果里会说明它影响什么。')
-    if (extraction.rejected.length > 0) {
-      const reasons = extraction.rejected.map((rejection) => rejection.reason).join('\n')
+    for (const fact of reading.cleared) delete profile.facts[fact]
+    const notes = this.#store(state, profile, store, reading)
+    for (const fact of reading.unknown) if (!profile.unknown.includes(fact)) profile.unknown.push(fact)
+    if (reading.unknown.length > 0) notes.push('不清楚的先跳过，结果里会说明它影响什么。')
+    if (reading.rejected.length > 0) {
+      const reasons = reading.rejected.map((rejection) => rejection.reason).join('\n')
       return { text: [...notes, reasons].join('\n'), citations: [] }
     }
+    if (Object.keys(confirm).length > 0) {
+      const question = `您是说${Object.entries(confirm).map(([name, value]) => describeFactValue(name as FactName, value)).join('、')}，对吗？`
+      state.confirmation = { facts: confirm, question }
+      return { text: [...notes, question].join('\n'), citations: [], suggestions: ['对', '不对'] }
+    }
+    if (state.mode === 'confirming') {
+      state.misses = 0
+      return { text: `${notes.join('\n')}\n${this.#summary(state, profile)}`.trim(), citations: [] }
+    }
     return this.#continueAssessment(state, profile, notes.join('\n'))
+  }
+
+  /** Stores facts, keeps their numbers as the last values, and says what was recorded or changed. */
+  #store(state: DialogueState, profile: Profile, facts: Facts, _reading: Partial<ReplyReading>): string[] {
+    const notes: string[] = []
+    const recorded: Facts = {}
+    const changed: string[] = []
+    for (const [name, value] of Object.entries(facts) as Array<[FactName, unknown]>) {
+      const old = profile.facts[name]
+      if (old !== undefined && !sameValue(old, value)) {
+        changed.push(`${FACT_LABELS[name].label}已改为${describeFactValue(name, value)}（原为${describeFactValue(name, old)}）`)
+      } else (recorded as Record<string, unknown>)[name] = value
+      profile.unknown = profile.unknown.filter((fact) => fact !== name)
+    }
+    Object.assign(profile.facts, facts)
+    state.misses = 0
+    const numbers = (Object.entries(facts) as Array<[FactName, unknown]>).flatMap(([fact, value]) => (typeof value === 'number' ? [{ fact, value }] : []))
+    if (numbers.length > 0) state.lastValues = numbers
+    if (changed.length > 0) notes.push(`${changed.join('；')}。`)
+    if (Object.keys(recorded).length > 0) notes.push(`已记下：${summarizeFacts(recorded).replace(/\n/g, '；')}。`)
+    return notes
+  }
+
+  /** An opening with an intent: the facts it carries are stored first ("我们公司注册在天津，能评小巨人吗" ends at once). */
+  async #startWithFacts(state: DialogueState, profile: Profile, programs: Program[], text: string): Promise<OutboundReply> {
+    const reading = readReply(text, { facts: [], step: 'idle' }, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
+    const notes = reading.injection ? [] : this.#store(state, profile, reading.facts, reading)
+    const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
+    const intro = `好的，我们按北京市评价标准测一下能否评上${names}。我会一次问一组问题，随时可以说“不知道”跳过。`
+    return this.#startAssessment(state, profile, programs, [...notes, intro].join('\n'))
   }
 
   async #startAssessment(state: DialogueState, profile: Profile, programs: Program[], preface: string): Promise<OutboundReply> {
@@ -280,6 +396,7 @@ export class DialogueManager implements Advisor {
     state.programs = [...programs]
     state.pending = []
     state.misses = 0
+    state.confirmation = null
     state.lastTopic = { kind: 'program', programs }
     profile.lastPrograms = [...programs]
     const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
@@ -298,9 +415,14 @@ export class DialogueManager implements Advisor {
     if (step.stoppedEarly) return this.#verdictReply(state, profile, step.results, lead)
     state.mode = 'confirming'
     state.pending = []
+    return { text: `${lead}${this.#summary(state, profile)}`, citations: [] }
+  }
+
+  /** The summary before the verdict. */
+  #summary(state: DialogueState, profile: Profile): string {
     const summary = summarizeByGroup(profile.facts, this.#relevantFacts(state.programs))
     const unknown = profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map((fact) => summarizeLabel(fact)).join('、')}` : ''
-    return { text: `${lead}请核对您提供的信息：\n${summary}${unknown}\n${replies.CONFIRM_PROMPT}`, citations: [] }
+    return `请核对您提供的信息：\n${summary}${unknown}\n${replies.CONFIRM_PROMPT}`
   }
 
   async #giveVerdict(state: DialogueState, profile: Profile, userText: string): Promise<OutboundReply> {
@@ -323,7 +445,8 @@ export class DialogueManager implements Advisor {
   }
 
   #pendingQuestion(state: DialogueState): string {
-    const group = QUESTION_GROUPS.find((candidate) => state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)))
+    const group = this.#pendingGroup(state)
+    if (state.confirmation) return state.confirmation.question
     if (state.mode === 'confirming') return replies.CONFIRM_PROMPT
     return group ? renderQuestion(group, state.pending) : '请回答上面的问题。'
   }
@@ -368,8 +491,8 @@ function summarizeLabel(fact: FactName): string {
   return FACT_LABELS[fact].label
 }
 
-function touchesFacts(extraction: ExtractionResult): boolean {
-  return Object.keys(extraction.facts).length > 0 || extraction.unknown.length > 0 || extraction.rejected.length > 0
+function sameValue(left: unknown, right: unknown): boolean {
+  return JSON.stringify(left) === JSON.stringify(right)
 }
 
 function viewOf(state: DialogueState, profile: Profile): SessionView {

@@ -22,6 +22,10 @@ export const DialogueStateSchema = z.object({
   /** How many replies in a row did not answer the pending question. */
   misses: z.number().int().min(0),
   lastTopic: TopicSchema.nullable(),
+  /** The numbers of the last reply that set facts: what "多打了个0" or "不是2300是2800" corrects (absent in old records). */
+  lastValues: z.array(z.object({ fact: FactNameSchema, value: z.number() })).optional(),
+  /** An unsure reading waiting for 对/不对 ("您是说软件和信息技术服务业，对吗？"), not yet stored (absent in old records). */
+  confirmation: z.object({ facts: FactsSchema, question: z.string() }).nullable().optional(),
 })
 export type DialogueState = z.infer<typeof DialogueStateSchema>
 
@@ -37,7 +41,7 @@ export const ProfileSchema = z.object({
 export type Profile = z.infer<typeof ProfileSchema>
 
 export function newDialogueState(): DialogueState {
-  return { schemaVersion: 1, mode: 'idle', programs: [], pending: [], misses: 0, lastTopic: null }
+  return { schemaVersion: 1, mode: 'idle', programs: [], pending: [], misses: 0, lastTopic: null, lastValues: [], confirmation: null }
 }
 
 export function newProfile(): Profile {

@@ -27,8 +27,26 @@ export interface ExtractionContext {
   lexicon?: Lexicon
 }
 
+/** Another reading of a fact the message allows (industry: "做软件也做硬件"). */
+export interface Alternative {
+  fact: FactName
+  value: unknown
+  score: number
+  evidence: string
+}
+
 /** What one reply said about the enterprise. */
 export interface ExtractionResult {
+  /** How sure each set fact is, 0–1: a keyword with its number or a name of the standard is 1, a description 0.8. */
+  scores: Partial<Record<FactName, number>>
+  /** The words each set fact was read from. */
+  evidence: Partial<Record<FactName, string>>
+  /** Other readings the message allows, weaker or equal to the chosen one. */
+  alternatives: Alternative[]
+  /** Facts whose reading is not sure (equal alternatives): confirm before storing. */
+  unsure: FactName[]
+  /** Numbers the message says are wrong ("不是2300万"), for corrections against the last values. */
+  denied: Array<{ raw: string; quantity: Quantity }>
   /** Values to set, already validated against FactsSchema ranges and the known facts. */
   facts: Facts
   /** The user said 不知道/不清楚/没统计 for these: they stay unknown and should not be asked again right away. */
@@ -90,6 +108,19 @@ interface FreeValue {
   wholeClause: boolean
 }
 type BareKind = 'yes' | 'no' | 'unknown'
+interface IndustryMention {
+  value: string
+  explicit: boolean
+  start: number
+  end: number
+  raw: string
+}
+/** Words that deny the number right after them: "不是2300万". */
+const DENYING = new Set(['不是', '并非'])
+
+function isIndustryCue(token: Token): boolean {
+  return token.type === 'cue' || token.type === 'yes' || (token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.id === 'nicheYears')
+}
 interface BareAnswer {
   kind: BareKind
   raw: string
@@ -101,9 +132,13 @@ class Draft {
   readonly values = new Map<FactName, { value: unknown; raw: string }>()
   readonly unknown = new Set<FactName>()
   readonly rejected = new Map<FactName, { raw: string; reason: string }>()
+  /** Facts read from a number (not from polarity or a word alone). */
+  readonly numeric = new Set<FactName>()
 
-  set(fact: FactName, value: unknown, raw: string): void {
+  set(fact: FactName, value: unknown, raw: string, numeric = false): void {
     this.values.set(fact, { value, raw })
+    if (numeric) this.numeric.add(fact)
+    else this.numeric.delete(fact)
     this.unknown.delete(fact)
     this.rejected.delete(fact)
   }
@@ -148,7 +183,7 @@ export function extractFacts(text: string, context: ExtractionContext): Extracti
 }
 
 function emptyResult(injection: boolean): ExtractionResult {
-  return { facts: {}, unknown: [], rejected: [], correction: false, mentioned: [], injection }
+  return { facts: {}, unknown: [], rejected: [], correction: false, mentioned: [], injection, scores: {}, evidence: {}, alternatives: [], unsure: [], denied: [] }
 }
 
 class MessageExtractor {
@@ -161,10 +196,19 @@ class MessageExtractor {
   readonly #choices = new Map<FactName, string>()
   readonly #members = new Map<'honors' | 'techConversion', { add: Set<string>; remove: Set<string> }>()
   #previousTopic: AmountTopic | null = null
+  /** Values the message says are wrong ("不是2300万"). */
+  readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
+  /** Every industry the message names, for the compound rule and the alternatives. */
+  readonly #industries: IndustryMention[] = []
+  readonly #scores = new Map<FactName, number>()
+  readonly #evidence = new Map<FactName, string>()
+  readonly #alternatives: Alternative[] = []
+  readonly #unsure = new Set<FactName>()
   /** Where the last 说错了/不对 stood: a value after it replaces the same fact's value before it. */
   #lastCorrectionAt = -1
   readonly #namesScienceAward: boolean
   readonly #levels: Lexicon['levels']
+  readonly #lexicon: Lexicon
   /** Where the last number or keyword ends: a 不对 before it is a correction, not a "no". */
   readonly #lastValueStart: number
 
@@ -174,7 +218,8 @@ class MessageExtractor {
     readonly context: ExtractionContext,
   ) {
     this.#expecting = [...new Set(context.expecting)]
-    this.#levels = (context.lexicon ?? currentLexicon()).levels
+    this.#lexicon = context.lexicon ?? currentLexicon()
+    this.#levels = this.#lexicon.levels
     const calendarYears = tokens.flatMap((token) => (token.type === 'year' && token.year.kind === 'calendar' ? [token.year.year] : []))
     this.#referenceYear = context.lastFiscalYear ?? (calendarYears.length > 0 ? calendarYears.reduce((latest, year) => Math.max(latest, year)) : null)
     this.#namesScienceAward = tokens.some((token) => token.type === 'keyword' && token.meaning.type === 'graded' && token.meaning.fact === 'sciAward')
@@ -202,7 +247,8 @@ class MessageExtractor {
       this.#previousTopic = null
       return
     }
-    const suppressed = tokens.some((token) => token.type === 'desire' || token.type === 'question')
+    // A wish, a question or an intent ("想评专精特新", "分公司算吗", "能申请创新型吗") states no fact.
+    const suppressed = tokens.some((token) => token.type === 'desire' || token.type === 'question' || token.type === 'intent' || token.cue !== undefined)
     const hasUnknown = tokens.some((token) => token.type === 'unknown')
     const windowToken = tokens.find((token) => token.type === 'window')
     const window = windowToken?.type === 'window' ? windowToken.years : null
@@ -220,6 +266,12 @@ class MessageExtractor {
       if (token.type === 'rank') this.#readRank(tokens, index, token.rank, bound)
       if (token.type === 'keyword' && token.meaning.type === 'amount') keywordBefore = true
       if (token.type !== 'quantity') return
+      // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.
+      const before = tokens[index - 1]
+      if (before?.type === 'no' && DENYING.has(before.text)) {
+        this.#denied.push({ raw: token.text, quantity: token.quantity })
+        return
+      }
       const year = pendingYear
       pendingYear = null
       const target = findTarget(clause, index)
@@ -246,10 +298,11 @@ class MessageExtractor {
     tokens.forEach((token, index) => {
       if (token.type !== 'keyword' || bound.has(index)) return
       const polarity = polarityOf(clause, index)
-      const topic = this.#readKeyword(token.meaning, clause, { polarity, suppressed, hasUnknown, clauseYear, window })
+      const topic = this.#readKeyword(token.meaning, clause, { polarity, suppressed, hasUnknown, clauseYear, window }, token)
       if (topic) clauseTopic = topic
     })
 
+    if (!suppressed && !hasUnknown) this.#readLocatedPlace(clause)
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
     const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
@@ -304,6 +357,7 @@ class MessageExtractor {
     meaning: KeywordMeaning,
     clause: Clause,
     state: { polarity: 'yes' | 'no' | null; suppressed: boolean; hasUnknown: boolean; clauseYear: YearReference | null; window: number | null },
+    token: Token,
   ): AmountTopic | null {
     const draft = this.#draft
     const { polarity, suppressed, hasUnknown } = state
@@ -340,8 +394,8 @@ class MessageExtractor {
         if (hasUnknown) draft.markUnknown(meaning.fact)
         else if (suppressed) break
         else if (meaning.fact === 'industry') {
-          const cued = meaning.explicit || this.#expects('industry') || clause.tokens.some((token) => token.type === 'cue' || token.type === 'yes')
-          if (polarity !== 'no' && cued && !this.#choices.has('industry')) this.#choices.set('industry', meaning.value)
+          const cued = meaning.explicit || this.#expects('industry') || clause.tokens.some(isIndustryCue)
+          if (polarity !== 'no' && cued) this.#industries.push({ value: meaning.value, explicit: meaning.explicit === true, start: token.start, end: token.end, raw: token.text })
         } else if (polarity === 'no') {
           if (!this.#choices.has(meaning.fact)) this.#choices.set(meaning.fact, 'none')
         } else if (meaning.explicit || polarity === 'yes' || this.#expects(meaning.fact)) this.#choices.set(meaning.fact, meaning.value)
@@ -370,6 +424,27 @@ class MessageExtractor {
         break
     }
     return null
+  }
+
+  /**
+   * A place said as where the firm is, without 注册: "我们在燕郊", "海淀的软件公司", "位于亦庄". Only listed places
+   * count here (not any "XX市"), and not after 离/靠近.
+   */
+  #readLocatedPlace(clause: Clause): void {
+    if (this.#draft.touched('registeredInBeijing')) return
+    if (clause.tokens.some((token) => token.type === 'keyword' && token.meaning.type === 'registration')) return
+    clause.tokens.forEach((token, index) => {
+      if (token.type !== 'place' || this.#draft.touched('registeredInBeijing')) return
+      if (index > 0 && clause.tokens[index - 1].type === 'near') return
+      const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
+      const before = this.text.slice(Math.max(0, token.start - 2), token.start)
+      const after = this.text.charAt(token.end)
+      const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === index
+      if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的'))) {
+        const polarity = polarityOf(clause, index)
+        this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)
+      }
+    })
   }
 
   #readPlace(clause: Clause, polarity: 'yes' | 'no' | null, raw: string): boolean {
@@ -549,10 +624,40 @@ class MessageExtractor {
       if (!conversion.ok) return this.#draft.reject(fact, value.raw, problemReason(fact, value, conversion.problem, topic))
       total += value.sign === -1 ? -Math.abs(conversion.value) : conversion.value
     }
-    this.#draft.set(fact, Number(total.toPrecision(12)), values.map((value) => value.raw).join('+'))
+    this.#draft.set(fact, Number(total.toPrecision(12)), values.map((value) => value.raw).join('+'), true)
+  }
+
+  /**
+   * The industry the message names. Adjacent industry words form one compound whose last part decides
+   * (工业软件 → software, 芯片设计 → software); a name of the standard (软件业) outweighs a description (做APP的).
+   * Two different readings of equal weight leave the answer unsure: the dialogue asks to confirm the first.
+   */
+  #resolveIndustry(): void {
+    if (this.#industries.length === 0) return
+    const compounds: IndustryMention[] = []
+    for (const mention of this.#industries) {
+      const last = compounds[compounds.length - 1]
+      if (last && mention.start === last.end) {
+        compounds[compounds.length - 1] = { ...mention, start: last.start, raw: this.text.slice(last.start, mention.end), explicit: mention.explicit || last.explicit }
+      } else compounds.push(mention)
+    }
+    const scored = new Map<string, { score: number; raw: string }>()
+    for (const compound of compounds) {
+      const score = compound.explicit ? 1 : 0.8
+      const known = scored.get(compound.value)
+      if (!known || known.score < score) scored.set(compound.value, { score, raw: compound.raw })
+    }
+    const ranked = [...scored].sort((left, right) => right[1].score - left[1].score)
+    const [[best, { score, raw }], ...others] = ranked
+    this.#choices.set('industry', best)
+    this.#scores.set('industry', score)
+    this.#evidence.set('industry', raw)
+    for (const [value, other] of others) this.#alternatives.push({ fact: 'industry', value, score: other.score, evidence: other.raw })
+    if (others.some(([, other]) => other.score >= score)) this.#unsure.add('industry')
   }
 
   #resolveChoicesAndMembers(): void {
+    this.#resolveIndustry()
     for (const [fact, value] of this.#choices) this.#draft.set(fact, value, value)
     for (const [fact, change] of this.#members) {
       if (change.add.size === 0 && change.remove.size === 0) continue
@@ -571,7 +676,8 @@ class MessageExtractor {
       if (token.type === 'rank') continue
       if (token.type !== 'quantity') continue
       const { quantity } = token
-      if (quantity.chineseOnly && quantity.unit === null && !free.wholeClause) continue
+      // A bare Chinese numeral is easily a word ("三方"), unless it stands alone or after a year ("前年两千五").
+      if (quantity.chineseOnly && quantity.unit === null && !free.wholeClause && free.year === null) continue
       const offset = free.year ? this.#offsetOf(free.year) : null
       const fact = this.#expecting.find((candidate) => {
         if (this.#draft.touched(candidate)) return false
@@ -604,6 +710,15 @@ class MessageExtractor {
     for (const answer of this.#bare) {
       if (answer.kind === 'unknown') {
         open().forEach((fact) => draft.markUnknown(fact))
+        // "研发费用没单独核算过，不清楚", "高新证书好像过期了，不确定": 不清楚 in any clause keeps unknown what the
+        // message only said in words; numbers stand, and "其他不清楚" covers only the rest.
+        if (!answer.all) {
+          for (const fact of [...draft.values.keys()]) {
+            if (draft.numeric.has(fact)) continue
+            draft.values.delete(fact)
+            draft.markUnknown(fact)
+          }
+        }
       } else if (answer.kind === 'no') {
         const targets = open().filter((fact) => fact in NEGATIVE_VALUES)
         if (answer.all || !saidSomething || targets.length === 1) targets.forEach((fact) => draft.set(fact, NEGATIVE_VALUES[fact], answer.raw))
@@ -638,6 +753,12 @@ class MessageExtractor {
     const unknown = FACT_NAMES.filter((fact) => draft.unknown.has(fact))
     const mentionedSet = new Set<FactName>([...Object.keys(accepted), ...unknown, ...rejections.map((rejection) => rejection.fact)] as FactName[])
     const correction = this.tokens.some((token) => token.type === 'correction' && (!token.alsoNo || this.#followedByValue(token)))
+    const scores: Partial<Record<FactName, number>> = {}
+    const evidence: Partial<Record<FactName, string>> = {}
+    for (const fact of Object.keys(accepted) as FactName[]) {
+      scores[fact] = this.#scores.get(fact) ?? 1
+      evidence[fact] = this.#evidence.get(fact) ?? draft.values.get(fact)?.raw ?? ''
+    }
     return {
       facts: accepted,
       unknown,
@@ -645,6 +766,11 @@ class MessageExtractor {
       correction,
       mentioned: FACT_NAMES.filter((fact) => mentionedSet.has(fact)),
       injection: false,
+      scores,
+      evidence,
+      alternatives: this.#alternatives.filter((alternative) => alternative.fact in accepted),
+      unsure: [...this.#unsure].filter((fact) => fact in accepted),
+      denied: this.#denied,
     }
   }
 }

@@ -1,0 +1,250 @@
+import type { Program } from '../dialogue/programs.js'
+import { convertQuantity } from '../facts/convert-quantity.js'
+import { detectInjection } from '../facts/detect-injection.js'
+import type { FactName, Facts } from '../facts/fact-schema.js'
+import { AMOUNT_TOPICS, type AmountTopic } from '../facts/fact-vocabulary.js'
+import { normalizeMessage } from '../facts/normalize-message.js'
+import { checkPlausibility } from '../facts/check-plausibility.js'
+import { currentLexicon } from './current-lexicon.js'
+import { programsNamed } from './find-program.js'
+import type { Lexicon } from './load-lexicon.js'
+import type { IntentCue } from './lexicon-schema.js'
+import { extractFacts, type ExtractionResult } from './read-facts.js'
+import { tagText, type MessageToken } from './tag-text.js'
+
+/** What the pending question expects. */
+export interface ExpectedAnswer {
+  /** The facts the question asks for, in the order asked (a bare "240万" or "有" fills these). */
+  facts: FactName[]
+  /** 'question' while assessing, 'summary' at the confirmation step, 'idle' outside an assessment. */
+  step: 'question' | 'summary' | 'idle'
+  /** Every fact asked is yes/no: a bare 是/没有 answers them all ('positive': 是 is the good answer, 'negative': 没有). */
+  yesNo?: 'positive' | 'negative'
+}
+
+/** A value the user gave in the last reply that set facts: what a correction without a keyword refers to. */
+export interface LastValue {
+  fact: FactName
+  value: number
+}
+
+export interface ReadOptions {
+  /** The calendar year 上年度 refers to (the last full calendar year). */
+  lastFiscalYear?: number
+  /** The values of the last reply that set facts, in the order given ("多打了个0", "不是2300是2800"). */
+  lastValues?: readonly LastValue[]
+  lexicon?: Lexicon
+}
+
+/**
+ * What a reply does: answers the question (answer), confirms or denies the summary or a yes/no question
+ * (confirm, deny), says it does not know (unknown, skip), corrects a value given before (correct), asks something
+ * back (ask), or none of these (none: the dialogue says what it expects).
+ */
+export type ReplyAct = 'answer' | 'confirm' | 'deny' | 'unknown' | 'skip' | 'correct' | 'ask' | 'none'
+
+export interface ReplyReading extends ExtractionResult {
+  act: ReplyAct
+  /** Programs the message names, in order. */
+  programs: Program[]
+  /** assess: "能评X吗/想测一下X/X有戏吗"; which: "能评哪个"; policy: a policy question ("X有什么补贴"). */
+  intent: IntentCue | null
+  /** Facts a correction without a keyword took away from where they were ("刚才那个是前年的": revenue). */
+  cleared: FactName[]
+}
+
+const TOPIC_OF_FACT = new Map<FactName, AmountTopic>()
+for (const topic of Object.values(AMOUNT_TOPICS) as AmountTopic[]) for (const fact of topic.slots) TOPIC_OF_FACT.set(fact, topic)
+const GROUP_REASK = '请具体说明是哪一项情况，我好准确判断。'
+
+/**
+ * Reads one reply against what the pending question expects. One place decides what a reply means: the tagger
+ * (lexicons) gives the words, the clause grammar (read-facts) the candidate values with their evidence and score,
+ * and this function picks the reading that fits the question: a bare 是/没有 answers a whole yes/no group, a
+ * number without a keyword after 说错了/多打了个0 replaces one of the last values, 不清楚 keeps a fact unknown, a
+ * question is an ask, an affirmation at the summary a confirm.
+ */
+export function readReply(text: string, expected: ExpectedAnswer, known: Facts, options: ReadOptions = {}): ReplyReading {
+  const lexicon = options.lexicon ?? currentLexicon()
+  const normalized = normalizeMessage(text.slice(0, 20_000))
+  const base = { lastFiscalYear: options.lastFiscalYear, lexicon, known }
+  if (detectInjection(normalized)) return { ...extractFacts('', { ...base, expecting: [] }), injection: true, act: 'none', programs: [], intent: null, cleared: [] }
+  const tokens = tagText(normalized, lexicon)
+  const programs = programsNamed(tokens)
+  const intent = intentOf(tokens)
+  const clauses = splitOnSeparators(tokens)
+
+  const correction = tokens.find((token) => token.type === 'correction')
+  const lastValues = options.lastValues ?? []
+  let reading: ExtractionResult
+  let cleared: FactName[] = []
+  if (correction?.type === 'correction' && lastValues.length > 0 && !hasAmountKeyword(tokens)) {
+    const corrected = readCorrection(normalized, tokens, correction.kind, expected, known, lastValues, base)
+    reading = corrected.reading
+    cleared = corrected.cleared
+  } else if (expected.yesNo && expected.step === 'question') {
+    reading = readYesNoGroup(normalized, clauses, expected, base)
+  } else {
+    reading = extractFacts(normalized, { ...base, expecting: expected.step === 'question' ? expected.facts : [] })
+  }
+
+  const setSomething = Object.keys(reading.facts).length > 0 || reading.rejected.length > 0 || cleared.length > 0
+  const has = (type: MessageToken['type']) => tokens.some((token) => token.type === type)
+  let act: ReplyAct
+  if (setSomething && (reading.correction || cleared.length > 0)) act = 'correct'
+  else if (setSomething) act = 'answer'
+  else if (tokens.some((token) => token.type === 'unknown' && token.skip)) act = 'skip'
+  else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
+  else if (has('question') || intent === 'policy') act = 'ask'
+  else if (has('confirm') || (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))) act = 'confirm'
+  else if (has('no') || has('correction')) act = 'deny'
+  else act = 'none'
+  return { ...reading, act, programs, intent, cleared }
+}
+
+function intentOf(tokens: readonly MessageToken[]): IntentCue | null {
+  const cues = tokens.flatMap((token) => (token.cue ? [token.cue] : []))
+  if (cues.includes('policy')) return 'policy'
+  if (cues.includes('which')) return 'which'
+  if (cues.includes('assess')) return 'assess'
+  return null
+}
+
+function hasAmountKeyword(tokens: readonly MessageToken[]): boolean {
+  return tokens.some((token) => token.type === 'keyword' && (token.meaning.type === 'amount' || token.meaning.type === 'fixed'))
+}
+
+function splitOnSeparators(tokens: readonly MessageToken[]): MessageToken[][] {
+  const clauses: MessageToken[][] = [[]]
+  for (const token of tokens) {
+    if (token.type === 'separator') clauses.push([])
+    else clauses[clauses.length - 1].push(token)
+  }
+  return clauses.filter((clause) => clause.length > 0)
+}
+
+/** A clause of only yes/no words ("是的", "没有没有", "都不存在"): its polarity; 'neutral' for "放心"; else null. */
+function barePolarity(clause: readonly MessageToken[]): 'yes' | 'no' | 'neutral' | null {
+  let yes = false
+  let no = false
+  for (const token of clause) {
+    if (token.type === 'yes' || token.type === 'confirm') yes = true
+    else if (token.type === 'no' || (token.type === 'correction' && token.alsoNo)) no = true
+    else if (token.type === 'all' || token.type === 'filler' || (token.type === 'keyword' && token.meaning.type === 'noise')) continue
+    else return null
+  }
+  if (yes && no) return null
+  return yes ? 'yes' : no ? 'no' : 'neutral'
+}
+
+/**
+ * A yes/no group (注册在北京、独立法人; 失信、限制类、事故): a bare answer ("没问题", "都没有", "①没有②没有③没有")
+ * covers every question of it; a list of as many bare answers as questions answers them in order; an answer that
+ * names facts sets only those ("不是，注册在天津" says nothing about the legal person), and a leading 是/对 also
+ * answers the rest of a positive group ("对，就在北京，独立法人").
+ */
+function readYesNoGroup(text: string, clauses: MessageToken[][], expected: ExpectedAnswer, base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts }): ExtractionResult {
+  const good = expected.yesNo === 'positive'
+  const polarities = clauses.map(barePolarity).filter((polarity) => polarity !== 'neutral')
+  const bare = polarities.length > 0 && polarities.every((polarity) => polarity !== null)
+  const empty = extractFacts('', { ...base, expecting: [] })
+  const fill = (reading: ExtractionResult, facts: readonly FactName[], value: boolean, raw: string): ExtractionResult => {
+    const filled: Facts = { ...reading.facts }
+    for (const fact of facts) if (!(fact in filled) && !reading.unknown.includes(fact)) (filled as Record<string, unknown>)[fact] = value
+    const mentioned = [...new Set([...reading.mentioned, ...facts])]
+    const evidence = { ...reading.evidence }
+    const scores = { ...reading.scores }
+    for (const fact of facts) if (!(fact in reading.facts)) {
+      evidence[fact] = raw
+      scores[fact] = 1
+    }
+    return { ...reading, facts: filled, mentioned, evidence, scores }
+  }
+  if (bare) {
+    const distinct = new Set(polarities)
+    if (distinct.size === 1) {
+      const polarity = polarities[0]
+      const affirmative = good ? polarity === 'yes' : polarity === 'no'
+      if (affirmative) return fill(empty, expected.facts, good, text)
+      return { ...empty, rejected: expected.facts.length > 0 ? [{ fact: expected.facts[0], raw: text, reason: GROUP_REASK }] : [] }
+    }
+    // "①没有②有③没有": one answer per question, in order.
+    if (polarities.length === expected.facts.length) {
+      const facts: Facts = {}
+      expected.facts.forEach((fact, index) => ((facts as Record<string, unknown>)[fact] = polarities[index] === 'yes'))
+      return fill({ ...empty, facts }, [], good, text)
+    }
+    return { ...empty, rejected: expected.facts.length > 0 ? [{ fact: expected.facts[0], raw: text, reason: GROUP_REASK }] : [] }
+  }
+  const named = extractFacts(text, { ...base, expecting: [] })
+  const touched = Object.keys(named.facts).length > 0 || named.unknown.length > 0 || named.rejected.length > 0
+  if (!touched) return extractFacts(text, { ...base, expecting: expected.facts })
+  // "对，没在别的地方注册过，就在北京，独立法人": a leading 是/对 answers the rest of a positive group.
+  if (good && polarities[0] === 'yes') return fill(named, expected.facts, true, text)
+  if (!good && polarities[0] === 'no' && named.rejected.length === 0 && Object.values(named.facts).every((value) => value === false)) {
+    return fill(named, expected.facts, false, text)
+  }
+  return named
+}
+
+/**
+ * A correction without a keyword, against the last values given: "不是2300是2800"/"打错了，是2800万不是2300万"
+ * (the new number replaces the last value it fits, the one denied first), "多打了个0，是300万" (the number), "多打了个0"
+ * alone (the last value ÷ 10, "少打了个0" × 10), "刚才那个数是前年的，去年是4000万" (the last value moves to the year
+ * named, the new number takes its place).
+ */
+function readCorrection(
+  text: string,
+  tokens: readonly MessageToken[],
+  kind: 'replace' | 'extraZero' | 'missingZero' | 'previous',
+  expected: ExpectedAnswer,
+  known: Facts,
+  lastValues: readonly LastValue[],
+  base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
+): { reading: ExtractionResult; cleared: FactName[] } {
+  const lastFacts = lastValues.map((value) => value.fact)
+  const probe = extractFacts(text, { ...base, expecting: [] })
+  const deniedFacts = probe.denied.flatMap((denied) =>
+    lastValues.filter((last) => {
+      const topic = TOPIC_OF_FACT.get(last.fact)
+      const conversion = topic ? convertQuantity(denied.quantity, topic.unit) : null
+      return conversion?.ok === true && conversion.value === last.value
+    }).map((last) => last.fact),
+  )
+  const order = [...new Set([...deniedFacts, ...lastFacts])]
+  const hasNumber = tokens.some((token) => token.type === 'quantity' && !probe.denied.some((denied) => denied.raw === token.text))
+  if (kind === 'previous') {
+    const year = tokens.find((token) => token.type === 'year')
+    const [last] = lastValues
+    const topic = last ? TOPIC_OF_FACT.get(last.fact) : undefined
+    if (last && topic && topic.slots.length > 1 && year?.type === 'year') {
+      const offset = year.year.kind === 'offset' ? year.year.offset : base.lastFiscalYear !== undefined ? base.lastFiscalYear - year.year.year : -1
+      const target = topic.slots[offset]
+      if (target && target !== last.fact) {
+        // The rest of the message ("去年是4000万") fills the slot the value left.
+        const rest = extractFacts(text.slice(year.end), { ...base, expecting: [last.fact] })
+        const facts: Facts = { ...rest.facts, [target]: last.value }
+        const checked = checkPlausibility(facts, omit(known, [last.fact]))
+        const cleared = last.fact in checked.accepted ? [] : [last.fact]
+        return {
+          reading: { ...rest, facts: checked.accepted, correction: true, mentioned: [...new Set([...rest.mentioned, target, last.fact])], scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])) },
+          cleared,
+        }
+      }
+    }
+  }
+  if (!hasNumber && (kind === 'extraZero' || kind === 'missingZero') && lastValues.length > 0) {
+    const [last] = lastValues
+    const value = kind === 'extraZero' ? last.value / 10 : last.value * 10
+    const checked = checkPlausibility({ [last.fact]: Number(value.toPrecision(12)) } as Facts, omit(known, [last.fact]))
+    return { reading: { ...probe, facts: checked.accepted, correction: true, mentioned: [last.fact], scores: { [last.fact]: 1 }, evidence: { [last.fact]: text } }, cleared: [] }
+  }
+  const reading = extractFacts(text, { ...base, known: omit(known, order), expecting: [...order, ...expected.facts.filter((fact) => !order.includes(fact))] })
+  return { reading: { ...reading, correction: true }, cleared: [] }
+}
+
+function omit(facts: Facts, names: readonly FactName[]): Facts {
+  const copy: Record<string, unknown> = { ...facts }
+  for (const name of names) delete copy[name]
+  return copy as Facts
+}
