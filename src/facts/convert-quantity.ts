@@ -7,6 +7,7 @@ export type FactUnit = 'money' | 'percent' | 'count' | 'years' | 'level' | 'top'
 export type QuantityProblem =
   | 'vague' // 十几个, 二三十人
   | 'upperBound' // 不到100人
+  | 'bound' // 五百多万, 超过2000万, 三十来个人: a bound or a rough size
   | 'unitMismatch' // 30人 for an amount of money
   | 'fractionOrPercent' // 0.48 for a ratio: 48% or 0.48%?
   | 'unitMissing' // a bare 800000 for money: 80亿? or 80万?
@@ -40,6 +41,7 @@ export function convertQuantity(quantity: Quantity, unit: FactUnit): Conversion 
   if (quantity.vague) return { ok: false, problem: 'vague' }
   if (!fitsUnit(quantity, unit)) return { ok: false, problem: 'unitMismatch' }
   if (quantity.upperBound) return { ok: false, problem: 'upperBound' }
+  if (quantity.bound !== null) return { ok: false, problem: 'bound' }
   const { value } = quantity
   switch (unit) {
     case 'money':

@@ -1,6 +1,9 @@
 import { normalizeMessage } from './normalize-message.js'
 import { parseNormalizedNumber } from './parse-chinese-number.js'
 
+/** A number that is only a bound or a rough size: 不到/没到 (lt), 以下/不超过 (le), 超过/多 (gt), 以上/至少 (ge), 三十来个/一个亿左右 (approx). */
+export type QuantityBound = 'lt' | 'le' | 'gt' | 'ge' | 'approx'
+
 /** What a number in a message measures, read from its unit word. */
 export type QuantityUnit = 'yuan' | 'percent' | 'person' | 'item' | 'year' | 'level' | 'top'
 
@@ -14,6 +17,8 @@ export interface Quantity {
   approximate: boolean
   /** 不到/不足/低于/以下: only an upper bound. */
   upperBound: boolean
+  /** Not a value but a bound or a rough size ("五百多万", "超过2000万", "三十来个人"): the figure is asked for. */
+  bound: QuantityBound | null
   /** 十几/几百/二三十/20-30: no single value. */
   vague: boolean
   /** Written with Chinese numerals only ("三", "一百五"): such a bare number is easily a word, not an answer. */
@@ -49,9 +54,13 @@ const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
   [/级$/, 'level', 1],
   [/强$/, 'top', 1],
 ]
-const APPROXIMATE_PREFIX = /^(?:大约|大概|约|差不多|将近|接近|近|超过|逾|有|是|为|共|总共|一共|合计)/
+const APPROXIMATE_PREFIX = /^(?:大约|大概|约|差不多|将近|接近|近|有|是|为|共|总共|一共|合计)/
 const UPPER_BOUND_PREFIX = /^(?:不到|不足|低于|少于|小于)/
-const APPROXIMATE_SUFFIX = /(?:左右|上下|出头|以上|多点|多一点|开外)$/
+const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于)/
+/** 出头 is a value ("八百万出头" ≈ 800万); 左右/上下 are one unless the number is round ("一个亿左右"). */
+const APPROXIMATE_SUFFIX = /(?:出头|左右|上下)$/
+const ROUGH_SUFFIX = /(?:左右|上下)$/
+const LOWER_BOUND_SUFFIX = /(?:以上|多点|多一点|开外)$/
 const UPPER_BOUND_SUFFIX = /(?:以下|以内|之内|不到)$/
 const APPROXIMATE_INNER = /[多余来](?=[十百千万亿个人名位项件年元块wW%]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
@@ -70,24 +79,35 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   const simple = SIMPLE.exec(text)
   if (simple) {
     const [unit, scale] = SIMPLE_UNITS[simple[2] ?? ''] ?? [null, 1]
-    return { value: Number((Number(simple[1]) * scale).toPrecision(12)), unit, approximate: false, upperBound: false, vague: false, chineseOnly: false }
+    return { value: Number((Number(simple[1]) * scale).toPrecision(12)), unit, approximate: false, upperBound: false, bound: null, vague: false, chineseOnly: false }
   }
   let source = text.trim().replace(/\s+/g, '')
   let approximate = false
   let upperBound = false
   let vague = false
+  let bound: QuantityBound | null = null
+  let rough = false
   for (let changed = true; changed; ) {
     changed = false
     const upper = UPPER_BOUND_PREFIX.exec(source) ?? UPPER_BOUND_SUFFIX.exec(source)
     if (upper) {
       upperBound = true
+      bound = upper.index === 0 || upper[0] === '不到' ? 'lt' : 'le'
       source = upper.index === 0 ? source.slice(upper[0].length) : source.slice(0, upper.index)
+      changed = true
+      continue
+    }
+    const lower = LOWER_BOUND_PREFIX.exec(source) ?? LOWER_BOUND_SUFFIX.exec(source)
+    if (lower && lower[0].length < source.length) {
+      bound = lower[0] === '以上' ? 'ge' : 'gt'
+      source = lower.index === 0 ? source.slice(lower[0].length) : source.slice(0, lower.index)
       changed = true
       continue
     }
     const approx = APPROXIMATE_PREFIX.exec(source) ?? APPROXIMATE_SUFFIX.exec(source)
     if (approx && approx[0].length < source.length) {
       approximate = true
+      if (ROUGH_SUFFIX.test(approx[0])) rough = true
       source = approx.index === 0 ? source.slice(approx[0].length) : source.slice(0, approx.index)
       changed = true
     }
@@ -116,6 +136,9 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   if (RANGE.test(source)) vague = true
   if (APPROXIMATE_INNER.test(source)) {
     approximate = true
+    // "五百多万", "二十多人": more than the number, not a value; "三十来个" is about the number.
+    if (/[多余]/.test(source.match(APPROXIMATE_INNER)?.[0] ?? '')) bound ??= 'gt'
+    else rough = true
     source = source.replace(APPROXIMATE_INNER_ALL, '')
   }
   if (/^[-+负]?[wW万亿]/.test(source)) return null
@@ -123,9 +146,21 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   const hasMagnitude = /[万萬亿億wW]$/.test(source)
   if (unit === null && hasMagnitude) unit = 'yuan'
   const chineseOnly = !/\d/.test(source)
-  if (vague) return { value: Number.NaN, unit, approximate, upperBound, vague, chineseOnly }
+  if (vague) {
+    // "十几个人": more than ten; "二三十人", "20-30": no single value either.
+    const floor = /几/.test(source) ? parseNormalizedNumber(source.replace(/几/g, '')) : null
+    const value = floor === null ? Number.NaN : Number((floor * scale).toPrecision(12))
+    return { value, unit, approximate, upperBound, bound: Number.isNaN(value) ? null : 'gt', vague, chineseOnly }
+  }
   const numeral = parseNormalizedNumber(source)
   if (numeral === null) return null
   const value = Number(((numeral + extra) * scale).toPrecision(12))
-  return { value, unit, approximate, upperBound, vague, chineseOnly }
+  // A round number said roughly ("三十来个人", "一个亿左右") is a size, not a figure.
+  if (rough && bound === null && unit !== 'year' && significantDigits(numeral) <= 1) bound = 'approx'
+  return { value, unit, approximate, upperBound, bound, vague, chineseOnly }
+}
+
+function significantDigits(value: number): number {
+  const digits = String(Math.abs(value)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '')
+  return digits.length
 }

@@ -30,14 +30,23 @@ export const FactKeywordFileSchema = z.object({ ...Header, entries: z.array(Fact
 
 /** knowledge/lexicon/reply-words.json: polarity, acts and grammar markers. */
 export const REPLY_WORD_TYPES = [
-  'affirm', 'deny', 'unknown', 'skip', 'confirm', 'correct', 'ask', 'hypothetical', 'desire', 'respectively', 'all', 'filler', 'near', 'cue',
+  'affirm', 'deny', 'unknown', 'skip', 'confirm', 'correct', 'ask', 'hypothetical', 'desire', 'respectively', 'all', 'filler', 'near', 'cue', 'bound',
 ] as const
 export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous'] as const
 export const ReplyWordFileSchema = z
   .object({
     ...Header,
     entries: z.array(
-      z.object({ type: z.enum(REPLY_WORD_TYPES), alsoNo: z.boolean().optional(), kind: z.enum(CORRECTION_KINDS).optional(), words: Words }).strict(),
+      z
+        .object({
+          type: z.enum(REPLY_WORD_TYPES),
+          alsoNo: z.boolean().optional(),
+          kind: z.enum(CORRECTION_KINDS).optional(),
+          op: z.enum(['lt', 'le', 'gt', 'ge', 'approx']).optional(),
+          words: Words,
+        })
+        .strict()
+        .refine((entry) => (entry.type === 'bound') === (entry.op !== undefined), { message: 'a bound entry, and only a bound entry, has an op' }),
     ),
   })
   .strict()

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { z } from 'zod'
 import type { Program } from '../dialogue/programs.js'
+import type { QuantityBound } from '../facts/read-quantity.js'
 import { AMOUNT_TOPICS, type AmountTopic, type KeywordMeaning } from '../facts/fact-vocabulary.js'
 import {
   FactKeywordFileSchema,
@@ -25,6 +26,7 @@ export type WordTag =
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
   | { type: 'place'; beijing: boolean }
   | { type: 'intent'; cue: IntentCue }
+  | { type: 'bound'; op: QuantityBound }
 
 export interface LexiconWord {
   tag: WordTag
@@ -94,6 +96,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     if (entry.type === 'unknown' || entry.type === 'skip') tag = { type: 'unknown', skip: entry.type === 'skip' }
     else if (entry.type === 'correct') tag = { type: 'correction', alsoNo: entry.alsoNo ?? false, kind: entry.kind ?? 'replace' }
     else if (entry.type === 'confirm') tag = { type: 'confirm' }
+    else if (entry.type === 'bound') tag = { type: 'bound', op: entry.op ?? 'approx' }
     else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
     for (const word of entry.words) add(word, tag, 'reply-words.json')
   }

@@ -7,7 +7,7 @@ import { FACT_NAMES, type FactName, type Facts } from '../facts/fact-schema.js'
 import { AMOUNT_TOPICS, type AmountTopic, type GradedFact, type KeywordMeaning } from '../facts/fact-vocabulary.js'
 import { normalizeMessage } from '../facts/normalize-message.js'
 import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
-import type { Quantity } from '../facts/read-quantity.js'
+import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
@@ -25,6 +25,14 @@ export interface ExtractionContext {
   lastFiscalYear?: number
   /** The word lists to read with (the current knowledge/lexicon by default). */
   lexicon?: Lexicon
+}
+
+/** What a bound says about a fact ("营收没到一千万": revenue lt 1000). */
+export interface FactBound {
+  fact: FactName
+  op: QuantityBound
+  value: number
+  raw: string
 }
 
 /** Another reading of a fact the message allows (industry: "做软件也做硬件"). */
@@ -47,6 +55,8 @@ export interface ExtractionResult {
   unsure: FactName[]
   /** Numbers the message says are wrong ("不是2300万"), for corrections against the last values. */
   denied: Array<{ raw: string; quantity: Quantity }>
+  /** Bounds and rough sizes the message gives instead of values (the facts stay unset and are asked again). */
+  bounds: FactBound[]
   /** Values to set, already validated against FactsSchema ranges and the known facts. */
   facts: Facts
   /** The user said 不知道/不清楚/没统计 for these: they stay unknown and should not be asked again right away. */
@@ -183,7 +193,7 @@ export function extractFacts(text: string, context: ExtractionContext): Extracti
 }
 
 function emptyResult(injection: boolean): ExtractionResult {
-  return { facts: {}, unknown: [], rejected: [], correction: false, mentioned: [], injection, scores: {}, evidence: {}, alternatives: [], unsure: [], denied: [] }
+  return { facts: {}, unknown: [], rejected: [], correction: false, mentioned: [], injection, scores: {}, evidence: {}, alternatives: [], unsure: [], denied: [], bounds: [] }
 }
 
 class MessageExtractor {
@@ -201,6 +211,7 @@ class MessageExtractor {
   /** Every industry the message names, for the compound rule and the alternatives. */
   readonly #industries: IndustryMention[] = []
   readonly #scores = new Map<FactName, number>()
+  readonly #bounds: FactBound[] = []
   readonly #evidence = new Map<FactName, string>()
   readonly #alternatives: Alternative[] = []
   readonly #unsure = new Set<FactName>()
@@ -621,7 +632,10 @@ class MessageExtractor {
     let total = 0
     for (const value of values) {
       const conversion = convertQuantity(value.quantity, topic.unit)
-      if (!conversion.ok) return this.#draft.reject(fact, value.raw, problemReason(fact, value, conversion.problem, topic))
+      if (!conversion.ok) {
+        this.#recordBound(fact, topic, value.quantity, value.raw)
+        return this.#draft.reject(fact, value.raw, problemReason(fact, value, conversion.problem, topic))
+      }
       total += value.sign === -1 ? -Math.abs(conversion.value) : conversion.value
     }
     this.#draft.set(fact, Number(total.toPrecision(12)), values.map((value) => value.raw).join('+'), true)
@@ -654,6 +668,14 @@ class MessageExtractor {
     this.#evidence.set('industry', raw)
     for (const [value, other] of others) this.#alternatives.push({ fact: 'industry', value, score: other.score, evidence: other.raw })
     if (others.some(([, other]) => other.score >= score)) this.#unsure.add('industry')
+  }
+
+  /** A bound or rough size ("没到一千万", "五百多万", "十几个人") in the fact's unit: not a value, but what it says. */
+  #recordBound(fact: FactName, topic: AmountTopic, quantity: Quantity, raw: string): void {
+    const op = quantity.bound ?? (quantity.upperBound ? 'lt' : null)
+    if (op === null || Number.isNaN(quantity.value)) return
+    const plain = convertQuantity({ ...quantity, bound: null, upperBound: false, vague: false }, topic.unit)
+    if (plain.ok) this.#bounds.push({ fact, op, value: plain.value, raw })
   }
 
   #resolveChoicesAndMembers(): void {
@@ -771,6 +793,7 @@ class MessageExtractor {
       alternatives: this.#alternatives.filter((alternative) => alternative.fact in accepted),
       unsure: [...this.#unsure].filter((fact) => fact in accepted),
       denied: this.#denied,
+      bounds: this.#bounds,
     }
   }
 }
@@ -802,6 +825,7 @@ function problemReason(fact: FactName, value: BoundValue, problem: QuantityProbl
     case 'vague':
       return `${label}请说一个具体的数（大概也行），比如“${example}”。`
     case 'upperBound':
+    case 'bound':
       return `${label}“${value.raw}”不好判断，请说一个具体的数，比如“${example}”。`
     case 'fractionOrPercent': {
       const asPercent = formatNumber(value.quantity.value * 100)

@@ -1,6 +1,6 @@
 import type { Program } from '../dialogue/programs.js'
 import type { KeywordMeaning } from '../facts/fact-vocabulary.js'
-import { readNormalizedQuantity, type Quantity } from '../facts/read-quantity.js'
+import { readNormalizedQuantity, type Quantity, type QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import type { Lexicon } from './load-lexicon.js'
 import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
@@ -41,6 +41,8 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'place'; beijing: boolean }
   | { type: 'intent'; cue: IntentCue }
   | { type: 'program' }
+  /** 没到/超过/至少 before a number: merged into the quantity as its bound; alone it says nothing. */
+  | { type: 'bound'; op: QuantityBound }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖'
@@ -123,6 +125,13 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
       const quantity = readNormalizedQuantity(numeral)
       tokens.push({ ...base, type: 'rank', rank: quantity && !quantity.vague && Number.isInteger(quantity.value) ? quantity.value : null })
     } else if (groups.place !== undefined) tokens.push({ ...base, type: 'place', beijing: false })
+    const last = tokens[tokens.length - 1]
+    const before = tokens[tokens.length - 2]
+    // "没到一千万", "超过2000万": the bound word makes the number a bound.
+    if (last?.type === 'quantity' && before?.type === 'bound' && text.slice(before.end, last.start).trim() === '') {
+      const quantity: Quantity = { ...last.quantity, bound: before.op, upperBound: before.op === 'lt' || before.op === 'le' }
+      tokens.splice(tokens.length - 2, 2, { start: before.start, end: last.end, text: text.slice(before.start, last.end), type: 'quantity', quantity })
+    }
     else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
     if (raw.length === 0) master.lastIndex += 1
   }
