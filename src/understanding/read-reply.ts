@@ -91,7 +91,8 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const setSomething = Object.keys(reading.facts).length > 0 || reading.rejected.length > 0 || cleared.length > 0
   const has = (type: MessageToken['type']) => tokens.some((token) => token.type === type)
   let act: ReplyAct
-  if (setSomething && (reading.correction || cleared.length > 0)) act = 'correct'
+  // At the summary every value given changes one shown: a correction.
+  if (setSomething && (reading.correction || cleared.length > 0 || expected.step === 'summary')) act = 'correct'
   else if (setSomething) act = 'answer'
   else if (tokens.some((token) => token.type === 'unknown' && token.skip)) act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'

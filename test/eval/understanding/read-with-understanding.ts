@@ -1,0 +1,39 @@
+import { detectIntent } from '../../../src/dialogue/detect-intent.js'
+import { QUESTION_GROUPS } from '../../../src/dialogue/question-groups.js'
+import type { FactName } from '../../../src/facts/fact-schema.js'
+import { readReply, type ExpectedAnswer, type LastValue } from '../../../src/understanding/read-reply.js'
+import type { CorpusLine, Outcome } from './corpus.js'
+
+/** The corpus assumes today is in 2026: 上年度 = 2025. */
+export const CORPUS_FISCAL_YEAR = 2025
+
+/**
+ * Reads a corpus line the way the dialogue does: an opening through detectIntent and readReply, a reply at a
+ * question or the summary through readReply with what that step expects. The last values of a correction are the
+ * known numbers, latest first (the corpus lists them in the order given).
+ */
+export function readWithUnderstanding(line: CorpusLine): Outcome {
+  const { step, pending, known } = line.context
+  const lastValues: LastValue[] = (Object.entries(known) as Array<[FactName, unknown]>)
+    .flatMap(([fact, value]) => (typeof value === 'number' ? [{ fact, value }] : []))
+    .reverse()
+  const options = { lastFiscalYear: CORPUS_FISCAL_YEAR, lastValues }
+  if (step === 'opening' || step === 'verdict') {
+    const intent = detectIntent(line.text)
+    const reading = readReply(line.text, { facts: [], step: 'idle' }, known, options)
+    if (intent.kind === 'assess') {
+      return { act: 'start', facts: reading.facts, unknown: reading.unknown, bounds: reading.bounds, program: intent.programs.length === 1 ? intent.programs[0] : null }
+    }
+    const act = reading.act === 'ask' ? 'ask' : Object.keys(reading.facts).length > 0 ? 'answer' : reading.act === 'correct' ? 'correct' : 'other'
+    return { act, facts: reading.facts, unknown: reading.unknown, bounds: reading.bounds, program: null }
+  }
+  const group = QUESTION_GROUPS.find((candidate) => candidate.id === step)
+  const expected: ExpectedAnswer =
+    step === 'summary' ? { facts: [], step: 'summary' } : { facts: pending, step: 'question', ...(group?.yesNo ? { yesNo: group.yesNo } : {}) }
+  const reading = readReply(line.text, expected, known, options)
+  let act: string = reading.act
+  if (reading.unsure.length > 0 || act === 'none') act = 'other'
+  // A bare 是/不是 to a question that is not yes/no leaves the question open: the bot asks back.
+  if (step !== 'summary' && (act === 'confirm' || act === 'deny')) act = 'other'
+  return { act, facts: reading.facts, unknown: reading.unknown, bounds: reading.bounds }
+}
