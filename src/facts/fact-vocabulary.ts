@@ -48,7 +48,7 @@ export type GradedFact = 'rdInstitution' | 'sciAward' | 'contest' | 'makerChinaT
 export type KeywordMeaning =
   | { type: 'amount'; topic: AmountTopic; sign?: -1; part?: string; countTopic?: AmountTopic }
   | { type: 'flag'; fact: BooleanFactName; value?: boolean }
-  | { type: 'choice'; fact: 'industry' | 'listing' | 'leadProductField'; value: string; explicit?: boolean }
+  | { type: 'choice'; fact: 'industry' | 'listing' | 'leadProductField'; value: string; explicit?: boolean; also?: readonly string[] }
   | { type: 'member'; fact: 'honors' | 'techConversion'; value: string }
   | { type: 'graded'; fact: GradedFact }
   | { type: 'registration' }

@@ -30,7 +30,7 @@ export const FactKeywordFileSchema = z.object({ ...Header, entries: z.array(Fact
 
 /** knowledge/lexicon/reply-words.json: polarity, acts and grammar markers. */
 export const REPLY_WORD_TYPES = [
-  'affirm', 'deny', 'unknown', 'skip', 'confirm', 'correct', 'ask', 'hypothetical', 'desire', 'respectively', 'all', 'filler', 'near', 'cue', 'bound',
+  'affirm', 'deny', 'unknown', 'skip', 'confirm', 'correct', 'ask', 'hypothetical', 'desire', 'respectively', 'all', 'filler', 'near', 'cue', 'bound', 'fine',
 ] as const
 export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous'] as const
 export const ReplyWordFileSchema = z
@@ -53,7 +53,11 @@ export const ReplyWordFileSchema = z
 
 /** knowledge/lexicon/industries.json: the 2011 size-standard industries by name and by what firms do. */
 export const IndustryFileSchema = z
-  .object({ ...Header, entries: z.array(z.object({ industry: z.enum(INDUSTRIES), explicit: z.boolean().optional(), words: Words }).strict()) })
+  .object({
+    ...Header,
+    /** `also`: the words fit another industry as well (电商: retail or wholesale): the reading is unsure and confirmed. */
+    entries: z.array(z.object({ industry: z.enum(INDUSTRIES), also: z.array(z.enum(INDUSTRIES)).optional(), explicit: z.boolean().optional(), words: Words }).strict()),
+  })
   .strict()
 
 /** knowledge/lexicon/programs.json: program names and colloquial forms. */

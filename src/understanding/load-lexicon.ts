@@ -21,7 +21,8 @@ import {
 /** What one lexicon word is, for the tagger. */
 export type WordTag =
   | { type: 'keyword'; meaning: KeywordMeaning }
-  | { type: 'yes' | 'no' | 'confirm' | 'question' | 'hypothetical' | 'desire' | 'respectively' | 'all' | 'filler' | 'near' | 'cue' | 'program' }
+  | { type: 'yes'; fine?: true }
+  | { type: 'no' | 'confirm' | 'question' | 'hypothetical' | 'desire' | 'respectively' | 'all' | 'filler' | 'near' | 'cue' | 'program' }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
   | { type: 'place'; beijing: boolean }
@@ -87,7 +88,13 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   }
   const industries = readFile(dir, 'industries.json', IndustryFileSchema)
   for (const entry of industries.entries) {
-    const meaning: KeywordMeaning = { type: 'choice', fact: 'industry', value: entry.industry, ...(entry.explicit ? { explicit: true } : {}) }
+    const meaning: KeywordMeaning = {
+      type: 'choice',
+      fact: 'industry',
+      value: entry.industry,
+      ...(entry.explicit ? { explicit: true } : {}),
+      ...(entry.also ? { also: entry.also } : {}),
+    }
     for (const word of entry.words) add(word, { type: 'keyword', meaning }, 'industries.json')
   }
   const replyWords = readFile(dir, 'reply-words.json', ReplyWordFileSchema)
@@ -96,6 +103,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     if (entry.type === 'unknown' || entry.type === 'skip') tag = { type: 'unknown', skip: entry.type === 'skip' }
     else if (entry.type === 'correct') tag = { type: 'correction', alsoNo: entry.alsoNo ?? false, kind: entry.kind ?? 'replace' }
     else if (entry.type === 'confirm') tag = { type: 'confirm' }
+    else if (entry.type === 'fine') tag = { type: 'yes', fine: true }
     else if (entry.type === 'bound') tag = { type: 'bound', op: entry.op ?? 'approx' }
     else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
     for (const word of entry.words) add(word, tag, 'reply-words.json')

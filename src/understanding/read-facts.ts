@@ -25,6 +25,8 @@ export interface ExtractionContext {
   lastFiscalYear?: number
   /** The word lists to read with (the current knowledge/lexicon by default). */
   lexicon?: Lexicon
+  /** Bare 是/没有/不清楚 do not fill `expecting` (a yes/no group reads them itself). */
+  noBareFill?: boolean
 }
 
 /** What a bound says about a fact ("营收没到一千万": revenue lt 1000). */
@@ -127,6 +129,15 @@ interface IndustryMention {
 }
 /** Words that deny the number right after them: "不是2300万". */
 const DENYING = new Set(['不是', '并非'])
+
+/** Where a clause stops stating facts: at its first question (the whole clause), or at its first wish or intent. */
+function suppressionStart(tokens: readonly Token[]): number {
+  const index = tokens.findIndex((token) => token.type === 'desire' || token.type === 'question' || token.type === 'intent' || token.cue !== undefined)
+  if (index < 0) return tokens.length
+  const token = tokens[index]
+  if (token.type === 'question' || token.cue === 'policy') return 0
+  return index
+}
 
 function isIndustryCue(token: Token): boolean {
   return token.type === 'cue' || token.type === 'yes' || (token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.id === 'nicheYears')
@@ -243,7 +254,7 @@ class MessageExtractor {
     for (const [topic, values] of this.#bindings) this.#resolveTopic(topic, values)
     this.#resolveChoicesAndMembers()
     this.#fillExpecting()
-    this.#applyBareAnswers()
+    if (!this.context.noBareFill) this.#applyBareAnswers()
     return this.#result()
   }
 
@@ -258,8 +269,10 @@ class MessageExtractor {
       this.#previousTopic = null
       return
     }
-    // A wish, a question or an intent ("想评专精特新", "分公司算吗", "能申请创新型吗") states no fact.
-    const suppressed = tokens.some((token) => token.type === 'desire' || token.type === 'question' || token.type === 'intent' || token.cue !== undefined)
+    // A question states no fact ("分公司算吗"), nor what follows a wish or an intent ("想评专精特新"), but what
+    // comes before one does ("我们是分公司能申请创新型吗", "个体户能评吗").
+    const suppressFrom = suppressionStart(tokens)
+    const suppressed = suppressFrom < tokens.length
     const hasUnknown = tokens.some((token) => token.type === 'unknown')
     const windowToken = tokens.find((token) => token.type === 'window')
     const window = windowToken?.type === 'window' ? windowToken.years : null
@@ -271,6 +284,8 @@ class MessageExtractor {
     let clauseTopic: AmountTopic | null = null
     let keywordBefore = false
 
+    // "员工是150？不是，是130": a clause of only 不是 after a value corrects it.
+    if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0) this.#lastCorrectionAt = tokens[0].start
     tokens.forEach((token, index) => {
       if (token.type === 'correction') this.#lastCorrectionAt = token.start
       if (token.type === 'year') pendingYear = token.year
@@ -281,8 +296,16 @@ class MessageExtractor {
       const before = tokens[index - 1]
       if (before?.type === 'no' && DENYING.has(before.text)) {
         this.#denied.push({ raw: token.text, quantity: token.quantity })
+        const target = findTarget(clause, index)
+        if (target) {
+          bound.add(target.index)
+          if (target.meaning.type === 'amount') clauseTopic = target.meaning.topic
+        }
+        this.#lastCorrectionAt = Math.max(this.#lastCorrectionAt, before.start)
         return
       }
+      // "具体有几个不清楚": an unknown beats a vague number in its clause.
+      if (hasUnknown && token.quantity.vague) return
       const year = pendingYear
       pendingYear = null
       const target = findTarget(clause, index)
@@ -296,9 +319,12 @@ class MessageExtractor {
       // Only facts by year or window continue into the next clause ("营收3200万，前年2800万").
       // Any fact continues after a correction ("员工150人，不对，160人").
       const previousValues = previous ? this.#bindings.get(previous) ?? [] : []
-      const corrected = previousValues.length > 0 && this.#lastCorrectionAt > previousValues[previousValues.length - 1].start
+      const lastValue = previousValues[previousValues.length - 1]
+      const corrected = this.#lastCorrectionAt >= 0 && (lastValue === undefined || this.#lastCorrectionAt > lastValue.start)
       const continues = previous !== null && (previous.slots.length > 1 || previous.windows !== undefined || corrected)
-      if (previous && continues && !keywordBefore && (year !== null || (token.quantity.unit !== null && unitFits(previous, token.quantity)))) {
+      // "员工不对，是一百六": after a correction even a bare number continues the fact.
+      const fits = token.quantity.unit !== null ? unitFits(previous ?? AMOUNT_TOPICS.revenue, token.quantity) : corrected
+      if (previous && continues && !keywordBefore && (year !== null || fits)) {
         this.#bind(previous, { start: token.start, quantity: token.quantity, raw: token.text, year, window, sign: 1, part: '' })
         clauseTopic = previous
         return
@@ -309,7 +335,7 @@ class MessageExtractor {
     tokens.forEach((token, index) => {
       if (token.type !== 'keyword' || bound.has(index)) return
       const polarity = polarityOf(clause, index)
-      const topic = this.#readKeyword(token.meaning, clause, { polarity, suppressed, hasUnknown, clauseYear, window }, token)
+      const topic = this.#readKeyword(token.meaning, clause, { polarity, suppressed: index >= suppressFrom, hasUnknown, clauseYear, window }, token)
       if (topic) clauseTopic = topic
     })
 
@@ -392,7 +418,8 @@ class MessageExtractor {
         else {
           const value = meaning.value ?? true
           if (polarity === 'no') draft.set(meaning.fact, !value, raw)
-          else if (polarity === 'yes' || this.#expects(meaning.fact)) draft.set(meaning.fact, value, raw)
+          // A word that names the value ("分公司", "不是分公司", "个体户") needs no 是/有.
+          else if (polarity === 'yes' || this.#expects(meaning.fact) || meaning.value !== undefined) draft.set(meaning.fact, value, raw)
         }
         break
       }
@@ -406,7 +433,13 @@ class MessageExtractor {
         else if (suppressed) break
         else if (meaning.fact === 'industry') {
           const cued = meaning.explicit || this.#expects('industry') || clause.tokens.some(isIndustryCue)
-          if (polarity !== 'no' && cued) this.#industries.push({ value: meaning.value, explicit: meaning.explicit === true, start: token.start, end: token.end, raw: token.text })
+          // A description that opens its clause names the firm too ("连锁超市，员工800人").
+          const opens = clause.tokens.find((candidate) => candidate.type !== 'filler') === token && !clause.tokens.some((candidate) => candidate.type === 'quantity')
+          if (polarity !== 'no' && (cued || opens)) {
+            for (const value of [meaning.value, ...(meaning.also ?? [])]) {
+              this.#industries.push({ value, explicit: meaning.explicit === true, start: token.start, end: token.end, raw: token.text })
+            }
+          }
         } else if (polarity === 'no') {
           if (!this.#choices.has(meaning.fact)) this.#choices.set(meaning.fact, 'none')
         } else if (meaning.explicit || polarity === 'yes' || this.#expects(meaning.fact)) this.#choices.set(meaning.fact, meaning.value)
@@ -488,9 +521,10 @@ class MessageExtractor {
   /** A clause with neither keyword nor number: "有", "没有", "不清楚", "市级的", "注册在天津" answer what was asked. */
   #readBareClause(clause: Clause, clauseYear: YearReference | null, suppressed: boolean): void {
     const { tokens } = clause
-    if (suppressed) return
-    const { raw } = clause
     const unknown = tokens.some((token) => token.type === 'unknown')
+    // "不太清楚有没有": not knowing is an answer, even put as a question.
+    if (suppressed && !unknown) return
+    const { raw } = clause
     // A bare 不对 is a "no", unless a corrected value follows ("不对，应该是3300万").
     const no = tokens.some((token) => token.type === 'no' || (token.type === 'correction' && token.alsoNo && !this.#followedByValue(token)))
     const yes = tokens.some((token) => token.type === 'yes')
@@ -710,7 +744,13 @@ class MessageExtractor {
         if (offset !== null && slot.topic.unit === 'money') return slot.topic.slots.length > 1 ? slot.slot === offset : offset === 0
         return true
       })
-      if (!fact) continue
+      if (!fact) {
+        // "我们做软件，100人": a head count without a keyword is the firm's, when nothing else was asked.
+        if (quantity.unit === 'person' && !this.#draft.touched('employees') && this.#expecting.every((candidate) => SLOT_OF_FACT.get(candidate)?.topic.unit !== 'count')) {
+          this.#setConverted('employees', AMOUNT_TOPICS.employees, [{ start: token.start, quantity, raw: token.text, year: free.year, window: free.window, sign: 1, part: '' }])
+        }
+        continue
+      }
       if (fact === 'makerChinaTop') {
         this.#setMakerChina(quantity, token.text, false)
         continue

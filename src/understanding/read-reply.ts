@@ -74,12 +74,12 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const intent = intentOf(tokens)
   const clauses = splitOnSeparators(tokens)
 
-  const correction = tokens.find((token) => token.type === 'correction')
   const lastValues = options.lastValues ?? []
+  const correction = correctionKind(normalized, tokens, lastValues, base)
   let reading: ExtractionResult
   let cleared: FactName[] = []
-  if (correction?.type === 'correction' && lastValues.length > 0 && !hasAmountKeyword(tokens)) {
-    const corrected = readCorrection(normalized, tokens, correction.kind, expected, known, lastValues, base)
+  if (correction && !hasAmountKeyword(tokens)) {
+    const corrected = readCorrection(normalized, tokens, correction, expected, known, lastValues, base)
     reading = corrected.reading
     cleared = corrected.cleared
   } else if (expected.yesNo && expected.step === 'question') {
@@ -91,8 +91,9 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const setSomething = Object.keys(reading.facts).length > 0 || reading.rejected.length > 0 || cleared.length > 0
   const has = (type: MessageToken['type']) => tokens.some((token) => token.type === type)
   let act: ReplyAct
-  // At the summary every value given changes one shown: a correction.
-  if (setSomething && (reading.correction || cleared.length > 0 || expected.step === 'summary')) act = 'correct'
+  // At the summary, or when a known value changes, a value given is a correction.
+  const changes = (Object.entries(reading.facts) as Array<[FactName, unknown]>).some(([fact, value]) => known[fact] !== undefined && JSON.stringify(known[fact]) !== JSON.stringify(value))
+  if (setSomething && (reading.correction || cleared.length > 0 || expected.step === 'summary' || changes)) act = 'correct'
   else if (setSomething) act = 'answer'
   else if (tokens.some((token) => token.type === 'unknown' && token.skip)) act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
@@ -101,6 +102,21 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   else if (has('no') || has('correction')) act = 'deny'
   else act = 'none'
   return { ...reading, act, programs, intent, cleared }
+}
+
+/**
+ * Whether the reply corrects one of the last values without naming its fact: a correction word with a number
+ * ("说错了，是2800万"), "不是2300" naming a last value, or a kind that needs no number (多打了个0, 刚才那个是前年的).
+ */
+function correctionKind(text: string, tokens: readonly MessageToken[], lastValues: readonly LastValue[], base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts }): 'replace' | 'extraZero' | 'missingZero' | 'previous' | null {
+  if (lastValues.length === 0) return null
+  const marker = tokens.find((token) => token.type === 'correction' && token.kind !== 'replace') ?? tokens.find((token) => token.type === 'correction')
+  const kind = marker?.type === 'correction' ? marker.kind : null
+  const hasNumber = tokens.some((token) => token.type === 'quantity')
+  if (kind && kind !== 'replace') return kind
+  if (kind === 'replace' && hasNumber) return 'replace'
+  if (hasNumber && extractFacts(text, { ...base, expecting: [] }).denied.length > 0) return 'replace'
+  return null
 }
 
 function intentOf(tokens: readonly MessageToken[]): IntentCue | null {
@@ -125,11 +141,13 @@ function splitOnSeparators(tokens: readonly MessageToken[]): MessageToken[][] {
 }
 
 /** A clause of only yes/no words ("是的", "没有没有", "都不存在"): its polarity; 'neutral' for "放心"; else null. */
-function barePolarity(clause: readonly MessageToken[]): 'yes' | 'no' | 'neutral' | null {
+function barePolarity(clause: readonly MessageToken[], negative = false): 'yes' | 'no' | 'neutral' | null {
   let yes = false
   let no = false
   for (const token of clause) {
-    if (token.type === 'yes' || token.type === 'confirm') yes = true
+    // 没问题/没毛病 say all is well: "yes" to a positive question, "none of these" to a negative one.
+    if (token.type === 'yes' && token.fine && negative) no = true
+    else if (token.type === 'yes' || token.type === 'confirm') yes = true
     else if (token.type === 'no' || (token.type === 'correction' && token.alsoNo)) no = true
     else if (token.type === 'all' || token.type === 'filler' || (token.type === 'keyword' && token.meaning.type === 'noise')) continue
     else return null
@@ -146,7 +164,7 @@ function barePolarity(clause: readonly MessageToken[]): 'yes' | 'no' | 'neutral'
  */
 function readYesNoGroup(text: string, clauses: MessageToken[][], expected: ExpectedAnswer, base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts }): ExtractionResult {
   const good = expected.yesNo === 'positive'
-  const polarities = clauses.map(barePolarity).filter((polarity) => polarity !== 'neutral')
+  const polarities = clauses.map((clause) => barePolarity(clause, !good)).filter((polarity) => polarity !== 'neutral')
   const bare = polarities.length > 0 && polarities.every((polarity) => polarity !== null)
   const empty = extractFacts('', { ...base, expecting: [] })
   const fill = (reading: ExtractionResult, facts: readonly FactName[], value: boolean, raw: string): ExtractionResult => {
@@ -177,7 +195,8 @@ function readYesNoGroup(text: string, clauses: MessageToken[][], expected: Expec
     }
     return { ...empty, rejected: expected.facts.length > 0 ? [{ fact: expected.facts[0], raw: text, reason: GROUP_REASK }] : [] }
   }
-  const named = extractFacts(text, { ...base, expecting: [] })
+  // Only what the message names: flags and numbers of the group count, a bare 是/没有 in it does not spread.
+  const named = extractFacts(text, { ...base, expecting: expected.facts, noBareFill: true })
   const touched = Object.keys(named.facts).length > 0 || named.unknown.length > 0 || named.rejected.length > 0
   if (!touched) return extractFacts(text, { ...base, expecting: expected.facts })
   // "对，没在别的地方注册过，就在北京，独立法人": a leading 是/对 answers the rest of a positive group.
@@ -216,14 +235,21 @@ function readCorrection(
   const hasNumber = tokens.some((token) => token.type === 'quantity' && !probe.denied.some((denied) => denied.raw === token.text))
   if (kind === 'previous') {
     const year = tokens.find((token) => token.type === 'year')
-    const [last] = lastValues
+    // "前面说的1500是23年的": the value named, else the last one given.
+    const named = tokens.flatMap((token) => (token.type === 'quantity' ? [token.quantity] : []))
+    const last =
+      lastValues.find((candidate) => named.some((quantity) => {
+        const topic = TOPIC_OF_FACT.get(candidate.fact)
+        const conversion = topic ? convertQuantity(quantity, topic.unit) : null
+        return conversion?.ok === true && conversion.value === candidate.value
+      })) ?? lastValues[0]
     const topic = last ? TOPIC_OF_FACT.get(last.fact) : undefined
     if (last && topic && topic.slots.length > 1 && year?.type === 'year') {
       const offset = year.year.kind === 'offset' ? year.year.offset : base.lastFiscalYear !== undefined ? base.lastFiscalYear - year.year.year : -1
       const target = topic.slots[offset]
       if (target && target !== last.fact) {
         // The rest of the message ("去年是4000万") fills the slot the value left.
-        const rest = extractFacts(text.slice(year.end), { ...base, expecting: [last.fact] })
+        const rest = extractFacts(text.slice(year.end).replace(/^[的了]+/, ''), { ...base, expecting: [last.fact] })
         const facts: Facts = { ...rest.facts, [target]: last.value }
         const checked = checkPlausibility(facts, omit(known, [last.fact]))
         const cleared = last.fact in checked.accepted ? [] : [last.fact]

@@ -18,7 +18,7 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'window'; years: number }
   | { type: 'separator' }
   /** Affirmation (有/是/没问题/没错) and denial (没有/不是/不属于/木有). */
-  | { type: 'yes' }
+  | { type: 'yes'; fine?: true }
   | { type: 'no' }
   /** 不知道/不清楚/得问财务 (`skip` for 跳过/下一个). */
   | { type: 'unknown'; skip: boolean }
@@ -61,7 +61,8 @@ const PATTERNS: Array<[string, string]> = [
   ['window', `(?:最近|近|过去|这|前)\\s*${SMALL_NUMBER}\\s*个?年(?:来|内|里|中|间|以来)?|${SMALL_NUMBER}\\s*个?年(?=来|内|里|以来|分别|依次|的?(?:营|收|主营|研发))`],
   ['rank', `(?:排名|排)?第\\s*(?:\\d+|[${CN_DIGITS}十]+)\\s*(?:名|位|完成单位|完成人|单位)?`],
   ['quantity', QUANTITY],
-  ['separator', String.raw`[，,;；。!！\n]|但是|但|不过|可是|而且|并且|另外|此外|同时|然后|还有`],
+  // A space between two Chinese words separates clauses in chat ("员工一百四十 其中研发三十五").
+  ['separator', String.raw`[，,;；。!！\n…]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})|但是|但|不过|可是|而且|并且|另外|此外|同时|然后|还有`],
   // Any two characters before 省/市 name a place (邯郸市); listed places and 北京市 are lexicon words and win.
   ['place', String.raw`[\u4e00-\u9fff]{2}(?:省|市)(?!级|场|值|民|区|里|面|内|委|政|局)`],
 ]
@@ -72,7 +73,7 @@ function taggerFor(lexicon: Lexicon): RegExp {
   let master = taggers.get(lexicon)
   if (!master) {
     const sources: Array<[string, string]> = [['word', wordAlternation(lexicon)], ...PATTERNS]
-    master = new RegExp(sources.map(([name, source]) => `(?<${name}>${source})`).join('|'), 'g')
+    master = new RegExp(sources.map(([name, source]) => `(?<${name}>${source})`).join('|'), 'gu')
     taggers.set(lexicon, master)
   }
   return master

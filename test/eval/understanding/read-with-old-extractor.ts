@@ -7,7 +7,7 @@ import { CORPUS_FISCAL_YEAR } from './read-with-understanding.js'
 
 /** The last commit with the old extractor (extract-facts, detect-intent's word lists, group-yes-no): the baseline. */
 export const BASELINE_COMMIT = 'c013cb7'
-const CACHE = fileURLToPath(new URL(`./.baseline-${BASELINE_COMMIT}/`, import.meta.url))
+const CACHE = fileURLToPath(new URL(`../../../node_modules/.cache/understanding-baseline-${BASELINE_COMMIT}/`, import.meta.url))
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
 /** The old dialogue manager's test for "a question, not an answer" (it was not exported). */
@@ -24,8 +24,8 @@ type OldIntent = (text: string) => { kind: string; programs?: string[] }
 type OldGroupYesNo = (text: string) => 'yes' | 'no' | null
 
 /**
- * The old extraction entry points, run from the git history (git archive of src/ at BASELINE_COMMIT into a
- * git-ignored folder next to this file), so the baseline runs unchanged after the code left src/.
+ * The old extraction entry points, run from the git history (git archive of src/facts and src/dialogue at
+ * BASELINE_COMMIT into node_modules/.cache), so the baseline runs unchanged after the code left src/.
  */
 export async function loadOldReader(): Promise<Reader> {
   if (!existsSync(`${CACHE}src/facts/extract-facts.ts`)) {
