@@ -59,7 +59,11 @@ export function detectIntent(raw: string): Intent {
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
   if (cues.has('which') && !cues.has('policy')) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
   const program = assessedProgram(tokens)
-  if (program && cues.has('assess') && !cues.has('policy')) return { kind: 'assess', programs: [program] }
+  if (cues.has('assess') && !cues.has('policy')) {
+    if (program) return { kind: 'assess', programs: [program] }
+    // "个体户能评吗": an assessment without a program is of all three tiers.
+    if (!tokens.some((token) => token.type === 'question' && !/^[吗么呢?？]$/.test(token.text))) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
+  }
   const named = findProgram(text)
   const followUp = FOLLOW_UP_PROGRAM.exec(text)
   if (named && followUp && text.length <= 16) return { kind: 'follow-up-program', program: named }

@@ -81,7 +81,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     const [unit, scale] = SIMPLE_UNITS[simple[2] ?? ''] ?? [null, 1]
     return { value: Number((Number(simple[1]) * scale).toPrecision(12)), unit, approximate: false, upperBound: false, bound: null, vague: false, chineseOnly: false }
   }
-  let source = text.trim().replace(/\s+/g, '')
+  // "一个多亿": 多 before the 个亿 unit.
+  let source = text.trim().replace(/\s+/g, '').replace(/个([多余])([亿億])/, '$1个$2')
   let approximate = false
   let upperBound = false
   let vague = false

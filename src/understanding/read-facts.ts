@@ -127,6 +127,8 @@ interface IndustryMention {
   end: number
   raw: string
 }
+/** A part and its whole: "都是自己研发的" makes the part equal to the whole. */
+const WHOLE_OF: Partial<Record<FactName, FactName>> = { ipClass1SelfDeveloped: 'ipClass1' }
 /** Words that deny the number right after them: "不是2300万". */
 const DENYING = new Set(['不是', '并非'])
 
@@ -219,6 +221,10 @@ class MessageExtractor {
   #previousTopic: AmountTopic | null = null
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
+  /** Parts said to be all of their whole ("都是自己研发的"). */
+  readonly #allOf = new Set<FactName>()
+  /** The clause being read opened with 其中/里面. */
+  #partOfCount = false
   /** Every industry the message names, for the compound rule and the alternatives. */
   readonly #industries: IndustryMention[] = []
   readonly #scores = new Map<FactName, number>()
@@ -252,6 +258,11 @@ class MessageExtractor {
   run(): ExtractionResult {
     for (const clause of splitClauses(this.text, this.tokens)) this.#readClause(clause)
     for (const [topic, values] of this.#bindings) this.#resolveTopic(topic, values)
+    for (const part of this.#allOf) {
+      const whole = WHOLE_OF[part] as FactName
+      const value = this.#draft.values.get(whole)?.value ?? this.context.known[whole]
+      if (typeof value === 'number') this.#draft.set(part, value, this.#draft.values.get(whole)?.raw ?? '', true)
+    }
     this.#resolveChoicesAndMembers()
     this.#fillExpecting()
     if (!this.context.noBareFill) this.#applyBareAnswers()
@@ -284,6 +295,7 @@ class MessageExtractor {
     let clauseTopic: AmountTopic | null = null
     let keywordBefore = false
 
+    this.#partOfCount = tokens[0]?.type === 'part'
     // "员工是150？不是，是130": a clause of only 不是 after a value corrects it.
     if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0) this.#lastCorrectionAt = tokens[0].start
     tokens.forEach((token, index) => {
@@ -367,7 +379,9 @@ class MessageExtractor {
       return null
     }
     if (meaning.type !== 'amount') return null
-    const topic = meaning.countTopic && !unitFits(meaning.topic, quantity) ? meaning.countTopic : meaning.topic
+    // "研发35人", and "员工140，其中研发35": a part of a head count is a head count.
+    const ofCount = this.#partOfCount && this.#previousTopic?.unit === 'count'
+    const topic = meaning.countTopic && (!unitFits(meaning.topic, quantity) || ofCount) ? meaning.countTopic : meaning.topic
     const sign = meaning.sign ?? 1
     this.#bind(topic, { start: token.start, quantity, raw: token.text, year, window, sign, part: meaning.part ?? '' })
     return topic
@@ -406,6 +420,9 @@ class MessageExtractor {
         else if (suppressed) return meaning.topic
         else if (polarity === 'no') {
           for (const fact of facts) if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
+        } else if (polarity === 'yes' && facts.length === 1 && WHOLE_OF[facts[0]] && clause.tokens.some((token) => token.type === 'all')) {
+          // "发明专利4个都是自己研发的": the part is all of the whole.
+          this.#allOf.add(facts[0])
         } else if (polarity === 'yes' && meaning.topic.unit === 'count' && facts.length === 1 && !draft.touched(facts[0])) {
           const { label, unit } = FACT_LABELS[facts[0]]
           draft.reject(facts[0], raw, `${label}具体有多少${unit ?? ''}？`)
@@ -727,6 +744,8 @@ class MessageExtractor {
 
   /** Numbers without a keyword answer the facts asked for, in order, matching unit and year. */
   #fillExpecting(): void {
+    /** Where each fact filled here was given: a later number after 具体是/不对 replaces it ("180人左右，具体是176"). */
+    const filledAt = new Map<FactName, number>()
     for (const free of this.#free) {
       const { token } = free
       if (token.type === 'rank') continue
@@ -735,7 +754,8 @@ class MessageExtractor {
       // A bare Chinese numeral is easily a word ("三方"), unless it stands alone or after a year ("前年两千五").
       if (quantity.chineseOnly && quantity.unit === null && !free.wholeClause && free.year === null) continue
       const offset = free.year ? this.#offsetOf(free.year) : null
-      const fact = this.#expecting.find((candidate) => {
+      const replaced = [...filledAt].find(([candidate, start]) => this.#lastCorrectionAt > start && this.#lastCorrectionAt < token.start && unitFits(SLOT_OF_FACT.get(candidate)?.topic ?? AMOUNT_TOPICS.revenue, quantity))
+      const fact = replaced?.[0] ?? this.#expecting.find((candidate) => {
         if (this.#draft.touched(candidate)) return false
         if (candidate === 'makerChinaTop') return quantity.unit === 'top' || (quantity.unit === null && (quantity.value === 50 || quantity.value === 500))
         const slot = SLOT_OF_FACT.get(candidate)
@@ -757,6 +777,7 @@ class MessageExtractor {
       }
       const slot = SLOT_OF_FACT.get(fact)
       if (slot) this.#setConverted(fact, slot.topic, [{ start: token.start, quantity, raw: token.text, year: free.year, window: free.window, sign: 1, part: '' }])
+      filledAt.set(fact, token.start)
     }
   }
 

@@ -92,8 +92,11 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const has = (type: MessageToken['type']) => tokens.some((token) => token.type === type)
   let act: ReplyAct
   // At the summary, or when a known value changes, a value given is a correction.
-  const changes = (Object.entries(reading.facts) as Array<[FactName, unknown]>).some(([fact, value]) => known[fact] !== undefined && JSON.stringify(known[fact]) !== JSON.stringify(value))
-  if (setSomething && (reading.correction || cleared.length > 0 || expected.step === 'summary' || changes)) act = 'correct'
+  // A correction word about a fact not known yet ("180人左右，具体是176") is part of the answer.
+  const entries = Object.entries(reading.facts) as Array<[FactName, unknown]>
+  const changes = entries.some(([fact, value]) => known[fact] !== undefined && JSON.stringify(known[fact]) !== JSON.stringify(value))
+  const correctsKnown = reading.correction && entries.some(([fact]) => known[fact] !== undefined)
+  if (setSomething && (correctsKnown || cleared.length > 0 || expected.step === 'summary' || changes)) act = 'correct'
   else if (setSomething) act = 'answer'
   else if (tokens.some((token) => token.type === 'unknown' && token.skip)) act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'

@@ -38,6 +38,8 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'near' }
   /** 做/从事/搞: a description of what the firm does follows. */
   | { type: 'cue' }
+  /** 其中/里面: what follows is a part of what came before ("员工140，其中研发35"). */
+  | { type: 'part' }
   | { type: 'place'; beijing: boolean }
   | { type: 'intent'; cue: IntentCue }
   | { type: 'program' }
@@ -48,7 +50,7 @@ export type MessageToken = { start: number; end: number; text: string; program?:
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖'
 const MAGNITUDES = '十拾百佰千仟万萬亿億'
 const ARABIC = String.raw`(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?`
-const NUMERAL_PART = `(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%]))`
+const NUMERAL_PART = `(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%]))`
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
 const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?\s*${UNIT}?(?:左右|上下|出头|以上|以下|以内|多)?`
@@ -57,7 +59,8 @@ const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
 const PATTERNS: Array<[string, string]> = [
-  ['year', String.raw`(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上一?个?年度|上一?年|今年|本年度?`],
+  // "23年九百万": a two-digit year before a figure.
+  ['year', String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上一?个?年度|上一?年|今年|本年度?`],
   ['window', `(?:最近|近|过去|这|前)\\s*${SMALL_NUMBER}\\s*个?年(?:来|内|里|中|间|以来)?|${SMALL_NUMBER}\\s*个?年(?=来|内|里|以来|分别|依次|的?(?:营|收|主营|研发))`],
   ['rank', `(?:排名|排)?第\\s*(?:\\d+|[${CN_DIGITS}十]+)\\s*(?:名|位|完成单位|完成人|单位)?`],
   ['quantity', QUANTITY],
@@ -113,6 +116,8 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
         const extra = { ...(word.program ? { program: word.program } : {}), ...(word.cue ? { cue: word.cue } : {}) }
         tokens.push({ ...base, ...word.tag, ...extra } as MessageToken)
         if (word.tag.type === 'intent') tokens[tokens.length - 1].cue = word.tag.cue
+        // A question mark also ends its clause ("员工是150？不是，是130").
+        if (raw === '?' || raw === '？') tokens.push({ ...base, type: 'separator' })
       }
     } else if (groups.year !== undefined) tokens.push({ ...base, type: 'year', year: readYear(raw) })
     else if (groups.window !== undefined) tokens.push({ ...base, type: 'window', years: readWindow(raw) })
@@ -142,6 +147,8 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
 function readYear(raw: string): YearReference {
   const calendar = /^(\d{4})/.exec(raw)
   if (calendar) return { kind: 'calendar', year: Number(calendar[1]) }
+  const short = /^(\d{2})\s*年/.exec(raw)
+  if (short) return { kind: 'calendar', year: 2000 + Number(short[1]) }
   if (raw.startsWith('大前年')) return { kind: 'offset', offset: 2 }
   if (raw.startsWith('前年')) return { kind: 'offset', offset: 1 }
   if (raw.startsWith('今年') || raw.startsWith('本年')) return { kind: 'offset', offset: -1 }

@@ -18,14 +18,21 @@ export function readWithUnderstanding(line: CorpusLine): Outcome {
     .flatMap(([fact, value]) => (typeof value === 'number' ? [{ fact, value }] : []))
     .reverse()
   const options = { lastFiscalYear: CORPUS_FISCAL_YEAR, lastValues }
-  if (step === 'opening' || step === 'verdict') {
+  if (step === 'opening') {
     const intent = detectIntent(line.text)
+    if (!['assess', 'other', 'follow-up-program', 'follow-up-aspect'].includes(intent.kind)) return { act: 'other', facts: {}, unknown: [] }
     const reading = readReply(line.text, { facts: [], step: 'idle' }, known, options)
     if (intent.kind === 'assess') {
       return { act: 'start', facts: reading.facts, unknown: reading.unknown, bounds: reading.bounds, program: intent.programs.length === 1 ? intent.programs[0] : null }
     }
     const act = reading.act === 'ask' ? 'ask' : Object.keys(reading.facts).length > 0 ? 'answer' : reading.act === 'correct' ? 'correct' : 'other'
     return { act, facts: reading.facts, unknown: reading.unknown, bounds: reading.bounds, program: null }
+  }
+  if (step === 'verdict') {
+    // After a verdict: a correction of what was given (the verdict is run again), or a question.
+    const reading = readReply(line.text, { facts: [], step: 'idle' }, known, options)
+    const act = reading.act === 'none' || reading.unsure.length > 0 ? 'other' : reading.act
+    return { act, facts: reading.facts, unknown: reading.unknown, bounds: reading.bounds }
   }
   const group = QUESTION_GROUPS.find((candidate) => candidate.id === step)
   const expected: ExpectedAnswer =
