@@ -37,6 +37,8 @@ function itemLabel(fact: FactName): string {
 
 /** Fills the group's question with the names of the facts asked. */
 export function renderQuestion(group: QuestionGroup, facts: readonly FactName[]): string {
+  const alone = facts.length === 1 ? group.alone?.[facts[0]] : undefined
+  if (alone) return alone.example ? `${alone.question}\n（${alone.example}）` : alone.question
   const items = facts.map(itemLabel).join('、')
   let question = group.question.replace('{items}', items)
   if (facts.length === 1) question = question.replace('各是多少', '是多少').replace('各有几项', '有几项').replace('各多少', '是多少')

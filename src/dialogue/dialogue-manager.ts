@@ -275,7 +275,9 @@ export class DialogueManager implements Advisor {
 
   #examples(state: DialogueState): string[] {
     if (state.mode === 'confirming' || state.confirmation) return state.confirmation ? ['对', '不对'] : ['确认', '研发费用是240万']
-    const example = this.#pendingGroup(state)?.example ?? ''
+    const group = this.#pendingGroup(state)
+    const alone = state.pending.length === 1 ? group?.alone?.[state.pending[0]] : undefined
+    const example = alone?.example ?? group?.example ?? ''
     const parts = example.replace(/^例如：/, '').split(/\s*\/\s*/).filter((part) => part !== '')
     if (parts.length >= 2) return parts.slice(0, 2)
     return [parts[0] ?? '不知道', '不知道']
@@ -337,7 +339,7 @@ export class DialogueManager implements Advisor {
     for (const [name, value] of Object.entries(reading.facts) as Array<[FactName, unknown]>) {
       const old = profile.facts[name]
       const changes = old !== undefined && !sameValue(old, value)
-      const weaker = changes && reading.act !== 'correct' && !state.pending.includes(name) && (reading.scores[name] ?? 1) < 1
+      const weaker = changes && !reading.correction && reading.cleared.length === 0 && !state.pending.includes(name) && (reading.scores[name] ?? 1) < 1
       if (reading.unsure.includes(name) || weaker) (confirm as Record<string, unknown>)[name] = value
       else (store as Record<string, unknown>)[name] = value
     }

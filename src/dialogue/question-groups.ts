@@ -14,6 +14,8 @@ export interface QuestionGroup {
   example?: string
   /** Every fact of the group is a yes/no question: a bare 是/否/都没有 answers all of them. */
   yesNo?: 'positive' | 'negative'
+  /** The question when only this fact of the group is still open (the opening already said where the firm is). */
+  alone?: Partial<Record<FactName, { question: string; example?: string }>>
 }
 
 export const QUESTION_GROUPS: QuestionGroup[] = [
@@ -23,6 +25,10 @@ export const QUESTION_GROUPS: QuestionGroup[] = [
     question: '贵企业是否在北京市注册登记、具有独立法人资格？',
     example: '例如：是的 / 注册在天津',
     yesNo: 'positive',
+    alone: {
+      registeredInBeijing: { question: '贵企业是否在北京市注册登记？', example: '例如：是的 / 注册在天津' },
+      independentLegalPerson: { question: '贵企业是否具有独立法人资格（分公司、个体工商户不算）？', example: '例如：是的 / 我们是分公司' },
+    },
   },
   {
     id: 'compliance',

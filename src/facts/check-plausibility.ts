@@ -25,6 +25,8 @@ const MONEY_FACTS = new Set<FactName>(
 const ASK_AGAIN = '请再确认一下？'
 
 function shown(name: FactName, value: unknown): string {
+  // "1e308万元" is no number to show back.
+  if (typeof value === 'number' && !(Math.abs(value) < 1e15)) return '数值过大'
   return typeof value === 'number' ? `${formatNumber(value)}${FACT_LABELS[name].unit ?? ''}` : String(value)
 }
 

@@ -26,7 +26,7 @@ export interface Quantity {
 }
 
 /** The common case, read without the general machinery: "3200万", "48%", "150人", "3.5". */
-const SIMPLE = /^(\d+(?:\.\d+)?)(万元|万|亿元|亿|元|%|人|个|项|年)?$/
+const SIMPLE = /^(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(万元|万|亿元|亿|元|%|人|个|项|年)?$/
 const SIMPLE_UNITS: Record<string, [QuantityUnit | null, number]> = {
   '': [null, 1],
   万元: ['yuan', 10_000],

@@ -18,6 +18,7 @@ const benefits = loadTierBenefits()
 export type Expectation = RegExp | ((reply: string, state: TurnState) => void)
 export interface TurnState {
   mode: string
+  programs: string[]
   pending: string[]
   facts: Record<string, unknown>
   unknown: string[]
