@@ -22,17 +22,9 @@ export type Intent =
 export type Aspect = 'amount' | 'process' | 'requirements' | 'contact' | 'timing' | 'general'
 
 const FOLLOW_UP_PROGRAM = /^(那|那么|还有)?(.{0,12})(呢|怎么样|咋样|如何)[？?。]*$/
-const ASPECTS: Array<[Aspect, RegExp]> = [
-  ['process', /(怎么申请|如何申请|怎么申报|如何申报|怎么办理|如何办理|申请流程|申报流程|办理流程|流程|步骤|去哪申请|在哪申请|哪里申请|怎么报|咋申请|咋报)/],
-  ['contact', /(电话|联系方式|联系人|找谁|咨询谁|联系谁|热线|哪个部门)/],
-  ['requirements', /(条件|要求|门槛|资格|需要什么|要什么材料|材料)/],
-  ['timing', /(什么时候|何时|截止|期限|时间|几月|多久)/],
-  ['amount', /(多少钱|补多少|奖多少|给多少|最高|金额|额度|比例|能拿多少|多少万)/],
-]
-
-/** Detects the aspect a question is about (defaults to 'general'). */
+/** Detects the aspect a question is about (knowledge/lexicon/intents.json; defaults to 'general'). */
 export function detectAspect(text: string): Aspect {
-  for (const [aspect, pattern] of ASPECTS) if (pattern.test(text)) return aspect
+  for (const { aspect, words } of currentLexicon().aspects) if (words.some((word) => text.includes(word))) return aspect
   return 'general'
 }
 

@@ -12,6 +12,8 @@ import { createPolicyIndex } from '../search/policy-index.js'
 import { ReloadableIndex } from '../search/reloadable-index.js'
 import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { createStores } from '../store/create-stores.js'
+import { loadLexicon } from '../understanding/load-lexicon.js'
+import { reloadLexicon } from '../understanding/current-lexicon.js'
 import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-store.js'
 
 /** Everything the product runs on, built once from configuration; shared by the server, the bots and the CLI. */
@@ -27,10 +29,10 @@ export interface Runtime {
   metrics: Metrics
   storeKind: 'sqlite' | 'redis'
   /**
-   * Re-reads knowledge/ (cards, synonyms) and rules/ without a restart. Everything is validated first; on an error
+   * Re-reads knowledge/ (cards, synonyms, lexicon) and rules/ without a restart. Everything is validated first; on an error
    * nothing changes and the error says which file is wrong.
    */
-  reloadKnowledge(): { cards: number; rules: string[] }
+  reloadKnowledge(): { cards: number; rules: string[]; lexiconWords: number }
   close(): Promise<void>
 }
 
@@ -90,10 +92,13 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     storeKind: stores.kind,
     reloadKnowledge: () => {
       const nextRules = loadRules()
+      // Validate the lexicon before anything changes; it is swapped in last.
+      loadLexicon()
       const { cards } = index.reload()
       Object.assign(rules, nextRules)
-      logger.info({ cards }, 'knowledge-reloaded')
-      return { cards, rules: Object.values(rules.programs).map((program) => `${program.id}@${program.version}`) }
+      const { words } = reloadLexicon()
+      logger.info({ cards, lexiconWords: words }, 'knowledge-reloaded')
+      return { cards, rules: Object.values(rules.programs).map((program) => `${program.id}@${program.version}`), lexiconWords: words }
     },
     close: () => stores.close(),
   }

@@ -72,11 +72,13 @@ export const PlaceFileSchema = z
 
 export const COMMANDS = ['help', 'reset', 'show-facts', 'delete-data', 'continue', 'greeting', 'thanks'] as const
 export const INTENT_CUES = ['assess', 'which', 'policy'] as const
+export const ASPECTS = ['process', 'contact', 'requirements', 'timing', 'amount'] as const
 /** knowledge/lexicon/intents.json: whole-message commands and intent cues. */
 export const IntentFileSchema = z
   .object({
     ...Header,
     commands: z.array(z.object({ command: z.enum(COMMANDS), words: Words }).strict()),
+    aspects: z.array(z.object({ aspect: z.enum(ASPECTS), words: Words }).strict()),
     cues: z.array(z.object({ cue: z.enum(INTENT_CUES), words: Words }).strict()),
   })
   .strict()

@@ -13,6 +13,7 @@ import {
   PlaceFileSchema,
   ProgramFileSchema,
   ReplyWordFileSchema,
+  type ASPECTS as AspectList,
   type Command,
   type CorrectionKind,
   type IntentCue,
@@ -45,6 +46,8 @@ export interface Lexicon {
   /** Whole-message commands, by the message lower-cased. */
   commands: ReadonlyMap<string, Command>
   levels: { rdInstitution: Grades; sciAward: Grades; contest: Grades }
+  /** Which part of a policy card a question is about, in order of precedence. */
+  aspects: ReadonlyArray<{ aspect: (typeof AspectList)[number]; words: string[] }>
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
@@ -137,7 +140,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     }
   }
   const levels = readFile(dir, 'levels.json', LevelFileSchema)
-  return { words, commands, levels: { rdInstitution: levels.rdInstitution, sciAward: levels.sciAward, contest: levels.contest } }
+  return { words, commands, levels: { rdInstitution: levels.rdInstitution, sciAward: levels.sciAward, contest: levels.contest }, aspects: intents.aspects }
 }
 
 function toMeaning(entry: Record<string, unknown>): KeywordMeaning {

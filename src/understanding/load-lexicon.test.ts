@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { currentLexicon, reloadLexicon } from './current-lexicon.js'
+import { DEFAULT_LEXICON_DIR, loadLexicon } from './load-lexicon.js'
+import { tagText } from './tag-text.js'
+
+const copies: string[] = []
+function copyLexicon(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lexicon-'))
+  cpSync(DEFAULT_LEXICON_DIR, dir, { recursive: true })
+  copies.push(dir)
+  return dir
+}
+afterEach(() => {
+  reloadLexicon(DEFAULT_LEXICON_DIR)
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('loadLexicon', () => {
+  it('merges every file; a program name may also be a fact keyword', () => {
+    const lexicon = loadLexicon()
+    expect(lexicon.words.get('没问题')?.tag).toEqual({ type: 'yes', fine: true })
+    expect(lexicon.words.get('创新型中小企业')).toMatchObject({ tag: { type: 'keyword' }, program: 'innovative' })
+    expect(lexicon.words.get('补贴')).toMatchObject({ tag: { type: 'keyword' }, cue: 'policy' })
+    expect(lexicon.commands.get('重新开始')).toBe('reset')
+  })
+
+  it('refuses a word listed twice, naming both files', () => {
+    const dir = copyLexicon()
+    const path = join(dir, 'industries.json')
+    const file = JSON.parse(readFileSync(path, 'utf8'))
+    file.entries[0].words.push('没有')
+    writeFileSync(path, JSON.stringify(file))
+    expect(() => loadLexicon(dir)).toThrow(/industries\.json: “没有” is already listed in|reply-words\.json: “没有” is already listed in industries\.json/u)
+  })
+
+  it('refuses a file that breaks its schema, and a failed reload changes nothing', () => {
+    const dir = copyLexicon()
+    writeFileSync(join(dir, 'places.json'), JSON.stringify({ schemaVersion: 1, entries: [{ beijing: 'yes', words: ['海淀'] }] }))
+    expect(() => loadLexicon(dir)).toThrow(/places\.json: entries\.0\.beijing/u)
+    const before = currentLexicon()
+    expect(() => reloadLexicon(dir)).toThrow()
+    expect(currentLexicon()).toBe(before)
+  })
+
+  it('a reload takes new words at once', () => {
+    const dir = copyLexicon()
+    const path = join(dir, 'reply-words.json')
+    const file = JSON.parse(readFileSync(path, 'utf8'))
+    expect(tagText('妥妥的').map((token) => token.type)).toEqual([])
+    file.entries.find((entry: { type: string }) => entry.type === 'affirm').words.push('妥妥的')
+    writeFileSync(path, JSON.stringify(file))
+    reloadLexicon(dir)
+    expect(tagText('妥妥的').map((token) => token.type)).toEqual(['yes'])
+  })
+})
+
+describe('tagText: the longest entry wins', () => {
+  it.each([
+    ['没问题', ['yes']],
+    ['没有', ['no']],
+    ['对，没毛病', ['yes', 'separator', 'yes']],
+    ['不算，我们就是传统的', ['no', 'separator', 'filler']],
+    ['不是分公司', ['keyword']],
+    ['没有要改的', ['confirm']],
+    ['不知道算不算', ['unknown']],
+    ['没到一千万', ['quantity']],
+  ])('%s → %j', (text, types) => {
+    expect(tagText(text).map((token) => token.type)).toEqual(types)
+  })
+
+  it('a compound is one word when listed (工业软件), else its parts (工业 + 互联网)', () => {
+    expect(tagText('工业软件').map((token) => token.text)).toEqual(['工业软件'])
+    expect(tagText('工业互联网').map((token) => token.text)).toEqual(['工业', '互联网'])
+  })
+})

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import type { FactName, Facts } from '../facts/fact-schema.js'
+import { readReply, type ExpectedAnswer } from './read-reply.js'
+
+const registration: ExpectedAnswer = { facts: ['registeredInBeijing', 'independentLegalPerson'], step: 'question', yesNo: 'positive' }
+const compliance: ExpectedAnswer = { facts: ['creditBlacklisted', 'restrictedProducts', 'majorIncident3y'], step: 'question', yesNo: 'negative' }
+const size: ExpectedAnswer = { facts: ['industry', 'employees'], step: 'question' }
+const revenue: ExpectedAnswer = { facts: ['revenue', 'revenuePrev'], step: 'question' }
+const summary: ExpectedAnswer = { facts: [], step: 'summary' }
+const read = (text: string, expected: ExpectedAnswer, known: Facts = {}, lastValues: Array<{ fact: FactName; value: number }> = []) =>
+  readReply(text, expected, known, { lastFiscalYear: 2025, lastValues })
+
+describe('readReply: acts', () => {
+  it.each(['确认，没问题', '对的没错', '嗯嗯对', '是的没错', '都对的，没有要改的', '可以', '好的', '对对对', '👌'])('%s at the summary confirms', (text) => {
+    expect(read(text, summary).act).toBe('confirm')
+  })
+
+  it.each(['不对', '有错误', '有一项不对'])('%s at the summary denies', (text) => {
+    expect(read(text, summary)).toMatchObject({ act: 'deny', facts: {} })
+  })
+
+  it('a value at the summary corrects', () => {
+    expect(read('员工是120人不是150', summary, { employees: 150 })).toMatchObject({ act: 'correct', facts: { employees: 120 } })
+  })
+
+  it.each(['独立法人是啥意思，分公司算吗？', '研发费用包括人员工资吗？', '主营业务收入和营业收入有啥区别', '算力券怎么申请？'])('%s is a question, not an answer', (text) => {
+    expect(read(text, registration)).toMatchObject({ act: 'ask', facts: {} })
+  })
+
+  it.each([
+    ['不晓得', 'unknown'],
+    ['问下hr才知道', 'unknown'],
+    ['这个得问财务', 'unknown'],
+    ['跳过', 'skip'],
+    ['下一题', 'skip'],
+  ])('%s → %s, the facts asked stay unknown', (text, act) => {
+    expect(read(text, revenue)).toMatchObject({ act, facts: {}, unknown: ['revenue', 'revenuePrev'] })
+  })
+})
+
+describe('readReply: yes/no groups', () => {
+  it.each(['没问题', '没错', '对，没毛病', '是的'])('%s answers the registration question yes', (text) => {
+    expect(read(text, registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
+  })
+
+  it.each(['没有', '都不存在，放心', '没有没有，都没有', '①没有②没有③没有', '都不属于', '没问题，都没有'])('%s answers the compliance list no', (text) => {
+    expect(read(text, compliance).facts).toEqual({ creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false })
+  })
+
+  it('one answer per question, in order', () => {
+    expect(read('①没有②有③没有', compliance).facts).toEqual({ creditBlacklisted: false, restrictedProducts: true, majorIncident3y: false })
+  })
+
+  it('"不是，注册在河北廊坊" says nothing about the legal person', () => {
+    expect(read('不是，我们注册在河北廊坊', registration).facts).toEqual({ registeredInBeijing: false })
+  })
+
+  it('"不算，我们就是传统的" is a no (就是 holds 是 without affirming)', () => {
+    expect(read('不算，我们就是传统的', { facts: ['strategicEmerging'], step: 'question' }).facts).toEqual({ strategicEmerging: false })
+  })
+})
+
+describe('readReply: industries, unknowns, bounds', () => {
+  it.each([
+    ['我们做工业软件的', 'software'],
+    ['芯片设计的，没有工厂', 'software'],
+    ['做APP和小程序开发', 'software'],
+    ['开饭店的', 'catering'],
+    ['开奶茶店', 'catering'],
+    ['做民宿', 'accommodation'],
+    ['开超市', 'retail'],
+    ['广告公司', 'leasingBusiness'],
+  ])('%s → %s', (text, industry) => {
+    const reading = read(text, size)
+    expect(reading.facts.industry).toBe(industry)
+    expect(reading.unsure).toEqual([])
+  })
+
+  it('电商 is retail or wholesale: unsure, with the other as alternative', () => {
+    const reading = read('做电商的', size)
+    expect(reading.unsure).toEqual(['industry'])
+    expect(reading.alternatives).toMatchObject([{ fact: 'industry', value: 'wholesale' }])
+  })
+
+  it('不清楚 in any clause keeps the fact unknown', () => {
+    expect(read('研发费用没单独核算过，不清楚', { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' })).toMatchObject({ facts: {}, unknown: expect.arrayContaining(['rdExpense']) })
+    expect(read('高新证书好像过期了，不确定', { facts: ['honors', 'rdInstitution'], step: 'question' }).facts.honors).toBeUndefined()
+  })
+
+  it.each([
+    ['营收没到一千万', 'lt', 1000],
+    ['五百多万', 'gt', 500],
+    ['超过2000万', 'gt', 2000],
+    ['1000万以上', 'ge', 1000],
+  ])('%s is a bound (%s %d), not a value', (text, op, value) => {
+    const reading = read(text, revenue)
+    expect(reading.facts.revenue).toBeUndefined()
+    expect(reading.bounds).toMatchObject([{ fact: 'revenue', op, value }])
+  })
+})
+
+describe('readReply: corrections without a keyword', () => {
+  it('多打了个0，是300万 replaces the last value', () => {
+    expect(read('不好意思多打了个0，是300万', { facts: ['mainRevenuePrev', 'mainRevenue'], step: 'question' }, { revenue: 3000 }, [{ fact: 'revenue', value: 3000 }])).toMatchObject({
+      act: 'correct',
+      facts: { revenue: 300 },
+    })
+  })
+
+  it('多打了个0 alone divides the last value by ten', () => {
+    expect(read('多打了个0', revenue, { rdExpense: 2400 }, [{ fact: 'rdExpense', value: 2400 }]).facts).toEqual({ rdExpense: 240 })
+  })
+
+  it('不是2300是2800 replaces the value named', () => {
+    const known = { revenue: 2300, employees: 150 }
+    expect(read('不是2300是2800', { facts: ['mainRevenue'], step: 'question' }, known, [{ fact: 'revenue', value: 2300 }]).facts).toEqual({ revenue: 2800 })
+  })
+
+  it('刚才那个数是前年的 moves the last value to 前年', () => {
+    const reading = read('刚才那个数是前年的，去年是4000万', { facts: ['mainRevenue'], step: 'question' }, { revenue: 3200 }, [{ fact: 'revenue', value: 3200 }])
+    expect(reading.facts).toEqual({ revenue: 4000, revenuePrev: 3200 })
+  })
+})
+
+describe('readReply: openings', () => {
+  it('an opening keeps its facts and its intent', () => {
+    const reading = read('我们公司注册在天津，能评专精特新小巨人吗', { facts: [], step: 'idle' })
+    expect(reading).toMatchObject({ intent: 'assess', programs: ['little-giant'], facts: { registeredInBeijing: false } })
+    expect(read('我们在燕郊，离北京很近，能评北京的创新型吗', { facts: [], step: 'idle' }).facts).toEqual({ registeredInBeijing: false })
+    expect(read('海淀的软件公司，去年营收3200万研发300万，想评专精特新', { facts: [], step: 'idle' }).facts).toEqual({
+      registeredInBeijing: true,
+      industry: 'software',
+      revenue: 3200,
+      rdExpense: 300,
+    })
+  })
+})
