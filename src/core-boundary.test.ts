@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const SRC = fileURLToPath(new URL('./', import.meta.url))
-const CORE = ['knowledge', 'search', 'scoring', 'facts', 'dialogue']
+const CORE = ['knowledge', 'search', 'scoring', 'facts', 'dialogue', 'understanding']
 const FORBIDDEN_PACKAGES = ['hono', '@hono/', 'openai', '@larksuiteoapi/', 'wechaty', 'better-sqlite3', 'ioredis', 'pino']
 /** Core may use the ports (interfaces) of the edges, never their implementations. */
 const ALLOWED_EDGE_MODULES = ['channels/channel.ts', 'store/session-store.ts', 'phrasing/phraser.ts']
