@@ -100,7 +100,8 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   else if (setSomething) act = 'answer'
   else if (tokens.some((token) => token.type === 'unknown' && token.skip)) act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
-  else if (has('question') || intent === 'policy') act = 'ask'
+  // "要包括投资收益不": a clause closed by 不 asks.
+  else if (has('question') || intent === 'policy' || /[^\s，,。]不[?？。!！\s]*$/u.test(normalized)) act = 'ask'
   else if (has('confirm') || (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))) act = 'confirm'
   else if (has('no') || has('correction')) act = 'deny'
   else act = 'none'
