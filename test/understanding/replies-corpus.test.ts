@@ -52,9 +52,9 @@ const LineSchema = z
 
 type Line = z.infer<typeof LineSchema>
 
-/** The stated split rule: heldout when the first 8 hex digits of sha256(id), mod 100, are below 40. */
+/** The stated split rule: heldout when the first 8 hex digits of sha256('split-1336:' + id), mod 100, are below 40. */
 function splitOf(id: string): 'tune' | 'heldout' {
-  const head = Number.parseInt(createHash('sha256').update(id).digest('hex').slice(0, 8), 16)
+  const head = Number.parseInt(createHash('sha256').update(`split-1336:${id}`).digest('hex').slice(0, 8), 16)
   return head % 100 < 40 ? 'heldout' : 'tune'
 }
 
