@@ -55,6 +55,8 @@ const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
   [/强$/, 'top', 1],
 ]
 const APPROXIMATE_PREFIX = /^(?:大约|大概|约|差不多|将近|接近|近|有|是|为|共|总共|一共|合计)/
+/** 将近/接近 a round number is just under it: a size, not a figure ("将近五千万"). */
+const ROUGH_PREFIX = /^(?:将近|接近|近)$/
 const UPPER_BOUND_PREFIX = /^(?:不到|不足|低于|少于|小于)/
 const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于)/
 /** 出头 is a value ("八百万出头" ≈ 800万); 左右/上下 are one unless the number is round ("一个亿左右"). */
@@ -62,7 +64,7 @@ const APPROXIMATE_SUFFIX = /(?:出头|左右|上下)$/
 const ROUGH_SUFFIX = /(?:左右|上下)$/
 const LOWER_BOUND_SUFFIX = /(?:以上|多点|多一点|开外)$/
 const UPPER_BOUND_SUFFIX = /(?:以下|以内|之内|不到)$/
-const APPROXIMATE_INNER = /[多余来](?=[十百千万亿个人名位项件年元块wW%]|$)/
+const APPROXIMATE_INNER = /[多余来](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
 const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/
 
@@ -108,7 +110,7 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     const approx = APPROXIMATE_PREFIX.exec(source) ?? APPROXIMATE_SUFFIX.exec(source)
     if (approx && approx[0].length < source.length) {
       approximate = true
-      if (ROUGH_SUFFIX.test(approx[0])) rough = true
+      if (ROUGH_SUFFIX.test(approx[0]) || ROUGH_PREFIX.test(approx[0])) rough = true
       source = approx.index === 0 ? source.slice(approx[0].length) : source.slice(0, approx.index)
       changed = true
     }

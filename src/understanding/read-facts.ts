@@ -467,8 +467,10 @@ class MessageExtractor {
         else if (suppressed) break
         else {
           const change = this.#members.get(meaning.fact) ?? { add: new Set<string>(), remove: new Set<string>() }
+          // "制造业，200人，高新技术企业": a title said on its own is held.
+          const alone = clause.tokens.every((candidate) => candidate === token || candidate.type === 'filler')
           if (polarity === 'no') change.remove.add(meaning.value)
-          else if (polarity === 'yes' || this.#expects(meaning.fact)) change.add.add(meaning.value)
+          else if (polarity === 'yes' || this.#expects(meaning.fact) || alone) change.add.add(meaning.value)
           this.#members.set(meaning.fact, change)
         }
         break
