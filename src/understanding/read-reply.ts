@@ -74,11 +74,16 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const intent = intentOf(tokens)
   const clauses = splitOnSeparators(tokens)
 
-  const lastValues = options.lastValues ?? []
+  const named = namedTopics(tokens)
+  // "营收多写了个0", "上面那个营收是前年的": a keyword picks the value among the known ones.
+  const lastValues =
+    named.length > 0
+      ? named.flatMap((topic) => topic.slots.flatMap((fact) => (typeof known[fact] === 'number' ? [{ fact, value: known[fact] as number }] : [])))
+      : options.lastValues ?? []
   const correction = correctionKind(normalized, tokens, lastValues, base)
   let reading: ExtractionResult
   let cleared: FactName[] = []
-  if (correction && !hasAmountKeyword(tokens)) {
+  if (correction && (named.length === 0 || correction !== 'replace')) {
     const corrected = readCorrection(normalized, tokens, correction, expected, known, lastValues, base)
     reading = corrected.reading
     cleared = corrected.cleared
@@ -118,6 +123,17 @@ function correctionKind(text: string, tokens: readonly MessageToken[], lastValue
   const kind = marker?.type === 'correction' ? marker.kind : null
   const hasNumber = tokens.some((token) => token.type === 'quantity')
   if (kind && kind !== 'replace') return kind
+  // "3200是前年的": a value given before, said to be of another year.
+  const dated = tokens.some((token, index) => {
+    if (token.type !== 'quantity') return false
+    const after = tokens.slice(index + 1, index + 3)
+    return after.some((next) => next.type === 'year') && lastValues.some((last) => {
+      const topic = TOPIC_OF_FACT.get(last.fact)
+      const conversion = topic ? convertQuantity(token.quantity, topic.unit) : null
+      return conversion?.ok === true && conversion.value === last.value
+    })
+  })
+  if (dated) return 'previous'
   if (kind === 'replace' && hasNumber) return 'replace'
   if (hasNumber && extractFacts(text, { ...base, expecting: [] }).denied.length > 0) return 'replace'
   return null
@@ -131,8 +147,15 @@ function intentOf(tokens: readonly MessageToken[]): IntentCue | null {
   return null
 }
 
-function hasAmountKeyword(tokens: readonly MessageToken[]): boolean {
-  return tokens.some((token) => token.type === 'keyword' && (token.meaning.type === 'amount' || token.meaning.type === 'fixed'))
+/** The amount topics the message names by keyword ("营收", "员工"). */
+function namedTopics(tokens: readonly MessageToken[]): AmountTopic[] {
+  const topics: AmountTopic[] = []
+  for (const token of tokens) {
+    if (token.type !== 'keyword') continue
+    if (token.meaning.type === 'amount' && !topics.includes(token.meaning.topic)) topics.push(token.meaning.topic)
+    if (token.meaning.type === 'fixed' && !topics.includes(AMOUNT_TOPICS.netProfit)) topics.push(AMOUNT_TOPICS.netProfit)
+  }
+  return topics
 }
 
 function splitOnSeparators(tokens: readonly MessageToken[]): MessageToken[][] {
