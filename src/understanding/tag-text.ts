@@ -54,7 +54,7 @@ const ARABIC = String.raw`(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?
 const NUMERAL_PART = `(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%号]))`
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?\s*${UNIT}?(?:左右|上下|出头|以上|以下|以内|之内|不到|开外|多)?`
+const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|以下|以内|之内|不到|开外|多)?`
 const HAN = /\p{Script=Han}/u
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
@@ -67,8 +67,8 @@ const PATTERNS: Array<[string, string]> = [
   ['quantity', QUANTITY],
   // A space between two Chinese words separates clauses in chat ("员工一百四十 其中研发三十五").
   ['separator', String.raw`[，,;；。!！\n…]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})|但是|但|不过|可是|而且|并且|另外|此外|同时|然后|还有`],
-  // Any two characters before 省/市 name a place (邯郸市); listed places and 北京市 are lexicon words and win.
-  ['place', String.raw`[\u4e00-\u9fff]{2}(?:省|市)(?!级|场|值|民|区|里|面|内|委|政|局)`],
+  // After 注册在/在/位于, any two characters before 省/市 name a place (注册在邯郸市); listed places are lexicon words and win.
+  ['place', String.raw`(?<=(?:注册在|注册于|注册地是?|在|位于|落户|登记在)\s*)[\u4e00-\u9fff]{2}(?:省|市)(?!级|场|值|民|区|里|面|内|委|政|局)`],
 ]
 
 const taggers = new WeakMap<Lexicon, RegExp>()
