@@ -137,9 +137,10 @@ function correctionKind(text: string, tokens: readonly MessageToken[], lastValue
   // "研发费用是前年的，去年的是310万": a keyword with a known value, said to be of another year.
   const keywordDated = tokens.some((token, index) => {
     if (token.type !== 'keyword' || token.meaning.type !== 'amount' || token.meaning.topic.slots.length < 2) return false
-    const after = tokens.slice(index + 1, index + 3)
+    const end = tokens.findIndex((next, at) => at > index && next.type === 'separator')
+    const clause = tokens.slice(index + 1, end < 0 ? tokens.length : end)
     const slot0 = token.meaning.topic.slots[0]
-    return after.some((next) => next.type === 'year') && !after.some((next) => next.type === 'quantity') && lastValues.some((last) => last.fact === slot0)
+    return clause.some((next) => next.type === 'year') && !clause.some((next) => next.type === 'quantity') && lastValues.some((last) => last.fact === slot0)
   })
   if (keywordDated) return 'previous'
   if (kind === 'replace' && hasNumber) return 'replace'
