@@ -134,11 +134,12 @@ const DENYING = new Set(['不是', '并非'])
 
 /** Where a clause stops stating facts: at its first question (the whole clause), or at its first wish or intent. */
 function suppressionStart(tokens: readonly Token[]): number {
-  const index = tokens.findIndex((token) => token.type === 'desire' || token.type === 'question' || token.type === 'intent' || token.cue !== undefined)
-  if (index < 0) return tokens.length
-  const token = tokens[index]
-  if (token.type === 'question' || token.cue === 'policy') return 0
-  return index
+  // A question suppresses its whole clause, unless it closes an intent ("能评X吗"): then only what the intent covers.
+  const intent = tokens.findIndex((token) => token.cue === 'assess' || token.cue === 'which')
+  const question = tokens.findIndex((token) => token.type === 'question' || token.cue === 'policy')
+  if (question >= 0 && (intent < 0 || intent > question)) return 0
+  const index = tokens.findIndex((token) => token.type === 'desire' || token.type === 'intent' || token.cue !== undefined)
+  return index < 0 ? tokens.length : index
 }
 
 function isIndustryCue(token: Token): boolean {
@@ -351,7 +352,7 @@ class MessageExtractor {
       if (topic) clauseTopic = topic
     })
 
-    if (!suppressed && !hasUnknown) this.#readLocatedPlace(clause)
+    if (!hasUnknown) this.#readLocatedPlace(clause, suppressFrom)
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
     const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
@@ -493,11 +494,11 @@ class MessageExtractor {
    * A place said as where the firm is, without 注册: "我们在燕郊", "海淀的软件公司", "位于亦庄". Only listed places
    * count here (not any "XX市"), and not after 离/靠近.
    */
-  #readLocatedPlace(clause: Clause): void {
+  #readLocatedPlace(clause: Clause, suppressFrom: number): void {
     if (this.#draft.touched('registeredInBeijing')) return
     if (clause.tokens.some((token) => token.type === 'keyword' && token.meaning.type === 'registration')) return
     clause.tokens.forEach((token, index) => {
-      if (token.type !== 'place' || this.#draft.touched('registeredInBeijing')) return
+      if (token.type !== 'place' || index >= suppressFrom || this.#draft.touched('registeredInBeijing')) return
       if (index > 0 && clause.tokens[index - 1].type === 'near') return
       const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
       const before = this.text.slice(Math.max(0, token.start - 2), token.start)
