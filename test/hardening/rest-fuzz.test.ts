@@ -90,6 +90,20 @@ describe('bad input on the REST endpoints: a 4xx with a reason, never a crash', 
     expect((await response.json()).error.fields.text).toContain('2000')
   })
 
+  it('an absurd amount typed in the chat (1e308万元) is asked again, never cut into other figures', async () => {
+    const say = async (text: string) => (await post('/api/v1/chat', JSON.stringify({ userId: 'absurd', text }))).json()
+    for (const text of ['帮我测一下创新型中小企业', '是的', '都没有', '软件业，员工150人']) await say(text)
+    const body = await say('1e308万元')
+    expect(body.reply).toContain('超出合理范围')
+    expect(body.state.facts.revenue).toBeUndefined()
+    expect(body.state.facts.revenuePrev).toBeUndefined()
+    expect(body.state.pending).toContain('revenue')
+    const lost = await say('嗯……')
+    const again = await say('嗯……')
+    expect(lost.reply).toContain('没太明白')
+    expect(again.suggestions).toContain('重新开始')
+  })
+
   it('absurd numbers in facts are named field by field', async () => {
     const response = await post('/api/v1/assess', JSON.stringify({ program: 'innovative', facts: { revenue: 1e308, employees: 1.5, debtRatio: -3 } }))
     expect(response.status).toBe(400)

@@ -29,7 +29,7 @@ const ChatRequestSchema = z
 /** Per user: at most this many chat messages a minute over REST. */
 export const CHAT_RATE_LIMIT = { limit: 30, windowMs: 60_000 }
 
-/** `POST /chat` → `{ reply, citations, state }` (mounted under /api/v1). */
+/** `POST /chat` → `{ reply, citations, card, suggestions, state }` (mounted under /api/v1; suggestions: replies to tap). */
 export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLimiter }): Hono {
   const routes = new Hono()
   routes.post('/chat', async (context) => {
@@ -43,7 +43,7 @@ export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLi
       return context.json(errorBody('RATE_LIMITED', '您发送得太快了，请稍等一分钟再试。'), 429)
     }
     const result = await deps.chat.chat(key, text)
-    return context.json({ reply: result.reply.text, citations: result.reply.citations, card: result.reply.card ?? null, state: result.state })
+    return context.json({ reply: result.reply.text, citations: result.reply.citations, card: result.reply.card ?? null, suggestions: result.reply.suggestions ?? [], state: result.state })
   })
   return routes
 }
