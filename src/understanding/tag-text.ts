@@ -166,7 +166,23 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
     else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
     if (raw.length === 0) master.lastIndex += 1
   }
+  markAlternativeQuestions(text, tokens)
   return tokens
+}
+
+/**
+ * "营收是含税还是不含税": 还是 between two parts of a clause asks which; at the start of a clause ("还是知识产权示范企业")
+ * it means "also" and stays a filler.
+ */
+function markAlternativeQuestions(text: string, tokens: MessageToken[]): void {
+  tokens.forEach((token, index) => {
+    if (token.type !== 'filler' || token.text !== '还是') return
+    let start = 0
+    for (let before = index - 1; before >= 0; before -= 1) if (tokens[before].type === 'separator') { start = tokens[before].end; break }
+    let end = text.length
+    for (let after = index + 1; after < tokens.length; after += 1) if (tokens[after].type === 'separator') { end = tokens[after].start; break }
+    if (text.slice(start, token.start).trim() !== '' && text.slice(token.end, end).trim() !== '') tokens[index] = { ...token, type: 'question' } as MessageToken
+  })
 }
 
 function readYear(raw: string): YearReference {
