@@ -4,7 +4,10 @@ import { describeValidity } from '../knowledge/describe-validity.js'
 import type { Phraser } from '../phrasing/phraser.js'
 import { tokenizeQuery } from '../search/tokenizer.js'
 import { composePolicyAnswer } from './compose-policy-answer.js'
+import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
+import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
+import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { NOT_FOUND_HOTLINE } from './replies.js'
 
@@ -78,14 +81,31 @@ export async function answerFromCard(
   }
 }
 
-/** Searches the cards and answers extractively from the best match, or says that nothing was found. */
+/** What answering needs besides search and phrasing: today's date (from the injected clock) and the tier data. */
+export interface AnswerContext {
+  today: Date
+  benefits: TierBenefits
+}
+
+/**
+ * Answers "评上专精特新有啥好处" from the tier-benefit data; searches the cards and answers extractively from the
+ * best match for anything else, or says that nothing was found.
+ */
 export async function answerPolicyQuestion(
   search: PolicySearch,
   phraser: Phraser,
   question: string,
   aspect: Aspect,
-  today: Date,
+  context: AnswerContext,
 ): Promise<PolicyAnswer> {
+  const { today } = context
+  const tierQuestion = detectTierBenefitQuestion(question, context.benefits.questionWords)
+  if (tierQuestion) {
+    const composed = composeTierBenefits(tierQuestion.program, context.benefits, (id) => search.get(id), today)
+    if (composed.cards.length > 0) {
+      return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations }, cardIds: composed.cards.map((card) => card.id) }
+    }
+  }
   const result = search.search(question, { limit: 3 })
   const [top, ...rest] = result.hits
   if (!result.confident || !top) return { reply: notFoundReply(question), cardIds: [] }
