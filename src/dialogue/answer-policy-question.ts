@@ -103,7 +103,7 @@ export async function answerPolicyQuestion(
   if (tierQuestion) {
     const composed = composeTierBenefits(tierQuestion.program, context.benefits, (id) => search.get(id), today)
     if (composed.cards.length > 0) {
-      return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations }, cardIds: composed.cards.map((card) => card.id) }
+      return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations, card: composed.card }, cardIds: composed.cards.map((card) => card.id) }
     }
   }
   const result = search.search(question, { limit: 3 })

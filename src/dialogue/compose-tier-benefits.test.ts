@@ -34,6 +34,9 @@ describe('composeTierBenefits', () => {
     expect(composed.footer).toMatch(/^依据：《北京市关于促进“专精特新”中小企业高质量发展的若干措施》措施[\d、]+（北京市经济和信息化局）$/u)
     expect(composed.cards.every((card) => card.seed === '001_bbd81771983c6ace.txt')).toBe(true)
     expect(beforeSource(composed.body)).toBeLessThanOrEqual(360)
+    // The rich card carries the same groups and source line.
+    expect(composed.card.blocks.map((block) => block.heading)).toEqual(['资金', '融资', '人才', '市场和服务', undefined])
+    expect(composed.card.footer).toBe(composed.footer)
   })
 
   it('leaves out measures that have ended by today and says how many, and lists them while they run', () => {

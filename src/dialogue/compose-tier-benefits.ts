@@ -1,4 +1,4 @@
-import type { Citation } from '../channels/channel.js'
+import type { Citation, ReplyCard } from '../channels/channel.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import { describeValidity } from '../knowledge/describe-validity.js'
 import type { BenefitItem, TierBenefits } from './load-tier-benefits.js'
@@ -12,6 +12,8 @@ export interface ComposedTierBenefits {
   /** Cards quoted, in the order quoted (for citations and the grounding check). */
   cards: PolicyCard[]
   citations: Citation[]
+  /** The same list as a rich card (one block per group) for channels that render cards. */
+  card: ReplyCard
 }
 
 /** Items shown per group: the list stays a phone screen long; the rest are in the cited cards. */
@@ -62,7 +64,9 @@ export function composeTierBenefits(program: Program | null, benefits: TierBenef
   const tier: Program = program ?? 'specialized'
   if (tier === 'innovative') return composeInnovative(benefits, lookup)
   const used: PolicyCard[] = []
-  const lines = [`【评上${PROGRAM_NAMES[tier]}能享受的支持】`]
+  const title = `评上${PROGRAM_NAMES[tier]}能享受的支持`
+  const lines = [`【${title}】`]
+  const blocks: ReplyCard['blocks'] = []
   let ended = 0
   for (const group of benefits.benefitGroups) {
     const shown: string[] = []
@@ -77,10 +81,16 @@ export function composeTierBenefits(program: Program | null, benefits: TierBenef
       shown.push(`· ${item.topic}：${item.quote}（${agencyOf(card, item.quote)}）`)
       if (!used.includes(card)) used.push(card)
     }
-    if (shown.length > 0) lines.push(`${group.label}：`, ...shown)
+    if (shown.length === 0) continue
+    lines.push(`${group.label}：`, ...shown)
+    blocks.push({ heading: group.label, text: shown.join('\n') })
   }
-  if (ended > 0) lines.push(`另有${ended}项相关政策已到期，未列出。`)
-  return { body: lines.join('\n'), footer: sourceLines(used), cards: used, citations: used.map((card) => ({ id: card.id, title: card.title })) }
+  if (ended > 0) {
+    lines.push(`另有${ended}项相关政策已到期，未列出。`)
+    blocks.push({ text: lines[lines.length - 1] })
+  }
+  const footer = sourceLines(used)
+  return { body: lines.join('\n'), footer, cards: used, citations: citationsOf(used), card: { kind: 'policy', title, tone: 'blue', blocks, footer } }
 }
 
 function composeInnovative(benefits: TierBenefits, lookup: (id: string) => PolicyCard | undefined): ComposedTierBenefits {
@@ -92,5 +102,10 @@ function composeInnovative(benefits: TierBenefits, lookup: (id: string) => Polic
   const body = [`【${PROGRAM_NAMES.innovative}】`, `${scope}${plan.note}`, '评上专精特新后的支持，可问“评上专精特新有啥好处”。'].join('\n')
   const cards = [rule, measure].filter((card): card is PolicyCard => card !== undefined)
   const footer = cards.map((card) => `依据：《${card.documentTitle}》${card.id === rule?.id ? (card.heading ?? '') : ''}（${card.issuer}）`).join('\n')
-  return { body, footer, cards, citations: cards.map((card) => ({ id: card.id, title: card.title })) }
+  const card: ReplyCard = { kind: 'policy', title: PROGRAM_NAMES.innovative, tone: 'blue', blocks: [{ text: body.split('\n').slice(1).join('\n') }], footer }
+  return { body, footer, cards, citations: citationsOf(cards), card }
+}
+
+function citationsOf(cards: readonly PolicyCard[]): Citation[] {
+  return cards.map((card) => ({ id: card.id, title: card.title }))
 }
