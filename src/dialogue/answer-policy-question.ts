@@ -103,7 +103,10 @@ export async function answerPolicyQuestion(
   if (tierQuestion) {
     const composed = composeTierBenefits(tierQuestion.program, context.benefits, (id) => search.get(id), today)
     if (composed.cards.length > 0) {
-      return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations, card: composed.card }, cardIds: composed.cards.map((card) => card.id) }
+      // The tier's application article leads the topic, so that "怎么申请？" next is about applying for the tier.
+      const apply = context.benefits.programs[tierQuestion.program ?? 'specialized'].apply.slice(0, 1)
+      const cardIds = [...apply, ...composed.cards.map((card) => card.id).filter((id) => !apply.includes(id))]
+      return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations, card: composed.card }, cardIds }
     }
   }
   const result = search.search(question, { limit: 3 })
