@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
-import type { Advisor, InboundMessage } from '../channel.js'
+import type { Advisor, InboundMessage } from '../../dialogue/messages.js'
 import { KeyedSerialQueue } from '../../shared/keyed-serial-queue.js'
 import type { DedupeStore, RateLimiter } from '../../store/session-store.js'
 import { convertFeishuEvent } from './convert-feishu-event.js'

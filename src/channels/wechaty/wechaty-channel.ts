@@ -1,5 +1,5 @@
 import { qrcodeValueToImageUrl, ScanStatus, type ContactSelf, type Message, type Wechaty } from 'wechaty'
-import type { Advisor, InboundMessage } from '../channel.js'
+import type { Advisor, InboundMessage } from '../../dialogue/messages.js'
 import { sessionKeyToString, type DedupeStore, type RateLimiter } from '../../store/session-store.js'
 import { convertWechatyMessage, isGroupAllowed, type ConvertResult } from './convert-wechaty-message.js'
 import { formatReplyParts } from './format-reply-parts.js'
