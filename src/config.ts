@@ -54,12 +54,3 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   }
   return parsed.data
 }
-
-/** The channels whose configuration is complete. */
-export function configuredChannels(config: Config): { feishu: boolean; wechat: boolean; llm: boolean } {
-  return {
-    feishu: Boolean(config.FEISHU_APP_ID && config.FEISHU_APP_SECRET),
-    wechat: Boolean(config.WECHATY_PUPPET),
-    llm: Boolean(config.OPENAI_API_KEY),
-  }
-}
