@@ -243,8 +243,9 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       emit('sent')
       return finish(id, durable, 'complete')
     }
-    if (attemptNumber >= sendAttempts || !accepting) {
-      // Left in the queue: a later sweep, or the next start, tries again.
+    if (!accepting) return // stopping: `stop` releases the entry, so the next start takes it over at once
+    if (attemptNumber >= sendAttempts) {
+      // Left in the queue: the sweep (after the lease) or the next start tries again.
       active.delete(id)
       if (!durable) logger.error({ id, channel: adapter.channel }, 'reply-lost-without-store')
       return
