@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { textEvent } from '../channels/feishu-events.js'
 import { startFakeFeishuServer, type FakeFeishuServer } from '../fakes/fake-feishu-server.js'
-import { startServer, type RunningServer } from './spawn-server.js'
+import { freePort, startServer, type RunningServer } from './spawn-server.js'
 
 const running: RunningServer[] = []
 const fakes: FakeFeishuServer[] = []
@@ -84,6 +85,24 @@ describe('durable replies across SIGTERM and restart', () => {
     expect(Date.now() - signalled).toBeLessThan(8000)
     expect(repliesTo(fake, 'om_drain')).toHaveLength(1)
     expect(server.output()).not.toMatch(/shutdown took too long/u)
+  }, 60_000)
+})
+
+describe('npm start', () => {
+  it('stops cleanly when npm itself gets SIGTERM (npm does not forward it; the server notices its parent is gone)', async () => {
+    const port = await freePort()
+    const npm = spawn('npm', ['start'], { cwd: new URL('../../', import.meta.url).pathname, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-npm-')) }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    npm.stdout.on('data', (chunk) => (output += String(chunk)))
+    npm.stderr.on('data', (chunk) => (output += String(chunk)))
+    try {
+      await expect.poll(async () => fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0), { timeout: 20_000, interval: 100 }).toBe(200)
+      npm.kill('SIGTERM')
+      await expect.poll(async () => fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'open', () => 'closed'), { timeout: 5000, interval: 100 }).toBe('closed')
+      await expect.poll(() => output, { timeout: 5000 }).toMatch(/"signal":"parent-exited".*"msg":"shut-down"/u)
+    } finally {
+      npm.kill('SIGKILL')
+    }
   }, 60_000)
 })
 
