@@ -11,18 +11,24 @@ redis.call('HSET', KEYS[2], 'channel', ARGV[2], 'body', ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1])
 return 1`
 
-/** KEYS: leases. ARGV: now, new lease until, limit, ignore leases (1/0), entry key prefix. Returns id, channel, body triples. */
+/**
+ * KEYS: leases. ARGV: now, new lease until, limit, ignore leases (1/0), entry key prefix, channel.
+ * Returns id, channel, body triples, oldest lease first.
+ */
 const CLAIM_SCRIPT = `
 local ids
-if ARGV[4] == '1' then ids = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[3]) - 1)
-else ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3])) end
+if ARGV[4] == '1' then ids = redis.call('ZRANGE', KEYS[1], 0, -1)
+else ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1]) end
 local out = {}
+local limit = tonumber(ARGV[3])
 for _, id in ipairs(ids) do
+  if #out >= limit * 3 then break end
   local entry = redis.call('HMGET', ARGV[5] .. id, 'channel', 'body')
-  if entry[1] then
+  if not entry[1] then redis.call('ZREM', KEYS[1], id)
+  elseif entry[1] == ARGV[6] then
     redis.call('ZADD', KEYS[1], ARGV[2], id)
     table.insert(out, id); table.insert(out, entry[1]); table.insert(out, entry[2])
-  else redis.call('ZREM', KEYS[1], id) end
+  end
 end
 return out`
 
@@ -76,7 +82,7 @@ export class RedisInboundQueue implements InboundQueue {
   async claim(options: ClaimOptions): Promise<InboundEntry[]> {
     const now = this.#now()
     const flat = (await this.#run('Redis inbound claim', () =>
-      this.#redis.eval(CLAIM_SCRIPT, 1, this.#leases, String(now), String(now + options.leaseMs), String(options.limit ?? 100), options.ignoreLeases ? '1' : '0', `${this.#prefix}entry:`),
+      this.#redis.eval(CLAIM_SCRIPT, 1, this.#leases, String(now), String(now + options.leaseMs), String(options.limit ?? 100), options.ignoreLeases ? '1' : '0', `${this.#prefix}entry:`, options.channel),
     )) as string[]
     const claimed: InboundEntry[] = []
     for (let index = 0; index + 2 < flat.length; index += 3) claimed.push({ id: flat[index]!, channel: flat[index + 1]!, body: flat[index + 2]! })
