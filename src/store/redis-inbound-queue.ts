@@ -3,11 +3,11 @@ import type { ClaimOptions, EnqueueOptions, InboundEntry, InboundQueue } from '.
 import { DEFAULT_REDIS_PREFIX } from './redis-session-store.js'
 import { toStoreError } from './to-store-error.js'
 
-/** KEYS: mark, entry, leases. ARGV: id, channel, body, dedupe ttl ms, lease until. */
+/** KEYS: mark, entry, leases. ARGV: id, channel, body, dedupe ttl ms, lease until, now. */
 const ENQUEUE_SCRIPT = `
 if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[4], 'NX') then return 0 end
-redis.call('HSET', KEYS[2], 'channel', ARGV[2], 'body', ARGV[3])
+redis.call('HSET', KEYS[2], 'channel', ARGV[2], 'body', ARGV[3], 'enqueued', ARGV[6])
 redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1])
 return 1`
 
@@ -31,6 +31,14 @@ for _, id in ipairs(ids) do
   end
 end
 return out`
+
+/** KEYS: leases. ARGV: entry key prefix, ids… A released lease "expired" when the entry was enqueued: claims keep arrival order. */
+const RELEASE_SCRIPT = `
+for index = 2, #ARGV do
+  local enqueued = redis.call('HGET', ARGV[1] .. ARGV[index], 'enqueued')
+  if enqueued then redis.call('ZADD', KEYS[1], 'XX', enqueued, ARGV[index]) end
+end
+return 1`
 
 /** KEYS: entry. ARGV: body. */
 const UPDATE_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'body', ARGV[1]) end return 1`
@@ -63,8 +71,8 @@ export class RedisInboundQueue implements InboundQueue {
   }
 
   async enqueue(entry: InboundEntry, options: EnqueueOptions): Promise<boolean> {
-    const leaseUntil = this.#now() + options.leaseMs
-    return (await this.#run('Redis inbound enqueue', () => this.#redis.eval(ENQUEUE_SCRIPT, 3, this.#mark(entry.id), this.#entry(entry.id), this.#leases, entry.id, entry.channel, entry.body, String(Math.ceil(options.dedupeTtlMs)), String(leaseUntil)))) === 1
+    const now = this.#now()
+    return (await this.#run('Redis inbound enqueue', () => this.#redis.eval(ENQUEUE_SCRIPT, 3, this.#mark(entry.id), this.#entry(entry.id), this.#leases, entry.id, entry.channel, entry.body, String(Math.ceil(options.dedupeTtlMs)), String(now + options.leaseMs), String(now)))) === 1
   }
 
   async update(id: string, body: string): Promise<void> {
@@ -91,9 +99,7 @@ export class RedisInboundQueue implements InboundQueue {
 
   async release(ids: string[]): Promise<void> {
     if (ids.length === 0) return
-    const pipeline = this.#redis.multi()
-    for (const id of ids) pipeline.zadd(this.#leases, 'XX', 0, id)
-    await this.#run('Redis inbound release', () => pipeline.exec())
+    await this.#run('Redis inbound release', () => this.#redis.eval(RELEASE_SCRIPT, 1, this.#leases, `${this.#prefix}entry:`, ...ids))
   }
 
   async depth(): Promise<number> {

@@ -89,6 +89,16 @@ export function runInboundQueueContract(name: string, createHarness: () => Promi
       expect((await next.claim({ channel: 'feishu', leaseMs: 60_000, ignoreLeases: true })).map((item) => item.id)).toEqual(['feishu:f1'])
     }))
 
+    it('released entries are claimed in arrival order', withQueue(async ({ queue, clock, reopen }) => {
+      const ids = ['om_9', 'om_10', 'om_2', 'om_11']
+      for (const id of ids) {
+        await queue.enqueue(entry(id), OPTIONS)
+        clock.now += 5
+      }
+      await queue.release([...ids].reverse())
+      expect((await (await reopen()).claim({ channel: 'feishu', leaseMs: 60_000 })).map((item) => item.id)).toEqual(ids)
+    }))
+
     it('claims at most `limit` entries', withQueue(async ({ queue, reopen }) => {
       for (const id of ['l1', 'l2', 'l3']) await queue.enqueue(entry(id), OPTIONS)
       await queue.release(['l1', 'l2', 'l3'])
