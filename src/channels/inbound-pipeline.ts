@@ -365,7 +365,15 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       accepting = true
       const recovered = await sweep(options.singleWriter)
       if (recovered > 0) logger.info({ channel: adapter.channel, recovered }, 'inbound-recovered')
-      sweepTimer = setInterval(() => void sweep(false), Math.max(1000, Math.floor(leaseMs / 2)))
+      sweepTimer = setInterval(() => {
+        // Keep the leases of this process's own work (a busy lane can hold an entry for long), then take over
+        // whatever other processes left behind.
+        const mine = [...active].filter(([, durable]) => durable).map(([id]) => id)
+        void options.inbound
+          .renew(mine, leaseMs)
+          .catch((error) => logger.warn({ err: errorText(error) }, 'inbound-renew-failed'))
+          .then(() => sweep(false))
+      }, Math.max(1000, Math.floor(leaseMs / 3)))
       sweepTimer.unref()
     },
     async stop(graceMs) {
