@@ -297,7 +297,15 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
 
   async function receive(raw: Raw): Promise<AcceptResult> {
     if (!accepting) return 'unavailable'
-    const parsed = await adapter.parse(raw)
+    let parsed: ParsedInbound
+    try {
+      // Parsing may ask the platform (WeChat: room topic, contact): bounded like a send, so one stuck lookup never
+      // blocks that user's intake.
+      parsed = await withTimeout(async () => adapter.parse(raw), sendTimeoutMs, `${adapter.channel} parse`)
+    } catch (error) {
+      logger.error({ err: errorText(error), channel: adapter.channel }, 'inbound-parse-failed')
+      return 'retry-later'
+    }
     if (parsed.kind !== 'message') return parsed.kind === 'ignore' ? 'ignored' : 'retry-later'
     const id = `${adapter.channel}:${parsed.message.messageId}`
     const work: Work = { message: parsed.message, route: parsed.route, reply: parsed.reply, partsSent: 0, deliveries: 1 }
