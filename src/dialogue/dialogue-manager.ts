@@ -30,6 +30,7 @@ import type { PolicySearch } from './ports.js'
 import { PROGRAM_NAMES, type Program } from './programs.js'
 import { QUESTION_GROUPS } from './question-groups.js'
 import * as replies from './replies.js'
+import { lastFullYear } from './year-words.js'
 
 export interface DialogueManagerOptions {
   sessions: SessionStore
@@ -293,7 +294,7 @@ export class DialogueManager implements Advisor {
     if (step.kind === 'ask') {
       state.mode = 'assessing'
       state.pending = step.question.facts
-      return { text: `${lead}${step.question.text}`, citations: [] }
+      return { text: `${lead}${renderQuestion(step.question.group, step.question.facts, this.#lastFiscalYear())}`, citations: [] }
     }
     if (step.stoppedEarly) return this.#verdictReply(state, profile, step.results, lead)
     state.mode = 'confirming'
@@ -325,7 +326,7 @@ export class DialogueManager implements Advisor {
   #pendingQuestion(state: DialogueState): string {
     const group = QUESTION_GROUPS.find((candidate) => state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)))
     if (state.mode === 'confirming') return replies.CONFIRM_PROMPT
-    return group ? renderQuestion(group, state.pending) : '请回答上面的问题。'
+    return group ? renderQuestion(group, state.pending, this.#lastFiscalYear()) : '请回答上面的问题。'
   }
 
   #relevantFacts(programs: readonly Program[]): FactName[] {
@@ -343,7 +344,7 @@ export class DialogueManager implements Advisor {
 
   /** 上年度: the last complete fiscal year, by the injected clock. */
   #lastFiscalYear(): number {
-    return new Date(this.#now()).getFullYear() - 1
+    return lastFullYear(this.#now())
   }
 
   #warn(type: string, error: unknown): void {
