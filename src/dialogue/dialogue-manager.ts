@@ -31,6 +31,9 @@ import { PROGRAM_NAMES, type Program } from './programs.js'
 import { QUESTION_GROUPS } from './question-groups.js'
 import * as replies from './replies.js'
 import { lastFullYear } from './year-words.js'
+import { answerAfterVerdict, type AfterVerdictContext } from './answer-after-verdict.js'
+import { planExactScore } from './plan-exact-score.js'
+import { rerunAfterVerdict, type VerdictRerun } from './rerun-after-verdict.js'
 
 export interface DialogueManagerOptions {
   sessions: SessionStore
@@ -151,6 +154,9 @@ export class DialogueManager implements Advisor {
     const intent = detectIntent(text)
     const done = (reply: OutboundReply, deleted = false): TurnResult => ({ reply, state, profile, deleted })
     const say = (replyText: string): OutboundReply => ({ text: replyText, citations: [] })
+    // Right after a verdict: “详细” gives the item-by-item account, “算准分数” asks what still moves the score.
+    const afterVerdict = answerAfterVerdict(state, profile, text, this.#afterVerdictContext(profile))
+    if (afterVerdict) return done(afterVerdict)
 
     switch (intent.kind) {
       case 'help':
@@ -209,6 +215,9 @@ export class DialogueManager implements Advisor {
       return { text: `没太明白您的回答。${this.#pendingQuestion(state)}${hint}`, citations: [] }
     }
     const extraction = extractFacts(text, { expecting: [], known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
+    // A correction after a verdict re-runs it on the updated facts.
+    const rerun = rerunAfterVerdict(state, profile, extraction.facts, this.#usedBy)
+    if (rerun) return this.#rerunVerdict(state, profile, extraction, rerun)
     if (Object.keys(extraction.facts).length > 0 && !QUESTION_LIKE.test(text)) {
       Object.assign(profile.facts, extraction.facts)
       const recorded = summarizeFacts(extraction.facts).replace(/\n/g, '；')
@@ -281,6 +290,7 @@ export class DialogueManager implements Advisor {
     state.programs = [...programs]
     state.pending = []
     state.misses = 0
+    state.exactScore = false
     state.lastTopic = { kind: 'program', programs }
     profile.lastPrograms = [...programs]
     const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
@@ -296,7 +306,13 @@ export class DialogueManager implements Advisor {
       state.pending = step.question.facts
       return { text: `${lead}${renderQuestion(step.question.group, step.question.facts, this.#lastFiscalYear())}`, citations: [] }
     }
-    if (step.stoppedEarly) return this.#verdictReply(state, profile, step.results, lead)
+    // Finishing the exact score after a ranged verdict: ask what still moves it, then give the verdict again.
+    const exact = state.exactScore ? planExactScore(step.results, profile.unknown, profile.facts, this.#lastFiscalYear()).next : null
+    if (exact) {
+      state.pending = exact.facts
+      return { text: `${lead}${renderQuestion(exact.group, exact.facts, this.#lastFiscalYear())}`, citations: [] }
+    }
+    if (step.stoppedEarly || state.exactScore) return this.#verdictReply(state, profile, step.results, lead)
     state.mode = 'confirming'
     state.pending = []
     const summary = summarizeByGroup(profile.facts, this.#relevantFacts(state.programs))
@@ -312,7 +328,9 @@ export class DialogueManager implements Advisor {
   async #verdictReply(state: DialogueState, profile: Profile, results: AssessmentResult[], lead: string, userText = ''): Promise<OutboundReply> {
     // Verdicts are never re-worded by an LLM: "符合/不符合" is not a number, so no grounding check could guard it.
     void userText
-    const verdict = composeVerdict(results, this.#options.search, this.#options.benefits)
+    const plan = planExactScore(results, profile.unknown, profile.facts, this.#lastFiscalYear())
+    const verdict = composeVerdict(results, this.#options.search, this.#options.benefits, { exactScoreQuestions: plan.questions })
+    state.exactScore = false
     state.mode = 'idle'
     state.pending = []
     state.lastTopic = { kind: 'program', programs: state.programs }
@@ -321,6 +339,21 @@ export class DialogueManager implements Advisor {
       citations: verdict.citations,
       card: verdict.card,
     }
+  }
+
+  #afterVerdictContext(profile: Profile): AfterVerdictContext {
+    const resultsFor = (programs: readonly Program[]) => advanceAssessment(programs, profile.facts, profile.unknown, this.#assess, this.#usedBy).results
+    return { resultsFor, search: this.#options.search, benefits: this.#options.benefits, lastYear: this.#lastFiscalYear() }
+  }
+
+  /** Records the corrected facts and gives the verdict again (or asks first when the change opened a question). */
+  async #rerunVerdict(state: DialogueState, profile: Profile, extraction: ExtractionResult, rerun: VerdictRerun): Promise<OutboundReply> {
+    Object.assign(profile.facts, extraction.facts)
+    profile.unknown = profile.unknown.filter((fact) => !(fact in extraction.facts))
+    state.programs = rerun.programs
+    const step = advanceAssessment(state.programs, profile.facts, profile.unknown, this.#assess, this.#usedBy)
+    if (step.kind === 'ask') return this.#continueAssessment(state, profile, rerun.echo.replace(/按新信息重新评估：$/u, '还需要补充：'))
+    return this.#verdictReply(state, profile, step.results, `${rerun.echo}\n`)
   }
 
   #pendingQuestion(state: DialogueState): string {
