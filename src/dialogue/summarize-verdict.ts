@@ -16,17 +16,17 @@ export const SCREEN_CHARACTERS = 300
 export const DETAIL_OFFER = '回复“详细”看逐项得分和依据。'
 export const exactScoreOffer = (questions: number) => `再答${questions}个问题可算出准确得分，回复“算准分数”继续。`
 
-/** The two biggest gaps: failed conditions first, then the items that lost most points. */
-function gaps(result: AssessmentResult): string | null {
+/** The biggest gaps (two unless told): failed conditions first, then the items that lost most points. */
+function gaps(result: AssessmentResult, count = 2): string | null {
   const failed = result.conditions.filter((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score').map((condition) => condition.name)
   const losses = lossesOf(result).map(lossText)
-  const top = [...failed, ...losses].slice(0, 2)
+  const top = [...failed, ...losses].slice(0, count)
   if (top.length === 0) return null
   return `${result.eligible === true ? '失分最多' : '差距最大'}：${top.join('；')}`
 }
 
 /** Why a decided program stands as it does, in one line. */
-function reason(result: AssessmentResult): string | null {
+function reason(result: AssessmentResult, gapCount = 2): string | null {
   const gate = gateLine(result)
   if (gate) return gate
   if (result.eligible === null) {
@@ -36,7 +36,7 @@ function reason(result: AssessmentResult): string | null {
   }
   const direct = result.conditions.filter((condition) => condition.direct && condition.status === 'passed')
   if (result.eligible === true && direct.length > 0) return `已满足直通条件：${direct[0].name}`
-  return gaps(result)
+  return gaps(result, gapCount)
 }
 
 /** The next step for the program the verdict is about. */
@@ -48,7 +48,7 @@ function nextStep(result: AssessmentResult, search: PolicySearch, benefits: Tier
   }
   if (result.eligible === false && result.cheapestPath) {
     const { changes, text } = result.cheapestPath
-    if (changes.length > 0) return `最少改动：${changes.slice(0, 2).map((change) => change.text).join('；')}`
+    if (changes.length > 0) return `最少改动：${changes[0].text}${changes.length > 1 ? `；另有${changes.length - 1}项见“详细”` : ''}`
     const direct = /或满足任一直通条件：([^；。]+)/u.exec(text)?.[1]
     if (direct) return `或满足直通条件，如：${direct}`
   }
@@ -68,7 +68,7 @@ export function summarizeVerdict(
   offers: VerdictOffers = {},
   budget = SCREEN_CHARACTERS,
 ): { lines: string[]; blocks: Array<{ heading: string; text: string }>; tail: string[] } {
-  const reasons = results.map(reason)
+  const reasons = results.map((result) => reason(result))
   const tail: string[] = []
   const target = targetOf(results)
   const step = target ? nextStep(target, search, benefits) : null
@@ -76,8 +76,10 @@ export function summarizeVerdict(
   const questions = offers.exactScoreQuestions ?? 0
   tail.push(questions > 0 ? `${exactScoreOffer(questions)}${DETAIL_OFFER}` : DETAIL_OFFER)
   const assemble = () => [...results.flatMap((result, index) => [headline(result), ...(reasons[index] ? [reasons[index]!] : [])]), ...tail]
-  // Over the screen: the highest tiers' reasons go first (they are behind “详细” anyway), never the headlines.
+  // Over the screen: the highest tiers' reasons go first, then the lowest tier's second gap (all of it is
+  // behind “详细” anyway); never a headline.
   for (let index = results.length - 1; index > 0 && assemble().join('\n').length > budget; index -= 1) reasons[index] = null
+  if (results[0] && assemble().join('\n').length > budget) reasons[0] = reason(results[0], 1)
   const blocks = results.map((result, index) => ({ heading: headline(result), text: reasons[index] ?? '—' }))
   return { lines: assemble(), blocks, tail }
 }
