@@ -33,6 +33,8 @@ import * as replies from './replies.js'
 import { lastFullYear } from './year-words.js'
 import { answerAfterVerdict, type AfterVerdictContext } from './answer-after-verdict.js'
 import { planExactScore } from './plan-exact-score.js'
+import { composeTermAnswer } from './compose-term-answer.js'
+import { explainTerm } from './explain-term.js'
 import { rerunAfterVerdict, type VerdictRerun } from './rerun-after-verdict.js'
 
 export interface DialogueManagerOptions {
@@ -203,6 +205,12 @@ export class DialogueManager implements Advisor {
 
   async #freeText(state: DialogueState, profile: Profile, text: string, intent: Intent): Promise<OutboundReply> {
     if (state.mode !== 'idle') {
+      // “独立法人是啥意思，分公司算吗？”: a question about a term of the standard, answered from its text.
+      const term = explainTerm(text)
+      if (term) {
+        const answer = composeTermAnswer(term, this.#options.search)
+        return { ...answer, text: `${answer.text}\n\n继续刚才的问题：${this.#pendingQuestion(state)}` }
+      }
       const extraction = this.#extract(state, profile, text)
       if (touchesFacts(extraction)) return this.#applyAndContinue(state, profile, extraction)
       if (QUESTION_LIKE.test(text) || intent.kind === 'follow-up-aspect') {

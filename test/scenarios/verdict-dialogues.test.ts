@@ -110,3 +110,26 @@ describe('一屏之内：三个层级一起测', () => {
     await bot.say('详细', /企业规模：/u)
   })
 })
+
+describe('对话：测评中途问术语是什么意思', () => {
+  it('“独立法人是啥意思，分公司算吗？”：引标准原文作答，不当成回答，再问刚才的问题', async () => {
+    const bot = createFixture()
+    await bot.say('测一下创新型中小企业', /北京市注册登记/u)
+    await bot.say('独立法人是啥意思，分公司算吗？', /^关于“独立法人资格”，标准原文（北京市优质中小企业梯度培育管理实施细则 第三条）：/u, /分公司不具有法人资格/u, /继续刚才的问题：贵企业是否在北京市注册登记/u, mode('assessing'), (_reply, state) => expect(state.facts).toEqual({}))
+  })
+
+  it('“软著算几类知识产权？”：答Ⅱ类的定义，知识产权的问题接着问', async () => {
+    const bot = createFixture()
+    await bot.say('测一下创新型中小企业')
+    await bot.say('是的')
+    await bot.say('都没有')
+    await bot.say('软件业，150人')
+    await bot.say('3200万')
+    await bot.say('去年3000万，前年2500万')
+    await bot.say('240万')
+    await bot.say('确认')
+    await bot.say('算准分数', /资产负债率/u)
+    const before = await bot.say('48%', /知识产权/u)
+    await bot.say('软著算几类知识产权？', /“II类知识产权”/u, /软件著作权/u, /继续刚才的问题：知识产权情况/u, (_reply, state) => expect(state.pending).toEqual(before.state.pending))
+  })
+})
