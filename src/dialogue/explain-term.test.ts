@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadCards } from '../knowledge/load-cards.js'
-import { explainTerm } from './explain-term.js'
+import { explainTerm, reloadTerms } from './explain-term.js'
 import { loadTerms } from './load-terms.js'
 
 /** Questions written the way owners ask them mid-assessment, with the card that defines what they ask about. */
@@ -123,5 +126,15 @@ describe('knowledge/lexicon/terms.json', () => {
         owners.set(alias, entry.term)
       }
     }
+  })
+})
+
+describe('reloadTerms', () => {
+  it('keeps the current terms when the file does not validate', () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'terms-')), 'terms.json')
+    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, spellings: {}, cues: { question: ['吗'], meaning: ['指'] }, terms: [] }))
+    expect(() => reloadTerms(bad)).toThrow(/terms/u)
+    expect(explainTerm('I类知识产权是什么')?.cardId).toBe('tier-rules-x4-03')
+    expect(reloadTerms()).toBeGreaterThan(20)
   })
 })

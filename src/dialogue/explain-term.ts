@@ -64,6 +64,13 @@ export function createTermExplainer(file: TermFile): (text: string) => TermExpla
 
 let defaultExplainer: ((text: string) => TermExplanation | null) | null = null
 
+/** Re-reads knowledge/lexicon/terms.json (admin reload); a file that does not validate throws and keeps the old one. */
+export function reloadTerms(path?: string): number {
+  const file = loadTerms(path)
+  defaultExplainer = createTermExplainer(file)
+  return file.terms.length
+}
+
 /**
  * What a term in a mid-assessment question means ("独立法人是啥意思，分公司算吗？"), from
  * knowledge/lexicon/terms.json; null when the text names no defined term or asks nothing.

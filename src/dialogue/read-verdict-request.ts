@@ -46,6 +46,11 @@ export function createVerdictRequestReader(words: VerdictWords): (text: string) 
 
 let reader: ((text: string) => VerdictRequest | null) | null = null
 
+/** Re-reads knowledge/lexicon/verdict-words.json (admin reload); a file that does not validate throws and keeps the old one. */
+export function reloadVerdictWords(path?: string): void {
+  reader = createVerdictRequestReader(loadVerdictWords(path))
+}
+
 /** What a reply right after a verdict asks for, from knowledge/lexicon/verdict-words.json. */
 export function readVerdictRequest(text: string): VerdictRequest | null {
   reader ??= createVerdictRequestReader(loadVerdictWords())
