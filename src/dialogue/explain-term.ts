@@ -39,6 +39,12 @@ export function createTermExplainer(file: TermFile): (text: string) => TermExpla
     for (const text of entry.looseAliases ?? []) aliases.push({ text: normalize(text), entry, loose: true })
   }
   aliases.sort((left, right) => right.text.length - left.text.length)
+  // Aliases by their first character, longest first: each position of the text tries only those.
+  const byFirst = new Map<string, Alias[]>()
+  for (const alias of aliases) {
+    const first = alias.text[0]!
+    byFirst.set(first, [...(byFirst.get(first) ?? []), alias])
+  }
   const questionCues = file.cues.question.map(normalize)
   const meaningCues = file.cues.meaning.map(normalize)
 
@@ -50,7 +56,7 @@ export function createTermExplainer(file: TermFile): (text: string) => TermExpla
     const taken = new Array<boolean>(text.length).fill(false)
     for (let start = 0; start < text.length; start += 1) {
       if (taken[start]) continue
-      const alias = aliases.find((candidate) => text.startsWith(candidate.text, start))
+      const alias = byFirst.get(text[start]!)?.find((candidate) => text.startsWith(candidate.text, start))
       if (!alias) continue
       for (let index = start; index < start + alias.text.length; index += 1) taken[index] = true
       if (alias.loose && !asksMeaning) continue
