@@ -14,9 +14,6 @@ async function reachScoredVerdict(bot: ReturnType<typeof createFixture>) {
   return bot.say('确认')
 }
 
-/** The reply without its last line (the sources line), as shown on one screen. */
-const screen = (reply: string) => reply.length
-
 describe('对话：一屏结论、详细、算准分数', () => {
   it('结论先给区间和两大差距，一屏之内；“详细”给逐项得分', async () => {
     const bot = createFixture()
@@ -27,7 +24,7 @@ describe('对话：一屏结论、详细、算准分数', () => {
     expect(verdict.reply).toMatch(/怎么申报：/u)
     expect(verdict.reply).toMatch(/再答3个问题可算出准确得分，回复“算准分数”继续。/u)
     expect(verdict.reply).not.toMatch(/创新能力\d+\/40/u)
-    expect(screen(verdict.reply)).toBeLessThanOrEqual(300)
+    expect(verdict.reply.length).toBeLessThanOrEqual(300)
     const detail = await bot.say('详细', mode('idle'))
     expect(detail.reply).toMatch(/创新能力\d+\/40 · 成长性\d+\/30 · 专业化\d+\/30/u)
     expect(detail.reply).toMatch(/企业规模：中型企业/u)
@@ -120,14 +117,7 @@ describe('对话：测评中途问术语是什么意思', () => {
 
   it('“软著算几类知识产权？”：答Ⅱ类的定义，知识产权的问题接着问', async () => {
     const bot = createFixture()
-    await bot.say('测一下创新型中小企业')
-    await bot.say('是的')
-    await bot.say('都没有')
-    await bot.say('软件业，150人')
-    await bot.say('3200万')
-    await bot.say('去年3000万，前年2500万')
-    await bot.say('240万')
-    await bot.say('确认')
+    await reachScoredVerdict(bot)
     await bot.say('算准分数', /资产负债率/u)
     const before = await bot.say('48%', /知识产权/u)
     await bot.say('软著算几类知识产权？', /“II类知识产权”/u, /软件著作权/u, /继续刚才的问题：知识产权情况/u, (_reply, state) => expect(state.pending).toEqual(before.state.pending))
