@@ -223,8 +223,8 @@ export class DialogueManager implements Advisor {
       return { text: `没太明白您的回答。${this.#pendingQuestion(state)}${hint}`, citations: [] }
     }
     const extraction = extractFacts(text, { expecting: [], known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
-    // A correction after a verdict re-runs it on the updated facts.
-    const rerun = rerunAfterVerdict(state, profile, extraction.facts, this.#usedBy)
+    // A correction after a verdict re-runs it on the updated facts (a question such as “如果研发费用是500万呢？” is no correction).
+    const rerun = QUESTION_LIKE.test(text) ? null : rerunAfterVerdict(state, profile, extraction.facts, this.#usedBy)
     if (rerun) return this.#rerunVerdict(state, profile, extraction, rerun)
     if (Object.keys(extraction.facts).length > 0 && !QUESTION_LIKE.test(text)) {
       Object.assign(profile.facts, extraction.facts)

@@ -85,6 +85,12 @@ describe('对话：结论之后更正，重新评估', () => {
     await bot.say('说错了，我们注册在天津', fact('registeredInBeijing', false), /在北京市注册登记已改为否（原为是）/u, /❌ 暂不符合/u, /在北京市内工商注册登记/u, mode('idle'))
   })
 
+  it('结论之后问“如果……呢？”：是假设，不改已记下的数', async () => {
+    const bot = createFixture()
+    await reachScoredVerdict(bot)
+    await bot.say('如果研发费用是500万呢？', fact('rdExpense', 240), not(/重新评估/u))
+  })
+
   it('结论之后重复同一个数：不算更正，不重评', async () => {
     const bot = createFixture()
     await reachScoredVerdict(bot)
