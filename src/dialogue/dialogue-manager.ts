@@ -360,8 +360,8 @@ export class DialogueManager implements Advisor {
     profile.unknown = profile.unknown.filter((fact) => !(fact in extraction.facts))
     state.programs = rerun.programs
     const step = advanceAssessment(state.programs, profile.facts, profile.unknown, this.#assess, this.#usedBy)
-    if (step.kind === 'ask') return this.#continueAssessment(state, profile, rerun.echo.replace(/按新信息重新评估：$/u, '还需要补充：'))
-    return this.#verdictReply(state, profile, step.results, `${rerun.echo}\n`)
+    if (step.kind === 'ask') return this.#continueAssessment(state, profile, `${rerun.changed}还需要补充：`)
+    return this.#verdictReply(state, profile, step.results, `${rerun.changed}按新信息重新评估：\n`)
   }
 
   #pendingQuestion(state: DialogueState): string {

@@ -13,11 +13,11 @@ const profile = () => ({ ...newProfile(), facts: { rdExpense: 240, employees: 15
 
 describe('rerunAfterVerdict', () => {
   it('re-runs the last programs when a fact they read changes, echoing old and new values', () => {
-    expect(rerunAfterVerdict(afterVerdict(), profile(), { rdExpense: 24 }, usedBy)).toEqual({ programs: ['innovative'], echo: '上年度研发费用已改为24万元（原为240万元）。按新信息重新评估：' })
+    expect(rerunAfterVerdict(afterVerdict(), profile(), { rdExpense: 24 }, usedBy)).toEqual({ programs: ['innovative'], changed: '上年度研发费用已改为24万元（原为240万元）。' })
   })
 
   it('names a fact given for the first time without an old value', () => {
-    expect(rerunAfterVerdict(afterVerdict(), profile(), { debtRatio: 48 }, usedBy)?.echo).toBe('资产负债率：48%。按新信息重新评估：')
+    expect(rerunAfterVerdict(afterVerdict(), profile(), { debtRatio: 48 }, usedBy)?.changed).toBe('资产负债率：48%。')
   })
 
   it('does nothing when the value is the same, the fact is not read, or no verdict came last', () => {

@@ -7,8 +7,8 @@ import type { Program } from './programs.js'
 export interface VerdictRerun {
   /** The programs of the last verdict, to assess again. */
   programs: Program[]
-  /** What changed, for the echo: "上年度研发费用已改为240万元（原为24万元）". */
-  echo: string
+  /** What changed, for the echo: "上年度研发费用已改为240万元（原为24万元）。". */
+  changed: string
 }
 
 /**
@@ -27,5 +27,5 @@ export function rerunAfterVerdict(state: DialogueState, profile: Profile, facts:
     const value = describeFactValue(fact, facts[fact])
     return profile.facts[fact] === undefined ? `${label}：${value}` : `${label}已改为${value}（原为${describeFactValue(fact, profile.facts[fact])}）`
   })
-  return { programs: [...programs], echo: `${parts.join('；')}。按新信息重新评估：` }
+  return { programs: [...programs], changed: `${parts.join('；')}。` }
 }
