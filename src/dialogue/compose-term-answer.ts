@@ -7,9 +7,16 @@ import type { PolicySearch } from './ports.js'
  * when there is one. Short: the assessment question follows it.
  */
 export function composeTermAnswer(explanation: TermExplanation, search: PolicySearch): { text: string; citations: Citation[] } {
-  const card = search.get(explanation.cardId)
-  const where = card ? `（${card.title}）` : ''
-  const lines = [`关于“${explanation.term}”，标准原文${where}：`, explanation.quote]
-  if (explanation.note) lines.push(`说明：${explanation.note}`)
-  return { text: lines.join('\n'), citations: card ? [{ id: card.id, title: card.title }] : [] }
+  const citations: Citation[] = []
+  const lines: string[] = []
+  for (const [index, term] of [explanation, ...(explanation.also ? [explanation.also] : [])].entries()) {
+    const card = search.get(term.cardId)
+    const where = card ? `（${card.title}）` : ''
+    // The same sentence twice (主营业务收入 and 营业收入 share one) is quoted once.
+    const quoted = index > 0 && term.quote === explanation.quote
+    lines.push(`${index > 0 ? '另外，' : ''}关于“${term.term}”${quoted ? '' : `，标准原文${where}：`}`, ...(quoted ? [] : [term.quote]))
+    if (term.note) lines.push(`说明：${term.note}`)
+    if (card && !citations.some((citation) => citation.id === card.id)) citations.push({ id: card.id, title: card.title })
+  }
+  return { text: lines.join('\n'), citations }
 }

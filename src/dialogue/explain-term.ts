@@ -7,6 +7,8 @@ export interface TermExplanation {
   cardId: string
   /** Plain words added where the standard gives no definition of its own. */
   note?: string
+  /** A second term the question names ("发明专利是不是高价值" names I类 and I类高价值): its text as well. */
+  also?: Omit<TermExplanation, 'also'>
 }
 
 interface Alias {
@@ -27,9 +29,9 @@ function normalizer(spellings: TermFile['spellings']): (text: string) => string 
 
 /**
  * Builds the explainer over a term file: the text is normalised, every alias found (leftmost-longest, no
- * overlaps), loose aliases kept only when the text asks about meaning, and the longest alias named decides the
- * term (the earliest on a tie: "实用新型算一类还是二类" asks about 实用新型). Text with no question cue
- * ("我们有5项I类知识产权") is an answer, not a question: null.
+ * overlaps), loose aliases kept only when the text asks about meaning ("算", "指", "包括"…), and the longest alias
+ * named decides the term (the earliest on a tie: "实用新型算一类还是二类" asks about 实用新型). Text with no
+ * question cue ("我们有5项I类知识产权", "研发费用算下来240万") is an answer, not a question: null.
  */
 export function createTermExplainer(file: TermFile): (text: string) => TermExplanation | null {
   const normalize = normalizer(file.spellings)
@@ -47,25 +49,33 @@ export function createTermExplainer(file: TermFile): (text: string) => TermExpla
   }
   const questionCues = file.cues.question.map(normalize)
   const meaningCues = file.cues.meaning.map(normalize)
+  const endings = file.cues.endings.map(normalize)
 
   return (raw) => {
     const text = normalize(raw)
+    const bare = text.replace(/[?。.!！~～…]+$/u, '')
+    if (!questionCues.some((cue) => text.includes(cue)) && !endings.some((ending) => bare.endsWith(ending))) return null
     const asksMeaning = meaningCues.some((cue) => text.includes(cue))
-    if (!asksMeaning && !questionCues.some((cue) => text.includes(cue))) return null
-    let best: { alias: Alias; start: number } | null = null
-    const taken = new Array<boolean>(text.length).fill(false)
-    for (let start = 0; start < text.length; start += 1) {
-      if (taken[start]) continue
+    const found: Alias[] = []
+    for (let start = 0; start < text.length; ) {
       const alias = byFirst.get(text[start]!)?.find((candidate) => text.startsWith(candidate.text, start))
-      if (!alias) continue
-      for (let index = start; index < start + alias.text.length; index += 1) taken[index] = true
-      if (alias.loose && !asksMeaning) continue
-      if (!best || alias.text.length > best.alias.text.length) best = { alias, start }
+      if (!alias) {
+        start += 1
+        continue
+      }
+      start += alias.text.length
+      if (!alias.loose || asksMeaning) found.push(alias)
     }
-    if (!best) return null
-    const { entry } = best.alias
-    return { term: entry.term, quote: entry.quote, cardId: entry.cardId, ...(entry.note ? { note: entry.note } : {}) }
+    // Longest first; the sort is stable, so the earliest wins a tie.
+    const [first, ...rest] = [...found].sort((left, right) => right.text.length - left.text.length)
+    if (!first) return null
+    const second = rest.find((alias) => alias.entry.term !== first.entry.term)
+    return { ...explanationOf(first.entry), ...(second ? { also: explanationOf(second.entry) } : {}) }
   }
+}
+
+function explanationOf(entry: TermEntry): Omit<TermExplanation, 'also'> {
+  return { term: entry.term, quote: entry.quote, cardId: entry.cardId, ...(entry.note ? { note: entry.note } : {}) }
 }
 
 let defaultExplainer: ((text: string) => TermExplanation | null) | null = null

@@ -25,7 +25,16 @@ export const TermFileSchema = z
     description: z.string().optional(),
     /** Rewritten before matching, longest first: full-width and Chinese class numerals ("一类知识产权" → "I类知识产权"). */
     spellings: z.record(z.string().min(1), z.string()),
-    cues: z.object({ question: z.array(z.string().min(1)).min(1), meaning: z.array(z.string().min(1)).min(1) }).strict(),
+    cues: z
+      .object({
+        /** Words that make a text a question ("吗", "什么", "算不算"). */
+        question: z.array(z.string().min(1)).min(1),
+        /** Words that ask what something means or covers ("指", "包括", "算"); loose aliases need one. */
+        meaning: z.array(z.string().min(1)).min(1),
+        /** Last characters that make a question ("能参评不", "算合格机构投资者不"). */
+        endings: z.array(z.string().min(1)).default([]),
+      })
+      .strict(),
     terms: z.array(TermSchema).min(1),
   })
   .strict()
