@@ -2,7 +2,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { OutboundReply } from '../../dialogue/messages.js'
 import type { RateLimiter, SessionKey } from '../../store/session-store.js'
-import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
+import { describeRequestIssues } from '../describe-request-issues.js'
+import { errorBody, readJsonBody } from '../http-error.js'
 
 /** The dialogue as the chat route needs it (implemented by DialogueManager.chat). */
 export interface ChatService {
@@ -26,6 +27,13 @@ const ChatRequestSchema = z
   })
   .strict()
 
+const CHAT_FIELDS = {
+  userId: '用户标识，非空字符串',
+  text: `用户消息，字符串，最多${MAX_CHAT_TEXT}字`,
+  chatId: '会话标识，可选字符串',
+  channel: '可选：api 或 web',
+}
+
 /** Per user: at most this many chat messages a minute over REST. */
 export const CHAT_RATE_LIMIT = { limit: 30, windowMs: 60_000 }
 
@@ -36,7 +44,7 @@ export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLi
     const body = await readJsonBody(context)
     if (!body.ok) return body.response
     const parsed = ChatRequestSchema.safeParse(body.value)
-    if (!parsed.success) return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
+    if (!parsed.success) return context.json(errorBody('INVALID_REQUEST', '请求参数有误', describeRequestIssues(parsed.error, body.value, CHAT_FIELDS)), 400)
     const { userId, text, chatId, channel } = parsed.data
     const key: SessionKey = { channel: channel ?? 'api', chatId: chatId ?? userId, userId }
     if (deps.rateLimiter && !(await deps.rateLimiter.take(`chat:${key.channel}:${userId}`, CHAT_RATE_LIMIT.limit, CHAT_RATE_LIMIT.windowMs))) {
