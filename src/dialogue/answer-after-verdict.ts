@@ -1,4 +1,4 @@
-import type { OutboundReply } from '../channels/channel.js'
+import type { OutboundReply } from './messages.js'
 import type { AssessmentResult } from '../scoring/assessment-result.js'
 import { renderQuestion } from './choose-next-question.js'
 import { composeVerdict } from './compose-verdict.js'

@@ -1,4 +1,4 @@
-import type { Citation } from '../channels/channel.js'
+import type { Citation } from './messages.js'
 import type { TermExplanation } from './explain-term.js'
 import type { PolicySearch } from './ports.js'
 
