@@ -124,8 +124,11 @@ export class DialogueManager implements Advisor {
       const profile = stored ? readProfile(stored.profile) : newProfile()
       const result = await this.turn(state, profile, text)
       try {
-        if (result.deleted) await this.#options.sessions.delete(key)
-        else {
+        if (result.deleted) {
+          // A person is (channel, user) across chats: every chat's record goes, and nothing deleted is echoed.
+          const records = await this.#options.sessions.deletePerson(key.channel, key.userId)
+          return { reply: { text: replies.deletedReply(records), citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+        } else {
           const now = this.#now()
           await this.#options.sessions.put(key, {
             dialogue: result.state,
@@ -164,7 +167,8 @@ export class DialogueManager implements Advisor {
         return done(say(`${replies.RESET_DONE}\n${replies.MENU}`))
       }
       case 'delete-data':
-        return done(say(replies.deletedReply(Object.keys(profile.facts).length)), true)
+        // The reply is written once the store says how many records went (see #chatLocked).
+        return done(say(replies.deletedReply(0)), true)
       case 'show-facts':
         return done(say(this.#describeProfile(profile)))
       case 'continue':
