@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import type { Redis } from 'ioredis'
+import { claimDataDir } from './claim-data-dir.js'
 import { MemoryRateLimiter } from './memory-rate-limiter.js'
 import { openSqliteDatabase } from './open-sqlite-database.js'
 import { connectRedisClient, createRedisClient } from './redis-client.js'
@@ -61,7 +63,16 @@ async function createRedisStores(options: CreateStoresOptions & { redisUrl: stri
 }
 
 function createSqliteStores(options: CreateStoresOptions): Stores {
-  const database: Database.Database = openSqliteDatabase({ dataDir: options.dataDir })
+  mkdirSync(options.dataDir, { recursive: true })
+  // One writer per SQLite file: a second process on this DATA_DIR refuses to start (replicas use REDIS_URL).
+  const claim = claimDataDir(options.dataDir)
+  let database: Database.Database
+  try {
+    database = openSqliteDatabase({ dataDir: options.dataDir })
+  } catch (error) {
+    claim.release()
+    throw error
+  }
   const sessions = new SqliteSessionStore({ database, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
   const dedupe = new SqliteDedupeStore({ database })
   const purge = () => {
@@ -84,6 +95,7 @@ function createSqliteStores(options: CreateStoresOptions): Stores {
     close: async () => {
       clearInterval(timer)
       if (database.open) database.close()
+      claim.release()
     },
   }
 }
