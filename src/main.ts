@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     rateLimiter: runtime.rateLimiter,
     metrics: runtime.metrics,
     logger,
-    ready: () => runtime.sessions.ping(),
+    ready: () => runtime.ready(),
     adminToken: config.ADMIN_TOKEN,
     apiKeys: config.API_KEYS,
     reloadKnowledge: () => runtime.reloadKnowledge(),

@@ -99,16 +99,23 @@ export class DialogueManager implements Advisor {
   async chat(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {
     const id = sessionKeyToString(key)
     const lock = this.#options.lock ?? (<T>(_key: string, task: () => Promise<T>) => task())
-    return this.#queue.run(id, () =>
-      lock(id, async () => {
-        const started = performance.now()
-        try {
-          return await this.#chatLocked(key, text)
-        } finally {
-          this.#options.onTurn?.({ channel: key.channel, ms: performance.now() - started })
-        }
-      }),
-    )
+    try {
+      return await this.#queue.run(id, () =>
+        lock(id, async () => {
+          const started = performance.now()
+          try {
+            return await this.#chatLocked(key, text)
+          } finally {
+            this.#options.onTurn?.({ channel: key.channel, ms: performance.now() - started })
+          }
+        }),
+      )
+    } catch (error) {
+      // The cross-replica lock lives in the store too (Redis): when it cannot be taken, the same friendly reply.
+      if ((error as { name?: unknown } | null)?.name !== 'StoreError') throw error
+      this.#warn('store-lock-failed', error)
+      return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+    }
   }
 
   async #chatLocked(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {
