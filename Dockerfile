@@ -12,7 +12,10 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 # Production dependencies only; wechaty (an optional dependency) is left out: set INSTALL_WECHAT=1 to keep it.
 ARG INSTALL_WECHAT=0
+# --omit=optional also drops esbuild's platform binary package; esbuild's install script then fetches it, and the
+# check below fails the build if tsx (esbuild) or better-sqlite3 could not get their native parts.
 RUN if [ "$INSTALL_WECHAT" = "1" ]; then npm ci --omit=dev; else npm ci --omit=dev --omit=optional; fi \
+  && node -e "require('esbuild').transformSync('const a: number = 1', { loader: 'ts' }); new (require('better-sqlite3'))(':memory:').close()" \
   && npm cache clean --force
 
 FROM node:20-bookworm-slim AS runtime
