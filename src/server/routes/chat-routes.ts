@@ -5,6 +5,7 @@ import { STORE_UNAVAILABLE } from '../../dialogue/replies.js'
 import type { Logger } from '../../observability/logger.js'
 import type { RateLimiter, SessionKey } from '../../store/session-store.js'
 import { readCaller, readRecordedClient, type Caller } from '../access/api-access.js'
+import { isLoopbackAddress } from '../access/client-address.js'
 import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
 import { isWellFormedUnicode, notWellFormedMessage } from '../well-formed-text.js'
 
@@ -51,8 +52,12 @@ export const ChatResponseSchema = z.object({
 /** Per user: at most this many chat messages a minute over REST. */
 export const CHAT_RATE_LIMIT = { limit: 30, windowMs: 60_000 }
 
-/** Per API key and per client address, so rotating userIds does not lift the per-user limit. */
-export const CLIENT_RATE_LIMIT = { limit: 600, windowMs: 60_000 }
+/**
+ * Per API key and per remote client address, so rotating userIds (or keys) does not lift the per-user limit. A
+ * loopback client has no address bucket: it is this machine (a local tool, an eval runner, or a same-host proxy,
+ * whose clients are then told apart by their keys).
+ */
+export const CLIENT_RATE_LIMIT = { limit: 1200, windowMs: 60_000 }
 
 /**
  * The session of a REST user. With API keys the key's name is folded into the user id, so one integration can
@@ -87,8 +92,11 @@ export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLi
     if (!parsed.success) return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
     const caller = readCaller(context)
     const key = restSessionKey(caller, parsed.data)
-    const client = caller.kind === 'key' ? `key:${caller.name}` : `address:${readRecordedClient(context)}`
-    const allowed = await withinLimits([`chat:${key.channel}:${key.userId}`, `chat-client:${client}`], [CHAT_RATE_LIMIT, CLIENT_RATE_LIMIT])
+    const buckets = [`chat:${key.channel}:${key.userId}`]
+    if (caller.kind === 'key') buckets.push(`chat-key:${caller.name}`)
+    const address = readRecordedClient(context)
+    if (address !== 'in-process' && !isLoopbackAddress(address)) buckets.push(`chat-address:${address}`)
+    const allowed = await withinLimits(buckets, [CHAT_RATE_LIMIT, CLIENT_RATE_LIMIT, CLIENT_RATE_LIMIT])
     if (!allowed) return context.json(errorBody('RATE_LIMITED', '您发送得太快了，请稍等一分钟再试。'), 429)
     try {
       const result = await deps.chat.chat(key, parsed.data.text)
