@@ -27,7 +27,7 @@ const stop = () => {
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
 if (feishu.routes) {
-  const app = createApp({ webhooks: [feishu.routes], console: false, ready: () => runtime.sessions.ping() })
+  const app = createApp({ webhooks: [feishu.routes], console: false, apiKeys: config.API_KEYS, ready: () => runtime.ready() })
   serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => logger.info({ port: info.port }, 'Feishu webhook listening on /webhooks/feishu'))
 } else {
   logger.info({ botOpenId: feishu.botOpenId }, 'Feishu long connection started')
