@@ -29,10 +29,8 @@ const AssessResponseSchema = z
   .loose()
 
 const FactFieldsResponseSchema = z.object({ fields: z.array(z.object({ name: z.string(), label: z.string(), type: z.string() }).loose()) })
-const ChannelStatusSchema = z.object({
-  feishu: z.object({ status: z.enum(['disabled', 'webhook', 'ws']) }),
-  wechat: z.object({ status: z.enum(['disabled', 'scanning', 'logged-in', 'logged-out']), qrUrl: z.string().optional(), userName: z.string().optional() }),
-})
+/** Keyed by channel name (feishu, wechat, …): `disabled`, or the channel's own state (`scanning` with `qrUrl` …). */
+const ChannelStatusSchema = z.record(z.string(), z.object({ status: z.string(), qrUrl: z.string().optional(), userName: z.string().optional() }).loose())
 const StatsSchema = z.object({ cards: z.number() }).loose()
 const ReloadSchema = z.object({ status: z.literal('reloaded'), cards: z.number(), rules: z.array(z.string()).optional() })
 
