@@ -146,7 +146,9 @@ export class DialogueManager implements Advisor {
         }
       } catch (error) {
         this.#warn('store-write-failed', error)
-        return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(state, profile) }
+        // A failed 删除我的数据 still shows nothing of what was asked to be deleted.
+        const shown = result.deleted ? viewOf(newDialogueState(), newProfile()) : viewOf(state, profile)
+        return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: shown }
       }
       return { reply: result.reply, state: viewOf(result.state, result.profile) }
     }

@@ -15,6 +15,7 @@ import { createApp } from '../../src/server/app.js'
 import { MemorySessionStore } from '../../src/store/memory-session-store.js'
 import { RedisSessionStore } from '../../src/store/redis-session-store.js'
 import type { SessionStore } from '../../src/store/session-store.js'
+import { StoreError } from '../../src/store/store-error.js'
 import { SqliteSessionStore } from '../../src/store/sqlite-session-store.js'
 import { deleteKeys, probeRedis, rawRedis, TEST_REDIS_URL, uniquePrefix } from '../store/redis-test-helper.js'
 
@@ -84,5 +85,34 @@ describe('logs at info level', () => {
     for (const text of ['测一下创新型中小企业', '是的', '都没有', '软件业，员工87人，营收3187万元', '我的信息', '删除我的数据']) expect((await say(text)).status).toBe(200)
     const output = lines.join('')
     expect(output).not.toMatch(/3187|87人|软件业|创新型/)
+  })
+})
+
+describe('删除我的数据 when the store fails', () => {
+  it('says busy, shows nothing of the data, and a retry deletes it', async () => {
+    const store = new MemorySessionStore()
+    let failing = false
+    const flaky: SessionStore = {
+      get: (key) => store.get(key),
+      put: (key, record) => store.put(key, record),
+      delete: (key) => store.delete(key),
+      deletePerson: async (channel, userId) => {
+        if (failing) throw new StoreError('STORE_UNAVAILABLE', 'Redis person delete failed: Connection is closed.')
+        return store.deletePerson(channel, userId)
+      },
+      count: () => store.count(),
+      ping: () => store.ping(),
+      close: () => store.close(),
+    }
+    const manager = new DialogueManager({ sessions: flaky, search: index, rules, benefits, phraser: new TemplatePhraser() })
+    const key = { channel: 'api', chatId: 'c', userId: 'u' }
+    await manager.chat(key, '营收3200万元')
+    failing = true
+    const failed = await manager.chat(key, '删除我的数据')
+    expect(failed.reply.text).toMatch(/系统暂时繁忙.*没有丢失/u)
+    expect(JSON.stringify(failed.state)).not.toContain('3200')
+    failing = false
+    expect((await manager.chat(key, '删除我的数据')).reply.text).toContain('1条记录')
+    expect(await store.get(key)).toBeNull()
   })
 })
