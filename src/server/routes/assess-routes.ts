@@ -8,7 +8,7 @@ import { normalizeNoAward } from '../../facts/normalize-no-award.js'
 import { describeRequestIssues } from '../describe-request-issues.js'
 import { errorBody, readJsonBody } from '../http-error.js'
 
-const AssessRequestSchema = z
+export const AssessRequestSchema = z
   .object({
     program: z.enum(['innovative', 'specialized', 'little-giant'], { message: 'program 只能是 innovative、specialized 或 little-giant' }),
     facts: FactsSchema,
