@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     logger,
     ready: () => runtime.sessions.ping(),
     adminToken: config.ADMIN_TOKEN,
+    apiKeys: config.API_KEYS,
     reloadKnowledge: () => runtime.reloadKnowledge(),
     statistics: async () => ({ sessions: await runtime.sessions.count(), store: runtime.storeKind, queueDepth: runtime.queue.depth() }),
   })
