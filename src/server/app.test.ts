@@ -13,3 +13,34 @@ describe('health endpoints', () => {
     expect(response.status).toBe(503)
   })
 })
+
+describe('method not allowed', () => {
+  const app = createApp({ chat: { chat: async () => ({ reply: { text: 'ok', citations: [] }, state: {} }) } })
+
+  it('answers GET on a POST route with 405, the method to use and the JSON error shape', async () => {
+    const response = await app.request('/api/v1/chat')
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('POST')
+    const body = await response.json()
+    expect(body.error.code).toBe('METHOD_NOT_ALLOWED')
+    expect(body.error.message).toContain('POST')
+  })
+
+  it('answers POST on a GET route with 405 and still 404 on an unknown path', async () => {
+    const response = await app.request('/healthz', { method: 'POST' })
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('GET')
+    expect((await app.request('/api/v1/nothing-here')).status).toBe(404)
+  })
+})
+
+describe('favicon', () => {
+  it('serves an SVG icon at /favicon.ico and /favicon.svg', async () => {
+    for (const path of ['/favicon.ico', '/favicon.svg']) {
+      const response = await createApp().request(path)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('image/svg+xml')
+      expect(await response.text()).toContain('<svg')
+    }
+  })
+})

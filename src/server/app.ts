@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ApiKey } from '../config.js'
 import { checkAdminToken, requireApiAccess, requireLocalUnlessKeyed } from './access/api-access.js'
+import { createAllowedMethods } from './allowed-methods.js'
 import { errorBody } from './http-error.js'
 import { STORE_UNAVAILABLE } from '../dialogue/replies.js'
 import { StoreError } from '../store/store-error.js'
@@ -135,7 +136,15 @@ export function createApp(deps: AppDeps = {}): Hono {
     app.route('/', createConsoleRoutes())
   }
 
-  app.notFound((context) => context.json(errorBody('NOT_FOUND', `没有这个地址：${context.req.path}`), 404))
+  const allowedMethods = createAllowedMethods(app)
+  app.notFound((context) => {
+    const allowed = allowedMethods(context.req.path)
+    if (allowed.length > 0 && !allowed.includes(context.req.method)) {
+      context.header('allow', allowed.join(', '))
+      return context.json(errorBody('METHOD_NOT_ALLOWED', `${context.req.path} 不支持 ${context.req.method}，请用 ${allowed.join(' 或 ')}`), 405)
+    }
+    return context.json(errorBody('NOT_FOUND', `没有这个地址：${context.req.path}`), 404)
+  })
   app.onError((error, context) => {
     deps.onError?.(error)
     if (error instanceof StoreError) {
