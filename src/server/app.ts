@@ -10,6 +10,7 @@ import { createAssessRoutes } from './routes/assess-routes.js'
 import { createChatRoutes, type ChatService } from './routes/chat-routes.js'
 import { createConsoleRoutes } from './routes/console-routes.js'
 import { createFactsRoutes } from './routes/facts-routes.js'
+import { createProfileRoutes, type ProfileService } from './routes/profile-routes.js'
 import { createSearchRoutes } from './routes/search-routes.js'
 import { randomUUID } from 'node:crypto'
 import type { Logger } from '../observability/logger.js'
@@ -37,6 +38,8 @@ export interface AppDeps {
   reloadKnowledge?: () => { cards: number; rules?: string[] }
   rules?: LoadedRules
   chat?: ChatService
+  /** The profile the console's form saves into the chat's session (PUT /api/v1/profile); usually the same DialogueManager. */
+  profiles?: ProfileService
   /** Per-user limit on REST chat. */
   rateLimiter?: RateLimiter
   /** Extra route groups mounted at the root, e.g. the Feishu webhook (`/webhooks/feishu`). */
@@ -105,6 +108,7 @@ export function createApp(deps: AppDeps = {}): Hono {
   if (deps.index) api.route('/', createSearchRoutes({ index: deps.index }))
   if (deps.rules) api.route('/', createAssessRoutes({ rules: deps.rules }))
   if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter, logger: deps.logger }))
+  if (deps.profiles) api.route('/', createProfileRoutes({ profiles: deps.profiles }))
   api.route('/', createFactsRoutes())
   // The WeChat login QR code lets whoever scans it own the bot account: admin only.
   api.get('/channels/status', (context) => {
