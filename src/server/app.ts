@@ -7,6 +7,7 @@ import { errorBody } from './http-error.js'
 import { STORE_UNAVAILABLE } from '../dialogue/replies.js'
 import { StoreError } from '../store/store-error.js'
 import { createAssessRoutes } from './routes/assess-routes.js'
+import { createBatchRoutes } from './routes/batch-routes.js'
 import { createChatRoutes, type ChatService } from './routes/chat-routes.js'
 import { createConsoleRoutes } from './routes/console-routes.js'
 import { createFactsRoutes } from './routes/facts-routes.js'
@@ -21,6 +22,8 @@ import type { RateLimiter } from '../store/session-store.js'
 
 /** The largest request body accepted anywhere (a Feishu event is a few KB; a chat message ≤ 2000 characters). */
 export const MAX_BODY_BYTES = 256 * 1024
+/** The one route with a larger body: spreadsheet upload. */
+const BATCH_UPLOAD_PATH = '/api/v1/batch'
 
 /** Status of the channels, shown on the web console. */
 export interface ChannelStatus {
@@ -82,6 +85,8 @@ export function createApp(deps: AppDeps = {}): Hono {
   const limitStreamedBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
   app.use('*', async (context, next) => {
     if (context.req.method === 'GET' || context.req.method === 'HEAD') return next()
+    // Spreadsheet uploads have their own, larger limit (src/server/routes/batch-routes.ts).
+    if (context.req.path === BATCH_UPLOAD_PATH) return next()
     // Fast path on Content-Length: touching the raw body stream would make the Node adapter build a full Request
     // (measured: the Feishu webhook went from 0.43 to 0.97 of a bare route's throughput).
     const declared = context.req.header('content-length')
@@ -107,6 +112,7 @@ export function createApp(deps: AppDeps = {}): Hono {
   api.use('*', (context, next) => (adminOnly(context.req.path) ? next() : apiAccess(context, next)))
   if (deps.index) api.route('/', createSearchRoutes({ index: deps.index }))
   if (deps.rules) api.route('/', createAssessRoutes({ rules: deps.rules }))
+  if (deps.rules) api.route('/', createBatchRoutes({ rules: deps.rules }))
   if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter, logger: deps.logger }))
   if (deps.profiles) api.route('/', createProfileRoutes({ profiles: deps.profiles }))
   api.route('/', createFactsRoutes())
