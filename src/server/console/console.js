@@ -364,7 +364,7 @@ function cheapestLines(result) {
     if (failed.length > 0) lines.push(`必须满足：${failed.flatMap((condition) => condition.unmet.map((part) => part.text)).join('；')}`)
   }
   if (result.eligible === null && result.missing.length > 0) {
-    lines.push(`先问清：${result.missing.slice(0, 5).map(labelOf).join('、')}${result.missing.length > 5 ? `等${result.missing.length}项` : ''}`)
+    lines.push(`先问清：${result.missing.slice(0, 3).map(labelOf).join('、')}${result.missing.length > 3 ? `等${result.missing.length}项` : ''}`)
   }
   if (lines.length === 0 && gates.length === 0) lines.push('补充更多信息后给出')
   return lines
@@ -543,27 +543,23 @@ document.getElementById('template-link').addEventListener('click', (event) => {
   download('/batch/template.xlsx', event.currentTarget.dataset.download)
 })
 
-function cellText(value) {
-  if (value === null || value === undefined) return ''
-  if (Array.isArray(value)) return value.map(cellText).join('、')
-  if (typeof value === 'object') return value.text ?? value.label ?? value.summary ?? JSON.stringify(value)
-  return String(value)
-}
+const VERDICT_CLASS = { 符合: 'yes', 有条件符合: 'maybe', 待定: 'unknown', 不符合: 'no' }
 
-/** The table of rows as the server sent them: one column per key, in the order of the first rows. */
+/** One firm per row, the same columns as the downloadable report. */
 function renderBatchTable(rows) {
   const table = document.getElementById('batch-table')
-  const columns = []
-  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key)
   const head = element('tr')
-  for (const column of columns) head.append(element('th', { scope: 'col' }, column))
+  for (const title of ['行', '企业', '规模', '创新型', '专精特新', '小巨人', '有条件结论', '待补充信息', '首要建议', '数据问题']) head.append(element('th', { scope: 'col' }, title))
   const body = element('tbody')
   for (const row of rows) {
-    const line = element('tr')
-    for (const column of columns) {
-      const text = cellText(row[column])
-      line.append(element('td', { className: text.length > 16 ? 'wrap' : undefined }, text))
+    const line = element('tr', { 'data-row': row.row })
+    line.append(element('td', {}, String(row.row)), element('td', { className: 'wrap' }, row.name), element('td', {}, row.size))
+    for (const verdict of row.verdicts) {
+      line.append(element('td', { className: `verdict-cell ${VERDICT_CLASS[verdict.verdict] || ''}` }, verdict.scoreText ? `${verdict.verdict} ${verdict.scoreText}` : verdict.verdict))
     }
+    const conditional = row.verdicts.filter((verdict) => verdict.conditional).map((verdict) => `${verdict.programName}：${verdict.conditional}`).join('；')
+    const missing = row.missing.length > 4 ? `${row.missing.slice(0, 4).join('、')}等${row.missing.length}项` : row.missing.join('、')
+    for (const text of [conditional, missing, row.topAdvice, row.errors.join('；')]) line.append(element('td', { className: 'wrap' }, text))
     body.append(line)
   }
   const thead = element('thead')
@@ -571,20 +567,40 @@ function renderBatchTable(rows) {
   table.replaceChildren(thead, body)
 }
 
-function renderBatchColumns(columns) {
+function renderBatchColumns(columns, notes) {
   const box = document.getElementById('batch-columns')
   box.replaceChildren()
-  const recognised = columns?.recognised || []
   const unrecognised = columns?.unrecognised || []
-  const name = (column) => (typeof column === 'string' ? column : column.header ?? column.name ?? cellText(column))
-  if (recognised.length > 0) box.append(element('div', {}, `已识别${recognised.length}列：${recognised.map(name).join('、')}`))
-  if (unrecognised.length > 0) box.append(element('div', { className: 'warn' }, `未识别${unrecognised.length}列（未参与评定）：${unrecognised.map(name).join('、')}`))
+  const recognised = columns?.recognised || []
+  for (const note of notes || []) box.append(element('div', { className: /未识别|无法识别/.test(note) ? 'warn' : undefined }, note))
+  // The server's notes name every column not used; without notes, list them here.
+  if (unrecognised.length > 0 && !Array.isArray(notes)) {
+    box.append(element('div', { className: 'warn' }, `未识别${unrecognised.length}列：${unrecognised.map((column) => `${column.column}列“${column.header}”`).join('、')}`))
+  }
+  if (recognised.length > 0) {
+    const details = element('details')
+    details.append(element('summary', {}, `已识别${recognised.length}列`))
+    details.append(element('div', {}, recognised.map((column) => `${column.column}列“${column.header}”→${column.label}`).join('；')))
+    box.append(details)
+  }
 }
 
+/** "创新型中小企业：符合 2 · 待定 5 …" per program, then the firms closest to qualifying. */
 function renderBatchSummary(summary) {
-  if (typeof summary === 'string') return summary
-  if (!summary || typeof summary !== 'object') return ''
-  return Object.entries(summary).map(([key, value]) => `${key}：${cellText(value)}`).join('；')
+  const box = document.getElementById('batch-summary')
+  box.replaceChildren()
+  for (const count of summary?.counts || []) {
+    const parts = Object.entries(count.verdicts).filter(([, number]) => number > 0).map(([verdict, number]) => `${verdict} ${number}`)
+    box.append(element('div', { 'data-program': count.program }, `${count.programName}：${parts.join(' · ') || '—'}`))
+  }
+  const closest = (summary?.closest || []).slice(0, 3)
+  if (closest.length > 0) {
+    const list = element('ul', { className: 'closest' })
+    for (const firm of closest) list.append(element('li', {}, `${firm.name}（${firm.programName}${firm.scoreText ? ` ${firm.scoreText}` : ''}）：${firm.advice}`))
+    const block = element('div', { className: 'section' }, '最接近达标：')
+    block.append(list)
+    box.append(block)
+  }
 }
 
 async function uploadBatch(file) {
@@ -598,17 +614,19 @@ async function uploadBatch(file) {
     if (!response.ok) throw await failure(response)
     const data = await response.json()
     const rows = Array.isArray(data.rows) ? data.rows : []
-    setBatchStatus(`${file.name}：共${rows.length}家`)
-    document.getElementById('batch-summary').textContent = renderBatchSummary(data.summary)
-    renderBatchColumns(data.columns)
+    setBatchStatus(`${data.fileName || file.name}：共${rows.length}家企业`)
+    renderBatchSummary(data.summary)
+    renderBatchColumns(data.columns, data.notes)
     const reports = document.getElementById('batch-reports')
     reports.replaceChildren(document.createTextNode('下载报告：'))
-    const base = file.name.replace(/\.(xlsx|csv)$/i, '')
-    for (const [extension, label] of [['xlsx', 'Excel'], ['csv', 'CSV'], ['md', 'Markdown']]) {
-      const link = element('a', { href: `/api/v1/batch/${encodeURIComponent(data.reportId)}/report.${extension}`, 'data-report': extension }, label)
+    const base = (data.fileName || file.name).replace(/\.(xlsx|csv|txt)$/i, '')
+    for (const [format, label] of [['xlsx', 'Excel'], ['csv', 'CSV'], ['md', 'Markdown']]) {
+      const path = data.downloads?.[format]
+      if (!path) continue
+      const link = element('a', { href: path, 'data-report': format }, label)
       link.addEventListener('click', (event) => {
         event.preventDefault()
-        download(`/batch/${encodeURIComponent(data.reportId)}/report.${extension}`, `${base}.评定报告.${extension}`)
+        download(path.replace(/^\/api\/v1/, ''), `${base}.report.${format}`)
       })
       reports.append(link)
     }
