@@ -146,6 +146,8 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     await page.click('#chat-send')
     await expect.poll(async () => page.inputValue('#fact-revenue'), { timeout: 10_000 }).toBe('3200')
     expect(await page.inputValue('#fact-employees')).toBe('80')
+    // The verdicts follow the shared profile: without figures on honours or R&D the innovative tier is open.
+    await expect.poll(async () => page.locator('#verdict-summary button[data-program="innovative"]').textContent(), { timeout: 10_000 }).toContain('待定')
     await shoot(page, 'wide-1366x768-form-chat')
   })
 
