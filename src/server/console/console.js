@@ -667,7 +667,9 @@ document.getElementById('new-call').addEventListener('click', () => {
   showTab('chat')
   document.getElementById('session-label').textContent = ''
   cardView.hidden = true
-  scheduleAssessment()
+  // At once, so the last caller's verdicts never show for the new one.
+  clearTimeout(state.assessTimer)
+  runAssessment()
   addMessage('bot', '新来电：已开始新的会话。')
 })
 
