@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
+import ExcelJS from 'exceljs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DialogueManager } from '../../src/dialogue/dialogue-manager.js'
@@ -47,6 +48,17 @@ const PARK_CSV = `\uFEFF企业名称,所属行业,从业人员（人）,上年�
 北京精工传感有限公司,工业,150,,90,否,
 =HYPERLINK("x"),软件和信息技术服务业,12,500,20,否,测试
 `
+
+/** The same list as Excel (.xlsx) with a title row above the header, as park offices export it. */
+async function parkWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('企业名单')
+  sheet.addRow(['2026年园区重点企业名单'])
+  sheet.addRow(['企业名称', '所属行业', '从业人员（人）', '上年度营业收入（万元）', '是否高新技术企业'])
+  sheet.addRow(['北京云栈科技有限公司', '软件和信息技术服务业', 80, 3200, '是'])
+  sheet.addRow(['北京精工传感有限公司', '工业', 150, 9000, '否'])
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
 
 describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
   let server: ServerType
@@ -125,6 +137,7 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     const clipped = await page.evaluate(() => [...document.querySelectorAll('.verdict')].filter((box) => box.scrollHeight > box.clientHeight + 1).length)
     expect(clipped).toBe(0)
     await expectFits(page, '1366 verdicts')
+    await page.locator('#verdict-little-giant').scrollIntoViewIfNeeded()
     await shoot(page, 'wide-1366x768-verdicts')
   })
 
@@ -182,6 +195,19 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     for (const format of ['xlsx', 'csv', 'md']) expect(await page.locator(`#batch-reports a[data-report="${format}"]`).count()).toBe(1)
     const [report] = await Promise.all([page.waitForEvent('download'), page.click('#batch-reports a[data-report="csv"]')])
     expect(report.suggestedFilename()).toBe('园区名单.report.csv')
+    // An Excel file, dropped on the box.
+    const workbook = (await parkWorkbook()).toString('base64')
+    await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([bytes], '园区名单.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
+      document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    }, workbook)
+    await expect.poll(async () => page.locator('#batch-status').textContent(), { timeout: 20_000 }).toBe('园区名单.xlsx：共2家企业')
+    expect(await rows.count()).toBe(2)
+    expect(await rows.nth(1).textContent()).toContain('北京精工传感有限公司')
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.click('#batch-reports a[data-report="xlsx"]')])
+    expect(excel.suggestedFilename()).toBe('园区名单.report.xlsx')
     const [template] = await Promise.all([page.waitForEvent('download'), page.click('#template-link')])
     expect(template.suggestedFilename()).toBe('企业名单模板.xlsx')
     await expectFits(page, '1366 batch')

@@ -352,21 +352,22 @@ function section(title, lines) {
   return block
 }
 
-/** The smallest change towards this tier, for every verdict: what to fix, what to find out, or nothing. */
+/**
+ * The smallest change towards this tier, for every verdict: the engine's cheapest path (points to gain, 直通
+ * alternatives), the failing parts listed under 未满足 (referred to, not repeated), and what to find out first.
+ */
 function cheapestLines(result) {
   if (result.eligible === true) return ['无需改动，已满足认定条件']
-  const gates = result.conditions.filter((condition) => condition.status === 'failed' && condition.id.startsWith('gate'))
   const lines = []
-  if (result.cheapestPath?.text) {
-    for (const part of result.cheapestPath.text.split('。').filter(Boolean)) lines.push(part.replace(/^最少改动：/, ''))
-  } else {
-    const failed = result.conditions.filter((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score')
-    if (failed.length > 0) lines.push(`必须满足：${failed.flatMap((condition) => condition.unmet.map((part) => part.text)).join('；')}`)
+  const blocking = result.conditions.some((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score')
+  if (blocking) lines.push('先补齐上面的未满足项')
+  for (const part of (result.cheapestPath?.text || '').split('。').filter(Boolean)) {
+    if (!part.startsWith('必须满足：')) lines.push(part.replace(/^最少改动：/, ''))
   }
   if (result.eligible === null && result.missing.length > 0) {
     lines.push(`先问清：${result.missing.slice(0, 3).map(labelOf).join('、')}${result.missing.length > 3 ? `等${result.missing.length}项` : ''}`)
   }
-  if (lines.length === 0 && gates.length === 0) lines.push('补充更多信息后给出')
+  if (lines.length === 0) lines.push('补充更多信息后给出')
   return lines
 }
 
