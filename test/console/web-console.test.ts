@@ -29,7 +29,7 @@ async function expectFits(page: Page, what: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }))
   expect(scrollWidth, `${what}: page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth)
   const offScreen = await page.evaluate(() =>
-    [...document.querySelectorAll('button, input, select, textarea, a, label.button')]
+    Array.from(document.querySelectorAll('button, input, select, textarea, a, label.button'))
       .filter((node) => (node as HTMLElement).offsetParent !== null)
       .map((node) => ({ id: node.id || node.textContent?.trim().slice(0, 12) || node.tagName, right: node.getBoundingClientRect().right }))
       .filter((node) => node.right > window.innerWidth + 0.5 && !(document.querySelector('.table-scroll')?.contains(document.getElementById(node.id))))
@@ -134,7 +134,7 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
       expect(await cheapest.textContent(), program).toMatch(/^最少改动：.+/)
     }
     // Nothing in a verdict box is clipped: every box is as tall as its content.
-    const clipped = await page.evaluate(() => [...document.querySelectorAll('.verdict')].filter((box) => box.scrollHeight > box.clientHeight + 1).length)
+    const clipped = await page.evaluate(() => Array.from(document.querySelectorAll('.verdict')).filter((box) => box.scrollHeight > box.clientHeight + 1).length)
     expect(clipped).toBe(0)
     await expectFits(page, '1366 verdicts')
     await page.locator('#verdict-little-giant').scrollIntoViewIfNeeded()
