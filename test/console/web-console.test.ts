@@ -242,7 +242,14 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
       await expectFits(phone, 'phone search')
       await shoot(phone, 'phone-390x844-search')
 
+      // Chat → form on a phone: a figure told in the chat lands in the form and the 企业信息 tab says so.
+      await phone.click('#tabs button[data-tab="chat"]')
+      await phone.fill('#chat-input', '我们公司从业人员120人')
+      await phone.click('#chat-send')
+      await phone.locator('#tabs button[data-tab="profile"] .dot').waitFor({ state: 'visible', timeout: 10_000 })
       await phone.click('#tabs button[data-tab="profile"]')
+      expect(await phone.inputValue('#fact-employees')).toBe('120')
+      expect(await phone.locator('#tabs button[data-tab="profile"] .dot').isVisible()).toBe(false)
       expect(await phone.locator('#profile-pane').isVisible()).toBe(true)
       expect(await phone.locator('#chat-pane').isVisible()).toBe(false)
       await phone.selectOption('#fact-registeredInBeijing', 'true')

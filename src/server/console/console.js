@@ -29,7 +29,7 @@ const element = (tag, attributes = {}, text) => {
   return node
 }
 
-const state = { userId: newUserId(), fields: [], assessTimer: null, assessSeq: 0, saveTimer: null, saving: Promise.resolve(), apiKey: '' }
+const state = { userId: newUserId(), fields: [], assessTimer: null, assessSeq: 0, saveTimer: null, saving: Promise.resolve(), editedDuringChat: null, apiKey: '' }
 
 function newUserId() {
   return `agent-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
@@ -155,15 +155,21 @@ async function sendChat(text) {
   try {
     // The form's latest facts reach the session before the chat turn reads it.
     await flushProfileSave()
-    const data = await api('/chat', { userId: state.userId, channel: 'web', text })
+    state.editedDuringChat = new Set()
+    const userId = state.userId
+    const data = await api('/chat', { userId, channel: 'web', text })
+    // The agent pressed 新来电 meanwhile: the reply belongs to the last caller.
+    if (userId !== state.userId) return
     addMessage('bot', data.reply, data.citations || [])
     if (data.state && data.state.facts) {
-      const changed = fillProfile(data.state.facts)
+      // Fields the agent changed while the reply was on its way keep the agent's value (their save is scheduled).
+      const changed = fillProfile(data.state.facts, state.editedDuringChat)
       if (changed && document.body.dataset.tab !== 'profile' && !WIDE.matches) document.querySelector('#tabs .dot').hidden = false
     }
   } catch (error) {
     addMessage('error', `发送失败：${error.message}`)
   } finally {
+    state.editedDuringChat = null
     send.disabled = false
   }
 }
@@ -262,10 +268,11 @@ function readProfile() {
   return facts
 }
 
-/** Shows the session's facts in the form; true when something changed. */
-function fillProfile(facts) {
+/** Shows the session's facts in the form, except the fields in `keep`; true when something changed. */
+function fillProfile(facts, keep = new Set()) {
   const before = JSON.stringify(readProfile())
   for (const field of state.fields) {
+    if (keep.has(field.name)) continue
     const value = facts[field.name]
     if (field.type === 'multi') {
       for (const input of form.querySelectorAll(`input[name="${field.name}"]`)) {
@@ -324,8 +331,13 @@ function flushProfileSave() {
   return state.saving
 }
 
-form.addEventListener('input', () => { scheduleAssessment(); scheduleProfileSave() })
-form.addEventListener('change', () => { scheduleAssessment(); scheduleProfileSave() })
+function profileEdited(event) {
+  if (state.editedDuringChat && event.target.name) state.editedDuringChat.add(event.target.name)
+  scheduleAssessment()
+  scheduleProfileSave()
+}
+form.addEventListener('input', profileEdited)
+form.addEventListener('change', profileEdited)
 
 // ---------- verdicts ----------
 function verdictState(result) {
