@@ -234,6 +234,7 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
       await phone.locator('#card-view h3').waitFor()
       expect(await phone.locator('#search-pane').isVisible()).toBe(true)
       await expectFits(phone, 'phone card')
+      await shoot(phone, 'phone-390x844-card')
 
       await phone.click('#tabs button[data-tab="search"]')
       await phone.fill('#search-input', '专精特新奖励')

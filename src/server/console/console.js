@@ -521,6 +521,8 @@ async function showCard(id) {
       list.append(element('dt', {}, title), element('dd', {}, card[key]))
     }
     cardView.append(list)
+    // On a phone the card sits under the result list: bring it up.
+    if (!WIDE.matches) cardView.scrollIntoView({ block: 'start' })
   } catch (error) {
     cardView.hidden = false
     cardView.replaceChildren(element('p', {}, `无法打开卡片：${error.message}`))
