@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL })
   const runtime = await createRuntime(config, logger)
   const channels = configuredChannels(config)
-  const wechat: WechatyChannel | null = channels.wechat ? await startWechat(runtime, config, logger) : null
+  const wechat: WechatyChannel | null = channels.wechat ? await startWechat(runtime, config, logger).catch(explainMissingWechaty) : null
   const feishu: StartedFeishu | null = channels.feishu ? await startFeishu(runtime, config, logger) : null
   const webhooks: Hono[] = feishu?.routes ? [feishu.routes] : []
   const channelStatus = (): ChannelStatus => ({
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     rateLimiter: runtime.rateLimiter,
     metrics: runtime.metrics,
     logger,
-    ready: () => runtime.sessions.ping(),
+    ready: () => runtime.ready(),
     adminToken: config.ADMIN_TOKEN,
     apiKeys: config.API_KEYS,
     reloadKnowledge: () => runtime.reloadKnowledge(),
@@ -51,6 +51,14 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
+}
+
+/** wechaty is an optional dependency: say how to install it instead of a bare module-not-found. */
+function explainMissingWechaty(error: unknown): never {
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'ERR_MODULE_NOT_FOUND' && /wechaty/.test(String((error as Error).message)))
+    throw new Error('WECHATY_PUPPET is set but wechaty is not installed (it is an optional dependency): run `npm install` without --omit=optional, or build the image with --build-arg INSTALL_WECHAT=1')
+  throw error
 }
 
 main().catch((error) => {

@@ -100,16 +100,23 @@ export class DialogueManager implements Advisor {
   async chat(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {
     const id = sessionKeyToString(key)
     const lock = this.#options.lock ?? (<T>(_key: string, task: () => Promise<T>) => task())
-    return this.#queue.run(id, () =>
-      lock(id, async () => {
-        const started = performance.now()
-        try {
-          return await this.#chatLocked(key, text)
-        } finally {
-          this.#options.onTurn?.({ channel: key.channel, ms: performance.now() - started })
-        }
-      }),
-    )
+    try {
+      return await this.#queue.run(id, () =>
+        lock(id, async () => {
+          const started = performance.now()
+          try {
+            return await this.#chatLocked(key, text)
+          } finally {
+            this.#options.onTurn?.({ channel: key.channel, ms: performance.now() - started })
+          }
+        }),
+      )
+    } catch (error) {
+      // The cross-replica lock lives in the store too (Redis): when it cannot be taken, the same friendly reply.
+      if ((error as { name?: unknown } | null)?.name !== 'StoreError') throw error
+      this.#warn('store-lock-failed', error)
+      return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+    }
   }
 
   /**
@@ -149,8 +156,11 @@ export class DialogueManager implements Advisor {
       const profile = stored ? readProfile(stored.profile) : newProfile()
       const result = await this.turn(state, profile, text)
       try {
-        if (result.deleted) await this.#options.sessions.delete(key)
-        else {
+        if (result.deleted) {
+          // A person is (channel, user) across chats: every chat's record goes, and nothing deleted is echoed.
+          const records = await this.#options.sessions.deletePerson(key.channel, key.userId)
+          return { reply: { text: replies.deletedReply(records), citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+        } else {
           const now = this.#now()
           await this.#options.sessions.put(key, {
             dialogue: result.state,
@@ -189,7 +199,8 @@ export class DialogueManager implements Advisor {
         return done(say(`${replies.RESET_DONE}\n${replies.MENU}`))
       }
       case 'delete-data':
-        return done(say(replies.deletedReply(Object.keys(profile.facts).length)), true)
+        // The reply is written once the store says how many records went (see #chatLocked).
+        return done(say(replies.deletedReply(0)), true)
       case 'show-facts':
         return done(say(this.#describeProfile(profile)))
       case 'continue':

@@ -26,6 +26,8 @@ export interface Runtime {
   queue: KeyedSerialQueue
   metrics: Metrics
   storeKind: 'sqlite' | 'redis'
+  /** Readiness of the stores: reachable, and writes succeeding (see Stores.ready). */
+  ready(): Promise<boolean>
   /**
    * Re-reads knowledge/ (cards, synonyms) and rules/ without a restart. Everything is validated first; on an error
    * nothing changes and the error says which file is wrong.
@@ -88,6 +90,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     queue,
     metrics,
     storeKind: stores.kind,
+    ready: () => stores.ready(),
     reloadKnowledge: () => {
       const nextRules = loadRules()
       const { cards } = index.reload()

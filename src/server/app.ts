@@ -4,6 +4,7 @@ import type { ApiKey } from '../config.js'
 import { checkAdminToken, requireApiAccess, requireLocalUnlessKeyed } from './access/api-access.js'
 import { createAllowedMethods } from './allowed-methods.js'
 import { errorBody } from './http-error.js'
+import { buildOpenApiDocument } from './openapi/build-openapi-document.js'
 import { STORE_UNAVAILABLE } from '../dialogue/replies.js'
 import { StoreError } from '../store/store-error.js'
 import { createAssessRoutes } from './routes/assess-routes.js'
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps = {}): Hono {
   if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter, logger: deps.logger }))
   if (deps.profiles) api.route('/', createProfileRoutes({ profiles: deps.profiles }))
   api.route('/', createFactsRoutes())
+  api.get('/openapi.json', (context) => context.json(buildOpenApiDocument()))
   // The WeChat login QR code lets whoever scans it own the bot account: admin only.
   api.get('/channels/status', (context) => {
     const refused = checkAdminToken(context, deps.adminToken)

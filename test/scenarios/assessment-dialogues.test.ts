@@ -97,7 +97,7 @@ describe('对话：评定测评', () => {
     await bot.say('测一下创新型中小企业')
     await bot.say('是的')
     expect(await sessions.count()).toBe(1)
-    await bot.say('删除我的数据', /已删除您的全部数据（2项企业信息/u)
+    await bot.say('删除我的数据', /已删除您的全部数据：1条记录/u, (_reply, state) => expect(state).toMatchObject({ mode: 'idle', programs: [], pending: [], facts: {}, unknown: [] }))
     expect(await sessions.count()).toBe(0)
   })
 

@@ -6,7 +6,7 @@ import { assess } from '../../scoring/assess.js'
 import type { LoadedRules } from '../../scoring/load-rules.js'
 import { errorBody, readJsonBody } from '../http-error.js'
 
-const AssessRequestSchema = z
+export const AssessRequestSchema = z
   .object({
     program: z.enum(['innovative', 'specialized', 'little-giant'], { message: 'program 只能是 innovative、specialized 或 little-giant' }),
     facts: FactsSchema,
