@@ -13,7 +13,7 @@ export interface ProfileService {
 }
 
 /** The same session as POST /chat (userId, chatId, channel), with the facts that replace the profile's. */
-const ProfileRequestSchema = ChatRequestSchema.pick({ userId: true, chatId: true, channel: true }).extend({ facts: FactsSchema }).strict()
+export const ProfileRequestSchema = ChatRequestSchema.pick({ userId: true, chatId: true, channel: true }).extend({ facts: FactsSchema }).strict()
 
 function reasons(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {}
