@@ -13,6 +13,8 @@ import { ReloadableIndex } from '../search/reloadable-index.js'
 import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { createStores } from '../store/create-stores.js'
 import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-store.js'
+import { reloadTerms } from '../dialogue/explain-term.js'
+import { reloadVerdictWords } from '../dialogue/read-verdict-request.js'
 
 /** Everything the product runs on, built once from configuration; shared by the server, the bots and the CLI. */
 export interface Runtime {
@@ -93,6 +95,8 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     ready: () => stores.ready(),
     reloadKnowledge: () => {
       const nextRules = loadRules()
+      reloadTerms()
+      reloadVerdictWords()
       const { cards } = index.reload()
       Object.assign(rules, nextRules)
       logger.info({ cards }, 'knowledge-reloaded')

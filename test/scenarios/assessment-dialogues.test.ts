@@ -19,7 +19,8 @@ describe('对话：评定测评', () => {
       reply = (await bot.say(/荣誉|高新技术企业/u.test(reply) ? '是高新技术企业，有市级研发机构' : '不知道')).reply
     }
     expect(reply).toMatch(/请核对/u)
-    await bot.say('确认', /【北京市创新型中小企业】✅ 符合/u, /已满足直通条件：有效期内的高新技术企业等荣誉/u, /每月首日/u, /4月30日前/u, mode('idle'))
+    await bot.say('确认', /【北京市创新型中小企业】✅ 符合/u, /已满足直通条件：有效期内的高新技术企业等荣誉/u, /每月首日/u, /回复“详细”/u, mode('idle'))
+    await bot.say('详细', /【北京市创新型中小企业】✅ 符合/u, /已满足直通条件：有效期内的高新技术企业等荣誉/u, /每月首日/u, /4月30日前/u, mode('idle'))
   })
 
   it('10. 一条消息说多个数：营收、主营、研发、负债率一起记下', async () => {
@@ -158,7 +159,7 @@ describe('对话：评定测评', () => {
     if (/请核对/u.test(reply)) reply = (await bot.say('确认')).reply
     expect(reply).toMatch(/❌ 暂不符合/u)
     // Both parts of 认定条件（二） fail here: each with the firm's value and the one needed.
-    expect(reply).toMatch(/未满足：上年度研发费用：50万元，需≥100万元；上年度研发费用占营业收入比重：1%，需≥3%/u)
+    expect(reply).toMatch(/差距最大：上年度研发费用：50万元，需≥100万元；上年度研发费用占营业收入比重：1%，需≥3%/u)
   })
 
   it('26. 同一个群里两个人同时测评，各自的信息互不干扰', async () => {

@@ -5,7 +5,8 @@ import { STORE_UNAVAILABLE } from '../../dialogue/replies.js'
 import type { Logger } from '../../observability/logger.js'
 import type { RateLimiter, SessionKey } from '../../store/session-store.js'
 import { readCaller, readRecordedClient, type Caller } from '../access/api-access.js'
-import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
+import { describeRequestIssues } from '../describe-request-issues.js'
+import { errorBody, readJsonBody } from '../http-error.js'
 import { isWellFormedUnicode, notWellFormedMessage } from '../well-formed-text.js'
 
 /** The dialogue as the chat route needs it (implemented by DialogueManager.chat). */
@@ -48,6 +49,13 @@ export const ChatResponseSchema = z.object({
     .loose(),
 })
 
+const CHAT_FIELDS = {
+  userId: '用户标识，非空字符串',
+  text: `用户消息，字符串，最多${MAX_CHAT_TEXT}字`,
+  chatId: '会话标识，可选字符串',
+  channel: '可选：api 或 web',
+}
+
 /** Per user: at most this many chat messages a minute over REST. */
 export const CHAT_RATE_LIMIT = { limit: 30, windowMs: 60_000 }
 
@@ -84,7 +92,7 @@ export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLi
     const body = await readJsonBody(context)
     if (!body.ok) return body.response
     const parsed = ChatRequestSchema.safeParse(body.value)
-    if (!parsed.success) return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
+    if (!parsed.success) return context.json(errorBody('INVALID_REQUEST', '请求参数有误', describeRequestIssues(parsed.error, body.value, CHAT_FIELDS)), 400)
     const caller = readCaller(context)
     const key = restSessionKey(caller, parsed.data)
     const client = caller.kind === 'key' ? `key:${caller.name}` : `address:${readRecordedClient(context)}`

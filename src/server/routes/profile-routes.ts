@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
-import type { z } from 'zod'
-import { describeFactIssue } from '../../facts/describe-fact-issue.js'
-import { FactsSchema, type FactName, type Facts } from '../../facts/fact-schema.js'
+import { normalizeNoAward } from '../../facts/normalize-no-award.js'
+import { FactsSchema, type Facts } from '../../facts/fact-schema.js'
 import type { SessionKey } from '../../store/session-store.js'
 import { readCaller } from '../access/api-access.js'
+import { describeRequestIssues } from '../describe-request-issues.js'
 import { errorBody, readJsonBody } from '../http-error.js'
+import { describeFactField } from './assess-routes.js'
 import { ChatRequestSchema, restSessionKey } from './chat-routes.js'
 
 /** The profile as the route needs it (implemented by DialogueManager.replaceFacts). */
@@ -15,18 +16,11 @@ export interface ProfileService {
 /** The same session as POST /chat (userId, chatId, channel), with the facts that replace the profile's. */
 export const ProfileRequestSchema = ChatRequestSchema.pick({ userId: true, chatId: true, channel: true }).extend({ facts: FactsSchema }).strict()
 
-function reasons(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {}
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = `未知的字段：${key}`
-      continue
-    }
-    const path = issue.path.length > 0 ? issue.path.join('.') : '(body)'
-    const fact = issue.path[0] === 'facts' ? (issue.path[1] as FactName | undefined) : undefined
-    if (!(path in fields)) fields[path] = fact ? describeFactIssue(issue, fact) : issue.message
-  }
-  return fields
+const PROFILE_FIELDS = {
+  userId: '用户标识，与 /chat 相同',
+  chatId: '会话标识，可选字符串',
+  channel: '可选：api 或 web',
+  facts: '企业信息对象，如 {"employees": 80}；未列出的信息视为未知',
 }
 
 /**
@@ -38,8 +32,9 @@ export function createProfileRoutes(deps: { profiles: ProfileService }): Hono {
   routes.put('/profile', async (context) => {
     const body = await readJsonBody(context)
     if (!body.ok) return body.response
-    const parsed = ProfileRequestSchema.safeParse(body.value)
-    if (!parsed.success) return context.json(errorBody('INVALID_FACTS', '请求参数有误', reasons(parsed.error)), 400)
+    const request = body.value && typeof body.value === 'object' && 'facts' in body.value ? { ...body.value, facts: normalizeNoAward(body.value.facts) } : body.value
+    const parsed = ProfileRequestSchema.safeParse(request)
+    if (!parsed.success) return context.json(errorBody('INVALID_FACTS', '请求参数有误', describeRequestIssues(parsed.error, request, PROFILE_FIELDS, describeFactField)), 400)
     const key = restSessionKey(readCaller(context), parsed.data)
     const result = await deps.profiles.replaceFacts(key, parsed.data.facts)
     return context.json({ state: result.state })
