@@ -115,7 +115,7 @@ export function createApp(deps: AppDeps = {}): Hono {
   if (deps.rules) api.route('/', createAssessRoutes({ rules: deps.rules }))
   if (deps.rules) api.route('/', createBatchRoutes({ rules: deps.rules }))
   if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter, logger: deps.logger }))
-  if (deps.profiles) api.route('/', createProfileRoutes({ profiles: deps.profiles }))
+  if (deps.profiles) api.route('/', createProfileRoutes({ profiles: deps.profiles, rateLimiter: deps.rateLimiter }))
   api.route('/', createFactsRoutes())
   api.get('/openapi.json', (context) => context.json(buildOpenApiDocument()))
   // The WeChat login QR code lets whoever scans it own the bot account: admin only.

@@ -64,7 +64,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/cards/{id}', summary: '完整政策卡片', auth: 'apiKey', response: PolicyCardSchema, errors: [404] },
   { method: 'post', path: '/assess', summary: '按规则评定一个层级', auth: 'apiKey', request: AssessRequestSchema, response: AssessResponseSchema, errors: [400, 415] },
   { method: 'post', path: '/chat', summary: '对话一轮（测评与政策问答）', auth: 'apiKey', request: ChatRequestSchema, response: ChatResponseSchema, errors: [400, 415, 429] },
-  { method: 'put', path: '/profile', summary: '用表单的企业信息替换会话的企业信息（与 /chat 同一会话）', auth: 'apiKey', request: ProfileRequestSchema, response: ChatResponseSchema.pick({ state: true }), errors: [400, 415] },
+  { method: 'put', path: '/profile', summary: '用表单的企业信息替换会话的企业信息（与 /chat 同一会话）', auth: 'apiKey', request: ProfileRequestSchema, response: ChatResponseSchema.pick({ state: true }), errors: [400, 415, 429] },
   { method: 'post', path: '/batch', summary: '批量筛查：上传企业名单（.xlsx/.csv，multipart 字段 file）', auth: 'apiKey', upload: ['file'], response: BatchResponseSchema, errors: [400, 413, 415, 422] },
   { method: 'get', path: '/batch/{reportId}/{file}', summary: '下载筛查报告（file 为 report.xlsx、report.csv 或 report.md）', auth: 'apiKey', response: z.string(), files: [XLSX, 'text/csv', 'text/markdown'], errors: [404] },
   { method: 'get', path: '/batch/template.xlsx', summary: '企业名单模板', auth: 'apiKey', response: z.string(), files: [XLSX] },

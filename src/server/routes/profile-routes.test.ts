@@ -6,8 +6,10 @@ import { TemplatePhraser } from '../../phrasing/template-phraser.js'
 import { loadRules } from '../../scoring/load-rules.js'
 import { loadSynonyms } from '../../search/load-synonyms.js'
 import { createPolicyIndex } from '../../search/policy-index.js'
+import { MemoryRateLimiter } from '../../store/memory-rate-limiter.js'
 import { MemorySessionStore } from '../../store/memory-session-store.js'
 import { createApp } from '../app.js'
+import { PROFILE_RATE_LIMIT } from './profile-routes.js'
 
 const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 const rules = loadRules()
@@ -15,7 +17,7 @@ const rules = loadRules()
 function setUp() {
   const sessions = new MemorySessionStore()
   const manager = new DialogueManager({ sessions, search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
-  const app = createApp({ index, rules, chat: manager, profiles: manager })
+  const app = createApp({ index, rules, chat: manager, profiles: manager, rateLimiter: new MemoryRateLimiter() })
   const send = (method: string, path: string, body: unknown) =>
     app.request(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   return { sessions, send }
@@ -78,5 +80,16 @@ describe('PUT /profile: the form and the chat share one profile', () => {
     const response = await send('GET', '/profile', undefined)
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('PUT')
+  })
+
+  it('limits saves per user with 429, other users unaffected', async () => {
+    const { send } = setUp()
+    for (let count = 0; count < PROFILE_RATE_LIMIT.limit; count += 1) {
+      expect((await send('PUT', '/profile', { userId: 'busy', channel: 'web', facts: { employees: count + 1 } })).status).toBe(200)
+    }
+    const refused = await send('PUT', '/profile', { userId: 'busy', channel: 'web', facts: { employees: 1 } })
+    expect(refused.status).toBe(429)
+    expect((await refused.json()).error.code).toBe('RATE_LIMITED')
+    expect((await send('PUT', '/profile', { userId: 'calm', channel: 'web', facts: {} })).status).toBe(200)
   })
 })
