@@ -279,6 +279,7 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
         for (const tab of width < 1000 ? ['chat', 'profile', 'search', 'batch'] : ['desk', 'batch']) {
           await sized.click(`#tabs button[data-tab="${tab}"]`)
           await expectFits(sized, `${width}px ${tab}`)
+          if (width === 360) await shoot(sized, `narrow-360-${tab}`)
         }
       }
     } finally {
