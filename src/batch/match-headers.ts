@@ -1,4 +1,5 @@
 import { FACT_LABELS } from '../facts/fact-labels.js'
+import { FACT_OPTION_LABELS } from '../facts/fact-options.js'
 import { FACT_NAMES, type FactName } from '../facts/fact-schema.js'
 import { normalizeHeader, type HeaderUnit } from './normalize-header.js'
 import type { SheetHeaderLexicon } from './sheet-header-lexicon.js'
@@ -64,7 +65,7 @@ const targetKey = (target: ColumnTarget) => (target.kind === 'fact' ? target.fac
 export function describeTarget(target: ColumnTarget, lexicon: SheetHeaderLexicon): string {
   if (target.kind === 'name') return '企业名称'
   if (target.kind === 'fact') return FACT_LABELS[target.fact].label
-  if (target.kind === 'flag') return lexicon.flagColumns.find((flag) => flag.fact === target.fact && flag.value === target.value)?.synonyms.at(-1) ?? target.value
+  if (target.kind === 'flag') return FACT_OPTION_LABELS[target.fact]?.[target.value] ?? lexicon.flagColumns.find((flag) => flag.fact === target.fact && flag.value === target.value)?.synonyms[0] ?? target.value
   return '不使用'
 }
 
