@@ -9,7 +9,7 @@ import { createApp } from '../../src/server/app.js'
 const app = createApp({ rules: loadRules(), console: false })
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/park-exports/${name}`, import.meta.url)))
 
-function upload(bytes: Uint8Array, name: string, field = 'file'): Promise<Response> {
+function upload(bytes: Uint8Array<ArrayBuffer>, name: string, field = 'file'): Promise<Response> {
   const form = new FormData()
   form.append(field, new File([bytes], name))
   return Promise.resolve(app.request('/api/v1/batch', { method: 'POST', body: form }))
