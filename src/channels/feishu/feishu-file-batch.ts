@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto'
+import { MAX_SHEET_BYTES } from '../../batch/batch-limits.js'
+import { runBatchScreening, writeBatchReports } from '../../batch/run-batch-screening.js'
+import { SheetReadError } from '../../batch/sheet-read-error.js'
+import type { LoadedRules } from '../../scoring/load-rules.js'
+import type { FeishuFileApi } from './feishu-file-api.js'
+
+/** From this many firms on, a progress line is sent before the report. */
+export const PROGRESS_FROM_FIRMS = 50
+export const SHEET_RECEIVED_REPLY = (fileName: string) => `收到《${fileName}》，正在读取名单，完成后把初筛报告发给您。`
+export const NOT_A_SHEET_REPLY = '目前只能读取 Excel（.xlsx）或 CSV 名单文件。可以发“模板”给控制台下载企业名单模板。'
+
+/** A file sent to the bot in a private chat, as the route of a pipeline entry (kept durably with it). */
+export interface SheetFileRoute extends Record<string, string> {
+  sheetFileKey: string
+  sheetFileName: string
+}
+
+const uuidOf = (messageId: string, part: string) => createHash('sha256').update(`${messageId}:sheet:${part}`).digest('hex').slice(0, 32)
+
+/** Whether a file name looks like a firm list this flow reads. */
+export function isSheetFileName(fileName: string): boolean {
+  return /\.(xlsx|csv)$/iu.test(fileName)
+}
+
+/**
+ * Reads the file_key and file_name of a Feishu file message (content `{"file_key","file_name"}`); null for other
+ * messages.
+ */
+export function sheetFileRoute(messageType: string, content: string | undefined): SheetFileRoute | null {
+  if (messageType !== 'file') return null
+  try {
+    const parsed = JSON.parse(content ?? '{}') as { file_key?: unknown; file_name?: unknown }
+    if (typeof parsed.file_key !== 'string' || !parsed.file_key) return null
+    return { sheetFileKey: parsed.file_key, sheetFileName: typeof parsed.file_name === 'string' && parsed.file_name ? parsed.file_name.slice(0, 200) : '名单.xlsx' }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The park officer's Feishu flow: a firm list sent to the bot in a private chat comes back as a report file (.xlsx
+ * for .xlsx, UTF-8-with-BOM .csv for .csv) with a short summary; a progress line for long lists; clear limits.
+ * Every reply carries a uuid derived from the message, so a retried run never posts twice.
+ */
+export function createFeishuFileBatch(options: { api: FeishuFileApi; rules: () => LoadedRules }) {
+  const { api } = options
+  return {
+    async process(messageId: string, route: SheetFileRoute): Promise<void> {
+      const { sheetFileKey, sheetFileName } = route
+      if (!isSheetFileName(sheetFileName)) return api.replyText(messageId, NOT_A_SHEET_REPLY, uuidOf(messageId, 'refused'))
+      const bytes = await api.download(messageId, sheetFileKey, MAX_SHEET_BYTES)
+      if (!bytes) return api.replyText(messageId, `文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB，请分成几个文件再发。`, uuidOf(messageId, 'too-large'))
+      let batch
+      try {
+        batch = await runBatchScreening(bytes, sheetFileName, options.rules())
+      } catch (error) {
+        if (error instanceof SheetReadError) return api.replyText(messageId, `《${sheetFileName}》无法评估：${error.message}`, uuidOf(messageId, 'unreadable'))
+        throw error
+      }
+      if (batch.reports.length >= PROGRESS_FROM_FIRMS) await api.replyText(messageId, `共 ${batch.reports.length} 家企业，已评估完，正在生成报告文件…`, uuidOf(messageId, 'progress'))
+      const files = await writeBatchReports(batch)
+      const base = sheetFileName.replace(/\.(xlsx|csv)$/iu, '')
+      const isXlsx = batch.summary.format === 'xlsx'
+      const fileKey = await api.upload(`${base}.report.${isXlsx ? 'xlsx' : 'csv'}`, isXlsx ? files.xlsx : files.csv)
+      await api.replyFile(messageId, fileKey, uuidOf(messageId, 'report'))
+      const lines = [`《${sheetFileName}》初筛完成：共 ${batch.reports.length} 家。`]
+      for (const count of batch.summary.counts) lines.push(`${count.programName}：符合 ${count.verdicts.符合}${count.verdicts.有条件符合 ? `，有条件符合 ${count.verdicts.有条件符合}` : ''}，待定 ${count.verdicts.待定}，不符合 ${count.verdicts.不符合}`)
+      const unknown = batch.screening.columns.unrecognised.filter((column) => column.reason === 'unknown')
+      if (unknown.length > 0) lines.push(`未识别的列：${unknown.map((column) => `${column.letter}列“${column.header}”`).join('、')}`)
+      if (batch.summary.firmsWithErrors > 0) lines.push(`${batch.summary.firmsWithErrors} 家有单元格无法识别，见报告“数据问题”列。`)
+      await api.replyText(messageId, lines.join('\n'), uuidOf(messageId, 'summary'))
+    },
+  }
+}
+
+export type FeishuFileBatch = ReturnType<typeof createFeishuFileBatch>
