@@ -37,6 +37,9 @@ export interface SheetScreening {
   firms: ScreenedFirm[]
 }
 
+const YIELD_EVERY_FIRMS = 10
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 const cellText = (cell: SheetCell | undefined) => (cell === null || cell === undefined ? '' : String(cell).trim())
 
 /** The header row: of the first rows, the one with the most recognised columns. */
@@ -54,7 +57,8 @@ function findHeaderRow(rows: readonly SheetCell[][], lexicon: SheetHeaderLexicon
  * Reads every firm of a sheet and assesses it with the engine. Fails (SheetReadError) when there is no header row,
  * two columns name one fact, or there are too many firms; every other problem is reported per cell.
  */
-export function screenSheet(table: SheetTable, rules: LoadedRules, lexicon = loadSheetHeaderLexicon()): SheetScreening {
+export async function screenSheet(table: SheetTable, rules: LoadedRules, options: { lexicon?: SheetHeaderLexicon; onFirmsCounted?: (firms: number) => Promise<void> } = {}): Promise<SheetScreening> {
+  const lexicon = options.lexicon ?? loadSheetHeaderLexicon()
   const header = findHeaderRow(table.rows, lexicon)
   if (!header) throw new SheetReadError('没有找到表头：前几行中应有一行列名，如“企业名称、营业收入（万元）、从业人员（人）”。可先下载模板对照填写', 'EMPTY_SHEET')
   const { match } = header
@@ -65,7 +69,11 @@ export function screenSheet(table: SheetTable, rules: LoadedRules, lexicon = loa
   const words = cellWords(lexicon)
   const body = table.rows.slice(header.index + 1).map((cells, offset) => ({ cells, row: header.index + offset + 2 })).filter(({ cells }) => cells.some((cell) => cellText(cell) !== ''))
   if (body.length > MAX_SHEET_FIRMS) throw new SheetReadError(`一次最多评估 ${MAX_SHEET_FIRMS} 家企业，这个文件有 ${body.length} 行，请分成几个文件`, 'TOO_MANY_ROWS')
-  const firms = body.map(({ cells, row }): ScreenedFirm => {
+  await options.onFirmsCounted?.(body.length)
+  const firms: ScreenedFirm[] = []
+  for (const [position, { cells, row }] of body.entries()) {
+    // The engine takes up to tens of ms per firm: let other requests run between firms.
+    if (position > 0 && position % YIELD_EVERY_FIRMS === 0) await yieldToEventLoop()
     const record: Record<string, unknown> = {}
     const flags = new Map<FactName, Set<string>>()
     const errors: CellError[] = []
@@ -94,7 +102,7 @@ export function screenSheet(table: SheetTable, rules: LoadedRules, lexicon = loa
     // "是否高新技术企业" columns join the list fact they belong to; a list column's own values are kept too.
     for (const [fact, values] of flags) record[fact] = [...new Set([...((record[fact] as string[] | undefined) ?? []), ...values])]
     const facts = record as Facts
-    return { row, name: name || `第${row}行`, facts, errors, results: assessAll(facts, rules) }
-  })
+    firms.push({ row, name: name || `第${row}行`, facts, errors, results: assessAll(facts, rules) })
+  }
   return { format: table.format, encoding: table.encoding, sheetName: table.sheetName, headerRow: header.index + 1, columns: match, firms }
 }

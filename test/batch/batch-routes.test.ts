@@ -59,10 +59,10 @@ describe('POST /api/v1/batch', () => {
   })
 
   it('refuses a list with too many firms', async () => {
-    const lines = ['企业名称,从业人员', ...Array.from({ length: 2001 }, (_unused, index) => `企业${index},10`)]
+    const lines = ['企业名称,从业人员', ...Array.from({ length: 1001 }, (_unused, index) => `企业${index},10`)]
     const response = await upload(new TextEncoder().encode(lines.join('\n')), '名单.csv')
     expect(response.status).toBe(413)
-    expect(((await response.json()) as any).error.message).toContain('一次最多评估 2000 家企业')
+    expect(((await response.json()) as any).error.message).toContain('一次最多评估 1000 家企业')
   })
 
   it('answers 404 for an unknown report', async () => {

@@ -91,8 +91,11 @@ describe('Feishu: a park officer sends a firm list and gets the report file back
     await post(fileEvent('om_long', 'file_v3_long', '长名单.csv'))
     await channel.idle()
     const texts = textsTo('om_long')
-    expect(texts.some((text) => text.startsWith('共 60 家企业，已评估完'))).toBe(true)
-    expect(postedTo('om_long').some((message) => message.msgType === 'file')).toBe(true)
+    expect(texts.some((text) => text.startsWith('共 60 家企业，正在逐家评估'))).toBe(true)
+    // The progress line comes before the report file.
+    const kinds = postedTo('om_long').map((message) => message.msgType)
+    expect(kinds.indexOf('file')).toBeGreaterThan(1)
+    expect(textsTo('om_long').findIndex((text) => text.startsWith('共 60 家企业'))).toBe(1)
   })
 
   it('explains limits and unreadable files instead of dropping them', async () => {
@@ -109,6 +112,16 @@ describe('Feishu: a park officer sends a firm list and gets the report file back
     expect(textsTo('om_amb').at(-1)).toContain('有多列对应同一项')
     expect(textsTo('om_pdf').at(-1)).toContain('只能读取 Excel（.xlsx）或 CSV')
     expect(fake.uploads.length).toBe(before)
+  })
+
+  it('runs a list once when a timed-out attempt is retried while the first run is still going', async () => {
+    const batch = createFeishuFileBatch({ api: createFeishuFileApi({ appId: 'cli_test', appSecret: 'secret', domain: fake.domain }), rules: () => rules })
+    fake.putMessageFile('om_twice', 'file_v3_twice', fixture('园区企业名单-utf8bom.csv'))
+    const before = fake.uploads.length
+    const route = { sheetFileKey: 'file_v3_twice', sheetFileName: '园区企业名单.csv' }
+    await Promise.all([batch.process('om_twice', route), batch.process('om_twice', route)])
+    expect(fake.uploads.length).toBe(before + 1)
+    expect(postedTo('om_twice').filter((message) => message.msgType === 'file')).toHaveLength(1)
   })
 
   it('ignores a file in a group chat that does not @mention the bot', async () => {

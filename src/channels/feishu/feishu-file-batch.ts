@@ -5,6 +5,8 @@ import { SheetReadError } from '../../batch/sheet-read-error.js'
 import type { LoadedRules } from '../../scoring/load-rules.js'
 import type { FeishuFileApi } from './feishu-file-api.js'
 
+/** How long a finished run is remembered (covers the pipeline's retries of one delivery round). */
+const RUN_MEMORY_MS = 10 * 60_000
 /** From this many firms on, a progress line is sent before the report. */
 export const PROGRESS_FROM_FIRMS = 50
 export const SHEET_RECEIVED_REPLY = (fileName: string) => `收到《${fileName}》，正在读取名单，完成后把初筛报告发给您。`
@@ -45,20 +47,37 @@ export function sheetFileRoute(messageType: string, content: string | undefined)
  */
 export function createFeishuFileBatch(options: { api: FeishuFileApi; rules: () => LoadedRules }) {
   const { api } = options
+  /**
+   * Runs under way or just finished, by message id: a send attempt that timed out and is retried joins the same run
+   * instead of starting another (a long list can outlast one attempt's timeout).
+   */
+  const runs = new Map<string, Promise<void>>()
   return {
-    async process(messageId: string, route: SheetFileRoute): Promise<void> {
+    process(messageId: string, route: SheetFileRoute): Promise<void> {
+      const existing = runs.get(messageId)
+      if (existing) return existing
+      const run = this.run(messageId, route).finally(() => setTimeout(() => runs.delete(messageId), RUN_MEMORY_MS).unref())
+      runs.set(messageId, run)
+      // A failed run is forgotten at once so that the retry starts afresh.
+      run.catch(() => runs.delete(messageId))
+      return run
+    },
+    async run(messageId: string, route: SheetFileRoute): Promise<void> {
       const { sheetFileKey, sheetFileName } = route
       if (!isSheetFileName(sheetFileName)) return api.replyText(messageId, NOT_A_SHEET_REPLY, uuidOf(messageId, 'refused'))
       const bytes = await api.download(messageId, sheetFileKey, MAX_SHEET_BYTES)
       if (!bytes) return api.replyText(messageId, `文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB，请分成几个文件再发。`, uuidOf(messageId, 'too-large'))
       let batch
       try {
-        batch = await runBatchScreening(bytes, sheetFileName, options.rules())
+        batch = await runBatchScreening(bytes, sheetFileName, options.rules(), {
+          onFirmsCounted: async (firms) => {
+            if (firms >= PROGRESS_FROM_FIRMS) await api.replyText(messageId, `共 ${firms} 家企业，正在逐家评估，完成后发回报告文件…`, uuidOf(messageId, 'progress'))
+          },
+        })
       } catch (error) {
         if (error instanceof SheetReadError) return api.replyText(messageId, `《${sheetFileName}》无法评估：${error.message}`, uuidOf(messageId, 'unreadable'))
         throw error
       }
-      if (batch.reports.length >= PROGRESS_FROM_FIRMS) await api.replyText(messageId, `共 ${batch.reports.length} 家企业，已评估完，正在生成报告文件…`, uuidOf(messageId, 'progress'))
       const files = await writeBatchReports(batch)
       const base = sheetFileName.replace(/\.(xlsx|csv)$/iu, '')
       const isXlsx = batch.summary.format === 'xlsx'
