@@ -39,7 +39,7 @@ export async function runBatchScreening(bytes: Uint8Array, fileName: string, rul
     reports.push(describeFirm(firm, rules))
   }
   const summary = summarizeScreening(screening, reports)
-  return { fileName, screening, reports, summary, notes: reportNotes(summary, screening.columns, fileName) }
+  return { fileName, screening, reports, summary, notes: reportNotes(summary, screening.columns, fileName, screening.columnNotes) }
 }
 
 /** The three report files of a screening. */

@@ -4,7 +4,8 @@ import type { AssessmentResult } from '../scoring/assessment-result.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
 import { HEADER_SEARCH_ROWS, MAX_SHEET_FIRMS } from './batch-limits.js'
 import { buildHeaderIndex, matchHeaders, type HeaderMatch } from './match-headers.js'
-import { cellWords, parseSheetCell, type SheetCell } from './parse-sheet-cell.js'
+import { cellWords, isBareNumber, parseSheetCell, type SheetCell } from './parse-sheet-cell.js'
+import { FACT_LABELS } from '../facts/fact-labels.js'
 import type { SheetTable } from './read-sheet-table.js'
 import { SheetReadError } from './sheet-read-error.js'
 import { loadSheetHeaderLexicon, type SheetHeaderLexicon } from './sheet-header-lexicon.js'
@@ -34,6 +35,8 @@ export interface SheetScreening {
   /** Excel row number of the header row. */
   headerRow: number
   columns: HeaderMatch
+  /** How columns were read where it was not obvious ("资产负债率按小数读取：0.48 即 48%"). */
+  columnNotes: string[]
   firms: ScreenedFirm[]
 }
 
@@ -69,6 +72,17 @@ export async function screenSheet(table: SheetTable, rules: LoadedRules, options
   const words = cellWords(lexicon)
   const body = table.rows.slice(header.index + 1).map((cells, offset) => ({ cells, row: header.index + offset + 2 })).filter(({ cells }) => cells.some((cell) => cellText(cell) !== ''))
   if (body.length > MAX_SHEET_FIRMS) throw new SheetReadError(`一次最多评估 ${MAX_SHEET_FIRMS} 家企业，这个文件有 ${body.length} 行，请分成几个文件`, 'TOO_MANY_ROWS')
+  // A percent column whose bare numbers all lie in 0–1 (some strictly between) writes fractions: 0.48 means 48%.
+  const fractionColumns = new Set<number>()
+  const columnNotes: string[] = []
+  for (const column of match.recognised) {
+    if (column.target.kind !== 'fact' || FACT_LABELS[column.target.fact].unit !== '%') continue
+    const bare = body.map(({ cells }) => cells[column.index] ?? null).filter((cell) => cell !== null && isBareNumber(cell)).map((cell) => Number(String(cell).trim()))
+    if (bare.length > 0 && bare.every((value) => value >= 0 && value <= 1) && bare.some((value) => value > 0 && value < 1)) {
+      fractionColumns.add(column.index)
+      columnNotes.push(`${column.letter}列“${column.header}”的数都在0–1之间，按小数读取（0.48 即 48%）。`)
+    }
+  }
   await options.onFirmsCounted?.(body.length)
   const firms: ScreenedFirm[] = []
   for (const [position, { cells, row }] of body.entries()) {
@@ -86,7 +100,7 @@ export async function screenSheet(table: SheetTable, rules: LoadedRules, options
         continue
       }
       const fact = target.fact
-      const reading = target.kind === 'flag' ? parseSheetCell('strategicEmerging', cell, null, lexicon, words) : parseSheetCell(fact, cell, column.unit, lexicon, words)
+      const reading = target.kind === 'flag' ? parseSheetCell('strategicEmerging', cell, null, lexicon, words) : parseSheetCell(fact, cell, column.unit, lexicon, words, fractionColumns.has(column.index))
       if (!reading.ok) {
         const message = target.kind === 'flag' ? `${column.header}：应填“是”或“否”（收到：${cellText(cell)}）` : reading.message
         errors.push({ row, column: column.letter, header: column.header, message })
@@ -104,5 +118,5 @@ export async function screenSheet(table: SheetTable, rules: LoadedRules, options
     const facts = record as Facts
     firms.push({ row, name: name || `第${row}行`, facts, errors, results: assessAll(facts, rules) })
   }
-  return { format: table.format, encoding: table.encoding, sheetName: table.sheetName, headerRow: header.index + 1, columns: match, firms }
+  return { format: table.format, encoding: table.encoding, sheetName: table.sheetName, headerRow: header.index + 1, columns: match, columnNotes, firms }
 }

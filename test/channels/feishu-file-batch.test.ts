@@ -70,7 +70,8 @@ describe('Feishu: a park officer sends a firm list and gets the report file back
     const texts = textsTo('om_sheet')
     expect(texts[0]).toContain('收到《园区企业名单.xlsx》')
     expect(texts.at(-1)).toContain('共 7 家')
-    expect(texts.at(-1)).toContain('未识别的列：D列“所在街道”、AA列“研法人员（人）”')
+    expect(texts.at(-1)).toContain('未识别的列（未参与评定，请核对列名）：D列“所在街道”、AA列“研法人员（人）”（是否“研发人员”？）')
+    expect(texts.at(-1)).toContain('见“数据问题”列')
   })
 
   it('answers a GBK .csv with a UTF-8-with-BOM .csv report', async () => {

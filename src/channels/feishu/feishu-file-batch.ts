@@ -85,9 +85,8 @@ export function createFeishuFileBatch(options: { api: FeishuFileApi; rules: () =
       await api.replyFile(messageId, fileKey, uuidOf(messageId, 'report'))
       const lines = [`《${sheetFileName}》初筛完成：共 ${batch.reports.length} 家。`]
       for (const count of batch.summary.counts) lines.push(`${count.programName}：符合 ${count.verdicts.符合}${count.verdicts.有条件符合 ? `，有条件符合 ${count.verdicts.有条件符合}` : ''}，待定 ${count.verdicts.待定}，不符合 ${count.verdicts.不符合}`)
-      const unknown = batch.screening.columns.unrecognised.filter((column) => column.reason === 'unknown')
-      if (unknown.length > 0) lines.push(`未识别的列：${unknown.map((column) => `${column.letter}列“${column.header}”`).join('、')}`)
-      if (batch.summary.firmsWithErrors > 0) lines.push(`${batch.summary.firmsWithErrors} 家有单元格无法识别，见报告“数据问题”列。`)
+      // The report's notes after the file line: unrecognised and unused columns, how columns were read, cell problems.
+      lines.push(...batch.notes.slice(1))
       await api.replyText(messageId, lines.join('\n'), uuidOf(messageId, 'summary'))
     },
   }
