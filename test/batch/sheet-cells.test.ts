@@ -87,3 +87,11 @@ describe('cell values', () => {
     expect(screening.columnNotes).toEqual(['B列“资产负债率”的数都在0–1之间，按小数读取（0.48 即 48%）。'])
   })
 })
+
+describe('report cell escaping', () => {
+  it('neutralises formula-looking CSV cells and Markdown table breakers', async () => {
+    const { escapeCsvCell, escapeMarkdownCell } = await import('../../src/batch/escape-report-cell.js')
+    expect(['=1+1', '+86', '-2', '@SUM(A1)', '\tx', '\rx', '北京'].map(escapeCsvCell)).toEqual(["'=1+1", "'+86", "'-2", "'@SUM(A1)", "'\tx", "'\rx", '北京'])
+    expect(escapeMarkdownCell('a|b\nc<script>')).toBe('a\\|b<br>c&lt;script&gt;')
+  })
+})
