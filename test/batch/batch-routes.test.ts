@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { MAX_SHEET_BYTES } from '../../src/batch/batch-limits.js'
 import { loadRules } from '../../src/scoring/load-rules.js'
@@ -56,6 +57,28 @@ describe('POST /api/v1/batch', () => {
     const huge = await upload(new Uint8Array(MAX_SHEET_BYTES + 1).fill(0x41), '大.csv')
     expect(huge.status).toBe(413)
     expect(((await huge.json()) as any).error.message).toContain('文件不能超过 5MB')
+  })
+
+  it('accepts a real upload over HTTP larger than the 256KB limit of other routes', async () => {
+    const { serve } = await import('@hono/node-server')
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+    try {
+      const { port } = server.address() as AddressInfo
+      const note = '备'.repeat(1000)
+      const lines = ['企业名称,从业人员（人）,营业收入（万元）,备注', ...Array.from({ length: 200 }, (_unused, index) => `北京企业${index}有限公司,${20 + index},${1000 + index},${note}`)]
+      const bytes = new TextEncoder().encode(lines.join('\n'))
+      expect(bytes.length).toBeGreaterThan(512 * 1024)
+      const form = new FormData()
+      form.append('file', new File([bytes], '大名单.csv'))
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/batch`, { method: 'POST', body: form })
+      expect(response.status).toBe(200)
+      expect(((await response.json()) as any).rows).toHaveLength(200)
+      const chat = await fetch(`http://127.0.0.1:${port}/api/v1/assess`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(300 * 1024) }) })
+      expect(chat.status).toBe(413)
+    } finally {
+      server.close()
+    }
   })
 
   it('refuses a list with too many firms', async () => {
