@@ -83,6 +83,7 @@ export async function screenSheet(table: SheetTable, rules: LoadedRules, options
       columnNotes.push(`${column.letter}列“${column.header}”的数都在0–1之间，按小数读取（0.48 即 48%）。`)
     }
   }
+  if (!match.recognised.some((column) => column.target.kind === 'name')) columnNotes.push('没有找到“企业名称”列，企业按行号称呼。')
   await options.onFirmsCounted?.(body.length)
   const firms: ScreenedFirm[] = []
   for (const [position, { cells, row }] of body.entries()) {

@@ -85,6 +85,9 @@ describe('cell values', () => {
     expect(screening.firms.map((firm) => firm.facts.debtRatio)).toEqual([48, 60])
     expect(screening.firms.map((firm) => firm.facts.marketShare)).toEqual([12, 0.5])
     expect(screening.columnNotes).toEqual(['B列“资产负债率”的数都在0–1之间，按小数读取（0.48 即 48%）。'])
+    const nameless = await screenSheet(await readSheetTable(Buffer.from('营业收入,从业人员\n3000,50\n'), 'y.csv'), loadRules())
+    expect(nameless.firms[0].name).toBe('第2行')
+    expect(nameless.columnNotes).toEqual(['没有找到“企业名称”列，企业按行号称呼。'])
   })
 })
 

@@ -108,10 +108,12 @@ describe('Feishu: a park officer sends a firm list and gets the report file back
     await post(fileEvent('om_big', 'file_v3_big', '大名单.csv'))
     await post(fileEvent('om_amb', 'file_v3_amb', '两列营业收入.csv'))
     await post(fileEvent('om_pdf', 'file_v3_pdf', '通知.pdf'))
+    await post(fileEvent('om_gone', 'file_v3_gone', '撤回的名单.xlsx'))
     await channel.idle()
     expect(textsTo('om_big').at(-1)).toBe('文件不能超过 5MB，请分成几个文件再发。')
     expect(textsTo('om_amb').at(-1)).toContain('有多列对应同一项')
     expect(textsTo('om_pdf').at(-1)).toContain('只能读取 Excel（.xlsx）或 CSV')
+    expect(textsTo('om_gone').at(-1)).toBe('无法下载《撤回的名单.xlsx》（可能已撤回或过期），请重新发送文件。')
     expect(fake.uploads.length).toBe(before)
   })
 

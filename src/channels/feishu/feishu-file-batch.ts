@@ -65,7 +65,15 @@ export function createFeishuFileBatch(options: { api: FeishuFileApi; rules: () =
     async run(messageId: string, route: SheetFileRoute): Promise<void> {
       const { sheetFileKey, sheetFileName } = route
       if (!isSheetFileName(sheetFileName)) return api.replyText(messageId, NOT_A_SHEET_REPLY, uuidOf(messageId, 'refused'))
-      const bytes = await api.download(messageId, sheetFileKey, MAX_SHEET_BYTES)
+      let bytes: Buffer | null
+      try {
+        bytes = await api.download(messageId, sheetFileKey, MAX_SHEET_BYTES)
+      } catch (error) {
+        // A 4xx (file withdrawn or expired, no permission) will not change on retry: say so; the rest is retried.
+        const status = (error as { response?: { status?: number } }).response?.status
+        if (status !== undefined && status >= 400 && status < 500 && status !== 429) return api.replyText(messageId, `无法下载《${sheetFileName}》（可能已撤回或过期），请重新发送文件。`, uuidOf(messageId, 'download-failed'))
+        throw error
+      }
       if (!bytes) return api.replyText(messageId, `文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB，请分成几个文件再发。`, uuidOf(messageId, 'too-large'))
       let batch
       try {
