@@ -6,6 +6,7 @@ import { HEADER_SEARCH_ROWS, MAX_SHEET_FIRMS } from './batch-limits.js'
 import { buildHeaderIndex, matchHeaders, type HeaderMatch } from './match-headers.js'
 import { cellWords, isBareNumber, parseSheetCell, type SheetCell } from './parse-sheet-cell.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
+import { checkPlausibility } from '../facts/check-plausibility.js'
 import type { SheetTable } from './read-sheet-table.js'
 import { SheetReadError } from './sheet-read-error.js'
 import { loadSheetHeaderLexicon, type SheetHeaderLexicon } from './sheet-header-lexicon.js'
@@ -116,7 +117,14 @@ export async function screenSheet(table: SheetTable, rules: LoadedRules, options
     }
     // "是否高新技术企业" columns join the list fact they belong to; a list column's own values are kept too.
     for (const [fact, values] of flags) record[fact] = [...new Set([...((record[fact] as string[] | undefined) ?? []), ...values])]
-    const facts = record as Facts
+    // The chat's plausibility rules (主营业务收入 ≤ 营业收入, 研发人员 ≤ 从业人员, amounts below 1000亿元…): a value
+    // that cannot be right is reported on its cell and left unknown, as the chat would ask for it again.
+    const { accepted, rejected } = checkPlausibility(record as Facts, {})
+    for (const problem of rejected) {
+      const column = match.recognised.find((candidate) => candidate.target.kind !== 'name' && candidate.target.fact === problem.fact)
+      errors.push({ row, column: column?.letter ?? '', header: column?.header ?? '', message: problem.reason.replace(/，?请再确认一下？$/u, '，请核对') })
+    }
+    const facts = accepted
     firms.push({ row, name: name || `第${row}行`, facts, errors, results: assessAll(facts, rules) })
   }
   return { format: table.format, encoding: table.encoding, sheetName: table.sheetName, headerRow: header.index + 1, columns: match, columnNotes, firms }
