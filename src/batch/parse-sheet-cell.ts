@@ -54,6 +54,15 @@ function readNumber(fact: FactName, text: string, unit: HeaderUnit | null): numb
   return parseAmount(plain, factUnit)
 }
 
+/** A yes/no cell (是/否/有/无/√/×/Y/N…): true, false, undefined when blank, or null when it is neither. */
+export function parseYesNo(cell: SheetCell, words: CellWords): boolean | undefined | null {
+  if (cell === null) return undefined
+  if (typeof cell === 'boolean') return cell
+  const folded = foldText(String(cell))
+  if (folded === '' || words.blank.has(folded)) return undefined
+  return words.yes.has(folded) ? true : words.no.has(folded) ? false : null
+}
+
 /** A number without a unit or % sign ("0.48", 0.48). */
 export function isBareNumber(cell: SheetCell): boolean {
   return typeof cell === 'number' || (typeof cell === 'string' && /^\s*\d+(?:\.\d+)?\s*$/u.test(cell.normalize('NFKC')))

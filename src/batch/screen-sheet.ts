@@ -4,7 +4,7 @@ import type { AssessmentResult } from '../scoring/assessment-result.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
 import { HEADER_SEARCH_ROWS, MAX_SHEET_FIRMS } from './batch-limits.js'
 import { buildHeaderIndex, matchHeaders, type HeaderMatch } from './match-headers.js'
-import { cellWords, isBareNumber, parseSheetCell, type SheetCell } from './parse-sheet-cell.js'
+import { cellWords, isBareNumber, parseSheetCell, parseYesNo, type SheetCell } from './parse-sheet-cell.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
 import { checkPlausibility } from '../facts/check-plausibility.js'
 import type { SheetTable } from './read-sheet-table.js'
@@ -102,18 +102,18 @@ export async function screenSheet(table: SheetTable, rules: LoadedRules, options
         continue
       }
       const fact = target.fact
-      const reading = target.kind === 'flag' ? parseSheetCell('strategicEmerging', cell, null, lexicon, words) : parseSheetCell(fact, cell, column.unit, lexicon, words, fractionColumns.has(column.index))
-      if (!reading.ok) {
-        const message = target.kind === 'flag' ? `${column.header}：应填“是”或“否”（收到：${cellText(cell)}）` : reading.message
-        errors.push({ row, column: column.letter, header: column.header, message })
+      if (target.kind === 'flag') {
+        const flag = parseYesNo(cell, words)
+        if (flag === null) errors.push({ row, column: column.letter, header: column.header, message: `${column.header}：应填“是”或“否”（收到：${cellText(cell)}）` })
+        if (flag === null || flag === undefined) continue
+        const values = flags.get(fact) ?? new Set<string>()
+        if (flag) values.add(target.value)
+        flags.set(fact, values)
         continue
       }
-      if (reading.value === undefined) continue
-      if (target.kind === 'flag') {
-        const values = flags.get(fact) ?? new Set<string>()
-        if (reading.value === true) values.add(target.value)
-        flags.set(fact, values)
-      } else record[fact] = reading.value
+      const reading = parseSheetCell(fact, cell, column.unit, lexicon, words, fractionColumns.has(column.index))
+      if (!reading.ok) errors.push({ row, column: column.letter, header: column.header, message: reading.message })
+      else if (reading.value !== undefined) record[fact] = reading.value
     }
     // "是否高新技术企业" columns join the list fact they belong to; a list column's own values are kept too.
     for (const [fact, values] of flags) record[fact] = [...new Set([...((record[fact] as string[] | undefined) ?? []), ...values])]

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { buildHeaderIndex, matchHeaders } from '../../src/batch/match-headers.js'
 import { normalizeHeader } from '../../src/batch/normalize-header.js'
@@ -99,5 +101,20 @@ describe('report cell escaping', () => {
     const { escapeCsvCell, escapeMarkdownCell } = await import('../../src/batch/escape-report-cell.js')
     expect(['=1+1', '+86', '-2', '@SUM(A1)', '\tx', '\rx', '北京'].map(escapeCsvCell)).toEqual(["'=1+1", "'+86", "'-2", "'@SUM(A1)", "'\tx", "'\rx", '北京'])
     expect(escapeMarkdownCell('a|b\nc<script>')).toBe('a\\|b<br>c&lt;script&gt;')
+  })
+})
+
+describe('zip bombs', () => {
+  it('refuses an .xlsx whose entries declare more than 200MB unpacked, before unpacking', async () => {
+    const { runBatchScreening } = await import('../../src/batch/run-batch-screening.js')
+    const { declaredUnpackedBytes } = await import('../../src/batch/read-xlsx-table.js')
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt32LE(0x7fffffff, 24)
+    const bomb = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), central, central])
+    expect(declaredUnpackedBytes(bomb)).toBe(2 * 0x7fffffff)
+    await expect(runBatchScreening(bomb, 'bomb.xlsx', loadRules())).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' })
+    const real = readFileSync(fileURLToPath(new URL('../fixtures/park-exports/园区企业名单.xlsx', import.meta.url)))
+    expect(declaredUnpackedBytes(real)).toBeGreaterThan(real.length)
   })
 })
