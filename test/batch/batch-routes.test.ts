@@ -81,6 +81,23 @@ describe('POST /api/v1/batch', () => {
     }
   })
 
+  it('screens at most a set number of lists at once and asks the next uploader to retry', async () => {
+    const { Hono } = await import('hono')
+    const { createBatchRoutes } = await import('../../src/server/routes/batch-routes.js')
+    const single = new Hono().route('/api/v1', createBatchRoutes({ rules: loadRules(), maxConcurrent: 1 }))
+    const lines = ['企业名称,从业人员（人）,营业收入（万元）', ...Array.from({ length: 200 }, (_unused, index) => `北京企业${index}有限公司,${20 + index},${1000 + index}`)]
+    const send = () => {
+      const form = new FormData()
+      form.append('file', new File([lines.join('\n')], '名单.csv'))
+      return Promise.resolve(single.request('/api/v1/batch', { method: 'POST', body: form }))
+    }
+    const responses = await Promise.all([send(), send()])
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 429])
+    const busy = responses.find((response) => response.status === 429)!
+    expect(((await busy.json()) as any).error.message).toContain('请稍后')
+    expect((await send()).status).toBe(200)
+  })
+
   it('refuses a list with too many firms', async () => {
     const lines = ['企业名称,从业人员', ...Array.from({ length: 1001 }, (_unused, index) => `企业${index},10`)]
     const response = await upload(new TextEncoder().encode(lines.join('\n')), '名单.csv')
