@@ -85,6 +85,14 @@ export async function screenSheet(table: SheetTable, rules: LoadedRules, options
     }
   }
   if (!match.recognised.some((column) => column.target.kind === 'name')) columnNotes.push('没有找到“企业名称”列，企业按行号称呼。')
+  // A yes/no column for one value of a list fact stands for the whole list when the list has no column of its own.
+  for (const flag of match.recognised) {
+    if (flag.target.kind !== 'flag') continue
+    const listFact = flag.target.fact
+    if (match.recognised.some((column) => column.target.kind === 'fact' && column.target.fact === listFact)) continue
+    columnNotes.push(`没有“${FACT_LABELS[listFact].label}”列：${flag.letter}列“${flag.header}”填“否”的企业按没有这类资质评定；如有其他资质，请加“${FACT_LABELS[listFact].label}”列。`)
+    break
+  }
   await options.onFirmsCounted?.(body.length)
   const firms: ScreenedFirm[] = []
   for (const [position, { cells, row }] of body.entries()) {

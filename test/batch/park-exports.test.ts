@@ -50,6 +50,7 @@ describe.each(FILES)('park export $file', ({ file, format, encoding, headerRow }
     expect(unknown).toEqual(['D:所在街道', 'AA:研法人员（人）'])
     const unused = batch.screening.columns.unrecognised.filter((column) => column.reason === 'unused').map((column) => column.header)
     expect(unused).toEqual(['序号', '统一社会信用代码', '联系人', '备注'])
+    expect(batch.notes).toContain('没有“有效期内的荣誉资质”列：Y列“是否高新技术企业”填“否”的企业按没有这类资质评定；如有其他资质，请加“有效期内的荣誉资质”列。')
     expect(batch.notes[1]).toBe('未识别的列（未参与评定，请核对列名）：D列“所在街道”、AA列“研法人员（人）”（是否“研发人员”？）')
   })
 
