@@ -64,7 +64,8 @@ describe('dependencies', () => {
     }
     visit(join(ROOT, 'src/main.ts'))
     expect(reached.filter((specifier) => specifier === 'wechaty' || specifier.startsWith('wechaty-'))).toEqual([])
-    expect([...seen].map((file) => relative(ROOT, file)).filter((file) => file.startsWith('src/channels/wechaty/'))).toEqual([])
+    // The registry's definition file is reached statically; it loads the channel itself with a dynamic import.
+    expect([...seen].map((file) => relative(ROOT, file)).filter((file) => file.startsWith('src/channels/wechaty/'))).toEqual(['src/channels/wechaty/wechat-definition.ts'])
     expect(seen.size).toBeGreaterThan(20)
   })
 })
