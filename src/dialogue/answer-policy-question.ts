@@ -1,9 +1,13 @@
-import type { Citation, OutboundReply } from '../channels/channel.js'
+import type { Citation, OutboundReply } from './messages.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
+import { describeValidity } from '../knowledge/describe-validity.js'
 import type { Phraser } from '../phrasing/phraser.js'
 import { tokenizeQuery } from '../search/tokenizer.js'
 import { composePolicyAnswer } from './compose-policy-answer.js'
+import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
+import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
+import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { NOT_FOUND_HOTLINE } from './replies.js'
 
@@ -39,12 +43,16 @@ function citationOf(card: PolicyCard): Citation {
   return { id: card.id, title: card.title }
 }
 
-/** Answers from one card (used for follow-ups on the last topic and for the top search hit). */
+/**
+ * Answers from one card (used for follow-ups on the last topic and for the top search hit). `today` comes from
+ * the caller's injected clock: an ended policy is announced before its text, an end date is stated after it.
+ */
 export async function answerFromCard(
   card: PolicyCard,
   question: string,
   aspect: Aspect,
   phraser: Phraser,
+  today: Date,
   related: PolicyCard[] = [],
 ): Promise<OutboundReply> {
   const composed = composePolicyAnswer(card, tokenizeQuery(question), aspect)
@@ -55,7 +63,11 @@ export async function answerFromCard(
     sources: composed.sources,
   })
   const relatedLine = related.length > 0 ? `\n相关政策：${related.map((item) => `《${item.title}》`).join('；')}` : ''
-  const text = `${phrased.text}\n${composed.footer}${relatedLine}`
+  // Validity is stated by code, outside phrasing, like the source line.
+  const validity = describeValidity(card, today)
+  const lead = validity.status === 'ended' ? `${validity.text}\n` : ''
+  const tail = validity.status !== 'ended' && validity.text ? `\n${validity.text}` : ''
+  const text = `${lead}${phrased.text}${tail}\n${composed.footer}${relatedLine}`
   return {
     text,
     citations: [citationOf(card), ...related.map(citationOf)],
@@ -63,23 +75,44 @@ export async function answerFromCard(
       kind: 'policy',
       title: card.title,
       tone: 'blue',
-      blocks: [{ text: phrased.text.replace(/^【[^】]*】\n?/, '') }, ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : [])],
+      blocks: [{ text: `${lead}${phrased.text.replace(/^【[^】]*】\n?/, '')}${tail}` }, ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : [])],
       footer: composed.footer,
     },
   }
 }
 
-/** Searches the cards and answers extractively from the best match, or says that nothing was found. */
+/** What answering needs besides search and phrasing: today's date (from the injected clock) and the tier data. */
+export interface AnswerContext {
+  today: Date
+  benefits: TierBenefits
+}
+
+/**
+ * Answers "评上专精特新有啥好处" from the tier-benefit data; searches the cards and answers extractively from the
+ * best match for anything else, or says that nothing was found.
+ */
 export async function answerPolicyQuestion(
   search: PolicySearch,
   phraser: Phraser,
   question: string,
   aspect: Aspect,
+  context: AnswerContext,
 ): Promise<PolicyAnswer> {
+  const { today } = context
+  const tierQuestion = detectTierBenefitQuestion(question, context.benefits.questionWords)
+  if (tierQuestion) {
+    const composed = composeTierBenefits(tierQuestion.program, context.benefits, (id) => search.get(id), today)
+    if (composed.cards.length > 0) {
+      // The tier's application article leads the topic, so that "怎么申请？" next is about applying for the tier.
+      const apply = context.benefits.programs[tierQuestion.program ?? 'specialized'].apply.slice(0, 1)
+      const cardIds = [...apply, ...composed.cards.map((card) => card.id).filter((id) => !apply.includes(id))]
+      return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations, card: composed.card }, cardIds }
+    }
+  }
   const result = search.search(question, { limit: 3 })
   const [top, ...rest] = result.hits
   if (!result.confident || !top) return { reply: notFoundReply(question), cardIds: [] }
   const related = rest.filter((hit) => hit.score >= top.score * 0.6).slice(0, 2).map((hit) => hit.card)
-  const reply = await answerFromCard(top.card, question, aspect, phraser, related)
+  const reply = await answerFromCard(top.card, question, aspect, phraser, today, related)
   return { reply, cardIds: [top.card.id, ...related.map((card) => card.id)] }
 }

@@ -1,4 +1,4 @@
-import type { Advisor, InboundMessage, OutboundReply } from '../channels/channel.js'
+import type { Advisor, InboundMessage, OutboundReply } from './messages.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import { readReply, type ExpectedAnswer, type ReplyReading } from '../understanding/read-reply.js'
 import { describeFact, describeFactValue } from '../facts/describe-fact.js'
@@ -28,7 +28,14 @@ import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { PROGRAM_NAMES, type Program } from './programs.js'
 import { QUESTION_GROUPS, type QuestionGroup } from './question-groups.js'
+import { replaceProfileFacts } from './replace-profile-facts.js'
 import * as replies from './replies.js'
+import { lastFullYear } from './year-words.js'
+import { answerAfterVerdict, type AfterVerdictContext } from './answer-after-verdict.js'
+import { planExactScore } from './plan-exact-score.js'
+import { composeTermAnswer } from './compose-term-answer.js'
+import { explainTerm } from './explain-term.js'
+import { rerunAfterVerdict, type VerdictRerun } from './rerun-after-verdict.js'
 
 export interface DialogueManagerOptions {
   sessions: SessionStore
@@ -45,8 +52,6 @@ export interface DialogueManagerOptions {
   onTurn?: (event: { channel: string; ms: number }) => void
   /** Called on store failures and other degradations (never with enterprise figures). */
   onWarning?: (event: { type: string; message: string }) => void
-  /** Term definitions for questions asked mid-assessment; policy search answers them when absent or null. */
-  explainTerm?: ExplainTerm
 }
 
 /** What one turn produced. */
@@ -67,8 +72,6 @@ export interface SessionView {
   unknown: FactName[]
 }
 
-/** Answers what a term of the standard means ("独立法人是啥意思"), from its 附件 definitions; null when it is no such question. */
-export type ExplainTerm = (text: string) => string | null
 
 /**
  * The one dialogue every channel goes through: detects what the user wants, gathers enterprise facts turn by
@@ -100,14 +103,45 @@ export class DialogueManager implements Advisor {
   async chat(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {
     const id = sessionKeyToString(key)
     const lock = this.#options.lock ?? (<T>(_key: string, task: () => Promise<T>) => task())
+    try {
+      return await this.#queue.run(id, () =>
+        lock(id, async () => {
+          const started = performance.now()
+          try {
+            return await this.#chatLocked(key, text)
+          } finally {
+            this.#options.onTurn?.({ channel: key.channel, ms: performance.now() - started })
+          }
+        }),
+      )
+    } catch (error) {
+      // The cross-replica lock lives in the store too (Redis): when it cannot be taken, the same friendly reply.
+      if ((error as { name?: unknown } | null)?.name !== 'StoreError') throw error
+      this.#warn('store-lock-failed', error)
+      return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+    }
+  }
+
+  /**
+   * Replaces the facts of a session's profile (the web console's form), in turn with the chat's turns, so the form
+   * and the chat share one profile. Store failures are thrown (the HTTP layer answers 503).
+   */
+  async replaceFacts(key: SessionKey, facts: Facts): Promise<{ state: SessionView }> {
+    const id = sessionKeyToString(key)
+    const lock = this.#options.lock ?? (<T>(_key: string, task: () => Promise<T>) => task())
     return this.#queue.run(id, () =>
       lock(id, async () => {
-        const started = performance.now()
-        try {
-          return await this.#chatLocked(key, text)
-        } finally {
-          this.#options.onTurn?.({ channel: key.channel, ms: performance.now() - started })
-        }
+        const stored = await this.#options.sessions.get(key)
+        const current = { state: stored ? readDialogueState(stored.dialogue) : newDialogueState(), profile: stored ? readProfile(stored.profile) : newProfile() }
+        const next = replaceProfileFacts(current.state, current.profile, facts)
+        const now = this.#now()
+        await this.#options.sessions.put(key, {
+          dialogue: next.state,
+          dialogueUpdatedAt: stored?.dialogue ? stored.dialogueUpdatedAt : now,
+          profile: next.profile,
+          profileUpdatedAt: now,
+        })
+        return { state: viewOf(next.state, next.profile) }
       }),
     )
   }
@@ -125,8 +159,11 @@ export class DialogueManager implements Advisor {
       const profile = stored ? readProfile(stored.profile) : newProfile()
       const result = await this.turn(state, profile, text)
       try {
-        if (result.deleted) await this.#options.sessions.delete(key)
-        else {
+        if (result.deleted) {
+          // A person is (channel, user) across chats: every chat's record goes, and nothing deleted is echoed.
+          const records = await this.#options.sessions.deletePerson(key.channel, key.userId)
+          return { reply: { text: replies.deletedReply(records), citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+        } else {
           const now = this.#now()
           await this.#options.sessions.put(key, {
             dialogue: result.state,
@@ -137,7 +174,9 @@ export class DialogueManager implements Advisor {
         }
       } catch (error) {
         this.#warn('store-write-failed', error)
-        return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(state, profile) }
+        // A failed 删除我的数据 still shows nothing of what was asked to be deleted.
+        const shown = result.deleted ? viewOf(newDialogueState(), newProfile()) : viewOf(state, profile)
+        return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: shown }
       }
       return { reply: result.reply, state: viewOf(result.state, result.profile) }
     }
@@ -151,6 +190,9 @@ export class DialogueManager implements Advisor {
     const intent = detectIntent(text)
     const done = (reply: OutboundReply, deleted = false): TurnResult => ({ reply, state, profile, deleted })
     const say = (replyText: string): OutboundReply => ({ text: replyText, citations: [] })
+    // Right after a verdict: “详细” gives the item-by-item account, “算准分数” asks what still moves the score.
+    const afterVerdict = answerAfterVerdict(state, profile, text, this.#afterVerdictContext(profile))
+    if (afterVerdict) return done(afterVerdict)
 
     switch (intent.kind) {
       case 'help':
@@ -165,7 +207,8 @@ export class DialogueManager implements Advisor {
         return done(say(`${replies.RESET_DONE}\n${replies.MENU}`))
       }
       case 'delete-data':
-        return done(say(replies.deletedReply(Object.keys(profile.facts).length)), true)
+        // The reply is written once the store says how many records went (see #chatLocked).
+        return done(say(replies.deletedReply(0)), true)
       case 'show-facts':
         return done(say(this.#describeProfile(profile)))
       case 'continue':
@@ -179,13 +222,13 @@ export class DialogueManager implements Advisor {
       case 'follow-up-aspect':
         if (state.lastTopic?.kind === 'policy' && state.mode === 'idle') {
           const card = this.#options.search.get(state.lastTopic.cardIds[0] ?? '')
-          if (card) return done(await answerFromCard(card, text, intent.aspect, this.#options.phraser))
+          if (card) return done(await answerFromCard(card, text, intent.aspect, this.#options.phraser, new Date(this.#now())))
         }
         // After a verdict, "怎么申请？" is about applying for that tier: answer from its 申报 article.
         if (state.lastTopic?.kind === 'program' && state.mode === 'idle') {
           const program = state.lastTopic.programs[state.lastTopic.programs.length - 1]
           const card = program ? this.#options.search.get(this.#options.benefits.programs[program].apply[0] ?? '') : undefined
-          if (card) return done(await answerFromCard(card, text, intent.aspect === 'general' ? 'process' : intent.aspect, this.#options.phraser))
+          if (card) return done(await answerFromCard(card, text, intent.aspect === 'general' ? 'process' : intent.aspect, this.#options.phraser, new Date(this.#now())))
         }
         break
     }
@@ -196,6 +239,9 @@ export class DialogueManager implements Advisor {
     if (state.mode !== 'idle') return this.#answerInAssessment(state, profile, text, intent)
     const reading = readReply(text, { facts: [], step: 'idle' }, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
     if (reading.injection) return { text: `${replies.INJECTION_NOTICE}\n${replies.MENU}`, citations: [] }
+    // A correction after a verdict re-runs it on the updated facts (a question such as “如果研发费用是500万呢？” is no correction).
+    const rerun = reading.act === 'ask' ? null : rerunAfterVerdict(state, profile, reading.facts, this.#usedBy)
+    if (rerun) return this.#rerunVerdict(state, profile, reading.facts, rerun)
     if (Object.keys(reading.facts).length > 0 && reading.act !== 'ask') {
       Object.assign(profile.facts, reading.facts)
       const recorded = summarizeFacts(reading.facts).replace(/\n/g, '；')
@@ -251,8 +297,9 @@ export class DialogueManager implements Advisor {
 
   /** A question asked mid-assessment: answered (a term definition, else the policy cards), then the pending question again. */
   async #answerMidAssessment(state: DialogueState, text: string): Promise<OutboundReply> {
-    const definition = this.#options.explainTerm?.(text) ?? null
-    const answer = definition ? { text: definition, citations: [] } : await this.#answerQuestion(state, text)
+    // “独立法人是啥意思，分公司算吗？”: a term of the standard, answered from its 附件 text; else from the policy cards.
+    const term = explainTerm(text)
+    const answer = term ? composeTermAnswer(term, this.#options.search) : await this.#answerQuestion(state, text)
     return { ...answer, text: `${answer.text}\n\n继续刚才的问题：${this.#pendingQuestion(state)}` }
   }
 
@@ -309,7 +356,7 @@ export class DialogueManager implements Advisor {
   }
 
   async #answerQuestion(state: DialogueState, text: string): Promise<OutboundReply> {
-    const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text))
+    const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text), { today: new Date(this.#now()), benefits: this.#options.benefits })
     if (answer.cardIds.length > 0) state.lastTopic = { kind: 'policy', cardIds: answer.cardIds, query: text }
     if (answer.cardIds.length === 0 && state.mode === 'idle' && !/(政策|补贴|支持|申请|办理|资金|奖励)/.test(text) && text.length <= 8) {
       return { text: replies.OUT_OF_SCOPE, citations: [] }
@@ -399,6 +446,7 @@ export class DialogueManager implements Advisor {
     state.pending = []
     state.misses = 0
     state.confirmation = null
+    state.exactScore = false
     state.lastTopic = { kind: 'program', programs }
     profile.lastPrograms = [...programs]
     const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
@@ -412,9 +460,15 @@ export class DialogueManager implements Advisor {
     if (step.kind === 'ask') {
       state.mode = 'assessing'
       state.pending = step.question.facts
-      return { text: `${lead}${step.question.text}`, citations: [] }
+      return { text: `${lead}${renderQuestion(step.question.group, step.question.facts, this.#lastFiscalYear())}`, citations: [] }
     }
-    if (step.stoppedEarly) return this.#verdictReply(state, profile, step.results, lead)
+    // Finishing the exact score after a ranged verdict: ask what still moves it, then give the verdict again.
+    const exact = state.exactScore ? planExactScore(step.results, profile.unknown, profile.facts, this.#lastFiscalYear()).next : null
+    if (exact) {
+      state.pending = exact.facts
+      return { text: `${lead}${renderQuestion(exact.group, exact.facts, this.#lastFiscalYear())}`, citations: [] }
+    }
+    if (step.stoppedEarly || state.exactScore) return this.#verdictReply(state, profile, step.results, lead)
     state.mode = 'confirming'
     state.pending = []
     return { text: `${lead}${this.#summary(state, profile)}`, citations: [] }
@@ -435,7 +489,9 @@ export class DialogueManager implements Advisor {
   async #verdictReply(state: DialogueState, profile: Profile, results: AssessmentResult[], lead: string, userText = ''): Promise<OutboundReply> {
     // Verdicts are never re-worded by an LLM: "符合/不符合" is not a number, so no grounding check could guard it.
     void userText
-    const verdict = composeVerdict(results, this.#options.search, this.#options.benefits)
+    const plan = planExactScore(results, profile.unknown, profile.facts, this.#lastFiscalYear())
+    const verdict = composeVerdict(results, this.#options.search, this.#options.benefits, { exactScoreQuestions: plan.questions })
+    state.exactScore = false
     state.mode = 'idle'
     state.pending = []
     state.lastTopic = { kind: 'program', programs: state.programs }
@@ -446,11 +502,26 @@ export class DialogueManager implements Advisor {
     }
   }
 
+  #afterVerdictContext(profile: Profile): AfterVerdictContext {
+    const resultsFor = (programs: readonly Program[]) => advanceAssessment(programs, profile.facts, profile.unknown, this.#assess, this.#usedBy).results
+    return { resultsFor, search: this.#options.search, benefits: this.#options.benefits, lastYear: this.#lastFiscalYear() }
+  }
+
+  /** Records the corrected facts and gives the verdict again (or asks first when the change opened a question). */
+  async #rerunVerdict(state: DialogueState, profile: Profile, facts: Facts, rerun: VerdictRerun): Promise<OutboundReply> {
+    Object.assign(profile.facts, facts)
+    profile.unknown = profile.unknown.filter((fact) => !(fact in facts))
+    state.programs = rerun.programs
+    const step = advanceAssessment(state.programs, profile.facts, profile.unknown, this.#assess, this.#usedBy)
+    if (step.kind === 'ask') return this.#continueAssessment(state, profile, `${rerun.changed}还需要补充：`)
+    return this.#verdictReply(state, profile, step.results, `${rerun.changed}按新信息重新评估：\n`)
+  }
+
   #pendingQuestion(state: DialogueState): string {
     const group = this.#pendingGroup(state)
     if (state.confirmation) return state.confirmation.question
     if (state.mode === 'confirming') return replies.CONFIRM_PROMPT
-    return group ? renderQuestion(group, state.pending) : '请回答上面的问题。'
+    return group ? renderQuestion(group, state.pending, this.#lastFiscalYear()) : '请回答上面的问题。'
   }
 
   #relevantFacts(programs: readonly Program[]): FactName[] {
@@ -468,7 +539,7 @@ export class DialogueManager implements Advisor {
 
   /** 上年度: the last complete fiscal year, by the injected clock. */
   #lastFiscalYear(): number {
-    return new Date(this.#now()).getFullYear() - 1
+    return lastFullYear(this.#now())
   }
 
   #warn(type: string, error: unknown): void {

@@ -26,6 +26,8 @@ export const DialogueStateSchema = z.object({
   lastValues: z.array(z.object({ fact: FactNameSchema, value: z.number() })).optional(),
   /** An unsure reading waiting for 对/不对 ("您是说软件和信息技术服务业，对吗？"), not yet stored (absent in old records). */
   confirmation: z.object({ facts: FactsSchema, question: z.string() }).nullable().optional(),
+  /** After a verdict with a score range, the user asked for the exact score: ask what still moves it. */
+  exactScore: z.boolean().optional(),
 })
 export type DialogueState = z.infer<typeof DialogueStateSchema>
 

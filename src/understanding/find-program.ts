@@ -15,3 +15,16 @@ export function findProgram(text: string): Program | null {
   for (const program of ['little-giant', 'specialized', 'innovative'] as const) if (named.includes(program)) return program
   return null
 }
+
+/** The message (normalised) with every program name removed ("评上专精特新小巨人有啥好处" → "评上有啥好处"). */
+export function removeProgramNames(text: string): string {
+  const normalized = normalizeMessage(text)
+  let rest = ''
+  let at = 0
+  for (const token of tagText(normalized)) {
+    if (!token.program) continue
+    rest += normalized.slice(at, token.start)
+    at = token.end
+  }
+  return rest + normalized.slice(at)
+}

@@ -1,6 +1,6 @@
 import type { Program } from '../dialogue/programs.js'
 import type { KeywordMeaning } from '../facts/fact-vocabulary.js'
-import { readNormalizedQuantity, type Quantity, type QuantityBound } from '../facts/read-quantity.js'
+import { ARABIC_NUMERAL_SOURCE, readNormalizedQuantity, type Quantity, type QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import type { Lexicon } from './load-lexicon.js'
 import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
@@ -50,7 +50,7 @@ export type MessageToken = { start: number; end: number; text: string; program?:
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖'
 const MAGNITUDES = '十拾百佰千仟万萬亿億'
 // An exponent ("1e308") is read too, so that an absurd amount is refused whole rather than cut into 1 and 308.
-const ARABIC = String.raw`(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?`
+const ARABIC = ARABIC_NUMERAL_SOURCE
 const NUMERAL_PART = `(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%号]))`
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
