@@ -47,20 +47,36 @@ export function detectIntent(raw: string): Intent {
   const command = commandOf(text)
   if (command) return { kind: command }
 
-  const tokens = tagText(normalizeMessage(text))
+  const normalized = normalizeMessage(text)
+  const tokens = tagText(normalized)
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
   if (cues.has('which') && !cues.has('policy')) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
   const program = assessedProgram(tokens)
   if (cues.has('assess') && !cues.has('policy')) {
     if (program) return { kind: 'assess', programs: [program] }
-    // "个体户能评吗": an assessment without a program is of all three tiers.
-    if (!tokens.some((token) => token.type === 'question' && !/^[吗么呢?？]$/.test(token.text))) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
+    // "个体户能评吗": an assessment without a program is of all three tiers — unless the message names something
+    // else the cue is about ("算力券现在还能申请吗" asks about a policy).
+    const asksQuestion = tokens.some((token) => token.type === 'question' && !/^[吗么呢?？]$/.test(token.text))
+    if (!asksQuestion && namesNothingElse(normalized, tokens)) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
   }
   const named = findProgram(text)
   const followUp = FOLLOW_UP_PROGRAM.exec(text)
   if (named && followUp && text.length <= 16) return { kind: 'follow-up-program', program: named }
   if (isAspectFollowUp(text)) return { kind: 'follow-up-aspect', aspect: detectAspect(text) }
   return { kind: 'other' }
+}
+
+/** True when every word of the message is tagged by the lexicon or is about the asker (intents.json subjects). */
+function namesNothingElse(text: string, tokens: readonly MessageToken[]): boolean {
+  let rest = ''
+  let at = 0
+  for (const token of tokens) {
+    if (token.start > at) rest += ` ${text.slice(at, token.start)}`
+    at = Math.max(at, token.end)
+  }
+  rest += ` ${text.slice(at)}`
+  for (const word of currentLexicon().subjects) rest = rest.split(word).join(' ')
+  return !/[\p{Script=Han}A-Za-z]/u.test(rest)
 }
 
 const TRAILING = /[。！!？?～~，,.\s呀啊啦]+$/u

@@ -80,6 +80,8 @@ export const IntentFileSchema = z
     commands: z.array(z.object({ command: z.enum(COMMANDS), words: Words }).strict()),
     aspects: z.array(z.object({ aspect: z.enum(ASPECTS), words: Words }).strict()),
     cues: z.array(z.object({ cue: z.enum(INTENT_CUES), words: Words }).strict()),
+    /** Words about the asker that may stand beside an assess cue without a program ("我们公司能评吗"); any other word means the question is about something else ("算力券能申请吗"). */
+    subjects: Words,
   })
   .strict()
 

@@ -48,6 +48,8 @@ export interface Lexicon {
   levels: { rdInstitution: Grades; sciAward: Grades; contest: Grades }
   /** Which part of a policy card a question is about, in order of precedence. */
   aspects: ReadonlyArray<{ aspect: (typeof AspectList)[number]; words: string[] }>
+  /** Words about the asker, longest first (intents.json subjects). */
+  subjects: readonly string[]
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
@@ -140,7 +142,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     }
   }
   const levels = readFile(dir, 'levels.json', LevelFileSchema)
-  return { words, commands, levels: { rdInstitution: levels.rdInstitution, sciAward: levels.sciAward, contest: levels.contest }, aspects: intents.aspects }
+  return { words, commands, levels: { rdInstitution: levels.rdInstitution, sciAward: levels.sciAward, contest: levels.contest }, aspects: intents.aspects, subjects: [...intents.subjects].sort((a, b) => b.length - a.length) }
 }
 
 function toMeaning(entry: Record<string, unknown>): KeywordMeaning {
