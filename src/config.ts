@@ -27,6 +27,14 @@ export const ConfigSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHAT_BOT_CONFIG: z.preprocess(emptyToUndefined, z.string().default('bots/wechat.config.json')),
   ADMIN_TOKEN: optionalString,
+  /** On SIGTERM/SIGINT, how long replies under way may take to finish; the rest waits in the inbound queue. */
+  SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600_000).default(10_000)),
+  /** Budget of one outbound send (Feishu Open API, WeChat say, WeCom …); also the SDK request timeout. */
+  SEND_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
+  /** Send attempts per delivery round (the first in the user's lane, the others in the background with backoff). */
+  SEND_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(4)),
+  /** First retry pause; each further retry waits 4× longer. */
+  SEND_RETRY_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60_000).default(1000)),
   SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(7 * 24 * 60).default(120)),
   PROFILE_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(3650).default(30)),
 })

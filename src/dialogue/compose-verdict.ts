@@ -1,4 +1,4 @@
-import type { Citation, ReplyCard } from '../channels/channel.js'
+import type { Citation, ReplyCard } from './messages.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { AssessmentResult } from '../scoring/assessment-result.js'

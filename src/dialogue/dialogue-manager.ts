@@ -1,4 +1,4 @@
-import type { Advisor, InboundMessage, OutboundReply } from '../channels/channel.js'
+import type { Advisor, InboundMessage, OutboundReply } from './messages.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import { extractFacts, type ExtractionResult } from '../facts/extract-facts.js'
 import { describeFact } from '../facts/describe-fact.js'

@@ -12,6 +12,7 @@ import { createPolicyIndex } from '../search/policy-index.js'
 import { ReloadableIndex } from '../search/reloadable-index.js'
 import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { createStores } from '../store/create-stores.js'
+import type { InboundQueue } from '../store/inbound-queue.js'
 import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-store.js'
 
 /** Everything the product runs on, built once from configuration; shared by the server, the bots and the CLI. */
@@ -23,6 +24,10 @@ export interface Runtime {
   sessions: SessionStore
   dedupe: DedupeStore
   rateLimiter: RateLimiter
+  /** The channels' durable inbound queue. */
+  inbound: InboundQueue
+  /** SQLite: one process per DATA_DIR, so leftovers are taken over at start at once. */
+  singleWriter: boolean
   queue: KeyedSerialQueue
   metrics: Metrics
   storeKind: 'sqlite' | 'redis'
@@ -85,6 +90,8 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     sessions: stores.sessions,
     dedupe: stores.dedupe,
     rateLimiter: stores.rateLimiter,
+    inbound: stores.inbound,
+    singleWriter: stores.singleWriter,
     queue,
     metrics,
     storeKind: stores.kind,

@@ -12,15 +12,18 @@ import type { Metrics } from '../observability/metrics.js'
 import type { PolicyIndex } from '../search/policy-index.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
 import type { RateLimiter } from '../store/session-store.js'
+import type { ChannelState } from '../channels/channel.js'
+import { CHANNELS } from '../channels/registry.js'
 
 /** The largest request body accepted anywhere (a Feishu event is a few KB; a chat message ≤ 2000 characters). */
 export const MAX_BODY_BYTES = 256 * 1024
 
-/** Status of the channels, shown on the web console. */
-export interface ChannelStatus {
-  feishu: { status: 'disabled' | 'webhook' | 'ws' }
-  wechat: { status: 'disabled' | 'scanning' | 'logged-in' | 'logged-out'; qrUrl?: string; userName?: string }
-}
+/**
+ * Status of every registered channel (src/channels/registry.ts), shown on the web console: `status` is `disabled`
+ * when the channel is not configured, else the channel's own state (Feishu `webhook`/`ws`, WeChat `scanning` with
+ * `qrUrl`, `logged-in` with `userName` …).
+ */
+export type ChannelStatus = Record<string, ChannelState>
 
 /** Everything the HTTP app needs, injected by the composition root (src/main.ts) or by tests. */
 /** What the search routes need: a PolicyIndex or a ReloadableIndex. */
@@ -96,7 +99,7 @@ export function createApp(deps: AppDeps = {}): Hono {
   if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter }))
   api.route('/', createFactsRoutes())
   api.get('/channels/status', (context) =>
-    context.json(deps.channelStatus?.() ?? { feishu: { status: 'disabled' }, wechat: { status: 'disabled' } }),
+    context.json(deps.channelStatus?.() ?? Object.fromEntries(CHANNELS.map((channel) => [channel.name, { status: 'disabled' }]))),
   )
   api.get('/admin/stats', async (context) => {
     if (!deps.adminToken) return context.json(errorBody('ADMIN_DISABLED', '未配置 ADMIN_TOKEN，管理接口已关闭'), 404)

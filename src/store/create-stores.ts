@@ -7,7 +7,10 @@ import { RedisDedupeStore } from './redis-dedupe-store.js'
 import { RedisLock } from './redis-lock.js'
 import { RedisRateLimiter } from './redis-rate-limiter.js'
 import { DEFAULT_REDIS_PREFIX, RedisSessionStore } from './redis-session-store.js'
+import type { InboundQueue } from './inbound-queue.js'
+import { RedisInboundQueue } from './redis-inbound-queue.js'
 import type { DedupeStore, RateLimiter, SessionStore } from './session-store.js'
+import { SqliteInboundQueue } from './sqlite-inbound-queue.js'
 import { SqliteDedupeStore } from './sqlite-dedupe-store.js'
 import { SqliteSessionStore } from './sqlite-session-store.js'
 import { toStoreError } from './to-store-error.js'
@@ -21,6 +24,10 @@ export interface Stores {
   sessions: SessionStore
   dedupe: DedupeStore
   rateLimiter: RateLimiter
+  /** The durable inbound queue of the channels (acknowledged messages until their reply is sent). */
+  inbound: InboundQueue
+  /** True when one process owns the store (SQLite): at start-up it takes over every leftover entry. */
+  singleWriter: boolean
   kind: 'sqlite' | 'redis'
   /** Cross-replica per-key lock (Redis mode only; in SQLite mode one process owns the file). */
   lock?: <T>(key: string, task: () => Promise<T>) => Promise<T>
@@ -52,6 +59,8 @@ async function createRedisStores(options: CreateStoresOptions & { redisUrl: stri
     sessions: new RedisSessionStore({ client, prefix, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning }),
     dedupe: new RedisDedupeStore(client, { prefix }),
     rateLimiter: new RedisRateLimiter(client, { prefix }),
+    inbound: new RedisInboundQueue(client, { prefix }),
+    singleWriter: false,
     kind: 'redis',
     lock: (key, task) => lock.withLock(key, task),
     close: async () => {
@@ -80,6 +89,8 @@ function createSqliteStores(options: CreateStoresOptions): Stores {
     sessions,
     dedupe,
     rateLimiter: new MemoryRateLimiter(),
+    inbound: new SqliteInboundQueue({ database }),
+    singleWriter: true,
     kind: 'sqlite',
     close: async () => {
       clearInterval(timer)

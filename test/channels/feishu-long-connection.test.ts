@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFeishuChannel } from '../../src/channels/feishu/feishu-channel.js'
 import { startFeishuLongConnection } from '../../src/channels/feishu/feishu-long-connection.js'
 import { createFeishuSender } from '../../src/channels/feishu/feishu-reply-sender.js'
-import { MemoryDedupeStore } from '../../src/store/memory-dedupe-store.js'
+import { MemoryInboundQueue } from '../../src/store/memory-inbound-queue.js'
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js'
 import { createProductAdvisor } from '../contracts/product-advisor.js'
 import { startFakeFeishuGateway } from '../fakes/fake-feishu-gateway.js'
@@ -23,7 +23,7 @@ describe('Feishu long connection: the SDK WSClient against a fake gateway on 127
 
   it('receives an event frame, acks it, and replies through the same dedupe/queue/reply path', async () => {
     const { manager } = createProductAdvisor()
-    const channel = createFeishuChannel({ sender: createFeishuSender({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: api.domain }), advisor: manager, dedupe: new MemoryDedupeStore(), rateLimiter: new MemoryRateLimiter() })
+    const channel = createFeishuChannel({ sender: createFeishuSender({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: api.domain }), advisor: manager, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter() })
     await channel.start()
     const connection = startFeishuLongConnection({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: gateway.domain, accept: channel.accept })
     try {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { createFeishuChannel } from '../../src/channels/feishu/feishu-channel.js'
 import { createFeishuSender } from '../../src/channels/feishu/feishu-reply-sender.js'
 import { createApp } from '../../src/server/app.js'
-import { MemoryDedupeStore } from '../../src/store/memory-dedupe-store.js'
+import { MemoryInboundQueue } from '../../src/store/memory-inbound-queue.js'
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js'
 import { textEvent } from '../channels/feishu-events.js'
 import { startFakeFeishuServer, type FakeFeishuServer } from '../fakes/fake-feishu-server.js'
@@ -26,8 +26,8 @@ let run = 0
 runChannelContract('Feishu webhook (real SDK, fake Open API)', async () => {
   run += 1
   const { manager } = createProductAdvisor()
-  const sender = createFeishuSender({ appId: 'cli_contract', appSecret: 'secret', domain: fake.domain, retry: { baseDelayMs: 5 } })
-  const channel = createFeishuChannel({ sender, advisor: manager, dedupe: new MemoryDedupeStore(), rateLimiter: new MemoryRateLimiter(), verificationToken: 'v-token' })
+  const sender = createFeishuSender({ appId: 'cli_contract', appSecret: 'secret', domain: fake.domain })
+  const channel = createFeishuChannel({ sender, advisor: manager, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter(), verificationToken: 'v-token', pipeline: { retryBaseDelayMs: 5 } })
   await channel.start()
   const app = createApp({ webhooks: [channel.routes], console: false })
   const messagesOf = new Map<string, string[]>()

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { OutboundReply } from '../../channels/channel.js'
+import type { OutboundReply } from '../../dialogue/messages.js'
 import type { RateLimiter, SessionKey } from '../../store/session-store.js'
 import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
 
