@@ -1,0 +1,7 @@
+/** The WeCom channel (self-built app). Only this folder imports @wecom/crypto and fast-xml-parser. */
+export { convertWecomMessage, STALE_AFTER_MS } from './convert-wecom-message.js'
+export { parseWecomXml } from './parse-wecom-xml.js'
+export { renderWecomMarkdown, renderWecomReply, MAX_MARKDOWN_BYTES, MAX_TEXT_BYTES } from './render-wecom-reply.js'
+export { createWecomApi, WecomApiError, type WecomApi, type WecomOutgoing } from './wecom-api.js'
+export { createWecomChannel, DEDUPE_TTL_MS, REPLAY_WINDOW_MS, type WecomChannel, type WecomChannelOptions } from './wecom-channel.js'
+export { decryptWecom, encryptWecom, verifyWecomSignature, WecomCryptoError, type WecomCryptoKeys } from './wecom-crypto.js'

@@ -1,0 +1,141 @@
+import { Hono, type Context } from 'hono'
+import type { Advisor } from '../../dialogue/messages.js'
+import type { InboundQueue } from '../../store/inbound-queue.js'
+import type { RateLimiter } from '../../store/session-store.js'
+import { createInboundPipeline, type ParsedInbound, type PipelineLogger, type PipelineOptions } from '../inbound-pipeline.js'
+import { convertWecomMessage } from './convert-wecom-message.js'
+import { MAX_CALLBACK_BYTES, parseWecomXml } from './parse-wecom-xml.js'
+import { renderWecomReply } from './render-wecom-reply.js'
+import type { WecomApi, WecomOutgoing } from './wecom-api.js'
+import { decryptWecom, verifyWecomSignature, WecomCryptoError, type WecomCryptoKeys } from './wecom-crypto.js'
+
+/** A signed callback whose timestamp is further than this from our clock is refused (a replay). */
+export const REPLAY_WINDOW_MS = 60 * 60_000
+/** Message ids are remembered longer than the replay window: every replay is either a duplicate or refused. */
+export const DEDUPE_TTL_MS = 2 * REPLAY_WINDOW_MS
+export const UNSUPPORTED_REPLY = '目前只能看懂文字消息，请直接用文字提问，例如“算力券怎么申请？”'
+export const FAILURE_REPLY = '抱歉，处理您的问题时出了点问题，请稍后再发一次。'
+
+export interface WecomChannelOptions {
+  api: WecomApi
+  /** Token and EncodingAESKey of the app's 接收消息 settings; receiveId is the corp id. */
+  keys: WecomCryptoKeys
+  agentId: number
+  advisor: Advisor
+  inbound: InboundQueue
+  singleWriter?: boolean
+  rateLimiter?: RateLimiter
+  logger?: PipelineLogger
+  /** Cards as markdown (default) or everything as text. */
+  markdown?: boolean
+  now?: () => number
+  onDuplicate?: () => void
+  pipeline?: Partial<Pick<PipelineOptions, 'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'>>
+}
+
+const SILENT: PipelineLogger = { info() {}, warn() {}, error() {} }
+
+function refuse(context: Context, status: 400 | 401 | 413 | 503, code: string, message: string) {
+  return context.json({ error: { code, message } }, status)
+}
+
+/**
+ * The WeCom self-built app (自建应用) on the shared inbound pipeline: `GET /webhooks/wecom` answers the URL check
+ * (signature, then the decrypted echostr); `POST /webhooks/wecom` checks the signature and the timestamp, decrypts,
+ * checks the corp id, records the message durably and acknowledges at once with an empty 200 (WeCom waits 5 s);
+ * the answer goes out afterwards through message/send, split at WeCom's byte limits.
+ */
+export function createWecomChannel(options: WecomChannelOptions) {
+  const now = options.now ?? Date.now
+  const logger = options.logger ?? SILENT
+  const markdown = options.markdown ?? true
+
+  function parse(fields: Record<string, string>): ParsedInbound {
+    const converted = convertWecomMessage(fields, { agentId: options.agentId, now: now() })
+    if (converted.kind === 'ignore') return { kind: 'ignore', reason: converted.reason }
+    if (converted.kind === 'unsupported') return { kind: 'message', message: converted.message, reply: { text: UNSUPPORTED_REPLY, citations: [] } }
+    return { kind: 'message', message: converted.message }
+  }
+
+  const pipeline = createInboundPipeline<Record<string, string>, WecomOutgoing>(
+    {
+      channel: 'wecom',
+      parse,
+      render: (reply) => renderWecomReply(reply, { markdown }),
+      send: (part, context) => options.api.send(context.message.userId, part, context.signal),
+      redelivers: true,
+      dedupeTtlMs: DEDUPE_TTL_MS,
+      failureReply: FAILURE_REPLY,
+    },
+    {
+      inbound: options.inbound,
+      advisor: options.advisor,
+      rateLimiter: options.rateLimiter,
+      singleWriter: options.singleWriter ?? false,
+      logger,
+      ...options.pipeline,
+      onEvent: (event) => {
+        if (event.type === 'duplicate') options.onDuplicate?.()
+        options.pipeline?.onEvent?.(event)
+      },
+    },
+  )
+
+  function signedQuery(context: Context) {
+    return { signature: context.req.query('msg_signature'), timestamp: context.req.query('timestamp'), nonce: context.req.query('nonce') }
+  }
+
+  const routes = new Hono()
+  routes.get('/webhooks/wecom', (context) => {
+    const query = signedQuery(context)
+    // echostr is base64: a '+' that arrived unencoded was read as a space.
+    const echo = context.req.query('echostr')?.replace(/ /gu, '+')
+    if (!query.signature || !query.timestamp || !query.nonce || !echo) return refuse(context, 400, 'MISSING_PARAMETERS', 'msg_signature, timestamp, nonce and echostr are required')
+    if (!verifyWecomSignature(options.keys, query, echo)) return refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match')
+    try {
+      return context.text(decryptWecom(options.keys, echo))
+    } catch (error) {
+      return refuse(context, 401, 'BAD_ECHOSTR', error instanceof WecomCryptoError ? error.message : 'cannot decrypt echostr')
+    }
+  })
+
+  routes.post('/webhooks/wecom', async (context) => {
+    if (Number(context.req.header('content-length') ?? 0) > MAX_CALLBACK_BYTES) return refuse(context, 413, 'TOO_LARGE', 'callback body too large')
+    const raw = await context.req.text()
+    if (Buffer.byteLength(raw) > MAX_CALLBACK_BYTES) return refuse(context, 413, 'TOO_LARGE', 'callback body too large')
+    const envelope = parseWecomXml(raw)
+    const encrypted = envelope?.Encrypt
+    if (!encrypted) return refuse(context, 400, 'INVALID_XML', 'body is not a WeCom callback with <Encrypt>')
+    const query = signedQuery(context)
+    if (!verifyWecomSignature(options.keys, query, encrypted)) return refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match the body')
+    if (Math.abs(now() - Number(query.timestamp) * 1000) > REPLAY_WINDOW_MS || !Number.isFinite(Number(query.timestamp))) {
+      return refuse(context, 401, 'STALE_TIMESTAMP', 'timestamp is outside the replay window')
+    }
+    let fields: Record<string, string> | undefined
+    try {
+      fields = parseWecomXml(decryptWecom(options.keys, encrypted))
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'wecom-callback-refused')
+      return refuse(context, 401, 'BAD_CIPHERTEXT', error instanceof WecomCryptoError ? error.message : 'cannot decrypt')
+    }
+    if (!fields) return refuse(context, 400, 'INVALID_XML', 'the decrypted message is not XML')
+    const result = await pipeline.accept(fields)
+    if (result === 'retry-later' || result === 'unavailable') return refuse(context, 503, 'TRY_AGAIN', 'not accepted now; WeCom will deliver the message again')
+    // An empty 200: acknowledged, no passive reply (the answer follows through message/send).
+    return context.body(null, 200)
+  })
+
+  return {
+    name: 'wecom',
+    routes,
+    accept: (fields: Record<string, string>) => pipeline.accept(fields),
+    start: () => pipeline.start(),
+    async stop(graceMs = 10_000): Promise<void> {
+      await pipeline.stop(graceMs)
+    },
+    status: () => ({ status: 'callback', tokenCached: options.api.hasToken() }),
+    idle: () => pipeline.idle(),
+  }
+}
+
+export type WecomChannel = ReturnType<typeof createWecomChannel>
