@@ -44,6 +44,8 @@ export const ConfigSchema = z.object({
   SEND_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(4)),
   /** First retry pause; each further retry waits 4× longer. */
   SEND_RETRY_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60_000).default(1000)),
+  /** Set by npm when started through `npm start`: the server then also stops when npm exits (see graceful-shutdown.ts). */
+  npm_lifecycle_event: optionalString,
   SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(7 * 24 * 60).default(120)),
   PROFILE_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(3650).default(30)),
 })
@@ -62,13 +64,4 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new ConfigError(`Invalid configuration:\n  ${reasons.join('\n  ')}`)
   }
   return parsed.data
-}
-
-/** The channels whose configuration is complete. */
-export function configuredChannels(config: Config): { feishu: boolean; wechat: boolean; llm: boolean } {
-  return {
-    feishu: Boolean(config.FEISHU_APP_ID && config.FEISHU_APP_SECRET),
-    wechat: Boolean(config.WECHATY_PUPPET),
-    llm: Boolean(config.OPENAI_API_KEY),
-  }
 }

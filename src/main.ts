@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server'
 import type { Server } from 'node:http'
-import { configuredChannels, loadConfig } from './config.js'
+import { loadConfig } from './config.js'
 import { createLogger } from './observability/logger.js'
 import { createRuntime } from './runtime/create-runtime.js'
 import { installGracefulShutdown } from './runtime/graceful-shutdown.js'
@@ -31,13 +31,12 @@ async function main(): Promise<void> {
     reloadKnowledge: () => runtime.reloadKnowledge(),
     statistics: async () => ({ sessions: await runtime.sessions.count(), store: runtime.storeKind, queueDepth: runtime.queue.depth(), inboundQueued: await runtime.inbound.depth() }),
   })
-  const enabled = configuredChannels(config)
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info({ port: info.port, store: runtime.storeKind, channels: channels.channels.map((channel) => channel.name), llm: enabled.llm }, 'server-listening')
+    logger.info({ port: info.port, store: runtime.storeKind, channels: channels.channels.map((channel) => channel.name), llm: Boolean(config.OPENAI_API_KEY) }, 'server-listening')
     console.log(`政策顾问已启动：http://localhost:${info.port} （网页控制台；API 在 /api/v1）`)
   }) as Server
 
-  installGracefulShutdown({ server, channels, graceMs: config.SHUTDOWN_GRACE_MS, logger, close: () => runtime.close() })
+  installGracefulShutdown({ server, channels, graceMs: config.SHUTDOWN_GRACE_MS, logger, close: () => runtime.close(), followParent: config.npm_lifecycle_event !== undefined })
 }
 
 main().catch((error) => {

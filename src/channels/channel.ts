@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import type { Config } from '../config.js'
 import type { Advisor } from '../dialogue/messages.js'
 import type { InboundQueue } from '../store/inbound-queue.js'
-import type { DedupeStore, RateLimiter } from '../store/session-store.js'
+import type { RateLimiter } from '../store/session-store.js'
 import type { PipelineLogger, PipelineOptions } from './inbound-pipeline.js'
 
 /** Transitional re-export: the message and reply types live in the core (src/dialogue/messages.ts). */
@@ -41,7 +41,6 @@ export interface ChannelContext {
   inbound: InboundQueue
   /** SQLite (one process per DATA_DIR): leftovers are taken over at start without waiting for leases. */
   singleWriter: boolean
-  dedupe: DedupeStore
   rateLimiter: RateLimiter
   logger: ChannelLogger
   /** Timeouts and retries of the inbound pipeline, from the configuration. */

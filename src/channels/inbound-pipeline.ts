@@ -243,8 +243,9 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       emit('sent')
       return finish(id, durable, 'complete')
     }
-    if (attemptNumber >= sendAttempts || !accepting) {
-      // Left in the queue: a later sweep, or the next start, tries again.
+    if (!accepting) return // stopping: `stop` releases the entry, so the next start takes it over at once
+    if (attemptNumber >= sendAttempts) {
+      // Left in the queue: the sweep (after the lease) or the next start tries again.
       active.delete(id)
       if (!durable) logger.error({ id, channel: adapter.channel }, 'reply-lost-without-store')
       return
@@ -323,18 +324,15 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
   async function sweep(ignoreLeases: boolean): Promise<number> {
     let claimed
     try {
-      claimed = await options.inbound.claim({ leaseMs, ignoreLeases })
+      claimed = await options.inbound.claim({ channel: adapter.channel, leaseMs, ignoreLeases })
     } catch (error) {
       logger.warn({ err: errorText(error) }, 'inbound-claim-failed')
       return 0
     }
     let recovered = 0
     for (const entry of claimed) {
-      if (entry.channel !== adapter.channel || active.has(entry.id)) {
-        // Another channel's entry (each channel's pipeline sweeps its own): hand it back at once.
-        if (entry.channel !== adapter.channel) await options.inbound.release([entry.id]).catch(() => undefined)
-        continue
-      }
+      // Already being worked on here (its lease ran out while it waited in a busy lane).
+      if (active.has(entry.id)) continue
       let work: Work
       try {
         work = JSON.parse(entry.body) as Work

@@ -7,7 +7,18 @@ import type { StartedChannels } from './start-channels.js'
  * under way for up to `graceMs`, leave the rest in the durable inbound queue for the next start, close the stores,
  * exit 0. A shutdown that overruns the grace period by 5 s exits 1.
  */
-export function installGracefulShutdown(options: { server?: Server; channels: StartedChannels; graceMs: number; logger: Logger; close(): Promise<void> }): void {
+export function installGracefulShutdown(options: {
+  server?: Server
+  channels: StartedChannels
+  graceMs: number
+  logger: Logger
+  close(): Promise<void>
+  /**
+   * Also shut down when the parent process goes away (checked every second). For `npm start`: npm does not pass
+   * SIGTERM on to node, so `kill -TERM <npm pid>` would otherwise leave an orphaned server running.
+   */
+  followParent?: boolean
+}): void {
   const { server, channels, graceMs, logger } = options
   let stopping = false
   const shutdown = async (signal: string) => {
@@ -29,4 +40,10 @@ export function installGracefulShutdown(options: { server?: Server; channels: St
   }
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  if (options.followParent) {
+    const parent = process.ppid
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown('parent-exited')
+    }, 1000).unref()
+  }
 }

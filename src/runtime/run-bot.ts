@@ -30,5 +30,5 @@ export async function runBot(name: string): Promise<void> {
   } else {
     logger.info({ channel: name, status: channels.status()[name] }, 'bot started')
   }
-  installGracefulShutdown({ server, channels, graceMs: config.SHUTDOWN_GRACE_MS, logger, close: () => runtime.close() })
+  installGracefulShutdown({ server, channels, graceMs: config.SHUTDOWN_GRACE_MS, logger, close: () => runtime.close(), followParent: config.npm_lifecycle_event !== undefined })
 }

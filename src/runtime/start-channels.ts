@@ -30,7 +30,6 @@ export async function startChannels(runtime: Runtime, config: Config, logger: Lo
       advisor: runtime.manager,
       inbound: runtime.inbound,
       singleWriter: runtime.singleWriter,
-      dedupe: runtime.dedupe,
       rateLimiter: runtime.rateLimiter,
       logger,
       pipeline: {

@@ -13,3 +13,13 @@ describe('health endpoints', () => {
     expect(response.status).toBe(503)
   })
 })
+
+describe('GET /api/v1/channels/status', () => {
+  it('lists every channel of the registry, disabled when not started', async () => {
+    const { CHANNELS } = await import('../channels/registry.js')
+    const body = (await (await createApp().request('/api/v1/channels/status')).json()) as Record<string, { status: string }>
+    expect(Object.keys(body).sort()).toEqual(CHANNELS.map((channel) => channel.name).sort())
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(['feishu', 'wechat', 'web']))
+    expect(Object.values(body).every((channel) => channel.status === 'disabled')).toBe(true)
+  })
+})

@@ -22,6 +22,8 @@ export interface EnqueueOptions {
 }
 
 export interface ClaimOptions {
+  /** Only this channel's entries (each channel's pipeline claims its own). */
+  channel: string
   leaseMs: number
   /**
    * Claim every entry, leased or not: for a single-writer store (SQLite under one DATA_DIR), where whoever held a

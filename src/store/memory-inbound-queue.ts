@@ -39,7 +39,7 @@ export class MemoryInboundQueue implements InboundQueue {
     const claimed: InboundEntry[] = []
     for (const entry of this.#entries.values()) {
       if (claimed.length >= (options.limit ?? 100)) break
-      if (!claimable(entry.leaseUntil, now, options)) continue
+      if (entry.channel !== options.channel || !claimable(entry.leaseUntil, now, options)) continue
       entry.leaseUntil = now + options.leaseMs
       claimed.push({ id: entry.id, channel: entry.channel, body: entry.body })
     }

@@ -30,7 +30,7 @@ export class SqliteInboundQueue implements InboundQueue {
       update: db.prepare('UPDATE inbound SET body = ? WHERE id = ?'),
       complete: db.prepare('DELETE FROM inbound WHERE id = ?'),
       unmark: db.prepare('DELETE FROM dedupe WHERE id = ?'),
-      candidates: db.prepare('SELECT id, channel, body, lease_until AS leaseUntil FROM inbound ORDER BY enqueued_at LIMIT ?'),
+      candidates: db.prepare('SELECT id, channel, body, lease_until AS leaseUntil FROM inbound WHERE channel = ? AND (? = 1 OR lease_until <= ?) ORDER BY enqueued_at LIMIT ?'),
       lease: db.prepare('UPDATE inbound SET lease_until = ? WHERE id = ?'),
       release: db.prepare('UPDATE inbound SET lease_until = 0 WHERE id = ?'),
       depth: db.prepare('SELECT COUNT(*) AS count FROM inbound'),
@@ -70,8 +70,8 @@ export class SqliteInboundQueue implements InboundQueue {
     return this.#write(
       () =>
         this.#db.transaction(() => {
-          const rows = this.#statements.candidates.all(options.ignoreLeases ? (options.limit ?? 100) : -1) as Array<InboundEntry & { leaseUntil: number }>
-          const claimed = rows.filter((row) => claimable(row.leaseUntil, now, options)).slice(0, options.limit ?? 100)
+          const rows = this.#statements.candidates.all(options.channel, options.ignoreLeases ? 1 : 0, now, options.limit ?? 100) as Array<InboundEntry & { leaseUntil: number }>
+          const claimed = rows.filter((row) => claimable(row.leaseUntil, now, options))
           for (const row of claimed) this.#statements.lease.run(now + options.leaseMs, row.id)
           return claimed.map(({ id, channel, body }) => ({ id, channel, body }))
         })(),

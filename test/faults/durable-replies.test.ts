@@ -1,11 +1,15 @@
+import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
+import { probeRedis } from '../store/redis-test-helper.js'
 import { textEvent } from '../channels/feishu-events.js'
 import { startFakeFeishuServer, type FakeFeishuServer } from '../fakes/fake-feishu-server.js'
-import { startServer, type RunningServer } from './spawn-server.js'
+import { freePort, startServer, type RunningServer } from './spawn-server.js'
 
+const hasRedis = await probeRedis()
 const running: RunningServer[] = []
 const fakes: FakeFeishuServer[] = []
 afterAll(async () => {
@@ -70,6 +74,28 @@ describe('durable replies across SIGTERM and restart', () => {
     await second.stop()
   }, 90_000)
 
+  it.skipIf(!hasRedis)('the same with REDIS_URL: released entries are taken over by the next start', async () => {
+    const fake = await fakeFeishu()
+    fake.slowSends(4000)
+    const prefix = `advisor-durable-${process.pid}-${Date.now()}:`
+    const env = feishuEnv(fake, { SHUTDOWN_GRACE_MS: '500', REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: prefix })
+    const first = await start(env)
+    const events = Array.from({ length: 4 }, (_, index) => textEvent({ eventId: `ev-redis-${index}`, messageId: `om_redis_${index}`, userId: 'ou_owner', chatId: 'oc_p2p_owner', text: '帮助' }))
+    for (const event of events) expect((await post(first, event)).status).toBe(200)
+    await first.stop('SIGTERM')
+    expect(await first.exited).toEqual({ code: 0, signal: null })
+    fake.slowSends(0)
+    const second = await start(env)
+    await expect.poll(() => events.filter((event) => repliesTo(fake, event.event.message.message_id).length === 1).length, { timeout: 20_000, interval: 100 }).toBe(4)
+    // In order: one owner's replies keep the order of the questions.
+    expect(fake.posted.filter((message) => message.replyTo.startsWith('om_redis_')).map((message) => message.replyTo)).toEqual(events.map((event) => event.event.message.message_id))
+    await second.stop()
+    const redis = new Redis('redis://127.0.0.1:6379')
+    const keys = await redis.keys(`${prefix}*`)
+    if (keys.length > 0) await redis.del(...keys)
+    redis.disconnect()
+  }, 60_000)
+
   it('SIGTERM to the process started the documented way drains the reply under way and exits 0', async () => {
     const fake = await fakeFeishu()
     fake.slowSends(800)
@@ -84,6 +110,24 @@ describe('durable replies across SIGTERM and restart', () => {
     expect(Date.now() - signalled).toBeLessThan(8000)
     expect(repliesTo(fake, 'om_drain')).toHaveLength(1)
     expect(server.output()).not.toMatch(/shutdown took too long/u)
+  }, 60_000)
+})
+
+describe('npm start', () => {
+  it('stops cleanly when npm itself gets SIGTERM (npm does not forward it; the server notices its parent is gone)', async () => {
+    const port = await freePort()
+    const npm = spawn('npm', ['start'], { cwd: new URL('../../', import.meta.url).pathname, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-npm-')) }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    npm.stdout.on('data', (chunk) => (output += String(chunk)))
+    npm.stderr.on('data', (chunk) => (output += String(chunk)))
+    try {
+      await expect.poll(async () => fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0), { timeout: 20_000, interval: 100 }).toBe(200)
+      npm.kill('SIGTERM')
+      await expect.poll(async () => fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'open', () => 'closed'), { timeout: 5000, interval: 100 }).toBe('closed')
+      await expect.poll(() => output, { timeout: 5000 }).toMatch(/"signal":"parent-exited".*"msg":"shut-down"/u)
+    } finally {
+      npm.kill('SIGKILL')
+    }
   }, 60_000)
 })
 

@@ -54,11 +54,11 @@ export function runInboundQueueContract(name: string, createHarness: () => Promi
       await queue.enqueue(entry('wechat:m1'), OPTIONS)
       await queue.update('wechat:m1', '{"reply":"已记下","partsSent":1}')
       const next = await reopen()
-      expect(await next.claim({ leaseMs: 60_000 })).toEqual([])
+      expect(await next.claim({ channel: 'feishu', leaseMs: 60_000 })).toEqual([])
       await queue.release(['wechat:m1'])
-      expect(await next.claim({ leaseMs: 60_000 })).toEqual([{ id: 'wechat:m1', channel: 'feishu', body: '{"reply":"已记下","partsSent":1}' }])
+      expect(await next.claim({ channel: 'feishu', leaseMs: 60_000 })).toEqual([{ id: 'wechat:m1', channel: 'feishu', body: '{"reply":"已记下","partsSent":1}' }])
       // Claimed means leased again: a third process does not take it too.
-      expect(await (await reopen()).claim({ leaseMs: 60_000 })).toEqual([])
+      expect(await (await reopen()).claim({ channel: 'feishu', leaseMs: 60_000 })).toEqual([])
     }))
 
     it('an expired lease is claimed; ignoreLeases claims every entry (single-writer start-up)', withQueue(async ({ queue, clock, reopen }) => {
@@ -66,10 +66,10 @@ export function runInboundQueueContract(name: string, createHarness: () => Promi
       clock.now += 1
       await queue.enqueue(entry('b'), OPTIONS)
       const next = await reopen()
-      expect(await next.claim({ leaseMs: 60_000, ignoreLeases: true }).then((found) => found.map((item) => item.id))).toEqual(['a', 'b'])
+      expect(await next.claim({ channel: 'feishu', leaseMs: 60_000, ignoreLeases: true }).then((found) => found.map((item) => item.id))).toEqual(['a', 'b'])
       clock.now += 120_001
       const later = await reopen()
-      expect((await later.claim({ leaseMs: 60_000 })).map((item) => item.id).sort()).toEqual(['a', 'b'])
+      expect((await later.claim({ channel: 'feishu', leaseMs: 60_000 })).map((item) => item.id).sort()).toEqual(['a', 'b'])
     }))
 
     it('a completed entry is never claimed, and update after completion does not bring it back', withQueue(async ({ queue, reopen }) => {
@@ -77,14 +77,32 @@ export function runInboundQueueContract(name: string, createHarness: () => Promi
       await queue.complete('c')
       await queue.update('c', '{}')
       await queue.release(['c'])
-      expect(await (await reopen()).claim({ leaseMs: 60_000, ignoreLeases: true })).toEqual([])
+      expect(await (await reopen()).claim({ channel: 'feishu', leaseMs: 60_000, ignoreLeases: true })).toEqual([])
       expect(await queue.depth()).toBe(0)
+    }))
+
+    it('claims only the given channel’s entries', withQueue(async ({ queue, reopen }) => {
+      await queue.enqueue({ id: 'wechat:w1', channel: 'wechat', body: '{}' }, OPTIONS)
+      await queue.enqueue(entry('feishu:f1'), OPTIONS)
+      const next = await reopen()
+      expect((await next.claim({ channel: 'wechat', leaseMs: 60_000, ignoreLeases: true })).map((item) => item.id)).toEqual(['wechat:w1'])
+      expect((await next.claim({ channel: 'feishu', leaseMs: 60_000, ignoreLeases: true })).map((item) => item.id)).toEqual(['feishu:f1'])
+    }))
+
+    it('released entries are claimed in arrival order', withQueue(async ({ queue, clock, reopen }) => {
+      const ids = ['om_9', 'om_10', 'om_2', 'om_11']
+      for (const id of ids) {
+        await queue.enqueue(entry(id), OPTIONS)
+        clock.now += 5
+      }
+      await queue.release([...ids].reverse())
+      expect((await (await reopen()).claim({ channel: 'feishu', leaseMs: 60_000 })).map((item) => item.id)).toEqual(ids)
     }))
 
     it('claims at most `limit` entries', withQueue(async ({ queue, reopen }) => {
       for (const id of ['l1', 'l2', 'l3']) await queue.enqueue(entry(id), OPTIONS)
       await queue.release(['l1', 'l2', 'l3'])
-      expect(await (await reopen()).claim({ leaseMs: 60_000, limit: 2 })).toHaveLength(2)
+      expect(await (await reopen()).claim({ channel: 'feishu', leaseMs: 60_000, limit: 2 })).toHaveLength(2)
     }))
   })
 }

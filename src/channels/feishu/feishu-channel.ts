@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { Hono } from 'hono'
+import type { Context } from 'hono'
 import type { Advisor, InboundMessage } from '../../dialogue/messages.js'
 import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
 import type { Channel } from '../channel.js'
+import { createWebhookRoute, type Verified } from '../webhook-route.js'
 import { createInboundPipeline, type AcceptResult, type ParsedInbound, type PipelineOptions } from '../inbound-pipeline.js'
 import { convertFeishuEvent } from './convert-feishu-event.js'
 import { EncryptedBodySchema, MessageReceiveEventSchema, UrlVerificationSchema } from './feishu-event-schema.js'
@@ -119,36 +120,35 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
   /** Takes a decoded schema-2.0 event: records it durably and queues the work; never waits for the reply. */
   const accept = (payload: unknown): Promise<AcceptResult> => pipeline.accept(payload)
 
-  const routes = new Hono()
-  routes.post('/webhooks/feishu', async (context) => {
-    const raw = await context.req.text()
+  /** Decrypts, answers url_verification, checks signature and token; hands the event on. */
+  function verify(context: Context, raw: string): Verified<unknown> {
     let outer: unknown
     try {
       outer = JSON.parse(raw)
     } catch {
-      return context.json({ error: { code: 'INVALID_JSON', message: 'body is not JSON' } }, 400)
+      return { respond: context.json({ error: { code: 'INVALID_JSON', message: 'body is not JSON' } }, 400) }
     }
     let payload = outer
     // Cheap shape checks first: a failed zod parse builds an error object, too slow for the hot path.
     const isEncrypted = typeof outer === 'object' && outer !== null && 'encrypt' in outer
     const encrypted = isEncrypted ? EncryptedBodySchema.safeParse(outer) : null
-    if (isEncrypted && !encrypted?.success) return context.json({ error: { code: 'INVALID_ENCRYPTED_BODY', message: 'encrypt must be a non-empty string' } }, 400)
+    if (isEncrypted && !encrypted?.success) return { respond: context.json({ error: { code: 'INVALID_ENCRYPTED_BODY', message: 'encrypt must be a non-empty string' } }, 400) }
     if (encrypted?.success) {
-      if (!options.encryptKey) return context.json({ error: { code: 'ENCRYPTION_NOT_CONFIGURED', message: 'encrypted event but FEISHU_ENCRYPT_KEY is not set' } }, 400)
+      if (!options.encryptKey) return { respond: context.json({ error: { code: 'ENCRYPTION_NOT_CONFIGURED', message: 'encrypted event but FEISHU_ENCRYPT_KEY is not set' } }, 400) }
       try {
         payload = JSON.parse(decryptFeishuPayload(encrypted.data.encrypt, options.encryptKey))
       } catch {
-        return context.json({ error: { code: 'DECRYPT_FAILED', message: 'cannot decrypt the event with FEISHU_ENCRYPT_KEY' } }, 400)
+        return { respond: context.json({ error: { code: 'DECRYPT_FAILED', message: 'cannot decrypt the event with FEISHU_ENCRYPT_KEY' } }, 400) }
       }
     }
     const isVerification = typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'url_verification'
     const verification = isVerification ? UrlVerificationSchema.safeParse(payload) : null
-    if (isVerification && !verification?.success) return context.json({ error: { code: 'INVALID_VERIFICATION', message: 'url_verification needs a challenge' } }, 400)
+    if (isVerification && !verification?.success) return { respond: context.json({ error: { code: 'INVALID_VERIFICATION', message: 'url_verification needs a challenge' } }, 400) }
     if (verification?.success) {
       if (options.verificationToken && !tokensMatch(verification.data.token, options.verificationToken)) {
-        return context.json({ error: { code: 'BAD_TOKEN', message: 'verification token does not match' } }, 401)
+        return { respond: context.json({ error: { code: 'BAD_TOKEN', message: 'verification token does not match' } }, 401) }
       }
-      return context.json({ challenge: verification.data.challenge })
+      return { respond: context.json({ challenge: verification.data.challenge }) }
     }
     if (options.encryptKey) {
       const valid = verifyFeishuSignature({
@@ -158,17 +158,16 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
         rawBody: raw,
         encryptKey: options.encryptKey,
       })
-      if (!valid) return context.json({ error: { code: 'BAD_SIGNATURE', message: 'X-Lark-Signature does not match the body' } }, 401)
+      if (!valid) return { respond: context.json({ error: { code: 'BAD_SIGNATURE', message: 'X-Lark-Signature does not match the body' } }, 401) }
     }
     const header = (payload as { header?: { token?: string } } | null)?.header
-    if (!header) return context.json({ error: { code: 'UNSUPPORTED_EVENT', message: 'not a schema 2.0 event' } }, 400)
+    if (!header) return { respond: context.json({ error: { code: 'UNSUPPORTED_EVENT', message: 'not a schema 2.0 event' } }, 400) }
     if (options.verificationToken && !tokensMatch(header.token, options.verificationToken)) {
-      return context.json({ error: { code: 'BAD_TOKEN', message: 'event token does not match' } }, 401)
+      return { respond: context.json({ error: { code: 'BAD_TOKEN', message: 'event token does not match' } }, 401) }
     }
-    const result = await accept(payload)
-    if (result === 'retry-later' || result === 'unavailable') return context.json({ error: { code: 'TRY_AGAIN', message: 'not accepted now; Feishu will deliver the event again' }, status: result }, 503)
-    return context.json({ status: result })
-  })
+    return { accept: payload }
+  }
+  const routes = createWebhookRoute({ path: '/webhooks/feishu', verify, accept })
 
   return {
     name: 'feishu',
