@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono'
 import type { Advisor } from '../../dialogue/messages.js'
 import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
-import { createInboundPipeline, type ParsedInbound, type PipelineLogger, type PipelineOptions } from '../inbound-pipeline.js'
+import { createInboundPipeline, type AcceptResult, type ParsedInbound, type PipelineLogger, type PipelineOptions } from '../inbound-pipeline.js'
+import { createWebhookRoute, type Verified } from '../webhook-route.js'
 import { convertWecomMessage } from './convert-wecom-message.js'
 import { MAX_CALLBACK_BYTES, parseWecomXml } from './parse-wecom-xml.js'
 import { renderWecomReply } from './render-wecom-reply.js'
@@ -99,31 +100,33 @@ export function createWecomChannel(options: WecomChannelOptions) {
     }
   })
 
-  routes.post('/webhooks/wecom', async (context) => {
-    if (Number(context.req.header('content-length') ?? 0) > MAX_CALLBACK_BYTES) return refuse(context, 413, 'TOO_LARGE', 'callback body too large')
-    const raw = await context.req.text()
-    if (Buffer.byteLength(raw) > MAX_CALLBACK_BYTES) return refuse(context, 413, 'TOO_LARGE', 'callback body too large')
-    const envelope = parseWecomXml(raw)
-    const encrypted = envelope?.Encrypt
-    if (!encrypted) return refuse(context, 400, 'INVALID_XML', 'body is not a WeCom callback with <Encrypt>')
+  /** Signature, replay window, decryption and corp id of a POSTed callback; hands the message fields on. */
+  function verify(context: Context, raw: string): Verified<Record<string, string>> {
+    if (Buffer.byteLength(raw) > MAX_CALLBACK_BYTES) return { respond: refuse(context, 413, 'TOO_LARGE', 'callback body too large') }
+    const encrypted = parseWecomXml(raw)?.Encrypt
+    if (!encrypted) return { respond: refuse(context, 400, 'INVALID_XML', 'body is not a WeCom callback with <Encrypt>') }
     const query = signedQuery(context)
-    if (!verifyWecomSignature(options.keys, query, encrypted)) return refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match the body')
-    if (Math.abs(now() - Number(query.timestamp) * 1000) > REPLAY_WINDOW_MS || !Number.isFinite(Number(query.timestamp))) {
-      return refuse(context, 401, 'STALE_TIMESTAMP', 'timestamp is outside the replay window')
-    }
+    if (!verifyWecomSignature(options.keys, query, encrypted)) return { respond: refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match the body') }
+    const sentAt = Number(query.timestamp) * 1000
+    if (!Number.isFinite(sentAt) || Math.abs(now() - sentAt) > REPLAY_WINDOW_MS) return { respond: refuse(context, 401, 'STALE_TIMESTAMP', 'timestamp is outside the replay window') }
     let fields: Record<string, string> | undefined
     try {
       fields = parseWecomXml(decryptWecom(options.keys, encrypted))
     } catch (error) {
       logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'wecom-callback-refused')
-      return refuse(context, 401, 'BAD_CIPHERTEXT', error instanceof WecomCryptoError ? error.message : 'cannot decrypt')
+      return { respond: refuse(context, 401, 'BAD_CIPHERTEXT', error instanceof WecomCryptoError ? error.message : 'cannot decrypt') }
     }
-    if (!fields) return refuse(context, 400, 'INVALID_XML', 'the decrypted message is not XML')
-    const result = await pipeline.accept(fields)
+    if (!fields) return { respond: refuse(context, 400, 'INVALID_XML', 'the decrypted message is not XML') }
+    return { accept: fields }
+  }
+
+  /** WeCom's acknowledgement is an empty 200 (no passive reply: the answer follows through message/send). */
+  function acknowledge(context: Context, result: AcceptResult): Response {
     if (result === 'retry-later' || result === 'unavailable') return refuse(context, 503, 'TRY_AGAIN', 'not accepted now; WeCom will deliver the message again')
-    // An empty 200: acknowledged, no passive reply (the answer follows through message/send).
     return context.body(null, 200)
-  })
+  }
+
+  routes.route('/', createWebhookRoute({ path: '/webhooks/wecom', verify, accept: (fields) => pipeline.accept(fields), acknowledge }))
 
   return {
     name: 'wecom',
