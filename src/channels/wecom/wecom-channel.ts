@@ -2,18 +2,15 @@ import { Hono, type Context } from 'hono'
 import type { Advisor } from '../../dialogue/messages.js'
 import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
-import { createInboundPipeline, type AcceptResult, type ParsedInbound, type PipelineLogger, type PipelineOptions } from '../inbound-pipeline.js'
+import { createInboundPipeline, type ParsedInbound, type PipelineLogger, type PipelineOptions } from '../inbound-pipeline.js'
 import { createWebhookRoute, type Verified } from '../webhook-route.js'
 import { convertWecomMessage } from './convert-wecom-message.js'
 import { MAX_CALLBACK_BYTES, parseWecomXml } from './parse-wecom-xml.js'
 import { renderWecomReply } from './render-wecom-reply.js'
 import type { WecomApi, WecomOutgoing } from './wecom-api.js'
-import { decryptWecom, verifyWecomSignature, WecomCryptoError, type WecomCryptoKeys } from './wecom-crypto.js'
+import { acknowledgeEmpty, answerUrlVerification, DEDUPE_TTL_MS, openCallback, refuse } from './wecom-callback-verification.js'
+import type { WecomCryptoKeys } from './wecom-crypto.js'
 
-/** A signed callback whose timestamp is further than this from our clock is refused (a replay). */
-export const REPLAY_WINDOW_MS = 60 * 60_000
-/** Message ids are remembered longer than the replay window: every replay is either a duplicate or refused. */
-export const DEDUPE_TTL_MS = 2 * REPLAY_WINDOW_MS
 export const UNSUPPORTED_REPLY = '目前只能看懂文字消息，请直接用文字提问，例如“算力券怎么申请？”'
 export const FAILURE_REPLY = '抱歉，处理您的问题时出了点问题，请稍后再发一次。'
 
@@ -35,10 +32,6 @@ export interface WecomChannelOptions {
 }
 
 const SILENT: PipelineLogger = { info() {}, warn() {}, error() {} }
-
-function refuse(context: Context, status: 400 | 401 | 413 | 503, code: string, message: string) {
-  return context.json({ error: { code, message } }, status)
-}
 
 /**
  * The WeCom self-built app (自建应用) on the shared inbound pipeline: `GET /webhooks/wecom` answers the URL check
@@ -82,51 +75,22 @@ export function createWecomChannel(options: WecomChannelOptions) {
     },
   )
 
-  function signedQuery(context: Context) {
-    return { signature: context.req.query('msg_signature'), timestamp: context.req.query('timestamp'), nonce: context.req.query('nonce') }
-  }
-
   const routes = new Hono()
-  routes.get('/webhooks/wecom', (context) => {
-    const query = signedQuery(context)
-    // echostr is base64: a '+' that arrived unencoded was read as a space.
-    const echo = context.req.query('echostr')?.replace(/ /gu, '+')
-    if (!query.signature || !query.timestamp || !query.nonce || !echo) return refuse(context, 400, 'MISSING_PARAMETERS', 'msg_signature, timestamp, nonce and echostr are required')
-    if (!verifyWecomSignature(options.keys, query, echo)) return refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match')
-    try {
-      return context.text(decryptWecom(options.keys, echo))
-    } catch (error) {
-      return refuse(context, 401, 'BAD_ECHOSTR', error instanceof WecomCryptoError ? error.message : 'cannot decrypt echostr')
-    }
-  })
+  routes.get('/webhooks/wecom', (context) => answerUrlVerification(context, options.keys))
 
   /** Signature, replay window, decryption and corp id of a POSTed callback; hands the message fields on. */
   function verify(context: Context, raw: string): Verified<Record<string, string>> {
     if (Buffer.byteLength(raw) > MAX_CALLBACK_BYTES) return { respond: refuse(context, 413, 'TOO_LARGE', 'callback body too large') }
     const encrypted = parseWecomXml(raw)?.Encrypt
     if (!encrypted) return { respond: refuse(context, 400, 'INVALID_XML', 'body is not a WeCom callback with <Encrypt>') }
-    const query = signedQuery(context)
-    if (!verifyWecomSignature(options.keys, query, encrypted)) return { respond: refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match the body') }
-    const sentAt = Number(query.timestamp) * 1000
-    if (!Number.isFinite(sentAt) || Math.abs(now() - sentAt) > REPLAY_WINDOW_MS) return { respond: refuse(context, 401, 'STALE_TIMESTAMP', 'timestamp is outside the replay window') }
-    let fields: Record<string, string> | undefined
-    try {
-      fields = parseWecomXml(decryptWecom(options.keys, encrypted))
-    } catch (error) {
-      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'wecom-callback-refused')
-      return { respond: refuse(context, 401, 'BAD_CIPHERTEXT', error instanceof WecomCryptoError ? error.message : 'cannot decrypt') }
-    }
+    const opened = openCallback(context, options.keys, encrypted, now())
+    if ('respond' in opened) return opened
+    const fields = parseWecomXml(opened.plaintext)
     if (!fields) return { respond: refuse(context, 400, 'INVALID_XML', 'the decrypted message is not XML') }
     return { accept: fields }
   }
 
-  /** WeCom's acknowledgement is an empty 200 (no passive reply: the answer follows through message/send). */
-  function acknowledge(context: Context, result: AcceptResult): Response {
-    if (result === 'retry-later' || result === 'unavailable') return refuse(context, 503, 'TRY_AGAIN', 'not accepted now; WeCom will deliver the message again')
-    return context.body(null, 200)
-  }
-
-  routes.route('/', createWebhookRoute({ path: '/webhooks/wecom', verify, accept: (fields) => pipeline.accept(fields), acknowledge }))
+  routes.route('/', createWebhookRoute({ path: '/webhooks/wecom', verify, accept: (fields) => pipeline.accept(fields), acknowledge: acknowledgeEmpty }))
 
   return {
     name: 'wecom',
