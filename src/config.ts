@@ -32,6 +32,9 @@ export const ConfigSchema = z.object({
   WECOM_API_BASE: z.preprocess(emptyToUndefined, z.string().url().default('https://qyapi.weixin.qq.com')),
   /** `markdown`: cards as WeCom markdown; `text`: plain text only (members who read WeCom through the WeChat plug-in). */
   WECOM_REPLY_FORMAT: z.preprocess(emptyToUndefined, z.enum(['markdown', 'text']).default('markdown')),
+  /** WeCom 智能机器人 in API mode (callback): Token and EncodingAESKey of the bot's API settings. */
+  WECOM_BOT_TOKEN: optionalString,
+  WECOM_BOT_ENCODING_AES_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9]{43}$/u, 'EncodingAESKey is 43 letters and digits').optional()),
   WECHATY_PUPPET: optionalString,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHAT_BOT_CONFIG: z.preprocess(emptyToUndefined, z.string().default('bots/wechat.config.json')),

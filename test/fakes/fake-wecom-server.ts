@@ -33,6 +33,9 @@ export async function startFakeWecomServer(options: FakeWecomOptions) {
   const sent: WecomSentMessage[] = []
   const tokens = new Map<string, { expiresAt: number }>()
   const media = new Map<string, { content: Buffer; name: string }>()
+  /** response_url codes of 智能机器人 callbacks: each valid for an hour and usable once. */
+  const responseCodes = new Map<string, { expiresAt: number; used: boolean }>()
+  const botReplies: Array<{ code: string; msgtype: string; content: string }> = []
   let tokenRequests = 0
   let sendRequests = 0
   let sendDelayMs = 0
@@ -66,6 +69,22 @@ export async function startFakeWecomServer(options: FakeWecomOptions) {
           const expiresIn = options.expiresIn ?? 7200
           tokens.set(token, { expiresAt: Date.now() + expiresIn * 1000 })
           return json(response, { errcode: 0, errmsg: 'ok', access_token: token, expires_in: expiresIn })
+        }
+        if (url.pathname === '/cgi-bin/aibot/response' && request.method === 'POST') {
+          const code = url.searchParams.get('response_code') ?? ''
+          const issued = responseCodes.get(code)
+          if (!issued || issued.used || issued.expiresAt <= Date.now()) return json(response, { errcode: 40058, errmsg: 'invalid response_code' })
+          let body: { msgtype?: string; markdown?: { content?: string } }
+          try {
+            body = JSON.parse(raw.toString('utf8'))
+          } catch {
+            return json(response, { errcode: 47001, errmsg: 'data format error' })
+          }
+          if (body.msgtype !== 'markdown' || !body.markdown?.content) return json(response, { errcode: 44004, errmsg: 'empty content' })
+          if (Buffer.byteLength(body.markdown.content, 'utf8') > LIMITS.markdown!) return json(response, { errcode: 45002, errmsg: 'content size out of limit' })
+          issued.used = true
+          botReplies.push({ code, msgtype: body.msgtype, content: body.markdown.content })
+          return json(response, { errcode: 0, errmsg: 'ok' })
         }
         const failure = tokenError(url.searchParams.get('access_token'))
         if (url.pathname === '/cgi-bin/message/send' && request.method === 'POST') {
@@ -146,6 +165,13 @@ export async function startFakeWecomServer(options: FakeWecomOptions) {
       return mediaId
     },
     media,
+    botReplies,
+    /** A response_url as WeCom puts into a 智能机器人 callback (one use, one hour). */
+    issueResponseUrl(): string {
+      const code = randomBytes(8).toString('hex')
+      responseCodes.set(code, { expiresAt: Date.now() + 3_600_000, used: false })
+      return `http://127.0.0.1:${port}/cgi-bin/aibot/response?response_code=${code}`
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
@@ -175,4 +201,13 @@ export function wecomCallback(keys: WecomCallbackKeys, messageXml: string, optio
 export function wecomTextXml(options: { corpId: string; userId: string; text: string; messageId: string; agentId: number; createTime?: number }): string {
   const createTime = options.createTime ?? Math.floor(Date.now() / 1000)
   return `<xml><ToUserName><![CDATA[${options.corpId}]]></ToUserName><FromUserName><![CDATA[${options.userId}]]></FromUserName><CreateTime>${createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${options.text}]]></Content><MsgId>${options.messageId}</MsgId><AgentID>${options.agentId}</AgentID></xml>`
+}
+
+/** A 智能机器人 callback: the JSON message encrypted with receiveid '' in {"encrypt": …}, signed in the query. */
+export function wecomBotCallback(keys: { token: string; encodingAesKey: string }, message: object, options: { timestamp?: number } = {}) {
+  const encrypted = encrypt(keys.encodingAesKey, JSON.stringify(message), '')
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000))
+  const nonce = String(randomBytes(4).readUInt32BE())
+  const signature = getSignature(keys.token, timestamp, nonce, encrypted)
+  return { path: `/webhooks/wecom-bot?${new URLSearchParams({ msg_signature: signature, timestamp, nonce })}`, body: JSON.stringify({ encrypt: encrypted }) }
 }
