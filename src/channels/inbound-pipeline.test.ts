@@ -107,4 +107,18 @@ describe('inbound pipeline failure policy', () => {
     expect(sent.map((part) => `${part.entryId} ${part.text}`)).toEqual(['test:m2 抱歉，出错了'])
     expect(await inbound.depth()).toBe(0)
   })
+
+  it('a parse that hangs (a platform lookup) gives up after the timeout and does not block the user’s next message', async () => {
+    const { adapter, sent } = platform()
+    const parse = adapter.parse
+    adapter.arrivalKey = (raw) => raw.user
+    adapter.parse = (raw) => (raw.text === '卡住' ? new Promise(() => {}) : parse(raw))
+    const pipeline = createInboundPipeline(adapter, { inbound: new MemoryInboundQueue(), advisor: counting(), singleWriter: true, sendTimeoutMs: 100 })
+    const stuck = pipeline.accept({ id: 'm1', user: 'u', text: '卡住' })
+    const next = pipeline.accept({ id: 'm2', user: 'u', text: '你好' })
+    expect(await stuck).toBe('retry-later')
+    expect(await next).toBe('queued')
+    await pipeline.idle()
+    expect(sent.map((part) => part.text)).toEqual(['第一段：你好', '第二段'])
+  })
 })

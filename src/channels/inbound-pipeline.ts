@@ -297,7 +297,15 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
 
   async function receive(raw: Raw): Promise<AcceptResult> {
     if (!accepting) return 'unavailable'
-    const parsed = await adapter.parse(raw)
+    let parsed: ParsedInbound
+    try {
+      // Parsing may ask the platform (WeChat: room topic, contact): bounded like a send, so one stuck lookup never
+      // blocks that user's intake.
+      parsed = await withTimeout(async () => adapter.parse(raw), sendTimeoutMs, `${adapter.channel} parse`)
+    } catch (error) {
+      logger.error({ err: errorText(error), channel: adapter.channel }, 'inbound-parse-failed')
+      return 'retry-later'
+    }
     if (parsed.kind !== 'message') return parsed.kind === 'ignore' ? 'ignored' : 'retry-later'
     const id = `${adapter.channel}:${parsed.message.messageId}`
     const work: Work = { message: parsed.message, route: parsed.route, reply: parsed.reply, partsSent: 0, deliveries: 1 }
@@ -365,7 +373,15 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       accepting = true
       const recovered = await sweep(options.singleWriter)
       if (recovered > 0) logger.info({ channel: adapter.channel, recovered }, 'inbound-recovered')
-      sweepTimer = setInterval(() => void sweep(false), Math.max(1000, Math.floor(leaseMs / 2)))
+      sweepTimer = setInterval(() => {
+        // Keep the leases of this process's own work (a busy lane can hold an entry for long), then take over
+        // whatever other processes left behind.
+        const mine = [...active].filter(([, durable]) => durable).map(([id]) => id)
+        void options.inbound
+          .renew(mine, leaseMs)
+          .catch((error) => logger.warn({ err: errorText(error) }, 'inbound-renew-failed'))
+          .then(() => sweep(false))
+      }, Math.max(1000, Math.floor(leaseMs / 3)))
       sweepTimer.unref()
     },
     async stop(graceMs) {

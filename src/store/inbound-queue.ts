@@ -47,6 +47,8 @@ export interface InboundQueue {
   claim(options: ClaimOptions): Promise<InboundEntry[]>
   /** Ends the caller's leases on these entries (on shutdown), so the next start claims them at once. */
   release(ids: string[]): Promise<void>
+  /** Extends the leases of entries still being worked on, so no other process takes them over meanwhile. */
+  renew(ids: string[], leaseMs: number): Promise<void>
   /** Entries recorded and not yet completed (metrics, tests). */
   depth(): Promise<number>
 }

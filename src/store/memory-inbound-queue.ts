@@ -53,6 +53,14 @@ export class MemoryInboundQueue implements InboundQueue {
     }
   }
 
+  async renew(ids: string[], leaseMs: number): Promise<void> {
+    const until = this.#now() + leaseMs
+    for (const id of ids) {
+      const entry = this.#entries.get(id)
+      if (entry) entry.leaseUntil = until
+    }
+  }
+
   async depth(): Promise<number> {
     return this.#entries.size
   }

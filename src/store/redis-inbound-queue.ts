@@ -102,6 +102,14 @@ export class RedisInboundQueue implements InboundQueue {
     await this.#run('Redis inbound release', () => this.#redis.eval(RELEASE_SCRIPT, 1, this.#leases, `${this.#prefix}entry:`, ...ids))
   }
 
+  async renew(ids: string[], leaseMs: number): Promise<void> {
+    if (ids.length === 0) return
+    const until = this.#now() + leaseMs
+    const pipeline = this.#redis.multi()
+    for (const id of ids) pipeline.zadd(this.#leases, 'XX', until, id)
+    await this.#run('Redis inbound renew', () => pipeline.exec())
+  }
+
   async depth(): Promise<number> {
     return this.#run('Redis inbound depth', () => this.#redis.zcard(this.#leases))
   }

@@ -83,6 +83,11 @@ export class SqliteInboundQueue implements InboundQueue {
     this.#write(() => this.#db.transaction(() => ids.forEach((id) => this.#statements.release.run(id)))(), 'SQLite inbound release')
   }
 
+  async renew(ids: string[], leaseMs: number): Promise<void> {
+    const until = this.#now() + leaseMs
+    this.#write(() => this.#db.transaction(() => ids.forEach((id) => this.#statements.lease.run(until, id)))(), 'SQLite inbound renew')
+  }
+
   async depth(): Promise<number> {
     return this.#write(() => (this.#statements.depth.get() as { count: number }).count, 'SQLite inbound depth')
   }

@@ -74,6 +74,23 @@ describe('durable replies across SIGTERM and restart', () => {
     await second.stop()
   }, 90_000)
 
+  it('a crash (SIGKILL) with replies queued: the next start on the same DATA_DIR answers each once', async () => {
+    const fake = await fakeFeishu()
+    fake.slowSends(4000)
+    const env = feishuEnv(fake)
+    const first = await start(env)
+    const events = Array.from({ length: 3 }, (_, index) => textEvent({ eventId: `ev-crash-${index}`, messageId: `om_crash_${index}`, userId: 'ou_owner', chatId: 'oc_p2p_owner', text: '帮助' }))
+    for (const event of events) expect((await post(first, event)).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await first.stop('SIGKILL')
+    fake.slowSends(0)
+    const second = await start(env)
+    await expect.poll(() => events.filter((event) => repliesTo(fake, event.event.message.message_id).length === 1).length, { timeout: 20_000, interval: 100 }).toBe(3)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(fake.posted.filter((message) => message.replyTo.startsWith('om_crash_'))).toHaveLength(3)
+    await second.stop()
+  }, 60_000)
+
   it.skipIf(!hasRedis)('the same with REDIS_URL: released entries are taken over by the next start', async () => {
     const fake = await fakeFeishu()
     fake.slowSends(4000)

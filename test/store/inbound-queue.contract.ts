@@ -81,6 +81,18 @@ export function runInboundQueueContract(name: string, createHarness: () => Promi
       expect(await queue.depth()).toBe(0)
     }))
 
+    it('a renewed lease is not claimed when the old one would have run out', withQueue(async ({ queue, clock, reopen }) => {
+      await queue.enqueue(entry('r1'), OPTIONS)
+      clock.now += 50_000
+      await queue.renew(['r1', 'gone'], 60_000)
+      clock.now += 50_000
+      const next = await reopen()
+      expect(await next.claim({ channel: 'feishu', leaseMs: 60_000 })).toEqual([])
+      clock.now += 10_001
+      expect((await next.claim({ channel: 'feishu', leaseMs: 60_000 })).map((item) => item.id)).toEqual(['r1'])
+      expect(await queue.depth()).toBe(1)
+    }))
+
     it('claims only the given channel’s entries', withQueue(async ({ queue, reopen }) => {
       await queue.enqueue({ id: 'wechat:w1', channel: 'wechat', body: '{}' }, OPTIONS)
       await queue.enqueue(entry('feishu:f1'), OPTIONS)
