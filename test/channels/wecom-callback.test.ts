@@ -218,3 +218,17 @@ describe('WeCom media (media/upload, media/get)', () => {
     await expect(api.downloadMedia('media-unknown')).rejects.toThrow(/40007/u)
   })
 })
+
+describe('WeCom credentials at start', () => {
+  it('logs the errcode when gettoken refuses the secret, and still starts', async () => {
+    const errors: Array<{ details: object; message: string }> = []
+    const logger = { info() {}, warn() {}, error: (details: object, message: string) => errors.push({ details, message }) }
+    const api = createWecomApi({ apiBase: fake.apiBase, corpId: CORP.corpId, secret: 'wrong-secret', agentId: CORP.agentId, timeoutMs: 5000 })
+    channel = createWecomChannel({ api, keys: { token: KEYS.token, encodingAesKey: KEYS.encodingAesKey, receiveId: CORP.corpId }, agentId: CORP.agentId, advisor: echoAdvisor, inbound: new MemoryInboundQueue(), logger })
+    await channel.start()
+    await expect.poll(() => errors.length).toBe(1)
+    expect(errors[0]).toMatchObject({ details: { errcode: 40001 } })
+    expect(errors[0]!.message).toContain('企业可信IP')
+    expect(JSON.stringify(errors)).not.toContain('wrong-secret')
+  })
+})

@@ -41,6 +41,8 @@ export interface WecomApi {
   sendFile(toUser: string, mediaId: string, signal?: AbortSignal): Promise<void>
   /** Downloads a file a member sent (media/get). */
   downloadMedia(mediaId: string, signal?: AbortSignal): Promise<{ content: Buffer; fileName?: string }>
+  /** Fetches a token now: a wrong secret (40001) or an untrusted IP (60020) shows at start, not at the first reply. */
+  checkCredentials(signal?: AbortSignal): Promise<void>
   /** Whether a token is cached and not expired (status page). */
   hasToken(): boolean
 }
@@ -163,6 +165,9 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
         signal,
       )
       return file!
+    },
+    async checkCredentials(signal) {
+      await accessToken(signal)
     },
     hasToken: () => Boolean(token && token.expiresAt > now()),
   }

@@ -96,7 +96,14 @@ export function createWecomChannel(options: WecomChannelOptions) {
     name: 'wecom',
     routes,
     accept: (fields: Record<string, string>) => pipeline.accept(fields),
-    start: () => pipeline.start(),
+    async start(): Promise<void> {
+      // In the background: WeCom being slow or down must not hold up the start.
+      void options.api.checkCredentials().catch((error: unknown) => {
+        const errcode = (error as { errcode?: number }).errcode
+        logger.error({ err: error instanceof Error ? error.message : String(error), errcode }, 'wecom-gettoken-failed: check WECOM_CORP_ID / WECOM_SECRET and the app’s 企业可信IP')
+      })
+      await pipeline.start()
+    },
     async stop(graceMs = 10_000): Promise<void> {
       await pipeline.stop(graceMs)
     },
