@@ -232,3 +232,13 @@ describe('WeCom credentials at start', () => {
     expect(JSON.stringify(errors)).not.toContain('wrong-secret')
   })
 })
+
+describe('WeCom API unreachable', () => {
+  it('fails retriably with the network reason and never the request URL', async () => {
+    const api = createWecomApi({ apiBase: 'http://127.0.0.1:59999', corpId: CORP.corpId, secret: 'secret-in-url', agentId: CORP.agentId, timeoutMs: 1000 })
+    const error = (await api.send('zhangsan', { msgtype: 'text', content: '你好' }).catch((caught: unknown) => caught)) as { message: string; retriable: boolean }
+    expect(error.retriable).toBe(true)
+    expect(error.message).toBe('WeCom unreachable: ECONNREFUSED')
+    expect(error.message).not.toContain('secret-in-url')
+  })
+})

@@ -10,6 +10,14 @@ export class WecomApiError extends Error {
   }
 }
 
+/** Why a request failed, without its URL (which carries the access token or a response_url). */
+export function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; errors?: Array<{ code?: unknown }> } } | undefined)?.cause
+  const code = cause?.code ?? cause?.errors?.[0]?.code
+  if (typeof code === 'string') return code
+  return error instanceof Error ? error.name : 'error'
+}
+
 /** The access token is invalid or expired: fetch a new one and try again once. */
 const TOKEN_ERRCODES = new Set([40014, 42001])
 /** System busy, frequency and concurrency limits: worth another attempt later. */
@@ -77,7 +85,7 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
     } catch (error) {
       if (error instanceof WecomApiError) throw error
       // Never the raw URL: it carries the access token.
-      throw new WecomApiError(`WeCom unreachable: ${error instanceof Error ? error.name : 'error'}`, true)
+      throw new WecomApiError(`WeCom unreachable: ${networkReason(error)}`, true)
     }
   }
 

@@ -8,7 +8,7 @@ import { createWebhookRoute, type Verified } from '../webhook-route.js'
 import { convertWecomBotMessage, WecomBotMessageSchema } from './convert-wecom-bot-message.js'
 import { MAX_CALLBACK_BYTES } from './parse-wecom-xml.js'
 import { MAX_MARKDOWN_BYTES, renderWecomMarkdown } from './render-wecom-reply.js'
-import { WecomApiError } from './wecom-api.js'
+import { networkReason, WecomApiError } from './wecom-api.js'
 import { acknowledgeEmpty, answerUrlVerification, DEDUPE_TTL_MS, openCallback, refuse } from './wecom-callback-verification.js'
 import { FAILURE_REPLY, UNSUPPORTED_REPLY } from './wecom-channel.js'
 
@@ -82,7 +82,7 @@ export function createWecomBotChannel(options: WecomBotChannelOptions) {
     } catch (error) {
       if (error instanceof WecomApiError) throw error
       // Never the response_url itself: it is a credential for one reply.
-      throw new WecomApiError(`WeCom unreachable: ${error instanceof Error ? error.name : 'error'}`, true)
+      throw new WecomApiError(`WeCom unreachable: ${networkReason(error)}`, true)
     }
     if (reply.errcode !== undefined && reply.errcode !== 0) {
       // A used or expired response_url cannot be used again.
