@@ -1,4 +1,5 @@
 // @ts-check
+import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 
 /** The core: pure domain code (CONTRIBUTING.md, "Layout and dependency direction"). */
@@ -24,7 +25,7 @@ const coreImports = {
   ],
 }
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'test/fixtures/**', '**/*.d.ts'] },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
