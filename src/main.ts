@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig()
   const logger = createLogger({ level: config.LOG_LEVEL })
   const runtime = await createRuntime(config, logger)
-  const channels = await startChannels(runtime, config, logger)
+  const channels = await startChannels(runtime, config, logger).catch(explainMissingWechaty)
   const app = createApp({
     channelStatus: () => channels.status(),
     webhooks: channels.routes,
@@ -26,8 +26,9 @@ async function main(): Promise<void> {
     rateLimiter: runtime.rateLimiter,
     metrics: runtime.metrics,
     logger,
-    ready: () => runtime.sessions.ping(),
+    ready: () => runtime.ready(),
     adminToken: config.ADMIN_TOKEN,
+    apiKeys: config.API_KEYS,
     reloadKnowledge: () => runtime.reloadKnowledge(),
     statistics: async () => ({ sessions: await runtime.sessions.count(), store: runtime.storeKind, queueDepth: runtime.queue.depth(), inboundQueued: await runtime.inbound.depth() }),
   })
@@ -37,6 +38,14 @@ async function main(): Promise<void> {
   }) as Server
 
   installGracefulShutdown({ server, channels, graceMs: config.SHUTDOWN_GRACE_MS, logger, close: () => runtime.close(), followParent: config.npm_lifecycle_event !== undefined })
+}
+
+/** wechaty is an optional dependency: say how to install it instead of a bare module-not-found. */
+function explainMissingWechaty(error: unknown): never {
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'ERR_MODULE_NOT_FOUND' && /wechaty/.test(String((error as Error).message)))
+    throw new Error('WECHATY_PUPPET is set but wechaty is not installed (it is an optional dependency): run `npm install` without --omit=optional, or build the image with --build-arg INSTALL_WECHAT=1')
+  throw error
 }
 
 main().catch((error) => {

@@ -37,4 +37,25 @@ describe('batch screening', () => {
     expect(markdown).toContain('共 6 家，成功评估 4 家，数据有误 2 家')
     expect(markdown).toContain('北京甲科技有限公司')
   })
+
+  it('neutralises formula-looking firm names in the CSV and escapes Markdown cells', () => {
+    const header = sample.split(/\r?\n/u)[0]!
+    const good = sample.split(/\r?\n/u)[1]!.split(',').slice(1).join(',')
+    const names = ['=HYPERLINK("http://evil.example","点我")', '+86 10 1234', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '甲|乙公司', '丙\n丁公司', '<img src=x>']
+    const input = [header, ...names.map((name) => `"${name.replace(/"/gu, '""')}",${good}`), `"坏|行\n=1",是,是,否,否,否,采矿业,80`].join('\r\n')
+    const screened = screenEnterprises(input, loadRules())
+    const cells = parseCsv(screeningCsv(screened).replace(/^\uFEFF/u, '')).slice(1).map((row) => row[1]!)
+    // Names are trimmed on input; what remains is prefixed when a spreadsheet would run it.
+    expect(cells.slice(0, names.length)).toEqual(names.map((name) => name.trim()).map((name) => (/^[=+\-@]/u.test(name) ? `'${name}` : name)))
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/u)
+
+    const markdown = screeningMarkdown(screened)
+    const table = markdown.split('\n').filter((line) => /^\| \d+ \|/u.test(line))
+    expect(table).toHaveLength(names.length + 1)
+    for (const line of table) expect(line.replace(/\\\|/gu, '').split('|')).toHaveLength(10)
+    expect(markdown).toContain('甲\\|乙公司')
+    expect(markdown).toContain('丙<br>丁公司')
+    expect(markdown).toContain('坏\\|行<br>=1')
+    expect(markdown).not.toContain('<img')
+  })
 })

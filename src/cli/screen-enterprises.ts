@@ -6,6 +6,7 @@ import { assessAll } from '../scoring/assess.js'
 import type { AssessmentResult } from '../scoring/assessment-result.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
 import { parseCsv, toCsv } from '../shared/csv.js'
+import { toMarkdownCell } from '../shared/to-markdown-cell.js'
 
 /**
  * Batch screening for park staff: one row per firm (columns = fact names, or their Chinese labels), three
@@ -119,13 +120,13 @@ export function screeningMarkdown(rows: readonly ScreeningRow[]): string {
   ]
   for (const row of rows) {
     if (!row.results) {
-      lines.push(`| ${row.line} | ${row.name} | — | — | — | — | — | 数据有误：${row.error} |`)
+      lines.push(`| ${row.line} | ${toMarkdownCell(row.name)} | — | — | — | — | — | 数据有误：${toMarkdownCell(row.error ?? '')} |`)
       continue
     }
     const [innovative, specialized, giant] = row.results
     const missing = [...new Set(row.results.flatMap((result) => result.missing))].map((fact) => FACT_LABELS[fact].label)
     const advice = topAdvice(row.results)
-    const cell = (text: string) => text.replace(/\|/gu, '／').replace(/\n/gu, ' ')
+    const cell = toMarkdownCell
     lines.push(`| ${row.line} | ${cell(row.name)} | ${SIZE_NAMES[innovative.size ?? ''] ?? '未知'} | ${verdictText(innovative)}${innovative.total !== null ? ` ${innovative.total}分` : ''} | ${verdictText(specialized)}${specialized.total !== null ? ` ${specialized.total}分` : ''} | ${verdictText(giant)} | ${cell(missing.slice(0, 4).join('、'))} | ${cell(advice)} |`)
   }
   lines.push('', '依据：《北京市优质中小企业梯度培育管理实施细则（2025年修订版）》附件1–4；《中小企业划型标准规定》。初筛结果仅供参考，以培育平台审核为准。', '')

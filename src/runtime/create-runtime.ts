@@ -14,6 +14,8 @@ import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { createStores } from '../store/create-stores.js'
 import type { InboundQueue } from '../store/inbound-queue.js'
 import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-store.js'
+import { reloadTerms } from '../dialogue/explain-term.js'
+import { reloadVerdictWords } from '../dialogue/read-verdict-request.js'
 
 /** Everything the product runs on, built once from configuration; shared by the server, the bots and the CLI. */
 export interface Runtime {
@@ -31,6 +33,8 @@ export interface Runtime {
   queue: KeyedSerialQueue
   metrics: Metrics
   storeKind: 'sqlite' | 'redis'
+  /** Readiness of the stores: reachable, and writes succeeding (see Stores.ready). */
+  ready(): Promise<boolean>
   /**
    * Re-reads knowledge/ (cards, synonyms) and rules/ without a restart. Everything is validated first; on an error
    * nothing changes and the error says which file is wrong.
@@ -95,8 +99,11 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     queue,
     metrics,
     storeKind: stores.kind,
+    ready: () => stores.ready(),
     reloadKnowledge: () => {
       const nextRules = loadRules()
+      reloadTerms()
+      reloadVerdictWords()
       const { cards } = index.reload()
       Object.assign(rules, nextRules)
       logger.info({ cards }, 'knowledge-reloaded')

@@ -1,6 +1,11 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { ApiKey } from '../config.js'
+import { checkAdminToken, requireApiAccess, requireLocalUnlessKeyed } from './access/api-access.js'
 import { errorBody } from './http-error.js'
+import { buildOpenApiDocument } from './openapi/build-openapi-document.js'
+import { STORE_UNAVAILABLE } from '../dialogue/replies.js'
+import { StoreError } from '../store/store-error.js'
 import { createAssessRoutes } from './routes/assess-routes.js'
 import { createChatRoutes, type ChatService } from './routes/chat-routes.js'
 import { createConsoleRoutes } from './routes/console-routes.js'
@@ -44,8 +49,10 @@ export interface AppDeps {
   ready?: () => Promise<boolean>
   metrics?: Metrics
   logger?: Logger
-  /** Guards /api/v1/admin/*; admin endpoints are off when unset. */
+  /** Guards /api/v1/admin/* and /api/v1/channels/status; those endpoints are off when unset. */
   adminToken?: string
+  /** API_KEYS: when set, /api/v1/* needs one of them; when unset, /api/v1/* and the console answer loopback only. */
+  apiKeys?: ApiKey[]
   /** Extra statistics for the admin endpoint. */
   statistics?: () => Promise<Record<string, unknown>>
   /** Serve the hotline web console at `/` (default true). */
@@ -94,23 +101,32 @@ export function createApp(deps: AppDeps = {}): Hono {
   app.get('/metrics', (context) => context.text(deps.metrics?.render() ?? '', 200, { 'content-type': 'text/plain; version=0.0.4' }))
 
   const api = new Hono()
+  // Admin routes authenticate with ADMIN_TOKEN instead (one Authorization header cannot carry both).
+  const apiAccess = requireApiAccess(deps.apiKeys)
+  const adminOnly = (path: string) => path.startsWith('/api/v1/admin/') || path === '/api/v1/channels/status'
+  api.use('*', (context, next) => (adminOnly(context.req.path) ? next() : apiAccess(context, next)))
   if (deps.index) api.route('/', createSearchRoutes({ index: deps.index }))
   if (deps.rules) api.route('/', createAssessRoutes({ rules: deps.rules }))
-  if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter }))
+  if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter, logger: deps.logger }))
   api.route('/', createFactsRoutes())
-  api.get('/channels/status', (context) =>
-    context.json(deps.channelStatus?.() ?? Object.fromEntries(CHANNELS.map((channel) => [channel.name, { status: 'disabled' }]))),
-  )
+  api.get('/openapi.json', (context) => context.json(buildOpenApiDocument()))
+  // The WeChat login QR code lets whoever scans it own the bot account: admin only.
+  api.get('/channels/status', (context) => {
+    const refused = checkAdminToken(context, deps.adminToken)
+    if (refused) return refused
+    return context.json(deps.channelStatus?.() ?? Object.fromEntries(CHANNELS.map((channel) => [channel.name, { status: 'disabled' }])))
+  })
   api.get('/admin/stats', async (context) => {
-    if (!deps.adminToken) return context.json(errorBody('ADMIN_DISABLED', '未配置 ADMIN_TOKEN，管理接口已关闭'), 404)
-    if (context.req.header('authorization') !== `Bearer ${deps.adminToken}`) return context.json(errorBody('UNAUTHORIZED', '需要管理员令牌'), 401)
+    const refused = checkAdminToken(context, deps.adminToken)
+    if (refused) return refused
     return context.json({ cards: deps.index?.size ?? 0, ...(await deps.statistics?.()) })
   })
   api.post('/admin/knowledge/reload', (context) => {
-    if (!deps.adminToken || !deps.reloadKnowledge) return context.json(errorBody('ADMIN_DISABLED', '未配置 ADMIN_TOKEN，管理接口已关闭'), 404)
-    if (context.req.header('authorization') !== `Bearer ${deps.adminToken}`) return context.json(errorBody('UNAUTHORIZED', '需要管理员令牌'), 401)
+    const reload = deps.reloadKnowledge
+    const refused = checkAdminToken(context, reload ? deps.adminToken : undefined)
+    if (refused || !reload) return refused ?? context.json(errorBody('ADMIN_DISABLED', '管理接口已关闭'), 404)
     try {
-      return context.json({ status: 'reloaded', ...deps.reloadKnowledge() })
+      return context.json({ status: 'reloaded', ...reload() })
     } catch (error) {
       return context.json(errorBody('KNOWLEDGE_INVALID', `知识库文件有误，仍使用原索引：${error instanceof Error ? error.message : String(error)}`), 422)
     }
@@ -118,11 +134,19 @@ export function createApp(deps: AppDeps = {}): Hono {
   app.route('/api/v1', api)
 
   for (const webhook of deps.webhooks ?? []) app.route('/', webhook)
-  if (deps.console !== false) app.route('/', createConsoleRoutes())
+  if (deps.console !== false) {
+    app.use('/', requireLocalUnlessKeyed(deps.apiKeys))
+    app.use('/console/*', requireLocalUnlessKeyed(deps.apiKeys))
+    app.route('/', createConsoleRoutes())
+  }
 
   app.notFound((context) => context.json(errorBody('NOT_FOUND', `没有这个地址：${context.req.path}`), 404))
   app.onError((error, context) => {
     deps.onError?.(error)
+    if (error instanceof StoreError) {
+      deps.logger?.warn({ code: error.code, message: error.message, path: context.req.path }, 'store-error')
+      return context.json(errorBody('STORE_UNAVAILABLE', STORE_UNAVAILABLE), 503)
+    }
     deps.logger?.error({ err: error, path: context.req.path }, 'unhandled-error')
     return context.json(errorBody('INTERNAL_ERROR', '服务器内部错误，请稍后再试'), 500)
   })

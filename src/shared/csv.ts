@@ -37,8 +37,16 @@ export function parseCsv(text: string): string[][] {
   return rows
 }
 
+/** A cell a spreadsheet would run as a formula (= + - @, or a tab/CR that hides one): OWASP's CSV injection list. */
+const FORMULA_START = /^[=+\-@\t\r]/u
+
+/**
+ * One CSV field: quoted when it holds a separator, quote or line break; prefixed with ' when a spreadsheet would
+ * read it as a formula ("=HYPERLINK(…)", "+86…", "@SUM(…)"), so a firm name can never run in Excel or WPS.
+ */
 export function toCsvField(value: string): string {
-  return /[",\n\r]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value
+  const safe = FORMULA_START.test(value) ? `'${value}` : value
+  return /[",\n\r]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe
 }
 
 export function toCsv(rows: readonly (readonly string[])[]): string {

@@ -86,3 +86,66 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium (1366×768)
     expect(copied).toContain('依据：《')
   })
 })
+
+describe.skipIf(!CHROMIUM)('web console with API_KEYS set', () => {
+  const KEY = 'console-key-0123456789'
+  let server: ServerType
+  let browser: Browser
+  let base = ''
+  const seen: string[] = []
+
+  beforeAll(async () => {
+    const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
+    const rules = loadRules()
+    const manager = new DialogueManager({ sessions: new MemorySessionStore(), search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
+    const app = createApp({ index, rules, chat: manager, apiKeys: [{ name: 'hotline', key: KEY }] })
+    server = await new Promise<ServerType>((resolve) => {
+      const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
+    })
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((resolve) => server?.close(resolve))
+  })
+
+  it('asks for the key once, sends it on every call, and keeps it for the browser session', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/')) seen.push(`${new URL(request.url()).pathname} ${request.headers().authorization ?? '-'}`)
+    })
+    await page.goto(base)
+    const dialog = page.locator('#api-key-dialog')
+    await dialog.waitFor({ state: 'visible', timeout: 10_000 })
+    await page.fill('#api-key-input', 'wrong-key-0123456789')
+    await page.click('#api-key-submit')
+    await expect.poll(async () => page.locator('#api-key-message').textContent(), { timeout: 5000 }).toContain('密钥无效')
+    await page.fill('#api-key-input', KEY)
+    await page.click('#api-key-submit')
+    await page.waitForSelector('#fact-registeredInBeijing')
+    await page.fill('#chat-input', '算力券怎么申请？')
+    await page.click('#chat-send')
+    await page.locator('.message.bot').filter({ hasText: '依据' }).waitFor({ timeout: 10_000 })
+    expect(await page.evaluate(() => sessionStorage.getItem('policy-advisor.api-key'))).toBe(KEY)
+    const afterKey = seen.slice(seen.findIndex((line) => line.endsWith(`Bearer ${KEY}`)))
+    expect(afterKey).toContain(`/api/v1/chat Bearer ${KEY}`)
+    expect(afterKey).toContain(`/api/v1/facts/fields Bearer ${KEY}`)
+    for (const line of afterKey.filter((entry) => !entry.startsWith('/api/v1/channels/'))) expect(line).toMatch(new RegExp(`Bearer ${KEY}$`))
+
+    // Same tab session: a reload asks nothing.
+    await page.reload()
+    await page.waitForSelector('#fact-registeredInBeijing')
+    expect(await dialog.isVisible()).toBe(false)
+    await context.close()
+
+    // A new browser session starts without the key.
+    const fresh = await browser.newContext()
+    const freshPage = await fresh.newPage()
+    await freshPage.goto(base)
+    await freshPage.locator('#api-key-dialog').waitFor({ state: 'visible', timeout: 10_000 })
+    await fresh.close()
+  }, 60_000)
+})

@@ -28,19 +28,62 @@ const element = (tag, attributes = {}, text) => {
   return node
 }
 
-const state = { userId: newUserId(), fields: [], assessTimer: null, assessSeq: 0 }
+const state = { userId: newUserId(), fields: [], assessTimer: null, assessSeq: 0, apiKey: '' }
 
 function newUserId() {
   return `agent-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
 }
 
-async function api(path, body) {
-  const response = await fetch(`/api/v1${path}`, body === undefined ? {} : {
+// ---------- API key ----------
+// With API_KEYS set on the server, every /api/v1 call needs `Authorization: Bearer <key>`. The console asks once
+// and keeps the key in sessionStorage: it lasts for this browser tab's session and is never written to disk.
+const KEY_STORAGE = 'policy-advisor.api-key'
+let keyPrompt = null
+
+function storedKey() {
+  try { return sessionStorage.getItem(KEY_STORAGE) || '' } catch { return '' }
+}
+
+function askForKey(message) {
+  if (keyPrompt) return keyPrompt
+  keyPrompt = new Promise((resolve) => {
+    const dialog = document.getElementById('api-key-dialog')
+    const input = document.getElementById('api-key-input')
+    if (message) document.getElementById('api-key-message').textContent = message
+    input.value = ''
+    const submitted = (event) => {
+      event.preventDefault()
+      const key = input.value.trim()
+      if (!key) return
+      try { sessionStorage.setItem(KEY_STORAGE, key) } catch { /* private mode: kept for this page only */ }
+      state.apiKey = key
+      document.getElementById('api-key-form').removeEventListener('submit', submitted)
+      dialog.close()
+      keyPrompt = null
+      resolve()
+    }
+    document.getElementById('api-key-form').addEventListener('submit', submitted)
+    dialog.addEventListener('cancel', (event) => event.preventDefault())
+    dialog.showModal()
+    input.focus()
+  })
+  return keyPrompt
+}
+
+async function api(path, body, options = {}) {
+  const headers = body === undefined ? {} : { 'content-type': 'application/json' }
+  const key = state.apiKey || storedKey()
+  if (key) headers.authorization = `Bearer ${key}`
+  const response = await fetch(`/api/v1${path}`, body === undefined ? { headers } : {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers,
     body: JSON.stringify(body),
   })
   const data = await response.json().catch(() => ({}))
+  if (response.status === 401 && options.askKey !== false) {
+    await askForKey(key ? '密钥无效，请重新输入。' : '')
+    return api(path, body, options)
+  }
   if (!response.ok) {
     const error = new Error(data?.error?.message || `请求失败（${response.status}）`)
     error.fields = data?.error?.fields
@@ -324,7 +367,8 @@ document.getElementById('new-call').addEventListener('click', () => {
 
 async function refreshChannelStatus() {
   try {
-    const status = await api('/channels/status')
+    // Admin only (ADMIN_TOKEN): with an API key or none the badge simply stays hidden.
+    const status = await api('/channels/status', undefined, { askKey: false })
     const badge = document.getElementById('wechat-status')
     if (!status.wechat || status.wechat.status === 'disabled') { badge.hidden = true; return }
     badge.hidden = false
