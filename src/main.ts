@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     index: runtime.index,
     rules: runtime.rules,
     chat: runtime.manager,
+    profiles: runtime.manager,
     rateLimiter: runtime.rateLimiter,
     metrics: runtime.metrics,
     logger,

@@ -81,3 +81,16 @@ describe('composeVerdict', () => {
     expect(verdict.body).toMatch(/不满足申报基本条件（第三条）：在北京市内工商注册登记/u)
   })
 })
+
+describe('composeVerdict names only the failing parts of a condition', () => {
+  it('小巨人 新（一般性条件） with only the R&D institution missing says just that, with the firm answer', () => {
+    // No award and no contest rank either, so 新 is decided by its 一般性条件 alone.
+    const facts: Facts = { ...FIRMS.strong!, rdInstitution: 'none', sciAwardLevel: 'none', makerChinaTop: null }
+    expect(assess('little-giant', facts, rules).eligible).toBe(false)
+    const verdict = compose(facts, ['little-giant'])
+    expect(verdict.body).toContain('研发机构级别：无，需国家级/省级/市级/市级以下')
+    expect(verdict.body).not.toContain('研发投入达标、建有研发机构、2项以上I类知识产权')
+    expect(verdict.detail.text).toContain('未满足：研发机构级别：无')
+    expect(verdict.detail.text).not.toMatch(/未满足：[^\n]*知识产权/)
+  })
+})

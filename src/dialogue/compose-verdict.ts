@@ -37,7 +37,8 @@ function conditionLines(result: AssessmentResult): string[] {
   const failed = result.conditions.filter((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score')
   const passedDirect = result.conditions.filter((condition) => condition.direct && condition.status === 'passed')
   const lines: string[] = []
-  if (failed.length > 0) lines.push(`未满足：${failed.map((condition) => condition.name).join('；')}`)
+  // Only the parts that fail, with the firm's value and the one needed (not the whole three-part condition).
+  if (failed.length > 0) lines.push(`未满足：${failed.map((condition) => (condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name)).join('；')}`)
   if (passedDirect.length > 0) lines.push(`已满足直通条件：${passedDirect.map((condition) => condition.name).join('；')}`)
   if (result.program === 'little-giant') {
     const passed = result.conditions.filter((condition) => condition.status === 'passed' && !condition.id.startsWith('gate-') && !condition.direct)

@@ -29,6 +29,7 @@ import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { PROGRAM_NAMES, type Program } from './programs.js'
 import { QUESTION_GROUPS } from './question-groups.js'
+import { replaceProfileFacts } from './replace-profile-facts.js'
 import * as replies from './replies.js'
 import { lastFullYear } from './year-words.js'
 import { answerAfterVerdict, type AfterVerdictContext } from './answer-after-verdict.js'
@@ -122,6 +123,30 @@ export class DialogueManager implements Advisor {
       this.#warn('store-lock-failed', error)
       return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
     }
+  }
+
+  /**
+   * Replaces the facts of a session's profile (the web console's form), in turn with the chat's turns, so the form
+   * and the chat share one profile. Store failures are thrown (the HTTP layer answers 503).
+   */
+  async replaceFacts(key: SessionKey, facts: Facts): Promise<{ state: SessionView }> {
+    const id = sessionKeyToString(key)
+    const lock = this.#options.lock ?? (<T>(_key: string, task: () => Promise<T>) => task())
+    return this.#queue.run(id, () =>
+      lock(id, async () => {
+        const stored = await this.#options.sessions.get(key)
+        const current = { state: stored ? readDialogueState(stored.dialogue) : newDialogueState(), profile: stored ? readProfile(stored.profile) : newProfile() }
+        const next = replaceProfileFacts(current.state, current.profile, facts)
+        const now = this.#now()
+        await this.#options.sessions.put(key, {
+          dialogue: next.state,
+          dialogueUpdatedAt: stored?.dialogue ? stored.dialogueUpdatedAt : now,
+          profile: next.profile,
+          profileUpdatedAt: now,
+        })
+        return { state: viewOf(next.state, next.profile) }
+      }),
+    )
   }
 
   async #chatLocked(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {

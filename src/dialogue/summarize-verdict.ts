@@ -18,7 +18,10 @@ export const exactScoreOffer = (questions: number) => `再答${questions}个问�
 
 /** The biggest gaps (two unless told): failed conditions first, then the items that lost most points. */
 function gaps(result: AssessmentResult, count = 2): string | null {
-  const failed = result.conditions.filter((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score').map((condition) => condition.name)
+  // Only the failing parts of a condition, with the firm's value and the one needed (not all three of 小巨人's 新).
+  const failed = result.conditions
+    .filter((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score')
+    .map((condition) => (condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name))
   const losses = lossesOf(result).map(lossText)
   const top = [...failed, ...losses].slice(0, count)
   if (top.length === 0) return null

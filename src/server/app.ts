@@ -2,14 +2,17 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ApiKey } from '../config.js'
 import { checkAdminToken, requireApiAccess, requireLocalUnlessKeyed } from './access/api-access.js'
+import { createAllowedMethods } from './allowed-methods.js'
 import { errorBody } from './http-error.js'
 import { buildOpenApiDocument } from './openapi/build-openapi-document.js'
 import { STORE_UNAVAILABLE } from '../dialogue/replies.js'
 import { StoreError } from '../store/store-error.js'
 import { createAssessRoutes } from './routes/assess-routes.js'
+import { createBatchRoutes } from './routes/batch-routes.js'
 import { createChatRoutes, type ChatService } from './routes/chat-routes.js'
 import { createConsoleRoutes } from './routes/console-routes.js'
 import { createFactsRoutes } from './routes/facts-routes.js'
+import { createProfileRoutes, type ProfileService } from './routes/profile-routes.js'
 import { createSearchRoutes } from './routes/search-routes.js'
 import { randomUUID } from 'node:crypto'
 import type { Logger } from '../observability/logger.js'
@@ -22,6 +25,8 @@ import { CHANNELS } from '../channels/registry.js'
 
 /** The largest request body accepted anywhere (a Feishu event is a few KB; a chat message ≤ 2000 characters). */
 export const MAX_BODY_BYTES = 256 * 1024
+/** The one route with a larger body: spreadsheet upload. */
+const BATCH_UPLOAD_PATH = '/api/v1/batch'
 
 /**
  * Status of every registered channel (src/channels/registry.ts), shown on the web console: `status` is `disabled`
@@ -40,6 +45,8 @@ export interface AppDeps {
   reloadKnowledge?: () => { cards: number; rules?: string[] }
   rules?: LoadedRules
   chat?: ChatService
+  /** The profile the console's form saves into the chat's session (PUT /api/v1/profile); usually the same DialogueManager. */
+  profiles?: ProfileService
   /** Per-user limit on REST chat. */
   rateLimiter?: RateLimiter
   /** Extra route groups mounted at the root, e.g. the Feishu webhook (`/webhooks/feishu`). */
@@ -82,6 +89,8 @@ export function createApp(deps: AppDeps = {}): Hono {
   const limitStreamedBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
   app.use('*', async (context, next) => {
     if (context.req.method === 'GET' || context.req.method === 'HEAD') return next()
+    // Spreadsheet uploads have their own, larger limit (src/server/routes/batch-routes.ts).
+    if (context.req.path === BATCH_UPLOAD_PATH) return next()
     // Fast path on Content-Length: touching the raw body stream would make the Node adapter build a full Request
     // (measured: the Feishu webhook went from 0.43 to 0.97 of a bare route's throughput).
     const declared = context.req.header('content-length')
@@ -107,7 +116,9 @@ export function createApp(deps: AppDeps = {}): Hono {
   api.use('*', (context, next) => (adminOnly(context.req.path) ? next() : apiAccess(context, next)))
   if (deps.index) api.route('/', createSearchRoutes({ index: deps.index }))
   if (deps.rules) api.route('/', createAssessRoutes({ rules: deps.rules }))
+  if (deps.rules) api.route('/', createBatchRoutes({ rules: deps.rules }))
   if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter, logger: deps.logger }))
+  if (deps.profiles) api.route('/', createProfileRoutes({ profiles: deps.profiles, rateLimiter: deps.rateLimiter }))
   api.route('/', createFactsRoutes())
   api.get('/openapi.json', (context) => context.json(buildOpenApiDocument()))
   // The WeChat login QR code lets whoever scans it own the bot account: admin only.
@@ -140,7 +151,15 @@ export function createApp(deps: AppDeps = {}): Hono {
     app.route('/', createConsoleRoutes())
   }
 
-  app.notFound((context) => context.json(errorBody('NOT_FOUND', `没有这个地址：${context.req.path}`), 404))
+  const allowedMethods = createAllowedMethods(app)
+  app.notFound((context) => {
+    const allowed = allowedMethods(context.req.path)
+    if (allowed.length > 0 && !allowed.includes(context.req.method)) {
+      context.header('allow', allowed.join(', '))
+      return context.json(errorBody('METHOD_NOT_ALLOWED', `${context.req.path} 不支持 ${context.req.method}，请用 ${allowed.join(' 或 ')}`), 405)
+    }
+    return context.json(errorBody('NOT_FOUND', `没有这个地址：${context.req.path}`), 404)
+  })
   app.onError((error, context) => {
     deps.onError?.(error)
     if (error instanceof StoreError) {

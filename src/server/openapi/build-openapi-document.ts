@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PolicyCardSchema } from '../../knowledge/card-schema.js'
 import { AssessRequestSchema } from '../routes/assess-routes.js'
 import { ChatRequestSchema, ChatResponseSchema } from '../routes/chat-routes.js'
+import { ProfileRequestSchema } from '../routes/profile-routes.js'
 import { SearchRequestSchema } from '../routes/search-routes.js'
 
 const ErrorSchema = z.object({
@@ -37,7 +38,7 @@ const ReloadSchema = z.object({ status: z.literal('reloaded'), cards: z.number()
 type Auth = 'apiKey' | 'admin'
 
 interface Operation {
-  method: 'get' | 'post'
+  method: 'get' | 'post' | 'put'
   /** OpenAPI path under /api/v1 (`{id}` for a parameter). */
   path: string
   summary: string
@@ -46,7 +47,14 @@ interface Operation {
   response: z.ZodType
   /** Error statuses besides the access ones. */
   errors?: number[]
+  /** A file instead of JSON: its media types (the response schema is then a binary string). */
+  files?: string[]
+  /** A multipart upload instead of a JSON body: the form fields. */
+  upload?: string[]
 }
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const BatchResponseSchema = z.object({ reportId: z.string(), fileName: z.string(), summary: z.unknown(), notes: z.array(z.string()), columns: z.object({ recognised: z.array(z.unknown()), unrecognised: z.array(z.unknown()) }), rows: z.array(z.unknown()), downloads: z.record(z.string(), z.string()) }).loose()
 
 /** Every /api/v1 route, with the zod schemas it validates with; the test checks the app has no route missing here. */
 export const API_OPERATIONS: readonly Operation[] = [
@@ -54,6 +62,10 @@ export const API_OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/cards/{id}', summary: '完整政策卡片', auth: 'apiKey', response: PolicyCardSchema, errors: [404] },
   { method: 'post', path: '/assess', summary: '按规则评定一个层级', auth: 'apiKey', request: AssessRequestSchema, response: AssessResponseSchema, errors: [400, 415] },
   { method: 'post', path: '/chat', summary: '对话一轮（测评与政策问答）', auth: 'apiKey', request: ChatRequestSchema, response: ChatResponseSchema, errors: [400, 415, 429] },
+  { method: 'put', path: '/profile', summary: '用表单的企业信息替换会话的企业信息（与 /chat 同一会话）', auth: 'apiKey', request: ProfileRequestSchema, response: ChatResponseSchema.pick({ state: true }), errors: [400, 415, 429] },
+  { method: 'post', path: '/batch', summary: '批量筛查：上传企业名单（.xlsx/.csv，multipart 字段 file）', auth: 'apiKey', upload: ['file'], response: BatchResponseSchema, errors: [400, 413, 415, 422] },
+  { method: 'get', path: '/batch/{reportId}/{file}', summary: '下载筛查报告（file 为 report.xlsx、report.csv 或 report.md）', auth: 'apiKey', response: z.string(), files: [XLSX, 'text/csv', 'text/markdown'], errors: [404] },
+  { method: 'get', path: '/batch/template.xlsx', summary: '企业名单模板', auth: 'apiKey', response: z.string(), files: [XLSX] },
   { method: 'get', path: '/facts/fields', summary: '企业信息表单字段', auth: 'apiKey', response: FactFieldsResponseSchema },
   { method: 'get', path: '/openapi.json', summary: '本文档（OpenAPI 3.1）', auth: 'apiKey', response: z.object({ openapi: z.string() }).loose() },
   { method: 'get', path: '/channels/status', summary: '渠道状态（含微信登录二维码）', auth: 'admin', response: ChannelStatusSchema, errors: [404] },
@@ -66,8 +78,9 @@ const ERROR_TEXT: Record<number, string> = {
   401: '缺少或无效的密钥',
   403: '未设置 API_KEYS 时只接受本机访问',
   404: '不存在或未启用',
-  415: 'Content-Type 须为 application/json',
-  422: '知识库文件有误',
+  413: '文件过大或行数过多',
+  415: '请求格式不支持（JSON 接口须为 application/json；名单须为 .xlsx 或 .csv）',
+  422: '内容无法处理（知识库文件有误、名单无法读取或表头有歧义）',
   429: '请求过快',
   503: '存储暂时不可用',
 }
@@ -92,7 +105,10 @@ function generate(): Record<string, unknown> {
   for (const operation of API_OPERATIONS) {
     const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }))
     const accessErrors = operation.auth === 'admin' ? [401] : [401, 403]
-    const responses: Record<string, unknown> = { 200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } } } }
+    const content = operation.files
+      ? Object.fromEntries(operation.files.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]))
+      : { 'application/json': { schema: jsonSchema(operation.response, 'output') } }
+    const responses: Record<string, unknown> = { 200: { description: 'OK', content } }
     for (const status of [...(operation.errors ?? []), ...accessErrors, 503]) responses[String(status)] = errorResponse(status)
     paths[operation.path] ??= {}
     paths[operation.path]![operation.method] = {
@@ -100,6 +116,9 @@ function generate(): Record<string, unknown> {
       security: [{ [operation.auth === 'admin' ? 'adminToken' : 'apiKey']: [] }],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(operation.request ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.request, 'input') } } } } : {}),
+      ...(operation.upload
+        ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: operation.upload, properties: Object.fromEntries(operation.upload.map((field) => [field, { type: 'string', contentMediaType: 'application/octet-stream' }])) } } } } }
+        : {}),
       responses,
     }
   }

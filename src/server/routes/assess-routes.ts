@@ -17,7 +17,8 @@ export const AssessRequestSchema = z
 
 const ASSESS_FIELDS = { program: '可选：innovative、specialized、little-giant', facts: '企业信息对象，如 {"employees": 80}，可为空对象 {}' }
 
-function describeFactField(issue: z.core.$ZodIssue): string | null {
+/** A per-fact reason for an issue under `facts.*` (shared by the routes that take facts). */
+export function describeFactField(issue: z.core.$ZodIssue): string | null {
   const fact = issue.path[0] === 'facts' ? (issue.path[1] as FactName | undefined) : undefined
   return fact ? describeFactIssue(issue, fact) : null
 }
