@@ -4,6 +4,7 @@ import { createWecomChannel, type WecomChannel } from '../../src/channels/wecom/
 import type { Advisor } from '../../src/dialogue/messages.js'
 import { createApp } from '../../src/server/app.js'
 import { MemoryInboundQueue } from '../../src/store/memory-inbound-queue.js'
+import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js'
 import { encrypt, getSignature } from '@wecom/crypto'
 import { startFakeWecomServer, wecomCallback, wecomTextXml, type FakeWecomServer } from '../fakes/fake-wecom-server.js'
 
@@ -240,5 +241,37 @@ describe('WeCom API unreachable', () => {
     expect(error.retriable).toBe(true)
     expect(error.message).toBe('WeCom unreachable: ECONNREFUSED')
     expect(error.message).not.toContain('secret-in-url')
+  })
+})
+
+describe('WeCom per-member send limit', () => {
+  it('holds the 31st message to one member within a minute until the window has room (WeCom would drop it)', async () => {
+    let clock = Date.now()
+    const pauses: number[] = []
+    const api = createWecomApi({ apiBase: fake.apiBase, corpId: CORP.corpId, secret: CORP.secret, agentId: CORP.agentId, timeoutMs: 5000 })
+    channel = createWecomChannel({
+      api,
+      keys: { token: KEYS.token, encodingAesKey: KEYS.encodingAesKey, receiveId: CORP.corpId },
+      agentId: CORP.agentId,
+      advisor: echoAdvisor,
+      inbound: new MemoryInboundQueue(),
+      rateLimiter: new MemoryRateLimiter({ now: () => clock }),
+      sleep: async (ms) => {
+        pauses.push(ms)
+        clock += ms
+      },
+    })
+    await channel.start()
+    const app = createApp({ webhooks: [channel.routes], console: false })
+    for (let index = 1; index <= 31; index += 1) {
+      const callback = wecomCallback(KEYS, wecomTextXml({ corpId: CORP.corpId, agentId: CORP.agentId, userId: 'u-limit', text: `问题${index}`, messageId: `88000${index}` }))
+      await app.request(callback.path, { method: 'POST', body: callback.body })
+    }
+    await channel.idle()
+    expect(sentTo('u-limit')).toHaveLength(31)
+    expect(sentTo('u-limit').at(-1)).toBe('答：问题31')
+    // Only the 31st waited, for about a minute of the injected clock.
+    expect(pauses.length).toBeGreaterThanOrEqual(59)
+    expect(pauses.length).toBeLessThanOrEqual(61)
   })
 })

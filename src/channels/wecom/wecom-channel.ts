@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import type { Advisor } from '../../dialogue/messages.js'
 import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
-import { createInboundPipeline, type ParsedInbound, type PipelineLogger, type PipelineOptions } from '../inbound-pipeline.js'
+import { createInboundPipeline, type ParsedInbound, type PipelineLogger, type PipelineOptions, type SendContext } from '../inbound-pipeline.js'
 import { createWebhookRoute, type Verified } from '../webhook-route.js'
 import { convertWecomMessage } from './convert-wecom-message.js'
 import { MAX_CALLBACK_BYTES, parseWecomXml } from './parse-wecom-xml.js'
@@ -11,6 +11,8 @@ import type { WecomApi, WecomOutgoing } from './wecom-api.js'
 import { acknowledgeEmpty, answerUrlVerification, DEDUPE_TTL_MS, openCallback, refuse } from './wecom-callback-verification.js'
 import type { WecomCryptoKeys } from './wecom-crypto.js'
 
+/** WeCom drops (silently) app messages beyond 30 a minute to one member: wait for room instead. */
+export const MEMBER_SEND_LIMIT = { limit: 30, windowMs: 60_000 }
 export const UNSUPPORTED_REPLY = '目前只能看懂文字消息，请直接用文字提问，例如“算力券怎么申请？”'
 export const FAILURE_REPLY = '抱歉，处理您的问题时出了点问题，请稍后再发一次。'
 
@@ -27,6 +29,8 @@ export interface WecomChannelOptions {
   /** Cards as markdown (default) or everything as text. */
   markdown?: boolean
   now?: () => number
+  /** Pauses while a member's send budget is used up (tests inject a fake). */
+  sleep?: (ms: number) => Promise<void>
   onDuplicate?: () => void
   pipeline?: Partial<Pick<PipelineOptions, 'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'>>
 }
@@ -51,12 +55,24 @@ export function createWecomChannel(options: WecomChannelOptions) {
     return { kind: 'message', message: converted.message }
   }
 
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()))
+
+  async function send(part: WecomOutgoing, context: SendContext): Promise<void> {
+    const limiter = options.rateLimiter
+    const key = `wecom-send:${context.message.userId}`
+    while (limiter && !(await limiter.take(key, MEMBER_SEND_LIMIT.limit, MEMBER_SEND_LIMIT.windowMs).catch(() => true))) {
+      if (context.signal.aborted) throw context.signal.reason
+      await sleep(1000)
+    }
+    await options.api.send(context.message.userId, part, context.signal)
+  }
+
   const pipeline = createInboundPipeline<Record<string, string>, WecomOutgoing>(
     {
       channel: 'wecom',
       parse,
       render: (reply) => renderWecomReply(reply, { markdown }),
-      send: (part, context) => options.api.send(context.message.userId, part, context.signal),
+      send,
       redelivers: true,
       dedupeTtlMs: DEDUPE_TTL_MS,
       failureReply: FAILURE_REPLY,
