@@ -64,7 +64,8 @@ describe('dependencies', () => {
     }
     visit(join(ROOT, 'src/main.ts'))
     expect(reached.filter((specifier) => specifier === 'wechaty' || specifier.startsWith('wechaty-'))).toEqual([])
-    expect([...seen].map((file) => relative(ROOT, file)).filter((file) => file.startsWith('src/channels/wechaty/'))).toEqual([])
+    // The registry line's definition is reached (it only loads the channel with `await import('./index.js')`); nothing else of the folder is.
+    expect([...seen].map((file) => relative(ROOT, file)).filter((file) => file.startsWith('src/channels/wechaty/') && file !== 'src/channels/wechaty/wechat-definition.ts')).toEqual([])
     expect(seen.size).toBeGreaterThan(20)
   })
 })
