@@ -1,4 +1,5 @@
 import { FACT_LABELS } from '../facts/fact-labels.js'
+import { FACT_OPTION_LABELS } from '../facts/fact-options.js'
 import { FACT_NAMES, type FactName } from '../facts/fact-schema.js'
 import { normalizeHeader, type HeaderUnit } from './normalize-header.js'
 import type { SheetHeaderLexicon } from './sheet-header-lexicon.js'
@@ -25,6 +26,8 @@ export interface UnrecognisedColumn {
   header: string
   /** Why it is not used: not a known header, or a known column the rules do not read (序号, 备注…). */
   reason: 'unknown' | 'unused'
+  /** For an unknown header one character away from a known one (a typo): what it probably means. */
+  suggestion?: string
 }
 
 export interface HeaderMatch {
@@ -64,8 +67,36 @@ const targetKey = (target: ColumnTarget) => (target.kind === 'fact' ? target.fac
 export function describeTarget(target: ColumnTarget, lexicon: SheetHeaderLexicon): string {
   if (target.kind === 'name') return '企业名称'
   if (target.kind === 'fact') return FACT_LABELS[target.fact].label
-  if (target.kind === 'flag') return lexicon.flagColumns.find((flag) => flag.fact === target.fact && flag.value === target.value)?.synonyms.at(-1) ?? target.value
+  if (target.kind === 'flag') return FACT_OPTION_LABELS[target.fact]?.[target.value] ?? lexicon.flagColumns.find((flag) => flag.fact === target.fact && flag.value === target.value)?.synonyms[0] ?? target.value
   return '不使用'
+}
+
+/** Levenshtein distance, stopping early above `limit`. */
+function distance(left: string, right: string, limit: number): number {
+  if (Math.abs(left.length - right.length) > limit) return limit + 1
+  let previous = Array.from({ length: right.length + 1 }, (_unused, index) => index)
+  for (let row = 1; row <= left.length; row += 1) {
+    const current = [row]
+    for (let column = 1; column <= right.length; column += 1) {
+      current[column] = Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (left[row - 1] === right[column - 1] ? 0 : 1))
+    }
+    if (Math.min(...current) > limit) return limit + 1
+    previous = current
+  }
+  return previous[right.length]
+}
+
+/** The known header one edit away from an unknown one, when there is exactly one such target. */
+function suggest(key: string, index: Map<string, ColumnTarget>, lexicon: SheetHeaderLexicon): string | undefined {
+  if (key.length < 3) return undefined
+  const targets = new Set<string>()
+  let found: ColumnTarget | undefined
+  for (const [known, target] of index) {
+    if (target.kind === 'ignored' || distance(key, known, 1) > 1) continue
+    targets.add(targetKey(target))
+    found = target
+  }
+  return targets.size === 1 && found ? describeTarget(found, lexicon) : undefined
 }
 
 /** Matches a header row against the lexicon. Empty headers over empty columns are skipped by the caller. */
@@ -77,7 +108,10 @@ export function matchHeaders(headers: readonly string[], index: Map<string, Colu
     const { key, unit } = normalizeHeader(header)
     const target = index.get(key)
     const letter = columnLetter(column)
-    if (!target) unrecognised.push({ index: column, letter, header, reason: 'unknown' })
+    if (!target) {
+      const suggestion = suggest(key, index, lexicon)
+      unrecognised.push({ index: column, letter, header, reason: 'unknown', ...(suggestion ? { suggestion } : {}) })
+    }
     else if (target.kind === 'ignored') unrecognised.push({ index: column, letter, header, reason: 'unused' })
     else recognised.push({ index: column, letter, header, target, unit })
   })

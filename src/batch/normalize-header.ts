@@ -26,7 +26,7 @@ export function normalizeHeader(header: string): { key: string; unit: HeaderUnit
   text = text
     .replace(/[*#:：、_\-—.,，。'"“”‘’?？!！]/gu, '')
     .replace(/^(?:20\d{2}|19\d{2})年(?:度)?/u, '')
-    .replace(/^是否(?:为|是|属于)?/u, '')
+    .replace(/是否(?:为|是)?/gu, '')
     .replace(/(?:情况|数量|\(是否\))$/u, '')
   return { key: text, unit }
 }

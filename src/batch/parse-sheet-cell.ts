@@ -54,12 +54,26 @@ function readNumber(fact: FactName, text: string, unit: HeaderUnit | null): numb
   return parseAmount(plain, factUnit)
 }
 
+/** A yes/no cell (是/否/有/无/√/×/Y/N…): true, false, undefined when blank, or null when it is neither. */
+export function parseYesNo(cell: SheetCell, words: CellWords): boolean | undefined | null {
+  if (cell === null) return undefined
+  if (typeof cell === 'boolean') return cell
+  const folded = foldText(String(cell))
+  if (folded === '' || words.blank.has(folded)) return undefined
+  return words.yes.has(folded) ? true : words.no.has(folded) ? false : null
+}
+
+/** A number without a unit or % sign ("0.48", 0.48). */
+export function isBareNumber(cell: SheetCell): boolean {
+  return typeof cell === 'number' || (typeof cell === 'string' && /^\s*\d+(?:\.\d+)?\s*$/u.test(cell.normalize('NFKC')))
+}
+
 /**
  * One cell for one fact: "3,200" / "3200万" / "0.32亿" / "48%" / "是" / "√" / "高新技术企业、知识产权示范企业". An empty
  * or 不详 cell is unknown (undefined). A value that cannot be read, or breaks the fact's range, is an error naming
- * the fact and the value, never dropped.
+ * the fact and the value, never dropped. `percentAsFraction`: the column writes percentages as fractions (0.48 = 48%).
  */
-export function parseSheetCell(fact: FactName, cell: SheetCell, unit: HeaderUnit | null, lexicon: SheetHeaderLexicon, words: CellWords): CellReading {
+export function parseSheetCell(fact: FactName, cell: SheetCell, unit: HeaderUnit | null, lexicon: SheetHeaderLexicon, words: CellWords, percentAsFraction = false): CellReading {
   if (cell === null) return { ok: true, value: undefined }
   const text = typeof cell === 'string' ? cell.normalize('NFKC').trim() : String(cell)
   const folded = foldText(text)
@@ -84,7 +98,8 @@ export function parseSheetCell(fact: FactName, cell: SheetCell, unit: HeaderUnit
     value = optionOf(fact, text, lexicon)
     if (value === undefined) return { ok: false, message: `${label}：无法识别“${text}”（可填：${optionList(fact)}）` }
   } else {
-    const number = typeof cell === 'number' ? cell * (unit && FACT_LABELS[fact].unit === '万元' ? (MONEY_SCALE[unit] ?? 1) : 1) : readNumber(fact, text, unit)
+    let number = typeof cell === 'number' ? cell * (unit && FACT_LABELS[fact].unit === '万元' ? (MONEY_SCALE[unit] ?? 1) : 1) : readNumber(fact, text, unit)
+    if (number !== null && percentAsFraction && isBareNumber(cell)) number *= 100
     if (number === null) return { ok: false, message: `${label}：应为数字${FACT_LABELS[fact].unit ? `（${FACT_LABELS[fact].unit}）` : ''}（收到：${text}）` }
     value = Math.round(number * 1e6) / 1e6
   }

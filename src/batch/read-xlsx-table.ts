@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs'
+import type { Cell } from 'exceljs'
+import { loadExcelJs } from './load-exceljs.js'
 import type { SheetCell } from './parse-sheet-cell.js'
 import { SheetReadError } from './sheet-read-error.js'
 
-function cellValue(cell: ExcelJS.Cell): SheetCell {
+function cellValue(cell: Cell): SheetCell {
   const value = cell.value
   if (value === null || value === undefined) return null
   if (typeof value === 'number') {
@@ -27,11 +28,28 @@ function cellValue(cell: ExcelJS.Cell): SheetCell {
   return String(value)
 }
 
+/** An .xlsx unpacks to at most this much (a 5MB upload that unpacks to gigabytes is a zip bomb). */
+export const MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+/** Sum of the uncompressed sizes the zip's central directory declares (entries of 0x02014b50, size at +24). */
+export function declaredUnpackedBytes(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let total = 0
+  for (let offset = 0; offset + 46 <= bytes.length; offset += 1) {
+    if (view.getUint32(offset, true) !== 0x02014b50) continue
+    total += view.getUint32(offset + 24, true)
+    offset += 45 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
+  }
+  return total
+}
+
 /**
  * The first worksheet with data of an .xlsx file, as rows of cell values (formulas give their cached result,
  * percent formats give "48%"). The row index is the Excel row number minus one.
  */
 export async function readXlsxTable(bytes: Uint8Array): Promise<{ rows: SheetCell[][]; sheetName: string }> {
+  if (declaredUnpackedBytes(bytes) > MAX_XLSX_UNPACKED_BYTES) throw new SheetReadError('这个 Excel 文件解压后过大，请删去多余的工作表或另存为 .csv 后再试', 'FILE_TOO_LARGE')
+  const ExcelJS = await loadExcelJs()
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)

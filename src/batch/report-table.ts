@@ -20,11 +20,12 @@ export function reportCells(report: FirmReport): string[] {
 }
 
 /** The notes every report starts with: the file read, encoding, header row, and every column not used. */
-export function reportNotes(summary: ScreeningSummary, columns: HeaderMatch, fileName: string): string[] {
+export function reportNotes(summary: ScreeningSummary, columns: HeaderMatch, fileName: string, columnNotes: readonly string[] = []): string[] {
   const notes = [`文件：${fileName}（${summary.format === 'xlsx' ? 'Excel' : `CSV，编码 ${summary.encoding ?? '未知'}`}），表头在第${summary.headerRow}行，共 ${summary.firms} 家企业。`]
   const unknown = columns.unrecognised.filter((column) => column.reason === 'unknown')
   const unused = columns.unrecognised.filter((column) => column.reason === 'unused')
-  if (unknown.length > 0) notes.push(`未识别的列（未参与评定，请核对列名）：${unknown.map((column) => `${column.letter}列“${column.header}”`).join('、')}`)
+  if (unknown.length > 0) notes.push(`未识别的列（未参与评定，请核对列名）：${unknown.map((column) => `${column.letter}列“${column.header}”${column.suggestion ? `（是否“${column.suggestion}”？）` : ''}`).join('、')}`)
+  notes.push(...columnNotes)
   if (unused.length > 0) notes.push(`不参与评定的列：${unused.map((column) => `${column.letter}列“${column.header}”`).join('、')}`)
   if (summary.firmsWithErrors > 0) notes.push(`有 ${summary.firmsWithErrors} 家企业的部分单元格无法识别，见“数据问题”列；这些单元格按“未知”处理。`)
   return notes

@@ -4,7 +4,9 @@ import type { AssessmentResult } from '../scoring/assessment-result.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
 import { HEADER_SEARCH_ROWS, MAX_SHEET_FIRMS } from './batch-limits.js'
 import { buildHeaderIndex, matchHeaders, type HeaderMatch } from './match-headers.js'
-import { cellWords, parseSheetCell, type SheetCell } from './parse-sheet-cell.js'
+import { cellWords, isBareNumber, parseSheetCell, parseYesNo, type SheetCell } from './parse-sheet-cell.js'
+import { FACT_LABELS } from '../facts/fact-labels.js'
+import { checkPlausibility } from '../facts/check-plausibility.js'
 import type { SheetTable } from './read-sheet-table.js'
 import { SheetReadError } from './sheet-read-error.js'
 import { loadSheetHeaderLexicon, type SheetHeaderLexicon } from './sheet-header-lexicon.js'
@@ -34,8 +36,13 @@ export interface SheetScreening {
   /** Excel row number of the header row. */
   headerRow: number
   columns: HeaderMatch
+  /** How columns were read where it was not obvious ("资产负债率按小数读取：0.48 即 48%"). */
+  columnNotes: string[]
   firms: ScreenedFirm[]
 }
+
+const YIELD_EVERY_FIRMS = 10
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 const cellText = (cell: SheetCell | undefined) => (cell === null || cell === undefined ? '' : String(cell).trim())
 
@@ -54,7 +61,8 @@ function findHeaderRow(rows: readonly SheetCell[][], lexicon: SheetHeaderLexicon
  * Reads every firm of a sheet and assesses it with the engine. Fails (SheetReadError) when there is no header row,
  * two columns name one fact, or there are too many firms; every other problem is reported per cell.
  */
-export function screenSheet(table: SheetTable, rules: LoadedRules, lexicon = loadSheetHeaderLexicon()): SheetScreening {
+export async function screenSheet(table: SheetTable, rules: LoadedRules, options: { lexicon?: SheetHeaderLexicon; onFirmsCounted?: (firms: number) => Promise<void> } = {}): Promise<SheetScreening> {
+  const lexicon = options.lexicon ?? loadSheetHeaderLexicon()
   const header = findHeaderRow(table.rows, lexicon)
   if (!header) throw new SheetReadError('没有找到表头：前几行中应有一行列名，如“企业名称、营业收入（万元）、从业人员（人）”。可先下载模板对照填写', 'EMPTY_SHEET')
   const { match } = header
@@ -65,7 +73,31 @@ export function screenSheet(table: SheetTable, rules: LoadedRules, lexicon = loa
   const words = cellWords(lexicon)
   const body = table.rows.slice(header.index + 1).map((cells, offset) => ({ cells, row: header.index + offset + 2 })).filter(({ cells }) => cells.some((cell) => cellText(cell) !== ''))
   if (body.length > MAX_SHEET_FIRMS) throw new SheetReadError(`一次最多评估 ${MAX_SHEET_FIRMS} 家企业，这个文件有 ${body.length} 行，请分成几个文件`, 'TOO_MANY_ROWS')
-  const firms = body.map(({ cells, row }): ScreenedFirm => {
+  // A percent column whose bare numbers all lie in 0–1 (some strictly between) writes fractions: 0.48 means 48%.
+  const fractionColumns = new Set<number>()
+  const columnNotes: string[] = []
+  for (const column of match.recognised) {
+    if (column.target.kind !== 'fact' || FACT_LABELS[column.target.fact].unit !== '%') continue
+    const bare = body.map(({ cells }) => cells[column.index] ?? null).filter((cell) => cell !== null && isBareNumber(cell)).map((cell) => Number(String(cell).trim()))
+    if (bare.length > 0 && bare.every((value) => value >= 0 && value <= 1) && bare.some((value) => value > 0 && value < 1)) {
+      fractionColumns.add(column.index)
+      columnNotes.push(`${column.letter}列“${column.header}”的数都在0–1之间，按小数读取（0.48 即 48%）。`)
+    }
+  }
+  if (!match.recognised.some((column) => column.target.kind === 'name')) columnNotes.push('没有找到“企业名称”列，企业按行号称呼。')
+  // A yes/no column for one value of a list fact stands for the whole list when the list has no column of its own.
+  for (const flag of match.recognised) {
+    if (flag.target.kind !== 'flag') continue
+    const listFact = flag.target.fact
+    if (match.recognised.some((column) => column.target.kind === 'fact' && column.target.fact === listFact)) continue
+    columnNotes.push(`没有“${FACT_LABELS[listFact].label}”列：${flag.letter}列“${flag.header}”填“否”的企业按没有这类资质评定；如有其他资质，请加“${FACT_LABELS[listFact].label}”列。`)
+    break
+  }
+  await options.onFirmsCounted?.(body.length)
+  const firms: ScreenedFirm[] = []
+  for (const [position, { cells, row }] of body.entries()) {
+    // The engine takes up to tens of ms per firm: let other requests run between firms.
+    if (position > 0 && position % YIELD_EVERY_FIRMS === 0) await yieldToEventLoop()
     const record: Record<string, unknown> = {}
     const flags = new Map<FactName, Set<string>>()
     const errors: CellError[] = []
@@ -78,23 +110,30 @@ export function screenSheet(table: SheetTable, rules: LoadedRules, lexicon = loa
         continue
       }
       const fact = target.fact
-      const reading = target.kind === 'flag' ? parseSheetCell('strategicEmerging', cell, null, lexicon, words) : parseSheetCell(fact, cell, column.unit, lexicon, words)
-      if (!reading.ok) {
-        const message = target.kind === 'flag' ? `${column.header}：应填“是”或“否”（收到：${cellText(cell)}）` : reading.message
-        errors.push({ row, column: column.letter, header: column.header, message })
+      if (target.kind === 'flag') {
+        const flag = parseYesNo(cell, words)
+        if (flag === null) errors.push({ row, column: column.letter, header: column.header, message: `${column.header}：应填“是”或“否”（收到：${cellText(cell)}）` })
+        if (flag === null || flag === undefined) continue
+        const values = flags.get(fact) ?? new Set<string>()
+        if (flag) values.add(target.value)
+        flags.set(fact, values)
         continue
       }
-      if (reading.value === undefined) continue
-      if (target.kind === 'flag') {
-        const values = flags.get(fact) ?? new Set<string>()
-        if (reading.value === true) values.add(target.value)
-        flags.set(fact, values)
-      } else record[fact] = reading.value
+      const reading = parseSheetCell(fact, cell, column.unit, lexicon, words, fractionColumns.has(column.index))
+      if (!reading.ok) errors.push({ row, column: column.letter, header: column.header, message: reading.message })
+      else if (reading.value !== undefined) record[fact] = reading.value
     }
     // "是否高新技术企业" columns join the list fact they belong to; a list column's own values are kept too.
     for (const [fact, values] of flags) record[fact] = [...new Set([...((record[fact] as string[] | undefined) ?? []), ...values])]
-    const facts = record as Facts
-    return { row, name: name || `第${row}行`, facts, errors, results: assessAll(facts, rules) }
-  })
-  return { format: table.format, encoding: table.encoding, sheetName: table.sheetName, headerRow: header.index + 1, columns: match, firms }
+    // The chat's plausibility rules (主营业务收入 ≤ 营业收入, 研发人员 ≤ 从业人员, amounts below 1000亿元…): a value
+    // that cannot be right is reported on its cell and left unknown, as the chat would ask for it again.
+    const { accepted, rejected } = checkPlausibility(record as Facts, {})
+    for (const problem of rejected) {
+      const column = match.recognised.find((candidate) => candidate.target.kind !== 'name' && candidate.target.fact === problem.fact)
+      errors.push({ row, column: column?.letter ?? '', header: column?.header ?? '', message: problem.reason.replace(/，?请再确认一下？$/u, '，请核对') })
+    }
+    const facts = accepted
+    firms.push({ row, name: name || `第${row}行`, facts, errors, results: assessAll(facts, rules) })
+  }
+  return { format: table.format, encoding: table.encoding, sheetName: table.sheetName, headerRow: header.index + 1, columns: match, columnNotes, firms }
 }

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type { DataValidation } from 'exceljs'
+import { loadExcelJs } from './load-exceljs.js'
 import { describeFactFields, type FactField } from '../facts/describe-fact-fields.js'
 import { describeFactValue } from '../facts/describe-fact.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
@@ -61,6 +62,7 @@ const listFormula = (labels: readonly string[]) => `"${labels.join(',')}"`
 export async function writeSheetTemplate(): Promise<Buffer> {
   const fields = new Map(describeFactFields().map((field) => [field.name, field]))
   const facts = templateFacts().filter((fact) => fields.has(fact))
+  const ExcelJS = await loadExcelJs()
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'beijing-policy-advisor'
   const sheet = workbook.addWorksheet('企业名单', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] })
@@ -75,7 +77,7 @@ export async function writeSheetTemplate(): Promise<Buffer> {
   facts.forEach((fact, index) => {
     const field = fields.get(fact)!
     const letter = columnLetter(index + 1)
-    const validation: ExcelJS.DataValidation | null =
+    const validation: DataValidation | null =
       field.type === 'boolean'
         ? { type: 'list', allowBlank: true, formulae: [listFormula(['是', '否'])] }
         : field.type === 'enum'

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type { Fill, Row, Worksheet } from 'exceljs'
+import { loadExcelJs } from './load-exceljs.js'
 import type { FirmReport, VerdictText } from './describe-firm.js'
 import { REPORT_HEADER, REPORT_SOURCE, reportCells } from './report-table.js'
 import type { ScreeningSummary } from './summarize-screening.js'
@@ -8,10 +9,10 @@ export const VERDICT_FILLS: Record<VerdictText, string> = { 符合: 'FFC6EFCE', 
 const VERDICT_COLUMNS = [4, 6, 8]
 const WIDTHS = [6, 28, 6, 10, 10, 10, 12, 10, 36, 40, 44, 40]
 
-const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } })
+const fill = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } })
 
 /** Every value is written as a text cell (ExcelJS writes strings as shared strings, never formulas). */
-function addTextRow(sheet: ExcelJS.Worksheet, cells: readonly string[]): ExcelJS.Row {
+function addTextRow(sheet: Worksheet, cells: readonly string[]): Row {
   return sheet.addRow(cells.map((cell) => String(cell)))
 }
 
@@ -20,6 +21,7 @@ function addTextRow(sheet: ExcelJS.Worksheet, cells: readonly string[]): ExcelJS
  * qualifying) and sheet 初筛结果 (one row per firm, frozen header, auto-filter, a fill colour per verdict).
  */
 export async function writeXlsxReport(reports: readonly FirmReport[], summary: ScreeningSummary, notes: readonly string[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs()
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'beijing-policy-advisor'
   const overview = workbook.addWorksheet('汇总')

@@ -13,7 +13,8 @@ export type SendBehaviour = 'ok' | { status: number; headers?: Record<string, st
 
 /**
  * A fake Feishu Open API on 127.0.0.1 for the real @larksuiteoapi/node-sdk: tenant_access_token, bot info,
- * im.message.reply and im.message.create. Records every request; message sends can be scripted to fail.
+ * im.message.reply, im.message.create, im.messageResource.get (files put with `putMessageFile`) and im.file.create
+ * (multipart; uploads kept in `uploads`). Records every request; message sends can be scripted to fail.
  * Like Feishu, a repeated `uuid` within an hour does not post a second message.
  */
 export async function startFakeFeishuServer(options: { botOpenId?: string; port?: number } = {}) {
@@ -28,6 +29,9 @@ export async function startFakeFeishuServer(options: { botOpenId?: string; port?
   const hangsFor = new Map<string, number>()
   let botInfoFailuresLeft = 0
   const botOpenId = options.botOpenId ?? 'ou_bot_open_id'
+  /** Files attached to messages, by message id and file key. */
+  const messageFiles = new Map<string, Buffer>()
+  const uploads: Array<{ fileKey: string; fileType: string; fileName: string; bytes: Buffer }> = []
 
   const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
@@ -43,12 +47,14 @@ export async function startFakeFeishuServer(options: { botOpenId?: string; port?
   }
 
   const server = createServer((request, response) => {
-    let raw = ''
-    request.setEncoding('utf8')
-    request.on('data', (chunk) => {
-      raw += chunk
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => {
+      chunks.push(chunk)
     })
-    request.on('end', () => {
+    request.on('end', async () => {
+      const bytes = Buffer.concat(chunks)
+      const isMultipart = (request.headers['content-type'] ?? '').startsWith('multipart/form-data')
+      const raw = isMultipart ? '' : bytes.toString('utf8')
       let body: unknown = raw
       try {
         body = raw ? JSON.parse(raw) : undefined
@@ -65,6 +71,29 @@ export async function startFakeFeishuServer(options: { botOpenId?: string; port?
         }
         if (request.headers.authorization !== 'Bearer t-fake-token') return json(response, 401, { code: 99991663, msg: 'invalid token' })
         return json(response, 200, { code: 0, msg: 'ok', bot: { open_id: botOpenId, app_name: '政策助手', activate_status: 2 } })
+      }
+      const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/u.exec(path)
+      if (resource && request.method === 'GET') {
+        if (request.headers.authorization !== 'Bearer t-fake-token') return json(response, 401, { code: 99991663, msg: 'invalid token' })
+        const type = new URL(request.url ?? '', 'http://fake').searchParams.get('type')
+        const file = messageFiles.get(`${resource[1]}/${resource[2]}`)
+        if (!type) return json(response, 400, { code: 234001, msg: 'Invalid request param.' })
+        if (!file) return json(response, 400, { code: 234003, msg: 'File not in msg.' })
+        response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.length), 'content-disposition': `attachment; filename="${resource[2]}"` })
+        return void response.end(file)
+      }
+      if (path === '/open-apis/im/v1/files' && request.method === 'POST') {
+        if (request.headers.authorization !== 'Bearer t-fake-token') return json(response, 401, { code: 99991663, msg: 'invalid token' })
+        if (!isMultipart) return json(response, 400, { code: 234001, msg: 'Invalid request param.' })
+        const form = await new Response(bytes, { headers: { 'content-type': String(request.headers['content-type']) } }).formData()
+        const file = form.get('file')
+        const fileType = String(form.get('file_type') ?? '')
+        const fileName = String(form.get('file_name') ?? '')
+        if (!(file instanceof Blob) || file.size === 0 || !['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream'].includes(fileType) || !fileName) return json(response, 400, { code: 234001, msg: 'Invalid request param.' })
+        if (file.size > 30 * 1024 * 1024) return json(response, 400, { code: 234006, msg: 'The file size exceed the max value.' })
+        const fileKey = `file_v3_fake_${uploads.length + 1}`
+        uploads.push({ fileKey, fileType, fileName, bytes: Buffer.from(await file.arrayBuffer()) })
+        return json(response, 200, { code: 0, msg: 'success', data: { file_key: fileKey } })
       }
       const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/u.exec(path)
       if (reply || path === '/open-apis/im/v1/messages') {
@@ -100,6 +129,12 @@ export async function startFakeFeishuServer(options: { botOpenId?: string; port?
     requests,
     /** Messages actually posted to chats (repeats of a uuid are not posted twice, like Feishu). */
     posted,
+    /** Files uploaded with im.file.create. */
+    uploads,
+    /** Attaches a file to a message, for im.messageResource.get. */
+    putMessageFile(messageId: string, fileKey: string, bytes: Buffer) {
+      messageFiles.set(`${messageId}/${fileKey}`, bytes)
+    },
     /** The next message sends answer like this, in order; then normal answers. */
     scriptSends(behaviours: SendBehaviour[]) {
       sendScript = [...behaviours]

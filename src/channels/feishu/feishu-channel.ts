@@ -8,6 +8,7 @@ import { createWebhookRoute, type Verified } from '../webhook-route.js'
 import { createInboundPipeline, type AcceptResult, type ParsedInbound, type PipelineOptions } from '../inbound-pipeline.js'
 import { convertFeishuEvent } from './convert-feishu-event.js'
 import { EncryptedBodySchema, MessageReceiveEventSchema, UrlVerificationSchema } from './feishu-event-schema.js'
+import { sheetFileRoute, SHEET_RECEIVED_REPLY, type FeishuFileBatch, type SheetFileRoute } from './feishu-file-batch.js'
 import type { FeishuSender } from './feishu-reply-sender.js'
 import { renderFeishuReply, type FeishuOutgoing } from './render-feishu-reply.js'
 import { decryptFeishuPayload, tokensMatch, verifyFeishuSignature } from './verify-feishu-request.js'
@@ -47,6 +48,8 @@ export interface FeishuChannelOptions {
   botInfoRetry?: { baseDelayMs: number; maxDelayMs: number }
   /** How the channel receives events, for the status page. */
   connection?: 'webhook' | 'ws'
+  /** Firm lists sent as files in a private chat come back as report files (src/channels/feishu/feishu-file-batch.ts). */
+  fileBatch?: FeishuFileBatch
 }
 
 export type { AcceptResult }
@@ -81,16 +84,22 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
     if (!botOpenId && message && message.chat_type !== 'p2p' && (message.mentions?.length ?? 0) > 0) return { kind: 'retry-later', reason: 'bot-open-id-unknown' }
     const converted = convertFeishuEvent(parsed.data, { botOpenId, now: now() })
     if (converted.kind === 'ignore') return { kind: 'ignore', reason: converted.reason }
-    if (converted.kind === 'unsupported') return { kind: 'message', message: converted.message, reply: { text: UNSUPPORTED_REPLY, citations: [] } }
+    if (converted.kind === 'unsupported') {
+      const sheet = options.fileBatch && message?.chat_type === 'p2p' ? sheetFileRoute(converted.messageType, message.content ?? undefined) : null
+      if (sheet) return { kind: 'message', message: converted.message, reply: { text: SHEET_RECEIVED_REPLY(sheet.sheetFileName), citations: [] }, route: sheet }
+      return { kind: 'message', message: converted.message, reply: { text: UNSUPPORTED_REPLY, citations: [] } }
+    }
     return { kind: 'message', message: converted.message }
   }
 
-  async function send(part: FeishuOutgoing, context: { message: InboundMessage; index: number; signal: AbortSignal }): Promise<void> {
+  async function send(part: FeishuOutgoing, context: { message: InboundMessage; index: number; total: number; route?: Record<string, string>; signal: AbortSignal }): Promise<void> {
     while (!(await options.rateLimiter.take(`feishu-send:${context.message.chatId}`, CHAT_SEND_LIMIT.limit, CHAT_SEND_LIMIT.windowMs))) {
       if (context.signal.aborted) throw context.signal.reason
       await sleep(200)
     }
     await options.sender.reply(context.message.messageId, part, replyUuid(context.message.messageId, context.index))
+    // A firm list: after the "received" line, the report (retried with the entry; every reply has a stable uuid).
+    if (options.fileBatch && context.route?.sheetFileKey && context.index === context.total - 1) await options.fileBatch.process(context.message.messageId, context.route as SheetFileRoute)
   }
 
   const pipeline = createInboundPipeline<unknown, FeishuOutgoing>(

@@ -12,6 +12,10 @@ export const feishuDefinition: ChannelDefinition = {
     const { createFeishuChannel, createFeishuSender, startFeishuLongConnection } = await import('./index.js')
     const logger = context.logger.child?.({ channel: 'feishu' }) ?? context.logger
     const credentials = { appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN }
+    const { createFeishuFileApi } = await import('./feishu-file-api.js')
+    const { createFeishuFileBatch } = await import('./feishu-file-batch.js')
+    const { loadRules } = await import('../../scoring/load-rules.js')
+    const rules = loadRules()
     const feishu = createFeishuChannel({
       sender: createFeishuSender({ ...credentials, timeoutMs: config.SEND_TIMEOUT_MS, logger }),
       advisor: context.advisor,
@@ -24,6 +28,7 @@ export const feishuDefinition: ChannelDefinition = {
       onDuplicate: context.onDuplicate,
       pipeline: context.pipeline,
       connection: config.FEISHU_CONNECTION,
+      fileBatch: createFeishuFileBatch({ api: createFeishuFileApi(credentials), rules: () => rules }),
     })
     const ws = config.FEISHU_CONNECTION === 'ws'
     if (!ws && !config.FEISHU_VERIFICATION_TOKEN && !config.FEISHU_ENCRYPT_KEY) logger.warn({}, 'FEISHU_VERIFICATION_TOKEN and FEISHU_ENCRYPT_KEY are unset: webhook events cannot be authenticated')

@@ -11,6 +11,9 @@ import { writeSheetTemplate } from '../../batch/write-sheet-template.js'
 import type { LoadedRules } from '../../scoring/load-rules.js'
 import { errorBody } from '../http-error.js'
 
+/** Lists screened at once: each takes the CPU for seconds, the chat must stay responsive. */
+export const MAX_CONCURRENT_BATCHES = 2
+
 /** Upload size accepted on POST /batch: the sheet plus multipart overhead. */
 export const MAX_BATCH_BODY_BYTES = MAX_SHEET_BYTES + 64 * 1024
 
@@ -43,8 +46,10 @@ const reportBase = (fileName: string) => fileName.replace(/\.(xlsx|csv|txt)$/iu,
  * - `GET /batch/:reportId/report.xlsx|.csv|.md` → the report file;
  * - `GET /batch/template.xlsx` → the firm-list template.
  */
-export function createBatchRoutes(deps: { rules: LoadedRules; store?: BatchReportStore }): Hono {
+export function createBatchRoutes(deps: { rules: LoadedRules; store?: BatchReportStore; maxConcurrent?: number }): Hono {
   const store = deps.store ?? new BatchReportStore()
+  const maxConcurrent = deps.maxConcurrent ?? MAX_CONCURRENT_BATCHES
+  let running = 0
   const routes = new Hono()
   const tooLarge = (context: Context) => context.json(errorBody('FILE_TOO_LARGE', `文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB，请分成几个文件`), 413)
   let template: Promise<Buffer> | undefined
@@ -68,6 +73,8 @@ export function createBatchRoutes(deps: { rules: LoadedRules; store?: BatchRepor
     const file = form.file
     if (!(file instanceof File)) return context.json(errorBody('INVALID_UPLOAD', '没有收到文件：请把 .xlsx 或 .csv 文件放在 file 字段', { file: '缺少文件' }), 400)
     if (file.size > MAX_SHEET_BYTES) return tooLarge(context)
+    if (running >= maxConcurrent) return context.json(errorBody('BUSY', '正在评估其他名单，请稍后几秒再上传'), 429, { 'retry-after': '5' })
+    running += 1
     try {
       const batch = await runBatchScreening(new Uint8Array(await file.arrayBuffer()), file.name || 'upload.csv', deps.rules)
       const files = await writeBatchReports(batch)
@@ -95,6 +102,8 @@ export function createBatchRoutes(deps: { rules: LoadedRules; store?: BatchRepor
     } catch (error) {
       if (error instanceof SheetReadError) return context.json(errorBody(error.code, error.message), STATUS[error.code])
       throw error
+    } finally {
+      running -= 1
     }
   })
 
