@@ -52,6 +52,18 @@ export const ConfigSchema = z.object({
   FEISHU_ENCRYPT_KEY: optionalString,
   FEISHU_DOMAIN: z.preprocess(emptyToUndefined, z.string().url().default('https://open.feishu.cn')),
   FEISHU_CONNECTION: z.preprocess(emptyToUndefined, z.enum(['webhook', 'ws']).default('webhook')),
+  /** WeCom self-built app (自建应用): corp id, AgentId and Secret of the app, Token and EncodingAESKey of its 接收消息 settings. */
+  WECOM_CORP_ID: optionalString,
+  WECOM_AGENT_ID: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  WECOM_SECRET: optionalString,
+  WECOM_TOKEN: optionalString,
+  WECOM_ENCODING_AES_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9]{43}$/u, 'EncodingAESKey is 43 letters and digits').optional()),
+  WECOM_API_BASE: z.preprocess(emptyToUndefined, z.string().url().default('https://qyapi.weixin.qq.com')),
+  /** `markdown`: cards as WeCom markdown; `text`: plain text only (members who read WeCom through the WeChat plug-in). */
+  WECOM_REPLY_FORMAT: z.preprocess(emptyToUndefined, z.enum(['markdown', 'text']).default('markdown')),
+  /** WeCom 智能机器人 in API mode (callback): Token and EncodingAESKey of the bot's API settings. */
+  WECOM_BOT_TOKEN: optionalString,
+  WECOM_BOT_ENCODING_AES_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9]{43}$/u, 'EncodingAESKey is 43 letters and digits').optional()),
   WECHATY_PUPPET: optionalString,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHAT_BOT_CONFIG: z.preprocess(emptyToUndefined, z.string().default('bots/wechat.config.json')),

@@ -27,26 +27,40 @@ const NO_LEADING = new Set([...CLOSERS, ...SENTENCE_ENDS, '，', '、', '：', '
 const MIN_FILL = 0.4
 
 /**
- * Splits `text` into parts of at most `maxLength` UTF-16 code units. Cuts prefer, in order: the latest line
+ * Splits `text` into parts of at most `maxLength` UTF-16 code units (or UTF-8 bytes with `measure: 'utf8'`, for
+ * platforms that count bytes, like WeCom). Cuts prefer, in order: the latest line
  * break or sentence end (。！？；) in the last 60 % of the window, then the latest clause boundary (，、：or a
  * space), then any earlier boundary, and only then a hard cut. A cut never falls inside a number, a 《title》,
  * a document number, a URL or a surrogate pair, and no part starts with punctuation. Parts are trimmed; empty
  * parts are dropped. Text that fits is returned as a single part.
  */
-export function splitText(text: string, maxLength: number): string[] {
+export function splitText(text: string, maxLength: number, options: { measure?: 'utf16' | 'utf8' } = {}): string[] {
   if (!Number.isInteger(maxLength) || maxLength < MIN_SPLIT_LENGTH) {
     throw new RangeError(`maxLength must be an integer ≥ ${MIN_SPLIT_LENGTH}, got ${maxLength}`)
   }
+  const measure = options.measure === 'utf8' ? (part: string) => Buffer.byteLength(part, 'utf8') : (part: string) => part.length
   const parts: string[] = []
   let rest = text.trim()
-  while (rest.length > maxLength) {
-    const cut = findCut(rest, maxLength)
+  while (measure(rest) > maxLength) {
+    const cut = findCut(rest, fittingLength(rest, maxLength, measure))
     const head = rest.slice(0, cut).trimEnd()
     if (head.length > 0) parts.push(head)
     rest = rest.slice(cut).trimStart()
   }
   if (rest.length > 0) parts.push(rest)
   return parts
+}
+
+/** The longest prefix of `text` (in UTF-16 code units) whose measure is at most `maxLength`. */
+function fittingLength(text: string, maxLength: number, measure: (part: string) => number): number {
+  let low = 1
+  let high = Math.min(text.length - 1, maxLength)
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2)
+    if (measure(text.slice(0, middle)) <= maxLength) low = middle
+    else high = middle - 1
+  }
+  return low
 }
 
 /** The index to cut `text` at (1..maxLength); `text` is longer than `maxLength`. */

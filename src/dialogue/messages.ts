@@ -1,11 +1,11 @@
 import { z } from 'zod'
 
 /**
- * The messages the dialogue exchanges with the world. Channel adapters (Feishu, WeChat, web, terminal) convert
+ * The messages the dialogue exchanges with the world. Channel adapters (Feishu, WeChat, WeCom, web, terminal) convert
  * their platform's payloads into an InboundMessage, hand it to the Advisor, and render the OutboundReply back.
  * These types belong to the core: channels import them, the core never imports from src/channels.
  */
-export const ChannelNameSchema = z.enum(['feishu', 'wechat', 'web', 'api', 'terminal'])
+export const ChannelNameSchema = z.enum(['feishu', 'wechat', 'wecom', 'wecom-bot', 'web', 'api', 'terminal'])
 export type ChannelName = z.infer<typeof ChannelNameSchema>
 
 export const InboundMessageSchema = z.object({
