@@ -1,7 +1,10 @@
 import type { Citation, OutboundReply } from '../channels/channel.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { Phraser } from '../phrasing/phraser.js'
-import { tokenizeQuery } from '../search/tokenizer.js'
+import { decideAnswer, type AnswerDecision } from '../search/answer-decision.js'
+import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/load-answer-decision-words.js'
+import { loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
+import { normalizeForSearch } from '../search/tokenizer.js'
 import { composePolicyAnswer } from './compose-policy-answer.js'
 import type { Aspect } from './detect-intent.js'
 import type { PolicySearch } from './ports.js'
@@ -29,10 +32,21 @@ function likelyAgency(question: string): string | null {
 }
 
 /** The reply when no card matches confidently: say so plainly, never guess. */
-export function notFoundReply(question: string): OutboundReply {
+export function notFoundReply(question: string, name?: string): OutboundReply {
   const agency = likelyAgency(question)
   const where = agency ? `${NOT_FOUND_HOTLINE}，或联系${agency}。` : `${NOT_FOUND_HOTLINE}。`
-  return { text: `没有找到相关政策。${where}`, citations: [] }
+  return { text: `没有找到${name ? `“${name}”` : ''}相关政策。${where}`, citations: [] }
+}
+
+let defaultWords: AnswerDecisionWords | null = null
+let defaultSynonyms: SynonymMap | null = null
+const decisionWords = () => (defaultWords ??= loadAnswerDecisionWords())
+const synonyms = () => (defaultSynonyms ??= loadSynonyms())
+
+/** Formal words for the question's colloquial ones (knowledge/synonyms.json), to rank a card's clauses. */
+function synonymTerms(question: string): string[] {
+  const normalized = normalizeForSearch(question)
+  return synonyms().entries.filter((entry) => entry.from.some((word) => normalized.includes(normalizeForSearch(word)))).flatMap((entry) => entry.to)
 }
 
 function citationOf(card: PolicyCard): Citation {
@@ -46,8 +60,9 @@ export async function answerFromCard(
   aspect: Aspect,
   phraser: Phraser,
   related: PolicyCard[] = [],
+  options: { certain?: boolean; lead?: string } = {},
 ): Promise<OutboundReply> {
-  const composed = composePolicyAnswer(card, tokenizeQuery(question), aspect)
+  const composed = composePolicyAnswer(card, question, { aspect, certain: options.certain ?? true, extraTerms: synonymTerms(question) })
   const phrased = await phraser.phrase({
     purpose: 'policy-answer',
     userText: question,
@@ -55,7 +70,8 @@ export async function answerFromCard(
     sources: composed.sources,
   })
   const relatedLine = related.length > 0 ? `\n相关政策：${related.map((item) => `《${item.title}》`).join('；')}` : ''
-  const text = `${phrased.text}\n${composed.footer}${relatedLine}`
+  const lead = options.lead ? `${options.lead}\n` : ''
+  const text = `${lead}${phrased.text}\n${composed.footer}${relatedLine}`
   return {
     text,
     citations: [citationOf(card), ...related.map(citationOf)],
@@ -69,17 +85,50 @@ export async function answerFromCard(
   }
 }
 
-/** Searches the cards and answers extractively from the best match, or says that nothing was found. */
+/** The question without the place it names, to look for the Beijing counterpart ("深圳的小巨人奖励" → "小巨人奖励"). */
+function withoutPlace(question: string, place: string): string {
+  return normalizeForSearch(question).replace(new RegExp(`${place}(市|省|区|新区)?(的|那边|那里|这边)?`, 'gu'), ' ')
+}
+
+/** The decision for a question (exported for the eval and tests). */
+export function decidePolicyAnswer(search: PolicySearch, question: string): { decision: AnswerDecision; related: PolicyCard[] } {
+  const result = search.search(question, { limit: 3 })
+  const decision = decideAnswer(question, { hits: result.hits, coverage: result.coverage ?? (result.confident ? 1 : 0) }, decisionWords())
+  const [top, ...rest] = result.hits
+  const related = top ? rest.filter((hit) => hit.score >= top.score * 0.6).slice(0, 2).map((hit) => hit.card) : []
+  return { decision, related }
+}
+
+/**
+ * Searches the cards and answers extractively from the best match; a place the knowledge base does not hold is
+ * said so (with the Beijing counterpart when there is one), a person's own affairs go to 12345, and only when no
+ * card plausibly matches is the answer "没有找到".
+ */
 export async function answerPolicyQuestion(
   search: PolicySearch,
   phraser: Phraser,
   question: string,
   aspect: Aspect,
 ): Promise<PolicyAnswer> {
-  const result = search.search(question, { limit: 3 })
-  const [top, ...rest] = result.hits
-  if (!result.confident || !top) return { reply: notFoundReply(question), cardIds: [] }
-  const related = rest.filter((hit) => hit.score >= top.score * 0.6).slice(0, 2).map((hit) => hit.card)
-  const reply = await answerFromCard(top.card, question, aspect, phraser, related)
-  return { reply, cardIds: [top.card.id, ...related.map((card) => card.id)] }
+  const words = decisionWords()
+  const { decision, related } = decidePolicyAnswer(search, question)
+  switch (decision.kind) {
+    case 'personal':
+      return { reply: { text: words.personalHotline, citations: [] }, cardIds: [] }
+    case 'not-found':
+      return { reply: notFoundReply(question, decision.reason === 'unknown-scheme' ? decision.name : undefined), cardIds: [] }
+    case 'outside-region': {
+      const region = decision.placeKind === 'district' ? `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。以下为市级政策：` : `${words.heldRegion}，没有${decision.place}的政策。`
+      const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place))
+      if (counterpart.decision.kind !== 'answer') return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [] }
+      const card = counterpart.decision.card
+      const lead = decision.placeKind === 'district' ? region : `${region}北京市的对应政策：`
+      const reply = await answerFromCard(card, question, aspect, phraser, [], { certain: true, lead })
+      return { reply, cardIds: [card.id] }
+    }
+    case 'answer': {
+      const reply = await answerFromCard(decision.card, question, aspect, phraser, related, { certain: decision.certain })
+      return { reply, cardIds: [decision.card.id, ...related.map((card) => card.id)] }
+    }
+  }
 }

@@ -1,0 +1,131 @@
+import type { PolicyCard } from '../knowledge/card-schema.js'
+import { normalizeForSearch, stripStopPhrases } from '../search/tokenizer.js'
+import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
+import type { SubQuestion } from './split-sub-questions.js'
+
+export type ClauseField = 'content' | 'requirements' | 'process' | 'timing' | 'contact'
+
+/** One sentence of a card, with where it stands. */
+export interface Clause {
+  card: PolicyCard
+  field: ClauseField
+  /** The sentence exactly as in the card. */
+  text: string
+  /** Its number ("7．", "（2）") when the sentence belongs to a numbered item, else null. */
+  marker: string | null
+  /** true when `text` itself starts with the marker. */
+  startsWithMarker: boolean
+  /** The heading of the item or section it stands under ("支持创新主体中试线项目建设"), else null. */
+  topic: string | null
+  /** Position in the card, for keeping the card's order. */
+  position: number
+}
+
+export interface RankedClause {
+  clause: Clause
+  score: number
+  /** Whether the clause looks like an answer to the part's aspect (amount, count, …). */
+  fitsAspect: boolean
+  /** Score from the part's own words alone. */
+  ownScore: number
+}
+
+const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact']
+const MARKER = /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
+const HEADING_MAX = 26
+
+function sentencesOf(line: string, field: ClauseField): string[] {
+  const parts = line.match(field === 'process' ? /[^。；！？!?→]+[。；！？!?]*/gu : /[^。；！？!?]+[。；！？!?]*/gu) ?? []
+  return parts.map((part) => part.trim()).filter((part) => part.length > 1)
+}
+
+/** A short line or first sentence without a comma that names what follows ("2．支持新型基础设施建设"). */
+function headingOf(sentence: string, marker: string | null): string | null {
+  const bare = (marker ? sentence.slice(marker.length) : sentence).replace(/[。：:；\s]+$/u, '')
+  if (bare.length < 3 || bare.length > HEADING_MAX || /[，,：:]/u.test(bare) || /\d/u.test(bare)) return null
+  return bare
+}
+
+/** The card's clauses across all its fields, in order (headings are topics, not clauses). */
+export function cardClauses(card: PolicyCard): Clause[] {
+  const clauses: Clause[] = []
+  for (const field of FIELDS) {
+    const text = card[field]
+    if (!text) continue
+    let topic: string | null = null
+    for (const line of text.split(/\n+/u)) {
+      const trimmed = line.trim()
+      if (!trimmed) continue
+      const marker = MARKER.exec(trimmed)?.[0] ?? null
+      const sentences = sentencesOf(trimmed, field)
+      sentences.forEach((sentence, index) => {
+        if (index === 0 && field === 'content') {
+          const heading = headingOf(sentence, marker)
+          if (heading && (sentences.length > 1 || sentence === trimmed)) {
+            topic = heading
+            return
+          }
+        }
+        clauses.push({ card, field, text: sentence, marker, startsWithMarker: index === 0 && marker !== null, topic, position: clauses.length })
+      })
+    }
+  }
+  return clauses
+}
+
+const RUN = /[\p{Script=Han}]+|[a-z0-9]+(?:\.[0-9]+)?/gu
+
+/** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */
+export function questionTerms(text: string, extra: readonly string[] = []): string[] {
+  const terms = new Set<string>()
+  const add = (value: string) => {
+    for (const match of value.matchAll(RUN)) {
+      const run = match[0]
+      if (/^[a-z0-9]/u.test(run) || run.length === 1) terms.add(run)
+      else for (let index = 0; index + 1 < run.length; index += 1) terms.add(run.slice(index, index + 2))
+    }
+  }
+  add(stripStopPhrases(text))
+  for (const word of extra) add(normalizeForSearch(word))
+  return [...terms]
+}
+
+/**
+ * Ranks clauses for one part of a question: the part's words weighted by how rare they are among these clauses
+ * (a word every clause shares says little), the rest of the question at `contextWeight`, a clause's topic
+ * counting for its sentences, and the aspect as a prior (a count part prefers "不少于20家").
+ */
+export function rankClauses(clauses: readonly Clause[], part: SubQuestion, options: { aspects?: AnswerAspects; extraTerms?: readonly string[] } = {}): RankedClause[] {
+  const aspects = options.aspects ?? loadAnswerAspects()
+  const texts = clauses.map((clause) => normalizeForSearch(clause.text))
+  const topics = clauses.map((clause) => normalizeForSearch(clause.topic ?? ''))
+  const own = questionTerms(part.text, options.extraTerms)
+  const context = questionTerms(part.context).filter((term) => !own.includes(term))
+  const count = Math.max(1, clauses.length)
+  const weightOf = new Map<string, number>()
+  for (const term of [...own, ...context]) {
+    const frequency = texts.filter((text, index) => text.includes(term) || topics[index].includes(term)).length
+    weightOf.set(term, frequency === 0 ? 0 : Math.log(1 + count / (frequency + 0.5)) * Math.min(1, term.length / 2))
+  }
+  const entry = part.aspect === 'general' ? aspects.aspects.find((candidate) => candidate.aspect === 'amount') : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
+  const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
+  const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
+  return clauses
+    .map((clause, index) => {
+      const text = texts[index]
+      const topic = topics[index]
+      const match = (term: string) => (text.includes(term) ? 1 : topic.includes(term) ? 0.6 : 0)
+      let ownScore = 0
+      for (const term of own) ownScore += (weightOf.get(term) ?? 0) * match(term)
+      let contextScore = 0
+      for (const term of context) contextScore += (weightOf.get(term) ?? 0) * match(term)
+      const fitsPattern = pattern?.test(clause.text) ?? false
+      const words = entry ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
+      const fitsAspect = fitsPattern || words > 0
+      const aspectScore = (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0)
+      const lengthPenalty = 1 + Math.max(0, clause.text.length - 80) / 400
+      const score = (ownScore + aspects.contextWeight * contextScore) / lengthPenalty + aspectScore
+      return { clause, score, fitsAspect, ownScore }
+    })
+    .sort((left, right) => right.score - left.score || left.clause.position - right.clause.position)
+}

@@ -1,0 +1,41 @@
+import { normalizeForSearch } from '../search/tokenizer.js'
+import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
+
+export interface SubQuestion {
+  /** The part's own words ("在孵企业要多少家"). */
+  text: string
+  aspect: AnswerAspect
+  /** The words of the question around it (the subject the part is about). */
+  context: string
+}
+
+function aspectOf(text: string, aspects: AnswerAspects): AnswerAspect | null {
+  for (const entry of aspects.aspects) if (entry.cues.some((cue) => text.includes(cue))) return entry.aspect
+  return null
+}
+
+/**
+ * Splits a question into the parts it asks, each with the aspect it asks for (amount/ratio/cap, condition,
+ * count, timing/validity, process, contact). Pieces that ask nothing ("在东城开跨境电商体验店") are context for
+ * every part; a question with no asking piece is one 'general' part.
+ */
+export function splitSubQuestions(question: string, aspects: AnswerAspects = loadAnswerAspects()): SubQuestion[] {
+  const normalized = normalizeForSearch(question)
+  const pieces = normalized.split(new RegExp(aspects.splitPattern, 'u')).filter((piece) => piece.length > 0)
+  const parts: Array<{ text: string; aspect: AnswerAspect }> = []
+  const contextPieces: string[] = []
+  for (const piece of pieces) {
+    const aspect = aspectOf(piece, aspects)
+    if (aspect === null) {
+      contextPieces.push(piece)
+      continue
+    }
+    const previous = parts[parts.length - 1]
+    // "最多多少 封顶多少" asks the same thing twice: one part.
+    if (previous && previous.aspect === aspect) previous.text = `${previous.text} ${piece}`
+    else parts.push({ text: piece, aspect })
+  }
+  const context = contextPieces.join(' ')
+  if (parts.length === 0) return [{ text: normalized, aspect: 'general', context: '' }]
+  return parts.map((part) => ({ ...part, context: [context, ...parts.filter((other) => other !== part).map((other) => other.text)].filter(Boolean).join(' ') }))
+}
