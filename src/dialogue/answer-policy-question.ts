@@ -60,9 +60,9 @@ export async function answerFromCard(
   aspect: Aspect,
   phraser: Phraser,
   related: PolicyCard[] = [],
-  options: { certain?: boolean; lead?: string } = {},
+  options: { certain?: boolean; lead?: string; siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }> } = {},
 ): Promise<OutboundReply> {
-  const composed = composePolicyAnswer(card, question, { aspect, certain: options.certain ?? true, extraTerms: synonymTerms(question) })
+  const composed = composePolicyAnswer(card, question, { aspect, certain: options.certain ?? true, extraTerms: synonymTerms(question), siblings: options.siblings })
   const phrased = await phraser.phrase({
     purpose: 'policy-answer',
     userText: question,
@@ -90,13 +90,18 @@ function withoutPlace(question: string, place: string): string {
   return normalizeForSearch(question).replace(new RegExp(`${place}(市|省|区|新区)?(的|那边|那里|这边)?`, 'gu'), ' ')
 }
 
+/** How many hits are read, and how close to the top one a hit must score for its clauses to be quoted. */
+const SIBLING_HITS = 6
+const SIBLING_SHARE = 0.7
+
 /** The decision for a question (exported for the eval and tests). */
-export function decidePolicyAnswer(search: PolicySearch, question: string): { decision: AnswerDecision; related: PolicyCard[] } {
-  const result = search.search(question, { limit: 3 })
+export function decidePolicyAnswer(search: PolicySearch, question: string): { decision: AnswerDecision; related: PolicyCard[]; siblings: Array<{ card: PolicyCard; weight: number }> } {
+  const result = search.search(question, { limit: SIBLING_HITS })
   const decision = decideAnswer(question, { hits: result.hits, coverage: result.coverage ?? (result.confident ? 1 : 0) }, decisionWords())
   const [top, ...rest] = result.hits
   const related = top ? rest.filter((hit) => hit.score >= top.score * 0.6).slice(0, 2).map((hit) => hit.card) : []
-  return { decision, related }
+  const siblings = top ? rest.filter((hit) => hit.score >= top.score * SIBLING_SHARE).map((hit) => ({ card: hit.card, weight: hit.score / top.score })) : []
+  return { decision, related, siblings }
 }
 
 /**
@@ -111,7 +116,7 @@ export async function answerPolicyQuestion(
   aspect: Aspect,
 ): Promise<PolicyAnswer> {
   const words = decisionWords()
-  const { decision, related } = decidePolicyAnswer(search, question)
+  const { decision, related, siblings } = decidePolicyAnswer(search, question)
   switch (decision.kind) {
     case 'personal':
       return { reply: { text: words.personalHotline, citations: [] }, cardIds: [] }
@@ -127,7 +132,7 @@ export async function answerPolicyQuestion(
       return { reply, cardIds: [card.id] }
     }
     case 'answer': {
-      const reply = await answerFromCard(decision.card, question, aspect, phraser, related, { certain: decision.certain })
+      const reply = await answerFromCard(decision.card, question, aspect, phraser, related, { certain: decision.certain, siblings })
       return { reply, cardIds: [decision.card.id, ...related.map((card) => card.id)] }
     }
   }

@@ -11,6 +11,8 @@ const MAX_CLAUSE_CHARS = 150
 const MAX_CONTACT_CHARS = 160
 /** A second clause for the same part is kept when it scores at least this share of the best. */
 const SECOND_CLAUSE_SHARE = 0.8
+/** A sibling article's clauses count this much less than the card's own, on top of its relative score. */
+const SIBLING_DISCOUNT = 0.9
 
 export interface ComposedAnswer {
   /** The title line and the quoted sentences (what a phraser may re-word). */
@@ -33,6 +35,11 @@ export interface ComposeOptions {
   /** A line about the policy's period, placed first ("该政策执行期至…"). */
   validity?: string | null
   aspects?: AnswerAspects
+  /**
+   * Other articles of the same document that the search ranked close to the card, with their score relative to
+   * the card's (0–1): a clause of theirs may answer a part better ("多久评一次" in the next 条 of the same 细则).
+   */
+  siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }>
 }
 
 /** Shortens a long 联络方式 at an entry boundary, never inside a phone number. */
@@ -114,7 +121,10 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const aspects = options.aspects ?? loadAnswerAspects()
   let parts = splitSubQuestions(question, aspects)
   if (parts.length === 1 && parts[0].aspect === 'general' && options.aspect && options.aspect !== 'general') parts = [{ ...parts[0], aspect: DIALOGUE_ASPECT[options.aspect] }]
-  const clauses = cardClauses(card)
+  const siblings = (options.siblings ?? []).filter((sibling) => sibling.card.id !== card.id && sibling.card.documentTitle === card.documentTitle)
+  const clauses = [card, ...siblings.map((sibling) => sibling.card)].flatMap(cardClauses)
+  const weights = new Map<string, number>([[card.id, 1], ...siblings.map((sibling): [string, number] => [sibling.card.id, sibling.weight * SIBLING_DISCOUNT])])
+  const cardWeight = (candidate: PolicyCard) => weights.get(candidate.id) ?? 0
   const contactShown = normalizeForSearch(shortContact(card.contact) ?? '')
   const picks: Pick[] = []
   const used = new Set<Clause>()
@@ -123,7 +133,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const entry = aspects.aspects.find((candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect))
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
     const terms = questionTerms(part.text, options.extraTerms)
-    const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms }).filter((candidate) => candidate.score > 0)
+    const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
     const fresh = ranked.filter((candidate) => !used.has(candidate.clause))
     const [best, next] = fresh
     if (!best) {
@@ -146,9 +156,10 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     }
   }
   if (picks.length === 0 && unanswered.length === 0) {
-    for (const clause of clauses.filter((candidate) => candidate.field === 'content').slice(0, 2)) picks.push({ part: parts[0], ranked: { clause, score: 0, fitsAspect: false, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
+    for (const clause of clauses.filter((candidate) => candidate.card === card && candidate.field === 'content').slice(0, 2)) picks.push({ part: parts[0], ranked: { clause, score: 0, fitsAspect: false, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
   }
-  const header = options.certain === false ? `您问的应是《${card.title}》：` : `【${card.title}】`
+  const lead = picks.find((pick) => !pick.second)?.ranked.clause.card ?? card
+  const header = options.certain === false ? `您问的应是《${lead.title}》：` : `【${lead.title}】`
   const lines: string[] = []
   if (options.validity) lines.push(options.validity)
   let used_chars = header.length + lines.join('').length
@@ -160,7 +171,12 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     kept.add(pick)
     used_chars += pick.rendered.length + 3
   }
-  for (const pick of picks) if (kept.has(pick)) lines.push(`· ${pick.rendered}`)
+  for (const pick of picks) {
+    if (!kept.has(pick)) continue
+    const other = pick.ranked.clause.card
+    // A clause from another article of the same document says which article it is.
+    lines.push(other === lead ? `· ${pick.rendered}` : `· ${other.heading ?? other.title}：${pick.rendered}`)
+  }
   if (unanswered.length > 0) lines.push(`· 原文未写明${[...new Set(unanswered)].join('、')}，请向咨询电话核实。`)
   const body = [card.content, card.requirements, card.process, card.timing].filter((text): text is string => Boolean(text))
   return {

@@ -95,7 +95,11 @@ export function questionTerms(text: string, extra: readonly string[] = []): stri
  * (a word every clause shares says little), the rest of the question at `contextWeight`, a clause's topic
  * counting for its sentences, and the aspect as a prior (a count part prefers "不少于20家").
  */
-export function rankClauses(clauses: readonly Clause[], part: SubQuestion, options: { aspects?: AnswerAspects; extraTerms?: readonly string[] } = {}): RankedClause[] {
+export function rankClauses(
+  clauses: readonly Clause[],
+  part: SubQuestion,
+  options: { aspects?: AnswerAspects; extraTerms?: readonly string[]; cardWeight?: (card: PolicyCard) => number } = {},
+): RankedClause[] {
   const aspects = options.aspects ?? loadAnswerAspects()
   const texts = clauses.map((clause) => normalizeForSearch(clause.text))
   const topics = clauses.map((clause) => normalizeForSearch(clause.topic ?? ''))
@@ -124,7 +128,8 @@ export function rankClauses(clauses: readonly Clause[], part: SubQuestion, optio
       const fitsAspect = fitsPattern || words > 0
       const aspectScore = (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0)
       const lengthPenalty = 1 + Math.max(0, clause.text.length - 80) / 400
-      const score = (ownScore + aspects.contextWeight * contextScore) / lengthPenalty + aspectScore
+      const cardWeight = options.cardWeight?.(clause.card) ?? 1
+      const score = ((ownScore + aspects.contextWeight * contextScore) / lengthPenalty) * cardWeight + aspectScore * Math.min(1, cardWeight)
       return { clause, score, fitsAspect, ownScore }
     })
     .sort((left, right) => right.score - left.score || left.clause.position - right.clause.position)

@@ -23,16 +23,17 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
   const normalized = normalizeForSearch(question)
   const pieces = normalized.split(new RegExp(aspects.splitPattern, 'u')).filter((piece) => piece.length > 0)
   const parts: Array<{ text: string; aspect: AnswerAspect }> = []
+  const followUp = new RegExp(aspects.followUpPattern, 'u')
   const contextPieces: string[] = []
   for (const piece of pieces) {
-    const aspect = aspectOf(piece, aspects)
+    const previous = parts[parts.length - 1]
+    const aspect = aspectOf(piece, aspects) ?? (previous && followUp.test(piece) ? previous.aspect : null)
     if (aspect === null) {
       contextPieces.push(piece)
       continue
     }
-    const previous = parts[parts.length - 1]
     // "最多多少 封顶多少" asks the same thing twice: one part.
-    if (previous && previous.aspect === aspect) previous.text = `${previous.text} ${piece}`
+    if (previous && previous.aspect === aspect && !followUp.test(piece)) previous.text = `${previous.text} ${piece}`
     else parts.push({ text: piece, aspect })
   }
   const context = contextPieces.join(' ')

@@ -56,12 +56,15 @@ export function schemeNames(question: string, words: AnswerDecisionWords): strin
   for (const match of normalized.matchAll(/[“"「『]([^”"」』]{2,20})[”"」』]/gu)) names.push(match[1].replace(/[《》\s]/gu, ''))
   const suffixes = [...words.programSuffixes].sort((left, right) => right.length - left.length)
   for (const run of stripStopPhrases(question).match(/[\p{Script=Han}]{3,}/gu) ?? []) {
+    let found = false
     for (const suffix of suffixes) {
-      const at = run.lastIndexOf(suffix)
-      if (at >= 2) {
+      for (let at = run.indexOf(suffix, 2); at >= 2 && !found; at = run.indexOf(suffix, at + 1)) {
+        const after = run.slice(at + suffix.length)
+        if ((words.suffixNotBefore[suffix] ?? []).some((next) => after.startsWith(next))) continue
         names.push(run.slice(0, at + suffix.length))
-        break
+        found = true
       }
+      if (found) break
     }
   }
   return names

@@ -12,6 +12,8 @@ export const AnswerDecisionWordsSchema = z
     personalHotline: z.string().min(1),
     domainWords: z.array(z.string().min(1)),
     programSuffixes: z.array(z.string().min(1)),
+    /** Characters after a suffix that make it part of a common word (贷 in 贷款), not the end of a name. */
+    suffixNotBefore: z.record(z.string(), z.array(z.string().min(1))),
     /** Below this passage coverage nothing is answered. */
     minCoverage: z.number().min(0).max(1),
     /** A question without any policy word needs this much coverage. */
