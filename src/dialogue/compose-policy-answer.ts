@@ -141,9 +141,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       continue
     }
     // The source line already gives the 联络方式.
-    if (part.aspect === 'contact' && (best.clause.field === 'contact' || ranked[0]?.clause.field === 'contact') && contactShown.length > 0) {
-      if (contactShown.includes(normalizeForSearch(best.clause.text).slice(0, 12))) continue
-    }
+    if (part.aspect === 'contact' && contactShown.length > 0 && (best.clause.field === 'contact' || !best.fitsAspect)) continue
     if (part.aspect !== 'general' && !best.fitsAspect && best.ownScore === 0 && entry) {
       unanswered.push(entry.label)
       continue

@@ -17,6 +17,7 @@ export const AnswerAspectsSchema = z
           cues: z.array(z.string().min(1)).min(1),
           clauseWords: z.array(z.string().min(1)),
           clausePattern: z.string().min(1),
+          fields: z.array(z.enum(['content', 'requirements', 'process', 'timing', 'contact'])),
         })
         .strict(),
     ),

@@ -81,8 +81,12 @@ export function questionTerms(text: string, extra: readonly string[] = []): stri
   const add = (value: string) => {
     for (const match of value.matchAll(RUN)) {
       const run = match[0]
-      if (/^[a-z0-9]/u.test(run) || run.length === 1) terms.add(run)
-      else for (let index = 0; index + 1 < run.length; index += 1) terms.add(run.slice(index, index + 2))
+      if (/^[a-z0-9]/u.test(run)) terms.add(run)
+      else {
+        // Single characters too: "一亩" still finds "每亩" (rare characters weigh, common ones do not).
+        for (const character of run) terms.add(character)
+        for (let index = 0; index + 1 < run.length; index += 1) terms.add(run.slice(index, index + 2))
+      }
     }
   }
   add(stripStopPhrases(text))
@@ -123,13 +127,16 @@ export function rankClauses(
       for (const term of own) ownScore += (weightOf.get(term) ?? 0) * match(term)
       let contextScore = 0
       for (const term of context) contextScore += (weightOf.get(term) ?? 0) * match(term)
-      const fitsPattern = pattern?.test(clause.text) ?? false
+      const inField = entry ? entry.fields.includes(clause.field) : false
+      const fitsPattern = inField || (pattern?.test(clause.text) ?? false)
       const words = entry ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
       const fitsAspect = fitsPattern || words > 0
-      const aspectScore = (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0)
+      const aspectScore = (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0) + (inField ? prior : 0)
+      // A clause that does not look like an answer to the part counts for less, however many words it shares.
+      const fit = part.aspect === 'general' ? 1 : fitsPattern ? 1 : words > 0 ? 0.7 : 0.4
       const lengthPenalty = 1 + Math.max(0, clause.text.length - 80) / 400
       const cardWeight = options.cardWeight?.(clause.card) ?? 1
-      const score = ((ownScore + aspects.contextWeight * contextScore) / lengthPenalty) * cardWeight + aspectScore * Math.min(1, cardWeight)
+      const score = ((ownScore + aspects.contextWeight * contextScore) / lengthPenalty) * cardWeight * fit + aspectScore * Math.min(1, cardWeight)
       return { clause, score, fitsAspect, ownScore }
     })
     .sort((left, right) => right.score - left.score || left.clause.position - right.clause.position)

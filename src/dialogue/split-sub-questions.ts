@@ -32,9 +32,7 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
       contextPieces.push(piece)
       continue
     }
-    // "最多多少 封顶多少" asks the same thing twice: one part.
-    if (previous && previous.aspect === aspect && !followUp.test(piece)) previous.text = `${previous.text} ${piece}`
-    else parts.push({ text: piece, aspect })
+    parts.push({ text: piece, aspect })
   }
   const context = contextPieces.join(' ')
   if (parts.length === 0) return [{ text: normalized, aspect: 'general', context: '' }]
