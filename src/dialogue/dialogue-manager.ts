@@ -67,7 +67,7 @@ export interface SessionView {
 }
 
 /** A policy-looking question in the middle of an assessment. */
-const QUESTION_LIKE = /(吗|呢|怎么|如何|什么|哪些|哪个|多少|能否|可以|是否|有没有|\?|？)/
+const QUESTION_LIKE = /(吗|呢|怎么|如何|什么|哪些|哪个|多少|能否|可以|是否|有没有|多长|多久|多大|啥|咋|几[月年号个家次批项]|[不没][？?]?$|\?|？)/
 
 /**
  * The one dialogue every channel goes through: detects what the user wants, gathers enterprise facts turn by

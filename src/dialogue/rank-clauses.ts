@@ -17,6 +17,8 @@ export interface Clause {
   startsWithMarker: boolean
   /** The heading of the item or section it stands under ("支持创新主体中试线项目建设"), else null. */
   topic: string | null
+  /** The whole numbered item it belongs to (its other sentences say what it is about); the sentence itself when not numbered. */
+  item: string
   /** Position in the card, for keeping the card's order. */
   position: number
 }
@@ -33,6 +35,8 @@ export interface RankedClause {
 const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact']
 const MARKER = /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
 const HEADING_MAX = 26
+/** Weight of a question term that only occurs inside asking words ("比例" in "按啥比例"). */
+const CUE_TERM_WEIGHT = 0.4
 
 function sentencesOf(line: string, field: ClauseField): string[] {
   const parts = line.match(field === 'process' ? /[^。；！？!?→]+[。；！？!?]*/gu : /[^。；！？!?]+[。；！？!?]*/gu) ?? []
@@ -66,7 +70,7 @@ export function cardClauses(card: PolicyCard): Clause[] {
             return
           }
         }
-        clauses.push({ card, field, text: sentence, marker, startsWithMarker: index === 0 && marker !== null, topic, position: clauses.length })
+        clauses.push({ card, field, text: sentence, marker, startsWithMarker: index === 0 && marker !== null, topic, item: marker ? trimmed : sentence, position: clauses.length })
       })
     }
   }
@@ -106,14 +110,18 @@ export function rankClauses(
 ): RankedClause[] {
   const aspects = options.aspects ?? loadAnswerAspects()
   const texts = clauses.map((clause) => normalizeForSearch(clause.text))
-  const topics = clauses.map((clause) => normalizeForSearch(clause.topic ?? ''))
+  const topics = clauses.map((clause) => normalizeForSearch(`${clause.topic ?? ''}\n${clause.item}`))
+  // The words that ask ("比例", "上限", "多少家") are mostly the aspect's prior: they count for less as shared content.
+  const cues = new RegExp([...new Set(aspects.aspects.flatMap((candidate) => candidate.cues))].sort((left, right) => right.length - left.length).join('|'), 'gu')
+  const asking = new Set(questionTerms((part.text.match(cues) ?? []).join(' ')))
   const own = questionTerms(part.text, options.extraTerms)
-  const context = questionTerms(part.context).filter((term) => !own.includes(term))
+  const context = questionTerms(part.context.replace(cues, ' ')).filter((term) => !own.includes(term))
   const count = Math.max(1, clauses.length)
   const weightOf = new Map<string, number>()
   for (const term of [...own, ...context]) {
     const frequency = texts.filter((text, index) => text.includes(term) || topics[index].includes(term)).length
-    weightOf.set(term, frequency === 0 ? 0 : Math.log(1 + count / (frequency + 0.5)) * Math.min(1, term.length / 2))
+    const asked = asking.has(term) && !questionTerms(part.text.replace(cues, ' ')).includes(term) ? CUE_TERM_WEIGHT : 1
+    weightOf.set(term, frequency === 0 ? 0 : Math.log(1 + count / (frequency + 0.5)) * Math.min(1, term.length / 2) * asked)
   }
   const entry = part.aspect === 'general' ? aspects.aspects.find((candidate) => candidate.aspect === 'amount') : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
   const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null

@@ -9,9 +9,19 @@ export interface SubQuestion {
   context: string
 }
 
+/** The aspect of the longest cue the piece holds (ties: the order of the aspects file). */
 function aspectOf(text: string, aspects: AnswerAspects): AnswerAspect | null {
-  for (const entry of aspects.aspects) if (entry.cues.some((cue) => text.includes(cue))) return entry.aspect
-  return null
+  let best: AnswerAspect | null = null
+  let length = 0
+  for (const entry of aspects.aspects) {
+    for (const cue of entry.cues) {
+      if (cue.length > length && text.includes(cue)) {
+        best = entry.aspect
+        length = cue.length
+      }
+    }
+  }
+  return best
 }
 
 /**
