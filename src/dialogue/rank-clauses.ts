@@ -114,8 +114,9 @@ export function rankClauses(
   // The words that ask ("比例", "上限", "多少家") are mostly the aspect's prior: they count for less as shared content.
   const cues = new RegExp([...new Set(aspects.aspects.flatMap((candidate) => candidate.cues))].sort((left, right) => right.length - left.length).join('|'), 'gu')
   const asking = new Set(questionTerms((part.text.match(cues) ?? []).join(' ')))
-  const own = questionTerms(part.text, options.extraTerms)
-  const context = questionTerms(part.context.replace(cues, ' ')).filter((term) => !own.includes(term))
+  const own = questionTerms(part.text)
+  // Formal synonyms stand for words of the question's subject: they count like the context.
+  const context = questionTerms(part.context.replace(cues, ' '), options.extraTerms).filter((term) => !own.includes(term))
   const count = Math.max(1, clauses.length)
   const weightOf = new Map<string, number>()
   for (const term of [...own, ...context]) {
