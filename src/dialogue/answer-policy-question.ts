@@ -1,5 +1,6 @@
 import type { Citation, OutboundReply } from '../channels/channel.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
+import { describeValidity } from '../knowledge/describe-validity.js'
 import type { Phraser } from '../phrasing/phraser.js'
 import { decideAnswer, type AnswerDecision } from '../search/answer-decision.js'
 import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/load-answer-decision-words.js'
@@ -53,12 +54,16 @@ function citationOf(card: PolicyCard): Citation {
   return { id: card.id, title: card.title }
 }
 
-/** Answers from one card (used for follow-ups on the last topic and for the top search hit). */
+/**
+ * Answers from one card (used for follow-ups on the last topic and for the top search hit). `today` comes from
+ * the caller's injected clock: an ended policy is announced before its text, an end date is stated after it.
+ */
 export async function answerFromCard(
   card: PolicyCard,
   question: string,
   aspect: Aspect,
   phraser: Phraser,
+  today: Date,
   related: PolicyCard[] = [],
   options: { certain?: boolean; lead?: string; siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }> } = {},
 ): Promise<OutboundReply> {
@@ -70,8 +75,11 @@ export async function answerFromCard(
     sources: composed.sources,
   })
   const relatedLine = related.length > 0 ? `\n相关政策：${related.map((item) => `《${item.title}》`).join('；')}` : ''
-  const lead = options.lead ? `${options.lead}\n` : ''
-  const text = `${lead}${phrased.text}\n${composed.footer}${relatedLine}`
+  // Validity is stated by code, outside phrasing, like the source line.
+  const validity = describeValidity(card, today)
+  const lead = `${options.lead ? `${options.lead}\n` : ''}${validity.status === 'ended' ? `${validity.text}\n` : ''}`
+  const tail = validity.status !== 'ended' && validity.text ? `\n${validity.text}` : ''
+  const text = `${lead}${phrased.text}${tail}\n${composed.footer}${relatedLine}`
   return {
     text,
     citations: [citationOf(card), ...related.map(citationOf)],
@@ -79,7 +87,7 @@ export async function answerFromCard(
       kind: 'policy',
       title: card.title,
       tone: 'blue',
-      blocks: [{ text: phrased.text.replace(/^【[^】]*】\n?/, '') }, ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : [])],
+      blocks: [{ text: `${lead}${phrased.text.replace(/^【[^】]*】\n?/, '')}${tail}` }, ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : [])],
       footer: composed.footer,
     },
   }
@@ -114,6 +122,7 @@ export async function answerPolicyQuestion(
   phraser: Phraser,
   question: string,
   aspect: Aspect,
+  today: Date,
 ): Promise<PolicyAnswer> {
   const words = decisionWords()
   const { decision, related, siblings } = decidePolicyAnswer(search, question)
@@ -128,11 +137,11 @@ export async function answerPolicyQuestion(
       if (counterpart.decision.kind !== 'answer') return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [] }
       const card = counterpart.decision.card
       const lead = decision.placeKind === 'district' ? region : `${region}北京市的对应政策：`
-      const reply = await answerFromCard(card, question, aspect, phraser, [], { certain: true, lead })
+      const reply = await answerFromCard(card, question, aspect, phraser, today, [], { certain: true, lead })
       return { reply, cardIds: [card.id] }
     }
     case 'answer': {
-      const reply = await answerFromCard(decision.card, question, aspect, phraser, related, { certain: decision.certain, siblings })
+      const reply = await answerFromCard(decision.card, question, aspect, phraser, today, related, { certain: decision.certain, siblings })
       return { reply, cardIds: [decision.card.id, ...related.map((card) => card.id)] }
     }
   }

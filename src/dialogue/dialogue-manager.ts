@@ -181,13 +181,13 @@ export class DialogueManager implements Advisor {
       case 'follow-up-aspect':
         if (state.lastTopic?.kind === 'policy' && state.mode === 'idle') {
           const card = this.#options.search.get(state.lastTopic.cardIds[0] ?? '')
-          if (card) return done(await answerFromCard(card, text, intent.aspect, this.#options.phraser))
+          if (card) return done(await answerFromCard(card, text, intent.aspect, this.#options.phraser, new Date(this.#now())))
         }
         // After a verdict, "怎么申请？" is about applying for that tier: answer from its 申报 article.
         if (state.lastTopic?.kind === 'program' && state.mode === 'idle') {
           const program = state.lastTopic.programs[state.lastTopic.programs.length - 1]
           const card = program ? this.#options.search.get(this.#options.benefits.programs[program].apply[0] ?? '') : undefined
-          if (card) return done(await answerFromCard(card, text, intent.aspect === 'general' ? 'process' : intent.aspect, this.#options.phraser))
+          if (card) return done(await answerFromCard(card, text, intent.aspect === 'general' ? 'process' : intent.aspect, this.#options.phraser, new Date(this.#now())))
         }
         break
     }
@@ -220,7 +220,7 @@ export class DialogueManager implements Advisor {
   }
 
   async #answerQuestion(state: DialogueState, text: string): Promise<OutboundReply> {
-    const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text))
+    const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text), new Date(this.#now()))
     if (answer.cardIds.length > 0) state.lastTopic = { kind: 'policy', cardIds: answer.cardIds, query: text }
     if (answer.cardIds.length === 0 && state.mode === 'idle' && !/(政策|补贴|支持|申请|办理|资金|奖励)/.test(text) && text.length <= 8) {
       return { text: replies.OUT_OF_SCOPE, citations: [] }

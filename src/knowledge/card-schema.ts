@@ -10,7 +10,13 @@ import { z } from 'zod'
  *
  * Policy text is kept exactly as published; only whitespace and layout are normalised.
  */
-export const CARD_SCHEMA_VERSION = 1
+/** 2: validity periods (validFrom, validUntil, validUntilPrecision, validityBasis). */
+export const CARD_SCHEMA_VERSION = 2
+
+const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/u)
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value, 'not a calendar date')
 
 export const CardKindSchema = z.enum(['guide', 'article'])
 
@@ -56,8 +62,22 @@ export const PolicyCardSchema = z
     flags: z.array(z.string()),
     /** When this card repeats another card word for word, the id of the card kept. Duplicates are not indexed. */
     duplicateOf: z.string().nullable(),
+    /** First day the policy applies, as the card or its document states it (ISO YYYY-MM-DD); null when none is stated. */
+    validFrom: IsoDateSchema.nullable(),
+    /** Last day the policy applies (ISO YYYY-MM-DD); null when the source states no end. */
+    validUntil: IsoDateSchema.nullable(),
+    /** How much of the end date the source states: "2025年失效" is 'year' (validUntil is then YYYY-12-31). */
+    validUntilPrecision: z.enum(['day', 'month', 'year']).nullable(),
+    /** The exact source phrase the period comes from ("2023年10月11日起至2025年12月31日止"), for answers to quote. */
+    validityBasis: z.string().min(1).nullable(),
   })
   .strict()
+  .superRefine((card, context) => {
+    const dated = card.validFrom !== null || card.validUntil !== null
+    if (dated !== (card.validityBasis !== null)) context.addIssue({ code: 'custom', path: ['validityBasis'], message: 'required exactly when validFrom or validUntil is set' })
+    if ((card.validUntil !== null) !== (card.validUntilPrecision !== null)) context.addIssue({ code: 'custom', path: ['validUntilPrecision'], message: 'required exactly when validUntil is set' })
+    if (card.validFrom !== null && card.validUntil !== null && card.validFrom > card.validUntil) context.addIssue({ code: 'custom', path: ['validUntil'], message: 'before validFrom' })
+  })
 
 export type PolicyCard = z.infer<typeof PolicyCardSchema>
 

@@ -183,4 +183,25 @@ describe('knowledge base', () => {
     expect(card('gazette-hpc-centers-a38').heading).toBe('第三十八条')
     expect(card('sme-measures-m16').heading).toMatch(/^16\./u)
   })
+
+  it('reads the validity period of each card from its own text or its document', () => {
+    const period = (id: string) => [card(id).validFrom, card(id).validUntil, card(id).validityBasis]
+    expect(period('guide-028')).toEqual(['2023-10-11', '2025-12-31', '2023年10月11日起至2025年12月31日止'])
+    expect(period('guide-133')).toEqual(['2019-06-01', '2025-12-31', '从2019年6月1日起至2025年12月31日'])
+    expect(period('guide-027')).toEqual(['2022-08-26', '2025-12-31', '2022年8月26日起，2025年失效'])
+    expect(card('guide-027').validUntilPrecision).toBe('year')
+    // 002 documents: 有效期3年 from their publication in 2022, stated once for the whole document.
+    for (const item of cards.filter((entry) => entry.section === '氢能')) expect([item.validFrom, item.validUntil], item.id).toEqual(['2022-08-11', '2025-08-10'])
+    for (const item of cards.filter((entry) => entry.section === '软件和信息服务业')) expect([item.validFrom, item.validUntil], item.id).toEqual(['2022-07-26', '2025-07-25'])
+    expect(period('guide-034')).toEqual(['2022-08-11', '2025-08-10', '2022年8月11日起，有效期3年'])
+    expect(period('changping-a01')).toEqual(['2025-12-15', '2028-12-14', '自发布之日起施行，有效期三年'])
+    // The tier rules say 自发布之日起施行 but the seed has no publication date: no period is invented.
+    expect(period('tier-rules-a23')).toEqual([null, null, null])
+    for (const item of cards) {
+      if (item.validityBasis === null) continue
+      const lines = sourceLines(item.seed).join('').replace(/\s/gu, '')
+      const missing = item.validityBasis.split('；').filter((phrase) => !lines.includes(phrase.replace(/^《|》$/gu, '').replace(/\s/gu, '')))
+      expect(missing, item.id).toEqual([])
+    }
+  })
 })

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { CARD_SCHEMA_VERSION } from './card-schema.js'
 import { cardsById, DEFAULT_CARDS_PATH, findCard, KnowledgeFileError, loadCards, loadKnowledge } from './load-cards.js'
 
 const directory = mkdtempSync(join(tmpdir(), 'knowledge-'))
@@ -18,7 +19,7 @@ function writeKnowledge(name: string, edit: (knowledge: { cards: Array<Record<st
 describe('loadKnowledge', () => {
   it('reads knowledge/cards.json relative to the repository, whatever the working directory', () => {
     const knowledge = loadKnowledge()
-    expect(knowledge.schemaVersion).toBe(1)
+    expect(knowledge.schemaVersion).toBe(CARD_SCHEMA_VERSION)
     expect(knowledge.sources.map((source) => source.cards).reduce((sum, count) => sum + count, 0)).toBe(knowledge.cards.length)
     expect(loadCards()).toHaveLength(knowledge.cards.length)
   })
@@ -36,6 +37,26 @@ describe('loadKnowledge', () => {
       knowledge.cards[0].summary = 'not in the schema'
     })
     expect(() => loadKnowledge(path)).toThrow(/card guide-001: .*summary/u)
+  })
+
+  it('rejects a file of the previous schema version and inconsistent validity fields', () => {
+    const old = writeKnowledge('old-version.json', (knowledge) => {
+      ;(knowledge as unknown as { schemaVersion: number }).schemaVersion = CARD_SCHEMA_VERSION - 1
+    })
+    expect(() => loadKnowledge(old)).toThrow(/schemaVersion/u)
+    const noBasis = writeKnowledge('no-basis.json', (knowledge) => {
+      knowledge.cards[0].validityBasis = null
+    })
+    expect(() => loadKnowledge(noBasis)).toThrow(/card guide-001: validityBasis/u)
+    const notADate = writeKnowledge('not-a-date.json', (knowledge) => {
+      knowledge.cards[0].validFrom = '2023-02-30'
+    })
+    expect(() => loadKnowledge(notADate)).toThrow(/card guide-001: validFrom/u)
+    const reversed = writeKnowledge('reversed.json', (knowledge) => {
+      const card = knowledge.cards.find((item) => item.id === 'guide-028')!
+      card.validFrom = '2026-01-01'
+    })
+    expect(() => loadKnowledge(reversed)).toThrow(/card guide-028: validUntil: before validFrom/u)
   })
 
   it('says how to fix a missing or unreadable file', () => {

@@ -1,5 +1,6 @@
 import type { PolicyCard } from '../card-schema.js'
 import { joinWrappedLines } from './normalize-text.js'
+import type { ValidityPeriod } from './parse-validity.js'
 
 /** The document an article belongs to: what every card cites. */
 export interface DocumentInfo {
@@ -12,6 +13,8 @@ export interface DocumentInfo {
   publishedAt: string | null
   /** The document's own contact line (e.g. its covering notice's 联系人/联系电话), cited by every article. */
   contact: string | null
+  /** The document's validity period (from its own text or title), applied to every article. */
+  period: ValidityPeriod | null
 }
 
 /** A block of source lines (0-based indexes into the seed's lines). */
@@ -73,6 +76,7 @@ export function articleCard(document: DocumentInfo, id: string, heading: string,
     sourceLines: [block.start + 1, block.end + 1],
     flags: [],
     duplicateOf: null,
+    ...validityFields(document.period),
   }
 }
 
@@ -90,4 +94,14 @@ export function chineseOrdinal(text: string): number {
 /** 7 → "07": the two-digit part of an article id. */
 export function twoDigits(value: number): string {
   return String(value).padStart(2, '0')
+}
+
+/** The card fields of a validity period (all null when none is stated). */
+export function validityFields(period: ValidityPeriod | null): Pick<PolicyCard, 'validFrom' | 'validUntil' | 'validUntilPrecision' | 'validityBasis'> {
+  return {
+    validFrom: period?.from ?? null,
+    validUntil: period?.until ?? null,
+    validUntilPrecision: period?.untilPrecision ?? null,
+    validityBasis: period?.basis ?? null,
+  }
 }

@@ -1,6 +1,7 @@
 import type { PolicyCard } from '../card-schema.js'
 import { articleCard, chineseOrdinal, splitBlocks, twoDigits, type DocumentInfo } from './article-card.js'
-import { stripResidue } from './normalize-text.js'
+import { joinWrappedLines, stripResidue } from './normalize-text.js'
+import { findDocumentPeriod } from './parse-validity.js'
 
 /**
  * Parses 昌平区促进高端医疗器械产业集群发展的若干措施 (seed 004): one card per 第X条 (changping-a01 … a17).
@@ -16,6 +17,7 @@ const DOCUMENT: DocumentInfo = {
   docNumber: '昌政办发〔2025〕10号',
   publishedAt: '2025-12-15',
   contact: null,
+  period: null,
 }
 
 const ARTICLE = /^第([一二三四五六七八九十]+)条\s+(\S.*)$/u
@@ -29,6 +31,8 @@ export function parseChangpingMeasures(text: string): PolicyCard[] {
   const backMatter = lines.findLastIndex((line) => BACK_MATTER.test(line.trim()))
   const firstArticle = lines.findIndex((line) => ARTICLE.test(line.trim()))
   const end = backMatter > firstArticle ? backMatter : lines.length
+  // 第十七条: "自发布之日起施行，有效期三年", from the covering notice's date.
+  const document = { ...DOCUMENT, period: findDocumentPeriod(joinWrappedLines(lines.slice(firstArticle, end)), DOCUMENT.publishedAt, DOCUMENT.documentTitle) }
   const blocks = splitBlocks(lines, 0, end, (line) => ARTICLE.test(line.trim()) || CHAPTER.test(line.trim()))
   const cards: PolicyCard[] = []
   let chapter: string | null = null
@@ -46,7 +50,7 @@ export function parseChangpingMeasures(text: string): PolicyCard[] {
     const titled = rest.length <= 16 && !/[。，]/u.test(rest)
     const heading = titled ? `第${match[1]}条 ${rest}` : `第${match[1]}条`
     const body = titled ? block.lines.slice(1) : [rest, ...block.lines.slice(1)]
-    const card = articleCard(DOCUMENT, `changping-a${twoDigits(number)}`, heading, DOCUMENT.documentTitle, body.length > 0 ? body : [rest], block)
+    const card = articleCard(document, `changping-a${twoDigits(number)}`, heading, DOCUMENT.documentTitle, body.length > 0 ? body : [rest], block)
     cards.push({ ...card, subtitle: chapter })
   }
   return cards

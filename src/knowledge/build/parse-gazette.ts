@@ -1,6 +1,7 @@
 import type { PolicyCard } from '../card-schema.js'
 import { articleCard, chineseOrdinal, splitBlocks, twoDigits, type DocumentInfo } from './article-card.js'
-import { normalizeSpaces, stripResidue } from './normalize-text.js'
+import { joinWrappedLines, normalizeSpaces, stripResidue } from './normalize-text.js'
+import { findDocumentPeriod } from './parse-validity.js'
 
 /**
  * Parses 北京市人民政府公报 2022年第44期 (seed 002) into its 8 documents and their articles
@@ -56,6 +57,13 @@ function headingOf(line: string): string {
 /** The gazette's running page header, printed between paragraphs of the documents. */
 const RUNNING_HEADER = /^北京市人民政府公报$/u
 
+/** The body's title as printed, with the "(2022—2025 年)" line under it when there is one. */
+function sourceTitle(lines: readonly string[], bodyStart: number): string {
+  const next = lines.slice(bodyStart + 1).find((line) => line.trim() !== '') ?? ''
+  const years = /^[（(]\s*\d{4}\s*[—–-]\s*\d{4}\s*年\s*[)）]$/u.test(next.trim()) ? next : ''
+  return normalizeSpaces(`${lines[bodyStart].trim()}${years.trim()}`)
+}
+
 /** Parses the gazette into article cards, document by document. */
 export function parseGazette(text: string): PolicyCard[] {
   // Blank the running headers in place, so line numbers still point into the seed.
@@ -84,14 +92,18 @@ export function parseGazette(text: string): PolicyCard[] {
     const numberLine = lines.slice(notice, bodyStart).map((line) => line.trim()).find((line) => DOC_NUMBER.test(line))
     const contactLine = lines.slice(notice, bodyStart).map((line) => line.trim()).find((line) => CONTACT.test(line))
     const dateMatch = lines.slice(notice, bodyStart).map((line) => DATE.exec(line.trim())).find((match) => match !== null)
+    const publishedAt = dateMatch ? `${dateMatch[1]}-${dateMatch[2].padStart(2, '0')}-${dateMatch[3].padStart(2, '0')}` : null
+    // The body's closing article first ("本办法自发布之日起施行"), then the covering notice ("自印发之日起施行").
+    const period = findDocumentPeriod(`${joinWrappedLines(lines.slice(bodyStart, end))}\n${joinWrappedLines(lines.slice(notice, bodyStart))}`, publishedAt, sourceTitle(lines, bodyStart))
     const info: DocumentInfo = {
       seed: GAZETTE_SEED,
       section: document.section,
       documentTitle: document.documentTitle,
       issuer: document.issuer,
       docNumber: numberLine ? numberLine.replace(/\s+/gu, '') : null,
-      publishedAt: dateMatch ? `${dateMatch[1]}-${dateMatch[2].padStart(2, '0')}-${dateMatch[3].padStart(2, '0')}` : null,
+      publishedAt,
       contact: contactLine ? normalizeSpaces(contactLine.replace(CONTACT, '$1')) : null,
+      period,
     }
     if (document.style === 'articles') {
       for (const block of splitBlocks(lines, bodyStart + 1, end, (line) => ARTICLE.test(line.trim()))) {

@@ -1,5 +1,7 @@
 import type { PolicyCard } from '../card-schema.js'
+import { validityFields } from './article-card.js'
 import { joinPieces, joinWrappedLines, normalizeSpaces, PAGE_NUMBER_LINE, stripResidue } from './normalize-text.js'
+import { mergePeriods, parseTitlePeriod, parseValidityStatement } from './parse-validity.js'
 
 /**
  * Parses 北京市产业政策导引（市级版） (seed 003) into its 145 guide cards.
@@ -171,6 +173,10 @@ export function parsePolicyGuide(text: string): PolicyCard[] {
 
     const fields = splitFields(lines.slice(anchor, end + 1))
     const documentTitle = documentTitleOf(singleLine(fieldText(fields, '依据文件'))) ?? title
+    const publishedAt = normalizeDate(singleLine(fieldText(fields, '发布日期', '发文时间')))
+    const timing = fieldText(fields, '时间/频度')
+    // The card's 时间/频度 states its own period; the years in its 依据文件 title fill a bound it leaves open.
+    const period = mergePeriods(timing === null ? null : parseValidityStatement(timing, publishedAt), parseTitlePeriod(documentTitle))
     const card: PolicyCard = {
       id: `guide-${String(position + 1).padStart(3, '0')}`,
       kind: 'guide',
@@ -181,18 +187,19 @@ export function parsePolicyGuide(text: string): PolicyCard[] {
       documentTitle,
       issuer: singleLine(fieldText(fields, '发文机构')) ?? '',
       docNumber: documentNumber(singleLine(fieldText(fields, '发文字号'))),
-      publishedAt: normalizeDate(singleLine(fieldText(fields, '发布日期', '发文时间'))),
+      publishedAt,
       heading: null,
       toolType: singleLine(fieldText(fields, '工具分类')),
       audience: fieldText(fields, '服务对象'),
       content: fieldText(fields, '服务内容') ?? '',
       requirements: fieldText(fields, '条件要求'),
       process: fieldText(fields, '服务流程', '办理流程'),
-      timing: fieldText(fields, '时间/频度'),
+      timing,
       contact: fieldText(fields, '联络方式')?.replace(/：\n/gu, '：') ?? null,
       sourceLines: [start + 1, end + 1],
       flags: [],
       duplicateOf: null,
+      ...validityFields(period),
     }
     return card
   })

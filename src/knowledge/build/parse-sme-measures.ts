@@ -1,5 +1,7 @@
 import type { PolicyCard } from '../card-schema.js'
 import { articleCard, splitBlocks, twoDigits, type DocumentInfo } from './article-card.js'
+import { joinWrappedLines } from './normalize-text.js'
+import { findDocumentPeriod } from './parse-validity.js'
 
 /**
  * Parses 北京市关于促进“专精特新”中小企业高质量发展的若干措施 (seed 001): one card per numbered measure
@@ -16,6 +18,7 @@ const DOCUMENT: DocumentInfo = {
   docNumber: null,
   publishedAt: '2021-12-23',
   contact: null,
+  period: null,
 }
 
 const MEASURE = /^(\d{1,2})\.\s*([^。]+。)/u
@@ -23,6 +26,8 @@ const PART = /^[一二三四五六七八九十]、/u
 
 export function parseSmeMeasures(text: string): PolicyCard[] {
   const lines = text.split('\n')
+  // "本政策适用于…，自印发之日起施行。"
+  const document = { ...DOCUMENT, period: findDocumentPeriod(joinWrappedLines(lines), DOCUMENT.publishedAt, DOCUMENT.documentTitle) }
   const blocks = splitBlocks(lines, 0, lines.length, (line) => MEASURE.test(line.trim()) || PART.test(line.trim()) || /^本政策适用于/u.test(line.trim()))
   const cards: PolicyCard[] = []
   let part = ''
@@ -36,7 +41,7 @@ export function parseSmeMeasures(text: string): PolicyCard[] {
     if (!match) continue
     const number = Number(match[1])
     const heading = `${number}.${match[2].replace(/。$/u, '')}`
-    const card = articleCard(DOCUMENT, `sme-measures-m${twoDigits(number)}`, heading, DOCUMENT.documentTitle, block.lines, block)
+    const card = articleCard(document, `sme-measures-m${twoDigits(number)}`, heading, DOCUMENT.documentTitle, block.lines, block)
     cards.push({ ...card, audience: '国家和市级“专精特新”中小企业及“小巨人”企业', subtitle: part || null })
   }
   return cards

@@ -18,6 +18,8 @@ const DOCUMENT: DocumentInfo = {
   docNumber: null,
   publishedAt: null,
   contact: null,
+  // 第二十三条 says "本细则自发布之日起施行", but the seed does not carry the date it was published.
+  period: null,
 }
 
 const ARTICLE = /^\*\*第([一二三四五六七八九十]+)条\*\*/u
