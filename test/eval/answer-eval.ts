@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { DialogueManager } from '../../src/dialogue/dialogue-manager.js'
 import { loadTierBenefits } from '../../src/dialogue/load-tier-benefits.js'
 import { TemplatePhraser } from '../../src/phrasing/template-phraser.js'
@@ -7,6 +8,7 @@ import type { PolicyIndex } from '../../src/search/policy-index.js'
 import { MemorySessionStore } from '../../src/store/memory-session-store.js'
 import { answerPolicyQuestion as baselineAnswer } from './baseline/answer-policy-question.js'
 import { detectAspect } from '../../src/dialogue/detect-intent.js'
+import { loadAnswerQuestions } from './load-answer-questions.js'
 
 /** One labelled end-to-end question, from either set. */
 export interface LabelledQuestion {
@@ -43,6 +45,13 @@ export function factIn(fact: string, reply: string): boolean {
 
 export const isDecline = (reply: string) => DECLINE_WORDS.some((word) => reply.includes(word))
 
+/** The project's labelled answer set (test/eval/answer-questions.jsonl) as labelled questions, one split. */
+export function projectAnswerSet(split: 'tune' | 'heldout'): LabelledQuestion[] {
+  return loadAnswerQuestions()
+    .filter((question) => question.split === split)
+    .map((question) => ({ id: question.id, q: question.q, facts: question.facts, decline: question.decline }))
+}
+
 export interface AnswerMetrics {
   answerable: number
   unanswerable: number
@@ -77,8 +86,11 @@ export function scoreReplies(questions: readonly LabelledQuestion[], replies: re
   return metrics
 }
 
+/** The eval's clock: validity statements depend on the day, so every run uses the same one. */
+export const EVAL_NOW = Date.parse('2026-12-01T12:00:00+08:00')
+
 /** Each question in a fresh conversation through the real dialogue manager (what POST /api/v1/chat does). */
-export async function chatReplies(index: PolicyIndex, questions: readonly LabelledQuestion[], now?: () => number): Promise<string[]> {
+export async function chatReplies(index: PolicyIndex, questions: readonly LabelledQuestion[], now: () => number = () => EVAL_NOW): Promise<string[]> {
   const manager = new DialogueManager({ sessions: new MemorySessionStore(), search: index, rules: loadRules(), benefits: loadTierBenefits(), phraser: new TemplatePhraser(), now })
   const replies: string[] = []
   for (const [position, question] of questions.entries()) {
@@ -97,7 +109,9 @@ export async function baselineReplies(index: PolicyIndex, questions: readonly La
 }
 
 /** ../shared/eval/policy-questions-dev.jsonl as labelled questions (source none = must decline). */
-export function loadSharedDevSet(path = new URL('../../../shared/eval/policy-questions-dev.jsonl', import.meta.url)): LabelledQuestion[] {
+export const SHARED_DEV_SET = fileURLToPath(new URL('../../../shared/eval/policy-questions-dev.jsonl', import.meta.url))
+
+export function loadSharedDevSet(path = SHARED_DEV_SET): LabelledQuestion[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim().length > 0)
@@ -105,3 +119,18 @@ export function loadSharedDevSet(path = new URL('../../../shared/eval/policy-que
     .map((entry) => ({ id: entry.id, q: entry.q, facts: entry.facts, decline: entry.source === 'none' }))
 }
 
+
+/** Shares for the targets: every key fact, answerable declined, unanswerable declined. */
+export function answerShares(metrics: AnswerMetrics): { allFacts: number; answerableDeclined: number; unanswerableDeclined: number } {
+  return {
+    allFacts: metrics.allFacts / Math.max(1, metrics.answerable),
+    answerableDeclined: metrics.answerableDeclined / Math.max(1, metrics.answerable),
+    unanswerableDeclined: metrics.unanswerable > 0 ? metrics.unanswerableDeclined / metrics.unanswerable : 1,
+  }
+}
+
+/** The issue's targets: every key fact in ≥ 0.90 of answerable, answerable declined ≤ 2 %, unanswerable declined ≥ 0.95. */
+export function meetsAnswerTargets(metrics: AnswerMetrics): boolean {
+  const shares = answerShares(metrics)
+  return shares.allFacts >= 0.9 && shares.answerableDeclined <= 0.02 && shares.unanswerableDeclined >= 0.95
+}
