@@ -10,7 +10,7 @@ export const MAX_BODY_CHARS = 350
 const MAX_CLAUSE_CHARS = 150
 const MAX_CONTACT_CHARS = 160
 /** A second clause for the same part is kept when it scores at least this share of the best. */
-const SECOND_CLAUSE_SHARE = 0.8
+const SECOND_CLAUSE_SHARE = 0.7
 /** A sibling article's clauses count this much less than the card's own, on top of its relative score. */
 const SIBLING_DISCOUNT = 0.9
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
-export const ANSWER_ASPECTS = ['amount', 'condition', 'count', 'timing', 'process', 'contact'] as const
+export const ANSWER_ASPECTS = ['amount', 'condition', 'count', 'timing', 'process', 'contact', 'fact'] as const
 export type AnswerAspect = (typeof ANSWER_ASPECTS)[number] | 'general'
 
 export const AnswerAspectsSchema = z
@@ -18,6 +18,7 @@ export const AnswerAspectsSchema = z
           clauseWords: z.array(z.string().min(1)),
           clausePattern: z.string().min(1),
           fields: z.array(z.enum(['content', 'requirements', 'process', 'timing', 'contact'])),
+          unfitWeight: z.number().min(0).max(1),
         })
         .strict(),
     ),
@@ -26,6 +27,8 @@ export const AnswerAspectsSchema = z
     followUpPattern: z.string().min(1),
     /** Weight of the other parts' words when ranking the clauses for one part. */
     contextWeight: z.number().min(0).max(1),
+    /** Weight of the question's other parts' words. */
+    otherPartsWeight: z.number().min(0).max(1),
     /** Score a clause gets for looking like an answer to the part's aspect. */
     priorWeight: z.number().min(0),
   })

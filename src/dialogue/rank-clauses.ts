@@ -117,9 +117,10 @@ export function rankClauses(
   const own = questionTerms(part.text)
   // Formal synonyms stand for words of the question's subject: they count like the context.
   const context = questionTerms(part.context.replace(cues, ' '), options.extraTerms).filter((term) => !own.includes(term))
+  const others = questionTerms(part.others.replace(cues, ' ')).filter((term) => !own.includes(term) && !context.includes(term))
   const count = Math.max(1, clauses.length)
   const weightOf = new Map<string, number>()
-  for (const term of [...own, ...context]) {
+  for (const term of [...own, ...context, ...others]) {
     const frequency = texts.filter((text, index) => text.includes(term) || topics[index].includes(term)).length
     const asked = asking.has(term) && !questionTerms(part.text.replace(cues, ' ')).includes(term) ? CUE_TERM_WEIGHT : 1
     weightOf.set(term, frequency === 0 ? 0 : Math.log(1 + count / (frequency + 0.5)) * Math.min(1, term.length / 2) * asked)
@@ -136,16 +137,19 @@ export function rankClauses(
       for (const term of own) ownScore += (weightOf.get(term) ?? 0) * match(term)
       let contextScore = 0
       for (const term of context) contextScore += (weightOf.get(term) ?? 0) * match(term)
+      let othersScore = 0
+      for (const term of others) othersScore += (weightOf.get(term) ?? 0) * match(term)
       const inField = entry ? entry.fields.includes(clause.field) : false
       const fitsPattern = inField || (pattern?.test(clause.text) ?? false)
       const words = entry ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
       const fitsAspect = fitsPattern || words > 0
       const aspectScore = (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0) + (inField ? prior : 0)
       // A clause that does not look like an answer to the part counts for less, however many words it shares.
-      const fit = part.aspect === 'general' ? 1 : fitsPattern ? 1 : words > 0 ? 0.7 : 0.4
+      const unfit = entry?.unfitWeight ?? 1
+      const fit = part.aspect === 'general' || fitsPattern ? 1 : words > 0 ? (1 + unfit) / 2 : unfit
       const lengthPenalty = 1 + Math.max(0, clause.text.length - 80) / 400
       const cardWeight = options.cardWeight?.(clause.card) ?? 1
-      const score = ((ownScore + aspects.contextWeight * contextScore) / lengthPenalty) * cardWeight * fit + aspectScore * Math.min(1, cardWeight)
+      const score = ((ownScore + aspects.contextWeight * contextScore + aspects.otherPartsWeight * othersScore) / lengthPenalty) * cardWeight * fit + aspectScore * Math.min(1, cardWeight)
       return { clause, score, fitsAspect, ownScore }
     })
     .sort((left, right) => right.score - left.score || left.clause.position - right.clause.position)

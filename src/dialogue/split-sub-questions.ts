@@ -5,8 +5,10 @@ export interface SubQuestion {
   /** The part's own words ("在孵企业要多少家"). */
   text: string
   aspect: AnswerAspect
-  /** The words of the question around it (the subject the part is about). */
+  /** The pieces of the question that ask nothing (the subject and circumstances the part is about). */
   context: string
+  /** The question's other parts. */
+  others: string
 }
 
 /** The aspect of the longest cue the piece holds (ties: the order of the aspects file). */
@@ -45,6 +47,6 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
     parts.push({ text: piece, aspect })
   }
   const context = contextPieces.join(' ')
-  if (parts.length === 0) return [{ text: normalized, aspect: 'general', context: '' }]
-  return parts.map((part) => ({ ...part, context: [context, ...parts.filter((other) => other !== part).map((other) => other.text)].filter(Boolean).join(' ') }))
+  if (parts.length === 0) return [{ text: normalized, aspect: 'general', context: '', others: '' }]
+  return parts.map((part) => ({ ...part, context, others: parts.filter((other) => other !== part).map((other) => other.text).join(' ') }))
 }
