@@ -2,7 +2,7 @@ import type { Citation, OutboundReply } from '../channels/channel.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import { describeValidity } from '../knowledge/describe-validity.js'
 import type { Phraser } from '../phrasing/phraser.js'
-import { decideAnswer, type AnswerDecision } from '../search/answer-decision.js'
+import { cardText, decideAnswer, placeAliases, type AnswerDecision } from '../search/answer-decision.js'
 import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
@@ -67,7 +67,7 @@ export async function answerFromCard(
   related: PolicyCard[] = [],
   options: { certain?: boolean; lead?: string; siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }> } = {},
 ): Promise<OutboundReply> {
-  const composed = composePolicyAnswer(card, question, { aspect, certain: options.certain ?? true, extraTerms: synonymTerms(question), siblings: options.siblings })
+  const composed = composePolicyAnswer(card, question, { aspect, certain: options.certain ?? true, extraTerms: [...synonymTerms(question), ...placeAliases(question, cardText(card), decisionWords())], siblings: options.siblings })
   const phrased = await phraser.phrase({
     purpose: 'policy-answer',
     userText: question,

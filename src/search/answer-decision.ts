@@ -49,6 +49,12 @@ export function outsidePlace(question: string, text: string, words: AnswerDecisi
   return null
 }
 
+/** For each place the question names that the card covers under another name (东城 → 东西城区), that name. */
+export function placeAliases(question: string, text: string, words: AnswerDecisionWords): string[] {
+  const normalized = normalizeForSearch(question)
+  return words.places.filter((place) => normalized.includes(place.name)).flatMap((place) => (place.coveredBy ?? []).filter((word) => text.includes(word)))
+}
+
 /** Quoted names (“智链百强”) and named schemes (…贷, …券, …计划) in the question. */
 export function schemeNames(question: string, words: AnswerDecisionWords): string[] {
   const normalized = normalizeForSearch(question)
