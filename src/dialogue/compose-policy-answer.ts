@@ -129,7 +129,17 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const picks: Pick[] = []
   const used = new Set<Clause>()
   const unanswered: string[] = []
-  for (const part of parts) {
+  const own = clauses.filter((clause) => clause.card === card)
+  const ownText = normalizeForSearch(own.map((clause) => `${clause.topic ?? ''}${clause.text}`).join('\n'))
+  // A bare follow-up ("这个怎么申请？") shares no word with the card: the answer is the card's own text for that aspect, in order.
+  const bare = parts.length === 1 && !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
+  if (bare) {
+    const entry = aspects.aspects.find((candidate) => candidate.aspect === parts[0].aspect)
+    const inField = own.filter((clause) => entry?.fields.includes(clause.field))
+    const chosen = inField.length > 0 ? inField : own.filter((clause) => clause.field === 'content')
+    for (const clause of chosen) picks.push({ part: parts[0], ranked: { clause, score: 1, fitsAspect: true, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
+  }
+  for (const part of bare ? [] : parts) {
     const entry = aspects.aspects.find((candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect))
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
     const terms = questionTerms(part.text, options.extraTerms)
