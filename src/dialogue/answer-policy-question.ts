@@ -135,6 +135,11 @@ export async function answerPolicyQuestion(
       const region = decision.placeKind === 'district' ? `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。以下为市级政策：` : `${words.heldRegion}，没有${decision.place}的政策。`
       const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place))
       if (counterpart.decision.kind !== 'answer') return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [] }
+      // A plausible counterpart is only named: quoting a guess as another place's answer helps nobody.
+      if (!counterpart.decision.certain) {
+        const named = counterpart.decision.card
+        return { reply: { text: `${region}北京市的相关政策可参考《${named.title}》。${NOT_FOUND_HOTLINE}。`, citations: [citationOf(named)] }, cardIds: [named.id] }
+      }
       const card = counterpart.decision.card
       const lead = decision.placeKind === 'district' ? region : `${region}北京市的对应政策：`
       const reply = await answerFromCard(card, question, aspect, phraser, today, [], { certain: true, lead })

@@ -128,6 +128,9 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const contactShown = normalizeForSearch(shortContact(card.contact) ?? '')
   const picks: Pick[] = []
   const used = new Set<Clause>()
+  // The same sentence repeated in a sibling article ("北京市支持氢能基础设施建设" quotes the 措施) is quoted once.
+  const usedTexts = new Set<string>()
+  const plain = (text: string) => normalizeForSearch(text).replace(/[\p{P}\s]/gu, '')
   const unanswered: string[] = []
   const own = clauses.filter((clause) => clause.card === card)
   const ownText = normalizeForSearch(own.map((clause) => `${clause.topic ?? ''}${clause.text}`).join('\n'))
@@ -144,7 +147,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
     const terms = questionTerms(part.text, options.extraTerms)
     const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
-    const fresh = ranked.filter((candidate) => !used.has(candidate.clause))
+    const fresh = ranked.filter((candidate) => !used.has(candidate.clause) && ![...usedTexts].some((text) => text.includes(plain(candidate.clause.text)) || plain(candidate.clause.text).includes(text)))
     const [best, next] = fresh
     if (!best) {
       if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && entry) unanswered.push(entry.label)
@@ -157,9 +160,11 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       continue
     }
     used.add(best.clause)
+    usedTexts.add(plain(best.clause.text))
     picks.push({ part, ranked: best, rendered: renderClause(best.clause, terms, pattern), second: false })
     if (next && next.fitsAspect && next.score >= best.score * SECOND_CLAUSE_SHARE) {
       used.add(next.clause)
+      usedTexts.add(plain(next.clause.text))
       picks.push({ part, ranked: next, rendered: renderClause(next.clause, terms, pattern), second: true })
     }
   }

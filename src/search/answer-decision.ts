@@ -37,11 +37,16 @@ function nameShare(name: string, text: string): number {
 }
 
 /** The first place the question names whose policy no hit applies to, or null. */
-export function outsidePlace(question: string, text: string, words: AnswerDecisionWords): AnswerDecisionWords['places'][number] | null {
+export function outsidePlace(question: string, text: string, words: AnswerDecisionWords, title?: string): AnswerDecisionWords['places'][number] | null {
   const normalized = normalizeForSearch(question)
   for (const place of words.places) {
     if (!normalized.includes(place.name)) continue
-    // "昌平" is held; a district or city the card itself names (or a region that contains it) is covered.
+    // A district's own policy is held only when the card is that district's (昌平 is held); a card that merely
+    // names the district in a rate table is city policy. A city the card names (or a region containing it) is covered.
+    if (place.kind === 'district') {
+      if (!(title ?? '').includes(place.name)) return place
+      continue
+    }
     if (text.includes(place.name)) continue
     if ((place.coveredBy ?? []).some((word) => text.includes(word))) continue
     return place
@@ -86,7 +91,7 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   const [top, second] = input.hits
   const normalized = normalizeForSearch(question)
   const text = top ? cardText(top.card) : ''
-  const place = outsidePlace(question, text, words)
+  const place = outsidePlace(question, text, words, top ? normalizeForSearch(top.card.title) : undefined)
   if (place && place.kind !== 'district') return { kind: 'outside-region', place: place.name, placeKind: place.kind }
   const matter = words.personalMatters.find((word) => normalized.includes(word) && !text.includes(word))
   if (matter) return { kind: 'personal', matter }
