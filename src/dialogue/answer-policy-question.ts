@@ -7,7 +7,10 @@ import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/loa
 import { loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
 import { composePolicyAnswer } from './compose-policy-answer.js'
+import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
+import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
+import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { NOT_FOUND_HOTLINE } from './replies.js'
 
@@ -112,20 +115,40 @@ export function decidePolicyAnswer(search: PolicySearch, question: string): { de
   return { decision, related, siblings }
 }
 
+/** What answering needs besides search and phrasing: today's date (from the injected clock) and the tier data. */
+export interface AnswerContext {
+  today: Date
+  benefits: TierBenefits
+}
+
 /**
- * Searches the cards and answers extractively from the best match; a place the knowledge base does not hold is
- * said so (with the Beijing counterpart when there is one), a person's own affairs go to 12345, and only when no
- * card plausibly matches is the answer "没有找到".
+ * Answers "评上专精特新有啥好处" from the tier-benefit data; searches the cards and answers extractively from the best
+ * match for anything else. A place the knowledge base does not hold is said so (with the Beijing counterpart when
+ * there is one), a person's own affairs go to 12345, and only when no card plausibly matches is the answer "没有找到".
  */
 export async function answerPolicyQuestion(
   search: PolicySearch,
   phraser: Phraser,
   question: string,
   aspect: Aspect,
-  today: Date,
+  context: AnswerContext,
 ): Promise<PolicyAnswer> {
+  const { today } = context
   const words = decisionWords()
   const { decision, related, siblings } = decidePolicyAnswer(search, question)
+  // Another city or a person's own affairs are said so even when the question names a tier ("深圳的小巨人奖励").
+  if (decision.kind !== 'outside-region' && decision.kind !== 'personal') {
+    const tierQuestion = detectTierBenefitQuestion(question, context.benefits.questionWords)
+    if (tierQuestion) {
+      const composed = composeTierBenefits(tierQuestion.program, context.benefits, (id) => search.get(id), today)
+      if (composed.cards.length > 0) {
+        // The tier's application article leads the topic, so that "怎么申请？" next is about applying for the tier.
+        const apply = context.benefits.programs[tierQuestion.program ?? 'specialized'].apply.slice(0, 1)
+        const cardIds = [...apply, ...composed.cards.map((card) => card.id).filter((id) => !apply.includes(id))]
+        return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations, card: composed.card }, cardIds }
+      }
+    }
+  }
   switch (decision.kind) {
     case 'personal':
       return { reply: { text: words.personalHotline, citations: [] }, cardIds: [] }

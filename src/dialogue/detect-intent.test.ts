@@ -32,6 +32,10 @@ describe('detectIntent', () => {
   it('a program with policy words is a policy question, not an assessment', () => {
     expect(detectIntent('专精特新有什么补贴？').kind).toBe('other')
     expect(detectIntent('专精特新怎么申请？').kind).toBe('other')
+    // "能评上" asks about the benefits here, not whether the firm qualifies.
+    expect(detectIntent('要是能评上小巨人，有啥好处').kind).toBe('other')
+    expect(detectIntent('能评上专精特新的话有啥奖励').kind).toBe('other')
+    expect(detectIntent('我们能评上专精特新吗').kind).toBe('assess')
   })
 
   it('recognises follow-ups on the last topic', () => {

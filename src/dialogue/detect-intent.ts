@@ -73,7 +73,7 @@ export function detectIntent(raw: string): Intent {
 
   const program = findProgram(text)
   if (WHICH_PROGRAM.test(text) && !POLICY_WORDS.test(text)) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
-  if (program && ASSESS_WORDS.test(text) && !/(怎么申请|如何申请|申报流程|有什么(补贴|支持|政策|好处))/.test(text)) {
+  if (program && ASSESS_WORDS.test(text) && !/(怎么申请|如何申请|申报流程|有(什么|啥)(补贴|支持|政策|好处|奖励))/.test(text)) {
     return { kind: 'assess', programs: [program] }
   }
   const followUp = FOLLOW_UP_PROGRAM.exec(text)

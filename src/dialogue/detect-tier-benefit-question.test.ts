@@ -32,6 +32,8 @@ const ASKED: Array<[string, Program | null]> = [
   ['专精特新认定下来有没有奖励', 'specialized'],
   ['评上专精特新 有啥实惠', 'specialized'],
   ['专精特新小巨人企业可以享受哪些扶持', 'little-giant'],
+  ['要是能评上小巨人，有啥好处', 'little-giant'],
+  ['能评上专精特新的话有啥奖励', 'specialized'],
 ]
 
 /** Questions about one measure, another place, applying or qualifying: not "what does the tier bring". */

@@ -220,7 +220,7 @@ export class DialogueManager implements Advisor {
   }
 
   async #answerQuestion(state: DialogueState, text: string): Promise<OutboundReply> {
-    const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text), new Date(this.#now()))
+    const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text), { today: new Date(this.#now()), benefits: this.#options.benefits })
     if (answer.cardIds.length > 0) state.lastTopic = { kind: 'policy', cardIds: answer.cardIds, query: text }
     if (answer.cardIds.length === 0 && state.mode === 'idle' && !/(政策|补贴|支持|申请|办理|资金|奖励)/.test(text) && text.length <= 8) {
       return { text: replies.OUT_OF_SCOPE, citations: [] }

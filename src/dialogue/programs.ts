@@ -20,3 +20,10 @@ export function findProgram(text: string): Program | null {
   for (const [pattern, program] of PROGRAM_ALIASES) if (pattern.test(text)) return program
   return null
 }
+
+/** The message with every program name removed ("评上专精特新小巨人有啥好处" → "评上有啥好处"). */
+export function removeProgramNames(text: string): string {
+  let rest = text
+  for (const [pattern] of PROGRAM_ALIASES) rest = rest.replace(new RegExp(pattern.source, 'gu'), '')
+  return rest
+}
