@@ -79,16 +79,17 @@ export async function answerFromCard(
   })
   const relatedLine = related.length > 0 ? `\n相关政策：${related.map((item) => `《${item.title}》`).join('；')}` : ''
   // Validity is stated by code, outside phrasing, like the source line.
-  const validity = describeValidity(card, today)
+  const answered = composed.card
+  const validity = describeValidity(answered, today)
   const lead = `${options.lead ? `${options.lead}\n` : ''}${validity.status === 'ended' ? `${validity.text}\n` : ''}`
   const tail = validity.status !== 'ended' && validity.text ? `\n${validity.text}` : ''
   const text = `${lead}${phrased.text}${tail}\n${composed.footer}${relatedLine}`
   return {
     text,
-    citations: [citationOf(card), ...related.map(citationOf)],
+    citations: [citationOf(answered), ...related.filter((item) => item.id !== answered.id).map(citationOf)],
     card: {
       kind: 'policy',
-      title: card.title,
+      title: answered.title,
       tone: 'blue',
       blocks: [{ text: `${lead}${phrased.text.replace(/^【[^】]*】\n?/, '')}${tail}` }, ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : [])],
       footer: composed.footer,
@@ -170,7 +171,7 @@ export async function answerPolicyQuestion(
     }
     case 'answer': {
       const reply = await answerFromCard(decision.card, question, aspect, phraser, today, related, { certain: decision.certain, siblings })
-      return { reply, cardIds: [decision.card.id, ...related.map((card) => card.id)] }
+      return { reply, cardIds: reply.citations.map((citation) => citation.id) }
     }
   }
 }

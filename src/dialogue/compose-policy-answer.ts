@@ -12,7 +12,9 @@ const MAX_CONTACT_CHARS = 160
 /** A second clause for the same part is kept when it scores at least this share of the best. */
 const SECOND_CLAUSE_SHARE = 0.7
 /** A sibling article's clauses count this much less than the card's own, on top of its relative score. */
-const SIBLING_DISCOUNT = 0.9
+const SIBLING_DISCOUNT = 0.95
+/** A hit scoring at least this share of the top one is a near tie: its clauses compete even from another document. */
+const NEAR_TIE = 0.95
 
 export interface ComposedAnswer {
   /** The title line and the quoted sentences (what a phraser may re-word). */
@@ -23,6 +25,8 @@ export interface ComposedAnswer {
   sources: string[]
   /** The clauses quoted, in order (for tests and the eval). */
   quoted: Clause[]
+  /** The card the answer is from (the card asked for, or a sibling whose clause answers first). */
+  card: PolicyCard
 }
 
 export interface ComposeOptions {
@@ -121,7 +125,8 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const aspects = options.aspects ?? loadAnswerAspects()
   let parts = splitSubQuestions(question, aspects)
   if (parts.length === 1 && parts[0].aspect === 'general' && options.aspect && options.aspect !== 'general') parts = [{ ...parts[0], aspect: DIALOGUE_ASPECT[options.aspect] }]
-  const siblings = (options.siblings ?? []).filter((sibling) => sibling.card.id !== card.id && sibling.card.documentTitle === card.documentTitle)
+  // Articles of the same document, and any card the search could not tell from this one (a near tie).
+  const siblings = (options.siblings ?? []).filter((sibling) => sibling.card.id !== card.id && (sibling.card.documentTitle === card.documentTitle || sibling.weight >= NEAR_TIE))
   const clauses = [card, ...siblings.map((sibling) => sibling.card)].flatMap(cardClauses)
   const weights = new Map<string, number>([[card.id, 1], ...siblings.map((sibling): [string, number] => [sibling.card.id, sibling.weight * SIBLING_DISCOUNT])])
   const cardWeight = (candidate: PolicyCard) => weights.get(candidate.id) ?? 0
@@ -147,7 +152,8 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
     const terms = questionTerms(part.text, options.extraTerms)
     const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
-    const fresh = ranked.filter((candidate) => !used.has(candidate.clause) && ![...usedTexts].some((text) => text.includes(plain(candidate.clause.text)) || plain(candidate.clause.text).includes(text)))
+    const leadDocument = picks[0]?.ranked.clause.card.documentTitle
+    const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !used.has(candidate.clause) && ![...usedTexts].some((text) => text.includes(plain(candidate.clause.text)) || plain(candidate.clause.text).includes(text)))
     const [best, next] = fresh
     if (!best) {
       if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && entry) unanswered.push(entry.label)
@@ -191,11 +197,13 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     lines.push(other === lead ? `· ${pick.rendered}` : `· ${other.heading ?? other.title}：${pick.rendered}`)
   }
   if (unanswered.length > 0) lines.push(`· 原文未写明${[...new Set(unanswered)].join('、')}，请向咨询电话核实。`)
-  const body = [card.content, card.requirements, card.process, card.timing].filter((text): text is string => Boolean(text))
+  const quotedCards = [...new Set([lead, ...picks.filter((pick) => kept.has(pick)).map((pick) => pick.ranked.clause.card)])]
+  const sources = quotedCards.flatMap((quotedCard) => [quotedCard.content, quotedCard.requirements, quotedCard.process, quotedCard.timing, quotedCard.title, quotedCard.documentTitle, quotedCard.issuer, quotedCard.docNumber ?? '', quotedCard.contact ?? ''])
   return {
     body: [header, ...lines].join('\n'),
-    footer: sourceLine(card),
-    sources: [...body, card.title, card.documentTitle, card.issuer, card.docNumber ?? '', card.contact ?? ''],
+    footer: sourceLine(lead),
+    sources: sources.filter((text): text is string => text !== null),
     quoted: picks.filter((pick) => kept.has(pick)).map((pick) => pick.ranked.clause),
+    card: lead,
   }
 }

@@ -1,4 +1,5 @@
 import type { PolicyCard } from '../knowledge/card-schema.js'
+import { loadCards } from '../knowledge/load-cards.js'
 import { normalizeForSearch, stripStopPhrases } from '../search/tokenizer.js'
 import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
 import type { SubQuestion } from './split-sub-questions.js'
@@ -35,6 +36,12 @@ export interface RankedClause {
 const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact']
 const MARKER = /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
 const HEADING_MAX = 26
+/** Share of a term's weight that does not depend on how common it is across the whole corpus. */
+/** Weight of a single-character term ("亩" finds 每亩 for 一亩) against a two-character one. */
+
+/** Weight of a single-character term ("亩" finds 每亩 for 一亩) against a two-character one. */
+const SINGLE_CHARACTER_WEIGHT = 0.25
+const CORPUS_BLEND = 0.3
 /** Weight of a question term that only occurs inside asking words ("比例" in "按啥比例"). */
 const CUE_TERM_WEIGHT = 0.4
 
@@ -79,6 +86,33 @@ export function cardClauses(card: PolicyCard): Clause[] {
 
 const RUN = /[\p{Script=Han}]+|[a-z0-9]+(?:\.[0-9]+)?/gu
 
+/** How many cards of the knowledge base use a term, to weigh down words the whole corpus shares ("专精特新" in seed 001). */
+export interface CorpusFrequency {
+  cards: number
+  frequency(term: string): number
+}
+
+let defaultCorpus: CorpusFrequency | null = null
+
+/** Term frequencies over the cards (the default knowledge file, read once). */
+export function corpusFrequency(cards: readonly PolicyCard[] = loadCards()): CorpusFrequency {
+  const counts = new Map<string, number>()
+  for (const card of cards) {
+    const text = normalizeForSearch([card.title, card.content, card.requirements, card.process, card.timing].filter(Boolean).join('\n'))
+    const seen = new Set<string>()
+    for (const match of text.matchAll(RUN)) {
+      const run = match[0]
+      if (/^[a-z0-9]/u.test(run)) seen.add(run)
+      else {
+        for (const character of run) seen.add(character)
+        for (let index = 0; index + 1 < run.length; index += 1) seen.add(run.slice(index, index + 2))
+      }
+    }
+    for (const term of seen) counts.set(term, (counts.get(term) ?? 0) + 1)
+  }
+  return { cards: cards.length, frequency: (term) => counts.get(term) ?? 0 }
+}
+
 /** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */
 export function questionTerms(text: string, extra: readonly string[] = []): string[] {
   const terms = new Set<string>()
@@ -106,11 +140,12 @@ export function questionTerms(text: string, extra: readonly string[] = []): stri
 export function rankClauses(
   clauses: readonly Clause[],
   part: SubQuestion,
-  options: { aspects?: AnswerAspects; extraTerms?: readonly string[]; cardWeight?: (card: PolicyCard) => number } = {},
+  options: { aspects?: AnswerAspects; extraTerms?: readonly string[]; cardWeight?: (card: PolicyCard) => number; corpus?: CorpusFrequency } = {},
 ): RankedClause[] {
   const aspects = options.aspects ?? loadAnswerAspects()
   const texts = clauses.map((clause) => normalizeForSearch(clause.text))
-  const topics = clauses.map((clause) => normalizeForSearch(`${clause.topic ?? ''}\n${clause.item}`))
+  // A clause's topic: its heading, its numbered item and the heading of its article (an article's title says what each of its sentences is about).
+  const topics = clauses.map((clause) => normalizeForSearch(`${clause.topic ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`))
   // The words that ask ("比例", "上限", "多少家") are mostly the aspect's prior: they count for less as shared content.
   const cues = new RegExp([...new Set(aspects.aspects.flatMap((candidate) => candidate.cues))].sort((left, right) => right.length - left.length).join('|'), 'gu')
   const asking = new Set(questionTerms((part.text.match(cues) ?? []).join(' ')))
@@ -119,11 +154,13 @@ export function rankClauses(
   const context = questionTerms(part.context.replace(cues, ' '), options.extraTerms).filter((term) => !own.includes(term))
   const others = questionTerms(part.others.replace(cues, ' ')).filter((term) => !own.includes(term) && !context.includes(term))
   const count = Math.max(1, clauses.length)
+  const corpus = options.corpus ?? (defaultCorpus ??= corpusFrequency())
+  const corpusIdf = (term: string) => Math.log(1 + corpus.cards / (corpus.frequency(term) + 0.5)) / Math.log(1 + corpus.cards / 0.5)
   const weightOf = new Map<string, number>()
   for (const term of [...own, ...context, ...others]) {
     const frequency = texts.filter((text, index) => text.includes(term) || topics[index].includes(term)).length
     const asked = asking.has(term) && !questionTerms(part.text.replace(cues, ' ')).includes(term) ? CUE_TERM_WEIGHT : 1
-    weightOf.set(term, frequency === 0 ? 0 : Math.log(1 + count / (frequency + 0.5)) * Math.min(1, term.length / 2) * asked)
+    weightOf.set(term, frequency === 0 ? 0 : Math.log(1 + count / (frequency + 0.5)) * (term.length >= 2 ? 1 : SINGLE_CHARACTER_WEIGHT) * asked * (CORPUS_BLEND + (1 - CORPUS_BLEND) * corpusIdf(term)))
   }
   const entry = part.aspect === 'general' ? aspects.aspects.find((candidate) => candidate.aspect === 'amount') : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
   const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
