@@ -16,6 +16,8 @@ export type AnswerDecision =
   | { kind: 'outside-region'; place: string; placeKind: 'city' | 'province' | 'district' }
   /** A person's own affairs (个税, 社保缴费, 公积金, 个人落户): 12345. */
   | { kind: 'personal'; matter: string }
+  /** Tax administration (汇算清缴, 发票, 税率): 12366. */
+  | { kind: 'tax'; matter: string }
   | { kind: 'not-found'; reason: 'no-match' | 'low-coverage' | 'off-topic' | 'unknown-scheme'; name?: string }
 
 /** All the text of a card a place, a personal matter or a scheme name could be found in. */
@@ -95,6 +97,8 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   if (place && place.kind !== 'district') return { kind: 'outside-region', place: place.name, placeKind: place.kind }
   const matter = words.personalMatters.find((word) => normalized.includes(word) && !text.includes(word))
   if (matter) return { kind: 'personal', matter }
+  const tax = words.taxMatters.find((word) => normalized.includes(word) && !text.includes(word))
+  if (tax) return { kind: 'tax', matter: tax }
   if (!top) return { kind: 'not-found', reason: 'no-match' }
   const unknown = schemeNames(question, words).find((name) => nameShare(name, text) < 0.6)
   if (unknown) return { kind: 'not-found', reason: 'unknown-scheme', name: unknown }

@@ -10,6 +10,9 @@ export const AnswerDecisionWordsSchema = z
     places: z.array(z.object({ name: z.string().min(2), kind: z.enum(['city', 'province', 'district']), coveredBy: z.array(z.string().min(2)).optional() }).strict()),
     personalMatters: z.array(z.string().min(2)),
     personalHotline: z.string().min(1),
+    /** Tax administration (filing, invoices, rates): 12366, unless a card holds the word. */
+    taxMatters: z.array(z.string().min(2)),
+    taxHotline: z.string().min(1),
     domainWords: z.array(z.string().min(1)),
     programSuffixes: z.array(z.string().min(1)),
     /** Characters after a suffix that make it part of a common word (贷 in 贷款), not the end of a name. */
