@@ -156,12 +156,12 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !used.has(candidate.clause) && ![...usedTexts].some((text) => text.includes(plain(candidate.clause.text)) || plain(candidate.clause.text).includes(text)))
     const [best, next] = fresh
     if (!best) {
-      if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && entry) unanswered.push(entry.label)
+      if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && part.aspect !== 'fact' && entry) unanswered.push(entry.label)
       continue
     }
     // The source line already gives the 联络方式.
     if (part.aspect === 'contact' && contactShown.length > 0 && (best.clause.field === 'contact' || !best.fitsAspect)) continue
-    if (part.aspect !== 'general' && !best.fitsAspect && best.ownScore === 0 && entry) {
+    if (part.aspect !== 'general' && part.aspect !== 'fact' && !best.fitsAspect && best.ownScore === 0 && entry) {
       unanswered.push(entry.label)
       continue
     }

@@ -25,6 +25,8 @@ export const AnswerAspectsSchema = z
     splitPattern: z.string().min(1),
     /** A piece without a cue of its own that follows up the previous part ("河北户籍的呢"). */
     followUpPattern: z.string().min(1),
+    /** A piece without a cue that ends like a yes/no question asks a 'fact'. */
+    yesNoPattern: z.string().min(1),
     /** Weight of the other parts' words when ranking the clauses for one part. */
     contextWeight: z.number().min(0).max(1),
     /** Weight of the question's other parts' words. */

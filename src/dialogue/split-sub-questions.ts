@@ -36,10 +36,11 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
   const pieces = normalized.split(new RegExp(aspects.splitPattern, 'u')).filter((piece) => piece.length > 0)
   const parts: Array<{ text: string; aspect: AnswerAspect }> = []
   const followUp = new RegExp(aspects.followUpPattern, 'u')
+  const yesNo = new RegExp(aspects.yesNoPattern, 'u')
   const contextPieces: string[] = []
   for (const piece of pieces) {
     const previous = parts[parts.length - 1]
-    const aspect = aspectOf(piece, aspects) ?? (previous && followUp.test(piece) ? previous.aspect : null)
+    const aspect = aspectOf(piece, aspects) ?? (previous && followUp.test(piece) ? previous.aspect : yesNo.test(piece) ? 'fact' : null)
     if (aspect === null) {
       contextPieces.push(piece)
       continue
