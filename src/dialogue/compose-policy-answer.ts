@@ -7,10 +7,12 @@ import { splitSubQuestions, type SubQuestion } from './split-sub-questions.js'
 
 /** The longest a composed answer body may be before the source line (phone screen). */
 export const MAX_BODY_CHARS = 350
-const MAX_CLAUSE_CHARS = 150
+const MAX_CLAUSE_CHARS = 120
 const MAX_CONTACT_CHARS = 160
 /** A second clause for the same part is kept when it scores at least this share of the best. */
-const SECOND_CLAUSE_SHARE = 0.7
+const SECOND_CLAUSE_SHARE = 0.6
+/** At most this many further clauses per part. */
+const EXTRA_CLAUSES = 2
 /** A sibling article's clauses count this much less than the card's own, on top of its relative score. */
 const SIBLING_DISCOUNT = 0.95
 /** A hit scoring at least this share of the top one is a near tie: its clauses compete even from another document. */
@@ -154,7 +156,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
     const leadDocument = picks[0]?.ranked.clause.card.documentTitle
     const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !used.has(candidate.clause) && ![...usedTexts].some((text) => text.includes(plain(candidate.clause.text)) || plain(candidate.clause.text).includes(text)))
-    const [best, next] = fresh
+    const [best] = fresh
     if (!best) {
       if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && part.aspect !== 'fact' && entry) unanswered.push(entry.label)
       continue
@@ -168,10 +170,13 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     used.add(best.clause)
     usedTexts.add(plain(best.clause.text))
     picks.push({ part, ranked: best, rendered: renderClause(best.clause, terms, pattern), second: false })
-    if (next && next.fitsAspect && next.score >= best.score * SECOND_CLAUSE_SHARE) {
-      used.add(next.clause)
-      usedTexts.add(plain(next.clause.text))
-      picks.push({ part, ranked: next, rendered: renderClause(next.clause, terms, pattern), second: true })
+    // Further clauses that answer the same part nearly as well (a second rate, the cap after the ratio), while the phone screen has room.
+    for (const extra of fresh.slice(1, 1 + EXTRA_CLAUSES)) {
+      if (!extra.fitsAspect || extra.score < best.score * SECOND_CLAUSE_SHARE) break
+      if ([...usedTexts].some((text) => text.includes(plain(extra.clause.text)) || plain(extra.clause.text).includes(text))) continue
+      used.add(extra.clause)
+      usedTexts.add(plain(extra.clause.text))
+      picks.push({ part, ranked: extra, rendered: renderClause(extra.clause, terms, pattern), second: true })
     }
   }
   if (picks.length === 0 && unanswered.length === 0) {
