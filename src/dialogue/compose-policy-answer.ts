@@ -149,13 +149,20 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const chosen = inField.length > 0 ? inField : own.filter((clause) => clause.field === 'content')
     for (const clause of chosen) picks.push({ part: parts[0], ranked: { clause, score: 1, fitsAspect: true, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
   }
+  const isUsed = (clause: Clause) => used.has(clause) || (plain(clause.text).length >= 8 && [...usedTexts].some((text) => text.includes(plain(clause.text)) || plain(clause.text).includes(text)))
+  const use = (clause: Clause) => {
+    used.add(clause)
+    usedTexts.add(plain(clause.text))
+  }
+  // First each part's best clause, in the question's order; then further clauses, so that one part's extras never take another part's answer.
+  const firsts: Array<{ part: SubQuestion; best: RankedClause; fresh: RankedClause[]; terms: string[]; pattern: RegExp | null }> = []
   for (const part of bare ? [] : parts) {
     const entry = aspects.aspects.find((candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect))
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
     const terms = questionTerms(part.text, options.extraTerms)
     const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
-    const leadDocument = picks[0]?.ranked.clause.card.documentTitle
-    const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !used.has(candidate.clause) && ![...usedTexts].some((text) => text.includes(plain(candidate.clause.text)) || plain(candidate.clause.text).includes(text)))
+    const leadDocument = firsts[0]?.best.clause.card.documentTitle
+    const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !isUsed(candidate.clause))
     const [best] = fresh
     if (!best) {
       if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && part.aspect !== 'fact' && entry) unanswered.push(entry.label)
@@ -167,15 +174,18 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       unanswered.push(entry.label)
       continue
     }
-    used.add(best.clause)
-    usedTexts.add(plain(best.clause.text))
+    use(best.clause)
+    firsts.push({ part, best, fresh, terms, pattern })
+  }
+  for (const { part, best, fresh, terms, pattern } of firsts) {
     picks.push({ part, ranked: best, rendered: renderClause(best.clause, terms, pattern), second: false })
     // Further clauses that answer the same part nearly as well (a second rate, the cap after the ratio), while the phone screen has room.
-    for (const extra of fresh.slice(1, 1 + EXTRA_CLAUSES)) {
-      if (!extra.fitsAspect || extra.score < best.score * SECOND_CLAUSE_SHARE) break
-      if ([...usedTexts].some((text) => text.includes(plain(extra.clause.text)) || plain(extra.clause.text).includes(text))) continue
-      used.add(extra.clause)
-      usedTexts.add(plain(extra.clause.text))
+    let added = 0
+    for (const extra of fresh.slice(1)) {
+      if (added >= EXTRA_CLAUSES || !extra.fitsAspect || extra.score < best.score * SECOND_CLAUSE_SHARE) break
+      if (isUsed(extra.clause)) continue
+      use(extra.clause)
+      added += 1
       picks.push({ part, ranked: extra, rendered: renderClause(extra.clause, terms, pattern), second: true })
     }
   }

@@ -62,6 +62,16 @@ export function placeAliases(question: string, text: string, words: AnswerDecisi
   return words.places.filter((place) => normalized.includes(place.name)).flatMap((place) => (place.coveredBy ?? []).filter((word) => text.includes(word)))
 }
 
+/** Character bigrams of the question's own subject: stop phrases and policy words removed. */
+export function topicBigrams(question: string, words: AnswerDecisionWords): string[] {
+  const policyWords = [...words.domainWords].sort((left, right) => right.length - left.length)
+  let rest = stripStopPhrases(question)
+  for (const word of policyWords) rest = rest.split(word).join(' ')
+  const pairs: string[] = []
+  for (const run of rest.match(/[\p{Script=Han}]{2,}/gu) ?? []) for (let index = 0; index + 1 < run.length; index += 1) pairs.push(run.slice(index, index + 2))
+  return pairs
+}
+
 /** Quoted names (“智链百强”) and named schemes (…贷, …券, …计划) in the question. */
 export function schemeNames(question: string, words: AnswerDecisionWords): string[] {
   const normalized = normalizeForSearch(question)
@@ -103,6 +113,9 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   const unknown = schemeNames(question, words).find((name) => nameShare(name, text) < 0.6)
   if (unknown) return { kind: 'not-found', reason: 'unknown-scheme', name: unknown }
   if (input.coverage < words.minCoverage) return { kind: 'not-found', reason: 'low-coverage' }
+  // What the question is about, without its policy words ("火星移民" in "火星移民有补贴吗"): none of it in the card, no answer.
+  const topic = topicBigrams(question, words)
+  if (topic.length > 0 && !topic.some((pair) => text.includes(pair))) return { kind: 'not-found', reason: 'off-topic' }
   const domain = words.domainWords.some((word) => normalized.includes(word))
   if (!domain && input.coverage < words.domainlessCoverage) return { kind: 'not-found', reason: 'off-topic' }
   if (place) return { kind: 'outside-region', place: place.name, placeKind: place.kind }
