@@ -19,6 +19,8 @@ describe('composePolicyAnswer', () => {
     expect(rent).toBeGreaterThan(0)
     expect(area).toBeGreaterThan(rent)
     expect(answer.footer).toBe(sourceLine(card('guide-128')))
+    // "支持标准" names no subject of its own: its clauses are not prefixed with it.
+    expect(answer.body).not.toMatch(/关于“支持标准”/u)
   })
 
   it('quotes a numbered condition with its number', () => {

@@ -103,11 +103,11 @@ function trimClause(text: string, terms: readonly string[], pattern: RegExp | nu
 }
 
 /** The clause as quoted: its item number when the sentence continues a numbered item, and its topic when that is not the card's. */
-function renderClause(clause: Clause, terms: readonly string[], pattern: RegExp | null): string {
+function renderClause(clause: Clause, terms: readonly string[], pattern: RegExp | null, generic: readonly string[] = loadAnswerAspects().genericHeadings): string {
   let text = trimClause(clause.text, terms, pattern)
   if (clause.marker && !clause.startsWithMarker) text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
   const topic = clause.topic
-  if (topic && bigramShare(normalizeForSearch(topic), normalizeForSearch(clause.card.title)) < 0.5) text = `关于“${topic}”：${text}`
+  if (topic && !generic.includes(topic) && bigramShare(normalizeForSearch(topic), normalizeForSearch(clause.card.title)) < 0.5) text = `关于“${topic}”：${text}`
   return text
 }
 

@@ -27,6 +27,8 @@ export const AnswerAspectsSchema = z
     followUpPattern: z.string().min(1),
     /** A piece without a cue that ends like a yes/no question asks a 'fact'. */
     yesNoPattern: z.string().min(1),
+    /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */
+    genericHeadings: z.array(z.string().min(1)),
     /** Weight of the other parts' words when ranking the clauses for one part. */
     contextWeight: z.number().min(0).max(1),
     /** Weight of the question's other parts' words. */
