@@ -6,7 +6,7 @@ import { cardText, decideAnswer, placeAliases, type AnswerDecision } from '../se
 import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
-import { composePolicyAnswer } from './compose-policy-answer.js'
+import { candidateClauses, composePolicyAnswer } from './compose-policy-answer.js'
 import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
 import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
@@ -70,7 +70,12 @@ export async function answerFromCard(
   related: PolicyCard[] = [],
   options: { certain?: boolean; lead?: string; siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }> } = {},
 ): Promise<OutboundReply> {
-  const composed = composePolicyAnswer(card, question, { aspect, certain: options.certain ?? true, extraTerms: [...synonymTerms(question), ...placeAliases(question, cardText(card), decisionWords())], siblings: options.siblings })
+  const composeOptions = { aspect, certain: options.certain ?? true, extraTerms: [...synonymTerms(question), ...placeAliases(question, cardText(card), decisionWords())], siblings: options.siblings }
+  // With an LLM, it may choose among the ranked clauses; they are still quoted by code, and the ranked choice is the fallback.
+  const candidates = phraser.chooseClauses ? candidateClauses(card, question, composeOptions) : []
+  const picked = candidates.length > 1 ? await phraser.chooseClauses?.(question, candidates.map((clause) => clause.text)) : null
+  const chosen = picked ? picked.map((index) => candidates[index]).filter((clause) => clause !== undefined) : undefined
+  const composed = composePolicyAnswer(card, question, { ...composeOptions, chosen })
   const phrased = await phraser.phrase({
     purpose: 'policy-answer',
     userText: question,

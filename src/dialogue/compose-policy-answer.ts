@@ -46,6 +46,32 @@ export interface ComposeOptions {
    * the card's (0–1): a clause of theirs may answer a part better ("多久评一次" in the next 条 of the same 细则).
    */
   siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }>
+  /** Clauses chosen elsewhere (the LLM among {@link candidateClauses}): quoted in this order instead of the ranked choice. */
+  chosen?: readonly Clause[]
+}
+
+/** How many ranked clauses per part are offered for a choice, and how many in all. */
+const CANDIDATES_PER_PART = 3
+const MAX_CANDIDATES = 8
+
+function clausePool(card: PolicyCard, options: ComposeOptions): { clauses: Clause[]; cardWeight: (candidate: PolicyCard) => number } {
+  // Articles of the same document, and any card the search could not tell from this one (a near tie).
+  const siblings = (options.siblings ?? []).filter((sibling) => sibling.card.id !== card.id && (sibling.card.documentTitle === card.documentTitle || sibling.weight >= NEAR_TIE))
+  const clauses = [card, ...siblings.map((sibling) => sibling.card)].flatMap(cardClauses)
+  const weights = new Map<string, number>([[card.id, 1], ...siblings.map((sibling): [string, number] => [sibling.card.id, sibling.weight * SIBLING_DISCOUNT])])
+  return { clauses, cardWeight: (candidate: PolicyCard) => weights.get(candidate.id) ?? 0 }
+}
+
+/** The best few clauses for each part of the question, for a choice by the LLM (distinct, in part order). */
+export function candidateClauses(card: PolicyCard, question: string, options: ComposeOptions = {}): Clause[] {
+  const aspects = options.aspects ?? loadAnswerAspects()
+  const { clauses, cardWeight } = clausePool(card, options)
+  const chosen: Clause[] = []
+  for (const part of splitSubQuestions(question, aspects)) {
+    const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
+    for (const candidate of ranked.slice(0, CANDIDATES_PER_PART)) if (!chosen.includes(candidate.clause)) chosen.push(candidate.clause)
+  }
+  return chosen.slice(0, MAX_CANDIDATES)
 }
 
 /** Shortens a long 联络方式 at an entry boundary, never inside a phone number. */
@@ -127,11 +153,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const aspects = options.aspects ?? loadAnswerAspects()
   let parts = splitSubQuestions(question, aspects)
   if (parts.length === 1 && parts[0].aspect === 'general' && options.aspect && options.aspect !== 'general') parts = [{ ...parts[0], aspect: DIALOGUE_ASPECT[options.aspect] }]
-  // Articles of the same document, and any card the search could not tell from this one (a near tie).
-  const siblings = (options.siblings ?? []).filter((sibling) => sibling.card.id !== card.id && (sibling.card.documentTitle === card.documentTitle || sibling.weight >= NEAR_TIE))
-  const clauses = [card, ...siblings.map((sibling) => sibling.card)].flatMap(cardClauses)
-  const weights = new Map<string, number>([[card.id, 1], ...siblings.map((sibling): [string, number] => [sibling.card.id, sibling.weight * SIBLING_DISCOUNT])])
-  const cardWeight = (candidate: PolicyCard) => weights.get(candidate.id) ?? 0
+  const { clauses, cardWeight } = clausePool(card, options)
   const contactShown = normalizeForSearch(shortContact(card.contact) ?? '')
   const picks: Pick[] = []
   const used = new Set<Clause>()
@@ -142,7 +164,9 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const own = clauses.filter((clause) => clause.card === card)
   const ownText = normalizeForSearch(own.map((clause) => `${clause.topic ?? ''}${clause.text}`).join('\n'))
   // A bare follow-up ("这个怎么申请？") shares no word with the card: the answer is the card's own text for that aspect, in order.
-  const bare = parts.length === 1 && !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
+  const chosen = options.chosen ?? []
+  for (const clause of chosen) picks.push({ part: parts[0], ranked: { clause, score: 1, fitsAspect: true, ownScore: 1 }, rendered: renderClause(clause, questionTerms(question), null), second: false })
+  const bare = chosen.length === 0 && parts.length === 1 && !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
   if (bare) {
     const entry = aspects.aspects.find((candidate) => candidate.aspect === parts[0].aspect)
     const inField = own.filter((clause) => entry?.fields.includes(clause.field))
@@ -156,7 +180,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   }
   // First each part's best clause, in the question's order; then further clauses, so that one part's extras never take another part's answer.
   const firsts: Array<{ part: SubQuestion; best: RankedClause; fresh: RankedClause[]; terms: string[]; pattern: RegExp | null }> = []
-  for (const part of bare ? [] : parts) {
+  for (const part of bare || chosen.length > 0 ? [] : parts) {
     const entry = aspects.aspects.find((candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect))
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
     const terms = questionTerms(part.text, options.extraTerms)
