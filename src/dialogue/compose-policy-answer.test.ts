@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { loadCards } from '../knowledge/load-cards.js'
+import { findCard, loadCards } from '../knowledge/load-cards.js'
 import { composePolicyAnswer, MAX_BODY_CHARS, sourceLine } from './compose-policy-answer.js'
 
 const cards = loadCards()
-const card = (id: string) => {
-  const found = cards.find((candidate) => candidate.id === id)
-  if (!found) throw new Error(id)
-  return found
-}
+const card = (id: string) => findCard(cards, id)!
 
 describe('composePolicyAnswer', () => {
   it('answers each part of a two-part question in order, quoting the clauses exactly', () => {

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { loadCards } from '../knowledge/load-cards.js'
+import { findCard, loadCards } from '../knowledge/load-cards.js'
 import { cardClauses, rankClauses } from './rank-clauses.js'
 import { splitSubQuestions } from './split-sub-questions.js'
 
 const cards = loadCards()
-const card = (id: string) => {
-  const found = cards.find((candidate) => candidate.id === id)
-  if (!found) throw new Error(id)
-  return found
-}
+const card = (id: string) => findCard(cards, id)!
 
 describe('cardClauses', () => {
   it('takes every field, keeps item numbers and the heading a sentence stands under', () => {

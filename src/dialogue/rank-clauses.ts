@@ -96,20 +96,29 @@ export interface CorpusFrequency {
 
 let defaultCorpus: CorpusFrequency | null = null
 
+/**
+ * Adds the terms of a normalised text: Latin and digit words, and for Han runs every character and every bigram
+ * (single characters too: "一亩" still finds "每亩"; rare characters weigh, common ones do not).
+ */
+function addTerms(text: string, terms: Set<string>): void {
+  for (const match of text.matchAll(RUN)) {
+    const run = match[0]
+    if (/^[a-z0-9]/u.test(run)) {
+      terms.add(run)
+      continue
+    }
+    for (const character of run) terms.add(character)
+    for (let index = 0; index + 1 < run.length; index += 1) terms.add(run.slice(index, index + 2))
+  }
+}
+
 /** Term frequencies over the cards (the default knowledge file, read once). */
 export function corpusFrequency(cards: readonly PolicyCard[] = loadCards()): CorpusFrequency {
   const counts = new Map<string, number>()
   for (const card of cards) {
     const text = normalizeForSearch([card.title, card.content, card.requirements, card.process, card.timing].filter(Boolean).join('\n'))
     const seen = new Set<string>()
-    for (const match of text.matchAll(RUN)) {
-      const run = match[0]
-      if (/^[a-z0-9]/u.test(run)) seen.add(run)
-      else {
-        for (const character of run) seen.add(character)
-        for (let index = 0; index + 1 < run.length; index += 1) seen.add(run.slice(index, index + 2))
-      }
-    }
+    addTerms(text, seen)
     for (const term of seen) counts.set(term, (counts.get(term) ?? 0) + 1)
   }
   return { cards: cards.length, frequency: (term) => counts.get(term) ?? 0 }
@@ -118,19 +127,8 @@ export function corpusFrequency(cards: readonly PolicyCard[] = loadCards()): Cor
 /** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */
 export function questionTerms(text: string, extra: readonly string[] = []): string[] {
   const terms = new Set<string>()
-  const add = (value: string) => {
-    for (const match of value.matchAll(RUN)) {
-      const run = match[0]
-      if (/^[a-z0-9]/u.test(run)) terms.add(run)
-      else {
-        // Single characters too: "一亩" still finds "每亩" (rare characters weigh, common ones do not).
-        for (const character of run) terms.add(character)
-        for (let index = 0; index + 1 < run.length; index += 1) terms.add(run.slice(index, index + 2))
-      }
-    }
-  }
-  add(stripStopPhrases(text))
-  for (const word of extra) add(normalizeForSearch(word))
+  addTerms(stripStopPhrases(text), terms)
+  for (const word of extra) addTerms(normalizeForSearch(word), terms)
   return [...terms]
 }
 
