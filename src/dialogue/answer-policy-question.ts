@@ -143,7 +143,7 @@ export async function answerPolicyQuestion(
   const words = decisionWords()
   const { decision, related, siblings } = decidePolicyAnswer(search, question)
   // Another city or a person's own affairs are said so even when the question names a tier ("深圳的小巨人奖励").
-  if (decision.kind !== 'outside-region' && decision.kind !== 'personal' && decision.kind !== 'tax') {
+  if (decision.kind === 'answer' || decision.kind === 'not-found') {
     const tierQuestion = detectTierBenefitQuestion(question, context.benefits.questionWords)
     if (tierQuestion) {
       const composed = composeTierBenefits(tierQuestion.program, context.benefits, (id) => search.get(id), today)
@@ -160,6 +160,8 @@ export async function answerPolicyQuestion(
       return { reply: { text: words.personalHotline, citations: [] }, cardIds: [] }
     case 'tax':
       return { reply: { text: words.taxHotline, citations: [] }, cardIds: [] }
+    case 'registration':
+      return { reply: { text: words.registrationHotline, citations: [] }, cardIds: [] }
     case 'not-found':
       return { reply: notFoundReply(question, decision.reason === 'unknown-scheme' ? decision.name : undefined), cardIds: [] }
     case 'outside-region': {

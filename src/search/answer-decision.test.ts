@@ -35,6 +35,13 @@ describe('decideAnswer', () => {
     expect(decide('社保断缴了三个月 还能补缴吗')).toMatchObject({ kind: 'personal' })
   })
 
+  it('tax administration goes to 12366 and company registration to 市场监管, unless a card is about it', () => {
+    expect(decide('企业所得税汇算清缴几号截止')).toMatchObject({ kind: 'tax', matter: '汇算清缴' })
+    expect(decide('营业执照怎么办 公司注册流程')).toMatchObject({ kind: 'registration' })
+    // A card that itself grants a tax relief answers a tax question.
+    expect(decide('社区家政公司 家政服务收入要交增值税吗').kind).toBe('answer')
+  })
+
   it('a named scheme the top card does not mention is not held; a common word ending like 贷款 is no name', () => {
     expect(decide('北京市“智链百强”企业认定 今年申报截止是哪天')).toMatchObject({ kind: 'not-found', reason: 'unknown-scheme', name: '智链百强' })
     expect(decide('北京启明星青年创业贷利率多少 怎么申请')).toMatchObject({ kind: 'not-found', reason: 'unknown-scheme' })

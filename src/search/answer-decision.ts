@@ -18,6 +18,8 @@ export type AnswerDecision =
   | { kind: 'personal'; matter: string }
   /** Tax administration (汇算清缴, 发票, 税率): 12366. */
   | { kind: 'tax'; matter: string }
+  /** Company registration procedures (营业执照, 注销): 市场监管 / 12345. */
+  | { kind: 'registration'; matter: string }
   | { kind: 'not-found'; reason: 'no-match' | 'low-coverage' | 'off-topic' | 'unknown-scheme'; name?: string }
 
 /** All the text of a card a place, a personal matter or a scheme name could be found in. */
@@ -109,6 +111,9 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   if (matter) return { kind: 'personal', matter }
   const tax = words.taxMatters.find((word) => normalized.includes(word) && !text.includes(word))
   if (tax) return { kind: 'tax', matter: tax }
+  // Cards list a business licence among the papers to hand in; only a card about the procedure itself answers it.
+  const registration = words.registrationMatters.find((word) => normalized.includes(word) && !(top ? normalizeForSearch(top.card.title).includes(word) : false))
+  if (registration) return { kind: 'registration', matter: registration }
   if (!top) return { kind: 'not-found', reason: 'no-match' }
   const unknown = schemeNames(question, words).find((name) => nameShare(name, text) < 0.6)
   if (unknown) return { kind: 'not-found', reason: 'unknown-scheme', name: unknown }

@@ -13,6 +13,9 @@ export const AnswerDecisionWordsSchema = z
     /** Tax administration (filing, invoices, rates): 12366, unless a card holds the word. */
     taxMatters: z.array(z.string().min(2)),
     taxHotline: z.string().min(1),
+    /** Company registration, change and deregistration: 市场监管 / 12345, unless the top card's title names them. */
+    registrationMatters: z.array(z.string().min(2)),
+    registrationHotline: z.string().min(1),
     domainWords: z.array(z.string().min(1)),
     programSuffixes: z.array(z.string().min(1)),
     /** Characters after a suffix that make it part of a common word (贷 in 贷款), not the end of a name. */

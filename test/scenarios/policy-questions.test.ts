@@ -81,6 +81,7 @@ describe('对话：问什么答什么（分问题作答、答或不答的判断�
     const bot = createFixture()
     await bot.say('个税专项附加扣除 赡养老人一个月能扣多少', /12345/u, not(/依据：/u))
     await bot.say('社保断缴了三个月 还能补缴吗', /12345/u, not(/依据：/u))
+    await bot.say('企业所得税汇算清缴几号截止', /12366/u, not(/依据：/u))
   })
 
   it('15. 没收录的项目名：不拿相近的卡片硬答', async () => {
