@@ -9,7 +9,7 @@ const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 
 /**
  * Regression floors just under the figures measured when the answer composer was last tuned (tune split 89/106 with
- * every key fact, 0 answerable declined, 18/24 unanswerable declined; shared dev set 94/111, 0, 9/9). The issue's
+ * every key fact, 0 answerable declined, 20/24 unanswerable declined; shared dev set 94/111, 0, 9/9). The issue's
  * targets (0.90 / 2 % / 0.95) are reported by `npm run eval` on the held-out split; they are not all met yet.
  */
 describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
@@ -21,7 +21,7 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
     const shares = answerShares(current)
     expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(0.82)
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
-    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.72)
+    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.8)
     expect(current.allFacts).toBeGreaterThan(baseline.allFacts)
   })
 
