@@ -59,8 +59,39 @@ function headingOf(sentence: string, marker: string | null): string | null {
   return bare
 }
 
-/** The card's clauses across all its fields, in order (headings are topics, not clauses). */
+const clauseCache = new WeakMap<PolicyCard, Clause[]>()
+const cueCache = new WeakMap<AnswerAspects, RegExp>()
+const termCache = new WeakMap<Clause, { text: Set<string>; topic: Set<string> }>()
+
+/**
+ * A clause's terms, and those of its topic: its heading, its numbered item and the heading of its article (an
+ * article's title says what each of its sentences is about). Computed once per clause.
+ */
+function termsOf(clause: Clause): { text: Set<string>; topic: Set<string> } {
+  let terms = termCache.get(clause)
+  if (!terms) {
+    terms = { text: new Set(), topic: new Set() }
+    addTerms(normalizeForSearch(clause.text), terms.text)
+    addTerms(normalizeForSearch(`${clause.topic ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`), terms.topic)
+    termCache.set(clause, terms)
+  }
+  return terms
+}
+
+/** Every asking word of every aspect, longest first, as one pattern (built once per aspects file). */
+function cuePattern(aspects: AnswerAspects): RegExp {
+  let pattern = cueCache.get(aspects)
+  if (!pattern) {
+    pattern = new RegExp([...new Set(aspects.aspects.flatMap((candidate) => candidate.cues))].sort((left, right) => right.length - left.length).join('|'), 'gu')
+    cueCache.set(aspects, pattern)
+  }
+  return pattern
+}
+
+/** The card's clauses across all its fields, in order (headings are topics, not clauses). Computed once per card. */
 export function cardClauses(card: PolicyCard): Clause[] {
+  const cached = clauseCache.get(card)
+  if (cached) return cached
   const clauses: Clause[] = []
   for (const field of FIELDS) {
     const text = card[field]
@@ -83,6 +114,7 @@ export function cardClauses(card: PolicyCard): Clause[] {
       })
     }
   }
+  clauseCache.set(card, clauses)
   return clauses
 }
 
@@ -143,11 +175,10 @@ export function rankClauses(
   options: { aspects?: AnswerAspects; extraTerms?: readonly string[]; cardWeight?: (card: PolicyCard) => number; corpus?: CorpusFrequency } = {},
 ): RankedClause[] {
   const aspects = options.aspects ?? loadAnswerAspects()
-  const texts = clauses.map((clause) => normalizeForSearch(clause.text))
-  // A clause's topic: its heading, its numbered item and the heading of its article (an article's title says what each of its sentences is about).
-  const topics = clauses.map((clause) => normalizeForSearch(`${clause.topic ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`))
+  const texts = clauses.map((clause) => termsOf(clause).text)
+  const topics = clauses.map((clause) => termsOf(clause).topic)
   // The words that ask ("比例", "上限", "多少家") are mostly the aspect's prior: they count for less as shared content.
-  const cues = new RegExp([...new Set(aspects.aspects.flatMap((candidate) => candidate.cues))].sort((left, right) => right.length - left.length).join('|'), 'gu')
+  const cues = cuePattern(aspects)
   const asking = new Set(questionTerms((part.text.match(cues) ?? []).join(' ')))
   const own = questionTerms(part.text)
   // Formal synonyms stand for words of the question's subject: they count like the context.
@@ -158,7 +189,7 @@ export function rankClauses(
   const corpusIdf = (term: string) => Math.log(1 + corpus.cards / (corpus.frequency(term) + 0.5)) / Math.log(1 + corpus.cards / 0.5)
   const weightOf = new Map<string, number>()
   for (const term of [...own, ...context, ...others]) {
-    const frequency = texts.filter((text, index) => text.includes(term) || topics[index].includes(term)).length
+    const frequency = texts.filter((text, index) => text.has(term) || topics[index].has(term)).length
     const asked = asking.has(term) && !questionTerms(part.text.replace(cues, ' ')).includes(term) ? CUE_TERM_WEIGHT : 1
     weightOf.set(term, frequency === 0 ? 0 : Math.log(1 + count / (frequency + 0.5)) * (term.length >= 2 ? 1 : SINGLE_CHARACTER_WEIGHT) * asked * (CORPUS_BLEND + (1 - CORPUS_BLEND) * corpusIdf(term)))
   }
@@ -169,7 +200,7 @@ export function rankClauses(
     .map((clause, index) => {
       const text = texts[index]
       const topic = topics[index]
-      const match = (term: string) => (text.includes(term) ? 1 : topic.includes(term) ? 0.6 : 0)
+      const match = (term: string) => (text.has(term) ? 1 : topic.has(term) ? 0.6 : 0)
       let ownScore = 0
       for (const term of own) ownScore += (weightOf.get(term) ?? 0) * match(term)
       let contextScore = 0

@@ -35,3 +35,11 @@ describe('splitSubQuestions', () => {
     expect(splitSubQuestions('算力券')).toEqual([{ text: '算力券', aspect: 'general', context: '', others: '' }])
   })
 })
+
+describe('splitSubQuestions on a pasted wall of text', () => {
+  it('answers at most six parts and keeps a part short', () => {
+    const wall = Array.from({ length: 50 }, (_, index) => `第${index}项补多少？`).join('')
+    expect(splitSubQuestions(wall).length).toBe(6)
+    expect(splitSubQuestions('算'.repeat(5000))[0].text.length).toBeLessThanOrEqual(200)
+  })
+})

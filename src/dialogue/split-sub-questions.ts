@@ -1,6 +1,10 @@
 import { normalizeForSearch } from '../search/tokenizer.js'
 import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
 
+/** A phone question asks a handful of things; a pasted wall of text is answered for its first few. */
+const MAX_PARTS = 6
+const MAX_PART_CHARS = 200
+
 export interface SubQuestion {
   /** The part's own words ("在孵企业要多少家"). */
   text: string
@@ -48,6 +52,6 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
     parts.push({ text: piece, aspect })
   }
   const context = contextPieces.join(' ')
-  if (parts.length === 0) return [{ text: normalized, aspect: 'general', context: '', others: '' }]
-  return parts.map((part) => ({ ...part, context, others: parts.filter((other) => other !== part).map((other) => other.text).join(' ') }))
+  if (parts.length === 0) return [{ text: normalized.slice(0, MAX_PART_CHARS), aspect: 'general', context: '', others: '' }]
+  return parts.slice(0, MAX_PARTS).map((part) => ({ ...part, context, others: parts.filter((other) => other !== part).map((other) => other.text).join(' ') }))
 }
