@@ -6,6 +6,35 @@ import { z } from 'zod'
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional())
 
+/** One integration's credential: its name namespaces its users; its key is sent as `Authorization: Bearer <key>`. */
+export interface ApiKey {
+  name: string
+  key: string
+}
+
+/** The shortest key accepted: long enough that guessing it over HTTP is hopeless. */
+export const MIN_API_KEY_LENGTH = 16
+
+/** `API_KEYS="name:key,name:key"` → a list of named keys; names and keys must be unique. */
+const ApiKeysSchema = z
+  .string()
+  .transform((value, context): ApiKey[] => {
+    const keys: ApiKey[] = []
+    const entries = value.split(',').map((part) => part.trim()).filter(Boolean)
+    for (const [position, entry] of entries.entries()) {
+      const separator = entry.indexOf(':')
+      const name = separator > 0 ? entry.slice(0, separator).trim() : ''
+      const key = separator > 0 ? entry.slice(separator + 1).trim() : ''
+      if (!/^[\w.-]{1,64}$/.test(name)) context.addIssue({ code: 'custom', message: `entry ${position + 1} must be name:key with a name of letters, digits, _ . -` })
+      else if (key.length < MIN_API_KEY_LENGTH || /\s/.test(key)) context.addIssue({ code: 'custom', message: `the key of "${name}" must be at least ${MIN_API_KEY_LENGTH} characters without spaces` })
+      else if (keys.some((known) => known.name === name)) context.addIssue({ code: 'custom', message: `name "${name}" appears twice` })
+      else if (keys.some((known) => known.key === key)) context.addIssue({ code: 'custom', message: `the key of "${name}" is also another name's key` })
+      else keys.push({ name, key })
+    }
+    return keys
+  })
+  .optional()
+
 export const ConfigSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
@@ -27,6 +56,18 @@ export const ConfigSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHAT_BOT_CONFIG: z.preprocess(emptyToUndefined, z.string().default('bots/wechat.config.json')),
   ADMIN_TOKEN: optionalString,
+  /** On SIGTERM/SIGINT, how long replies under way may take to finish; the rest waits in the inbound queue. */
+  SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600_000).default(10_000)),
+  /** Budget of one outbound send (Feishu Open API, WeChat say, WeCom …); also the SDK request timeout. */
+  SEND_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
+  /** Send attempts per delivery round (the first in the user's lane, the others in the background with backoff). */
+  SEND_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(4)),
+  /** First retry pause; each further retry waits 4× longer. */
+  SEND_RETRY_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60_000).default(1000)),
+  /** Set by npm when started through `npm start`: the server then also stops when npm exits (see graceful-shutdown.ts). */
+  npm_lifecycle_event: optionalString,
+  /** When set, /api/v1/* and the console need one of these keys; when unset they answer loopback clients only. */
+  API_KEYS: z.preprocess(emptyToUndefined, ApiKeysSchema),
   SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(7 * 24 * 60).default(120)),
   PROFILE_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(3650).default(30)),
 })
@@ -45,13 +86,4 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new ConfigError(`Invalid configuration:\n  ${reasons.join('\n  ')}`)
   }
   return parsed.data
-}
-
-/** The channels whose configuration is complete. */
-export function configuredChannels(config: Config): { feishu: boolean; wechat: boolean; llm: boolean } {
-  return {
-    feishu: Boolean(config.FEISHU_APP_ID && config.FEISHU_APP_SECRET),
-    wechat: Boolean(config.WECHATY_PUPPET),
-    llm: Boolean(config.OPENAI_API_KEY),
-  }
 }

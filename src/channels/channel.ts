@@ -1,53 +1,59 @@
-import { z } from 'zod'
+import type { Hono } from 'hono'
+import type { Config } from '../config.js'
+import type { Advisor } from '../dialogue/messages.js'
+import type { InboundQueue } from '../store/inbound-queue.js'
+import type { RateLimiter } from '../store/session-store.js'
+import type { PipelineLogger, PipelineOptions } from './inbound-pipeline.js'
+
+/** Transitional re-export: the message and reply types live in the core (src/dialogue/messages.ts). */
+export * from '../dialogue/messages.js'
+
+/** What `/api/v1/channels/status` shows for one channel: `status` always, channel-specific details besides. */
+export interface ChannelState {
+  status: string
+  [detail: string]: unknown
+}
+
+/** A running channel adapter. Every adapter (Feishu webhook or long connection, WeChat, WeCom …) implements it. */
+export interface Channel {
+  readonly name: string
+  /** Webhook routes to mount on the HTTP app (absent for channels that connect out). */
+  readonly routes?: Hono
+  /** Connects to the platform and sends whatever the previous run left in the inbound queue. */
+  start(): Promise<void>
+  /** Stops taking messages, drains replies under way for up to `graceMs`, leaves the rest in the queue. */
+  stop(graceMs: number): Promise<void>
+  status(): ChannelState
+  /** Resolves when every message accepted so far is answered (tests). */
+  idle(): Promise<void>
+}
+
+/** The logging a channel needs; a pino Logger fits. Message texts only at debug level. */
+export interface ChannelLogger extends PipelineLogger {
+  debug(details: object, message: string): void
+  child?(bindings: object): ChannelLogger
+}
+
+/** What the composition root hands every channel factory. */
+export interface ChannelContext {
+  config: Config
+  advisor: Advisor
+  inbound: InboundQueue
+  /** SQLite (one process per DATA_DIR): leftovers are taken over at start without waiting for leases. */
+  singleWriter: boolean
+  rateLimiter: RateLimiter
+  logger: ChannelLogger
+  /** Timeouts and retries of the inbound pipeline, from the configuration. */
+  pipeline: Pick<PipelineOptions, 'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'onEvent'>
+  onDuplicate(): void
+}
 
 /**
- * The spec every channel adapter speaks. Adapters (Feishu, WeChat, web, terminal) convert their platform's
- * payloads into an InboundMessage, hand it to the Advisor, and render the OutboundReply back.
- * The core never imports a channel SDK; channels import the core.
+ * One registry line (src/channels/registry.ts). `enabled` reads the configuration; `create` loads the channel's
+ * SDK lazily (dynamic import), so an unconfigured channel costs nothing.
  */
-export const ChannelNameSchema = z.enum(['feishu', 'wechat', 'web', 'api', 'terminal'])
-export type ChannelName = z.infer<typeof ChannelNameSchema>
-
-export const InboundMessageSchema = z.object({
-  channel: z.string().min(1).max(32),
-  /** Conversation id: Feishu chat_id, WeChat room id, 'p2p' style ids for private chats. */
-  chatId: z.string().min(1).max(256),
-  userId: z.string().min(1).max(256),
-  /** Plain text with mention placeholders already stripped. */
-  text: z.string().max(2000),
-  mentionsBot: z.boolean(),
-  /** Platform message id, used for dedupe and idempotent replies. */
-  messageId: z.string().min(1).max(256),
-  /** Epoch milliseconds when the platform says the message was created. */
-  receivedAt: z.number().int(),
-  /** Display name of the sender, for @-quoting in groups. */
-  userName: z.string().max(256).optional(),
-})
-export type InboundMessage = z.infer<typeof InboundMessageSchema>
-
-export interface Citation {
-  id: string
-  title: string
-}
-
-/** A structured rendering hint: channels with rich cards (Feishu) render blocks; others use `text`. */
-export interface ReplyCard {
-  kind: 'verdict' | 'policy' | 'info'
-  title: string
-  /** 'green' eligible, 'red' not eligible, 'orange' undecided, 'blue' information. */
-  tone: 'green' | 'red' | 'orange' | 'blue'
-  blocks: Array<{ heading?: string; text: string }>
-  footer?: string
-}
-
-export interface OutboundReply {
-  /** The full reply as plain text (always present; the fallback for every channel). */
-  text: string
-  citations: Citation[]
-  card?: ReplyCard
-}
-
-/** What every channel calls: one turn of the conversation. Implemented by the dialogue layer. */
-export interface Advisor {
-  handle(message: InboundMessage): Promise<OutboundReply>
+export interface ChannelDefinition {
+  readonly name: string
+  enabled(config: Config): boolean
+  create(context: ChannelContext): Promise<Channel>
 }

@@ -1,4 +1,4 @@
-import type { Citation, OutboundReply } from '../channels/channel.js'
+import type { Citation, OutboundReply } from './messages.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import { describeValidity } from '../knowledge/describe-validity.js'
 import type { Phraser } from '../phrasing/phraser.js'

@@ -1,4 +1,4 @@
-import type { Citation, ReplyCard } from '../channels/channel.js'
+import type { Citation, ReplyCard } from './messages.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import { describeValidity } from '../knowledge/describe-validity.js'
 import type { BenefitItem, TierBenefits } from './load-tier-benefits.js'

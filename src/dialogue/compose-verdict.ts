@@ -1,16 +1,20 @@
-import type { Citation, ReplyCard } from '../channels/channel.js'
+import type { Citation, ReplyCard } from './messages.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { AssessmentResult } from '../scoring/assessment-result.js'
 import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { splitSentences } from './split-sentences.js'
+import { SCREEN_CHARACTERS, summarizeVerdict, type VerdictOffers } from './summarize-verdict.js'
+import { citeSources, failedGates, firstSentence, gateLine, headline, lossesOf, lossText, targetOf } from './verdict-parts.js'
 
 export interface ComposedVerdict {
-  /** The verdict text (what a phraser may re-word). */
+  /** The one-screen verdict: verdict with total or range, the two biggest gaps, the next step, the offers. */
   body: string
-  /** Sources and next steps, appended by code after phrasing. */
+  /** The sources line, appended by code after phrasing. */
   footer: string
+  /** The item-by-item account (what “详细” shows): dimensions, lost points, conditions, unknowns, how to apply, benefits. */
+  detail: { text: string; card: ReplyCard }
   sources: string[]
   citations: Citation[]
   card: ReplyCard
@@ -18,36 +22,23 @@ export interface ComposedVerdict {
 
 const SIZE_NAMES: Record<string, string> = { micro: '微型企业', small: '小型企业', medium: '中型企业', large: '大型企业' }
 
-/** A 第三条 gate failed: the firm cannot apply for any Beijing tier, whatever its points. */
-function failedGates(result: AssessmentResult) {
-  return result.conditions.filter((condition) => condition.id.startsWith('gate-') && condition.status === 'failed')
-}
-
-function headline(result: AssessmentResult): string {
-  const state = result.eligible === true ? '✅ 符合' : result.eligible === false ? '❌ 暂不符合' : '⏳ 暂无法判定'
-  const points = result.total === null || failedGates(result).length > 0 ? '' : result.totalMax !== null && result.totalMax !== result.total ? `（已确定${result.total}分，最高可能${result.totalMax}分）` : `（总分${result.total}分）`
-  return `【${result.programName}】${state}${points}`
-}
-
 function dimensionLine(result: AssessmentResult): string | null {
   if (result.dimensions.length === 0) return null
   return result.dimensions.map((dimension) => `${dimension.name}${dimension.score}/${dimension.max}`).join(' · ')
 }
 
 function lostPoints(result: AssessmentResult): string | null {
-  const losses = result.items
-    .filter((item) => item.score !== null && item.score < item.max)
-    .sort((left, right) => right.max - right.score! - (left.max - left.score!))
-    .slice(0, 3)
+  const losses = lossesOf(result).slice(0, 3)
   if (losses.length === 0) return null
-  return `失分最多：${losses.map((item) => `${item.name}${item.actual ? `（${item.actual}）` : ''}${item.score}/${item.max}分`).join('；')}`
+  return `失分最多：${losses.map(lossText).join('；')}`
 }
 
 function conditionLines(result: AssessmentResult): string[] {
   const failed = result.conditions.filter((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score')
   const passedDirect = result.conditions.filter((condition) => condition.direct && condition.status === 'passed')
   const lines: string[] = []
-  if (failed.length > 0) lines.push(`未满足：${failed.map((condition) => condition.name).join('；')}`)
+  // Only the parts that fail, with the firm's value and the one needed (not the whole three-part condition).
+  if (failed.length > 0) lines.push(`未满足：${failed.map((condition) => (condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name)).join('；')}`)
   if (passedDirect.length > 0) lines.push(`已满足直通条件：${passedDirect.map((condition) => condition.name).join('；')}`)
   if (result.program === 'little-giant') {
     const passed = result.conditions.filter((condition) => condition.status === 'passed' && !condition.id.startsWith('gate-') && !condition.direct)
@@ -62,35 +53,18 @@ function unknownLine(result: AssessmentResult): string | null {
   return `还不确定：${names.join('、')}${result.missing.length > 5 ? '等' : ''}——这些信息决定最终结论`
 }
 
-function firstSentence(card: PolicyCard | undefined): string | null {
-  return card ? (splitSentences(card.content)[0] ?? null) : null
-}
-
 function amountSentence(card: PolicyCard | undefined): string | null {
   if (!card) return null
   return splitSentences(card.content).find((sentence) => /最高\d+万元|不超过\d+万元|\d+万元/u.test(sentence)) ?? null
 }
 
-/** "《细则》附件1、附件2": one mention per document, its parts listed after it. */
-function citeSources(results: readonly AssessmentResult[]): string {
-  const parts = new Map<string, string[]>()
-  for (const result of results) {
-    const match = /^(《[^》]+》)(附件\d+)?/u.exec(result.source)
-    const document = match?.[1] ?? result.source
-    const part = match?.[2]
-    const list = parts.get(document) ?? []
-    if (part && !list.includes(part)) list.push(part)
-    parts.set(document, list)
-  }
-  return [...parts].map(([document, list]) => `${document}${list.join('、')}`).join('；')
-}
-
 /**
- * The verdict reply: eligible or not with the total first, dimension subtotals, where points were lost, what is
- * unknown, the smallest changes that would qualify, then (in the footer) how and when to apply and what the tier
- * brings — quoted from the cards and cited.
+ * The verdict reply: on one screen the verdict with its total or score range, the two biggest gaps and the next
+ * step (see summarizeVerdict); behind “详细” the full account — dimension subtotals, where points were lost,
+ * what is unknown, the smallest changes that would qualify, how and when to apply and what the tier brings,
+ * quoted from the cards and cited.
  */
-export function composeVerdict(results: readonly AssessmentResult[], search: PolicySearch, benefits: TierBenefits): ComposedVerdict {
+export function composeVerdict(results: readonly AssessmentResult[], search: PolicySearch, benefits: TierBenefits, offers: VerdictOffers = {}): ComposedVerdict {
   const blocks: ReplyCard['blocks'] = []
   const bodyLines: string[] = []
   const sources: string[] = []
@@ -104,7 +78,7 @@ export function composeVerdict(results: readonly AssessmentResult[], search: Pol
   for (const result of results) {
     const gates = failedGates(result)
     const lines = gates.length > 0
-      ? [`不满足申报基本条件（第三条）：${gates.map((condition) => condition.name).join('；')}，不能申报北京市优质中小企业评价认定。`]
+      ? [gateLine(result)!]
       : [dimensionLine(result), lostPoints(result), ...conditionLines(result), unknownLine(result)].filter((line): line is string => Boolean(line))
     if (gates.length === 0 && result.eligible !== true && result.cheapestPath?.changes.length) lines.push(result.cheapestPath.text)
     else if (gates.length === 0 && result.eligible === false && /直通/u.test(result.cheapestPath?.text ?? '')) lines.push(result.cheapestPath!.text.replace(/^必须满足：[^。]*。/u, ''))
@@ -116,8 +90,7 @@ export function composeVerdict(results: readonly AssessmentResult[], search: Pol
   }
 
   const footerLines: string[] = []
-  const decided = results.filter((result) => result.eligible === true)
-  const target = decided[decided.length - 1] ?? results[0]
+  const target = targetOf(results)
   if (target && failedGates(target).length === 0) {
     const plan = benefits.programs[target.program]
     const apply = plan.apply.map((id) => search.get(id))
@@ -136,14 +109,19 @@ export function composeVerdict(results: readonly AssessmentResult[], search: Pol
   }
   footerLines.push(`依据：${citeSources(results)}。结果供参考，以培育平台审核为准。`)
 
-  const body = bodyLines.join('\n')
-  const footer = footerLines.join('\n')
+  const detailBody = bodyLines.join('\n')
+  const detailFooter = footerLines.join('\n')
   const tone: ReplyCard['tone'] = results.some((result) => result.eligible === true) ? 'green' : results.every((result) => result.eligible === false) ? 'red' : 'orange'
+  const title = results.length === 1 ? `${results[0].programName}测评结果` : '梯度培育测评结果'
+  const footer = `依据：${citeSources(results)}。结果供参考，以培育平台审核为准。`
+  const summary = summarizeVerdict(results, search, benefits, offers, SCREEN_CHARACTERS - footer.length - 1)
+  const body = summary.lines.join('\n')
   return {
     body,
     footer,
-    sources: [...sources, body],
+    detail: { text: `${detailBody}\n${detailFooter}`, card: { kind: 'verdict', title: `${title}（详细）`, tone, blocks, footer: detailFooter } },
+    sources: [...sources, detailBody, body],
     citations: [...citations.values()],
-    card: { kind: 'verdict', title: results.length === 1 ? `${results[0].programName}测评结果` : '梯度培育测评结果', tone, blocks, footer },
+    card: { kind: 'verdict', title, tone, blocks: summary.blocks, footer: [...summary.tail, footer].join('\n') },
   }
 }

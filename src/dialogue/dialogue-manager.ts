@@ -1,4 +1,4 @@
-import type { Advisor, InboundMessage, OutboundReply } from '../channels/channel.js'
+import type { Advisor, InboundMessage, OutboundReply } from './messages.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import { extractFacts, type ExtractionResult } from '../facts/extract-facts.js'
 import { describeFact } from '../facts/describe-fact.js'
@@ -29,7 +29,14 @@ import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { PROGRAM_NAMES, type Program } from './programs.js'
 import { QUESTION_GROUPS } from './question-groups.js'
+import { replaceProfileFacts } from './replace-profile-facts.js'
 import * as replies from './replies.js'
+import { lastFullYear } from './year-words.js'
+import { answerAfterVerdict, type AfterVerdictContext } from './answer-after-verdict.js'
+import { planExactScore } from './plan-exact-score.js'
+import { composeTermAnswer } from './compose-term-answer.js'
+import { explainTerm } from './explain-term.js'
+import { rerunAfterVerdict, type VerdictRerun } from './rerun-after-verdict.js'
 
 export interface DialogueManagerOptions {
   sessions: SessionStore
@@ -99,14 +106,45 @@ export class DialogueManager implements Advisor {
   async chat(key: SessionKey, text: string): Promise<{ reply: OutboundReply; state: SessionView }> {
     const id = sessionKeyToString(key)
     const lock = this.#options.lock ?? (<T>(_key: string, task: () => Promise<T>) => task())
+    try {
+      return await this.#queue.run(id, () =>
+        lock(id, async () => {
+          const started = performance.now()
+          try {
+            return await this.#chatLocked(key, text)
+          } finally {
+            this.#options.onTurn?.({ channel: key.channel, ms: performance.now() - started })
+          }
+        }),
+      )
+    } catch (error) {
+      // The cross-replica lock lives in the store too (Redis): when it cannot be taken, the same friendly reply.
+      if ((error as { name?: unknown } | null)?.name !== 'StoreError') throw error
+      this.#warn('store-lock-failed', error)
+      return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+    }
+  }
+
+  /**
+   * Replaces the facts of a session's profile (the web console's form), in turn with the chat's turns, so the form
+   * and the chat share one profile. Store failures are thrown (the HTTP layer answers 503).
+   */
+  async replaceFacts(key: SessionKey, facts: Facts): Promise<{ state: SessionView }> {
+    const id = sessionKeyToString(key)
+    const lock = this.#options.lock ?? (<T>(_key: string, task: () => Promise<T>) => task())
     return this.#queue.run(id, () =>
       lock(id, async () => {
-        const started = performance.now()
-        try {
-          return await this.#chatLocked(key, text)
-        } finally {
-          this.#options.onTurn?.({ channel: key.channel, ms: performance.now() - started })
-        }
+        const stored = await this.#options.sessions.get(key)
+        const current = { state: stored ? readDialogueState(stored.dialogue) : newDialogueState(), profile: stored ? readProfile(stored.profile) : newProfile() }
+        const next = replaceProfileFacts(current.state, current.profile, facts)
+        const now = this.#now()
+        await this.#options.sessions.put(key, {
+          dialogue: next.state,
+          dialogueUpdatedAt: stored?.dialogue ? stored.dialogueUpdatedAt : now,
+          profile: next.profile,
+          profileUpdatedAt: now,
+        })
+        return { state: viewOf(next.state, next.profile) }
       }),
     )
   }
@@ -124,8 +162,11 @@ export class DialogueManager implements Advisor {
       const profile = stored ? readProfile(stored.profile) : newProfile()
       const result = await this.turn(state, profile, text)
       try {
-        if (result.deleted) await this.#options.sessions.delete(key)
-        else {
+        if (result.deleted) {
+          // A person is (channel, user) across chats: every chat's record goes, and nothing deleted is echoed.
+          const records = await this.#options.sessions.deletePerson(key.channel, key.userId)
+          return { reply: { text: replies.deletedReply(records), citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+        } else {
           const now = this.#now()
           await this.#options.sessions.put(key, {
             dialogue: result.state,
@@ -136,7 +177,9 @@ export class DialogueManager implements Advisor {
         }
       } catch (error) {
         this.#warn('store-write-failed', error)
-        return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(state, profile) }
+        // A failed 删除我的数据 still shows nothing of what was asked to be deleted.
+        const shown = result.deleted ? viewOf(newDialogueState(), newProfile()) : viewOf(state, profile)
+        return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: shown }
       }
       return { reply: result.reply, state: viewOf(result.state, result.profile) }
     }
@@ -150,6 +193,9 @@ export class DialogueManager implements Advisor {
     const intent = detectIntent(text)
     const done = (reply: OutboundReply, deleted = false): TurnResult => ({ reply, state, profile, deleted })
     const say = (replyText: string): OutboundReply => ({ text: replyText, citations: [] })
+    // Right after a verdict: “详细” gives the item-by-item account, “算准分数” asks what still moves the score.
+    const afterVerdict = answerAfterVerdict(state, profile, text, this.#afterVerdictContext(profile))
+    if (afterVerdict) return done(afterVerdict)
 
     switch (intent.kind) {
       case 'help':
@@ -164,7 +210,8 @@ export class DialogueManager implements Advisor {
         return done(say(`${replies.RESET_DONE}\n${replies.MENU}`))
       }
       case 'delete-data':
-        return done(say(replies.deletedReply(Object.keys(profile.facts).length)), true)
+        // The reply is written once the store says how many records went (see #chatLocked).
+        return done(say(replies.deletedReply(0)), true)
       case 'show-facts':
         return done(say(this.#describeProfile(profile)))
       case 'continue':
@@ -196,6 +243,12 @@ export class DialogueManager implements Advisor {
 
   async #freeText(state: DialogueState, profile: Profile, text: string, intent: Intent): Promise<OutboundReply> {
     if (state.mode !== 'idle') {
+      // “独立法人是啥意思，分公司算吗？”: a question about a term of the standard, answered from its text.
+      const term = explainTerm(text)
+      if (term) {
+        const answer = composeTermAnswer(term, this.#options.search)
+        return { ...answer, text: `${answer.text}\n\n继续刚才的问题：${this.#pendingQuestion(state)}` }
+      }
       const extraction = this.#extract(state, profile, text)
       if (touchesFacts(extraction)) return this.#applyAndContinue(state, profile, extraction)
       if (QUESTION_LIKE.test(text) || intent.kind === 'follow-up-aspect') {
@@ -208,6 +261,9 @@ export class DialogueManager implements Advisor {
       return { text: `没太明白您的回答。${this.#pendingQuestion(state)}${hint}`, citations: [] }
     }
     const extraction = extractFacts(text, { expecting: [], known: profile.facts, lastFiscalYear: this.#lastFiscalYear() })
+    // A correction after a verdict re-runs it on the updated facts (a question such as “如果研发费用是500万呢？” is no correction).
+    const rerun = QUESTION_LIKE.test(text) ? null : rerunAfterVerdict(state, profile, extraction.facts, this.#usedBy)
+    if (rerun) return this.#rerunVerdict(state, profile, extraction, rerun)
     if (Object.keys(extraction.facts).length > 0 && !QUESTION_LIKE.test(text)) {
       Object.assign(profile.facts, extraction.facts)
       const recorded = summarizeFacts(extraction.facts).replace(/\n/g, '；')
@@ -280,6 +336,7 @@ export class DialogueManager implements Advisor {
     state.programs = [...programs]
     state.pending = []
     state.misses = 0
+    state.exactScore = false
     state.lastTopic = { kind: 'program', programs }
     profile.lastPrograms = [...programs]
     const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
@@ -293,9 +350,15 @@ export class DialogueManager implements Advisor {
     if (step.kind === 'ask') {
       state.mode = 'assessing'
       state.pending = step.question.facts
-      return { text: `${lead}${step.question.text}`, citations: [] }
+      return { text: `${lead}${renderQuestion(step.question.group, step.question.facts, this.#lastFiscalYear())}`, citations: [] }
     }
-    if (step.stoppedEarly) return this.#verdictReply(state, profile, step.results, lead)
+    // Finishing the exact score after a ranged verdict: ask what still moves it, then give the verdict again.
+    const exact = state.exactScore ? planExactScore(step.results, profile.unknown, profile.facts, this.#lastFiscalYear()).next : null
+    if (exact) {
+      state.pending = exact.facts
+      return { text: `${lead}${renderQuestion(exact.group, exact.facts, this.#lastFiscalYear())}`, citations: [] }
+    }
+    if (step.stoppedEarly || state.exactScore) return this.#verdictReply(state, profile, step.results, lead)
     state.mode = 'confirming'
     state.pending = []
     const summary = summarizeByGroup(profile.facts, this.#relevantFacts(state.programs))
@@ -311,7 +374,9 @@ export class DialogueManager implements Advisor {
   async #verdictReply(state: DialogueState, profile: Profile, results: AssessmentResult[], lead: string, userText = ''): Promise<OutboundReply> {
     // Verdicts are never re-worded by an LLM: "符合/不符合" is not a number, so no grounding check could guard it.
     void userText
-    const verdict = composeVerdict(results, this.#options.search, this.#options.benefits)
+    const plan = planExactScore(results, profile.unknown, profile.facts, this.#lastFiscalYear())
+    const verdict = composeVerdict(results, this.#options.search, this.#options.benefits, { exactScoreQuestions: plan.questions })
+    state.exactScore = false
     state.mode = 'idle'
     state.pending = []
     state.lastTopic = { kind: 'program', programs: state.programs }
@@ -322,10 +387,25 @@ export class DialogueManager implements Advisor {
     }
   }
 
+  #afterVerdictContext(profile: Profile): AfterVerdictContext {
+    const resultsFor = (programs: readonly Program[]) => advanceAssessment(programs, profile.facts, profile.unknown, this.#assess, this.#usedBy).results
+    return { resultsFor, search: this.#options.search, benefits: this.#options.benefits, lastYear: this.#lastFiscalYear() }
+  }
+
+  /** Records the corrected facts and gives the verdict again (or asks first when the change opened a question). */
+  async #rerunVerdict(state: DialogueState, profile: Profile, extraction: ExtractionResult, rerun: VerdictRerun): Promise<OutboundReply> {
+    Object.assign(profile.facts, extraction.facts)
+    profile.unknown = profile.unknown.filter((fact) => !(fact in extraction.facts))
+    state.programs = rerun.programs
+    const step = advanceAssessment(state.programs, profile.facts, profile.unknown, this.#assess, this.#usedBy)
+    if (step.kind === 'ask') return this.#continueAssessment(state, profile, `${rerun.changed}还需要补充：`)
+    return this.#verdictReply(state, profile, step.results, `${rerun.changed}按新信息重新评估：\n`)
+  }
+
   #pendingQuestion(state: DialogueState): string {
     const group = QUESTION_GROUPS.find((candidate) => state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)))
     if (state.mode === 'confirming') return replies.CONFIRM_PROMPT
-    return group ? renderQuestion(group, state.pending) : '请回答上面的问题。'
+    return group ? renderQuestion(group, state.pending, this.#lastFiscalYear()) : '请回答上面的问题。'
   }
 
   #relevantFacts(programs: readonly Program[]): FactName[] {
@@ -343,7 +423,7 @@ export class DialogueManager implements Advisor {
 
   /** 上年度: the last complete fiscal year, by the injected clock. */
   #lastFiscalYear(): number {
-    return new Date(this.#now()).getFullYear() - 1
+    return lastFullYear(this.#now())
   }
 
   #warn(type: string, error: unknown): void {

@@ -22,6 +22,8 @@ export const DialogueStateSchema = z.object({
   /** How many replies in a row did not answer the pending question. */
   misses: z.number().int().min(0),
   lastTopic: TopicSchema.nullable(),
+  /** After a verdict with a score range, the user asked for the exact score: ask what still moves it. */
+  exactScore: z.boolean().optional(),
 })
 export type DialogueState = z.infer<typeof DialogueStateSchema>
 

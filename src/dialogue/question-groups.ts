@@ -10,7 +10,7 @@ export interface QuestionGroup {
   facts: FactName[]
   /** The question, with {items} replaced by the missing facts' names. */
   question: string
-  /** An example answer, shown under the question. */
+  /** An example answer, shown under the question; {Y1}/{Y2}/{Y3} are 上年度/前年/大前年 as real years. */
   example?: string
   /** Every fact of the group is a yes/no question: a bare 是/否/都没有 answers all of them. */
   yesNo?: 'positive' | 'negative'
@@ -48,19 +48,19 @@ export const QUESTION_GROUPS: QuestionGroup[] = [
     id: 'revenue',
     facts: ['revenue', 'revenuePrev'],
     question: '{items}各是多少？',
-    example: '例如：去年营收3200万，前年2800万',
+    example: '例如：{Y1}年营收3200万，{Y2}年2800万',
   },
   {
     id: 'main-revenue',
     facts: ['mainRevenuePrev2', 'mainRevenuePrev', 'mainRevenue'],
     question: '近三年的主营业务收入分别是多少？（需要：{items}）',
-    example: '例如：2022年1000万，2023年1130万，2024年1209.1万',
+    example: '例如：{Y3}年1000万，{Y2}年1130万，{Y1}年1209.1万',
   },
   {
     id: 'rd',
     facts: ['rdExpense', 'rdExpensePrev', 'rdStaff', 'employees'],
     question: '请告诉我{items}。',
-    example: '例如：去年研发费用240万，前年200万，研发人员30人',
+    example: '例如：{Y1}年研发费用240万，{Y2}年200万，研发人员30人',
   },
   {
     id: 'profit',

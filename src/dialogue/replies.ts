@@ -20,8 +20,9 @@ export const CONFIRM_PROMPT = '以上信息确认无误请回复“确认”；�
 export const SKIP_HINT = '不清楚的话可以回复“不知道”跳过。'
 export const INJECTION_NOTICE = '评分只按评价标准和您提供的数据计算，无法调整分数。'
 
-export function deletedReply(factCount: number): string {
-  return factCount > 0
-    ? `已删除您的全部数据（${factCount}项企业信息及对话记录）。`
-    : '已删除您的全部数据（此前没有保存企业信息）。'
+/** After 删除我的数据: how many records (one per chat) were removed; never what they held. */
+export function deletedReply(records: number): string {
+  return records > 0
+    ? `已删除您的全部数据：${records}条记录（各会话的对话和企业信息）。`
+    : '没有找到您的数据，无需删除。'
 }

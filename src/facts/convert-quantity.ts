@@ -11,6 +11,7 @@ export type QuantityProblem =
   | 'fractionOrPercent' // 0.48 for a ratio: 48% or 0.48%?
   | 'unitMissing' // a bare 800000 for money: 80亿? or 80万?
   | 'notInteger' // 150.5人
+  | 'outOfRange' // 1e308万元, a 20-digit figure: absurd as written
 
 export type Conversion = { ok: true; value: number } | { ok: false; problem: QuantityProblem }
 
@@ -37,6 +38,7 @@ export function fitsUnit(quantity: Quantity, unit: FactUnit): boolean {
  * which are ambiguous and asked again. "约/多/以上" are taken as written; "不到" and ranges are not.
  */
 export function convertQuantity(quantity: Quantity, unit: FactUnit): Conversion {
+  if (quantity.outOfRange) return { ok: false, problem: 'outOfRange' }
   if (quantity.vague) return { ok: false, problem: 'vague' }
   if (!fitsUnit(quantity, unit)) return { ok: false, problem: 'unitMismatch' }
   if (quantity.upperBound) return { ok: false, problem: 'upperBound' }

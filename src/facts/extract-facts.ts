@@ -675,5 +675,7 @@ function problemReason(fact: FactName, value: BoundValue, problem: QuantityProbl
       return `${label}应是整数，${ASK_AGAIN}`
     case 'unitMismatch':
       return `没看懂${label}“${value.raw}”，${ASK_AGAIN}`
+    case 'outOfRange':
+      return `${label}“${value.raw}”不像是真实的数字，${ASK_AGAIN}`
   }
 }

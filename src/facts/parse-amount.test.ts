@@ -97,3 +97,31 @@ describe('parseAmount', () => {
     expect(parseAmount(text, unit)).toBe(expected)
   })
 })
+
+describe('absurd figures are refused whole, never cut short or rounded', () => {
+  it.each([
+    ['1e308万元'],
+    ['1e308'],
+    ['1E+400元'],
+    ['99999999999999999999万元'],
+    ['9007199254740993'],
+    ['3200.12345678901234567万'],
+    ['一万亿亿元'],
+  ])('%s → null', (text) => {
+    expect(parseMoneyToWan(text)).toBeNull()
+  })
+
+  it.each([
+    ['1.5e3万元', 1500],
+    ['1e5万', 100_000],
+    ['3.2E3万', 3200],
+    ['12345678.9万元', 12_345_678.9],
+  ])('scientific or long numerals within range are read whole: %s → %s万元', (text, expected) => {
+    expect(parseMoneyToWan(text)).toBe(expected)
+  })
+
+  it('bounds counts too', () => {
+    expect(parseCount('1e400人')).toBeNull()
+    expect(parseCount('1e2人')).toBe(100)
+  })
+})

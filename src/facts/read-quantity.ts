@@ -18,10 +18,46 @@ export interface Quantity {
   vague: boolean
   /** Written with Chinese numerals only ("三", "一百五"): such a bare number is easily a word, not an answer. */
   chineseOnly: boolean
+  /**
+   * Absurd as written ("1e308万元", 20 digits, 一万亿亿): beyond MAX_QUANTITY_VALUE in its own unit, or more digits
+   * than a number keeps exactly. Never stored, never rounded or cut short: it is asked again.
+   */
+  outOfRange: boolean
+}
+
+/** Beyond this, in the quantity's own unit (yuan, persons, percent…), no figure in a chat about an SME is meant. */
+export const MAX_QUANTITY_VALUE = 1e15
+/** A double keeps 15 significant decimal digits exactly; a longer numeral would be silently rounded. */
+const MAX_SIGNIFICANT_DIGITS = 15
+
+/**
+ * Arabic numerals as messages write them: "3200", "1,200", "3.5", and scientific "1e308" / "1.5E3", which must be
+ * read whole (reading "1e308万元" as 308万元 would store a figure nobody wrote). The tokenizer matches with it.
+ */
+export const ARABIC_NUMERAL_SOURCE = String.raw`(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?`
+
+/** "1e308", "-1.5E3", optionally followed by a magnitude character ("1e5万"). */
+const SCIENTIFIC = /^([-+]?\d+(?:\.\d+)?[eE][-+]?\d+)([万萬亿億wW])?$/
+const SCIENTIFIC_MAGNITUDES: Record<string, number> = { 万: 1e4, 萬: 1e4, w: 1e4, W: 1e4, 亿: 1e8, 億: 1e8 }
+
+/** Digits a numeral states, leading zeros not counted ("0.0032" → 2, "1,234.50" → 6). */
+function significantDigits(numeral: string): number {
+  const mantissa = numeral.split(/[eE]/)[0] ?? ''
+  return mantissa.replace(/[^\d]/g, '').replace(/^0+/, '').length
+}
+
+function isOutOfRange(value: number, numeral: string): boolean {
+  return !Number.isFinite(value) || Math.abs(value) > MAX_QUANTITY_VALUE || significantDigits(numeral) > MAX_SIGNIFICANT_DIGITS
+}
+
+function readScientific(source: string): number | null {
+  const match = SCIENTIFIC.exec(source)
+  if (!match) return null
+  return Number(match[1]) * (match[2] ? SCIENTIFIC_MAGNITUDES[match[2]]! : 1)
 }
 
 /** The common case, read without the general machinery: "3200万", "48%", "150人", "3.5". */
-const SIMPLE = /^(\d+(?:\.\d+)?)(万元|万|亿元|亿|元|%|人|个|项|年)?$/
+const SIMPLE = /^(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(万元|万|亿元|亿|元|%|人|个|项|年)?$/
 const SIMPLE_UNITS: Record<string, [QuantityUnit | null, number]> = {
   '': [null, 1],
   万元: ['yuan', 10_000],
@@ -70,7 +106,9 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   const simple = SIMPLE.exec(text)
   if (simple) {
     const [unit, scale] = SIMPLE_UNITS[simple[2] ?? ''] ?? [null, 1]
-    return { value: Number((Number(simple[1]) * scale).toPrecision(12)), unit, approximate: false, upperBound: false, vague: false, chineseOnly: false }
+    const exact = Number(simple[1]) * scale
+    const outOfRange = isOutOfRange(exact, simple[1]!)
+    return { value: outOfRange ? exact : Number(exact.toPrecision(12)), unit, approximate: false, upperBound: false, vague: false, chineseOnly: false, outOfRange }
   }
   let source = text.trim().replace(/\s+/g, '')
   let approximate = false
@@ -123,9 +161,11 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   const hasMagnitude = /[万萬亿億wW]$/.test(source)
   if (unit === null && hasMagnitude) unit = 'yuan'
   const chineseOnly = !/\d/.test(source)
-  if (vague) return { value: Number.NaN, unit, approximate, upperBound, vague, chineseOnly }
-  const numeral = parseNormalizedNumber(source)
+  if (vague) return { value: Number.NaN, unit, approximate, upperBound, vague, chineseOnly, outOfRange: false }
+  const numeral = readScientific(source) ?? parseNormalizedNumber(source)
   if (numeral === null) return null
-  const value = Number(((numeral + extra) * scale).toPrecision(12))
-  return { value, unit, approximate, upperBound, vague, chineseOnly }
+  const exact = (numeral + extra) * scale
+  const outOfRange = isOutOfRange(exact, source)
+  const value = outOfRange ? exact : Number(exact.toPrecision(12))
+  return { value, unit, approximate, upperBound, vague, chineseOnly, outOfRange }
 }

@@ -1,5 +1,5 @@
 import { FACT_VOCABULARY, type KeywordMeaning } from './fact-vocabulary.js'
-import { readNormalizedQuantity, type Quantity } from './read-quantity.js'
+import { ARABIC_NUMERAL_SOURCE, readNormalizedQuantity, type Quantity } from './read-quantity.js'
 
 /** A year qualifier: 去年 (offset 0 = 上年度), 前年 (1), 大前年 (2), 今年 (-1), or an explicit 2024年. */
 export type YearReference = { kind: 'offset'; offset: number } | { kind: 'calendar'; year: number }
@@ -28,7 +28,7 @@ export type MessageToken = { start: number; end: number; text: string } & (
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖'
 const MAGNITUDES = '十拾百佰千仟万萬亿億'
-const ARABIC = String.raw`(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?`
+const ARABIC = ARABIC_NUMERAL_SOURCE
 const NUMERAL_PART = `(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%]))`
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
@@ -94,7 +94,7 @@ export function tokenizeMessage(text: string): MessageToken[] {
     } else if (groups.rank !== undefined) {
       const numeral = /第\s*(\S+?)\s*(?:名|位|完成单位|完成人|单位)?$/.exec(raw)?.[1] ?? ''
       const quantity = readNormalizedQuantity(numeral)
-      tokens.push({ ...base, type: 'rank', rank: quantity && !quantity.vague && Number.isInteger(quantity.value) ? quantity.value : null })
+      tokens.push({ ...base, type: 'rank', rank: quantity && !quantity.vague && !quantity.outOfRange && Number.isInteger(quantity.value) ? quantity.value : null })
     } else if (groups.correction !== undefined) tokens.push({ ...base, type: 'correction', alsoNo: raw === '不对' || raw === '错了' })
     else {
       const type = (['unknown', 'question', 'hypothetical', 'desire', 'no', 'yes', 'respectively', 'all', 'separator'] as const).find(

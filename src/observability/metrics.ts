@@ -91,10 +91,11 @@ export class Metrics {
   readonly llmCalls = new Counter('advisor_llm_calls_total', 'LLM phrasing calls by outcome')
   readonly llmFallbacks = new Counter('advisor_llm_fallbacks_total', 'LLM answers replaced by the template, by reason (timeout, error, ungrounded, empty)')
   readonly dedupeHits = new Counter('advisor_dedupe_hits_total', 'Platform events dropped as duplicates, by channel')
+  readonly inboundEvents = new Counter('advisor_inbound_events_total', 'Inbound pipeline: replies sent, send failures, abandoned and recovered entries, by channel')
   readonly queueDepth = new Gauge('advisor_queue_depth', 'Turns waiting or running in the per-user queues')
   readonly sessions = new Gauge('advisor_sessions', 'Sessions kept in the store (sampled)')
   readonly #all: Array<{ render(): string }> = [
-    this.httpRequests, this.httpLatency, this.turns, this.turnLatency, this.llmCalls, this.llmFallbacks, this.dedupeHits, this.queueDepth, this.sessions,
+    this.httpRequests, this.httpLatency, this.turns, this.turnLatency, this.llmCalls, this.llmFallbacks, this.dedupeHits, this.inboundEvents, this.queueDepth, this.sessions,
   ]
 
   render(): string {

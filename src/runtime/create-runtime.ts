@@ -12,7 +12,10 @@ import { createPolicyIndex } from '../search/policy-index.js'
 import { ReloadableIndex } from '../search/reloadable-index.js'
 import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { createStores } from '../store/create-stores.js'
+import type { InboundQueue } from '../store/inbound-queue.js'
 import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-store.js'
+import { reloadTerms } from '../dialogue/explain-term.js'
+import { reloadVerdictWords } from '../dialogue/read-verdict-request.js'
 
 /** Everything the product runs on, built once from configuration; shared by the server, the bots and the CLI. */
 export interface Runtime {
@@ -23,9 +26,15 @@ export interface Runtime {
   sessions: SessionStore
   dedupe: DedupeStore
   rateLimiter: RateLimiter
+  /** The channels' durable inbound queue. */
+  inbound: InboundQueue
+  /** SQLite: one process per DATA_DIR, so leftovers are taken over at start at once. */
+  singleWriter: boolean
   queue: KeyedSerialQueue
   metrics: Metrics
   storeKind: 'sqlite' | 'redis'
+  /** Readiness of the stores: reachable, and writes succeeding (see Stores.ready). */
+  ready(): Promise<boolean>
   /**
    * Re-reads knowledge/ (cards, synonyms) and rules/ without a restart. Everything is validated first; on an error
    * nothing changes and the error says which file is wrong.
@@ -85,11 +94,16 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     sessions: stores.sessions,
     dedupe: stores.dedupe,
     rateLimiter: stores.rateLimiter,
+    inbound: stores.inbound,
+    singleWriter: stores.singleWriter,
     queue,
     metrics,
     storeKind: stores.kind,
+    ready: () => stores.ready(),
     reloadKnowledge: () => {
       const nextRules = loadRules()
+      reloadTerms()
+      reloadVerdictWords()
       const { cards } = index.reload()
       Object.assign(rules, nextRules)
       logger.info({ cards }, 'knowledge-reloaded')

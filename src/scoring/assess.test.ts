@@ -55,7 +55,8 @@ describe('advice', () => {
   it('lists the 认定条件 that block a firm regardless of points', () => {
     const result = assess('specialized', { ...firm, nicheYears: 1 }, rules)
     expect(result.eligible).toBe(false)
-    expect(result.cheapestPath!.text).toContain('从事特定细分市场时间达到2年以上')
+    // Only the failing part, with the firm's value and the one needed.
+    expect(result.cheapestPath!.text).toContain('必须满足：从事特定细分市场年限：1年，需≥2年')
   })
 })
 

@@ -1,6 +1,7 @@
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import type { AssessmentResult, ConditionResult, DimensionResult, ItemResult, ProgramId } from './assessment-result.js'
 import { buildAdvice } from './build-advice.js'
+import { describeUnmetParts } from './describe-unmet-parts.js'
 import { classifySize, isSme } from './classify-size.js'
 import { collectThresholds } from './collect-thresholds.js'
 import { evaluateCondition, factsOf, type EvaluationContext, type Evaluated, type ScoreBounds } from './evaluate-condition.js'
@@ -92,6 +93,7 @@ export function assess(program: ProgramId, facts: Facts, rules: LoadedRules = de
       direct: condition.direct === true,
       facts: factsOf(condition.when, named.byId),
       needs,
+      unmet: describeUnmetParts(condition.when, context),
     }
   })
 

@@ -17,6 +17,19 @@ export interface ConditionResult {
   facts: FactName[]
   /** Of those, the unknown ones. */
   needs: FactName[]
+  /** When failed: only the parts that fail, each with the firm's value and the one needed; else empty. */
+  unmet: UnmetPart[]
+}
+
+/** One failing part of a condition: "建立研发机构级别：无，需国家级/省级/市级/市级以下". */
+export interface UnmetPart {
+  /** The fact, derived value or score read; 'size' for the SME size; 'alternatives' for "A；或B" (then label/actual/needed are empty). */
+  subject: string
+  label: string
+  actual: string
+  needed: string
+  /** The part as one short Chinese line. */
+  text: string
 }
 
 export interface ItemResult {

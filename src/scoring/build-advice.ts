@@ -192,7 +192,9 @@ export function buildAdvice(input: {
   const path = scoreFailed ? findCheapestPath(program, upgrades, items, context) : []
   const changes = (path ?? []).map((upgrade) => upgrade.advice)
   const parts: string[] = []
-  if (blocking.length > 0) parts.push(`必须满足：${blocking.map((condition) => condition.name).join('；')}`)
+  // Only the failing parts, with the firm's value and the one needed (a condition of three parts may fail on one).
+  const blockingText = (condition: ConditionResult) => (condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name)
+  if (blocking.length > 0) parts.push(`必须满足：${blocking.map(blockingText).join('；')}`)
   if (scoreFailed) parts.push(path && path.length > 0 ? `最少改动：${changes.map((change) => change.text).join('；')}` : '仅靠提高得分难以达到，可考虑直通条件')
   const direct = conditions.filter((condition) => condition.direct && condition.status !== 'passed')
   if (scoreFailed && direct.length > 0) parts.push(`或满足任一直通条件：${direct.map((condition) => condition.name).join('；')}`)

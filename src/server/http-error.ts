@@ -25,8 +25,17 @@ export function fieldReasons(error: z.ZodError): Record<string, string> {
   return fields
 }
 
-/** Reads a JSON body; returns a 400 Response when it is not JSON. */
+/** `application/json`, with or without parameters such as `; charset=utf-8`. */
+const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i
+
+/**
+ * Reads a JSON body; 415 unless the request says `Content-Type: application/json` (which also keeps browsers from
+ * sending it cross-origin without a CORS preflight), 400 when it is not JSON.
+ */
 export async function readJsonBody(context: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  if (!JSON_MEDIA_TYPE.test(context.req.header('content-type') ?? '')) {
+    return { ok: false, response: context.json(errorBody('UNSUPPORTED_MEDIA_TYPE', '请求头须为 Content-Type: application/json'), 415) }
+  }
   try {
     const value: unknown = await context.req.json()
     return { ok: true, value }

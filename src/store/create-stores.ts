@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import type { Redis } from 'ioredis'
+import { claimDataDir } from './claim-data-dir.js'
 import { MemoryRateLimiter } from './memory-rate-limiter.js'
 import { openSqliteDatabase } from './open-sqlite-database.js'
 import { connectRedisClient, createRedisClient } from './redis-client.js'
@@ -7,10 +9,14 @@ import { RedisDedupeStore } from './redis-dedupe-store.js'
 import { RedisLock } from './redis-lock.js'
 import { RedisRateLimiter } from './redis-rate-limiter.js'
 import { DEFAULT_REDIS_PREFIX, RedisSessionStore } from './redis-session-store.js'
+import type { InboundQueue } from './inbound-queue.js'
+import { RedisInboundQueue } from './redis-inbound-queue.js'
 import type { DedupeStore, RateLimiter, SessionStore } from './session-store.js'
+import { SqliteInboundQueue } from './sqlite-inbound-queue.js'
 import { SqliteDedupeStore } from './sqlite-dedupe-store.js'
 import { SqliteSessionStore } from './sqlite-session-store.js'
 import { toStoreError } from './to-store-error.js'
+import { trackInboundWrites, trackWrites, WriteHealth } from './write-health.js'
 import type { StoreWarningListener } from './store-warning.js'
 
 /** How often the SQLite retention sweep runs. */
@@ -21,11 +27,36 @@ export interface Stores {
   sessions: SessionStore
   dedupe: DedupeStore
   rateLimiter: RateLimiter
+  /** The durable inbound queue of the channels (acknowledged messages until their reply is sent). */
+  inbound: InboundQueue
+  /** True when one process owns the store (SQLite): at start-up it takes over every leftover entry. */
+  singleWriter: boolean
   kind: 'sqlite' | 'redis'
   /** Cross-replica per-key lock (Redis mode only; in SQLite mode one process owns the file). */
   lock?: <T>(key: string, task: () => Promise<T>) => Promise<T>
+  /**
+   * Readiness: the store answers, a probe write succeeds, and no real write has failed recently (so a full disk,
+   * a read-only file or a Redis without memory makes /readyz say not ready).
+   */
+  ready(): Promise<boolean>
   /** Stops the retention sweep and closes the SQLite file or the Redis connection. */
   close(): Promise<void>
+}
+
+/** Key of the readiness probe's write (SQLite dedupe row or Redis key). */
+const READINESS_PROBE_ID = 'readyz-probe'
+
+function readiness(sessions: SessionStore, health: WriteHealth, probeWrite: () => Promise<unknown>): () => Promise<boolean> {
+  return async () => {
+    if (!(await sessions.ping().catch(() => false))) return false
+    try {
+      await probeWrite()
+    } catch {
+      health.recordFailure()
+      return false
+    }
+    return !health.failing
+  }
 }
 
 /** What `createStores` needs; the composition root fills it from the validated config. */
@@ -40,6 +71,8 @@ export interface CreateStoresOptions {
   redisConnectTimeoutMs?: number
   dialogueTtlMs: number
   profileTtlMs: number
+  /** SQLite only: caps the file (pages of 4 KiB); writes past it fail with STORE_FULL. For quotas and tests. */
+  sqliteMaxPageCount?: number
   onWarning?: StoreWarningListener
 }
 
@@ -48,11 +81,21 @@ async function createRedisStores(options: CreateStoresOptions & { redisUrl: stri
   const client: Redis = createRedisClient({ url: options.redisUrl, onWarning: options.onWarning })
   await connectRedisClient(client, options.redisUrl, options.redisConnectTimeoutMs)
   const lock = new RedisLock(client, { prefix, onWarning: options.onWarning })
+  const health = new WriteHealth()
+  const tracked = trackWrites(
+    {
+      sessions: new RedisSessionStore({ client, prefix, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning }),
+      dedupe: new RedisDedupeStore(client, { prefix }),
+      rateLimiter: new RedisRateLimiter(client, { prefix }),
+    },
+    health,
+  )
   return {
-    sessions: new RedisSessionStore({ client, prefix, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning }),
-    dedupe: new RedisDedupeStore(client, { prefix }),
-    rateLimiter: new RedisRateLimiter(client, { prefix }),
+    ...tracked,
+    inbound: trackInboundWrites(new RedisInboundQueue(client, { prefix }), health),
+    singleWriter: false,
     kind: 'redis',
+    ready: readiness(tracked.sessions, health, () => client.set(`${prefix}${READINESS_PROBE_ID}`, String(Date.now()), 'PX', 60_000)),
     lock: (key, task) => lock.withLock(key, task),
     close: async () => {
       client.disconnect()
@@ -61,7 +104,16 @@ async function createRedisStores(options: CreateStoresOptions & { redisUrl: stri
 }
 
 function createSqliteStores(options: CreateStoresOptions): Stores {
-  const database: Database.Database = openSqliteDatabase({ dataDir: options.dataDir })
+  mkdirSync(options.dataDir, { recursive: true })
+  // One writer per SQLite file: a second process on this DATA_DIR refuses to start (replicas use REDIS_URL).
+  const claim = claimDataDir(options.dataDir)
+  let database: Database.Database
+  try {
+    database = openSqliteDatabase({ dataDir: options.dataDir, maxPageCount: options.sqliteMaxPageCount })
+  } catch (error) {
+    claim.release()
+    throw error
+  }
   const sessions = new SqliteSessionStore({ database, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
   const dedupe = new SqliteDedupeStore({ database })
   const purge = () => {
@@ -76,14 +128,26 @@ function createSqliteStores(options: CreateStoresOptions): Stores {
   purge()
   const timer = setInterval(purge, SQLITE_PURGE_INTERVAL_MS)
   timer.unref()
+  const health = new WriteHealth()
+  const tracked = trackWrites({ sessions, dedupe, rateLimiter: new MemoryRateLimiter() }, health)
+  const probe = database.prepare('INSERT INTO dedupe (id, expires_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET expires_at = excluded.expires_at')
+  const probeWrite = async () => {
+    try {
+      database.transaction(() => probe.run(READINESS_PROBE_ID, Date.now() + 60_000)).immediate()
+    } catch (error) {
+      throw toStoreError(error, 'SQLite readiness probe')
+    }
+  }
   return {
-    sessions,
-    dedupe,
-    rateLimiter: new MemoryRateLimiter(),
+    ...tracked,
+    inbound: trackInboundWrites(new SqliteInboundQueue({ database }), health),
+    singleWriter: true,
     kind: 'sqlite',
+    ready: readiness(tracked.sessions, health, probeWrite),
     close: async () => {
       clearInterval(timer)
       if (database.open) database.close()
+      claim.release()
     },
   }
 }

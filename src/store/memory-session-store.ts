@@ -52,6 +52,19 @@ export class MemorySessionStore implements SessionStore {
     this.#records.delete(sessionKeyToString(key))
   }
 
+  async deletePerson(channel: string, userId: string): Promise<number> {
+    const prefix = `${encodeURIComponent(channel)}:`
+    const suffix = `:${encodeURIComponent(userId)}`
+    let removed = 0
+    for (const id of [...this.#records.keys()]) {
+      if (id.startsWith(prefix) && id.endsWith(suffix) && id.slice(prefix.length, -suffix.length).indexOf(':') === -1) {
+        this.#records.delete(id)
+        removed += 1
+      }
+    }
+    return removed
+  }
+
   /** Records with anything still visible. */
   async count(): Promise<number> {
     this.purgeExpired()

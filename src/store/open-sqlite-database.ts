@@ -18,6 +18,9 @@ const MIGRATIONS: readonly string[] = [
      dialogue TEXT, dialogue_updated_at INTEGER NOT NULL, profile TEXT, profile_updated_at INTEGER NOT NULL);
    CREATE INDEX IF NOT EXISTS sessions_profile_updated ON sessions (profile_updated_at);
    CREATE TABLE IF NOT EXISTS dedupe (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
+  // The durable inbound queue (sqlite-inbound-queue.ts); its dedupe marks live in `dedupe`.
+  `CREATE TABLE IF NOT EXISTS inbound (
+     id TEXT PRIMARY KEY, channel TEXT NOT NULL, body TEXT NOT NULL, lease_until INTEGER NOT NULL, enqueued_at INTEGER NOT NULL);`,
 ]
 
 /** The schema version this build writes. */

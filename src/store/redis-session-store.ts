@@ -142,6 +142,32 @@ export class RedisSessionStore implements SessionStore {
     }
   }
 
+  /**
+   * Every chat of one person: SCAN for `session:<channel>:*:<userId>` (parts are URI-encoded, so a chat id never
+   * holds a raw `:` and the pattern cannot reach into another user), then UNLINK. Rare, so no per-person index.
+   */
+  async deletePerson(channel: string, userId: string): Promise<number> {
+    const glob = (part: string) => encodeURIComponent(part).replace(/[*?[\]\\]/g, '\\$&')
+    const pattern = `${this.#prefix.replace(/[*?[\]\\]/g, '\\$&')}session:${glob(channel)}:*:${glob(userId)}`
+    const exact = (redisKey: string) => {
+      const rest = redisKey.slice(`${this.#prefix}session:${encodeURIComponent(channel)}:`.length, -(encodeURIComponent(userId).length + 1))
+      return !rest.includes(':')
+    }
+    let cursor = '0'
+    let removed = 0
+    try {
+      do {
+        const [next, keys] = await this.#redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+        cursor = next
+        const mine = keys.filter(exact)
+        if (mine.length > 0) removed += await this.#redis.unlink(...mine)
+      } while (cursor !== '0')
+    } catch (error) {
+      throw toStoreError(error, 'Redis person delete')
+    }
+    return removed
+  }
+
   /** Session keys under this prefix (SCAN, so it never blocks Redis; cost grows with the key space). */
   async count(): Promise<number> {
     const pattern = `${this.#prefix.replace(/[*?[\]\\]/g, '\\$&')}session:*`

@@ -33,8 +33,13 @@ export interface SessionStore {
   /** Returns the record with expired parts already cleared (dialogue null when idle too long), or null. */
   get(key: SessionKey): Promise<SessionRecord | null>
   put(key: SessionKey, record: SessionRecord): Promise<void>
-  /** Removes everything kept for the key (删除我的数据). */
+  /** Removes the one record kept for the key. */
   delete(key: SessionKey): Promise<void>
+  /**
+   * 删除我的数据: removes every record of one person in one channel, whatever chat it was kept for (a person is
+   * (channel, userId) across chats). Returns how many records were removed.
+   */
+  deletePerson(channel: string, userId: string): Promise<number>
   /** Number of records kept (for metrics/admin). */
   count(): Promise<number>
   /** Checks the backing store is reachable (readiness). */

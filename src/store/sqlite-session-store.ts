@@ -50,6 +50,8 @@ export class SqliteSessionStore implements SessionStore {
         ON CONFLICT(key) DO UPDATE SET dialogue = excluded.dialogue, dialogue_updated_at = excluded.dialogue_updated_at,
           profile = excluded.profile, profile_updated_at = excluded.profile_updated_at`),
       delete: db.prepare('DELETE FROM sessions WHERE key = ?'),
+      // No index on (channel, user_id): deleting a person is rare, and a scan of even 100k rows takes milliseconds.
+      deletePerson: db.prepare('DELETE FROM sessions WHERE channel = ? AND user_id = ?'),
       // Compare-and-delete: a record rewritten since it was read (another process) is left alone.
       deleteUnchanged: db.prepare('DELETE FROM sessions WHERE key = ? AND dialogue_updated_at IS ? AND profile_updated_at IS ?'),
       clearProfileUnchanged: db.prepare('UPDATE sessions SET profile = NULL WHERE key = ? AND profile_updated_at IS ? AND profile IS NOT NULL'),
@@ -101,6 +103,14 @@ export class SqliteSessionStore implements SessionStore {
       this.#statements.delete.run(sessionKeyToString(key))
     } catch (error) {
       throw toStoreError(error, 'SQLite session delete')
+    }
+  }
+
+  async deletePerson(channel: string, userId: string): Promise<number> {
+    try {
+      return this.#statements.deletePerson.run(channel, userId).changes
+    } catch (error) {
+      throw toStoreError(error, 'SQLite person delete')
     }
   }
 

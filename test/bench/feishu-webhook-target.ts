@@ -1,6 +1,6 @@
 import { createFeishuChannel } from '../../src/channels/feishu/feishu-channel.js'
 import { createFeishuSender } from '../../src/channels/feishu/feishu-reply-sender.js'
-import { MemoryDedupeStore } from '../../src/store/memory-dedupe-store.js'
+import { MemoryInboundQueue } from '../../src/store/memory-inbound-queue.js'
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js'
 import { createProductAdvisor } from '../contracts/product-advisor.js'
 import { startFakeFeishuServer } from '../fakes/fake-feishu-server.js'
@@ -12,7 +12,7 @@ import type { BenchTarget } from './server-bench.js'
  */
 export async function feishuWebhookTarget() {
   const fake = await startFakeFeishuServer()
-  const channel = createFeishuChannel({ sender: createFeishuSender({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: fake.domain }), advisor: createProductAdvisor().manager, dedupe: new MemoryDedupeStore(), rateLimiter: new MemoryRateLimiter(), verificationToken: 'v-token' })
+  const channel = createFeishuChannel({ sender: createFeishuSender({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: fake.domain }), advisor: createProductAdvisor().manager, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter(), verificationToken: 'v-token' })
   await channel.start()
   const event = {
     schema: '2.0',

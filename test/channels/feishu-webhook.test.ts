@@ -3,7 +3,7 @@ import type { Advisor } from '../../src/channels/channel.js'
 import { createFeishuChannel, type FeishuChannel } from '../../src/channels/feishu/feishu-channel.js'
 import { createFeishuSender } from '../../src/channels/feishu/feishu-reply-sender.js'
 import { createApp } from '../../src/server/app.js'
-import { MemoryDedupeStore } from '../../src/store/memory-dedupe-store.js'
+import { MemoryInboundQueue } from '../../src/store/memory-inbound-queue.js'
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js'
 import { createProductAdvisor } from '../contracts/product-advisor.js'
 import { startFakeFeishuServer, type FakeFeishuServer } from '../fakes/fake-feishu-server.js'
@@ -20,8 +20,8 @@ afterAll(async () => fake.close())
 
 async function setup(options: { encryptKey?: string; advisor?: Advisor } = {}) {
   const advisor = options.advisor ?? createProductAdvisor().manager
-  const sender = createFeishuSender({ appId: 'cli_test', appSecret: 'secret', domain: fake.domain, retry: { baseDelayMs: 5, maxDelayMs: 20 } })
-  const channel = createFeishuChannel({ sender, advisor, dedupe: new MemoryDedupeStore(), rateLimiter: new MemoryRateLimiter(), verificationToken: TOKEN, encryptKey: options.encryptKey, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))) })
+  const sender = createFeishuSender({ appId: 'cli_test', appSecret: 'secret', domain: fake.domain })
+  const channel = createFeishuChannel({ sender, advisor, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter(), verificationToken: TOKEN, encryptKey: options.encryptKey, pipeline: { retryBaseDelayMs: 5 }, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))) })
   await channel.start()
   const app = createApp({ webhooks: [channel.routes], console: false })
   const post = async (payload: unknown, mode: 'plain' | 'encrypted' | 'forged' = options.encryptKey ? 'encrypted' : 'plain') => {

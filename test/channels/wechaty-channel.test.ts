@@ -8,7 +8,7 @@ import {
   type WechatBotConfigInput,
   type WechatyChannel,
 } from '../../src/channels/wechaty/index.js'
-import { MemoryDedupeStore } from '../../src/store/memory-dedupe-store.js'
+import { MemoryInboundQueue } from '../../src/store/memory-inbound-queue.js'
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js'
 
 /** Answers "收到：<text>（第N轮）", counting turns per (chat, user) like a real session would. */
@@ -74,7 +74,7 @@ async function createFixture(
     wechaty,
     config,
     advisor,
-    dedupe: new MemoryDedupeStore(),
+    inbound: new MemoryInboundQueue(),
     rateLimiter: new MemoryRateLimiter(),
     sleep: async (milliseconds) => {
       pauses.push(milliseconds)

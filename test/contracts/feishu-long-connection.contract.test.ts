@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { createFeishuChannel } from '../../src/channels/feishu/feishu-channel.js'
 import { startFeishuLongConnection } from '../../src/channels/feishu/feishu-long-connection.js'
 import { createFeishuSender } from '../../src/channels/feishu/feishu-reply-sender.js'
-import { MemoryDedupeStore } from '../../src/store/memory-dedupe-store.js'
+import { MemoryInboundQueue } from '../../src/store/memory-inbound-queue.js'
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js'
 import { textEvent } from '../channels/feishu-events.js'
 import { startFakeFeishuGateway } from '../fakes/fake-feishu-gateway.js'
@@ -23,7 +23,7 @@ runChannelContract('Feishu long connection (SDK WSClient, fake gateway)', async 
   run += 1
   const gateway = await startFakeFeishuGateway()
   const { manager } = createProductAdvisor()
-  const channel = createFeishuChannel({ sender: createFeishuSender({ appId: APP_ID, appSecret: 'secret', domain: api.domain }), advisor: manager, dedupe: new MemoryDedupeStore(), rateLimiter: new MemoryRateLimiter() })
+  const channel = createFeishuChannel({ sender: createFeishuSender({ appId: APP_ID, appSecret: 'secret', domain: api.domain }), advisor: manager, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter() })
   await channel.start()
   const connection = startFeishuLongConnection({ appId: APP_ID, appSecret: 'secret', domain: gateway.domain, accept: channel.accept })
   await gateway.connected()

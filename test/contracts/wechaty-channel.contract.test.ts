@@ -1,7 +1,7 @@
 import { WechatyBuilder, type Message } from 'wechaty'
 import { mock, PuppetMock } from 'wechaty-puppet-mock'
 import { createWechatyChannel, parseWechatBotConfig } from '../../src/channels/wechaty/index.js'
-import { MemoryDedupeStore } from '../../src/store/memory-dedupe-store.js'
+import { MemoryInboundQueue } from '../../src/store/memory-inbound-queue.js'
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js'
 import { runChannelContract } from './channel.contract.js'
 import { createProductAdvisor } from './product-advisor.js'
@@ -15,7 +15,7 @@ runChannelContract('WeChat (real Wechaty + PuppetMock, private chat)', async () 
     wechaty,
     config: parseWechatBotConfig({ schemaVersion: 1, botName: '政策助手', groups: { allow: ['专精特新交流群'], keywordMatch: false }, triggerWords: ['政策助手'], privateChat: { enabled: true, friendsOnly: false } }),
     advisor: manager,
-    dedupe: new MemoryDedupeStore(),
+    inbound: new MemoryInboundQueue(),
     rateLimiter: new MemoryRateLimiter(),
     sleep: async () => {},
   })

@@ -25,16 +25,26 @@ export interface RunningServer {
   child: ChildProcess
   chat(userId: string, text: string): Promise<{ reply: string; state: { mode: string; facts: Record<string, unknown>; pending: string[] } }>
   stop(signal?: NodeJS.Signals): Promise<void>
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string
+  /** Resolves with the exit code (null when killed by a signal) once the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-/** Starts the product as `npm start` does (node --import tsx src/main.ts) and waits until it answers. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+/**
+ * Starts the product the documented production way (`node --import tsx src/main.ts`, no npm or tsx wrapper, so
+ * signals reach it) and waits until it answers.
+ */
+export async function startServer(env: Record<string, string>, options: { port?: number } = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort())
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
-  child.stderr?.on('data', (chunk) => {
+  const capture = (chunk: unknown) => {
     stderr += String(chunk)
-  })
+  }
+  child.stdout?.on('data', capture)
+  child.stderr?.on('data', capture)
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
   const base = `http://127.0.0.1:${port}`
   const started = Date.now()
   for (;;) {
@@ -50,6 +60,8 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   return {
     port,
     child,
+    exited,
+    output: () => stderr,
     async chat(userId, text) {
       const response = await fetch(`${base}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, text }) })
       if (!response.ok) throw new Error(`chat answered ${response.status}: ${await response.text()}`)
@@ -58,7 +70,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     stop(signal = 'SIGTERM') {
       return new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve()
-        child.once('exit', () => resolve())
+        void exited.then(() => resolve())
         child.kill(signal)
       })
     },

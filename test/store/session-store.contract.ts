@@ -103,6 +103,28 @@ export function runSessionStoreContract(name: string, createHarness: CreateHarne
       await store.delete(key)
     }))
 
+    it('deletes a person in every chat of that channel, and nobody else (删除我的数据)', withStore(async ({ store, clock, rawExists }) => {
+      const person = 'ou_张三*?[x]:%'
+      const chats = ['oc_群:1', 'oc_群:2', 'p2p', '*']
+      for (const chatId of chats) await store.put({ channel: 'feishu', chatId, userId: person }, record(clock.now))
+      const others: SessionKey[] = [
+        { channel: 'wechat', chatId: 'oc_群:1', userId: person },
+        { channel: 'feishu', chatId: 'oc_群:1', userId: 'ou_张三' },
+        { channel: 'feishu', chatId: `oc_群:1:${person}`, userId: 'ou_李四' },
+        { channel: 'feishu', chatId: person, userId: `x:${person}` },
+        { channel: 'feishu:x', chatId: 'c', userId: person },
+      ]
+      for (const other of others) await store.put(other, record(clock.now))
+      expect(await store.deletePerson('feishu', person)).toBe(chats.length)
+      for (const chatId of chats) {
+        expect(await store.get({ channel: 'feishu', chatId, userId: person })).toBeNull()
+        if (rawExists) expect(await rawExists({ channel: 'feishu', chatId, userId: person })).toBe(false)
+      }
+      for (const other of others) expect(factsOf(await store.get(other)), JSON.stringify(other)).toEqual({ revenue: 3200 })
+      expect(await store.count()).toBe(others.length)
+      expect(await store.deletePerson('feishu', person)).toBe(0)
+    }))
+
     it('keeps an active dialogue up to its idle limit', withStore(async ({ store, clock }) => {
       await store.put(key, record(clock.now))
       clock.now += DIALOGUE_TTL_MS

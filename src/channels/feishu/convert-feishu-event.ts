@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../channel.js'
+import type { InboundMessage } from '../../dialogue/messages.js'
 import type { FeishuEvent } from './feishu-event-schema.js'
 
 export type ConvertResult =

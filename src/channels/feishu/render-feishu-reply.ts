@@ -1,4 +1,4 @@
-import type { OutboundReply, ReplyCard } from '../channel.js'
+import type { OutboundReply, ReplyCard } from '../../dialogue/messages.js'
 import { splitText } from '../split-text.js'
 
 /** One message to send: Feishu's msg_type and its JSON content string. */

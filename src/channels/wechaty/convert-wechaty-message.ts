@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../channel.js'
+import type { InboundMessage } from '../../dialogue/messages.js'
 import type { WechatBotConfig } from './wechat-bot-config.js'
 import { readAddressing, removeQuote } from './read-addressing.js'
 

@@ -1,9 +1,11 @@
 import { qrcodeValueToImageUrl, ScanStatus, type ContactSelf, type Message, type Wechaty } from 'wechaty'
-import type { Advisor, InboundMessage } from '../channel.js'
-import { sessionKeyToString, type DedupeStore, type RateLimiter } from '../../store/session-store.js'
-import { convertWechatyMessage, isGroupAllowed, type ConvertResult } from './convert-wechaty-message.js'
+import type { Advisor, InboundMessage } from '../../dialogue/messages.js'
+import type { InboundQueue } from '../../store/inbound-queue.js'
+import type { RateLimiter } from '../../store/session-store.js'
+import type { Channel } from '../channel.js'
+import { createInboundPipeline, type ParsedInbound, type PipelineOptions, type SendContext } from '../inbound-pipeline.js'
+import { convertWechatyMessage, isGroupAllowed } from './convert-wechaty-message.js'
 import { formatReplyParts } from './format-reply-parts.js'
-import { KeyedSerialQueue } from '../../shared/keyed-serial-queue.js'
 import { readWechatyMessage } from './read-wechaty-message.js'
 import type { WechatBotConfig } from './wechat-bot-config.js'
 
@@ -31,8 +33,9 @@ export interface WechatyChannelOptions {
   wechaty: Wechaty
   config: WechatBotConfig
   advisor: Advisor
-  /** Message-id dedupe: puppets re-deliver messages after a reconnect. Share it between replicas. */
-  dedupe: DedupeStore
+  /** The durable inbound queue (message-id dedupe included: puppets re-deliver after a reconnect). */
+  inbound: InboundQueue
+  singleWriter?: boolean
   rateLimiter: RateLimiter
   logger?: ChannelLogger
   /** Clock for the stale-message check (epoch ms). */
@@ -46,13 +49,15 @@ export interface WechatyChannelOptions {
   qrImageUrl?: (qrCode: string) => string
   /** Called for every re-delivered message dropped by dedupe (metrics). */
   onDuplicate?: () => void
+  /** Timeouts and retries (defaults: 10 s per send; 3 attempts, pauses 3 s and 6 s as CoW does). */
+  pipeline?: Partial<Pick<PipelineOptions, 'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'>>
 }
 
-export interface WechatyChannel {
+export interface WechatyChannel extends Channel {
   /** Attaches the handlers and starts Wechaty (the login QR code is then logged and shown by `loginState`). */
   start(): Promise<void>
-  /** Stops taking messages, waits (bounded) for replies under way, then stops Wechaty. */
-  stop(): Promise<void>
+  /** Stops taking messages, waits (up to `graceMs`) for replies under way, then stops Wechaty. */
+  stop(graceMs?: number): Promise<void>
   loginState(): WechatLoginState
   /** Resolves when every message received so far has been handled (replies sent). */
   idle(): Promise<void>
@@ -68,8 +73,6 @@ const STOP_DRAIN_TIMEOUT_MS = 15_000
 const SILENT_LOGGER: ChannelLogger = { debug() {}, info() {}, warn() {}, error() {} }
 const realSleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds))
 
-type Reply = Exclude<ConvertResult, { action: 'ignore' }>
-
 /**
  * The WeChat group channel: answers in allow-listed groups when @mentioned, addressed by a trigger word or
  * quoted, and in private chats; one session per user inside a group. Each (conversation, user) is handled
@@ -77,15 +80,14 @@ type Reply = Exclude<ConvertResult, { action: 'ignore' }>
  * split into numbered parts of at most `config.splitLength` characters with `config.pauseMs` between them.
  */
 export function createWechatyChannel(options: WechatyChannelOptions): WechatyChannel {
-  const { wechaty, config, advisor, dedupe, rateLimiter } = options
+  const { wechaty, config, advisor, rateLimiter } = options
   const logger = options.logger ?? SILENT_LOGGER
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? realSleep
   const qrImageUrl = options.qrImageUrl ?? qrcodeValueToImageUrl
 
-  const userQueue = new KeyedSerialQueue()
-  const sendQueue = new KeyedSerialQueue()
-  const inFlight = new Set<Promise<void>>()
+  /** Live conversation objects of recent messages, so a reply needs no lookup (after a restart it looks them up). */
+  const conversations = new Map<string, { room?: ReturnType<Message['room']>; talker: ReturnType<Message['talker']> }>()
   let state: WechatLoginState = { status: 'logged-out' }
   let running = false
 
@@ -110,141 +112,106 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
     logger.error({ err: error }, 'Wechaty reported an error')
   }
   const onMessage = (message: Message) => {
-    let key: string
     try {
       if (!running || message.self()) return
-      // Keyed synchronously on arrival, so one user's messages keep their order whatever the awaits below take.
-      key = `${message.room()?.id ?? 'p2p'}\u0000${message.talker().id}`
     } catch (error) {
       logger.warn({ err: error, messageId: message.id }, 'Unreadable WeChat message; ignored')
       return
     }
-    const work = userQueue.run(key, () => handleMessage(message)).catch((error: unknown) => {
-      logger.error({ err: error, messageId: message.id }, 'WeChat message handling failed')
-    })
-    inFlight.add(work)
-    void work.finally(() => inFlight.delete(work))
+    void pipeline.accept(message).catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'WeChat message handling failed'))
   }
 
-  async function handleMessage(message: Message): Promise<void> {
+  async function parse(message: Message): Promise<ParsedInbound> {
     const room = message.room()
     // Cheap pre-filter: most traffic comes from groups the bot must not answer in.
-    if (room && !isGroupAllowed(await room.topic(), config)) return
-
+    if (room && !isGroupAllowed(await room.topic(), config)) return { kind: 'ignore', reason: 'group-not-allowed' }
     const facts = await readWechatyMessage(wechaty, message, config.botName)
     const decision = convertWechatyMessage(facts, config, now())
     if (decision.action === 'ignore') {
       logger.debug({ messageId: facts.messageId, reason: decision.reason }, 'WeChat message ignored')
-      return
-    }
-    if (!(await claimOnce(decision.message.messageId))) {
-      logger.info({ messageId: decision.message.messageId }, 'WeChat message re-delivered; ignored')
-      options.onDuplicate?.()
-      return
+      return { kind: 'ignore', reason: decision.reason }
     }
     const talker = message.talker()
-    const say = (text: string, mentionAsker: boolean) =>
-      room ? room.say(text, ...(mentionAsker ? [talker] : [])) : talker.say(text)
-
-    const limitNotice = await checkRateLimits(decision.message, Boolean(room))
-    if (limitNotice !== undefined) {
-      if (limitNotice) await send(decision.message, say, limitNotice)
-      return
-    }
-    await send(decision.message, say, await replyText(decision))
+    remember(decision.message.messageId, { room, talker })
+    const route = { talkerId: talker.id, ...(room ? { roomId: room.id } : {}) }
+    if (decision.action === 'greet') return { kind: 'message', message: decision.message, route, reply: { text: config.persona.greeting, citations: [] } }
+    if (decision.action === 'unsupported') return { kind: 'message', message: decision.message, route, reply: { text: config.persona.nonTextReply, citations: [] } }
+    return { kind: 'message', message: decision.message, route }
   }
 
-  async function replyText(decision: Reply): Promise<string> {
-    if (decision.action === 'greet') return config.persona.greeting
-    if (decision.action === 'unsupported') return config.persona.nonTextReply
-    try {
-      const reply = await advisor.handle(decision.message)
-      return reply.text.trim() || config.persona.errorReply
-    } catch (error) {
-      logger.error({ err: error, messageId: decision.message.messageId }, 'Advisor failed on a WeChat message')
-      return config.persona.errorReply
-    }
+  function remember(messageId: string, conversation: { room?: ReturnType<Message['room']>; talker: ReturnType<Message['talker']> }) {
+    conversations.set(messageId, conversation)
+    if (conversations.size > 1000) conversations.delete(conversations.keys().next().value!)
   }
 
-  /** Dedupe claim; fails open (answers) when the store is down, preferring a rare duplicate to silence. */
-  async function claimOnce(messageId: string): Promise<boolean> {
-    try {
-      return await dedupe.claim(`wechat:${messageId}`, DEDUPE_TTL_MS)
-    } catch (error) {
-      logger.warn({ err: error, messageId }, 'Dedupe store failed; answering anyway')
-      return true
-    }
-  }
+  const inGroup = (message: InboundMessage) => !message.chatId.startsWith('p2p:')
 
-  /**
-   * undefined: within limits. A string: over a limit, send this notice. '': over a limit, notice already
-   * sent this minute, stay silent.
-   */
-  async function checkRateLimits(message: InboundMessage, inGroup: boolean): Promise<string | undefined> {
-    const userKey = sessionKeyToString({ channel: message.channel, chatId: message.chatId, userId: message.userId })
-    if (!(await take(`wechat:user:${userKey}`, config.rateLimit.perUserPerMinute))) {
-      logger.info({ chatId: message.chatId, userId: message.userId }, 'WeChat user rate limit reached')
-      return (await take(`wechat:user-notice:${userKey}`, 1)) ? config.persona.userRateLimitedReply : ''
-    }
-    if (inGroup && !(await take(`wechat:group:${message.chatId}`, config.rateLimit.perGroupPerMinute))) {
-      logger.info({ chatId: message.chatId }, 'WeChat group rate limit reached')
-      return (await take(`wechat:group-notice:${message.chatId}`, 1)) ? config.persona.rateLimitedReply : ''
-    }
-    return undefined
-  }
-
-  /** One token from the limiter; fails open when the limiter's store is down. */
-  async function take(key: string, limit: number): Promise<boolean> {
-    try {
-      return await rateLimiter.take(key, limit, RATE_WINDOW_MS)
-    } catch (error) {
-      logger.warn({ err: error, key }, 'Rate limiter failed; allowing the message')
-      return true
-    }
-  }
-
-  /** Sends a reply as numbered parts; the first one mentions the asker. Parts of one conversation never interleave. */
-  async function send(message: InboundMessage, say: (text: string, mentionAsker: boolean) => Promise<unknown>, text: string) {
-    const inGroup = !message.chatId.startsWith('p2p:')
-    const prefixLength = inGroup ? `@${message.userName ?? ''} `.length : 0
-    const parts = formatReplyParts(text, {
+  /** Numbered parts of at most `config.splitLength` characters; the first leaves room for "@asker ". */
+  function render(reply: { text: string }, message: InboundMessage): string[] {
+    const prefixLength = inGroup(message) ? `@${message.userName ?? ''} `.length : 0
+    return formatReplyParts(reply.text.trim() || config.persona.errorReply, {
       maxLength: config.splitLength,
       maxParts: config.maxParts,
       firstPrefixLength: prefixLength,
       truncatedNotice: config.persona.truncatedNotice,
     })
-    await sendQueue.run(message.chatId, async () => {
-      for (const [index, part] of parts.entries()) {
-        if (index > 0) await sleep(config.pauseMs)
-        const sent = await sendWithRetry(() => say(part, inGroup && index === 0), message)
-        if (!sent) return
-      }
-      logger.debug({ messageId: message.messageId, parts: parts.length }, 'WeChat reply sent')
-    })
   }
 
-  async function sendWithRetry(attempt: () => Promise<unknown>, message: InboundMessage): Promise<boolean> {
-    for (let tries = 0; ; tries += 1) {
-      try {
-        await attempt()
-        return true
-      } catch (error) {
-        const delay = SEND_RETRY_DELAYS_MS[tries]
-        if (delay === undefined || !running) {
-          logger.error({ err: error, messageId: message.messageId, chatId: message.chatId }, 'WeChat send failed; giving up')
-          return false
-        }
-        logger.warn({ err: error, messageId: message.messageId, retryInMs: delay }, 'WeChat send failed; retrying')
-        await sleep(delay)
-      }
+  async function send(part: string, context: SendContext): Promise<void> {
+    if (context.index > 0) await sleep(config.pauseMs)
+    let conversation = conversations.get(context.message.messageId)
+    if (!conversation) {
+      // After a restart: look the conversation up again by its ids.
+      const talker = await wechaty.Contact.find({ id: context.route?.talkerId ?? context.message.userId })
+      const room = context.route?.roomId ? await wechaty.Room.find({ id: context.route.roomId }) : undefined
+      if (!talker || (context.route?.roomId && !room)) throw Object.assign(new Error('WeChat conversation not found'), { retriable: false })
+      conversation = { room, talker }
     }
+    const { room, talker } = conversation
+    if (room) await room.say(part, ...(context.index === 0 ? [talker] : []))
+    else await talker.say(part)
   }
 
-  async function idle(): Promise<void> {
-    while (inFlight.size > 0) await Promise.all([...inFlight])
-  }
+  const pipeline = createInboundPipeline<Message, string>(
+    {
+      channel: 'wechat',
+      parse,
+      render,
+      send,
+      // Keyed synchronously on arrival, so one user's messages keep their order whatever parsing awaits.
+      arrivalKey: (message) => `${message.room()?.id ?? 'p2p'}\u0000${message.talker().id}`,
+      // The parts of two replies in one conversation never interleave.
+      sendLane: (message) => message.chatId,
+      redelivers: false,
+      dedupeTtlMs: DEDUPE_TTL_MS,
+      failureReply: config.persona.errorReply,
+      rateLimit: {
+        perUser: { limit: config.rateLimit.perUserPerMinute, windowMs: RATE_WINDOW_MS, notice: config.persona.userRateLimitedReply },
+        perChat: { limit: config.rateLimit.perGroupPerMinute, windowMs: RATE_WINDOW_MS, notice: config.persona.rateLimitedReply, applies: inGroup },
+      },
+    },
+    {
+      inbound: options.inbound,
+      advisor,
+      rateLimiter,
+      singleWriter: options.singleWriter ?? false,
+      logger,
+      sleep,
+      sendAttempts: SEND_RETRY_DELAYS_MS.length + 1,
+      retryBaseDelayMs: SEND_RETRY_DELAYS_MS[0],
+      ...options.pipeline,
+      onEvent: (event) => {
+        if (event.type === 'duplicate') {
+          logger.info({}, 'WeChat message re-delivered; ignored')
+          options.onDuplicate?.()
+        }
+        options.pipeline?.onEvent?.(event)
+      },
+    },
+  )
 
   return {
+    name: 'wechat',
     async start() {
       if (running) return
       running = true
@@ -254,17 +221,12 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
       wechaty.on('error', onError)
       wechaty.on('message', onMessage)
       await wechaty.start()
+      await pipeline.start()
     },
-    async stop() {
+    async stop(graceMs = STOP_DRAIN_TIMEOUT_MS) {
       if (!running) return
       wechaty.off('message', onMessage)
-      let timer: NodeJS.Timeout | undefined
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, STOP_DRAIN_TIMEOUT_MS)
-        timer.unref()
-      })
-      await Promise.race([idle(), timeout])
-      clearTimeout(timer)
+      await pipeline.stop(graceMs)
       running = false
       wechaty.off('scan', onScan)
       wechaty.off('login', onLogin)
@@ -273,8 +235,8 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
       wechaty.off('error', onError)
       state = { status: 'logged-out' }
     },
+    status: () => ({ ...state }),
     loginState: () => ({ ...state }),
-    idle,
+    idle: () => pipeline.idle(),
   }
 }
-

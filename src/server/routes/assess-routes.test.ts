@@ -31,14 +31,51 @@ describe('POST /assess', () => {
     [{ program: 'innovative', facts: { revenue: '3200' } }, 'facts.revenue'],
     [{ program: 'innovative', facts: { ipClass1: 2.5 } }, 'facts.ipClass1'],
     [{ program: 'innovative', facts: { favouriteColour: 'red' } }, 'facts.favouriteColour'],
-    [{ program: 'giant', facts: {} }, 'program'],
-    [{ facts: {} }, 'program'],
   ])('rejects %j with a reason for %s', async (body, field) => {
     const response = await post(body)
     expect(response.status).toBe(400)
     const error = (await response.json()).error
     expect(error.code).toBe('INVALID_FACTS')
     expect(error.fields[field]).toBeTruthy()
+  })
+
+  it.each([
+    [{ program: 'giant', facts: {} }],
+    [{ facts: {} }],
+    [{ program: 3, facts: {} }],
+  ])('gives an invalid program %j its own code and lists the programs', async (body) => {
+    const response = await post(body)
+    expect(response.status).toBe(400)
+    const error = (await response.json()).error
+    expect(error.code).toBe('INVALID_PROGRAM')
+    for (const program of ['innovative', 'specialized', 'little-giant']) expect(error.fields.program).toContain(program)
+  })
+
+  it('names a missing facts object in Chinese', async () => {
+    const error = (await (await post({ program: 'innovative' })).json()).error
+    expect(error.code).toBe('INVALID_FACTS')
+    expect(error.fields.facts).toMatch(/^缺少 facts（/u)
+  })
+
+  it('lists the allowed values of an unknown enum value', async () => {
+    const error = (await (await post({ program: 'innovative', facts: { industry: 'mining', honors: ['nobel'] } })).json()).error
+    expect(error.fields['facts.industry']).toMatch(/^所属行业：不是可识别的取值（可选：agriculture（农、林、牧、渔业）、industry（工业）/u)
+    expect(error.fields['facts.industry']).toContain('software（软件和信息技术服务业）')
+    expect(error.fields['facts.honors.0']).toContain('highTech')
+  })
+
+  it('accepts sciAwardRank 0 with sciAwardLevel none as no award', async () => {
+    const response = await post({ program: 'specialized', facts: { sciAwardLevel: 'none', sciAwardRank: 0 } })
+    expect(response.status).toBe(200)
+    const body = await response.json()
+    expect(body.missing).not.toContain('sciAwardRank')
+    expect(body.missing).not.toContain('sciAwardLevel')
+  })
+
+  it('still rejects rank 0 next to a real award', async () => {
+    const error = (await (await post({ program: 'specialized', facts: { sciAwardLevel: 'national', sciAwardRank: 0 } })).json()).error
+    expect(error.code).toBe('INVALID_FACTS')
+    expect(error.fields['facts.sciAwardRank']).toContain('科技奖励排名')
   })
 
   it('names every bad field at once', async () => {

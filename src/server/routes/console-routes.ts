@@ -8,6 +8,9 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/console/console.js': { file: 'console.js', type: 'text/javascript; charset=utf-8' },
   '/console/console.css': { file: 'console.css', type: 'text/css; charset=utf-8' },
+  '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
+  // Browsers ask for /favicon.ico whatever the page links; an SVG body is shown by every current browser.
+  '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
 }
 
 /** The console only talks to its own origin; no inline scripts. */

@@ -9,7 +9,7 @@ type SearchIndex = Pick<PolicyIndex, 'search' | 'get'>
 
 export const MAX_QUERY_LENGTH = 500
 
-const SearchRequestSchema = z
+export const SearchRequestSchema = z
   .object({
     query: z
       .string({ message: 'query 必须是字符串' })
