@@ -2,8 +2,11 @@ import type { Citation, OutboundReply } from './messages.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import { describeValidity } from '../knowledge/describe-validity.js'
 import type { Phraser } from '../phrasing/phraser.js'
-import { tokenizeQuery } from '../search/tokenizer.js'
-import { composePolicyAnswer } from './compose-policy-answer.js'
+import { cardText, decideAnswer, placeAliases, type AnswerDecision } from '../search/answer-decision.js'
+import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/load-answer-decision-words.js'
+import { loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
+import { normalizeForSearch } from '../search/tokenizer.js'
+import { candidateClauses, composePolicyAnswer } from './compose-policy-answer.js'
 import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
 import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
@@ -33,10 +36,21 @@ function likelyAgency(question: string): string | null {
 }
 
 /** The reply when no card matches confidently: say so plainly, never guess. */
-export function notFoundReply(question: string): OutboundReply {
+export function notFoundReply(question: string, name?: string): OutboundReply {
   const agency = likelyAgency(question)
   const where = agency ? `${NOT_FOUND_HOTLINE}，或联系${agency}。` : `${NOT_FOUND_HOTLINE}。`
-  return { text: `没有找到相关政策。${where}`, citations: [] }
+  return { text: `没有找到${name ? `“${name}”` : ''}相关政策。${where}`, citations: [] }
+}
+
+let defaultWords: AnswerDecisionWords | null = null
+let defaultSynonyms: SynonymMap | null = null
+const decisionWords = () => (defaultWords ??= loadAnswerDecisionWords())
+const synonyms = () => (defaultSynonyms ??= loadSynonyms())
+
+/** Formal words for the question's colloquial ones (knowledge/synonyms.json), to rank a card's clauses. */
+function synonymTerms(question: string): string[] {
+  const normalized = normalizeForSearch(question)
+  return synonyms().entries.filter((entry) => entry.from.some((word) => normalized.includes(normalizeForSearch(word)))).flatMap((entry) => entry.to)
 }
 
 function citationOf(card: PolicyCard): Citation {
@@ -54,8 +68,14 @@ export async function answerFromCard(
   phraser: Phraser,
   today: Date,
   related: PolicyCard[] = [],
+  options: { certain?: boolean; lead?: string; siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }> } = {},
 ): Promise<OutboundReply> {
-  const composed = composePolicyAnswer(card, tokenizeQuery(question), aspect)
+  const composeOptions = { aspect, certain: options.certain ?? true, extraTerms: [...synonymTerms(question), ...placeAliases(question, cardText(card), decisionWords())], siblings: options.siblings }
+  // With an LLM, it may choose among the ranked clauses; they are still quoted by code, and the ranked choice is the fallback.
+  const candidates = phraser.chooseClauses ? candidateClauses(card, question, composeOptions) : []
+  const picked = candidates.length > 1 ? await phraser.chooseClauses?.(question, candidates.map((clause) => clause.text)) : null
+  const chosen = picked ? picked.map((index) => candidates[index]).filter((clause) => clause !== undefined) : undefined
+  const composed = composePolicyAnswer(card, question, { ...composeOptions, chosen })
   const phrased = await phraser.phrase({
     purpose: 'policy-answer',
     userText: question,
@@ -64,21 +84,41 @@ export async function answerFromCard(
   })
   const relatedLine = related.length > 0 ? `\n相关政策：${related.map((item) => `《${item.title}》`).join('；')}` : ''
   // Validity is stated by code, outside phrasing, like the source line.
-  const validity = describeValidity(card, today)
-  const lead = validity.status === 'ended' ? `${validity.text}\n` : ''
+  const answered = composed.card
+  const validity = describeValidity(answered, today)
+  const lead = `${options.lead ? `${options.lead}\n` : ''}${validity.status === 'ended' ? `${validity.text}\n` : ''}`
   const tail = validity.status !== 'ended' && validity.text ? `\n${validity.text}` : ''
   const text = `${lead}${phrased.text}${tail}\n${composed.footer}${relatedLine}`
   return {
     text,
-    citations: [citationOf(card), ...related.map(citationOf)],
+    citations: [citationOf(answered), ...related.filter((item) => item.id !== answered.id).map(citationOf)],
     card: {
       kind: 'policy',
-      title: card.title,
+      title: answered.title,
       tone: 'blue',
       blocks: [{ text: `${lead}${phrased.text.replace(/^【[^】]*】\n?/, '')}${tail}` }, ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : [])],
       footer: composed.footer,
     },
   }
+}
+
+/** The question without the place it names, to look for the Beijing counterpart ("深圳的小巨人奖励" → "小巨人奖励"). */
+function withoutPlace(question: string, place: string): string {
+  return normalizeForSearch(question).replace(new RegExp(`${place}(市|省|区|新区)?(的|那边|那里|这边)?`, 'gu'), ' ')
+}
+
+/** How many hits are read, and how close to the top one a hit must score for its clauses to be quoted. */
+const SIBLING_HITS = 6
+const SIBLING_SHARE = 0.7
+
+/** The decision for a question (exported for the eval and tests). */
+export function decidePolicyAnswer(search: PolicySearch, question: string): { decision: AnswerDecision; related: PolicyCard[]; siblings: Array<{ card: PolicyCard; weight: number }> } {
+  const result = search.search(question, { limit: SIBLING_HITS })
+  const decision = decideAnswer(question, { hits: result.hits, coverage: result.coverage ?? (result.confident ? 1 : 0) }, decisionWords())
+  const [top, ...rest] = result.hits
+  const related = top ? rest.filter((hit) => hit.score >= top.score * 0.6).slice(0, 2).map((hit) => hit.card) : []
+  const siblings = top ? rest.filter((hit) => hit.score >= top.score * SIBLING_SHARE).map((hit) => ({ card: hit.card, weight: hit.score / top.score })) : []
+  return { decision, related, siblings }
 }
 
 /** What answering needs besides search and phrasing: today's date (from the injected clock) and the tier data. */
@@ -88,8 +128,9 @@ export interface AnswerContext {
 }
 
 /**
- * Answers "评上专精特新有啥好处" from the tier-benefit data; searches the cards and answers extractively from the
- * best match for anything else, or says that nothing was found.
+ * Answers "评上专精特新有啥好处" from the tier-benefit data; searches the cards and answers extractively from the best
+ * match for anything else. A place the knowledge base does not hold is said so (with the Beijing counterpart when
+ * there is one), a person's own affairs go to 12345, and only when no card plausibly matches is the answer "没有找到".
  */
 export async function answerPolicyQuestion(
   search: PolicySearch,
@@ -99,20 +140,47 @@ export async function answerPolicyQuestion(
   context: AnswerContext,
 ): Promise<PolicyAnswer> {
   const { today } = context
-  const tierQuestion = detectTierBenefitQuestion(question, context.benefits.questionWords)
-  if (tierQuestion) {
-    const composed = composeTierBenefits(tierQuestion.program, context.benefits, (id) => search.get(id), today)
-    if (composed.cards.length > 0) {
-      // The tier's application article leads the topic, so that "怎么申请？" next is about applying for the tier.
-      const apply = context.benefits.programs[tierQuestion.program ?? 'specialized'].apply.slice(0, 1)
-      const cardIds = [...apply, ...composed.cards.map((card) => card.id).filter((id) => !apply.includes(id))]
-      return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations, card: composed.card }, cardIds }
+  const words = decisionWords()
+  const { decision, related, siblings } = decidePolicyAnswer(search, question)
+  // Another city or a person's own affairs are said so even when the question names a tier ("深圳的小巨人奖励").
+  if (decision.kind === 'answer' || decision.kind === 'not-found') {
+    const tierQuestion = detectTierBenefitQuestion(question, context.benefits.questionWords)
+    if (tierQuestion) {
+      const composed = composeTierBenefits(tierQuestion.program, context.benefits, (id) => search.get(id), today)
+      if (composed.cards.length > 0) {
+        // The tier's application article leads the topic, so that "怎么申请？" next is about applying for the tier.
+        const apply = context.benefits.programs[tierQuestion.program ?? 'specialized'].apply.slice(0, 1)
+        const cardIds = [...apply, ...composed.cards.map((card) => card.id).filter((id) => !apply.includes(id))]
+        return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations, card: composed.card }, cardIds }
+      }
     }
   }
-  const result = search.search(question, { limit: 3 })
-  const [top, ...rest] = result.hits
-  if (!result.confident || !top) return { reply: notFoundReply(question), cardIds: [] }
-  const related = rest.filter((hit) => hit.score >= top.score * 0.6).slice(0, 2).map((hit) => hit.card)
-  const reply = await answerFromCard(top.card, question, aspect, phraser, today, related)
-  return { reply, cardIds: [top.card.id, ...related.map((card) => card.id)] }
+  switch (decision.kind) {
+    case 'personal':
+      return { reply: { text: words.personalHotline, citations: [] }, cardIds: [] }
+    case 'tax':
+      return { reply: { text: words.taxHotline, citations: [] }, cardIds: [] }
+    case 'registration':
+      return { reply: { text: words.registrationHotline, citations: [] }, cardIds: [] }
+    case 'not-found':
+      return { reply: notFoundReply(question, decision.reason === 'unknown-scheme' ? decision.name : undefined), cardIds: [] }
+    case 'outside-region': {
+      const region = decision.placeKind === 'district' ? `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。以下为市级政策：` : `${words.heldRegion}，没有${decision.place}的政策。`
+      const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place))
+      if (counterpart.decision.kind !== 'answer') return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [] }
+      // A plausible counterpart is only named: quoting a guess as another place's answer helps nobody.
+      if (!counterpart.decision.certain) {
+        const named = counterpart.decision.card
+        return { reply: { text: `${region}北京市的相关政策可参考《${named.title}》。${NOT_FOUND_HOTLINE}。`, citations: [citationOf(named)] }, cardIds: [named.id] }
+      }
+      const card = counterpart.decision.card
+      const lead = decision.placeKind === 'district' ? region : `${region}北京市的对应政策：`
+      const reply = await answerFromCard(card, question, aspect, phraser, today, [], { certain: true, lead })
+      return { reply, cardIds: [card.id] }
+    }
+    case 'answer': {
+      const reply = await answerFromCard(decision.card, question, aspect, phraser, today, related, { certain: decision.certain, siblings })
+      return { reply, cardIds: reply.citations.map((citation) => citation.id) }
+    }
+  }
 }

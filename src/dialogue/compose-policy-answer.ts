@@ -1,16 +1,22 @@
 import type { PolicyCard } from '../knowledge/card-schema.js'
+import { normalizeForSearch } from '../search/tokenizer.js'
 import type { Aspect } from './detect-intent.js'
-import { splitSentences } from './split-sentences.js'
-
-const AMOUNT = /(\d[\d,.]*\s*(万元|亿元|元|%|％|倍|年|个月)|最高|不超过|不低于|给予|比例|补助|补贴|奖励|贴息)/
-const PROCESS = /(申报|申请|提交|办理|登录|受理|审核|公示|评审|网上|平台|窗口)/
-const MONEY = /\d[\d,.]*\s*(万元|亿元|元)/
-const TIMING = /(\d{4}年|\d+月|每年|截止|期限|之前|以前|工作日|季度|月度|长期|常年)/
-const CONTACT = /(电话|联系|\d{3,4}-?\d{7,8}|\d{8})/
+import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
+import { cardClauses, questionTerms, rankClauses, type Clause, type RankedClause } from './rank-clauses.js'
+import { splitSubQuestions, type SubQuestion } from './split-sub-questions.js'
 
 /** The longest a composed answer body may be before the source line (phone screen). */
-const MAX_BODY_CHARS = 300
+export const MAX_BODY_CHARS = 350
+const MAX_CLAUSE_CHARS = 120
 const MAX_CONTACT_CHARS = 160
+/** A second clause for the same part is kept when it scores at least this share of the best. */
+const SECOND_CLAUSE_SHARE = 0.6
+/** At most this many further clauses per part. */
+const EXTRA_CLAUSES = 2
+/** A sibling article's clauses count this much less than the card's own, on top of its relative score. */
+const SIBLING_DISCOUNT = 0.95
+/** A hit scoring at least this share of the top one is a near tie: its clauses compete even from another document. */
+const NEAR_TIE = 0.95
 
 export interface ComposedAnswer {
   /** The title line and the quoted sentences (what a phraser may re-word). */
@@ -19,39 +25,53 @@ export interface ComposedAnswer {
   footer: string
   /** The card texts the answer quotes, for the grounding check. */
   sources: string[]
+  /** The clauses quoted, in order (for tests and the eval). */
+  quoted: Clause[]
+  /** The card the answer is from (the card asked for, or a sibling whose clause answers first). */
+  card: PolicyCard
 }
 
-function overlap(sentence: string, queryTerms: readonly string[]): number {
-  let score = 0
-  for (const term of queryTerms) if (term.length > 0 && sentence.includes(term)) score += term.length
-  return score
+export interface ComposeOptions {
+  /** false: the card is plausible, not certain — the answer says which policy it is from ("您问的应是《…》"). */
+  certain?: boolean
+  /** The aspect the dialogue detected (a follow-up "怎么申请？" names no subject of its own). */
+  aspect?: Aspect
+  /** Extra terms for ranking (formal synonyms of the question's colloquial words). */
+  extraTerms?: readonly string[]
+  /** A line about the policy's period, placed first ("该政策执行期至…"). */
+  validity?: string | null
+  aspects?: AnswerAspects
+  /**
+   * Other articles of the same document that the search ranked close to the card, with their score relative to
+   * the card's (0–1): a clause of theirs may answer a part better ("多久评一次" in the next 条 of the same 细则).
+   */
+  siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }>
+  /** Clauses chosen elsewhere (the LLM among {@link candidateClauses}): quoted in this order instead of the ranked choice. */
+  chosen?: readonly Clause[]
 }
 
-function pickSentences(text: string | null, queryTerms: readonly string[], prefer: RegExp | null, limit: number): string[] {
-  if (!text) return []
-  const sentences = splitSentences(text)
-  const scored = sentences.map((sentence, position) => ({
-    sentence,
-    position,
-    score: overlap(sentence, queryTerms) + (prefer && prefer.test(sentence) ? 6 : 0),
-  }))
-  const chosen = scored
-    .filter((entry) => entry.score > 0)
-    .sort((left, right) => right.score - left.score || left.position - right.position)
-    .slice(0, limit)
-    .sort((left, right) => left.position - right.position)
-  return chosen.map((entry) => entry.sentence)
+/** How many ranked clauses per part are offered for a choice, and how many in all. */
+const CANDIDATES_PER_PART = 3
+const MAX_CANDIDATES = 8
+
+function clausePool(card: PolicyCard, options: ComposeOptions): { clauses: Clause[]; cardWeight: (candidate: PolicyCard) => number } {
+  // Articles of the same document, and any card the search could not tell from this one (a near tie).
+  const siblings = (options.siblings ?? []).filter((sibling) => sibling.card.id !== card.id && (sibling.card.documentTitle === card.documentTitle || sibling.weight >= NEAR_TIE))
+  const clauses = [card, ...siblings.map((sibling) => sibling.card)].flatMap(cardClauses)
+  const weights = new Map<string, number>([[card.id, 1], ...siblings.map((sibling): [string, number] => [sibling.card.id, sibling.weight * SIBLING_DISCOUNT])])
+  return { clauses, cardWeight: (candidate: PolicyCard) => weights.get(candidate.id) ?? 0 }
 }
 
-function clip(sentences: string[], budget: number): string[] {
-  const kept: string[] = []
-  let used = 0
-  for (const sentence of sentences) {
-    if (used + sentence.length > budget && kept.length > 0) break
-    kept.push(sentence)
-    used += sentence.length
+/** The best few clauses for each part of the question, for a choice by the LLM (distinct, in part order). */
+export function candidateClauses(card: PolicyCard, question: string, options: ComposeOptions = {}): Clause[] {
+  const aspects = options.aspects ?? loadAnswerAspects()
+  const { clauses, cardWeight } = clausePool(card, options)
+  const chosen: Clause[] = []
+  for (const part of splitSubQuestions(question, aspects)) {
+    const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
+    for (const candidate of ranked.slice(0, CANDIDATES_PER_PART)) if (!chosen.includes(candidate.clause)) chosen.push(candidate.clause)
   }
-  return kept
+  return chosen.slice(0, MAX_CANDIDATES)
 }
 
 /** Shortens a long 联络方式 at an entry boundary, never inside a phone number. */
@@ -76,49 +96,153 @@ export function sourceLine(card: PolicyCard): string {
   return contact ? `${basis} · 咨询：${contact}` : basis
 }
 
-/**
- * Composes an extractive answer from a card: the sentences that answer the question (amount, condition,
- * process step, deadline, contact) first, quoted exactly, then the source line.
- */
-export function composePolicyAnswer(card: PolicyCard, queryTerms: readonly string[], aspect: Aspect): ComposedAnswer {
-  const body = [card.content]
-  let lines: string[]
-  switch (aspect) {
-    case 'process':
-      lines = card.process ? splitSentences(card.process) : pickSentences(card.content, queryTerms, PROCESS, 3)
-      break
-    case 'requirements':
-      lines = card.requirements ? splitSentences(card.requirements) : pickSentences(card.content, queryTerms, /(应当|需|须|要求|条件|符合)/, 3)
-      break
-    case 'timing':
-      lines = [...pickSentences(card.timing, queryTerms, TIMING, 2), ...pickSentences(card.process, queryTerms, TIMING, 2)]
-      if (lines.length === 0) lines = pickSentences(card.content, queryTerms, TIMING, 2)
-      break
-    case 'contact':
-      lines = card.contact ? [] : pickSentences(card.content, queryTerms, CONTACT, 2)
-      break
-    case 'amount':
-      lines = pickSentences(card.content, queryTerms, AMOUNT, 3)
-      break
-    default:
-      lines = pickSentences(card.content, queryTerms, AMOUNT, 3)
-      if (lines.length === 0) lines = splitSentences(card.content).slice(0, 2)
+const DIALOGUE_ASPECT: Record<Aspect, AnswerAspect> = { amount: 'amount', process: 'process', requirements: 'condition', contact: 'contact', timing: 'timing', general: 'general' }
+
+function bigramShare(text: string, within: string): number {
+  const pairs: string[] = []
+  for (let index = 0; index + 1 < text.length; index += 1) pairs.push(text.slice(index, index + 2))
+  if (pairs.length === 0) return 1
+  return pairs.filter((pair) => within.includes(pair)).length / pairs.length
+}
+
+/** A long clause cut to the comma-separated pieces around the one that best matches the part, marked with …. */
+function trimClause(text: string, terms: readonly string[], pattern: RegExp | null): string {
+  if (text.length <= MAX_CLAUSE_CHARS) return text
+  const pieces = text.match(/[^，,、]+[，,、]?/gu) ?? [text]
+  const scores = pieces.map((piece) => terms.filter((term) => piece.includes(term)).length + (pattern?.test(piece) ? 1.5 : 0))
+  let best = 0
+  for (let index = 1; index < pieces.length; index += 1) if (scores[index] > scores[best]) best = index
+  let start = best
+  let end = best + 1
+  const length = () => pieces.slice(start, end).join('').length
+  while (true) {
+    const canLeft = start > 0 && length() + pieces[start - 1].length <= MAX_CLAUSE_CHARS
+    const canRight = end < pieces.length && length() + pieces[end].length <= MAX_CLAUSE_CHARS
+    if (!canLeft && !canRight) break
+    // Grow towards the numbers: the right side usually carries the amount after a condition.
+    if (canRight && (!canLeft || scores[end] >= scores[start - 1])) end += 1
+    else start -= 1
   }
-  // A sentence that only repeats the heading ("13.支持加氢站建设运营。") says nothing new.
-  const bare = (text: string) => text.replace(/[。；：\s]/gu, '')
-  lines = lines.filter((line) => !card.title.replace(/\s/gu, '').includes(bare(line)))
-  if (lines.length === 0) lines = splitSentences(card.content).slice(0, 2)
-  // The most important number first: sentences that state an amount lead.
-  if (aspect === 'amount' || aspect === 'general') lines = [...lines.filter((line) => MONEY.test(line)), ...lines.filter((line) => !MONEY.test(line))]
-  const kept = clip(lines, MAX_BODY_CHARS)
-  const header = `【${card.title}】`
-  const text = [header, ...kept.map((line) => `· ${line}`)].join('\n')
-  if (card.requirements) body.push(card.requirements)
-  if (card.process) body.push(card.process)
-  if (card.timing) body.push(card.timing)
+  const middle = pieces.slice(start, end).join('')
+  const clipped = middle.length > MAX_CLAUSE_CHARS ? middle.slice(0, MAX_CLAUSE_CHARS) : middle
+  return `${start > 0 ? '…' : ''}${clipped.replace(/[，,、]$/u, '')}${end < pieces.length || clipped !== middle ? '…' : ''}`
+}
+
+/** The clause as quoted: its item number when the sentence continues a numbered item, and its topic when that is not the card's. */
+function renderClause(clause: Clause, terms: readonly string[], pattern: RegExp | null, generic: readonly string[] = loadAnswerAspects().genericHeadings): string {
+  let text = trimClause(clause.text, terms, pattern)
+  if (clause.marker && !clause.startsWithMarker) text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
+  const topic = clause.topic
+  if (topic && !generic.includes(topic) && bigramShare(normalizeForSearch(topic), normalizeForSearch(clause.card.title)) < 0.5) text = `关于“${topic}”：${text}`
+  return text
+}
+
+interface Pick {
+  part: SubQuestion
+  ranked: RankedClause
+  rendered: string
+  second: boolean
+}
+
+/**
+ * Composes an extractive answer from a card: the question split into its parts (amount, condition, count,
+ * timing, process, contact), for each part the clause of the card (any field) that best answers it, quoted
+ * exactly, in the question's order, then the source line.
+ */
+export function composePolicyAnswer(card: PolicyCard, question: string, options: ComposeOptions = {}): ComposedAnswer {
+  const aspects = options.aspects ?? loadAnswerAspects()
+  let parts = splitSubQuestions(question, aspects)
+  if (parts.length === 1 && parts[0].aspect === 'general' && options.aspect && options.aspect !== 'general') parts = [{ ...parts[0], aspect: DIALOGUE_ASPECT[options.aspect] }]
+  const { clauses, cardWeight } = clausePool(card, options)
+  const contactShown = normalizeForSearch(shortContact(card.contact) ?? '')
+  const picks: Pick[] = []
+  const used = new Set<Clause>()
+  // The same sentence repeated in a sibling article ("北京市支持氢能基础设施建设" quotes the 措施) is quoted once.
+  const usedTexts = new Set<string>()
+  const plain = (text: string) => normalizeForSearch(text).replace(/[\p{P}\s]/gu, '')
+  const unanswered: string[] = []
+  const own = clauses.filter((clause) => clause.card === card)
+  const ownText = normalizeForSearch(own.map((clause) => `${clause.topic ?? ''}${clause.text}`).join('\n'))
+  // A bare follow-up ("这个怎么申请？") shares no word with the card: the answer is the card's own text for that aspect, in order.
+  const chosen = options.chosen ?? []
+  for (const clause of chosen) picks.push({ part: parts[0], ranked: { clause, score: 1, fitsAspect: true, ownScore: 1 }, rendered: renderClause(clause, questionTerms(question), null), second: false })
+  const bare = chosen.length === 0 && parts.length === 1 && !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
+  if (bare) {
+    const entry = aspects.aspects.find((candidate) => candidate.aspect === parts[0].aspect)
+    const inField = own.filter((clause) => entry?.fields.includes(clause.field))
+    const chosen = inField.length > 0 ? inField : own.filter((clause) => clause.field === 'content')
+    for (const clause of chosen) picks.push({ part: parts[0], ranked: { clause, score: 1, fitsAspect: true, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
+  }
+  const isUsed = (clause: Clause) => used.has(clause) || (plain(clause.text).length >= 8 && [...usedTexts].some((text) => text.includes(plain(clause.text)) || plain(clause.text).includes(text)))
+  const use = (clause: Clause) => {
+    used.add(clause)
+    usedTexts.add(plain(clause.text))
+  }
+  // First each part's best clause, in the question's order; then further clauses, so that one part's extras never take another part's answer.
+  const firsts: Array<{ part: SubQuestion; best: RankedClause; fresh: RankedClause[]; terms: string[]; pattern: RegExp | null }> = []
+  for (const part of bare || chosen.length > 0 ? [] : parts) {
+    const entry = aspects.aspects.find((candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect))
+    const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
+    const terms = questionTerms(part.text, options.extraTerms)
+    const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
+    const leadDocument = firsts[0]?.best.clause.card.documentTitle
+    const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !isUsed(candidate.clause))
+    const [best] = fresh
+    if (!best) {
+      if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && part.aspect !== 'fact' && entry) unanswered.push(entry.label)
+      continue
+    }
+    // The source line already gives the 联络方式.
+    if (part.aspect === 'contact' && contactShown.length > 0 && (best.clause.field === 'contact' || !best.fitsAspect)) continue
+    if (part.aspect !== 'general' && part.aspect !== 'fact' && !best.fitsAspect && best.ownScore === 0 && entry) {
+      unanswered.push(entry.label)
+      continue
+    }
+    use(best.clause)
+    firsts.push({ part, best, fresh, terms, pattern })
+  }
+  for (const { part, best, fresh, terms, pattern } of firsts) {
+    picks.push({ part, ranked: best, rendered: renderClause(best.clause, terms, pattern), second: false })
+    // Further clauses that answer the same part nearly as well (a second rate, the cap after the ratio), while the phone screen has room.
+    let added = 0
+    for (const extra of fresh.slice(1)) {
+      if (added >= EXTRA_CLAUSES || !extra.fitsAspect || extra.score < best.score * SECOND_CLAUSE_SHARE) break
+      if (isUsed(extra.clause)) continue
+      use(extra.clause)
+      added += 1
+      picks.push({ part, ranked: extra, rendered: renderClause(extra.clause, terms, pattern), second: true })
+    }
+  }
+  if (picks.length === 0 && unanswered.length === 0) {
+    for (const clause of clauses.filter((candidate) => candidate.card === card && candidate.field === 'content').slice(0, 2)) picks.push({ part: parts[0], ranked: { clause, score: 0, fitsAspect: false, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
+  }
+  const lead = picks.find((pick) => !pick.second)?.ranked.clause.card ?? card
+  const header = options.certain === false ? `您问的应是《${lead.title}》：` : `【${lead.title}】`
+  const lines: string[] = []
+  if (options.validity) lines.push(options.validity)
+  let used_chars = header.length + lines.join('').length
+  // First choices before second choices, each part in the question's order.
+  const ordered = [...picks.filter((pick) => !pick.second), ...picks.filter((pick) => pick.second)]
+  const kept = new Set<Pick>()
+  for (const pick of ordered) {
+    if (used_chars + pick.rendered.length + 3 > MAX_BODY_CHARS && kept.size > 0) continue
+    kept.add(pick)
+    used_chars += pick.rendered.length + 3
+  }
+  for (const pick of picks) {
+    if (!kept.has(pick)) continue
+    const other = pick.ranked.clause.card
+    // A clause from another article of the same document says which article it is.
+    lines.push(other === lead ? `· ${pick.rendered}` : `· ${other.heading ?? other.title}：${pick.rendered}`)
+  }
+  if (unanswered.length > 0) lines.push(`· 原文未写明${[...new Set(unanswered)].join('、')}，请向咨询电话核实。`)
+  const quotedCards = [...new Set([lead, ...picks.filter((pick) => kept.has(pick)).map((pick) => pick.ranked.clause.card)])]
+  const sources = quotedCards.flatMap((quotedCard) => [quotedCard.content, quotedCard.requirements, quotedCard.process, quotedCard.timing, quotedCard.title, quotedCard.documentTitle, quotedCard.issuer, quotedCard.docNumber ?? '', quotedCard.contact ?? ''])
   return {
-    body: text,
-    footer: sourceLine(card),
-    sources: [...body, card.title, card.documentTitle, card.issuer, card.docNumber ?? '', card.contact ?? ''],
+    body: [header, ...lines].join('\n'),
+    footer: sourceLine(lead),
+    sources: sources.filter((text): text is string => text !== null),
+    quoted: picks.filter((pick) => kept.has(pick)).map((pick) => pick.ranked.clause),
+    card: lead,
   }
 }

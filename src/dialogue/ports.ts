@@ -7,6 +7,8 @@ export interface PolicySearch {
   search(query: string, options?: { limit?: number }): {
     hits: Array<{ card: PolicyCard; score: number; snippet: string }>
     confident: boolean
+    /** Share of the question the top card's best passage covers, 0–1 (the answering decision reads it). */
+    coverage?: number
   }
   get(id: string): PolicyCard | undefined
 }

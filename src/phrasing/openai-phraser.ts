@@ -34,6 +34,8 @@ const PROMPT_BY_PURPOSE: Record<PhraseRequest['purpose'], string> = {
 }
 const TEMPERATURE = 0.3
 const MAX_QUERY_CHARS = 40
+/** The most clauses the model may choose. */
+const MAX_CHOSEN_CLAUSES = 4
 /** 【title】 on the first line of a composed answer: kept even if the LLM drops it, channels render it as a heading. */
 const HEADER_LINE = /^【[^】\n]+】/
 
@@ -52,6 +54,7 @@ export function createOpenAIPhraser(options: OpenAIPhraserOptions): Phraser {
   const systemPrompt = loadPrompt('system')
   for (const name of Object.values(PROMPT_BY_PURPOSE)) loadPrompt(name, { templateText: '', userText: '' })
   loadPrompt('rewrite-query', { question: '', context: '' })
+  loadPrompt('choose-clauses', { question: '', candidates: '' })
 
   const report = (event: PhraserEvent) => {
     try {
@@ -117,6 +120,31 @@ export function createOpenAIPhraser(options: OpenAIPhraserOptions): Phraser {
         return { text, rephrased: true }
       } catch {
         return fallback('error')
+      }
+    },
+
+    async chooseClauses(question: string, candidates: readonly string[]): Promise<number[] | null> {
+      const started = performance.now()
+      const fail = (reason: FallbackReason) => {
+        report({ type: 'llm-fallback', reason, ms: performance.now() - started })
+        return null
+      }
+      if (candidates.length === 0) return null
+      try {
+        const list = candidates.map((text, index) => `${index + 1}. ${quoteUserText(text)}`).join('\n')
+        const outcome = await complete(loadPrompt('choose-clauses', { question: quoteUserText(question), candidates: list }), 20)
+        if ('reason' in outcome) return fail(outcome.reason)
+        const reply = cleanReply(outcome.text)
+        // Only a list of clause numbers is a choice; prose, numbers out of range or repeats are not.
+        if (!/^\d{1,2}(\s*[,，、]\s*\d{1,2})*$/u.test(reply)) return fail('ungrounded')
+        const numbers = reply.split(/\s*[,，、]\s*/u).map(Number)
+        if (numbers.length === 1 && numbers[0] === 0) return fail('empty')
+        const valid = numbers.every((number) => number >= 1 && number <= candidates.length) && new Set(numbers).size === numbers.length && numbers.length <= MAX_CHOSEN_CLAUSES
+        if (!valid) return fail('ungrounded')
+        report({ type: 'llm-call', ms: performance.now() - started })
+        return numbers.map((number) => number - 1)
+      } catch {
+        return fail('error')
       }
     },
 

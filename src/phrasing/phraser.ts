@@ -29,4 +29,9 @@ export interface Phraser {
   phrase(request: PhraseRequest): Promise<PhraseResult>
   /** Optionally turn a follow-up ("那小巨人呢？") into a standalone search query; null when unavailable. */
   rewriteQuery?(question: string, context: string): Promise<string | null>
+  /**
+   * Optionally choose, among clauses code has ranked, the ones that answer the question (0-based indices, in
+   * answer order); null when unavailable or when the reply is not a valid choice. The clauses are quoted by code.
+   */
+  chooseClauses?(question: string, candidates: readonly string[]): Promise<number[] | null>
 }

@@ -3,8 +3,15 @@ import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { BIGRAM_TOKENIZER, DEFAULT_CONFIDENCE_THRESHOLD } from '../../src/search/policy-index.js'
 import { calibrateThreshold, coverages, evaluate, flexsearchMethod, loadQuestions, miniSearchMethod, thresholdPoint, type EvalQuestion, type SearchMethod } from './evaluate.js'
 import { createJiebaTokenizer } from './jieba-tokenizer.js'
+import { existsSync } from 'node:fs'
+import { createPolicyIndex } from '../../src/search/policy-index.js'
+import { answerShares, baselineReplies, chatReplies, loadSharedDevSet, meetsAnswerTargets, projectAnswerSet, scoreReplies, SHARED_DEV_SET, type AnswerMetrics, type LabelledQuestion } from './answer-eval.js'
 
-/** `npm run eval [--misses]`: the labelled questions against our index (bigram and jieba) and MiniSearch BM25. */
+/**
+ * `npm run eval [--misses]`: retrieval (the labelled questions against our index, bigram and jieba, and MiniSearch
+ * BM25), then the end-to-end answer (key facts contained / declined) through the dialogue manager on the project's
+ * answer set (tune, heldout) and the shared dev set, beside the frozen pre-issue-10 composer as the baseline.
+ */
 const cards = loadCards()
 const synonyms = loadSynonyms()
 const questions = loadQuestions()
@@ -53,4 +60,35 @@ if (process.argv.includes('--misses')) {
     }
   }
 }
-if (!targets || !notWorse) process.exitCode = 1
+
+// End-to-end answers.
+const answerIndex = createPolicyIndex(cards, { synonyms })
+const answerSets: Array<[string, LabelledQuestion[]]> = [
+  ['answer set: tune', projectAnswerSet('tune')],
+  ['answer set: heldout', projectAnswerSet('heldout')],
+]
+if (existsSync(SHARED_DEV_SET)) answerSets.push(['shared dev set (../shared/eval)', loadSharedDevSet()])
+const row = (metrics: AnswerMetrics) => {
+  const shares = answerShares(metrics)
+  return `${metrics.allFacts}/${metrics.answerable} (${shares.allFacts.toFixed(2)}) | ${metrics.answerableDeclined} (${(shares.answerableDeclined * 100).toFixed(1)}%) | ${metrics.unanswerableDeclined}/${metrics.unanswerable} (${shares.unanswerableDeclined.toFixed(2)})`
+}
+console.log('\nend-to-end answers (every key fact / answerable declined / unanswerable declined); targets ≥ 0.90 / ≤ 2 % / ≥ 0.95')
+console.log('| set | composer | every key fact | answerable declined | unanswerable declined |')
+console.log('| --- | --- | --- | --- | --- |')
+let answerTargets = true
+const answerMisses: Array<[string, AnswerMetrics]> = []
+for (const [name, set] of answerSets) {
+  const current = scoreReplies(set, await chatReplies(answerIndex, set))
+  const baselineMetrics = scoreReplies(set, await baselineReplies(answerIndex, set))
+  console.log(`| ${name} | current (chat) | ${row(current).split(' | ').join(' | ')} |`)
+  console.log(`| ${name} | baseline (frozen) | ${row(baselineMetrics).split(' | ').join(' | ')} |`)
+  if (!name.includes('tune')) answerTargets &&= meetsAnswerTargets(current)
+  answerMisses.push([name, current])
+}
+console.log(`answer targets on the held-out split and the shared dev set: ${answerTargets ? 'met' : 'NOT met'}`)
+if (process.argv.includes('--misses')) {
+  for (const [name, metrics] of answerMisses) {
+    for (const miss of metrics.misses) console.log(`${name} ✗ ${miss.id} ${miss.q} — ${miss.why}\n    ${JSON.stringify(miss.reply).slice(0, 300)}`)
+  }
+}
+if (!targets || !notWorse || !answerTargets) process.exitCode = 1

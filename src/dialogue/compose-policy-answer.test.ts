@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { findCard, loadCards } from '../knowledge/load-cards.js'
+import { composePolicyAnswer, MAX_BODY_CHARS, sourceLine } from './compose-policy-answer.js'
+
+const cards = loadCards()
+const card = (id: string) => findCard(cards, id)!
+
+describe('composePolicyAnswer', () => {
+  it('answers each part of a two-part question in order, quoting the clauses exactly', () => {
+    const answer = composePolicyAnswer(card('guide-128'), '跨境电商体验店 房租补贴咋算 店面积有要求吗')
+    const lines = answer.body.split('\n')
+    expect(lines[0]).toBe('【北京市对新建跨境电子商务体验店给予资金支持】')
+    const rent = lines.findIndex((line) => line.includes('年租金的30%'))
+    const area = lines.findIndex((line) => line.includes('面积不少于100平方米'))
+    expect(rent).toBeGreaterThan(0)
+    expect(area).toBeGreaterThan(rent)
+    expect(answer.footer).toBe(sourceLine(card('guide-128')))
+    // "支持标准" names no subject of its own: its clauses are not prefixed with it.
+    expect(answer.body).not.toMatch(/关于“支持标准”/u)
+  })
+
+  it('quotes a numbered condition with its number', () => {
+    const answer = composePolicyAnswer(card('guide-055'), '科技孵化器认定，在孵企业要多少家？')
+    expect(answer.body).toMatch(/· 7．在本市行政区域内注册的在孵企业应不少于20家/u)
+  })
+
+  it('says what a clause is about when that is not the card title (中试线 inside 老旧厂房)', () => {
+    const answer = composePolicyAnswer(card('guide-027'), '利用老旧厂房建中试线，奖励上限多少')
+    expect(answer.body).toMatch(/关于“支持创新主体中试线项目建设”：第3项：对符合条件的项目按照不超过项目固定资产投资额的30%给予奖励/u)
+  })
+
+  it('names the policy when the card is plausible, not certain', () => {
+    const answer = composePolicyAnswer(card('guide-028'), '算力券一年最多领多少', { certain: false })
+    expect(answer.body.startsWith('您问的应是《北京市人工智能算力券实施方案》：')).toBe(true)
+    expect(answer.body).toMatch(/200万元/u)
+  })
+
+  it('stays within the phone-screen budget before the source line', () => {
+    for (const id of ['guide-001', 'guide-028', 'guide-128', 'guide-055', 'tier-rules-a09', 'sme-measures-m07']) {
+      const answer = composePolicyAnswer(card(id), '补多少 条件是什么 什么时候申报 怎么申请 电话多少')
+      expect(answer.body.length, id).toBeLessThanOrEqual(MAX_BODY_CHARS)
+    }
+  })
+
+  it('leaves the 联络方式 to the source line instead of saying it is missing', () => {
+    const answer = composePolicyAnswer(card('guide-143'), '耕地地力补贴一亩多少钱 联系电话多少 要交什么材料')
+    expect(answer.body).toMatch(/每亩300元/u)
+    expect(answer.body).not.toMatch(/原文未写明联系方式/u)
+  })
+})

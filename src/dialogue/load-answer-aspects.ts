@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+export const ANSWER_ASPECTS = ['amount', 'condition', 'count', 'timing', 'process', 'contact', 'fact'] as const
+export type AnswerAspect = (typeof ANSWER_ASPECTS)[number] | 'general'
+
+export const AnswerAspectsSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    description: z.string().optional(),
+    aspects: z.array(
+      z
+        .object({
+          aspect: z.enum(ANSWER_ASPECTS),
+          label: z.string().min(1),
+          cues: z.array(z.string().min(1)).min(1),
+          clauseWords: z.array(z.string().min(1)),
+          clausePattern: z.string().min(1),
+          fields: z.array(z.enum(['content', 'requirements', 'process', 'timing', 'contact'])),
+          unfitWeight: z.number().min(0).max(1),
+        })
+        .strict(),
+    ),
+    splitPattern: z.string().min(1),
+    /** A piece without a cue of its own that follows up the previous part ("河北户籍的呢"). */
+    followUpPattern: z.string().min(1),
+    /** A piece without a cue that ends like a yes/no question asks a 'fact'. */
+    yesNoPattern: z.string().min(1),
+    /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */
+    genericHeadings: z.array(z.string().min(1)),
+    /** Weight of the other parts' words when ranking the clauses for one part. */
+    contextWeight: z.number().min(0).max(1),
+    /** Weight of the question's other parts' words. */
+    otherPartsWeight: z.number().min(0).max(1),
+    /** Score a clause gets for looking like an answer to the part's aspect. */
+    priorWeight: z.number().min(0),
+  })
+  .strict()
+
+export type AnswerAspects = z.infer<typeof AnswerAspectsSchema>
+
+export const DEFAULT_ANSWER_ASPECTS_PATH = fileURLToPath(new URL('../../knowledge/answer-aspects.json', import.meta.url))
+
+let cached: AnswerAspects | null = null
+
+/** Reads knowledge/answer-aspects.json (validated); the default file is read once. */
+export function loadAnswerAspects(path?: string): AnswerAspects {
+  if (!path && cached) return cached
+  const file = path ?? DEFAULT_ANSWER_ASPECTS_PATH
+  const parsed = AnswerAspectsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
+  for (const entry of parsed.data.aspects) new RegExp(entry.clausePattern, 'u')
+  if (!path) cached = parsed.data
+  return parsed.data
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { findCard, loadCards } from '../knowledge/load-cards.js'
+import { cardClauses, rankClauses } from './rank-clauses.js'
+import { splitSubQuestions } from './split-sub-questions.js'
+
+const cards = loadCards()
+const card = (id: string) => findCard(cards, id)!
+
+describe('cardClauses', () => {
+  it('takes every field, keeps item numbers and the heading a sentence stands under', () => {
+    const clauses = cardClauses(card('guide-027'))
+    expect(new Set(clauses.map((clause) => clause.field))).toEqual(new Set(['content', 'requirements', 'timing', 'contact']))
+    const pilot = clauses.find((clause) => clause.text.includes('固定资产投资额的30%'))
+    expect(pilot).toMatchObject({ marker: '3．', startsWithMarker: false, topic: '支持创新主体中试线项目建设' })
+    // A heading is a topic, never a clause of its own.
+    expect(clauses.some((clause) => clause.text === '1．积极鼓励发展先进制造业')).toBe(false)
+  })
+})
+
+describe('rankClauses', () => {
+  it('a count part finds the numbered condition that holds the count (the 7th, not the first four)', () => {
+    const clauses = cardClauses(card('guide-055'))
+    const [part] = splitSubQuestions('想让科委认定成市级科技孵化器，在孵企业要多少家？')
+    const [best] = rankClauses(clauses, part)
+    expect(best.clause.text).toMatch(/不少于20家/u)
+    expect(best.clause.marker).toBe('7．')
+  })
+
+  it('a timing part prefers the 时间 field; the subject decides among the clauses', () => {
+    const clauses = cardClauses(card('guide-083'))
+    const parts = splitSubQuestions('画家个人能申请国家艺术基金美术创作资助吗 一般几月份申报')
+    const timing = parts.find((part) => part.aspect === 'timing')
+    expect(timing).toBeDefined()
+    expect(rankClauses(clauses, timing!)[0].clause.text).toMatch(/4月左右申报/u)
+  })
+
+  it('the subject in another numbered item (中试线) picks that item over the first one', () => {
+    const clauses = cardClauses(card('guide-027'))
+    const parts = splitSubQuestions('利用老旧厂房建中试线，奖励上限多少')
+    expect(rankClauses(clauses, parts[0])[0].clause.text).toMatch(/30%/u)
+  })
+})

@@ -1,0 +1,224 @@
+import type { PolicyCard } from '../knowledge/card-schema.js'
+import { loadCards } from '../knowledge/load-cards.js'
+import { normalizeForSearch, stripStopPhrases } from '../search/tokenizer.js'
+import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
+import type { SubQuestion } from './split-sub-questions.js'
+
+export type ClauseField = 'content' | 'requirements' | 'process' | 'timing' | 'contact'
+
+/** One sentence of a card, with where it stands. */
+export interface Clause {
+  card: PolicyCard
+  field: ClauseField
+  /** The sentence exactly as in the card. */
+  text: string
+  /** Its number ("7．", "（2）") when the sentence belongs to a numbered item, else null. */
+  marker: string | null
+  /** true when `text` itself starts with the marker. */
+  startsWithMarker: boolean
+  /** The heading of the item or section it stands under ("支持创新主体中试线项目建设"), else null. */
+  topic: string | null
+  /** The whole numbered item it belongs to (its other sentences say what it is about); the sentence itself when not numbered. */
+  item: string
+  /** Position in the card, for keeping the card's order. */
+  position: number
+}
+
+export interface RankedClause {
+  clause: Clause
+  score: number
+  /** Whether the clause looks like an answer to the part's aspect (amount, count, …). */
+  fitsAspect: boolean
+  /** Score from the part's own words alone. */
+  ownScore: number
+}
+
+const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact']
+const MARKER = /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
+const HEADING_MAX = 26
+/** Extra prior, as a share of the aspect prior, for a clause in the field that answers the aspect (时间/频度 for timing). */
+const FIELD_BONUS = 0.5
+/** Share of a term's weight that does not depend on how common it is across the whole corpus. */
+/** Weight of a single-character term ("亩" finds 每亩 for 一亩) against a two-character one. */
+
+/** Weight of a single-character term ("亩" finds 每亩 for 一亩) against a two-character one. */
+const SINGLE_CHARACTER_WEIGHT = 0.25
+const CORPUS_BLEND = 0.3
+/** Weight of a question term that only occurs inside asking words ("比例" in "按啥比例"). */
+const CUE_TERM_WEIGHT = 0.4
+
+function sentencesOf(line: string, field: ClauseField): string[] {
+  const parts = line.match(field === 'process' ? /[^。；！？!?→]+[。；！？!?]*/gu : /[^。；！？!?]+[。；！？!?]*/gu) ?? []
+  return parts.map((part) => part.trim()).filter((part) => part.length > 1)
+}
+
+/** A short line or first sentence without a comma that names what follows ("2．支持新型基础设施建设"). */
+function headingOf(sentence: string, marker: string | null): string | null {
+  const bare = (marker ? sentence.slice(marker.length) : sentence).replace(/[。：:；\s]+$/u, '')
+  if (bare.length < 3 || bare.length > HEADING_MAX || /[，,：:]/u.test(bare) || /\d/u.test(bare)) return null
+  return bare
+}
+
+const clauseCache = new WeakMap<PolicyCard, Clause[]>()
+const cueCache = new WeakMap<AnswerAspects, RegExp>()
+const termCache = new WeakMap<Clause, { text: Set<string>; topic: Set<string> }>()
+
+/**
+ * A clause's terms, and those of its topic: its heading, its numbered item and the heading of its article (an
+ * article's title says what each of its sentences is about). Computed once per clause.
+ */
+function termsOf(clause: Clause): { text: Set<string>; topic: Set<string> } {
+  let terms = termCache.get(clause)
+  if (!terms) {
+    terms = { text: new Set(), topic: new Set() }
+    addTerms(normalizeForSearch(clause.text), terms.text)
+    addTerms(normalizeForSearch(`${clause.topic ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`), terms.topic)
+    termCache.set(clause, terms)
+  }
+  return terms
+}
+
+/** Every asking word of every aspect, longest first, as one pattern (built once per aspects file). */
+function cuePattern(aspects: AnswerAspects): RegExp {
+  let pattern = cueCache.get(aspects)
+  if (!pattern) {
+    pattern = new RegExp([...new Set(aspects.aspects.flatMap((candidate) => candidate.cues))].sort((left, right) => right.length - left.length).join('|'), 'gu')
+    cueCache.set(aspects, pattern)
+  }
+  return pattern
+}
+
+/** The card's clauses across all its fields, in order (headings are topics, not clauses). Computed once per card. */
+export function cardClauses(card: PolicyCard): Clause[] {
+  const cached = clauseCache.get(card)
+  if (cached) return cached
+  const clauses: Clause[] = []
+  for (const field of FIELDS) {
+    const text = card[field]
+    if (!text) continue
+    let topic: string | null = null
+    for (const line of text.split(/\n+/u)) {
+      const trimmed = line.trim()
+      if (!trimmed) continue
+      const marker = MARKER.exec(trimmed)?.[0] ?? null
+      const sentences = sentencesOf(trimmed, field)
+      sentences.forEach((sentence, index) => {
+        if (index === 0 && field === 'content') {
+          const heading = headingOf(sentence, marker)
+          if (heading && (sentences.length > 1 || sentence === trimmed)) {
+            topic = heading
+            return
+          }
+        }
+        clauses.push({ card, field, text: sentence, marker, startsWithMarker: index === 0 && marker !== null, topic, item: marker ? trimmed : sentence, position: clauses.length })
+      })
+    }
+  }
+  clauseCache.set(card, clauses)
+  return clauses
+}
+
+const RUN = /[\p{Script=Han}]+|[a-z0-9]+(?:\.[0-9]+)?/gu
+
+/** How many cards of the knowledge base use a term, to weigh down words the whole corpus shares ("专精特新" in seed 001). */
+export interface CorpusFrequency {
+  cards: number
+  frequency(term: string): number
+}
+
+let defaultCorpus: CorpusFrequency | null = null
+
+/**
+ * Adds the terms of a normalised text: Latin and digit words, and for Han runs every character and every bigram
+ * (single characters too: "一亩" still finds "每亩"; rare characters weigh, common ones do not).
+ */
+function addTerms(text: string, terms: Set<string>): void {
+  for (const match of text.matchAll(RUN)) {
+    const run = match[0]
+    if (/^[a-z0-9]/u.test(run)) {
+      terms.add(run)
+      continue
+    }
+    for (const character of run) terms.add(character)
+    for (let index = 0; index + 1 < run.length; index += 1) terms.add(run.slice(index, index + 2))
+  }
+}
+
+/** Term frequencies over the cards (the default knowledge file, read once). */
+export function corpusFrequency(cards: readonly PolicyCard[] = loadCards()): CorpusFrequency {
+  const counts = new Map<string, number>()
+  for (const card of cards) {
+    const text = normalizeForSearch([card.title, card.content, card.requirements, card.process, card.timing].filter(Boolean).join('\n'))
+    const seen = new Set<string>()
+    addTerms(text, seen)
+    for (const term of seen) counts.set(term, (counts.get(term) ?? 0) + 1)
+  }
+  return { cards: cards.length, frequency: (term) => counts.get(term) ?? 0 }
+}
+
+/** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */
+export function questionTerms(text: string, extra: readonly string[] = []): string[] {
+  const terms = new Set<string>()
+  addTerms(stripStopPhrases(text), terms)
+  for (const word of extra) addTerms(normalizeForSearch(word), terms)
+  return [...terms]
+}
+
+/**
+ * Ranks clauses for one part of a question: the part's words weighted by how rare they are among these clauses
+ * (a word every clause shares says little), the rest of the question at `contextWeight`, a clause's topic
+ * counting for its sentences, and the aspect as a prior (a count part prefers "不少于20家").
+ */
+export function rankClauses(
+  clauses: readonly Clause[],
+  part: SubQuestion,
+  options: { aspects?: AnswerAspects; extraTerms?: readonly string[]; cardWeight?: (card: PolicyCard) => number; corpus?: CorpusFrequency } = {},
+): RankedClause[] {
+  const aspects = options.aspects ?? loadAnswerAspects()
+  const texts = clauses.map((clause) => termsOf(clause).text)
+  const topics = clauses.map((clause) => termsOf(clause).topic)
+  // The words that ask ("比例", "上限", "多少家") are mostly the aspect's prior: they count for less as shared content.
+  const cues = cuePattern(aspects)
+  const asking = new Set(questionTerms((part.text.match(cues) ?? []).join(' ')))
+  const own = questionTerms(part.text)
+  // Formal synonyms stand for words of the question's subject: they count like the context.
+  const context = questionTerms(part.context.replace(cues, ' '), options.extraTerms).filter((term) => !own.includes(term))
+  const others = questionTerms(part.others.replace(cues, ' ')).filter((term) => !own.includes(term) && !context.includes(term))
+  const count = Math.max(1, clauses.length)
+  const corpus = options.corpus ?? (defaultCorpus ??= corpusFrequency())
+  const corpusIdf = (term: string) => Math.log(1 + corpus.cards / (corpus.frequency(term) + 0.5)) / Math.log(1 + corpus.cards / 0.5)
+  const weightOf = new Map<string, number>()
+  for (const term of [...own, ...context, ...others]) {
+    const frequency = texts.filter((text, index) => text.has(term) || topics[index].has(term)).length
+    const asked = asking.has(term) && !questionTerms(part.text.replace(cues, ' ')).includes(term) ? CUE_TERM_WEIGHT : 1
+    weightOf.set(term, frequency === 0 ? 0 : Math.log(1 + count / (frequency + 0.5)) * (term.length >= 2 ? 1 : SINGLE_CHARACTER_WEIGHT) * asked * (CORPUS_BLEND + (1 - CORPUS_BLEND) * corpusIdf(term)))
+  }
+  const entry = part.aspect === 'general' ? aspects.aspects.find((candidate) => candidate.aspect === 'amount') : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
+  const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
+  const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
+  return clauses
+    .map((clause, index) => {
+      const text = texts[index]
+      const topic = topics[index]
+      const match = (term: string) => (text.has(term) ? 1 : topic.has(term) ? 0.6 : 0)
+      let ownScore = 0
+      for (const term of own) ownScore += (weightOf.get(term) ?? 0) * match(term)
+      let contextScore = 0
+      for (const term of context) contextScore += (weightOf.get(term) ?? 0) * match(term)
+      let othersScore = 0
+      for (const term of others) othersScore += (weightOf.get(term) ?? 0) * match(term)
+      const inField = entry ? entry.fields.includes(clause.field) : false
+      const fitsPattern = inField || (pattern?.test(clause.text) ?? false)
+      const words = entry ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
+      const fitsAspect = fitsPattern || words > 0
+      const aspectScore = (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0) + (inField ? prior * FIELD_BONUS : 0)
+      // A clause that does not look like an answer to the part counts for less, however many words it shares.
+      const unfit = entry?.unfitWeight ?? 1
+      const fit = part.aspect === 'general' || fitsPattern ? 1 : words > 0 ? (1 + unfit) / 2 : unfit
+      const lengthPenalty = 1 + Math.max(0, clause.text.length - 80) / 400
+      const cardWeight = options.cardWeight?.(clause.card) ?? 1
+      const score = ((ownScore + aspects.contextWeight * contextScore + aspects.otherPartsWeight * othersScore) / lengthPenalty) * cardWeight * fit + aspectScore * Math.min(1, cardWeight)
+      return { clause, score, fitsAspect, ownScore }
+    })
+    .sort((left, right) => right.score - left.score || left.clause.position - right.clause.position)
+}

@@ -1,0 +1,57 @@
+import { normalizeForSearch } from '../search/tokenizer.js'
+import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
+
+/** A phone question asks a handful of things; a pasted wall of text is answered for its first few. */
+const MAX_PARTS = 6
+const MAX_PART_CHARS = 200
+
+export interface SubQuestion {
+  /** The part's own words ("在孵企业要多少家"). */
+  text: string
+  aspect: AnswerAspect
+  /** The pieces of the question that ask nothing (the subject and circumstances the part is about). */
+  context: string
+  /** The question's other parts. */
+  others: string
+}
+
+/** The aspect of the longest cue the piece holds (ties: the order of the aspects file). */
+function aspectOf(text: string, aspects: AnswerAspects): AnswerAspect | null {
+  let best: AnswerAspect | null = null
+  let length = 0
+  for (const entry of aspects.aspects) {
+    for (const cue of entry.cues) {
+      if (cue.length > length && text.includes(cue)) {
+        best = entry.aspect
+        length = cue.length
+      }
+    }
+  }
+  return best
+}
+
+/**
+ * Splits a question into the parts it asks, each with the aspect it asks for (amount/ratio/cap, condition,
+ * count, timing/validity, process, contact). Pieces that ask nothing ("在东城开跨境电商体验店") are context for
+ * every part; a question with no asking piece is one 'general' part.
+ */
+export function splitSubQuestions(question: string, aspects: AnswerAspects = loadAnswerAspects()): SubQuestion[] {
+  const normalized = normalizeForSearch(question)
+  const pieces = normalized.split(new RegExp(aspects.splitPattern, 'u')).filter((piece) => piece.length > 0)
+  const parts: Array<{ text: string; aspect: AnswerAspect }> = []
+  const followUp = new RegExp(aspects.followUpPattern, 'u')
+  const yesNo = new RegExp(aspects.yesNoPattern, 'u')
+  const contextPieces: string[] = []
+  for (const piece of pieces) {
+    const previous = parts[parts.length - 1]
+    const aspect = aspectOf(piece, aspects) ?? (previous && followUp.test(piece) ? previous.aspect : yesNo.test(piece) ? 'fact' : null)
+    if (aspect === null) {
+      contextPieces.push(piece)
+      continue
+    }
+    parts.push({ text: piece, aspect })
+  }
+  const context = contextPieces.join(' ')
+  if (parts.length === 0) return [{ text: normalized.slice(0, MAX_PART_CHARS), aspect: 'general', context: '', others: '' }]
+  return parts.slice(0, MAX_PARTS).map((part) => ({ ...part, context, others: parts.filter((other) => other !== part).map((other) => other.text).join(' ') }))
+}

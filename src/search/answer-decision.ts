@@ -1,0 +1,130 @@
+import type { PolicyCard } from '../knowledge/card-schema.js'
+import type { AnswerDecisionWords } from './load-answer-decision-words.js'
+import { normalizeForSearch, stripStopPhrases } from './tokenizer.js'
+
+/** What the search returned, as far as the decision needs it. */
+export interface DecisionInput {
+  hits: ReadonlyArray<{ card: PolicyCard; score: number }>
+  /** Share of the question the top card's best passage covers, 0–1. */
+  coverage: number
+}
+
+export type AnswerDecision =
+  /** Answer from the card; `certain` false means "您问的应是《…》". */
+  | { kind: 'answer'; card: PolicyCard; certain: boolean }
+  /** The question is about a place whose own policy the knowledge base does not hold. */
+  | { kind: 'outside-region'; place: string; placeKind: 'city' | 'province' | 'district' }
+  /** A person's own affairs (个税, 社保缴费, 公积金, 个人落户): 12345. */
+  | { kind: 'personal'; matter: string }
+  /** Tax administration (汇算清缴, 发票, 税率): 12366. */
+  | { kind: 'tax'; matter: string }
+  /** Company registration procedures (营业执照, 注销): 市场监管 / 12345. */
+  | { kind: 'registration'; matter: string }
+  | { kind: 'not-found'; reason: 'no-match' | 'low-coverage' | 'off-topic' | 'unknown-scheme'; name?: string }
+
+/** All the text of a card a place, a personal matter or a scheme name could be found in. */
+export function cardText(card: PolicyCard): string {
+  return normalizeForSearch([card.title, card.subtitle, card.heading, card.documentTitle, card.issuer, card.audience, card.content, card.requirements, card.process, card.timing, card.contact].filter(Boolean).join('\n'))
+}
+
+function bigrams(text: string): string[] {
+  const result: string[] = []
+  for (let index = 0; index + 1 < text.length; index += 1) result.push(text.slice(index, index + 2))
+  return result
+}
+
+/** Share of a name's character bigrams that the text holds (1 for a name of one character found). */
+function nameShare(name: string, text: string): number {
+  const pairs = bigrams(name)
+  if (pairs.length === 0) return text.includes(name) ? 1 : 0
+  return pairs.filter((pair) => text.includes(pair)).length / pairs.length
+}
+
+/** The first place the question names whose policy no hit applies to, or null. */
+export function outsidePlace(question: string, text: string, words: AnswerDecisionWords, title?: string): AnswerDecisionWords['places'][number] | null {
+  const normalized = normalizeForSearch(question)
+  for (const place of words.places) {
+    if (!normalized.includes(place.name)) continue
+    // A district's own policy is held only when the card is that district's (昌平 is held); a card that merely
+    // names the district in a rate table is city policy. A city the card names (or a region containing it) is covered.
+    if (place.kind === 'district') {
+      if (!(title ?? '').includes(place.name)) return place
+      continue
+    }
+    if (text.includes(place.name)) continue
+    if ((place.coveredBy ?? []).some((word) => text.includes(word))) continue
+    return place
+  }
+  return null
+}
+
+/** For each place the question names that the card covers under another name (东城 → 东西城区), that name. */
+export function placeAliases(question: string, text: string, words: AnswerDecisionWords): string[] {
+  const normalized = normalizeForSearch(question)
+  return words.places.filter((place) => normalized.includes(place.name)).flatMap((place) => (place.coveredBy ?? []).filter((word) => text.includes(word)))
+}
+
+/** Character bigrams of the question's own subject: stop phrases and policy words removed. */
+export function topicBigrams(question: string, words: AnswerDecisionWords): string[] {
+  const policyWords = [...words.domainWords].sort((left, right) => right.length - left.length)
+  let rest = stripStopPhrases(question)
+  for (const word of policyWords) rest = rest.split(word).join(' ')
+  const pairs: string[] = []
+  for (const run of rest.match(/[\p{Script=Han}]{2,}/gu) ?? []) for (let index = 0; index + 1 < run.length; index += 1) pairs.push(run.slice(index, index + 2))
+  return pairs
+}
+
+/** Quoted names (“智链百强”) and named schemes (…贷, …券, …计划) in the question. */
+export function schemeNames(question: string, words: AnswerDecisionWords): string[] {
+  const normalized = normalizeForSearch(question)
+  const names: string[] = []
+  for (const match of normalized.matchAll(/[“"「『]([^”"」』]{2,20})[”"」』]/gu)) names.push(match[1].replace(/[《》\s]/gu, ''))
+  const suffixes = [...words.programSuffixes].sort((left, right) => right.length - left.length)
+  for (const run of stripStopPhrases(question).match(/[\p{Script=Han}]{3,}/gu) ?? []) {
+    let found = false
+    for (const suffix of suffixes) {
+      for (let at = run.indexOf(suffix, 2); at >= 2 && !found; at = run.indexOf(suffix, at + 1)) {
+        const after = run.slice(at + suffix.length)
+        if ((words.suffixNotBefore[suffix] ?? []).some((next) => after.startsWith(next))) continue
+        names.push(run.slice(0, at + suffix.length))
+        found = true
+      }
+      if (found) break
+    }
+  }
+  return names
+}
+
+/**
+ * Decides whether to answer a policy question from the top search hit, from signals that do not depend on one
+ * question set: a place outside what the knowledge base holds, a person's own affairs, a named scheme the top card
+ * does not mention, a question without policy vocabulary and a weak text match, and how much of the question the
+ * top card's best passage covers (with the margin over the next card) for "certain" versus "您问的应是".
+ */
+export function decideAnswer(question: string, input: DecisionInput, words: AnswerDecisionWords): AnswerDecision {
+  const [top, second] = input.hits
+  const normalized = normalizeForSearch(question)
+  const text = top ? cardText(top.card) : ''
+  const place = outsidePlace(question, text, words, top ? normalizeForSearch(top.card.title) : undefined)
+  if (place && place.kind !== 'district') return { kind: 'outside-region', place: place.name, placeKind: place.kind }
+  const matter = words.personalMatters.find((word) => normalized.includes(word) && !text.includes(word))
+  if (matter) return { kind: 'personal', matter }
+  const tax = words.taxMatters.find((word) => normalized.includes(word) && !text.includes(word))
+  if (tax) return { kind: 'tax', matter: tax }
+  // Cards list a business licence among the papers to hand in; only a card about the procedure itself answers it.
+  const registration = words.registrationMatters.find((word) => normalized.includes(word) && !(top ? normalizeForSearch(top.card.title).includes(word) : false))
+  if (registration) return { kind: 'registration', matter: registration }
+  if (!top) return { kind: 'not-found', reason: 'no-match' }
+  const unknown = schemeNames(question, words).find((name) => nameShare(name, text) < 0.6)
+  if (unknown) return { kind: 'not-found', reason: 'unknown-scheme', name: unknown }
+  if (input.coverage < words.minCoverage) return { kind: 'not-found', reason: 'low-coverage' }
+  // What the question is about, without its policy words ("火星移民" in "火星移民有补贴吗"): none of it in the card, no answer.
+  const topic = topicBigrams(question, words)
+  if (topic.length > 0 && !topic.some((pair) => text.includes(pair))) return { kind: 'not-found', reason: 'off-topic' }
+  const domain = words.domainWords.some((word) => normalized.includes(word))
+  if (!domain && input.coverage < words.domainlessCoverage) return { kind: 'not-found', reason: 'off-topic' }
+  if (place) return { kind: 'outside-region', place: place.name, placeKind: place.kind }
+  const margin = second ? second.score / Math.max(top.score, 1e-9) : 0
+  const certain = input.coverage >= words.certainCoverage && margin < words.certainMargin
+  return { kind: 'answer', card: top.card, certain }
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+export const AnswerDecisionWordsSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    description: z.string().optional(),
+    heldRegion: z.string().min(1),
+    places: z.array(z.object({ name: z.string().min(2), kind: z.enum(['city', 'province', 'district']), coveredBy: z.array(z.string().min(2)).optional() }).strict()),
+    personalMatters: z.array(z.string().min(2)),
+    personalHotline: z.string().min(1),
+    /** Tax administration (filing, invoices, rates): 12366, unless a card holds the word. */
+    taxMatters: z.array(z.string().min(2)),
+    taxHotline: z.string().min(1),
+    /** Company registration, change and deregistration: 市场监管 / 12345, unless the top card's title names them. */
+    registrationMatters: z.array(z.string().min(2)),
+    registrationHotline: z.string().min(1),
+    domainWords: z.array(z.string().min(1)),
+    programSuffixes: z.array(z.string().min(1)),
+    /** Characters after a suffix that make it part of a common word (贷 in 贷款), not the end of a name. */
+    suffixNotBefore: z.record(z.string(), z.array(z.string().min(1))),
+    /** Below this passage coverage nothing is answered. */
+    minCoverage: z.number().min(0).max(1),
+    /** A question without any policy word needs this much coverage. */
+    domainlessCoverage: z.number().min(0).max(1),
+    /** At or above this coverage, with the margin, the top card is certain (no "您问的应是"). */
+    certainCoverage: z.number().min(0).max(1),
+    /** Second card's score / top card's score must stay below this for a certain answer. */
+    certainMargin: z.number().min(0).max(1),
+  })
+  .strict()
+
+export type AnswerDecisionWords = z.infer<typeof AnswerDecisionWordsSchema>
+
+export const DEFAULT_ANSWER_DECISION_PATH = fileURLToPath(new URL('../../knowledge/answer-decision.json', import.meta.url))
+
+/** Reads knowledge/answer-decision.json (validated). */
+export function loadAnswerDecisionWords(path: string = DEFAULT_ANSWER_DECISION_PATH): AnswerDecisionWords {
+  const parsed = AnswerDecisionWordsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
+  return parsed.data
+}

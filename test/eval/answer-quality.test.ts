@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { loadCards } from '../../src/knowledge/load-cards.js'
+import { loadSynonyms } from '../../src/search/load-synonyms.js'
+import { createPolicyIndex } from '../../src/search/policy-index.js'
+import { answerShares, baselineReplies, chatReplies, factIn, loadSharedDevSet, projectAnswerSet, scoreReplies, SHARED_DEV_SET } from './answer-eval.js'
+
+const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
+
+/**
+ * Regression floors just under the figures measured when the answer composer was last tuned (tune split 89/106 with
+ * every key fact, 0 answerable declined, 20/24 unanswerable declined; shared dev set 94/111, 0, 9/9). The issue's
+ * targets (0.90 / 2 % / 0.95) are reported by `npm run eval` on the held-out split; they are not all met yet.
+ */
+describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
+  it('the tune split: every key fact, few declines, near-misses declined, and better than the frozen baseline', async () => {
+    const questions = projectAnswerSet('tune')
+    expect(questions.length).toBeGreaterThanOrEqual(100)
+    const current = scoreReplies(questions, await chatReplies(index, questions))
+    const baseline = scoreReplies(questions, await baselineReplies(index, questions))
+    const shares = answerShares(current)
+    expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(0.82)
+    expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
+    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.8)
+    expect(current.allFacts).toBeGreaterThan(baseline.allFacts)
+  })
+
+  it.runIf(existsSync(SHARED_DEV_SET))('the shared dev set does not fall back', async () => {
+    const questions = loadSharedDevSet()
+    const shares = answerShares(scoreReplies(questions, await chatReplies(index, questions)))
+    expect(shares.allFacts).toBeGreaterThanOrEqual(0.8)
+    expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
+    expect(shares.unanswerableDeclined).toBe(1)
+  })
+
+  it('counts a fact the way the shared runner does', () => {
+    expect(factIn('30%', '按不超过３０％给予')).toBe(true)
+    expect(factIn('每年给予最高1000万元补贴', '每年最高给予1000万元的补贴')).toBe(true)
+    expect(factIn('《北京》', '北京')).toBe(true)
+    expect(factIn('500万元', '50万元')).toBe(false)
+  })
+})
