@@ -1,9 +1,11 @@
 import type { Advisor, InboundMessage, OutboundReply } from './messages.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import { readReply, type ExpectedAnswer, type ReplyReading } from '../understanding/read-reply.js'
+import { checkProposal, type ProposeReading } from '../understanding/check-proposal.js'
 import { describeFact, describeFactValue } from '../facts/describe-fact.js'
 import { summarizeFacts } from '../facts/summarize-facts.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
+import { FACT_OPTION_LABELS } from '../facts/fact-options.js'
 import type { Phraser } from '../phrasing/phraser.js'
 import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { sessionKeyToString, type SessionKey, type SessionStore } from '../store/session-store.js'
@@ -52,6 +54,8 @@ export interface DialogueManagerOptions {
   onTurn?: (event: { channel: string; ms: number }) => void
   /** Called on store failures and other degradations (never with enterprise figures). */
   onWarning?: (event: { type: string; message: string }) => void
+  /** An LLM reader (when OPENAI_API_KEY is set): its values are checked, and confirmed when the grammar did not read them. */
+  proposeReading?: ProposeReading
 }
 
 /** What one turn produced. */
@@ -255,8 +259,9 @@ export class DialogueManager implements Advisor {
     const confirming = state.mode === 'confirming'
     if (state.confirmation) return this.#answerConfirmation(state, profile, text, intent)
     const expected = this.#expected(state)
-    const reading = readReply(text, expected, profile.facts, { lastFiscalYear: this.#lastFiscalYear(), lastValues: state.lastValues })
-    if (reading.injection) return { text: `${replies.INJECTION_NOTICE}\n${this.#pendingQuestion(state)}`, citations: [] }
+    const grammar = readReply(text, expected, profile.facts, { lastFiscalYear: this.#lastFiscalYear(), lastValues: state.lastValues })
+    if (grammar.injection) return { text: `${replies.INJECTION_NOTICE}\n${this.#pendingQuestion(state)}`, citations: [] }
+    const reading = await this.#withProposal(text, expected, grammar, profile)
     switch (reading.act) {
       case 'answer':
       case 'correct':
@@ -282,6 +287,22 @@ export class DialogueManager implements Advisor {
         break
     }
     return this.#notUnderstood(state)
+  }
+
+  /**
+   * Asks the LLM reader, when there is one, what a reply to a question says. Values it proposes are checked
+   * (checkProposal); where it agrees with the grammar nothing changes, where only it found a value or the two
+   * disagree, the value is confirmed with the user instead of stored. A failure leaves the grammar's reading.
+   */
+  async #withProposal(text: string, expected: ExpectedAnswer, reading: ReplyReading, profile: Profile): Promise<ReplyReading> {
+    const propose = this.#options.proposeReading
+    if (!propose || expected.step !== 'question' || !['answer', 'correct', 'none'].includes(reading.act)) return reading
+    const proposal = await propose({ text, expected: expected.facts }).catch(() => null)
+    if (!proposal) return reading
+    const { confirm } = checkProposal(text, proposal, reading.facts, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
+    const names = Object.keys(confirm) as FactName[]
+    if (names.length === 0) return reading
+    return { ...reading, act: reading.act === 'none' ? 'answer' : reading.act, facts: { ...reading.facts, ...confirm }, unsure: [...new Set([...reading.unsure, ...names])] }
   }
 
   /** What the pending question expects, for readReply. */
@@ -399,7 +420,8 @@ export class DialogueManager implements Advisor {
       return { text: [...notes, reasons].join('\n'), citations: [] }
     }
     if (Object.keys(confirm).length > 0) {
-      const question = `您是说${Object.entries(confirm).map(([name, value]) => describeFactValue(name as FactName, value)).join('、')}，对吗？`
+      const said = (name: FactName, value: unknown) => (FACT_OPTION_LABELS[name] ? describeFactValue(name, value) : `${FACT_LABELS[name].label}${describeFactValue(name, value)}`)
+      const question = `您是说${Object.entries(confirm).map(([name, value]) => said(name as FactName, value)).join('、')}，对吗？`
       state.confirmation = { facts: confirm, question }
       return { text: [...notes, question].join('\n'), citations: [], suggestions: ['对', '不对'] }
     }

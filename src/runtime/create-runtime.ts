@@ -5,6 +5,7 @@ import { loadCards } from '../knowledge/load-cards.js'
 import type { Logger } from '../observability/logger.js'
 import { Metrics } from '../observability/metrics.js'
 import { createPhraser } from '../phrasing/create-phraser.js'
+import { createOpenAIReplyReader } from '../phrasing/openai-reply-reader.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
 import { loadRules } from '../scoring/load-rules.js'
 import { loadSynonyms } from '../search/load-synonyms.js'
@@ -79,6 +80,9 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     rules,
     benefits: loadTierBenefits(),
     phraser,
+    ...(config.OPENAI_API_KEY
+      ? { proposeReading: createOpenAIReplyReader({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS }) }
+      : {}),
     queue,
     lock: stores.lock,
     onTurn: (event) => {

@@ -25,7 +25,7 @@ export interface ExtractionContext {
   lastFiscalYear?: number
   /** The word lists to read with (the current knowledge/lexicon by default). */
   lexicon?: Lexicon
-  /** Bare 是/没有/不清楚 do not fill `expecting` (a yes/no group reads them itself). */
+  /** Bare 是/没有 do not fill `expecting` (a yes/no group reads them itself); 不清楚 still does. */
   noBareFill?: boolean
 }
 
@@ -266,7 +266,7 @@ class MessageExtractor {
     }
     this.#resolveChoicesAndMembers()
     this.#fillExpecting()
-    if (!this.context.noBareFill) this.#applyBareAnswers()
+    this.#applyBareAnswers()
     return this.#result()
   }
 
@@ -794,6 +794,8 @@ class MessageExtractor {
     const open = (): FactName[] => this.#expecting.filter((fact) => !draft.touched(fact))
     const saidSomething = draft.values.size > 0 || draft.rejected.size > 0
     for (const answer of this.#bare) {
+      // A yes/no group spreads a bare 是/没有 itself; 不清楚 ("其他不清楚") still covers what is left.
+      if (this.context.noBareFill && answer.kind !== 'unknown') continue
       if (answer.kind === 'unknown') {
         open().forEach((fact) => draft.markUnknown(fact))
         // "研发费用没单独核算过，不清楚", "高新证书好像过期了，不确定": 不清楚 in any clause keeps unknown what the

@@ -51,6 +51,12 @@ describe('readReply: yes/no groups', () => {
     expect(read('①没有②有③没有', compliance).facts).toEqual({ creditBlacklisted: false, restrictedProducts: true, majorIncident3y: false })
   })
 
+  it('answers that point at the questions by number', () => {
+    expect(read('前两个没有，第三个不太清楚', compliance)).toMatchObject({ facts: { creditBlacklisted: false, restrictedProducts: false }, unknown: ['majorIncident3y'] })
+    expect(read('第一个有，其他没有', compliance).facts).toEqual({ creditBlacklisted: true, restrictedProducts: false, majorIncident3y: false })
+    expect(read('失信没有，其他不清楚', compliance)).toMatchObject({ facts: { creditBlacklisted: false }, unknown: ['restrictedProducts', 'majorIncident3y'] })
+  })
+
   it('"不是，注册在河北廊坊" says nothing about the legal person', () => {
     expect(read('不是，我们注册在河北廊坊', registration).facts).toEqual({ registeredInBeijing: false })
   })

@@ -203,6 +203,8 @@ function readYesNoGroup(text: string, clauses: MessageToken[][], expected: Expec
   const polarities = clauses.map((clause) => barePolarity(clause, !good)).filter((polarity) => polarity !== 'neutral')
   const bare = polarities.length > 0 && polarities.every((polarity) => polarity !== null)
   const empty = extractFacts('', { ...base, expecting: [] })
+  const ordinal = readOrdinals(text, clauses, expected, good, empty)
+  if (ordinal) return ordinal
   const fill = (reading: ExtractionResult, facts: readonly FactName[], value: boolean, raw: string): ExtractionResult => {
     const filled: Facts = { ...reading.facts }
     for (const fact of facts) if (!(fact in filled) && !reading.unknown.includes(fact)) (filled as Record<string, unknown>)[fact] = value
@@ -241,6 +243,61 @@ function readYesNoGroup(text: string, clauses: MessageToken[][], expected: Expec
     return fill(named, expected.facts, false, text)
   }
   return named
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6 }
+const ORDINAL = /第\s*([一二三四五六1-6])\s*(?:个|项|条|种|点)?/gu
+const FIRST_N = /前\s*([两二三四五2-5])\s*(?:个|项|条|种)/u
+const LAST_N = /后\s*([两二三四五2-5])\s*(?:个|项|条|种)/u
+
+/** Each clause with its whole text, from the separator before it to the one after it (words the tagger skips included). */
+function clauseTexts(text: string, clauses: MessageToken[][]): Array<{ clause: MessageToken[]; source: string }> {
+  const tokens = tagText(text)
+  const spans: Array<[number, number]> = []
+  let start = 0
+  for (const token of tokens) {
+    if (token.type !== 'separator') continue
+    if (text.slice(start, token.start).trim() !== '') spans.push([start, token.start])
+    start = token.end
+  }
+  if (text.slice(start).trim() !== '') spans.push([start, text.length])
+  return clauses.map((clause) => {
+    const span = spans.find(([from, to]) => clause[0] && clause[0].start >= from && clause[0].start < to) ?? [0, text.length]
+    return { clause, source: text.slice(span[0], span[1]) }
+  })
+}
+
+/**
+ * Answers that point at the questions by number: "前两个没有，第三个不太清楚", "第一个有，其他没有". Each clause that
+ * names questions answers those; null when no clause does.
+ */
+function readOrdinals(text: string, clauses: MessageToken[][], expected: ExpectedAnswer, good: boolean, empty: ExtractionResult): ExtractionResult | null {
+  const facts: Record<string, unknown> = {}
+  const unknown: FactName[] = []
+  let named = false
+  const count = expected.facts.length
+  const number = (digit: string) => CHINESE_DIGITS[digit] ?? Number(digit)
+  for (const { clause, source } of clauseTexts(text, clauses)) {
+    if (clause.length === 0) continue
+    const indexes = new Set<number>()
+    for (const match of source.matchAll(ORDINAL)) indexes.add(number(match[1]) - 1)
+    const first = FIRST_N.exec(source)
+    if (first) for (let index = 0; index < number(first[1]); index += 1) indexes.add(index)
+    const last = LAST_N.exec(source)
+    if (last) for (let index = count - number(last[1]); index < count; index += 1) indexes.add(index)
+    const rest = indexes.size === 0 && clause.some((token) => token.type === 'all') && named
+    const targets = rest ? expected.facts.filter((fact) => !(fact in facts) && !unknown.includes(fact)) : [...indexes].filter((index) => index >= 0 && index < count).map((index) => expected.facts[index])
+    if (targets.length === 0) continue
+    if (!rest) named = true
+    const isUnknown = clause.some((token) => token.type === 'unknown')
+    const polarity = barePolarity(clause.filter((token) => token.type !== 'rank' && token.type !== 'quantity'), !good)
+    for (const fact of targets) {
+      if (isUnknown) unknown.push(fact)
+      else if (polarity === 'yes' || polarity === 'no') facts[fact] = polarity === 'yes'
+    }
+  }
+  if (!named) return null
+  return { ...empty, facts: facts as Facts, unknown, mentioned: [...Object.keys(facts), ...unknown] as FactName[], scores: Object.fromEntries(Object.keys(facts).map((fact) => [fact, 1])) }
 }
 
 /**
