@@ -52,12 +52,14 @@ export function detectIntent(raw: string): Intent {
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
   if (cues.has('which') && !cues.has('policy')) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
   const program = assessedProgram(tokens)
-  if (cues.has('assess') && !cues.has('policy')) {
+  // "升规后又评上专精特新，还能加多少": a question other than yes/no asks about a policy, not for an assessment.
+  const { yesNoQuestions } = currentLexicon()
+  const asksQuestion = tokens.some((token) => token.type === 'question' && !yesNoQuestions.has(token.text))
+  if (cues.has('assess') && !cues.has('policy') && !asksQuestion) {
     if (program) return { kind: 'assess', programs: [program] }
     // "个体户能评吗": an assessment without a program is of all three tiers — unless the message names something
     // else the cue is about ("算力券现在还能申请吗" asks about a policy).
-    const asksQuestion = tokens.some((token) => token.type === 'question' && !/^[吗么呢?？]$/.test(token.text))
-    if (!asksQuestion && namesNothingElse(normalized, tokens)) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
+    if (namesNothingElse(normalized, tokens)) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
   }
   const named = findProgram(text)
   const followUp = FOLLOW_UP_PROGRAM.exec(text)

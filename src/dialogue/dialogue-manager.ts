@@ -244,9 +244,10 @@ export class DialogueManager implements Advisor {
     const reading = readReply(text, { facts: [], step: 'idle' }, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
     if (reading.injection) return { text: `${replies.INJECTION_NOTICE}\n${replies.MENU}`, citations: [] }
     // A correction after a verdict re-runs it on the updated facts (a question such as “如果研发费用是500万呢？” is no correction).
-    const rerun = reading.act === 'ask' ? null : rerunAfterVerdict(state, profile, reading.facts, this.#usedBy)
+    // Outside an assessment a question is answered, whatever facts it mentions ("深圳的小巨人奖励多少" sets nothing).
+    const rerun = reading.asks ? null : rerunAfterVerdict(state, profile, reading.facts, this.#usedBy)
     if (rerun) return this.#rerunVerdict(state, profile, reading.facts, rerun)
-    if (Object.keys(reading.facts).length > 0 && reading.act !== 'ask') {
+    if (Object.keys(reading.facts).length > 0 && !reading.asks) {
       Object.assign(profile.facts, reading.facts)
       const recorded = summarizeFacts(reading.facts).replace(/\n/g, '；')
       return { text: `已记下：${recorded}。\n想知道能评哪一级，请发送“我们能评哪个？”`, citations: [] }

@@ -82,6 +82,8 @@ export const IntentFileSchema = z
     cues: z.array(z.object({ cue: z.enum(INTENT_CUES), words: Words }).strict()),
     /** Words about the asker that may stand beside an assess cue without a program ("我们公司能评吗"); any other word means the question is about something else ("算力券能申请吗"). */
     subjects: Words,
+    /** Question words that ask yes or no ("能评专精特新吗"); any other question word ("还能加多少") asks about a policy, not for an assessment. */
+    yesNoQuestions: Words,
   })
   .strict()
 

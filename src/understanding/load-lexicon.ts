@@ -50,6 +50,8 @@ export interface Lexicon {
   aspects: ReadonlyArray<{ aspect: (typeof AspectList)[number]; words: string[] }>
   /** Words about the asker, longest first (intents.json subjects). */
   subjects: readonly string[]
+  /** Question words that ask yes or no (intents.json yesNoQuestions). */
+  yesNoQuestions: ReadonlySet<string>
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
@@ -142,7 +144,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     }
   }
   const levels = readFile(dir, 'levels.json', LevelFileSchema)
-  return { words, commands, levels: { rdInstitution: levels.rdInstitution, sciAward: levels.sciAward, contest: levels.contest }, aspects: intents.aspects, subjects: [...intents.subjects].sort((a, b) => b.length - a.length) }
+  return { words, commands, levels: { rdInstitution: levels.rdInstitution, sciAward: levels.sciAward, contest: levels.contest }, aspects: intents.aspects, subjects: [...intents.subjects].sort((a, b) => b.length - a.length), yesNoQuestions: new Set(intents.yesNoQuestions) }
 }
 
 function toMeaning(entry: Record<string, unknown>): KeywordMeaning {

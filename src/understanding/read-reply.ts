@@ -51,6 +51,8 @@ export interface ReplyReading extends ExtractionResult {
   intent: IntentCue | null
   /** Facts a correction without a keyword took away from where they were ("刚才那个是前年的": revenue). */
   cleared: FactName[]
+  /** The reply asks something (a question word, a policy cue, a clause closed by 不), whatever else it says. */
+  asks: boolean
 }
 
 const TOPIC_OF_FACT = new Map<FactName, AmountTopic>()
@@ -68,7 +70,7 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const lexicon = options.lexicon ?? currentLexicon()
   const normalized = normalizeMessage(text.slice(0, 20_000))
   const base = { lastFiscalYear: options.lastFiscalYear, lexicon, known }
-  if (detectInjection(normalized)) return { ...extractFacts('', { ...base, expecting: [] }), injection: true, act: 'none', programs: [], intent: null, cleared: [] }
+  if (detectInjection(normalized)) return { ...extractFacts('', { ...base, expecting: [] }), injection: true, act: 'none', asks: false, programs: [], intent: null, cleared: [] }
   const tokens = tagText(normalized, lexicon)
   const programs = programsNamed(tokens)
   const intent = intentOf(tokens)
@@ -96,6 +98,8 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const setSomething = Object.keys(reading.facts).length > 0 || reading.rejected.length > 0 || cleared.length > 0
   const has = (type: MessageToken['type']) => tokens.some((token) => token.type === type)
   let act: ReplyAct
+  // "要包括投资收益不": a clause closed by 不 asks.
+  const asks = has('question') || intent === 'policy' || /[^\s，,。]不[?？。!！\s]*$/u.test(normalized)
   // At the summary, or when a known value changes, a value given is a correction.
   // A correction word about a fact not known yet ("180人左右，具体是176") is part of the answer.
   const entries = Object.entries(reading.facts) as Array<[FactName, unknown]>
@@ -105,12 +109,11 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   else if (setSomething) act = 'answer'
   else if (tokens.some((token) => token.type === 'unknown' && token.skip)) act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
-  // "要包括投资收益不": a clause closed by 不 asks.
-  else if (has('question') || intent === 'policy' || /[^\s，,。]不[?？。!！\s]*$/u.test(normalized)) act = 'ask'
+  else if (asks) act = 'ask'
   else if (has('confirm') || (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))) act = 'confirm'
   else if (has('no') || has('correction')) act = 'deny'
   else act = 'none'
-  return { ...reading, act, programs, intent, cleared }
+  return { ...reading, act, asks, programs, intent, cleared }
 }
 
 /**
