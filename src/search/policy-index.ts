@@ -1,4 +1,3 @@
-import { Index } from 'flexsearch'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
@@ -44,9 +43,9 @@ export const DEFAULT_CONFIDENCE_THRESHOLD = 0.47
 const TITLE_WEIGHT = 3
 const BODY_WEIGHT = 1
 const SYNONYM_WEIGHT = 0.7
+const NO_POSTINGS = new Int32Array(0)
 const K1 = 1.2
 const B = 0.75
-const CANDIDATES_PER_TERM = 400
 
 interface FieldStats {
   counts: Map<string, number>
@@ -70,8 +69,12 @@ interface IndexedCard {
 
 interface WeightedPhrase {
   phrase: string
-  /** Han only: text can hold the phrase only if its terms hold every bigram (a cheap test before `includes`). */
+  /**
+   * Han only: a card can hold the phrase only if it holds every bigram of it. Then `holders` lists those cards'
+   * positions (ascending), so the substring search runs only there.
+   */
   hanOnly: boolean
+  holders?: Int32Array
   bigrams: string[]
   bigramIdf: number[]
   /** Mean IDF of the phrase's bigrams. */
@@ -110,13 +113,18 @@ function bodyText(card: PolicyCard): string {
 }
 
 /**
- * The policy card index: flexsearch inverted indexes (one for titles, one for bodies, custom Chinese
- * tokenizer) find the candidates; BM25F in app code ranks them, with query-time synonyms and phrase boosts.
+ * The policy card index: an inverted index (term → cards holding it in the title or body, custom Chinese
+ * tokenizer) finds the candidates; BM25F ranks them term at a time, with query-time synonyms and phrase boosts.
+ * Postings are flat typed arrays and the score buffer is reused, so a query allocates little whatever the size.
  */
 export class PolicyIndex {
   readonly #tokenizer: Tokenizer
-  readonly #titleIndex: Index
-  readonly #bodyIndex: Index
+  /** Per term, the cards whose title or body holds it: (position, title count, body count) triples, positions ascending. */
+  readonly #postings = new Map<string, Int32Array>()
+  /** Scores of the current query by card position (reused: search is synchronous). */
+  #scores = new Float64Array(0)
+  /** 1 for the current query's candidates (reused like the scores). */
+  #marks = new Uint8Array(0)
   readonly #cards: IndexedCard[] = []
   readonly #byId = new Map<string, PolicyCard>()
   readonly #documentFrequency = new Map<string, number>()
@@ -131,9 +139,7 @@ export class PolicyIndex {
 
   constructor(cards: readonly PolicyCard[], options: PolicyIndexOptions = {}) {
     this.#tokenizer = options.tokenizer ?? BIGRAM_TOKENIZER
-    const encode = (text: string) => this.#tokenizer.index(text)
-    this.#titleIndex = new Index({ tokenize: 'strict', encode })
-    this.#bodyIndex = new Index({ tokenize: 'strict', encode })
+    const postings = new Map<string, number[]>()
     this.#synonyms = (options.synonyms?.entries ?? []).map((entry) => ({ from: entry.from.map(normalizeForSearch), to: entry.to, toTokens: entry.to.flatMap((target) => tokenize(target)) }))
     this.#phrases = (options.synonyms?.phrases ?? []).map(normalizeForSearch)
     this.#threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD
@@ -156,16 +162,21 @@ export class PolicyIndex {
         metaBigrams: new Set(tokenize(metaText(card))),
       }
       this.#cards.push(indexed)
-      this.#titleIndex.add(position, titleText(card))
-      this.#bodyIndex.add(position, bodyText(card))
       titleTotal += indexed.title.length
       bodyTotal += indexed.body.length
       for (const token of new Set([...indexed.title.counts.keys(), ...indexed.body.counts.keys()])) {
         this.#documentFrequency.set(token, (this.#documentFrequency.get(token) ?? 0) + 1)
+        const entry = [position, indexed.title.counts.get(token) ?? 0, indexed.body.counts.get(token) ?? 0]
+        const list = postings.get(token)
+        if (list) list.push(...entry)
+        else postings.set(token, entry)
       }
     }
     this.#averageTitle = titleTotal / Math.max(1, this.#cards.length)
     this.#averageBody = bodyTotal / Math.max(1, this.#cards.length)
+    for (const [token, list] of postings) this.#postings.set(token, Int32Array.from(list))
+    this.#scores = new Float64Array(this.#cards.length)
+    this.#marks = new Uint8Array(this.#cards.length)
     for (const indexed of this.#cards) {
       indexed.titleNorm = 1 - B + (B * indexed.title.length) / Math.max(1, this.#averageTitle)
       indexed.bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
@@ -227,7 +238,8 @@ export class PolicyIndex {
       const bigrams = tokenize(phrase).filter((token) => token.length === 2)
       const bigramIdf = bigrams.map((bigram) => this.#idf(bigram))
       const idf = bigramIdf.reduce((sum, value) => sum + value, 0) / Math.max(1, bigramIdf.length)
-      return { phrase, hanOnly: this.#tokenizer === BIGRAM_TOKENIZER && /^[\p{Script=Han}]{2,}$/u.test(phrase), bigrams, bigramIdf, idf }
+      const hanOnly = this.#tokenizer === BIGRAM_TOKENIZER && /^[\p{Script=Han}]{2,}$/u.test(phrase)
+      return { phrase, hanOnly, holders: hanOnly ? this.#holdersOf(bigrams) : undefined, bigrams, bigramIdf, idf }
     })
   }
 
@@ -254,26 +266,46 @@ export class PolicyIndex {
     return best * 0.5
   }
 
-  #score(indexed: IndexedCard, terms: readonly QueryTerm[], phrases: readonly WeightedPhrase[]): number {
-    let score = 0
-    for (const term of terms) {
-      const titleCount = indexed.title.counts.get(term.token) ?? 0
-      const bodyCount = indexed.body.counts.get(term.token) ?? 0
-      if (titleCount === 0 && bodyCount === 0) continue
-      const weighted = (indexed.titleWeight * titleCount) / indexed.titleNorm + (BODY_WEIGHT * bodyCount) / indexed.bodyNorm
-      score += term.weight * term.idf * ((weighted * (K1 + 1)) / (weighted + K1))
-    }
+  /** BM25F of one term in a card that holds it (the counts come with the posting). */
+  #termScore(indexed: IndexedCard, term: QueryTerm, titleCount: number, bodyCount: number): number {
+    const weighted = (indexed.titleWeight * titleCount) / indexed.titleNorm + (BODY_WEIGHT * bodyCount) / indexed.bodyNorm
+    return term.weight * term.idf * ((weighted * (K1 + 1)) / (weighted + K1))
+  }
+
+  /** Adds the word-order and phrase boosts to a card's term score (in this order, as the scores are defined). */
+  #withPhrases(indexed: IndexedCard, position: number, termScore: number, phrases: readonly WeightedPhrase[]): number {
+    let score = termScore
     score += this.#titleStreakBoost(indexed, phrases)
     for (const phrase of phrases) {
-      if (this.#mayHold(indexed.title, phrase) && indexed.titleText.includes(phrase.phrase)) score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (this.#mayHold(indexed.body, phrase) && indexed.bodyText.includes(phrase.phrase)) score += phrase.idf * 0.4
+      if (this.#mayHold(indexed.title, phrase, position) && indexed.titleText.includes(phrase.phrase)) score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
+      else if (this.#mayHold(indexed.body, phrase, position) && indexed.bodyText.includes(phrase.phrase)) score += phrase.idf * 0.4
     }
     return score
   }
 
+  /** Positions of the cards holding every one of the bigrams (in title or body): an intersection of postings. */
+  #holdersOf(bigrams: readonly string[]): Int32Array {
+    const lists = bigrams.map((bigram) => this.#postings.get(bigram) ?? NO_POSTINGS).sort((left, right) => left.length - right.length)
+    const holders: number[] = []
+    const cursors = lists.map(() => 0)
+    const shortest = lists[0] ?? NO_POSTINGS
+    outer: for (let at = 0; at < shortest.length; at += 3) {
+      const position = shortest[at]
+      for (let list = 1; list < lists.length; list += 1) {
+        const postings = lists[list]
+        while (cursors[list] < postings.length && postings[cursors[list]] < position) cursors[list] += 3
+        if (cursors[list] >= postings.length) break outer
+        if (postings[cursors[list]] !== position) continue outer
+      }
+      holders.push(position)
+    }
+    return Int32Array.from(holders)
+  }
+
   /** False when the field surely lacks the phrase (a Han phrase needs all its bigrams); true when it may hold it. */
-  #mayHold(field: FieldStats, phrase: WeightedPhrase): boolean {
+  #mayHold(field: FieldStats, phrase: WeightedPhrase, position: number): boolean {
     if (!phrase.hanOnly) return true
+    if (!phrase.holders || !sortedHas(phrase.holders, position)) return false
     for (const bigram of phrase.bigrams) if (!field.counts.has(bigram)) return false
     return true
   }
@@ -316,18 +348,36 @@ export class PolicyIndex {
     const limit = Math.min(Math.max(options.limit ?? 5, 1), 50)
     const terms = this.#queryTerms(question)
     if (terms.length === 0) return { hits: [], confident: false, coverage: 0 }
-    const candidates = new Set<number>()
     const common = this.#cards.length * 0.25
     const selective = terms.filter((term) => (this.#documentFrequency.get(term.token) ?? 0) <= common)
+    const scores = this.#scores
+    const marks = this.#marks
+    // Candidates: cards holding a selective term (every term when none is selective); then every term is scored
+    // term at a time over its postings, in the terms' order (the same sums as scoring each card over all terms).
+    const candidates: number[] = []
     for (const term of selective.length > 0 ? selective : terms) {
-      for (const position of this.#titleIndex.search(term.token, { limit: CANDIDATES_PER_TERM })) candidates.add(Number(position))
-      for (const position of this.#bodyIndex.search(term.token, { limit: CANDIDATES_PER_TERM })) candidates.add(Number(position))
+      const postings = this.#postings.get(term.token) ?? NO_POSTINGS
+      for (let at = 0; at < postings.length; at += 3) {
+        const position = postings[at]
+        if (marks[position] === 1) continue
+        marks[position] = 1
+        candidates.push(position)
+      }
+    }
+    for (const term of terms) {
+      const postings = this.#postings.get(term.token) ?? NO_POSTINGS
+      for (let at = 0; at < postings.length; at += 3) {
+        const position = postings[at]
+        if (marks[position] === 1) scores[position] += this.#termScore(this.#cards[position], term, postings[at + 1], postings[at + 2])
+      }
     }
     const phrases = this.#phrasesOf(question)
     const matches: Array<{ indexed: IndexedCard; score: number }> = []
     for (const position of candidates) {
       const indexed = this.#cards[position]
-      const score = this.#score(indexed, terms, phrases)
+      const score = this.#withPhrases(indexed, position, scores[position], phrases)
+      scores[position] = 0
+      marks[position] = 0
       if (score > 0) matches.push({ indexed, score })
     }
     const scored = matches
@@ -336,16 +386,29 @@ export class PolicyIndex {
 
     const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
     const queryTokens = terms.map((term) => term.token)
+    const idfOf = new Map(terms.map((term) => [term.token, term.idf]))
     return {
       hits: scored.map((entry) => ({
         card: entry.indexed.card,
         score: Math.round(entry.score * 1000) / 1000,
-        snippet: bestSnippet(entry.indexed.card, entry.indexed.sentences, queryTokens, (token) => this.#idf(token)),
+        snippet: bestSnippet(entry.indexed.card, entry.indexed.sentences, queryTokens, (token) => idfOf.get(token) ?? this.#idf(token)),
       })),
       confident: coverage >= this.#threshold,
       coverage: Math.round(coverage * 1000) / 1000,
     }
   }
+}
+
+function sortedHas(sorted: Int32Array, value: number): boolean {
+  let low = 0
+  let high = sorted.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (sorted[middle] === value) return true
+    if (sorted[middle] < value) low = middle + 1
+    else high = middle - 1
+  }
+  return false
 }
 
 /** Builds the index over the cards (duplicates are kept for `get` but not indexed). */
