@@ -2,7 +2,7 @@ import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
 import { bestSnippet, snippetSentences, type SnippetSentence } from './best-snippet.js'
-import { questionCoverage, type CoverageContext } from './question-coverage.js'
+import { prepareCoverage, preparedCoverage, type CoverageContext } from './question-coverage.js'
 
 export interface SearchHit {
   card: PolicyCard
@@ -310,29 +310,26 @@ export class PolicyIndex {
     return true
   }
 
-  /** Colloquial words of the question whose formal synonym the given text holds. */
-  #synonymWords(question: string, has: (token: string) => boolean): string[] {
-    const normalized = normalizeForSearch(question)
-    const words: string[] = []
-    for (const entry of this.#synonyms) {
-      if (!entry.toTokens.some(has)) continue
-      for (const word of entry.from) if (normalized.includes(word)) words.push(word)
-    }
-    return words
-  }
-
   /**
    * How much of the question one passage of the card accounts for, at best: a passage is the title and the
    * document's metadata plus three consecutive sentences. Asking for the words to meet in one passage, not
    * anywhere in a long card, keeps an omnibus card from "covering" an unrelated question word by word.
    */
   #coverage(question: string, indexed: IndexedCard): number {
+    const prepared = prepareCoverage(question, this.#coverageContext)
+    const normalized = normalizeForSearch(question)
+    // Synonym entries the question uses, with its words of each (in order): only they can add synonym words.
+    const used = this.#synonyms.map((entry) => ({ toTokens: entry.toTokens, words: entry.from.filter((word) => normalized.includes(word)) })).filter((entry) => entry.words.length > 0)
     let best = 0
     const sentences = indexed.sentences
+    const meta = indexed.metaBigrams
     for (let index = 0; index < Math.max(1, sentences.length - 2); index += 1) {
-      const window = sentences.slice(index, index + 3)
-      const has = (token: string) => indexed.metaBigrams.has(token) || window.some((sentence) => sentence.tokens.has(token))
-      best = Math.max(best, questionCoverage(question, has, { ...this.#coverageContext, synonymWords: this.#synonymWords(question, has) }))
+      const first = sentences[index]?.tokens
+      const second = sentences[index + 1]?.tokens
+      const third = sentences[index + 2]?.tokens
+      const has = (token: string) => meta.has(token) || first?.has(token) === true || second?.has(token) === true || third?.has(token) === true
+      const synonymWords = used.length === 0 ? [] : used.filter((entry) => entry.toTokens.some(has)).flatMap((entry) => entry.words)
+      best = Math.max(best, preparedCoverage(prepared, has, synonymWords))
       if (best === 1) break
     }
     return best
@@ -372,17 +369,32 @@ export class PolicyIndex {
       }
     }
     const phrases = this.#phrasesOf(question)
-    const matches: Array<{ indexed: IndexedCard; score: number }> = []
+    // The boosts are bounded: once a card's term score plus the largest possible boost falls below the
+    // limit-th final score, neither it nor any card after it (by term score) can enter the hits.
+    const maxBoost = phrases.reduce((sum, phrase) => sum + phrase.idf * 1.5, 0) + 0.5 * Math.max(0, ...phrases.map((phrase) => phrase.bigramIdf.reduce((sum, value) => sum + value, 0)))
+    const termScores = candidates.map((position) => ({ position, score: scores[position] }))
     for (const position of candidates) {
-      const indexed = this.#cards[position]
-      const score = this.#withPhrases(indexed, position, scores[position], phrases)
       scores[position] = 0
       marks[position] = 0
-      if (score > 0) matches.push({ indexed, score })
     }
-    const scored = matches
-      .sort((left, right) => right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id))
-      .slice(0, limit)
+    termScores.sort((left, right) => right.score - left.score)
+    const byRank = (left: { indexed: IndexedCard; score: number }, right: { indexed: IndexedCard; score: number }) => right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id)
+    const matches: Array<{ indexed: IndexedCard; score: number }> = []
+    let cutoff = -Infinity
+    for (const { position, score: termScore } of termScores) {
+      if (matches.length >= limit && termScore + maxBoost + 1e-9 < cutoff) break
+      const indexed = this.#cards[position]
+      const score = this.#withPhrases(indexed, position, termScore, phrases)
+      if (!(score > 0)) continue
+      matches.push({ indexed, score })
+      if (matches.length >= limit) {
+        // The limit-th best final score so far (kept exact by sorting the few computed matches).
+        matches.sort(byRank)
+        matches.length = limit
+        cutoff = matches[limit - 1].score
+      }
+    }
+    const scored = matches.sort(byRank).slice(0, limit)
 
     const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
     const queryTokens = terms.map((term) => term.token)
