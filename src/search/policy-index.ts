@@ -44,6 +44,14 @@ const TITLE_WEIGHT = 3
 const BODY_WEIGHT = 1
 const SYNONYM_WEIGHT = 0.7
 const NO_POSTINGS = new Int32Array(0)
+/** Cards whose sentences stay tokenised between queries. */
+const PASSAGE_CACHE = 1024
+
+interface Passages {
+  sentences: SnippetSentence[]
+  /** Character bigrams of the title and the document's metadata, shared by every passage of the card. */
+  metaBigrams: ReadonlySet<string>
+}
 const K1 = 1.2
 const B = 0.75
 
@@ -55,16 +63,14 @@ interface FieldStats {
 interface IndexedCard {
   card: PolicyCard
   title: FieldStats
-  body: FieldStats
+  /** The body's length only: its counts live in the postings. */
+  body: { length: number }
   /** BM25 length normalisation of each field, fixed once the averages are known. */
   titleNorm: number
   bodyNorm: number
   titleWeight: number
   titleText: string
   bodyText: string
-  sentences: SnippetSentence[]
-  /** Character bigrams of the title and the document's metadata, shared by every passage of the card. */
-  metaBigrams: ReadonlySet<string>
 }
 
 interface WeightedPhrase {
@@ -125,16 +131,16 @@ export class PolicyIndex {
   #scores = new Float64Array(0)
   /** 1 for the current query's candidates (reused like the scores). */
   #marks = new Uint8Array(0)
+  readonly #passageCache = new Map<IndexedCard, Passages>()
   readonly #cards: IndexedCard[] = []
   readonly #byId = new Map<string, PolicyCard>()
-  readonly #documentFrequency = new Map<string, number>()
   readonly #averageTitle: number
   readonly #averageBody: number
   readonly #synonyms: Array<SynonymMap['entries'][number] & { toTokens: string[] }>
   readonly #phrases: string[]
   readonly #threshold: number
-  /** Document frequency of character bigrams, for coverage (the same map as #documentFrequency for bigrams). */
-  readonly #bigramFrequency: Map<string, number>
+  /** Document frequency of character bigrams, for coverage (from the postings with the bigram tokenizer). */
+  readonly #bigramFrequency: (token: string) => number | undefined
   readonly #coverageContext: Omit<CoverageContext, 'synonymWords'>
 
   constructor(cards: readonly PolicyCard[], options: PolicyIndexOptions = {}) {
@@ -148,25 +154,23 @@ export class PolicyIndex {
     for (const card of cards) {
       this.#byId.set(card.id, card)
       if (card.duplicateOf) continue
+      const body = fieldStats(bodyText(card), this.#tokenizer)
       const position = this.#cards.length
       const indexed: IndexedCard = {
         card,
         title: fieldStats(titleText(card), this.#tokenizer),
-        body: fieldStats(bodyText(card), this.#tokenizer),
+        body: { length: body.length },
         titleNorm: 1,
         bodyNorm: 1,
         titleWeight: card.flags.includes('title-mismatch') ? BODY_WEIGHT : TITLE_WEIGHT,
         titleText: normalizeForSearch(titleText(card)),
         bodyText: normalizeForSearch(bodyText(card)),
-        sentences: snippetSentences(card),
-        metaBigrams: new Set(tokenize(metaText(card))),
       }
       this.#cards.push(indexed)
       titleTotal += indexed.title.length
       bodyTotal += indexed.body.length
-      for (const token of new Set([...indexed.title.counts.keys(), ...indexed.body.counts.keys()])) {
-        this.#documentFrequency.set(token, (this.#documentFrequency.get(token) ?? 0) + 1)
-        const entry = [position, indexed.title.counts.get(token) ?? 0, indexed.body.counts.get(token) ?? 0]
+      for (const token of new Set([...indexed.title.counts.keys(), ...body.counts.keys()])) {
+        const entry = [position, indexed.title.counts.get(token) ?? 0, body.counts.get(token) ?? 0]
         const list = postings.get(token)
         if (list) list.push(...entry)
         else postings.set(token, entry)
@@ -181,18 +185,22 @@ export class PolicyIndex {
       indexed.titleNorm = 1 - B + (B * indexed.title.length) / Math.max(1, this.#averageTitle)
       indexed.bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
     }
-    this.#bigramFrequency = this.#documentFrequency
+    this.#bigramFrequency = (token) => {
+      const postings = this.#postings.get(token)
+      return postings === undefined ? undefined : postings.length / 3
+    }
     if (this.#tokenizer !== BIGRAM_TOKENIZER) {
-      this.#bigramFrequency = new Map()
+      const bigramFrequency = new Map<string, number>()
       for (const { card } of this.#cards) {
-        for (const token of new Set(tokenize(`${titleText(card)}\n${bodyText(card)}`))) this.#bigramFrequency.set(token, (this.#bigramFrequency.get(token) ?? 0) + 1)
+        for (const token of new Set(tokenize(`${titleText(card)}\n${bodyText(card)}`))) bigramFrequency.set(token, (bigramFrequency.get(token) ?? 0) + 1)
       }
+      this.#bigramFrequency = (token) => bigramFrequency.get(token)
     }
     const count = this.#cards.length
     const idfOf = (frequency: number) => Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
     this.#coverageContext = {
       idf: (token) => {
-        const frequency = this.#bigramFrequency.get(token)
+        const frequency = this.#bigramFrequency(token)
         return frequency === undefined ? undefined : idfOf(frequency)
       },
       unknownWeight: idfOf(0),
@@ -208,8 +216,13 @@ export class PolicyIndex {
     return this.#byId.get(id)
   }
 
+  /** Cards holding the term (title or body). */
+  #documentFrequency(token: string): number {
+    return (this.#postings.get(token)?.length ?? 0) / 3
+  }
+
   #idf(token: string): number {
-    const frequency = this.#documentFrequency.get(token) ?? 0
+    const frequency = this.#documentFrequency(token)
     return Math.log(1 + (this.#cards.length - frequency + 0.5) / (frequency + 0.5))
   }
 
@@ -278,7 +291,7 @@ export class PolicyIndex {
     score += this.#titleStreakBoost(indexed, phrases)
     for (const phrase of phrases) {
       if (this.#mayHold(indexed.title, phrase, position) && indexed.titleText.includes(phrase.phrase)) score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (this.#mayHold(indexed.body, phrase, position) && indexed.bodyText.includes(phrase.phrase)) score += phrase.idf * 0.4
+      else if (this.#mayHold(undefined, phrase, position) && indexed.bodyText.includes(phrase.phrase)) score += phrase.idf * 0.4
     }
     return score
   }
@@ -302,12 +315,32 @@ export class PolicyIndex {
     return Int32Array.from(holders)
   }
 
-  /** False when the field surely lacks the phrase (a Han phrase needs all its bigrams); true when it may hold it. */
-  #mayHold(field: FieldStats, phrase: WeightedPhrase, position: number): boolean {
+  /**
+   * False when the card (or its title, when given) surely lacks the phrase: a Han phrase needs all its bigrams;
+   * true when it may hold it.
+   */
+  #mayHold(title: FieldStats | undefined, phrase: WeightedPhrase, position: number): boolean {
     if (!phrase.hanOnly) return true
     if (!phrase.holders || !sortedHas(phrase.holders, position)) return false
-    for (const bigram of phrase.bigrams) if (!field.counts.has(bigram)) return false
+    if (title) for (const bigram of phrase.bigrams) if (!title.counts.has(bigram)) return false
     return true
+  }
+
+  /**
+   * The card's sentences and metadata bigrams (for snippets and coverage), made when a card is among the hits and
+   * kept for the most recent cards only: memory stays proportional to the index, not to every sentence's terms.
+   */
+  #passages(indexed: IndexedCard): Passages {
+    const cached = this.#passageCache.get(indexed)
+    if (cached) {
+      this.#passageCache.delete(indexed)
+      this.#passageCache.set(indexed, cached)
+      return cached
+    }
+    const passages = { sentences: snippetSentences(indexed.card), metaBigrams: new Set(tokenize(metaText(indexed.card))) }
+    this.#passageCache.set(indexed, passages)
+    if (this.#passageCache.size > PASSAGE_CACHE) this.#passageCache.delete(this.#passageCache.keys().next().value!)
+    return passages
   }
 
   /**
@@ -321,8 +354,7 @@ export class PolicyIndex {
     // Synonym entries the question uses, with its words of each (in order): only they can add synonym words.
     const used = this.#synonyms.map((entry) => ({ toTokens: entry.toTokens, words: entry.from.filter((word) => normalized.includes(word)) })).filter((entry) => entry.words.length > 0)
     let best = 0
-    const sentences = indexed.sentences
-    const meta = indexed.metaBigrams
+    const { sentences, metaBigrams: meta } = this.#passages(indexed)
     for (let index = 0; index < Math.max(1, sentences.length - 2); index += 1) {
       const first = sentences[index]?.tokens
       const second = sentences[index + 1]?.tokens
@@ -346,7 +378,7 @@ export class PolicyIndex {
     const terms = this.#queryTerms(question)
     if (terms.length === 0) return { hits: [], confident: false, coverage: 0 }
     const common = this.#cards.length * 0.25
-    const selective = terms.filter((term) => (this.#documentFrequency.get(term.token) ?? 0) <= common)
+    const selective = terms.filter((term) => this.#documentFrequency(term.token) <= common)
     const scores = this.#scores
     const marks = this.#marks
     // Candidates: cards holding a selective term (every term when none is selective); then every term is scored
@@ -403,7 +435,7 @@ export class PolicyIndex {
       hits: scored.map((entry) => ({
         card: entry.indexed.card,
         score: Math.round(entry.score * 1000) / 1000,
-        snippet: bestSnippet(entry.indexed.card, entry.indexed.sentences, queryTokens, (token) => idfOf.get(token) ?? this.#idf(token)),
+        snippet: bestSnippet(entry.indexed.card, this.#passages(entry.indexed).sentences, queryTokens, (token) => idfOf.get(token) ?? this.#idf(token)),
       })),
       confident: coverage >= this.#threshold,
       coverage: Math.round(coverage * 1000) / 1000,
