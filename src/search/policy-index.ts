@@ -129,7 +129,7 @@ export class PolicyIndex {
   readonly #postings = new Map<string, Int32Array>()
   /** Scores of the current query by card position (reused: search is synchronous). */
   #scores = new Float64Array(0)
-  /** 1 for the current query's candidates (reused like the scores). */
+  /** Non-zero for the current query's candidates, 2 when the title holds a phrase bigram (reused like the scores). */
   #marks = new Uint8Array(0)
   readonly #passageCache = new Map<IndexedCard, Passages>()
   readonly #cards: IndexedCard[] = []
@@ -286,9 +286,9 @@ export class PolicyIndex {
   }
 
   /** Adds the word-order and phrase boosts to a card's term score (in this order, as the scores are defined). */
-  #withPhrases(indexed: IndexedCard, position: number, termScore: number, phrases: readonly WeightedPhrase[]): number {
+  #withPhrases(indexed: IndexedCard, position: number, termScore: number, phrases: readonly WeightedPhrase[], titleHolds: boolean): number {
     let score = termScore
-    score += this.#titleStreakBoost(indexed, phrases)
+    score += titleHolds ? this.#titleStreakBoost(indexed, phrases) : 0
     for (const phrase of phrases) {
       if (this.#mayHold(indexed.title, phrase, position) && indexed.titleText.includes(phrase.phrase)) score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
       else if (this.#mayHold(undefined, phrase, position) && indexed.bodyText.includes(phrase.phrase)) score += phrase.idf * 0.4
@@ -388,23 +388,31 @@ export class PolicyIndex {
       const postings = this.#postings.get(term.token) ?? NO_POSTINGS
       for (let at = 0; at < postings.length; at += 3) {
         const position = postings[at]
-        if (marks[position] === 1) continue
+        if (marks[position] !== 0) continue
         marks[position] = 1
         candidates.push(position)
       }
     }
+    const phrases = this.#phrasesOf(question)
+    // A title that holds none of the phrases' bigrams gets no word-order boost: when every such bigram is a query
+    // term, the postings tell which titles hold one (mark 2), and the others skip that computation.
+    const termTokens = new Set(terms.map((term) => term.token))
+    const streakTokens = new Set(phrases.flatMap((phrase) => phrase.bigrams))
+    const titleMarks = [...streakTokens].every((token) => termTokens.has(token))
     for (const term of terms) {
       const postings = this.#postings.get(term.token) ?? NO_POSTINGS
+      const marksTitle = titleMarks && streakTokens.has(term.token)
       for (let at = 0; at < postings.length; at += 3) {
         const position = postings[at]
-        if (marks[position] === 1) scores[position] += this.#termScore(this.#cards[position], term, postings[at + 1], postings[at + 2])
+        if (marks[position] === 0) continue
+        scores[position] += this.#termScore(this.#cards[position], term, postings[at + 1], postings[at + 2])
+        if (marksTitle && postings[at + 1] > 0) marks[position] = 2
       }
     }
-    const phrases = this.#phrasesOf(question)
     // The boosts are bounded: once a card's term score plus the largest possible boost falls below the
     // limit-th final score, neither it nor any card after it (by term score) can enter the hits.
     const maxBoost = phrases.reduce((sum, phrase) => sum + phrase.idf * 1.5, 0) + 0.5 * Math.max(0, ...phrases.map((phrase) => phrase.bigramIdf.reduce((sum, value) => sum + value, 0)))
-    const termScores = candidates.map((position) => ({ position, score: scores[position] }))
+    const termScores = candidates.map((position) => ({ position, score: scores[position], titleHolds: !titleMarks || marks[position] === 2 }))
     for (const position of candidates) {
       scores[position] = 0
       marks[position] = 0
@@ -413,10 +421,10 @@ export class PolicyIndex {
     const byRank = (left: { indexed: IndexedCard; score: number }, right: { indexed: IndexedCard; score: number }) => right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id)
     const matches: Array<{ indexed: IndexedCard; score: number }> = []
     let cutoff = -Infinity
-    for (const { position, score: termScore } of termScores) {
+    for (const { position, score: termScore, titleHolds } of termScores) {
       if (matches.length >= limit && termScore + maxBoost + 1e-9 < cutoff) break
       const indexed = this.#cards[position]
-      const score = this.#withPhrases(indexed, position, termScore, phrases)
+      const score = this.#withPhrases(indexed, position, termScore, phrases, titleHolds)
       if (!(score > 0)) continue
       matches.push({ indexed, score })
       if (matches.length >= limit) {
