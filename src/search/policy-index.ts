@@ -44,6 +44,11 @@ const TITLE_WEIGHT = 3
 const BODY_WEIGHT = 1
 const SYNONYM_WEIGHT = 0.7
 const NO_POSTINGS = new Int32Array(0)
+/**
+ * The most candidates one term brings (its strongest cards): bounds a query's work as the knowledge base grows.
+ * Above the size of today's knowledge base, so there every card holding a selective term is a candidate.
+ */
+const CANDIDATES_PER_TERM = 1000
 /** Cards whose sentences stay tokenised between queries. */
 const PASSAGE_CACHE = 1024
 
@@ -131,6 +136,8 @@ export class PolicyIndex {
   #scores = new Float64Array(0)
   /** Non-zero for the current query's candidates, 2 when the title holds a phrase bigram (reused like the scores). */
   #marks = new Uint8Array(0)
+  /** For a term held by more than CANDIDATES_PER_TERM cards, the positions of its strongest ones. */
+  readonly #strongest = new Map<string, Int32Array>()
   readonly #passageCache = new Map<IndexedCard, Passages>()
   readonly #cards: IndexedCard[] = []
   readonly #byId = new Map<string, PolicyCard>()
@@ -178,13 +185,23 @@ export class PolicyIndex {
     }
     this.#averageTitle = titleTotal / Math.max(1, this.#cards.length)
     this.#averageBody = bodyTotal / Math.max(1, this.#cards.length)
-    for (const [token, list] of postings) this.#postings.set(token, Int32Array.from(list))
-    this.#scores = new Float64Array(this.#cards.length)
-    this.#marks = new Uint8Array(this.#cards.length)
     for (const indexed of this.#cards) {
       indexed.titleNorm = 1 - B + (B * indexed.title.length) / Math.max(1, this.#averageTitle)
       indexed.bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
     }
+    for (const [token, list] of postings) this.#postings.set(token, Int32Array.from(list))
+    this.#scores = new Float64Array(this.#cards.length)
+    for (const [token, list] of this.#postings) {
+      if (list.length / 3 <= CANDIDATES_PER_TERM) continue
+      const weights = new Map<number, number>()
+      for (let at = 0; at < list.length; at += 3) {
+        const indexed = this.#cards[list[at]]
+        weights.set(list[at], (indexed.titleWeight * list[at + 1]) / indexed.titleNorm + (BODY_WEIGHT * list[at + 2]) / indexed.bodyNorm)
+      }
+      const positions = [...weights.keys()].sort((left, right) => weights.get(right)! - weights.get(left)! || left - right)
+      this.#strongest.set(token, Int32Array.from(positions.slice(0, CANDIDATES_PER_TERM)))
+    }
+    this.#marks = new Uint8Array(this.#cards.length)
     this.#bigramFrequency = (token) => {
       const postings = this.#postings.get(token)
       return postings === undefined ? undefined : postings.length / 3
@@ -385,6 +402,16 @@ export class PolicyIndex {
     // term at a time over its postings, in the terms' order (the same sums as scoring each card over all terms).
     const candidates: number[] = []
     for (const term of selective.length > 0 ? selective : terms) {
+      // A term held by more than CANDIDATES_PER_TERM cards brings only its strongest ones (by BM25F weight).
+      const strongest = this.#strongest.get(term.token)
+      if (strongest) {
+        for (const position of strongest) {
+          if (marks[position] !== 0) continue
+          marks[position] = 1
+          candidates.push(position)
+        }
+        continue
+      }
       const postings = this.#postings.get(term.token) ?? NO_POSTINGS
       for (let at = 0; at < postings.length; at += 3) {
         const position = postings[at]
@@ -399,15 +426,24 @@ export class PolicyIndex {
     const termTokens = new Set(terms.map((term) => term.token))
     const streakTokens = new Set(phrases.flatMap((phrase) => phrase.bigrams))
     const titleMarks = [...streakTokens].every((token) => termTokens.has(token))
+    const add = (term: QueryTerm, postings: Int32Array, at: number, marksTitle: boolean) => {
+      const position = postings[at]
+      scores[position] += this.#termScore(this.#cards[position], term, postings[at + 1], postings[at + 2])
+      if (marksTitle && postings[at + 1] > 0) marks[position] = 2
+    }
     for (const term of terms) {
       const postings = this.#postings.get(term.token) ?? NO_POSTINGS
       const marksTitle = titleMarks && streakTokens.has(term.token)
-      for (let at = 0; at < postings.length; at += 3) {
-        const position = postings[at]
-        if (marks[position] === 0) continue
-        scores[position] += this.#termScore(this.#cards[position], term, postings[at + 1], postings[at + 2])
-        if (marksTitle && postings[at + 1] > 0) marks[position] = 2
+      if (postings.length / 3 > candidates.length * 16) {
+        // A common term: look the candidates up in its postings rather than walk them all (the same sums, as the
+        // candidates are visited in the same order for every term and each card's sum runs in the terms' order).
+        for (const position of candidates) {
+          const at = postingAt(postings, position)
+          if (at >= 0) add(term, postings, at, marksTitle)
+        }
+        continue
       }
+      for (let at = 0; at < postings.length; at += 3) if (marks[postings[at]] !== 0) add(term, postings, at, marksTitle)
     }
     // The boosts are bounded: once a card's term score plus the largest possible boost falls below the
     // limit-th final score, neither it nor any card after it (by term score) can enter the hits.
@@ -449,6 +485,20 @@ export class PolicyIndex {
       coverage: Math.round(coverage * 1000) / 1000,
     }
   }
+}
+
+/** Index of the card's triple in postings (positions ascending), or -1. */
+function postingAt(postings: Int32Array, position: number): number {
+  let low = 0
+  let high = postings.length / 3 - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const value = postings[middle * 3]
+    if (value === position) return middle * 3
+    if (value < position) low = middle + 1
+    else high = middle - 1
+  }
+  return -1
 }
 
 function sortedHas(sorted: Int32Array, value: number): boolean {
