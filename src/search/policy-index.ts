@@ -176,12 +176,13 @@ export class PolicyIndex {
       this.#cards.push(indexed)
       titleTotal += indexed.title.length
       bodyTotal += indexed.body.length
-      for (const token of new Set([...indexed.title.counts.keys(), ...body.counts.keys()])) {
-        const entry = [position, indexed.title.counts.get(token) ?? 0, body.counts.get(token) ?? 0]
+      const post = (token: string, titleCount: number, bodyCount: number) => {
         const list = postings.get(token)
-        if (list) list.push(...entry)
-        else postings.set(token, entry)
+        if (list) list.push(position, titleCount, bodyCount)
+        else postings.set(token, [position, titleCount, bodyCount])
       }
+      for (const [token, bodyCount] of body.counts) post(token, indexed.title.counts.get(token) ?? 0, bodyCount)
+      for (const [token, titleCount] of indexed.title.counts) if (!body.counts.has(token)) post(token, titleCount, 0)
     }
     this.#averageTitle = titleTotal / Math.max(1, this.#cards.length)
     this.#averageBody = bodyTotal / Math.max(1, this.#cards.length)
