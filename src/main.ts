@@ -9,8 +9,8 @@ import { createApp } from './server/app.js'
 
 /**
  * Composition root: builds the product from configuration, starts every configured channel of the registry,
- * starts HTTP. Run it as `node --import tsx src/main.ts` in production (no npm or tsx wrapper in between), so
- * SIGTERM reaches this process and the shutdown below runs.
+ * starts HTTP. In production run the compiled file, `node dist/main.js` after `npm run build` (no npm or tsx wrapper
+ * in between), so SIGTERM reaches this process and the shutdown below runs.
  */
 async function main(): Promise<void> {
   const config = loadConfig()

@@ -300,8 +300,10 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
     let parsed: ParsedInbound
     try {
       // Parsing may ask the platform (WeChat: room topic, contact): bounded like a send, so one stuck lookup never
-      // blocks that user's intake.
-      parsed = await withTimeout(async () => adapter.parse(raw), sendTimeoutMs, `${adapter.channel} parse`)
+      // blocks that user's intake. A synchronous parse (Feishu) needs no deadline: no timer or AbortController on
+      // the acknowledgement's hot path.
+      const parsing = adapter.parse(raw)
+      parsed = parsing instanceof Promise ? await withTimeout(() => parsing, sendTimeoutMs, `${adapter.channel} parse`) : parsing
     } catch (error) {
       logger.error({ err: errorText(error), channel: adapter.channel }, 'inbound-parse-failed')
       return 'retry-later'

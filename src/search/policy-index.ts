@@ -3,7 +3,7 @@ import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
 import { bestSnippet, snippetSentences, type SnippetSentence } from './best-snippet.js'
-import { questionCoverage, type CoverageContext } from './question-coverage.js'
+import { prepareCoverage, preparedCoverage, type CoverageContext } from './question-coverage.js'
 
 export interface SearchHit {
   card: PolicyCard
@@ -57,6 +57,9 @@ interface IndexedCard {
   card: PolicyCard
   title: FieldStats
   body: FieldStats
+  /** BM25 length normalisation of each field, fixed once the averages are known. */
+  titleNorm: number
+  bodyNorm: number
   titleWeight: number
   titleText: string
   bodyText: string
@@ -67,6 +70,8 @@ interface IndexedCard {
 
 interface WeightedPhrase {
   phrase: string
+  /** Han only: text can hold the phrase only if its terms hold every bigram (a cheap test before `includes`). */
+  hanOnly: boolean
   bigrams: string[]
   bigramIdf: number[]
   /** Mean IDF of the phrase's bigrams. */
@@ -76,6 +81,8 @@ interface WeightedPhrase {
 interface QueryTerm {
   token: string
   weight: number
+  /** IDF of the token, computed once per query. */
+  idf: number
   /** The original question token this term stands for (itself, or the colloquial word a synonym replaces). */
   source: string
 }
@@ -140,6 +147,8 @@ export class PolicyIndex {
         card,
         title: fieldStats(titleText(card), this.#tokenizer),
         body: fieldStats(bodyText(card), this.#tokenizer),
+        titleNorm: 1,
+        bodyNorm: 1,
         titleWeight: card.flags.includes('title-mismatch') ? BODY_WEIGHT : TITLE_WEIGHT,
         titleText: normalizeForSearch(titleText(card)),
         bodyText: normalizeForSearch(bodyText(card)),
@@ -157,6 +166,10 @@ export class PolicyIndex {
     }
     this.#averageTitle = titleTotal / Math.max(1, this.#cards.length)
     this.#averageBody = bodyTotal / Math.max(1, this.#cards.length)
+    for (const indexed of this.#cards) {
+      indexed.titleNorm = 1 - B + (B * indexed.title.length) / Math.max(1, this.#averageTitle)
+      indexed.bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
+    }
     this.#bigramFrequency = this.#documentFrequency
     if (this.#tokenizer !== BIGRAM_TOKENIZER) {
       this.#bigramFrequency = new Map()
@@ -191,13 +204,13 @@ export class PolicyIndex {
 
   #queryTerms(question: string): QueryTerm[] {
     const terms = new Map<string, QueryTerm>()
-    for (const token of this.#tokenizer.query(question)) terms.set(token, { token, weight: 1, source: token })
+    for (const token of this.#tokenizer.query(question)) terms.set(token, { token, weight: 1, idf: this.#idf(token), source: token })
     const normalized = normalizeForSearch(question)
     for (const entry of this.#synonyms) {
       const matched = entry.from.find((word) => normalized.includes(word))
       if (!matched) continue
       for (const target of entry.to) {
-        for (const token of this.#tokenizer.index(target)) if (!terms.has(token)) terms.set(token, { token, weight: SYNONYM_WEIGHT, source: matched })
+        for (const token of this.#tokenizer.index(target)) if (!terms.has(token)) terms.set(token, { token, weight: SYNONYM_WEIGHT, idf: this.#idf(token), source: matched })
       }
     }
     return [...terms.values()]
@@ -214,7 +227,7 @@ export class PolicyIndex {
       const bigrams = tokenize(phrase).filter((token) => token.length === 2)
       const bigramIdf = bigrams.map((bigram) => this.#idf(bigram))
       const idf = bigramIdf.reduce((sum, value) => sum + value, 0) / Math.max(1, bigramIdf.length)
-      return { phrase, bigrams, bigramIdf, idf }
+      return { phrase, hanOnly: this.#tokenizer === BIGRAM_TOKENIZER && /^[\p{Script=Han}]{2,}$/u.test(phrase), bigrams, bigramIdf, idf }
     })
   }
 
@@ -241,25 +254,28 @@ export class PolicyIndex {
     return best * 0.5
   }
 
-  #score(indexed: IndexedCard, terms: readonly QueryTerm[], phrases: readonly WeightedPhrase[]): { score: number; matchedSources: Set<string> } {
+  #score(indexed: IndexedCard, terms: readonly QueryTerm[], phrases: readonly WeightedPhrase[]): number {
     let score = 0
-    const matchedSources = new Set<string>()
     for (const term of terms) {
       const titleCount = indexed.title.counts.get(term.token) ?? 0
       const bodyCount = indexed.body.counts.get(term.token) ?? 0
       if (titleCount === 0 && bodyCount === 0) continue
-      matchedSources.add(term.source)
-      const titleNorm = 1 - B + (B * indexed.title.length) / Math.max(1, this.#averageTitle)
-      const bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
-      const weighted = (indexed.titleWeight * titleCount) / titleNorm + (BODY_WEIGHT * bodyCount) / bodyNorm
-      score += term.weight * this.#idf(term.token) * ((weighted * (K1 + 1)) / (weighted + K1))
+      const weighted = (indexed.titleWeight * titleCount) / indexed.titleNorm + (BODY_WEIGHT * bodyCount) / indexed.bodyNorm
+      score += term.weight * term.idf * ((weighted * (K1 + 1)) / (weighted + K1))
     }
     score += this.#titleStreakBoost(indexed, phrases)
-    for (const { phrase, idf } of phrases) {
-      if (indexed.titleText.includes(phrase)) score += idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (indexed.bodyText.includes(phrase)) score += idf * 0.4
+    for (const phrase of phrases) {
+      if (this.#mayHold(indexed.title, phrase) && indexed.titleText.includes(phrase.phrase)) score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
+      else if (this.#mayHold(indexed.body, phrase) && indexed.bodyText.includes(phrase.phrase)) score += phrase.idf * 0.4
     }
-    return { score, matchedSources }
+    return score
+  }
+
+  /** False when the field surely lacks the phrase (a Han phrase needs all its bigrams); true when it may hold it. */
+  #mayHold(field: FieldStats, phrase: WeightedPhrase): boolean {
+    if (!phrase.hanOnly) return true
+    for (const bigram of phrase.bigrams) if (!field.counts.has(bigram)) return false
+    return true
   }
 
   /** Colloquial words of the question whose formal synonym the given text holds. */
@@ -281,10 +297,12 @@ export class PolicyIndex {
   #coverage(question: string, indexed: IndexedCard): number {
     let best = 0
     const sentences = indexed.sentences
+    // The question is cut into weighted units once per card, not once per passage.
+    const prepared = prepareCoverage(question, this.#coverageContext)
     for (let index = 0; index < Math.max(1, sentences.length - 2); index += 1) {
       const window = sentences.slice(index, index + 3)
       const has = (token: string) => indexed.metaBigrams.has(token) || window.some((sentence) => sentence.tokens.has(token))
-      best = Math.max(best, questionCoverage(question, has, { ...this.#coverageContext, synonymWords: this.#synonymWords(question, has) }))
+      best = Math.max(best, preparedCoverage(prepared, has, this.#synonymWords(question, has)))
       if (best === 1) break
     }
     return best
@@ -308,9 +326,13 @@ export class PolicyIndex {
       for (const position of this.#bodyIndex.search(term.token, { limit: CANDIDATES_PER_TERM })) candidates.add(Number(position))
     }
     const phrases = this.#phrasesOf(question)
-    const scored = [...candidates]
-      .map((position) => ({ indexed: this.#cards[position], ...this.#score(this.#cards[position], terms, phrases) }))
-      .filter((entry) => entry.score > 0)
+    const matches: Array<{ indexed: IndexedCard; score: number }> = []
+    for (const position of candidates) {
+      const indexed = this.#cards[position]
+      const score = this.#score(indexed, terms, phrases)
+      if (score > 0) matches.push({ indexed, score })
+    }
+    const scored = matches
       .sort((left, right) => right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id))
       .slice(0, limit)
 

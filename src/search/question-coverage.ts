@@ -20,28 +20,58 @@ export interface CoverageContext {
  * bigrams across word boundaries ("投入补贴" → "入补") from counting against a good match.
  */
 export function questionCoverage(question: string, has: (token: string) => boolean, context: CoverageContext): number {
-  let total = 0
-  let covered = 0
+  return preparedCoverage(prepareCoverage(question, context), has, context.synonymWords)
+}
+
+/** A question cut into weighted units once, so many pieces of text can be measured against it cheaply. */
+export interface PreparedQuestion {
+  runs: Array<{ run: string; latin: boolean; units: Array<{ weight: number; tokens: string[] }> }>
+}
+
+/** The question's runs and each unit's weight and tokens (see questionCoverage); independent of the text. */
+export function prepareCoverage(question: string, context: Pick<CoverageContext, 'idf' | 'unknownWeight'>): PreparedQuestion {
+  const runs: PreparedQuestion['runs'] = []
   for (const match of stripStopPhrases(question).matchAll(RUN)) {
     const run = match[0]
     if (/^[a-z0-9]/u.test(run)) {
-      const weight = context.idf(run) ?? context.unknownWeight
-      total += weight
-      if (has(run) || context.synonymWords.includes(run)) covered += weight
+      runs.push({ run, latin: true, units: [{ weight: context.idf(run) ?? context.unknownWeight, tokens: [run] }] })
       continue
     }
-    const synonymCovered = synonymPositions(run, context.synonymWords)
+    const units = []
     for (let index = 0; index < run.length; index += 1) {
       const around = run.length === 1 ? [run] : [run.slice(Math.max(0, index - 1), index + 1), run.slice(index, index + 2)].filter((token) => token.length === 2)
       let weight = 0
       for (const token of around) weight = Math.max(weight, context.idf(token) ?? 0)
       if (weight === 0) weight = context.unknownWeight
+      units.push({ weight, tokens: around })
+    }
+    runs.push({ run, latin: false, units })
+  }
+  return { runs }
+}
+
+/** questionCoverage of a prepared question. */
+export function preparedCoverage(prepared: PreparedQuestion, has: (token: string) => boolean, synonymWords: readonly string[]): number {
+  let total = 0
+  let covered = 0
+  for (const { run, latin, units } of prepared.runs) {
+    if (latin) {
+      const weight = units[0]!.weight
       total += weight
-      if (synonymCovered.has(index) || around.some(has)) covered += weight
+      if (has(run) || synonymWords.includes(run)) covered += weight
+      continue
+    }
+    const synonymCovered = synonymWords.length > 0 ? synonymPositions(run, synonymWords) : NO_POSITIONS
+    for (let index = 0; index < units.length; index += 1) {
+      const { weight, tokens } = units[index]!
+      total += weight
+      if (synonymCovered.has(index) || tokens.some(has)) covered += weight
     }
   }
   return total > 0 ? covered / total : 0
 }
+
+const NO_POSITIONS: ReadonlySet<number> = new Set()
 
 function synonymPositions(run: string, words: readonly string[]): Set<number> {
   const positions = new Set<number>()

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 // Each benchmark imports only what it measures (a channel SDK loaded by another would skew memory).
 const BENCHES: Record<string, () => Promise<unknown>> = {
   search: async () => (await import('./search-bench.js')).runSearchBench(),
+  scale: async () => (await import('./scale-bench.js')).runScaleBench(),
   chat: async () => (await import('./server-bench.js')).runChatBench(),
   http: async () => {
     const { runHttpBench } = await import('./server-bench.js')

@@ -113,23 +113,31 @@ export async function runChatBench(): Promise<BenchRow[]> {
   const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
   const questions = ['老旧厂房改造能补多少钱？', '算力券怎么申请？', '我们能评上专精特新吗', '是的', '都没有', '工业，150人', '去年营收3200万，主营3000万，研发投入240万，负债率48%', '我的信息']
   const turns: number[] = []
+  const turnsCpu: number[] = []
   const searches: number[] = []
+  const searchesCpu: number[] = []
   for (let round = 0; round < 300; round += 1) {
     const key = { channel: 'bench', chatId: 'c', userId: `u${round}` }
     for (const question of questions) {
+      let cpu = process.cpuUsage()
       let start = performance.now()
       await manager.chat(key, question)
       turns.push(performance.now() - start)
+      let used = process.cpuUsage(cpu)
+      turnsCpu.push((used.user + used.system) / 1000)
+      cpu = process.cpuUsage()
       start = performance.now()
       index.search(question)
       searches.push(performance.now() - start)
+      used = process.cpuUsage(cpu)
+      searchesCpu.push((used.user + used.system) / 1000)
     }
   }
   const rows = [
-    { name: 'chat turn, template phrasing, in-memory store', values: { 'p50 ms': percentile(turns, 50).toFixed(3), 'p99 ms': percentile(turns, 99).toFixed(3) } },
-    { name: 'baseline: search alone', values: { 'p50 ms': percentile(searches, 50).toFixed(3), 'p99 ms': percentile(searches, 99).toFixed(3) } },
+    { name: 'chat turn, template phrasing, in-memory store', values: { 'p50 ms': percentile(turns, 50).toFixed(3), 'p99 ms': percentile(turns, 99).toFixed(3), 'CPU p99 ms': percentile(turnsCpu, 99).toFixed(3) } },
+    { name: 'baseline: search alone', values: { 'p50 ms': percentile(searches, 50).toFixed(3), 'p99 ms': percentile(searches, 99).toFixed(3), 'CPU p99 ms': percentile(searchesCpu, 99).toFixed(3) } },
   ]
-  printTable(`Chat turn: ${turns.length} turns (target p99 < 10 ms)`, rows)
+  printTable(`Chat turn: ${turns.length} turns (target p99 < 5 ms)`, rows)
   return rows
 }
 
