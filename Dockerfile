@@ -13,10 +13,14 @@ COPY package.json package-lock.json ./
 # Production dependencies only; wechaty (an optional dependency) is left out: set INSTALL_WECHAT=1 to keep it.
 ARG INSTALL_WECHAT=0
 # --omit=optional also drops esbuild's platform binary package; esbuild's install script then fetches it, and the
-# check below fails the build if tsx (esbuild) or better-sqlite3 could not get their native parts.
+# check below fails the build if esbuild or better-sqlite3 could not get their native parts.
 RUN if [ "$INSTALL_WECHAT" = "1" ]; then npm ci --omit=dev; else npm ci --omit=dev --omit=optional; fi \
   && node -e "require('esbuild').transformSync('const a: number = 1', { loader: 'ts' }); new (require('better-sqlite3'))(':memory:').close()" \
   && npm cache clean --force
+# Compile src/ to dist/ (esbuild, a production dependency): the container starts compiled JavaScript, no tsx.
+COPY scripts ./scripts
+COPY src ./src
+RUN node scripts/build.mjs
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -25,6 +29,7 @@ ENV NODE_ENV=production \
     DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app/dist ./dist
 COPY package.json tsconfig.json ./
 COPY src ./src
 COPY knowledge ./knowledge
@@ -38,4 +43,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { freePort } from '../faults/spawn-server.js'
 import { deleteKeys, probeRedis, rawRedis, uniquePrefix } from '../store/redis-test-helper.js'
@@ -34,8 +34,10 @@ describe('Dockerfile', () => {
     expect(Array.isArray(cmd)).toBe(true)
     expect(cmd[0]).toBe('node')
     expect(cmd).not.toContain('npm')
-    expect(cmd.join(' ')).toBe('node --import tsx src/main.ts')
-    expect(existsSync(`${ROOT}${cmd.at(-1)}`)).toBe(true)
+    expect(cmd.join(' ')).toBe('node dist/main.js')
+    // The entry is the build's output (scripts/build.mjs compiles src/main.ts to it), as in the image.
+    expect(cmd.at(-1)).toBe('dist/main.js')
+    expect(existsSync(`${ROOT}src/main.ts`)).toBe(true)
     expect(instructions('ENTRYPOINT')).toHaveLength(0)
   })
 
@@ -83,6 +85,11 @@ describe('docker-compose.yml', () => {
 })
 
 describe.skipIf(!hasRedis)('smoke run of the image command: two replicas as compose starts them, without Docker', () => {
+  // The image builds dist/ in its build stage; here the same build (cached when the sources are unchanged).
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' })
+  }, 60_000)
+
   it('both answer with a key, share sessions through Redis, and exit 0 on SIGTERM to node', async () => {
     const prefix = uniquePrefix('compose')
     const key = 'smoke-key-0123456789'

@@ -32,7 +32,7 @@ export interface RunningServer {
 }
 
 /**
- * Starts the product the documented production way (`node --import tsx src/main.ts`, no npm or tsx wrapper, so
+ * Starts the product from its sources (`node --import tsx src/main.ts`: no build step in tests; production runs the compiled `node dist/main.js`, the same code), with no npm or tsx wrapper, so
  * signals reach it) and waits until it answers.
  */
 export async function startServer(env: Record<string, string>, options: { port?: number } = {}): Promise<RunningServer> {
