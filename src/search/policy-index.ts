@@ -1,4 +1,3 @@
-import { Index } from 'flexsearch'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
@@ -44,9 +43,22 @@ export const DEFAULT_CONFIDENCE_THRESHOLD = 0.47
 const TITLE_WEIGHT = 3
 const BODY_WEIGHT = 1
 const SYNONYM_WEIGHT = 0.7
+const NO_POSTINGS = new Int32Array(0)
+/**
+ * The most candidates one term brings (its strongest cards): bounds a query's work as the knowledge base grows.
+ * Above the size of today's knowledge base, so there every card holding a selective term is a candidate.
+ */
+const CANDIDATES_PER_TERM = 1000
+/** Cards whose sentences stay tokenised between queries. */
+const PASSAGE_CACHE = 1024
+
+interface Passages {
+  sentences: SnippetSentence[]
+  /** Character bigrams of the title and the document's metadata, shared by every passage of the card. */
+  metaBigrams: ReadonlySet<string>
+}
 const K1 = 1.2
 const B = 0.75
-const CANDIDATES_PER_TERM = 400
 
 interface FieldStats {
   counts: Map<string, number>
@@ -56,22 +68,24 @@ interface FieldStats {
 interface IndexedCard {
   card: PolicyCard
   title: FieldStats
-  body: FieldStats
+  /** The body's length only: its counts live in the postings. */
+  body: { length: number }
   /** BM25 length normalisation of each field, fixed once the averages are known. */
   titleNorm: number
   bodyNorm: number
   titleWeight: number
   titleText: string
   bodyText: string
-  sentences: SnippetSentence[]
-  /** Character bigrams of the title and the document's metadata, shared by every passage of the card. */
-  metaBigrams: ReadonlySet<string>
 }
 
 interface WeightedPhrase {
   phrase: string
-  /** Han only: text can hold the phrase only if its terms hold every bigram (a cheap test before `includes`). */
+  /**
+   * Han only: a card can hold the phrase only if it holds every bigram of it. Then `holders` lists those cards'
+   * positions (ascending), so the substring search runs only there.
+   */
   hanOnly: boolean
+  holders?: Int32Array
   bigrams: string[]
   bigramIdf: number[]
   /** Mean IDF of the phrase's bigrams. */
@@ -110,30 +124,35 @@ function bodyText(card: PolicyCard): string {
 }
 
 /**
- * The policy card index: flexsearch inverted indexes (one for titles, one for bodies, custom Chinese
- * tokenizer) find the candidates; BM25F in app code ranks them, with query-time synonyms and phrase boosts.
+ * The policy card index: an inverted index (term → cards holding it in the title or body, custom Chinese
+ * tokenizer) finds the candidates; BM25F ranks them term at a time, with query-time synonyms and phrase boosts.
+ * Postings are flat typed arrays and the score buffer is reused, so a query allocates little whatever the size.
  */
 export class PolicyIndex {
   readonly #tokenizer: Tokenizer
-  readonly #titleIndex: Index
-  readonly #bodyIndex: Index
+  /** Per term, the cards whose title or body holds it: (position, title count, body count) triples, positions ascending. */
+  readonly #postings = new Map<string, Int32Array>()
+  /** Scores of the current query by card position (reused: search is synchronous). */
+  #scores = new Float64Array(0)
+  /** Non-zero for the current query's candidates, 2 when the title holds a phrase bigram (reused like the scores). */
+  #marks = new Uint8Array(0)
+  /** For a term held by more than CANDIDATES_PER_TERM cards, the positions of its strongest ones. */
+  readonly #strongest = new Map<string, Int32Array>()
+  readonly #passageCache = new Map<IndexedCard, Passages>()
   readonly #cards: IndexedCard[] = []
   readonly #byId = new Map<string, PolicyCard>()
-  readonly #documentFrequency = new Map<string, number>()
   readonly #averageTitle: number
   readonly #averageBody: number
   readonly #synonyms: Array<SynonymMap['entries'][number] & { toTokens: string[] }>
   readonly #phrases: string[]
   readonly #threshold: number
-  /** Document frequency of character bigrams, for coverage (the same map as #documentFrequency for bigrams). */
-  readonly #bigramFrequency: Map<string, number>
+  /** Document frequency of character bigrams, for coverage (from the postings with the bigram tokenizer). */
+  readonly #bigramFrequency: (token: string) => number | undefined
   readonly #coverageContext: Omit<CoverageContext, 'synonymWords'>
 
   constructor(cards: readonly PolicyCard[], options: PolicyIndexOptions = {}) {
     this.#tokenizer = options.tokenizer ?? BIGRAM_TOKENIZER
-    const encode = (text: string) => this.#tokenizer.index(text)
-    this.#titleIndex = new Index({ tokenize: 'strict', encode })
-    this.#bodyIndex = new Index({ tokenize: 'strict', encode })
+    const postings = new Map<string, number[]>()
     this.#synonyms = (options.synonyms?.entries ?? []).map((entry) => ({ from: entry.from.map(normalizeForSearch), to: entry.to, toTokens: entry.to.flatMap((target) => tokenize(target)) }))
     this.#phrases = (options.synonyms?.phrases ?? []).map(normalizeForSearch)
     this.#threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD
@@ -142,27 +161,28 @@ export class PolicyIndex {
     for (const card of cards) {
       this.#byId.set(card.id, card)
       if (card.duplicateOf) continue
+      const body = fieldStats(bodyText(card), this.#tokenizer)
       const position = this.#cards.length
       const indexed: IndexedCard = {
         card,
         title: fieldStats(titleText(card), this.#tokenizer),
-        body: fieldStats(bodyText(card), this.#tokenizer),
+        body: { length: body.length },
         titleNorm: 1,
         bodyNorm: 1,
         titleWeight: card.flags.includes('title-mismatch') ? BODY_WEIGHT : TITLE_WEIGHT,
         titleText: normalizeForSearch(titleText(card)),
         bodyText: normalizeForSearch(bodyText(card)),
-        sentences: snippetSentences(card),
-        metaBigrams: new Set(tokenize(metaText(card))),
       }
       this.#cards.push(indexed)
-      this.#titleIndex.add(position, titleText(card))
-      this.#bodyIndex.add(position, bodyText(card))
       titleTotal += indexed.title.length
       bodyTotal += indexed.body.length
-      for (const token of new Set([...indexed.title.counts.keys(), ...indexed.body.counts.keys()])) {
-        this.#documentFrequency.set(token, (this.#documentFrequency.get(token) ?? 0) + 1)
+      const post = (token: string, titleCount: number, bodyCount: number) => {
+        const list = postings.get(token)
+        if (list) list.push(position, titleCount, bodyCount)
+        else postings.set(token, [position, titleCount, bodyCount])
       }
+      for (const [token, bodyCount] of body.counts) post(token, indexed.title.counts.get(token) ?? 0, bodyCount)
+      for (const [token, titleCount] of indexed.title.counts) if (!body.counts.has(token)) post(token, titleCount, 0)
     }
     this.#averageTitle = titleTotal / Math.max(1, this.#cards.length)
     this.#averageBody = bodyTotal / Math.max(1, this.#cards.length)
@@ -170,18 +190,35 @@ export class PolicyIndex {
       indexed.titleNorm = 1 - B + (B * indexed.title.length) / Math.max(1, this.#averageTitle)
       indexed.bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
     }
-    this.#bigramFrequency = this.#documentFrequency
-    if (this.#tokenizer !== BIGRAM_TOKENIZER) {
-      this.#bigramFrequency = new Map()
-      for (const { card } of this.#cards) {
-        for (const token of new Set(tokenize(`${titleText(card)}\n${bodyText(card)}`))) this.#bigramFrequency.set(token, (this.#bigramFrequency.get(token) ?? 0) + 1)
+    for (const [token, list] of postings) this.#postings.set(token, Int32Array.from(list))
+    this.#scores = new Float64Array(this.#cards.length)
+    for (const [token, list] of this.#postings) {
+      if (list.length / 3 <= CANDIDATES_PER_TERM) continue
+      const weights = new Map<number, number>()
+      for (let at = 0; at < list.length; at += 3) {
+        const indexed = this.#cards[list[at]]
+        weights.set(list[at], (indexed.titleWeight * list[at + 1]) / indexed.titleNorm + (BODY_WEIGHT * list[at + 2]) / indexed.bodyNorm)
       }
+      const positions = [...weights.keys()].sort((left, right) => weights.get(right)! - weights.get(left)! || left - right)
+      this.#strongest.set(token, Int32Array.from(positions.slice(0, CANDIDATES_PER_TERM)))
+    }
+    this.#marks = new Uint8Array(this.#cards.length)
+    this.#bigramFrequency = (token) => {
+      const postings = this.#postings.get(token)
+      return postings === undefined ? undefined : postings.length / 3
+    }
+    if (this.#tokenizer !== BIGRAM_TOKENIZER) {
+      const bigramFrequency = new Map<string, number>()
+      for (const { card } of this.#cards) {
+        for (const token of new Set(tokenize(`${titleText(card)}\n${bodyText(card)}`))) bigramFrequency.set(token, (bigramFrequency.get(token) ?? 0) + 1)
+      }
+      this.#bigramFrequency = (token) => bigramFrequency.get(token)
     }
     const count = this.#cards.length
     const idfOf = (frequency: number) => Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
     this.#coverageContext = {
       idf: (token) => {
-        const frequency = this.#bigramFrequency.get(token)
+        const frequency = this.#bigramFrequency(token)
         return frequency === undefined ? undefined : idfOf(frequency)
       },
       unknownWeight: idfOf(0),
@@ -197,8 +234,13 @@ export class PolicyIndex {
     return this.#byId.get(id)
   }
 
+  /** Cards holding the term (title or body). */
+  #documentFrequency(token: string): number {
+    return (this.#postings.get(token)?.length ?? 0) / 3
+  }
+
   #idf(token: string): number {
-    const frequency = this.#documentFrequency.get(token) ?? 0
+    const frequency = this.#documentFrequency(token)
     return Math.log(1 + (this.#cards.length - frequency + 0.5) / (frequency + 0.5))
   }
 
@@ -227,7 +269,8 @@ export class PolicyIndex {
       const bigrams = tokenize(phrase).filter((token) => token.length === 2)
       const bigramIdf = bigrams.map((bigram) => this.#idf(bigram))
       const idf = bigramIdf.reduce((sum, value) => sum + value, 0) / Math.max(1, bigramIdf.length)
-      return { phrase, hanOnly: this.#tokenizer === BIGRAM_TOKENIZER && /^[\p{Script=Han}]{2,}$/u.test(phrase), bigrams, bigramIdf, idf }
+      const hanOnly = this.#tokenizer === BIGRAM_TOKENIZER && /^[\p{Script=Han}]{2,}$/u.test(phrase)
+      return { phrase, hanOnly, holders: hanOnly ? this.#holdersOf(bigrams) : undefined, bigrams, bigramIdf, idf }
     })
   }
 
@@ -254,39 +297,68 @@ export class PolicyIndex {
     return best * 0.5
   }
 
-  #score(indexed: IndexedCard, terms: readonly QueryTerm[], phrases: readonly WeightedPhrase[]): number {
-    let score = 0
-    for (const term of terms) {
-      const titleCount = indexed.title.counts.get(term.token) ?? 0
-      const bodyCount = indexed.body.counts.get(term.token) ?? 0
-      if (titleCount === 0 && bodyCount === 0) continue
-      const weighted = (indexed.titleWeight * titleCount) / indexed.titleNorm + (BODY_WEIGHT * bodyCount) / indexed.bodyNorm
-      score += term.weight * term.idf * ((weighted * (K1 + 1)) / (weighted + K1))
-    }
-    score += this.#titleStreakBoost(indexed, phrases)
+  /** BM25F of one term in a card that holds it (the counts come with the posting). */
+  #termScore(indexed: IndexedCard, term: QueryTerm, titleCount: number, bodyCount: number): number {
+    const weighted = (indexed.titleWeight * titleCount) / indexed.titleNorm + (BODY_WEIGHT * bodyCount) / indexed.bodyNorm
+    return term.weight * term.idf * ((weighted * (K1 + 1)) / (weighted + K1))
+  }
+
+  /** Adds the word-order and phrase boosts to a card's term score (in this order, as the scores are defined). */
+  #withPhrases(indexed: IndexedCard, position: number, termScore: number, phrases: readonly WeightedPhrase[], titleHolds: boolean): number {
+    let score = termScore
+    score += titleHolds ? this.#titleStreakBoost(indexed, phrases) : 0
     for (const phrase of phrases) {
-      if (this.#mayHold(indexed.title, phrase) && indexed.titleText.includes(phrase.phrase)) score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (this.#mayHold(indexed.body, phrase) && indexed.bodyText.includes(phrase.phrase)) score += phrase.idf * 0.4
+      if (this.#mayHold(indexed.title, phrase, position) && indexed.titleText.includes(phrase.phrase)) score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
+      else if (this.#mayHold(undefined, phrase, position) && indexed.bodyText.includes(phrase.phrase)) score += phrase.idf * 0.4
     }
     return score
   }
 
-  /** False when the field surely lacks the phrase (a Han phrase needs all its bigrams); true when it may hold it. */
-  #mayHold(field: FieldStats, phrase: WeightedPhrase): boolean {
+  /** Positions of the cards holding every one of the bigrams (in title or body): an intersection of postings. */
+  #holdersOf(bigrams: readonly string[]): Int32Array {
+    const lists = bigrams.map((bigram) => this.#postings.get(bigram) ?? NO_POSTINGS).sort((left, right) => left.length - right.length)
+    const holders: number[] = []
+    const cursors = lists.map(() => 0)
+    const shortest = lists[0] ?? NO_POSTINGS
+    outer: for (let at = 0; at < shortest.length; at += 3) {
+      const position = shortest[at]
+      for (let list = 1; list < lists.length; list += 1) {
+        const postings = lists[list]
+        while (cursors[list] < postings.length && postings[cursors[list]] < position) cursors[list] += 3
+        if (cursors[list] >= postings.length) break outer
+        if (postings[cursors[list]] !== position) continue outer
+      }
+      holders.push(position)
+    }
+    return Int32Array.from(holders)
+  }
+
+  /**
+   * False when the card (or its title, when given) surely lacks the phrase: a Han phrase needs all its bigrams;
+   * true when it may hold it.
+   */
+  #mayHold(title: FieldStats | undefined, phrase: WeightedPhrase, position: number): boolean {
     if (!phrase.hanOnly) return true
-    for (const bigram of phrase.bigrams) if (!field.counts.has(bigram)) return false
+    if (!phrase.holders || !sortedHas(phrase.holders, position)) return false
+    if (title) for (const bigram of phrase.bigrams) if (!title.counts.has(bigram)) return false
     return true
   }
 
-  /** Colloquial words of the question whose formal synonym the given text holds. */
-  #synonymWords(question: string, has: (token: string) => boolean): string[] {
-    const normalized = normalizeForSearch(question)
-    const words: string[] = []
-    for (const entry of this.#synonyms) {
-      if (!entry.toTokens.some(has)) continue
-      for (const word of entry.from) if (normalized.includes(word)) words.push(word)
+  /**
+   * The card's sentences and metadata bigrams (for snippets and coverage), made when a card is among the hits and
+   * kept for the most recent cards only: memory stays proportional to the index, not to every sentence's terms.
+   */
+  #passages(indexed: IndexedCard): Passages {
+    const cached = this.#passageCache.get(indexed)
+    if (cached) {
+      this.#passageCache.delete(indexed)
+      this.#passageCache.set(indexed, cached)
+      return cached
     }
-    return words
+    const passages = { sentences: snippetSentences(indexed.card), metaBigrams: new Set(tokenize(metaText(indexed.card))) }
+    this.#passageCache.set(indexed, passages)
+    if (this.#passageCache.size > PASSAGE_CACHE) this.#passageCache.delete(this.#passageCache.keys().next().value!)
+    return passages
   }
 
   /**
@@ -295,14 +367,19 @@ export class PolicyIndex {
    * anywhere in a long card, keeps an omnibus card from "covering" an unrelated question word by word.
    */
   #coverage(question: string, indexed: IndexedCard): number {
-    let best = 0
-    const sentences = indexed.sentences
-    // The question is cut into weighted units once per card, not once per passage.
     const prepared = prepareCoverage(question, this.#coverageContext)
+    const normalized = normalizeForSearch(question)
+    // Synonym entries the question uses, with its words of each (in order): only they can add synonym words.
+    const used = this.#synonyms.map((entry) => ({ toTokens: entry.toTokens, words: entry.from.filter((word) => normalized.includes(word)) })).filter((entry) => entry.words.length > 0)
+    let best = 0
+    const { sentences, metaBigrams: meta } = this.#passages(indexed)
     for (let index = 0; index < Math.max(1, sentences.length - 2); index += 1) {
-      const window = sentences.slice(index, index + 3)
-      const has = (token: string) => indexed.metaBigrams.has(token) || window.some((sentence) => sentence.tokens.has(token))
-      best = Math.max(best, preparedCoverage(prepared, has, this.#synonymWords(question, has)))
+      const first = sentences[index]?.tokens
+      const second = sentences[index + 1]?.tokens
+      const third = sentences[index + 2]?.tokens
+      const has = (token: string) => meta.has(token) || first?.has(token) === true || second?.has(token) === true || third?.has(token) === true
+      const synonymWords = used.length === 0 ? [] : used.filter((entry) => entry.toTokens.some(has)).flatMap((entry) => entry.words)
+      best = Math.max(best, preparedCoverage(prepared, has, synonymWords))
       if (best === 1) break
     }
     return best
@@ -318,36 +395,123 @@ export class PolicyIndex {
     const limit = Math.min(Math.max(options.limit ?? 5, 1), 50)
     const terms = this.#queryTerms(question)
     if (terms.length === 0) return { hits: [], confident: false, coverage: 0 }
-    const candidates = new Set<number>()
     const common = this.#cards.length * 0.25
-    const selective = terms.filter((term) => (this.#documentFrequency.get(term.token) ?? 0) <= common)
+    const selective = terms.filter((term) => this.#documentFrequency(term.token) <= common)
+    const scores = this.#scores
+    const marks = this.#marks
+    // Candidates: cards holding a selective term (every term when none is selective); then every term is scored
+    // term at a time over its postings, in the terms' order (the same sums as scoring each card over all terms).
+    const candidates: number[] = []
     for (const term of selective.length > 0 ? selective : terms) {
-      for (const position of this.#titleIndex.search(term.token, { limit: CANDIDATES_PER_TERM })) candidates.add(Number(position))
-      for (const position of this.#bodyIndex.search(term.token, { limit: CANDIDATES_PER_TERM })) candidates.add(Number(position))
+      // A term held by more than CANDIDATES_PER_TERM cards brings only its strongest ones (by BM25F weight).
+      const strongest = this.#strongest.get(term.token)
+      if (strongest) {
+        for (const position of strongest) {
+          if (marks[position] !== 0) continue
+          marks[position] = 1
+          candidates.push(position)
+        }
+        continue
+      }
+      const postings = this.#postings.get(term.token) ?? NO_POSTINGS
+      for (let at = 0; at < postings.length; at += 3) {
+        const position = postings[at]
+        if (marks[position] !== 0) continue
+        marks[position] = 1
+        candidates.push(position)
+      }
     }
     const phrases = this.#phrasesOf(question)
-    const matches: Array<{ indexed: IndexedCard; score: number }> = []
-    for (const position of candidates) {
-      const indexed = this.#cards[position]
-      const score = this.#score(indexed, terms, phrases)
-      if (score > 0) matches.push({ indexed, score })
+    // A title that holds none of the phrases' bigrams gets no word-order boost: when every such bigram is a query
+    // term, the postings tell which titles hold one (mark 2), and the others skip that computation.
+    const termTokens = new Set(terms.map((term) => term.token))
+    const streakTokens = new Set(phrases.flatMap((phrase) => phrase.bigrams))
+    const titleMarks = [...streakTokens].every((token) => termTokens.has(token))
+    const add = (term: QueryTerm, postings: Int32Array, at: number, marksTitle: boolean) => {
+      const position = postings[at]
+      scores[position] += this.#termScore(this.#cards[position], term, postings[at + 1], postings[at + 2])
+      if (marksTitle && postings[at + 1] > 0) marks[position] = 2
     }
-    const scored = matches
-      .sort((left, right) => right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id))
-      .slice(0, limit)
+    for (const term of terms) {
+      const postings = this.#postings.get(term.token) ?? NO_POSTINGS
+      const marksTitle = titleMarks && streakTokens.has(term.token)
+      if (postings.length / 3 > candidates.length * 16) {
+        // A common term: look the candidates up in its postings rather than walk them all (the same sums, as the
+        // candidates are visited in the same order for every term and each card's sum runs in the terms' order).
+        for (const position of candidates) {
+          const at = postingAt(postings, position)
+          if (at >= 0) add(term, postings, at, marksTitle)
+        }
+        continue
+      }
+      for (let at = 0; at < postings.length; at += 3) if (marks[postings[at]] !== 0) add(term, postings, at, marksTitle)
+    }
+    // The boosts are bounded: once a card's term score plus the largest possible boost falls below the
+    // limit-th final score, neither it nor any card after it (by term score) can enter the hits.
+    const maxBoost = phrases.reduce((sum, phrase) => sum + phrase.idf * 1.5, 0) + 0.5 * Math.max(0, ...phrases.map((phrase) => phrase.bigramIdf.reduce((sum, value) => sum + value, 0)))
+    const termScores = candidates.map((position) => ({ position, score: scores[position], titleHolds: !titleMarks || marks[position] === 2 }))
+    for (const position of candidates) {
+      scores[position] = 0
+      marks[position] = 0
+    }
+    termScores.sort((left, right) => right.score - left.score)
+    const byRank = (left: { indexed: IndexedCard; score: number }, right: { indexed: IndexedCard; score: number }) => right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id)
+    const matches: Array<{ indexed: IndexedCard; score: number }> = []
+    let cutoff = -Infinity
+    for (const { position, score: termScore, titleHolds } of termScores) {
+      if (matches.length >= limit && termScore + maxBoost + 1e-9 < cutoff) break
+      const indexed = this.#cards[position]
+      const score = this.#withPhrases(indexed, position, termScore, phrases, titleHolds)
+      if (!(score > 0)) continue
+      matches.push({ indexed, score })
+      if (matches.length >= limit) {
+        // The limit-th best final score so far (kept exact by sorting the few computed matches).
+        matches.sort(byRank)
+        matches.length = limit
+        cutoff = matches[limit - 1].score
+      }
+    }
+    const scored = matches.sort(byRank).slice(0, limit)
 
     const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
     const queryTokens = terms.map((term) => term.token)
+    const idfOf = new Map(terms.map((term) => [term.token, term.idf]))
     return {
       hits: scored.map((entry) => ({
         card: entry.indexed.card,
         score: Math.round(entry.score * 1000) / 1000,
-        snippet: bestSnippet(entry.indexed.card, entry.indexed.sentences, queryTokens, (token) => this.#idf(token)),
+        snippet: bestSnippet(entry.indexed.card, this.#passages(entry.indexed).sentences, queryTokens, (token) => idfOf.get(token) ?? this.#idf(token)),
       })),
       confident: coverage >= this.#threshold,
       coverage: Math.round(coverage * 1000) / 1000,
     }
   }
+}
+
+/** Index of the card's triple in postings (positions ascending), or -1. */
+function postingAt(postings: Int32Array, position: number): number {
+  let low = 0
+  let high = postings.length / 3 - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const value = postings[middle * 3]
+    if (value === position) return middle * 3
+    if (value < position) low = middle + 1
+    else high = middle - 1
+  }
+  return -1
+}
+
+function sortedHas(sorted: Int32Array, value: number): boolean {
+  let low = 0
+  let high = sorted.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (sorted[middle] === value) return true
+    if (sorted[middle] < value) low = middle + 1
+    else high = middle - 1
+  }
+  return false
 }
 
 /** Builds the index over the cards (duplicates are kept for `get` but not indexed). */

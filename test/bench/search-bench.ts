@@ -59,7 +59,7 @@ export async function runSearchBench(): Promise<BenchRow[]> {
     },
   })
   const rows = [
-    row(`flexsearch + BM25F (${index.size} cards)`, samples.ours, cpu.ours, buildMs, heapIndex, { wall: samples.mini, cpu: cpu.mini }),
+    row(`inverted index + BM25F (${index.size} cards)`, samples.ours, cpu.ours, buildMs, heapIndex, { wall: samples.mini, cpu: cpu.mini }),
     row('baseline: MiniSearch BM25', samples.mini, cpu.mini, miniBuildMs, heapMini),
   ]
   printTable(`Search: ${questions.length} questions × ${REPETITIONS} (target p99 < 1000 µs)`, rows)

@@ -58,8 +58,8 @@ export function evaluate(method: SearchMethod, questions: readonly EvalQuestion[
   }
 }
 
-/** The chosen configuration: flexsearch candidates + BM25F rerank, bigrams, synonyms. */
-export function flexsearchMethod(cards: readonly PolicyCard[], synonyms: SynonymMap, tokenizer?: Tokenizer): SearchMethod {
+/** The chosen configuration: the policy index (bigram postings, BM25F), bigrams, synonyms. */
+export function policyIndexMethod(cards: readonly PolicyCard[], synonyms: SynonymMap, tokenizer?: Tokenizer): SearchMethod {
   const index = createPolicyIndex(cards, { synonyms, tokenizer })
   return (question) => {
     const result = index.search(question, { limit: 10 })

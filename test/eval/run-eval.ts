@@ -1,7 +1,7 @@
 import { loadCards } from '../../src/knowledge/load-cards.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { BIGRAM_TOKENIZER, DEFAULT_CONFIDENCE_THRESHOLD } from '../../src/search/policy-index.js'
-import { calibrateThreshold, coverages, evaluate, flexsearchMethod, loadQuestions, miniSearchMethod, thresholdPoint, type EvalQuestion, type SearchMethod } from './evaluate.js'
+import { calibrateThreshold, coverages, evaluate, policyIndexMethod, loadQuestions, miniSearchMethod, thresholdPoint, type EvalQuestion, type SearchMethod } from './evaluate.js'
 import { createJiebaTokenizer } from './jieba-tokenizer.js'
 import { existsSync } from 'node:fs'
 import { createPolicyIndex } from '../../src/search/policy-index.js'
@@ -21,8 +21,8 @@ const finalCheck = questions.filter((question) => question.tags.includes('final-
 const jieba = createJiebaTokenizer()
 
 const methods: Array<[string, SearchMethod]> = [
-  ['flexsearch + BM25F rerank, bigrams (chosen)', flexsearchMethod(cards, synonyms)],
-  ['flexsearch + BM25F rerank, jieba', flexsearchMethod(cards, synonyms, jieba)],
+  ['bigram inverted index + BM25F, bigrams (chosen)', policyIndexMethod(cards, synonyms)],
+  ['bigram inverted index + BM25F, jieba', policyIndexMethod(cards, synonyms, jieba)],
   ['baseline: MiniSearch BM25, bigrams', miniSearchMethod(cards, BIGRAM_TOKENIZER, synonyms)],
   ['baseline: MiniSearch BM25, jieba', miniSearchMethod(cards, jieba, synonyms)],
 ]

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { loadCards } from '../../src/knowledge/load-cards.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { BIGRAM_TOKENIZER, DEFAULT_CONFIDENCE_THRESHOLD } from '../../src/search/policy-index.js'
-import { calibrateThreshold, coverages, evaluate, flexsearchMethod, loadQuestions, miniSearchMethod, thresholdPoint } from './evaluate.js'
+import { calibrateThreshold, coverages, evaluate, policyIndexMethod, loadQuestions, miniSearchMethod, thresholdPoint } from './evaluate.js'
 
 describe('search quality on the labelled question set', () => {
   const cards = loadCards()
   const synonyms = loadSynonyms()
   const questions = loadQuestions()
-  const method = flexsearchMethod(cards, synonyms)
+  const method = policyIndexMethod(cards, synonyms)
   const chosen = evaluate(method, questions)
   const baseline = evaluate(miniSearchMethod(cards, BIGRAM_TOKENIZER, synonyms), questions)
 
