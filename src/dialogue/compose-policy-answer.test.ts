@@ -19,6 +19,22 @@ describe('composePolicyAnswer', () => {
     expect(answer.body).not.toMatch(/关于“支持标准”/u)
   })
 
+  it('says a detail the card does not state is not stated instead of quoting a nearby clause', () => {
+    const answer = composePolicyAnswer(card('sme-measures-m07'), '专精特新贷利率具体是多少', { certain: false })
+    expect(answer.body).toMatch(/原文未写明利率/u)
+    expect(answer.quoted).toHaveLength(0)
+    // A card that states the rate answers with it.
+    const stated = composePolicyAnswer(card('guide-021'), '设备更新贷款贴息 利率多少')
+    expect(stated.body).not.toMatch(/未写明利率/u)
+    expect(stated.body).toMatch(/利率/u)
+  })
+
+  it('answers the part a card states and says which detail it does not state', () => {
+    const answer = composePolicyAnswer(card('guide-128'), '跨境电商体验店 房租补贴咋算 钱多久到账')
+    expect(answer.body).toMatch(/年租金的30%/u)
+    expect(answer.body).toMatch(/原文未写明到账时间/u)
+  })
+
   it('quotes a numbered condition with its number', () => {
     const answer = composePolicyAnswer(card('guide-055'), '科技孵化器认定，在孵企业要多少家？')
     expect(answer.body).toMatch(/· 7．在本市行政区域内注册的在孵企业应不少于20家/u)

@@ -166,7 +166,12 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   // A bare follow-up ("这个怎么申请？") shares no word with the card: the answer is the card's own text for that aspect, in order.
   const chosen = options.chosen ?? []
   for (const clause of chosen) picks.push({ part: parts[0], ranked: { clause, score: 1, fitsAspect: true, ownScore: 1 }, rendered: renderClause(clause, questionTerms(question), null), second: false })
-  const bare = chosen.length === 0 && parts.length === 1 && !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
+  // A detail the question asks (利率, 官费, 到账时间) that no clause the answer may quote states: said so, not guessed from a nearby clause.
+  const asked = normalizeForSearch(question)
+  const unstated = aspects.details.filter((detail) => detail.cues.some((cue) => asked.includes(cue)) && !clauses.some((clause) => new RegExp(detail.clausePattern, 'u').test(clause.text)))
+  const unstatedIn = (part: SubQuestion) => unstated.filter((detail) => detail.cues.some((cue) => part.text.includes(cue)))
+  if (chosen.length === 0) for (const detail of unstated.filter((candidate) => !parts.some((part) => unstatedIn(part).includes(candidate)))) unanswered.push(detail.label)
+  const bare = chosen.length === 0 && parts.length === 1 && unstatedIn(parts[0]).length === 0 && !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
   if (bare) {
     const entry = aspects.aspects.find((candidate) => candidate.aspect === parts[0].aspect)
     const inField = own.filter((clause) => entry?.fields.includes(clause.field))
@@ -181,6 +186,11 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   // First each part's best clause, in the question's order; then further clauses, so that one part's extras never take another part's answer.
   const firsts: Array<{ part: SubQuestion; best: RankedClause; fresh: RankedClause[]; terms: string[]; pattern: RegExp | null }> = []
   for (const part of bare || chosen.length > 0 ? [] : parts) {
+    const missing = unstatedIn(part)
+    if (missing.length > 0) {
+      unanswered.push(...missing.map((detail) => detail.label))
+      continue
+    }
     const entry = aspects.aspects.find((candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect))
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
     const terms = questionTerms(part.text, options.extraTerms)
@@ -235,7 +245,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     // A clause from another article of the same document says which article it is.
     lines.push(other === lead ? `· ${pick.rendered}` : `· ${other.heading ?? other.title}：${pick.rendered}`)
   }
-  if (unanswered.length > 0) lines.push(`· 原文未写明${[...new Set(unanswered)].join('、')}，请向咨询电话核实。`)
+  if (unanswered.length > 0) lines.push(`· 原文未写明${[...new Set(unanswered)].join('、')}，请向${lead.contact ? '咨询电话' : lead.issuer}核实。`)
   const quotedCards = [...new Set([lead, ...picks.filter((pick) => kept.has(pick)).map((pick) => pick.ranked.clause.card)])]
   const sources = quotedCards.flatMap((quotedCard) => [quotedCard.content, quotedCard.requirements, quotedCard.process, quotedCard.timing, quotedCard.title, quotedCard.documentTitle, quotedCard.issuer, quotedCard.docNumber ?? '', quotedCard.contact ?? ''])
   return {
