@@ -35,6 +35,14 @@ describe('composePolicyAnswer', () => {
     expect(answer.body).toMatch(/原文未写明到账时间/u)
   })
 
+  it('answers "哪个部门在推" with the agency the clause names, or the issuer when no clause names one', () => {
+    const answer = composePolicyAnswer(card('sme-measures-m07'), '专精特新贷是哪个部门在推')
+    expect(answer.body.split('\n')[1]).toMatch(/专精特新贷.*（人民银行营业管理部，市经济和信息化局）/u)
+    const issuer = composePolicyAnswer(card('guide-028'), '算力券是哪个部门在推')
+    expect(issuer.body).toMatch(/发布部门：北京市经济和信息化局/u)
+    expect(issuer.body).not.toMatch(/未写明/u)
+  })
+
   it('quotes a numbered condition with its number', () => {
     const answer = composePolicyAnswer(card('guide-055'), '科技孵化器认定，在孵企业要多少家？')
     expect(answer.body).toMatch(/· 7．在本市行政区域内注册的在孵企业应不少于20家/u)

@@ -184,6 +184,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     usedTexts.add(plain(clause.text))
   }
   // First each part's best clause, in the question's order; then further clauses, so that one part's extras never take another part's answer.
+  let agencyAsked = false
   const firsts: Array<{ part: SubQuestion; best: RankedClause; fresh: RankedClause[]; terms: string[]; pattern: RegExp | null }> = []
   for (const part of bare || chosen.length > 0 ? [] : parts) {
     const missing = unstatedIn(part)
@@ -199,11 +200,17 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !isUsed(candidate.clause))
     const [best] = fresh
     if (!best) {
+      if (part.aspect === 'agency') agencyAsked = true
       if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && part.aspect !== 'fact' && entry) unanswered.push(entry.label)
       continue
     }
     // The source line already gives the 联络方式.
     if (part.aspect === 'contact' && contactShown.length > 0 && (best.clause.field === 'contact' || !best.fitsAspect)) continue
+    // A clause that names no agency does not answer "哪个部门在推": the issuer is named instead.
+    if (part.aspect === 'agency' && !best.fitsAspect) {
+      agencyAsked = true
+      continue
+    }
     if (part.aspect !== 'general' && part.aspect !== 'fact' && !best.fitsAspect && best.ownScore === 0 && entry) {
       unanswered.push(entry.label)
       continue
@@ -223,7 +230,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       picks.push({ part, ranked: extra, rendered: renderClause(extra.clause, terms, pattern), second: true })
     }
   }
-  if (picks.length === 0 && unanswered.length === 0) {
+  if (picks.length === 0 && unanswered.length === 0 && !agencyAsked) {
     for (const clause of clauses.filter((candidate) => candidate.card === card && candidate.field === 'content').slice(0, 2)) picks.push({ part: parts[0], ranked: { clause, score: 0, fitsAspect: false, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
   }
   const lead = picks.find((pick) => !pick.second)?.ranked.clause.card ?? card
@@ -245,6 +252,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     // A clause from another article of the same document says which article it is.
     lines.push(other === lead ? `· ${pick.rendered}` : `· ${other.heading ?? other.title}：${pick.rendered}`)
   }
+  if (agencyAsked) lines.push(`· 发布部门：${lead.issuer}`)
   if (unanswered.length > 0) lines.push(`· 原文未写明${[...new Set(unanswered)].join('、')}，请向${lead.contact ? '咨询电话' : lead.issuer}核实。`)
   const quotedCards = [...new Set([lead, ...picks.filter((pick) => kept.has(pick)).map((pick) => pick.ranked.clause.card)])]
   const sources = quotedCards.flatMap((quotedCard) => [quotedCard.content, quotedCard.requirements, quotedCard.process, quotedCard.timing, quotedCard.title, quotedCard.documentTitle, quotedCard.issuer, quotedCard.docNumber ?? '', quotedCard.contact ?? ''])

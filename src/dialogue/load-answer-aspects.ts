@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
-export const ANSWER_ASPECTS = ['amount', 'condition', 'count', 'timing', 'process', 'contact', 'fact'] as const
+export const ANSWER_ASPECTS = ['amount', 'condition', 'count', 'timing', 'process', 'contact', 'agency', 'fact'] as const
 export type AnswerAspect = (typeof ANSWER_ASPECTS)[number] | 'general'
 
 export const AnswerAspectsSchema = z
