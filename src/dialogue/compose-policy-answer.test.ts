@@ -29,6 +29,14 @@ describe('composePolicyAnswer', () => {
     expect(stated.body).toMatch(/利率/u)
   })
 
+  it('does not take a date or a publicity period for the review time, nor a fee-rate cut for the rate', () => {
+    // "上一年度1月1日" holds a day count only by its digits; "公示期5个工作日" is not how long the review takes.
+    expect(composePolicyAnswer(card('guide-106'), '老字号项目报上去 审核要多久').body).toMatch(/原文未写明审批时限/u)
+    expect(composePolicyAnswer(card('guide-094'), '房租通审核要几天').body).toMatch(/原文未写明审批时限/u)
+    // "降低综合费率" states no rate.
+    expect(composePolicyAnswer(card('sme-measures-m07'), '专精特新保费率多少').body).toMatch(/原文未写明收费标准/u)
+  })
+
   it('answers the part a card states and says which detail it does not state', () => {
     const answer = composePolicyAnswer(card('guide-128'), '跨境电商体验店 房租补贴咋算 钱多久到账')
     expect(answer.body).toMatch(/年租金的30%/u)
