@@ -37,6 +37,12 @@ describe('composePolicyAnswer', () => {
     expect(composePolicyAnswer(card('sme-measures-m07'), '专精特新保费率多少').body).toMatch(/原文未写明收费标准/u)
   })
 
+  it('says the amount is not stated when no quotable clause holds a figure', () => {
+    const answer = composePolicyAnswer(card('changping-a04'), '昌平研发中心配套支持具体给多少钱')
+    expect(answer.body).toMatch(/原文未写明具体金额/u)
+    expect(composePolicyAnswer(card('guide-142'), '有机肥一亩补多少钱').body).toMatch(/480元\/吨/u)
+  })
+
   it('answers the part a card states and says which detail it does not state', () => {
     const answer = composePolicyAnswer(card('guide-128'), '跨境电商体验店 房租补贴咋算 钱多久到账')
     expect(answer.body).toMatch(/年租金的30%/u)
