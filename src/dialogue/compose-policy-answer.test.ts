@@ -43,6 +43,12 @@ describe('composePolicyAnswer', () => {
     expect(composePolicyAnswer(card('guide-142'), '有机肥一亩补多少钱').body).toMatch(/480元\/吨/u)
   })
 
+  it('answers "申报找哪个部门" with the clause saying where to apply, the phone staying in the source line', () => {
+    const answer = composePolicyAnswer(card('guide-001'), '老旧厂房改造项目申报 找哪个部门 电话多少')
+    expect(answer.body).toMatch(/项目单位向所在区发展改革委/u)
+    expect(answer.footer).toMatch(/55590088/u)
+  })
+
   it('answers the part a card states and says which detail it does not state', () => {
     const answer = composePolicyAnswer(card('guide-128'), '跨境电商体验店 房租补贴咋算 钱多久到账')
     expect(answer.body).toMatch(/年租金的30%/u)

@@ -197,15 +197,16 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const terms = questionTerms(part.text, options.extraTerms)
     const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
     const leadDocument = firsts[0]?.best.clause.card.documentTitle
-    const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !isUsed(candidate.clause))
+    // The source line already gives the 联络方式: a "找哪个部门" part is answered by a clause naming where to apply, if any.
+    const contactInFooter = part.aspect === 'contact' && contactShown.length > 0
+    const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !isUsed(candidate.clause) && !(contactInFooter && (candidate.clause.field === 'contact' || !candidate.fitsAspect)))
     const [best] = fresh
     if (!best) {
+      if (contactInFooter) continue
       if (part.aspect === 'agency') agencyAsked = true
       if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && part.aspect !== 'fact' && entry) unanswered.push(entry.label)
       continue
     }
-    // The source line already gives the 联络方式.
-    if (part.aspect === 'contact' && contactShown.length > 0 && (best.clause.field === 'contact' || !best.fitsAspect)) continue
     // A clause that names no agency does not answer "哪个部门在推": the issuer is named instead.
     if (part.aspect === 'agency' && !best.fitsAspect) {
       agencyAsked = true
