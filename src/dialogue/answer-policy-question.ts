@@ -108,8 +108,14 @@ function withoutPlace(question: string, place: string): string {
 }
 
 /** How many hits are read, and how close to the top one a hit must score for its clauses to be quoted. */
-const SIBLING_HITS = 6
+const SIBLING_HITS = 10
 const SIBLING_SHARE = 0.7
+/**
+ * Another article of the top card's own document may hold the asked clause though the search ranks it lower
+ * ("几月份申报" is in the 细则's article on applying, the card on top holds the criteria): its clauses compete,
+ * discounted by its score.
+ */
+const SAME_DOCUMENT_SHARE = 0.4
 
 /** The decision for a question (exported for the eval and tests). */
 export function decidePolicyAnswer(search: PolicySearch, question: string): { decision: AnswerDecision; related: PolicyCard[]; siblings: Array<{ card: PolicyCard; weight: number }> } {
@@ -117,7 +123,11 @@ export function decidePolicyAnswer(search: PolicySearch, question: string): { de
   const decision = decideAnswer(question, { hits: result.hits, coverage: result.coverage ?? (result.confident ? 1 : 0) }, decisionWords())
   const [top, ...rest] = result.hits
   const related = top ? rest.filter((hit) => hit.score >= top.score * 0.6).slice(0, 2).map((hit) => hit.card) : []
-  const siblings = top ? rest.filter((hit) => hit.score >= top.score * SIBLING_SHARE).map((hit) => ({ card: hit.card, weight: hit.score / top.score })) : []
+  const siblings = top
+    ? rest
+        .filter((hit) => hit.score >= top.score * SIBLING_SHARE || (hit.card.documentTitle === top.card.documentTitle && hit.score >= top.score * SAME_DOCUMENT_SHARE))
+        .map((hit) => ({ card: hit.card, weight: hit.score / top.score }))
+    : []
   return { decision, related, siblings }
 }
 

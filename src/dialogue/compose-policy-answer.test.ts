@@ -19,6 +19,50 @@ describe('composePolicyAnswer', () => {
     expect(answer.body).not.toMatch(/关于“支持标准”/u)
   })
 
+  it('says a detail the card does not state is not stated instead of quoting a nearby clause', () => {
+    const answer = composePolicyAnswer(card('sme-measures-m07'), '专精特新贷利率具体是多少', { certain: false })
+    expect(answer.body).toMatch(/原文未写明利率/u)
+    expect(answer.quoted).toHaveLength(0)
+    // A card that states the rate answers with it.
+    const stated = composePolicyAnswer(card('guide-021'), '设备更新贷款贴息 利率多少')
+    expect(stated.body).not.toMatch(/未写明利率/u)
+    expect(stated.body).toMatch(/利率/u)
+  })
+
+  it('does not take a date or a publicity period for the review time, nor a fee-rate cut for the rate', () => {
+    // "上一年度1月1日" holds a day count only by its digits; "公示期5个工作日" is not how long the review takes.
+    expect(composePolicyAnswer(card('guide-106'), '老字号项目报上去 审核要多久').body).toMatch(/原文未写明审批时限/u)
+    expect(composePolicyAnswer(card('guide-094'), '房租通审核要几天').body).toMatch(/原文未写明审批时限/u)
+    // "降低综合费率" states no rate.
+    expect(composePolicyAnswer(card('sme-measures-m07'), '专精特新保费率多少').body).toMatch(/原文未写明收费标准/u)
+  })
+
+  it('says the amount is not stated when no quotable clause holds a figure', () => {
+    const answer = composePolicyAnswer(card('changping-a04'), '昌平研发中心配套支持具体给多少钱')
+    expect(answer.body).toMatch(/原文未写明具体金额/u)
+    expect(composePolicyAnswer(card('guide-142'), '有机肥一亩补多少钱').body).toMatch(/480元\/吨/u)
+  })
+
+  it('answers "申报找哪个部门" with the clause saying where to apply, the phone staying in the source line', () => {
+    const answer = composePolicyAnswer(card('guide-001'), '老旧厂房改造项目申报 找哪个部门 电话多少')
+    expect(answer.body).toMatch(/项目单位向所在区发展改革委/u)
+    expect(answer.footer).toMatch(/55590088/u)
+  })
+
+  it('answers the part a card states and says which detail it does not state', () => {
+    const answer = composePolicyAnswer(card('guide-128'), '跨境电商体验店 房租补贴咋算 钱多久到账')
+    expect(answer.body).toMatch(/年租金的30%/u)
+    expect(answer.body).toMatch(/原文未写明到账时间/u)
+  })
+
+  it('answers "哪个部门在推" with the agency the clause names, or the issuer when no clause names one', () => {
+    const answer = composePolicyAnswer(card('sme-measures-m07'), '专精特新贷是哪个部门在推')
+    expect(answer.body.split('\n')[1]).toMatch(/专精特新贷.*（人民银行营业管理部，市经济和信息化局）/u)
+    const issuer = composePolicyAnswer(card('guide-028'), '算力券是哪个部门在推')
+    expect(issuer.body).toMatch(/发布部门：北京市经济和信息化局/u)
+    expect(issuer.body).not.toMatch(/未写明/u)
+  })
+
   it('quotes a numbered condition with its number', () => {
     const answer = composePolicyAnswer(card('guide-055'), '科技孵化器认定，在孵企业要多少家？')
     expect(answer.body).toMatch(/· 7．在本市行政区域内注册的在孵企业应不少于20家/u)

@@ -166,7 +166,12 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   // A bare follow-up ("这个怎么申请？") shares no word with the card: the answer is the card's own text for that aspect, in order.
   const chosen = options.chosen ?? []
   for (const clause of chosen) picks.push({ part: parts[0], ranked: { clause, score: 1, fitsAspect: true, ownScore: 1 }, rendered: renderClause(clause, questionTerms(question), null), second: false })
-  const bare = chosen.length === 0 && parts.length === 1 && !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
+  // A detail the question asks (利率, 官费, 到账时间) that no clause the answer may quote states: said so, not guessed from a nearby clause.
+  const asked = normalizeForSearch(question)
+  const unstated = aspects.details.filter((detail) => detail.cues.some((cue) => asked.includes(cue)) && !clauses.some((clause) => new RegExp(detail.clausePattern, 'u').test(clause.text)))
+  const unstatedIn = (part: SubQuestion) => unstated.filter((detail) => detail.cues.some((cue) => part.text.includes(cue)))
+  if (chosen.length === 0) for (const detail of unstated.filter((candidate) => !parts.some((part) => unstatedIn(part).includes(candidate)))) unanswered.push(detail.label)
+  const bare = chosen.length === 0 && parts.length === 1 && unstatedIn(parts[0]).length === 0 && !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
   if (bare) {
     const entry = aspects.aspects.find((candidate) => candidate.aspect === parts[0].aspect)
     const inField = own.filter((clause) => entry?.fields.includes(clause.field))
@@ -179,21 +184,34 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     usedTexts.add(plain(clause.text))
   }
   // First each part's best clause, in the question's order; then further clauses, so that one part's extras never take another part's answer.
+  let agencyAsked = false
   const firsts: Array<{ part: SubQuestion; best: RankedClause; fresh: RankedClause[]; terms: string[]; pattern: RegExp | null }> = []
   for (const part of bare || chosen.length > 0 ? [] : parts) {
+    const missing = unstatedIn(part)
+    if (missing.length > 0) {
+      unanswered.push(...missing.map((detail) => detail.label))
+      continue
+    }
     const entry = aspects.aspects.find((candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect))
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
     const terms = questionTerms(part.text, options.extraTerms)
     const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
     const leadDocument = firsts[0]?.best.clause.card.documentTitle
-    const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !isUsed(candidate.clause))
+    // The source line already gives the 联络方式: a "找哪个部门" part is answered by a clause naming where to apply, if any.
+    const contactInFooter = part.aspect === 'contact' && contactShown.length > 0
+    const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !isUsed(candidate.clause) && !(contactInFooter && (candidate.clause.field === 'contact' || !candidate.fitsAspect)))
     const [best] = fresh
     if (!best) {
+      if (contactInFooter) continue
+      if (part.aspect === 'agency') agencyAsked = true
       if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && part.aspect !== 'fact' && entry) unanswered.push(entry.label)
       continue
     }
-    // The source line already gives the 联络方式.
-    if (part.aspect === 'contact' && contactShown.length > 0 && (best.clause.field === 'contact' || !best.fitsAspect)) continue
+    // A clause that names no agency does not answer "哪个部门在推": the issuer is named instead.
+    if (part.aspect === 'agency' && !best.fitsAspect) {
+      agencyAsked = true
+      continue
+    }
     if (part.aspect !== 'general' && part.aspect !== 'fact' && !best.fitsAspect && best.ownScore === 0 && entry) {
       unanswered.push(entry.label)
       continue
@@ -213,7 +231,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       picks.push({ part, ranked: extra, rendered: renderClause(extra.clause, terms, pattern), second: true })
     }
   }
-  if (picks.length === 0 && unanswered.length === 0) {
+  if (picks.length === 0 && unanswered.length === 0 && !agencyAsked) {
     for (const clause of clauses.filter((candidate) => candidate.card === card && candidate.field === 'content').slice(0, 2)) picks.push({ part: parts[0], ranked: { clause, score: 0, fitsAspect: false, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
   }
   const lead = picks.find((pick) => !pick.second)?.ranked.clause.card ?? card
@@ -235,7 +253,8 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     // A clause from another article of the same document says which article it is.
     lines.push(other === lead ? `· ${pick.rendered}` : `· ${other.heading ?? other.title}：${pick.rendered}`)
   }
-  if (unanswered.length > 0) lines.push(`· 原文未写明${[...new Set(unanswered)].join('、')}，请向咨询电话核实。`)
+  if (agencyAsked) lines.push(`· 发布部门：${lead.issuer}`)
+  if (unanswered.length > 0) lines.push(`· 原文未写明${[...new Set(unanswered)].join('、')}，请向${lead.contact ? '咨询电话' : lead.issuer}核实。`)
   const quotedCards = [...new Set([lead, ...picks.filter((pick) => kept.has(pick)).map((pick) => pick.ranked.clause.card)])]
   const sources = quotedCards.flatMap((quotedCard) => [quotedCard.content, quotedCard.requirements, quotedCard.process, quotedCard.timing, quotedCard.title, quotedCard.documentTitle, quotedCard.issuer, quotedCard.docNumber ?? '', quotedCard.contact ?? ''])
   return {

@@ -8,6 +8,9 @@ const words = loadTierBenefits().questionWords
 /** Ways owners ask what a tier brings, with the tier they name (null: "评上了" without a name). */
 const ASKED: Array<[string, Program | null]> = [
   ['评上专精特新有啥好处', 'specialized'],
+  // Two benefit words joined by a conjunction, or asked as "哪些方面".
+  ['评上小巨人了奖励跟补贴都有哪些', 'little-giant'],
+  ['创新型中小企业评下来有哪些方面的支持', 'innovative'],
   ['评上专精特新有啥奖励？', 'specialized'],
   ['评上了给钱吗', null],
   ['小巨人奖励多少', 'little-giant'],

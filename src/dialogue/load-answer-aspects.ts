@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
-export const ANSWER_ASPECTS = ['amount', 'condition', 'count', 'timing', 'process', 'contact', 'fact'] as const
+export const ANSWER_ASPECTS = ['amount', 'condition', 'count', 'timing', 'process', 'contact', 'agency', 'fact'] as const
 export type AnswerAspect = (typeof ANSWER_ASPECTS)[number] | 'general'
 
 export const AnswerAspectsSchema = z
@@ -35,6 +35,13 @@ export const AnswerAspectsSchema = z
     otherPartsWeight: z.number().min(0).max(1),
     /** Score a clause gets for looking like an answer to the part's aspect. */
     priorWeight: z.number().min(0),
+    /**
+     * Details a question may ask that many cards do not state (利率, 官费, 到账时间): when the question uses a cue
+     * and no clause the answer may quote matches the pattern, the answer says the document does not state it.
+     */
+    details: z
+      .array(z.object({ label: z.string().min(1), cues: z.array(z.string().min(1)).min(1), clausePattern: z.string().min(1) }).strict())
+      .default([]),
   })
   .strict()
 
@@ -50,7 +57,7 @@ export function loadAnswerAspects(path?: string): AnswerAspects {
   const file = path ?? DEFAULT_ANSWER_ASPECTS_PATH
   const parsed = AnswerAspectsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
-  for (const entry of parsed.data.aspects) new RegExp(entry.clausePattern, 'u')
+  for (const entry of [...parsed.data.aspects, ...parsed.data.details]) new RegExp(entry.clausePattern, 'u')
   if (!path) cached = parsed.data
   return parsed.data
 }

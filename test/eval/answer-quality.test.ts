@@ -8,8 +8,8 @@ import { answerShares, baselineReplies, chatReplies, factIn, loadSharedDevSet, p
 const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 
 /**
- * Regression floors just under the figures measured when the answer composer was last tuned (tune split 89/106 with
- * every key fact, 0 answerable declined, 20/24 unanswerable declined; shared dev set 94/111, 0, 9/9). The issue's
+ * Regression floors just under the figures measured when the answer composer was last tuned (tune split 110/123 with
+ * every key fact, 0 answerable declined, 30/32 unanswerable declined; shared dev set 94/111, 0, 9/9). The issue's
  * targets (0.90 / 2 % / 0.95) are reported by `npm run eval` on the held-out split; they are not all met yet.
  */
 describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
@@ -19,16 +19,16 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
     const current = scoreReplies(questions, await chatReplies(index, questions))
     const baseline = scoreReplies(questions, await baselineReplies(index, questions))
     const shares = answerShares(current)
-    expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(0.82)
+    expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(0.86)
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
-    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.8)
+    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.9)
     expect(current.allFacts).toBeGreaterThan(baseline.allFacts)
   })
 
   it.runIf(existsSync(SHARED_DEV_SET))('the shared dev set does not fall back', async () => {
     const questions = loadSharedDevSet()
     const shares = answerShares(scoreReplies(questions, await chatReplies(index, questions)))
-    expect(shares.allFacts).toBeGreaterThanOrEqual(0.8)
+    expect(shares.allFacts).toBeGreaterThanOrEqual(0.83)
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
     expect(shares.unanswerableDeclined).toBe(1)
   })
