@@ -9,6 +9,7 @@ import { normalizeMessage } from '../facts/normalize-message.js'
 import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
 import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
+import { distributeRespectively } from './distribute-respectively.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
 
@@ -201,7 +202,7 @@ class Draft {
 export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
   const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
   if (detectInjection(normalized)) return emptyResult(true)
-  const tokens = tagText(normalized, context.lexicon ?? currentLexicon())
+  const tokens = distributeRespectively(tagText(normalized, context.lexicon ?? currentLexicon()))
   const extractor = new MessageExtractor(normalized, tokens, context)
   return extractor.run()
 }

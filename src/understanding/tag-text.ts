@@ -56,6 +56,8 @@ const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
 const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|以下|以内|之内|不到|开外|多)?`
 const HAN = /\p{Script=Han}/u
+/** Words that may stand between a bound word and its number (至少有2000万). */
+const COPULAS = new Set(['有', '是', '在'])
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
@@ -157,9 +159,14 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
       tokens.push({ ...base, type: 'rank', rank: quantity && !quantity.vague && Number.isInteger(quantity.value) ? quantity.value : null })
     } else if (groups.place !== undefined) tokens.push({ ...base, type: 'place', beijing: false })
     const last = tokens[tokens.length - 1]
+    // "至少有2000万", "不到是五百万": a copula between the bound word and its number.
+    const copula = tokens[tokens.length - 2]
+    const linked =
+      last?.type === 'quantity' && copula?.type === 'yes' && COPULAS.has(copula.text) && tokens[tokens.length - 3]?.type === 'bound' && text.slice(copula.end, last.start).trim() === ''
+    if (linked) tokens.splice(tokens.length - 2, 1)
     const before = tokens[tokens.length - 2]
     // "没到一千万", "超过2000万": the bound word makes the number a bound.
-    if (last?.type === 'quantity' && before?.type === 'bound' && text.slice(before.end, last.start).trim() === '') {
+    if (last?.type === 'quantity' && before?.type === 'bound' && text.slice(before.end, linked ? copula.start : last.start).trim() === '') {
       const quantity: Quantity = { ...last.quantity, bound: before.op, upperBound: before.op === 'lt' || before.op === 'le' }
       tokens.splice(tokens.length - 2, 2, { start: before.start, end: last.end, text: text.slice(before.start, last.end), type: 'quantity', quantity })
     }
