@@ -306,6 +306,8 @@ class MessageExtractor {
       if (token.type === 'rank') this.#readRank(tokens, index, token.rank, bound)
       if (token.type === 'keyword' && token.meaning.type === 'amount') keywordBefore = true
       if (token.type !== 'quantity') return
+      // A question states no number either ("是不是得排前几名才算", "要不要超过500万").
+      if (index >= suppressFrom) return
       // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.
       const before = tokens[index - 1]
       if (before?.type === 'no' && DENYING.has(before.text)) {
