@@ -617,7 +617,11 @@ class MessageExtractor {
     const free = topic.slots.filter((fact) => !assigned.has(fact))
     if (undated.length === 1) {
       const asked = this.#expecting.filter((fact) => free.includes(fact))
-      const fact = free.includes(topic.slots[0]) && (asked.length !== 1 || assigned.size > 0) ? topic.slots[0] : asked.length === 1 ? asked[0] : free[0]
+      // "营收改成1500万": after a correction word the value replaces the one fact of the topic already given.
+      const corrects = this.#lastCorrectionAt >= 0 && this.#lastCorrectionAt < undated[0].start
+      const given = corrects ? free.filter((fact) => this.context.known[fact] !== undefined) : []
+      const fact =
+        given.length === 1 ? given[0] : free.includes(topic.slots[0]) && (asked.length !== 1 || assigned.size > 0) ? topic.slots[0] : asked.length === 1 ? asked[0] : free[0]
       if (fact) assigned.set(fact, undated[0])
     } else if (undated.length > 1) {
       const window = undated.find((value) => value.window !== null)?.window ?? null
