@@ -507,7 +507,10 @@ class MessageExtractor {
       const before = this.text.slice(Math.max(0, token.start - 2), token.start)
       const after = this.text.charAt(token.end)
       const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === index
-      if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的'))) {
+      // "海淀的独立法人" names where the firm is; "国外的FDA认证" where another thing is from.
+      const next = clause.tokens[index + 1]
+      const ofOther = next?.type === 'keyword' && !(next.meaning.type === 'flag' && next.meaning.fact === 'independentLegalPerson')
+      if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的' && !ofOther))) {
         const polarity = polarityOf(clause, index)
         this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)
       }
