@@ -143,6 +143,13 @@ function suppressionStart(tokens: readonly Token[]): number {
   return index < 0 ? tokens.length : index
 }
 
+/** Words that say what the firm is (its industry, legal form or titles), not something it has. */
+function namesTheFirm(meaning: KeywordMeaning): boolean {
+  if (meaning.type === 'choice') return meaning.fact === 'industry'
+  if (meaning.type === 'flag') return meaning.fact === 'independentLegalPerson'
+  return meaning.type === 'member' && meaning.fact === 'honors'
+}
+
 function isIndustryCue(token: Token): boolean {
   return token.type === 'cue' || token.type === 'yes' || (token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.id === 'nicheYears')
 }
@@ -507,9 +514,9 @@ class MessageExtractor {
       const before = this.text.slice(Math.max(0, token.start - 2), token.start)
       const after = this.text.charAt(token.end)
       const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === index
-      // "海淀的独立法人" names where the firm is; "国外的FDA认证" where another thing is from.
+      // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
       const next = clause.tokens[index + 1]
-      const ofOther = next?.type === 'keyword' && !(next.meaning.type === 'flag' && next.meaning.fact === 'independentLegalPerson')
+      const ofOther = next?.type === 'keyword' && !namesTheFirm(next.meaning)
       if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的' && !ofOther))) {
         const polarity = polarityOf(clause, index)
         this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)

@@ -141,3 +141,26 @@ describe('readReply: openings', () => {
     })
   })
 })
+
+describe('readReply: causes found with the second corpus batch', () => {
+  it.each(['亏损的话能不能评', '如果研发人员不够会怎样', '省部级科技奖是不是得排前几名才算'])('%s asks, states nothing', (text) => {
+    expect(read(text, revenue, { industry: 'software', employees: 150 })).toMatchObject({ act: 'ask', facts: {} })
+  })
+
+  it('after 改成 a value replaces the fact of its topic already given, not the one pending', () => {
+    const reading = read('营收改成1500万', { facts: ['revenuePrev'], step: 'question' }, { revenue: 1200 })
+    expect(reading).toMatchObject({ act: 'correct', facts: { revenue: 1500 } })
+  })
+
+  it('a place before 的 and a word for something the firm has is not where the firm is registered', () => {
+    const techConversion: ExpectedAnswer = { facts: ['techConversion'], step: 'question' }
+    expect(read('有首台套认定，还有国外的FDA认证', techConversion, { registeredInBeijing: true }).facts).toEqual({ techConversion: ['firstSetCertified', 'foreignCert'] })
+    expect(read('海淀的软件公司', { facts: [], step: 'idle' }).facts).toMatchObject({ registeredInBeijing: true, industry: 'software' })
+  })
+
+  it.each(['主营收入没分开算过', '研发人员不好统计', '年报还没做完'])('%s keeps the facts unknown, never 0', (text) => {
+    const reading = read(text, { facts: ['mainRevenue', 'rdStaff', 'netProfit'], step: 'question' })
+    expect(reading.facts).toEqual({})
+    expect(reading.act).toBe('unknown')
+  })
+})

@@ -99,7 +99,8 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const has = (type: MessageToken['type']) => tokens.some((token) => token.type === type)
   let act: ReplyAct
   // "要包括投资收益不": a clause closed by 不 asks.
-  const asks = has('question') || intent === 'policy' || /[^\s，,。]不[?？。!！\s]*$/u.test(normalized)
+  // "亏损的话能不能评": a supposition states nothing and asks what would follow.
+  const asks = has('question') || has('hypothetical') || intent === 'policy' || /[^\s，,。]不[?？。!！\s]*$/u.test(normalized)
   // At the summary, or when a known value changes, a value given is a correction.
   // A correction word about a fact not known yet ("180人左右，具体是176") is part of the answer.
   const entries = Object.entries(reading.facts) as Array<[FactName, unknown]>
