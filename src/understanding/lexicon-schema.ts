@@ -32,7 +32,7 @@ export const FactKeywordFileSchema = z.object({ ...Header, entries: z.array(Fact
 export const REPLY_WORD_TYPES = [
   'affirm', 'deny', 'unknown', 'skip', 'confirm', 'correct', 'ask', 'hypothetical', 'desire', 'respectively', 'all', 'filler', 'near', 'cue', 'bound', 'fine', 'part',
 ] as const
-export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous'] as const
+export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped'] as const
 export const ReplyWordFileSchema = z
   .object({
     ...Header,

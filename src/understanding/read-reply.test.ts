@@ -164,3 +164,28 @@ describe('readReply: causes found with the second corpus batch', () => {
     expect(reading.act).toBe('unknown')
   })
 })
+
+describe('readReply: swaps and open bounds', () => {
+  it('说反了 trades the last two values of one topic', () => {
+    const reading = read('不好意思，营收前年和去年说反了', { facts: ['rdExpense'], step: 'question' }, { revenue: 3200, revenuePrev: 2800 })
+    expect(reading).toMatchObject({ act: 'correct', facts: { revenue: 2800, revenuePrev: 3200 } })
+  })
+
+  it('a swap that gives the numbers is read as they are given', () => {
+    const last = [
+      { fact: 'revenuePrev' as const, value: 2800 },
+      { fact: 'revenue' as const, value: 3200 },
+    ]
+    const reading = read('前年的写反了，去年2800前年3200', { facts: ['rdExpense'], step: 'question' }, { revenue: 3200, revenuePrev: 2800 }, last)
+    expect(reading.facts).toMatchObject({ revenue: 2800, revenuePrev: 3200 })
+  })
+
+  it.each([
+    ['软著五十个往上', 'ge'],
+    ['差一点到一百人', 'lt'],
+  ])('%s is a bound, not a value', (text, op) => {
+    const reading = read(text, { facts: ['ipClass2', 'employees'], step: 'question' })
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds.map((bound) => bound.op)).toEqual([op])
+  })
+})

@@ -8,7 +8,7 @@ import { checkPlausibility } from '../facts/check-plausibility.js'
 import { currentLexicon } from './current-lexicon.js'
 import { programsNamed } from './find-program.js'
 import type { Lexicon } from './load-lexicon.js'
-import type { IntentCue } from './lexicon-schema.js'
+import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
 import { extractFacts, type ExtractionResult } from './read-facts.js'
 import { tagText, type MessageToken } from './tag-text.js'
 
@@ -121,11 +121,13 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
  * Whether the reply corrects one of the last values without naming its fact: a correction word with a number
  * ("说错了，是2800万"), "不是2300" naming a last value, or a kind that needs no number (多打了个0, 刚才那个是前年的).
  */
-function correctionKind(text: string, tokens: readonly MessageToken[], lastValues: readonly LastValue[], base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts }): 'replace' | 'extraZero' | 'missingZero' | 'previous' | null {
+function correctionKind(text: string, tokens: readonly MessageToken[], lastValues: readonly LastValue[], base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts }): CorrectionKind | null {
   if (lastValues.length === 0) return null
   const marker = tokens.find((token) => token.type === 'correction' && token.kind !== 'replace') ?? tokens.find((token) => token.type === 'correction')
   const kind = marker?.type === 'correction' ? marker.kind : null
   const hasNumber = tokens.some((token) => token.type === 'quantity')
+  // "前年的写反了，去年2800前年3200": a swap that gives the numbers is read like any correction.
+  if (kind === 'swapped' && hasNumber) return 'replace'
   if (kind && kind !== 'replace') return kind
   // "3200是前年的": a value given before, said to be of another year.
   const dated = tokens.some((token, index) => {
@@ -313,7 +315,7 @@ function readOrdinals(text: string, clauses: MessageToken[][], expected: Expecte
 function readCorrection(
   text: string,
   tokens: readonly MessageToken[],
-  kind: 'replace' | 'extraZero' | 'missingZero' | 'previous',
+  kind: CorrectionKind,
   expected: ExpectedAnswer,
   known: Facts,
   lastValues: readonly LastValue[],
@@ -355,6 +357,17 @@ function readCorrection(
           cleared,
         }
       }
+    }
+  }
+  if (kind === 'swapped') {
+    // "营收前年和去年说反了": the last two values of one fact's topic trade places.
+    const [first] = lastValues
+    const topic = first ? TOPIC_OF_FACT.get(first.fact) : undefined
+    const second = lastValues.find((candidate) => candidate.fact !== first?.fact && TOPIC_OF_FACT.get(candidate.fact) === topic)
+    if (first && second) {
+      const swapped = { [first.fact]: second.value, [second.fact]: first.value } as Facts
+      const checked = checkPlausibility(swapped, omit(known, [first.fact, second.fact]))
+      return { reading: { ...probe, facts: checked.accepted, correction: true, mentioned: [first.fact, second.fact], scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])), evidence: { [first.fact]: text, [second.fact]: text } }, cleared: [] }
     }
   }
   if (!hasNumber && (kind === 'extraZero' || kind === 'missingZero') && lastValues.length > 0) {
