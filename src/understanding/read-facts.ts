@@ -362,6 +362,10 @@ class MessageExtractor {
       if (topic) clauseTopic = topic
     })
 
+    // "融资的事得问老板": not knowing a whole matter leaves every fact asked unknown.
+    if (hasUnknown && tokens.some((token) => token.type === 'area')) {
+      for (const fact of this.#expecting) if (!this.#draft.values.has(fact)) this.#draft.markUnknown(fact)
+    }
     if (!hasUnknown) this.#readLocatedPlace(clause, suppressFrom)
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
     const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')

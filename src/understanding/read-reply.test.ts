@@ -189,3 +189,17 @@ describe('readReply: swaps and open bounds', () => {
     expect(reading.bounds.map((bound) => bound.op)).toEqual([op])
   })
 })
+
+describe('readReply: a whole matter not known', () => {
+  it.each(['融资的事得问老板', '融资这块我不清楚'])('%s leaves every fact asked unknown', (text) => {
+    const financing: ExpectedAnswer = { facts: ['equityFinancing2y', 'equityFinancing3y', 'listing'], step: 'question' }
+    const reading = read(text, financing)
+    expect(reading.act).toBe('unknown')
+    expect([...reading.unknown].sort()).toEqual(['equityFinancing2y', 'equityFinancing3y', 'listing'])
+  })
+
+  it('a fact word without 的事 keeps the other facts open', () => {
+    const reading = read('研发费用不清楚', { facts: ['rdExpense', 'rdStaff'], step: 'question' })
+    expect(reading.unknown).toEqual(['rdExpense'])
+  })
+})

@@ -40,6 +40,8 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'cue' }
   /** 其中/里面: what follows is a part of what came before ("员工140，其中研发35"). */
   | { type: 'part' }
+  /** 的事/这块/方面 after a fact word: the reply is about that whole matter ("融资的事得问老板"). */
+  | { type: 'area' }
   | { type: 'place'; beijing: boolean }
   | { type: 'intent'; cue: IntentCue }
   | { type: 'program' }
