@@ -12,7 +12,7 @@ function kindOf(token: MessageToken): QualifierKind | null {
 
 /**
  * "去年、前年分别是3000万和2600万", "近两年和近三年融资分别是500万、800万", "发明专利和软著各3个": several years, spans or
- * fact keywords before 分别/各 take the numbers after it in order (one number after 各 goes to each). The clause is
+ * fact keywords before 分别/各 take the numbers after it in order (one number after 各 or 都 goes to each). The clause is
  * rewritten as one clause per pair ("去年3000万，前年2600万"), keeping the words both share, so the clause grammar
  * reads it like any other list. A clause whose counts do not match is left as it is.
  */
@@ -34,7 +34,9 @@ export function distributeRespectively(tokens: readonly MessageToken[]): Message
 }
 
 function distributeSegment(segment: MessageToken[]): MessageToken[] {
-  const at = segment.findIndex((token) => token.type === 'respectively')
+  // "去年前年都是200万": 都 before a single number gives it to each word before, like 各.
+  const respectively = segment.findIndex((token) => token.type === 'respectively')
+  const at = respectively >= 0 ? respectively : segment.findIndex((token) => token.type === 'all')
   if (at < 0) return segment
   const before = segment.slice(0, at)
   const after = segment.slice(at + 1).filter((token) => token.type !== 'yes')
@@ -43,7 +45,7 @@ function distributeSegment(segment: MessageToken[]): MessageToken[] {
   if (!kind) return segment
   const qualifiers = before.filter((token) => kindOf(token) === kind)
   // Only 各 gives one number to each ("各3个"); 分别 with fewer numbers than words is asked again.
-  const each = segment[at].text.startsWith('各') && after.length === 1
+  const each = (segment[at].type === 'all' || segment[at].text.startsWith('各')) && after.length === 1
   if (after.length !== qualifiers.length && !each) return segment
   const shared = before.filter((token) => kindOf(token) !== kind)
   const rewritten: MessageToken[] = []

@@ -412,3 +412,11 @@ describe('extractFacts: a bound word before 有/是 still bounds its number', ()
     expect(result.bounds.map((bound) => bound.op)).toEqual([op])
   })
 })
+
+describe('extractFacts: 都 before one number, and a dated round of financing', () => {
+  it.each<Case>([
+    { text: '研发费用去年前年都是200万', expecting: ['rdExpense', 'rdExpensePrev'], facts: { rdExpense: 200, rdExpensePrev: 200 } },
+    { text: '去年融资1000万', expecting: ['equityFinancing2y', 'equityFinancing3y'], facts: { equityFinancing2y: 1000, equityFinancing3y: 1000 } },
+    { text: '大前年融资800万', expecting: ['equityFinancing2y', 'equityFinancing3y'], facts: { equityFinancing3y: 800 } },
+  ])('$text', check)
+})

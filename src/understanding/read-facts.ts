@@ -674,7 +674,11 @@ class MessageExtractor {
     const undated: BoundValue[] = []
     for (const value of values) {
       const fact = value.window !== null ? windows[value.window] : undefined
+      // "去年A轮融了1000万": a round in a named year counts in every span that year falls in.
+      const offset = value.year !== null ? this.#offsetOf(value.year) : null
+      const spans = offset !== null && offset >= -1 ? Object.entries(windows).flatMap(([years, windowed]) => (windowed && offset < Number(years) ? [windowed] : [])) : []
       if (fact) this.#setConverted(fact, topic, [value])
+      else if (spans.length > 0) spans.forEach((windowed) => this.#setConverted(windowed, topic, [value]))
       else undated.push(value)
     }
     const asked = this.#expecting.filter((fact) => topic.slots.includes(fact) && !this.#draft.touched(fact))
