@@ -420,3 +420,10 @@ describe('extractFacts: 都 before one number, and a dated round of financing', 
     { text: '大前年融资800万', expecting: ['equityFinancing2y', 'equityFinancing3y'], facts: { equityFinancing3y: 800 } },
   ])('$text', check)
 })
+
+describe('extractFacts: a year right after its number', () => {
+  it.each<Case>([
+    { text: '营收2800万是前年的', expecting: ['revenue', 'revenuePrev'], facts: { revenuePrev: 2800 } },
+    { text: '营收3200/2800万（去年/前年）', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3200, revenuePrev: 2800 } },
+  ])('$text', check)
+})

@@ -301,6 +301,7 @@ class MessageExtractor {
     const bound = new Set<number>()
     const substantive = tokens.filter((token) => token.type !== 'yes' && token.type !== 'correction' && token.type !== 'respectively')
     let pendingYear: YearReference | null = null
+    const postposed = new Set<number>()
     let clauseTopic: AmountTopic | null = null
     let keywordBefore = false
 
@@ -309,7 +310,7 @@ class MessageExtractor {
     if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0) this.#lastCorrectionAt = tokens[0].start
     tokens.forEach((token, index) => {
       if (token.type === 'correction') this.#lastCorrectionAt = token.start
-      if (token.type === 'year') pendingYear = token.year
+      if (token.type === 'year' && !postposed.has(index)) pendingYear = token.year
       if (token.type === 'rank') this.#readRank(tokens, index, token.rank, bound)
       if (token.type === 'keyword' && token.meaning.type === 'amount') keywordBefore = true
       if (token.type !== 'quantity') return
@@ -329,7 +330,12 @@ class MessageExtractor {
       }
       // "具体有几个不清楚": an unknown beats a vague number in its clause.
       if (hasUnknown && token.quantity.vague) return
-      const year = pendingYear
+      // "两千万是去年的": a year right after the number (after 是) is its year.
+      const next = tokens[index + 1]?.type === 'yes' && tokens[index + 1].text === '是' ? index + 2 : index + 1
+      const candidate = tokens[next]
+      const after = pendingYear === null && candidate?.type === 'year' && /^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start)) ? candidate : undefined
+      if (after) postposed.add(next)
+      const year = after?.type === 'year' ? after.year : pendingYear
       pendingYear = null
       const target = findTarget(clause, index)
       if (target) {
