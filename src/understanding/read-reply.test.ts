@@ -203,3 +203,14 @@ describe('readReply: a whole matter not known', () => {
     expect(reading.unknown).toEqual(['rdExpense'])
   })
 })
+
+describe('readReply: 的话 marks a topic beside a number, a supposition without one', () => {
+  it('前年研发190万 去年的话是230万 gives both years', () => {
+    const reading = read('前年研发190万 去年的话是230万', { facts: ['rdExpense', 'rdExpensePrev'], step: 'question' })
+    expect(reading.facts).toEqual({ rdExpensePrev: 190, rdExpense: 230 })
+  })
+
+  it('资产多少要看财务报表 keeps the figure unknown', () => {
+    expect(read('资产多少要看财务报表，我这没有', { facts: ['totalAssets'], step: 'question' })).toMatchObject({ act: 'unknown', facts: {}, unknown: ['totalAssets'] })
+  })
+})

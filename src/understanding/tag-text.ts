@@ -176,6 +176,7 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
     if (raw.length === 0) master.lastIndex += 1
   }
   markAlternativeQuestions(text, tokens)
+  markTopicMarkers(tokens)
   return tokens
 }
 
@@ -192,6 +193,24 @@ function markAlternativeQuestions(text: string, tokens: MessageToken[]): void {
     for (let after = index + 1; after < tokens.length; after += 1) if (tokens[after].type === 'separator') { end = tokens[after].start; break }
     if (text.slice(start, token.start).trim() !== '' && text.slice(token.end, end).trim() !== '') tokens[index] = { ...token, type: 'question' } as MessageToken
   })
+}
+
+/**
+ * "去年的话是230万": 的话 in a clause that gives a number marks its topic ("as for last year"); only in a clause
+ * without one is it a supposition ("亏损的话能不能评").
+ */
+function markTopicMarkers(tokens: MessageToken[]): void {
+  let start = 0
+  for (let index = 0; index <= tokens.length; index += 1) {
+    if (index < tokens.length && tokens[index].type !== 'separator') continue
+    const clause = tokens.slice(start, index)
+    if (clause.some((token) => token.type === 'quantity')) {
+      clause.forEach((token, offset) => {
+        if (token.type === 'hypothetical' && token.text === '的话') tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
+      })
+    }
+    start = index + 1
+  }
 }
 
 function readYear(raw: string): YearReference {
