@@ -214,3 +214,19 @@ describe('readReply: 的话 marks a topic beside a number, a supposition without
     expect(read('资产多少要看财务报表，我这没有', { facts: ['totalAssets'], step: 'question' })).toMatchObject({ act: 'unknown', facts: {}, unknown: ['totalAssets'] })
   })
 })
+
+describe('readReply: 不过 and skip beside unknown', () => {
+  it('营收不过三千万 is a bound', () => {
+    const reading = read('营收不过三千万', revenue)
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds.map((bound) => [bound.fact, bound.op, bound.value])).toEqual([['revenue', 'le', 3000]])
+  })
+
+  it('不过 elsewhere still separates clauses', () => {
+    expect(read('员工150人，不过研发人员才20', { facts: ['employees', 'rdStaff'], step: 'question' }).facts).toEqual({ employees: 150, rdStaff: 20 })
+  })
+
+  it('保密 beside 记不清 is unknown, not a skip', () => {
+    expect(read('融资的具体金额保密，也记不太清', { facts: ['equityFinancing2y'], step: 'question' }).act).toBe('unknown')
+  })
+})

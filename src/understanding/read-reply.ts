@@ -108,7 +108,8 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const correctsKnown = reading.correction && entries.some(([fact]) => known[fact] !== undefined)
   if (setSomething && (correctsKnown || cleared.length > 0 || expected.step === 'summary' || changes)) act = 'correct'
   else if (setSomething) act = 'answer'
-  else if (tokens.some((token) => token.type === 'unknown' && token.skip)) act = 'skip'
+  // "保密，也记不太清": not knowing says more than not telling.
+  else if (tokens.some((token) => token.type === 'unknown' && token.skip) && !tokens.some((token) => token.type === 'unknown' && !token.skip)) act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
   else if (asks) act = 'ask'
   else if (has('confirm') || (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))) act = 'confirm'

@@ -177,6 +177,10 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
   }
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
+  // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
+  tokens.forEach((token, index) => {
+    if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
+  })
   return tokens
 }
 
