@@ -427,3 +427,10 @@ describe('extractFacts: a year right after its number', () => {
     { text: '营收3200/2800万（去年/前年）', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3200, revenuePrev: 2800 } },
   ])('$text', check)
 })
+
+describe('extractFacts: a fact named without a number takes the next clause’s number', () => {
+  it.each<Case>([
+    { text: '净利润其实是亏的，-50万', facts: { netProfit: -50 } },
+    { text: '上年度营收3100万，上上年度2700万', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3100, revenuePrev: 2700 } },
+  ])('$text', check)
+})

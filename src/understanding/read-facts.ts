@@ -350,7 +350,8 @@ class MessageExtractor {
       const previousValues = previous ? this.#bindings.get(previous) ?? [] : []
       const lastValue = previousValues[previousValues.length - 1]
       const corrected = this.#lastCorrectionAt >= 0 && (lastValue === undefined || this.#lastCorrectionAt > lastValue.start)
-      const continues = previous !== null && (previous.slots.length > 1 || previous.windows !== undefined || corrected)
+      // A fact named without a number ("净利润其实是亏的，-50万") takes the number of the next clause.
+      const continues = previous !== null && (previous.slots.length > 1 || previous.windows !== undefined || corrected || previousValues.length === 0)
       // "员工不对，是一百六": after a correction even a bare number continues the fact.
       const fits = token.quantity.unit !== null ? unitFits(previous ?? AMOUNT_TOPICS.revenue, token.quantity) : corrected
       if (previous && continues && !keywordBefore && (year !== null || fits)) {

@@ -65,7 +65,7 @@ const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
 const PATTERNS: Array<[string, string]> = [
   // "23年九百万": a two-digit year before a figure.
-  ['year', String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上一?个?年度|上一?年|今年|本年度?`],
+  ['year', String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`],
   ['window', `(?:最近|近|过去|这|前)\\s*${SMALL_NUMBER}\\s*个?年(?:来|内|里|中|间|以来)?|${SMALL_NUMBER}\\s*个?年(?=来|内|里|以来|分别|依次|的?(?:营|收|主营|研发))`],
   ['rank', `(?:排名|排)?第\\s*(?:\\d+|[${CN_DIGITS}十]+)\\s*(?:名|位|完成单位|完成人|单位)?`],
   ['quantity', QUANTITY],
@@ -223,6 +223,7 @@ function readYear(raw: string): YearReference {
   const short = /^(\d{2})\s*年/.exec(raw)
   if (short) return { kind: 'calendar', year: 2000 + Number(short[1]) }
   if (raw.startsWith('大前年')) return { kind: 'offset', offset: 2 }
+  if (raw.startsWith('上上')) return { kind: 'offset', offset: 1 }
   if (raw.startsWith('前年')) return { kind: 'offset', offset: 1 }
   if (raw.startsWith('今年') || raw.startsWith('本年')) return { kind: 'offset', offset: -1 }
   return { kind: 'offset', offset: 0 }
