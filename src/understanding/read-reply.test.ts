@@ -230,3 +230,13 @@ describe('readReply: 不过 and skip beside unknown', () => {
     expect(read('融资的具体金额保密，也记不太清', { facts: ['equityFinancing2y'], step: 'question' }).act).toBe('unknown')
   })
 })
+
+describe('readReply: a closing question makes the case before it a premise', () => {
+  it.each(['在北京有分公司但总部在上海，能算吗', '我们是分公司，算不算？'])('%s asks and records nothing', (text) => {
+    expect(read(text, registration)).toMatchObject({ act: 'ask', facts: {} })
+  })
+
+  it('a figure before a closing question is still read', () => {
+    expect(read('去年营收3200万，够吗', revenue).facts).toMatchObject({ revenue: 3200 })
+  })
+})

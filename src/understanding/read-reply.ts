@@ -94,6 +94,10 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   } else {
     reading = extractFacts(normalized, { ...base, expecting: expected.step === 'question' ? expected.facts : [] })
   }
+  // "在北京有分公司但总部在上海，能算吗": a closing question without a figure asks whether the case before it counts.
+  if (expected.step === 'question' && closesWithQuestion(clauses) && !tokens.some((token) => token.type === 'quantity')) {
+    reading = { ...reading, facts: {}, rejected: [], scores: {}, evidence: {}, alternatives: [], unsure: [] }
+  }
 
   const setSomething = Object.keys(reading.facts).length > 0 || reading.rejected.length > 0 || cleared.length > 0
   const has = (type: MessageToken['type']) => tokens.some((token) => token.type === type)
@@ -172,6 +176,13 @@ function namedTopics(tokens: readonly MessageToken[]): AmountTopic[] {
     if (token.meaning.type === 'fixed' && !topics.includes(AMOUNT_TOPICS.netProfit)) topics.push(AMOUNT_TOPICS.netProfit)
   }
   return topics
+}
+
+/** The last clause only asks ("能算吗", "算不算"): a question word with nothing else to state. */
+function closesWithQuestion(clauses: readonly MessageToken[][]): boolean {
+  const last = clauses[clauses.length - 1]
+  if (!last || clauses.length < 2) return false
+  return last.some((token) => token.type === 'question') && last.every((token) => ['question', 'filler', 'yes', 'intent'].includes(token.type) || token.cue !== undefined)
 }
 
 function splitOnSeparators(tokens: readonly MessageToken[]): MessageToken[][] {
