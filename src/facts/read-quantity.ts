@@ -98,8 +98,8 @@ const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于)/
 /** 出头 is a value ("八百万出头" ≈ 800万); 左右/上下 are one unless the number is round ("一个亿左右"). */
 const APPROXIMATE_SUFFIX = /(?:出头|左右|上下)$/
 const ROUGH_SUFFIX = /(?:左右|上下)$/
-const LOWER_BOUND_SUFFIX = /(?:以上|多点|多一点|开外)$/
-const UPPER_BOUND_SUFFIX = /(?:以下|以内|之内|不到)$/
+const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外)$/
+const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|不到)$/
 const APPROXIMATE_INNER = /[多余来](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
 const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/
@@ -140,7 +140,7 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     }
     const lower = LOWER_BOUND_PREFIX.exec(source) ?? LOWER_BOUND_SUFFIX.exec(source)
     if (lower && lower[0].length < source.length) {
-      bound = lower[0] === '以上' ? 'ge' : 'gt'
+      bound = lower[0] === '以上' || lower[0] === '往上' ? 'ge' : 'gt'
       source = lower.index === 0 ? source.slice(lower[0].length) : source.slice(0, lower.index)
       changed = true
       continue

@@ -143,7 +143,8 @@ export function polarityOf(clause: Clause, index: number): 'yes' | 'no' | null {
   const { tokens, neighbours } = clause
   const before = neighbours.polarBefore[index]
   const after = neighbours.polarAfter[index]
-  const chosen = !neighbours.postfixPolarity && before >= 0 ? before : after < tokens.length ? after : -1
+  // A clause that puts yes/no after its keywords still reads one before a keyword with none after it ("发明专利4个都是自己研发的").
+  const chosen = !neighbours.postfixPolarity && before >= 0 ? before : after < tokens.length ? after : before
   const token = chosen >= 0 ? tokens[chosen] : undefined
   return token?.type === 'yes' || token?.type === 'no' ? token.type : null
 }

@@ -30,9 +30,9 @@ export const FactKeywordFileSchema = z.object({ ...Header, entries: z.array(Fact
 
 /** knowledge/lexicon/reply-words.json: polarity, acts and grammar markers. */
 export const REPLY_WORD_TYPES = [
-  'affirm', 'deny', 'unknown', 'skip', 'confirm', 'correct', 'ask', 'hypothetical', 'desire', 'respectively', 'all', 'filler', 'near', 'cue', 'bound', 'fine', 'part',
+  'affirm', 'deny', 'unknown', 'skip', 'confirm', 'correct', 'ask', 'hypothetical', 'desire', 'respectively', 'all', 'filler', 'near', 'cue', 'bound', 'fine', 'part', 'area',
 ] as const
-export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous'] as const
+export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped'] as const
 export const ReplyWordFileSchema = z
   .object({
     ...Header,

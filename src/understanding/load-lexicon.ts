@@ -23,7 +23,7 @@ import {
 export type WordTag =
   | { type: 'keyword'; meaning: KeywordMeaning }
   | { type: 'yes'; fine?: true }
-  | { type: 'no' | 'confirm' | 'question' | 'hypothetical' | 'desire' | 'respectively' | 'all' | 'filler' | 'near' | 'cue' | 'program' | 'part' }
+  | { type: 'no' | 'confirm' | 'question' | 'hypothetical' | 'desire' | 'respectively' | 'all' | 'filler' | 'near' | 'cue' | 'program' | 'part' | 'area' }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
   | { type: 'place'; beijing: boolean }

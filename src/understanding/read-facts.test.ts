@@ -383,3 +383,54 @@ describe('extractFacts: contest names', () => {
     expect(extractFacts(text, { expecting: ['listing', 'contest'], known: {} }).facts.contest).toBe(expected)
   })
 })
+
+describe('extractFacts: 分别/各 pair the words before them with the numbers after', () => {
+  it.each<Case>([
+    { text: '营收去年、前年分别是3000万和2600万', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3000, revenuePrev: 2600 } },
+    { text: '前年和去年营收分别为1800万、2200万', expecting: ['revenue', 'revenuePrev'], facts: { revenuePrev: 1800, revenue: 2200 } },
+    {
+      text: '近三年和近两年股权融资分别是900万、600万',
+      expecting: ['equityFinancing2y', 'equityFinancing3y'],
+      facts: { equityFinancing3y: 900, equityFinancing2y: 600 },
+    },
+    { text: '实用新型和发明专利各5项', expecting: ['ipClass1', 'ipClass2'], facts: { ipClass2: 5, ipClass1: 5 } },
+  ])('$text', check)
+
+  it('leaves a list whose counts do not match to be asked again', () => {
+    const result = extract('去年、前年分别是3000万', ['revenue', 'revenuePrev'])
+    expect(result.facts).not.toEqual({ revenue: 3000, revenuePrev: 3000 })
+  })
+})
+
+describe('extractFacts: a bound word before 有/是 still bounds its number', () => {
+  it.each([
+    ['至少有2000万', 'ge'],
+    ['最多是50人', 'le'],
+  ])('%s', (text, op) => {
+    const result = extract(text, text.includes('人') ? ['employees'] : ['revenue'])
+    expect(result.facts).toEqual({})
+    expect(result.bounds.map((bound) => bound.op)).toEqual([op])
+  })
+})
+
+describe('extractFacts: 都 before one number, and a dated round of financing', () => {
+  it.each<Case>([
+    { text: '研发费用去年前年都是200万', expecting: ['rdExpense', 'rdExpensePrev'], facts: { rdExpense: 200, rdExpensePrev: 200 } },
+    { text: '去年融资1000万', expecting: ['equityFinancing2y', 'equityFinancing3y'], facts: { equityFinancing2y: 1000, equityFinancing3y: 1000 } },
+    { text: '大前年融资800万', expecting: ['equityFinancing2y', 'equityFinancing3y'], facts: { equityFinancing3y: 800 } },
+  ])('$text', check)
+})
+
+describe('extractFacts: a year right after its number', () => {
+  it.each<Case>([
+    { text: '营收2800万是前年的', expecting: ['revenue', 'revenuePrev'], facts: { revenuePrev: 2800 } },
+    { text: '营收3200/2800万（去年/前年）', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3200, revenuePrev: 2800 } },
+  ])('$text', check)
+})
+
+describe('extractFacts: a fact named without a number takes the next clause’s number', () => {
+  it.each<Case>([
+    { text: '净利润其实是亏的，-50万', facts: { netProfit: -50 } },
+    { text: '上年度营收3100万，上上年度2700万', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3100, revenuePrev: 2700 } },
+  ])('$text', check)
+})

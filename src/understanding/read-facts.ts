@@ -9,6 +9,7 @@ import { normalizeMessage } from '../facts/normalize-message.js'
 import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
 import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
+import { distributeRespectively } from './distribute-respectively.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
 
@@ -142,6 +143,13 @@ function suppressionStart(tokens: readonly Token[]): number {
   return index < 0 ? tokens.length : index
 }
 
+/** Words that say what the firm is (its industry, legal form or titles), not something it has. */
+function namesTheFirm(meaning: KeywordMeaning): boolean {
+  if (meaning.type === 'choice') return meaning.fact === 'industry'
+  if (meaning.type === 'flag') return meaning.fact === 'independentLegalPerson'
+  return meaning.type === 'member' && meaning.fact === 'honors'
+}
+
 function isIndustryCue(token: Token): boolean {
   return token.type === 'cue' || token.type === 'yes' || (token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.id === 'nicheYears')
 }
@@ -201,7 +209,7 @@ class Draft {
 export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
   const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
   if (detectInjection(normalized)) return emptyResult(true)
-  const tokens = tagText(normalized, context.lexicon ?? currentLexicon())
+  const tokens = distributeRespectively(tagText(normalized, context.lexicon ?? currentLexicon()))
   const extractor = new MessageExtractor(normalized, tokens, context)
   return extractor.run()
 }
@@ -293,6 +301,7 @@ class MessageExtractor {
     const bound = new Set<number>()
     const substantive = tokens.filter((token) => token.type !== 'yes' && token.type !== 'correction' && token.type !== 'respectively')
     let pendingYear: YearReference | null = null
+    const postposed = new Set<number>()
     let clauseTopic: AmountTopic | null = null
     let keywordBefore = false
 
@@ -301,10 +310,12 @@ class MessageExtractor {
     if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0) this.#lastCorrectionAt = tokens[0].start
     tokens.forEach((token, index) => {
       if (token.type === 'correction') this.#lastCorrectionAt = token.start
-      if (token.type === 'year') pendingYear = token.year
+      if (token.type === 'year' && !postposed.has(index)) pendingYear = token.year
       if (token.type === 'rank') this.#readRank(tokens, index, token.rank, bound)
       if (token.type === 'keyword' && token.meaning.type === 'amount') keywordBefore = true
       if (token.type !== 'quantity') return
+      // A question states no number either ("是不是得排前几名才算", "要不要超过500万").
+      if (index >= suppressFrom) return
       // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.
       const before = tokens[index - 1]
       if (before?.type === 'no' && DENYING.has(before.text)) {
@@ -319,7 +330,12 @@ class MessageExtractor {
       }
       // "具体有几个不清楚": an unknown beats a vague number in its clause.
       if (hasUnknown && token.quantity.vague) return
-      const year = pendingYear
+      // "两千万是去年的": a year right after the number (after 是) is its year.
+      const next = tokens[index + 1]?.type === 'yes' && tokens[index + 1].text === '是' ? index + 2 : index + 1
+      const candidate = tokens[next]
+      const after = pendingYear === null && candidate?.type === 'year' && /^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start)) ? candidate : undefined
+      if (after) postposed.add(next)
+      const year = after?.type === 'year' ? after.year : pendingYear
       pendingYear = null
       const target = findTarget(clause, index)
       if (target) {
@@ -334,7 +350,8 @@ class MessageExtractor {
       const previousValues = previous ? this.#bindings.get(previous) ?? [] : []
       const lastValue = previousValues[previousValues.length - 1]
       const corrected = this.#lastCorrectionAt >= 0 && (lastValue === undefined || this.#lastCorrectionAt > lastValue.start)
-      const continues = previous !== null && (previous.slots.length > 1 || previous.windows !== undefined || corrected)
+      // A fact named without a number ("净利润其实是亏的，-50万") takes the number of the next clause.
+      const continues = previous !== null && (previous.slots.length > 1 || previous.windows !== undefined || corrected || previousValues.length === 0)
       // "员工不对，是一百六": after a correction even a bare number continues the fact.
       const fits = token.quantity.unit !== null ? unitFits(previous ?? AMOUNT_TOPICS.revenue, token.quantity) : corrected
       if (previous && continues && !keywordBefore && (year !== null || fits)) {
@@ -352,6 +369,10 @@ class MessageExtractor {
       if (topic) clauseTopic = topic
     })
 
+    // "融资的事得问老板": not knowing a whole matter leaves every fact asked unknown.
+    if (hasUnknown && tokens.some((token) => token.type === 'area')) {
+      for (const fact of this.#expecting) if (!this.#draft.values.has(fact)) this.#draft.markUnknown(fact)
+    }
     if (!hasUnknown) this.#readLocatedPlace(clause, suppressFrom)
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
     const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')
@@ -504,7 +525,10 @@ class MessageExtractor {
       const before = this.text.slice(Math.max(0, token.start - 2), token.start)
       const after = this.text.charAt(token.end)
       const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === index
-      if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的'))) {
+      // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
+      const next = clause.tokens[index + 1]
+      const ofOther = next?.type === 'keyword' && !namesTheFirm(next.meaning)
+      if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的' && !ofOther))) {
         const polarity = polarityOf(clause, index)
         this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)
       }
@@ -614,7 +638,11 @@ class MessageExtractor {
     const free = topic.slots.filter((fact) => !assigned.has(fact))
     if (undated.length === 1) {
       const asked = this.#expecting.filter((fact) => free.includes(fact))
-      const fact = free.includes(topic.slots[0]) && (asked.length !== 1 || assigned.size > 0) ? topic.slots[0] : asked.length === 1 ? asked[0] : free[0]
+      // "营收改成1500万": after a correction word the value replaces the one fact of the topic already given.
+      const corrects = this.#lastCorrectionAt >= 0 && this.#lastCorrectionAt < undated[0].start
+      const given = corrects ? free.filter((fact) => this.context.known[fact] !== undefined) : []
+      const fact =
+        given.length === 1 ? given[0] : free.includes(topic.slots[0]) && (asked.length !== 1 || assigned.size > 0) ? topic.slots[0] : asked.length === 1 ? asked[0] : free[0]
       if (fact) assigned.set(fact, undated[0])
     } else if (undated.length > 1) {
       const window = undated.find((value) => value.window !== null)?.window ?? null
@@ -653,7 +681,11 @@ class MessageExtractor {
     const undated: BoundValue[] = []
     for (const value of values) {
       const fact = value.window !== null ? windows[value.window] : undefined
+      // "去年A轮融了1000万": a round in a named year counts in every span that year falls in.
+      const offset = value.year !== null ? this.#offsetOf(value.year) : null
+      const spans = offset !== null && offset >= -1 ? Object.entries(windows).flatMap(([years, windowed]) => (windowed && offset < Number(years) ? [windowed] : [])) : []
       if (fact) this.#setConverted(fact, topic, [value])
+      else if (spans.length > 0) spans.forEach((windowed) => this.#setConverted(windowed, topic, [value]))
       else undated.push(value)
     }
     const asked = this.#expecting.filter((fact) => topic.slots.includes(fact) && !this.#draft.touched(fact))

@@ -141,3 +141,102 @@ describe('readReply: openings', () => {
     })
   })
 })
+
+describe('readReply: causes found with the second corpus batch', () => {
+  it.each(['亏损的话能不能评', '如果研发人员不够会怎样', '省部级科技奖是不是得排前几名才算'])('%s asks, states nothing', (text) => {
+    expect(read(text, revenue, { industry: 'software', employees: 150 })).toMatchObject({ act: 'ask', facts: {} })
+  })
+
+  it('after 改成 a value replaces the fact of its topic already given, not the one pending', () => {
+    const reading = read('营收改成1500万', { facts: ['revenuePrev'], step: 'question' }, { revenue: 1200 })
+    expect(reading).toMatchObject({ act: 'correct', facts: { revenue: 1500 } })
+  })
+
+  it('a place before 的 and a word for something the firm has is not where the firm is registered', () => {
+    const techConversion: ExpectedAnswer = { facts: ['techConversion'], step: 'question' }
+    expect(read('有首台套认定，还有国外的FDA认证', techConversion, { registeredInBeijing: true }).facts).toEqual({ techConversion: ['firstSetCertified', 'foreignCert'] })
+    expect(read('海淀的软件公司', { facts: [], step: 'idle' }).facts).toMatchObject({ registeredInBeijing: true, industry: 'software' })
+  })
+
+  it.each(['主营收入没分开算过', '研发人员不好统计', '年报还没做完'])('%s keeps the facts unknown, never 0', (text) => {
+    const reading = read(text, { facts: ['mainRevenue', 'rdStaff', 'netProfit'], step: 'question' })
+    expect(reading.facts).toEqual({})
+    expect(reading.act).toBe('unknown')
+  })
+})
+
+describe('readReply: swaps and open bounds', () => {
+  it('说反了 trades the last two values of one topic', () => {
+    const reading = read('不好意思，营收前年和去年说反了', { facts: ['rdExpense'], step: 'question' }, { revenue: 3200, revenuePrev: 2800 })
+    expect(reading).toMatchObject({ act: 'correct', facts: { revenue: 2800, revenuePrev: 3200 } })
+  })
+
+  it('a swap that gives the numbers is read as they are given', () => {
+    const last = [
+      { fact: 'revenuePrev' as const, value: 2800 },
+      { fact: 'revenue' as const, value: 3200 },
+    ]
+    const reading = read('前年的写反了，去年2800前年3200', { facts: ['rdExpense'], step: 'question' }, { revenue: 3200, revenuePrev: 2800 }, last)
+    expect(reading.facts).toMatchObject({ revenue: 2800, revenuePrev: 3200 })
+  })
+
+  it.each([
+    ['软著五十个往上', 'ge'],
+    ['差一点到一百人', 'lt'],
+  ])('%s is a bound, not a value', (text, op) => {
+    const reading = read(text, { facts: ['ipClass2', 'employees'], step: 'question' })
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds.map((bound) => bound.op)).toEqual([op])
+  })
+})
+
+describe('readReply: a whole matter not known', () => {
+  it.each(['融资的事得问老板', '融资这块我不清楚'])('%s leaves every fact asked unknown', (text) => {
+    const financing: ExpectedAnswer = { facts: ['equityFinancing2y', 'equityFinancing3y', 'listing'], step: 'question' }
+    const reading = read(text, financing)
+    expect(reading.act).toBe('unknown')
+    expect([...reading.unknown].sort()).toEqual(['equityFinancing2y', 'equityFinancing3y', 'listing'])
+  })
+
+  it('a fact word without 的事 keeps the other facts open', () => {
+    const reading = read('研发费用不清楚', { facts: ['rdExpense', 'rdStaff'], step: 'question' })
+    expect(reading.unknown).toEqual(['rdExpense'])
+  })
+})
+
+describe('readReply: 的话 marks a topic beside a number, a supposition without one', () => {
+  it('前年研发190万 去年的话是230万 gives both years', () => {
+    const reading = read('前年研发190万 去年的话是230万', { facts: ['rdExpense', 'rdExpensePrev'], step: 'question' })
+    expect(reading.facts).toEqual({ rdExpensePrev: 190, rdExpense: 230 })
+  })
+
+  it('资产多少要看财务报表 keeps the figure unknown', () => {
+    expect(read('资产多少要看财务报表，我这没有', { facts: ['totalAssets'], step: 'question' })).toMatchObject({ act: 'unknown', facts: {}, unknown: ['totalAssets'] })
+  })
+})
+
+describe('readReply: 不过 and skip beside unknown', () => {
+  it('营收不过三千万 is a bound', () => {
+    const reading = read('营收不过三千万', revenue)
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds.map((bound) => [bound.fact, bound.op, bound.value])).toEqual([['revenue', 'le', 3000]])
+  })
+
+  it('不过 elsewhere still separates clauses', () => {
+    expect(read('员工150人，不过研发人员才20', { facts: ['employees', 'rdStaff'], step: 'question' }).facts).toEqual({ employees: 150, rdStaff: 20 })
+  })
+
+  it('保密 beside 记不清 is unknown, not a skip', () => {
+    expect(read('融资的具体金额保密，也记不太清', { facts: ['equityFinancing2y'], step: 'question' }).act).toBe('unknown')
+  })
+})
+
+describe('readReply: a closing question makes the case before it a premise', () => {
+  it.each(['在北京有分公司但总部在上海，能算吗', '我们是分公司，算不算？'])('%s asks and records nothing', (text) => {
+    expect(read(text, registration)).toMatchObject({ act: 'ask', facts: {} })
+  })
+
+  it('a figure before a closing question is still read', () => {
+    expect(read('去年营收3200万，够吗', revenue).facts).toMatchObject({ revenue: 3200 })
+  })
+})

@@ -8,7 +8,7 @@ import { checkPlausibility } from '../facts/check-plausibility.js'
 import { currentLexicon } from './current-lexicon.js'
 import { programsNamed } from './find-program.js'
 import type { Lexicon } from './load-lexicon.js'
-import type { IntentCue } from './lexicon-schema.js'
+import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
 import { extractFacts, type ExtractionResult } from './read-facts.js'
 import { tagText, type MessageToken } from './tag-text.js'
 
@@ -94,12 +94,17 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   } else {
     reading = extractFacts(normalized, { ...base, expecting: expected.step === 'question' ? expected.facts : [] })
   }
+  // "在北京有分公司但总部在上海，能算吗": a closing question without a figure asks whether the case before it counts.
+  if (expected.step === 'question' && closesWithQuestion(clauses) && !tokens.some((token) => token.type === 'quantity')) {
+    reading = { ...reading, facts: {}, rejected: [], scores: {}, evidence: {}, alternatives: [], unsure: [] }
+  }
 
   const setSomething = Object.keys(reading.facts).length > 0 || reading.rejected.length > 0 || cleared.length > 0
   const has = (type: MessageToken['type']) => tokens.some((token) => token.type === type)
   let act: ReplyAct
   // "要包括投资收益不": a clause closed by 不 asks.
-  const asks = has('question') || intent === 'policy' || /[^\s，,。]不[?？。!！\s]*$/u.test(normalized)
+  // "亏损的话能不能评": a supposition states nothing and asks what would follow.
+  const asks = has('question') || has('hypothetical') || intent === 'policy' || /[^\s，,。]不[?？。!！\s]*$/u.test(normalized)
   // At the summary, or when a known value changes, a value given is a correction.
   // A correction word about a fact not known yet ("180人左右，具体是176") is part of the answer.
   const entries = Object.entries(reading.facts) as Array<[FactName, unknown]>
@@ -107,7 +112,8 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   const correctsKnown = reading.correction && entries.some(([fact]) => known[fact] !== undefined)
   if (setSomething && (correctsKnown || cleared.length > 0 || expected.step === 'summary' || changes)) act = 'correct'
   else if (setSomething) act = 'answer'
-  else if (tokens.some((token) => token.type === 'unknown' && token.skip)) act = 'skip'
+  // "保密，也记不太清": not knowing says more than not telling.
+  else if (tokens.some((token) => token.type === 'unknown' && token.skip) && !tokens.some((token) => token.type === 'unknown' && !token.skip)) act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
   else if (asks) act = 'ask'
   else if (has('confirm') || (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))) act = 'confirm'
@@ -120,11 +126,13 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
  * Whether the reply corrects one of the last values without naming its fact: a correction word with a number
  * ("说错了，是2800万"), "不是2300" naming a last value, or a kind that needs no number (多打了个0, 刚才那个是前年的).
  */
-function correctionKind(text: string, tokens: readonly MessageToken[], lastValues: readonly LastValue[], base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts }): 'replace' | 'extraZero' | 'missingZero' | 'previous' | null {
+function correctionKind(text: string, tokens: readonly MessageToken[], lastValues: readonly LastValue[], base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts }): CorrectionKind | null {
   if (lastValues.length === 0) return null
   const marker = tokens.find((token) => token.type === 'correction' && token.kind !== 'replace') ?? tokens.find((token) => token.type === 'correction')
   const kind = marker?.type === 'correction' ? marker.kind : null
   const hasNumber = tokens.some((token) => token.type === 'quantity')
+  // "前年的写反了，去年2800前年3200": a swap that gives the numbers is read like any correction.
+  if (kind === 'swapped' && hasNumber) return 'replace'
   if (kind && kind !== 'replace') return kind
   // "3200是前年的": a value given before, said to be of another year.
   const dated = tokens.some((token, index) => {
@@ -168,6 +176,13 @@ function namedTopics(tokens: readonly MessageToken[]): AmountTopic[] {
     if (token.meaning.type === 'fixed' && !topics.includes(AMOUNT_TOPICS.netProfit)) topics.push(AMOUNT_TOPICS.netProfit)
   }
   return topics
+}
+
+/** The last clause only asks ("能算吗", "算不算"): a question word with nothing else to state. */
+function closesWithQuestion(clauses: readonly MessageToken[][]): boolean {
+  const last = clauses[clauses.length - 1]
+  if (!last || clauses.length < 2) return false
+  return last.some((token) => token.type === 'question') && last.every((token) => ['question', 'filler', 'yes', 'intent'].includes(token.type) || token.cue !== undefined)
 }
 
 function splitOnSeparators(tokens: readonly MessageToken[]): MessageToken[][] {
@@ -312,7 +327,7 @@ function readOrdinals(text: string, clauses: MessageToken[][], expected: Expecte
 function readCorrection(
   text: string,
   tokens: readonly MessageToken[],
-  kind: 'replace' | 'extraZero' | 'missingZero' | 'previous',
+  kind: CorrectionKind,
   expected: ExpectedAnswer,
   known: Facts,
   lastValues: readonly LastValue[],
@@ -354,6 +369,17 @@ function readCorrection(
           cleared,
         }
       }
+    }
+  }
+  if (kind === 'swapped') {
+    // "营收前年和去年说反了": the last two values of one fact's topic trade places.
+    const [first] = lastValues
+    const topic = first ? TOPIC_OF_FACT.get(first.fact) : undefined
+    const second = lastValues.find((candidate) => candidate.fact !== first?.fact && TOPIC_OF_FACT.get(candidate.fact) === topic)
+    if (first && second) {
+      const swapped = { [first.fact]: second.value, [second.fact]: first.value } as Facts
+      const checked = checkPlausibility(swapped, omit(known, [first.fact, second.fact]))
+      return { reading: { ...probe, facts: checked.accepted, correction: true, mentioned: [first.fact, second.fact], scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])), evidence: { [first.fact]: text, [second.fact]: text } }, cleared: [] }
     }
   }
   if (!hasNumber && (kind === 'extraZero' || kind === 'missingZero') && lastValues.length > 0) {

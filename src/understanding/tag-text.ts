@@ -40,6 +40,8 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'cue' }
   /** 其中/里面: what follows is a part of what came before ("员工140，其中研发35"). */
   | { type: 'part' }
+  /** 的事/这块/方面 after a fact word: the reply is about that whole matter ("融资的事得问老板"). */
+  | { type: 'area' }
   | { type: 'place'; beijing: boolean }
   | { type: 'intent'; cue: IntentCue }
   | { type: 'program' }
@@ -54,14 +56,16 @@ const ARABIC = ARABIC_NUMERAL_SOURCE
 const NUMERAL_PART = `(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%号]))`
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|以下|以内|之内|不到|开外|多)?`
+const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|不到|开外|多)?`
 const HAN = /\p{Script=Han}/u
+/** Words that may stand between a bound word and its number (至少有2000万). */
+const COPULAS = new Set(['有', '是', '在'])
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
 const PATTERNS: Array<[string, string]> = [
   // "23年九百万": a two-digit year before a figure.
-  ['year', String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上一?个?年度|上一?年|今年|本年度?`],
+  ['year', String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`],
   ['window', `(?:最近|近|过去|这|前)\\s*${SMALL_NUMBER}\\s*个?年(?:来|内|里|中|间|以来)?|${SMALL_NUMBER}\\s*个?年(?=来|内|里|以来|分别|依次|的?(?:营|收|主营|研发))`],
   ['rank', `(?:排名|排)?第\\s*(?:\\d+|[${CN_DIGITS}十]+)\\s*(?:名|位|完成单位|完成人|单位)?`],
   ['quantity', QUANTITY],
@@ -157,9 +161,14 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
       tokens.push({ ...base, type: 'rank', rank: quantity && !quantity.vague && Number.isInteger(quantity.value) ? quantity.value : null })
     } else if (groups.place !== undefined) tokens.push({ ...base, type: 'place', beijing: false })
     const last = tokens[tokens.length - 1]
+    // "至少有2000万", "不到是五百万": a copula between the bound word and its number.
+    const copula = tokens[tokens.length - 2]
+    const linked =
+      last?.type === 'quantity' && copula?.type === 'yes' && COPULAS.has(copula.text) && tokens[tokens.length - 3]?.type === 'bound' && text.slice(copula.end, last.start).trim() === ''
+    if (linked) tokens.splice(tokens.length - 2, 1)
     const before = tokens[tokens.length - 2]
     // "没到一千万", "超过2000万": the bound word makes the number a bound.
-    if (last?.type === 'quantity' && before?.type === 'bound' && text.slice(before.end, last.start).trim() === '') {
+    if (last?.type === 'quantity' && before?.type === 'bound' && text.slice(before.end, linked ? copula.start : last.start).trim() === '') {
       const quantity: Quantity = { ...last.quantity, bound: before.op, upperBound: before.op === 'lt' || before.op === 'le' }
       tokens.splice(tokens.length - 2, 2, { start: before.start, end: last.end, text: text.slice(before.start, last.end), type: 'quantity', quantity })
     }
@@ -167,6 +176,11 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
     if (raw.length === 0) master.lastIndex += 1
   }
   markAlternativeQuestions(text, tokens)
+  markTopicMarkers(tokens)
+  // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
+  tokens.forEach((token, index) => {
+    if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
+  })
   return tokens
 }
 
@@ -185,12 +199,31 @@ function markAlternativeQuestions(text: string, tokens: MessageToken[]): void {
   })
 }
 
+/**
+ * "去年的话是230万": 的话 in a clause that gives a number marks its topic ("as for last year"); only in a clause
+ * without one is it a supposition ("亏损的话能不能评").
+ */
+function markTopicMarkers(tokens: MessageToken[]): void {
+  let start = 0
+  for (let index = 0; index <= tokens.length; index += 1) {
+    if (index < tokens.length && tokens[index].type !== 'separator') continue
+    const clause = tokens.slice(start, index)
+    if (clause.some((token) => token.type === 'quantity')) {
+      clause.forEach((token, offset) => {
+        if (token.type === 'hypothetical' && token.text === '的话') tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
+      })
+    }
+    start = index + 1
+  }
+}
+
 function readYear(raw: string): YearReference {
   const calendar = /^(\d{4})/.exec(raw)
   if (calendar) return { kind: 'calendar', year: Number(calendar[1]) }
   const short = /^(\d{2})\s*年/.exec(raw)
   if (short) return { kind: 'calendar', year: 2000 + Number(short[1]) }
   if (raw.startsWith('大前年')) return { kind: 'offset', offset: 2 }
+  if (raw.startsWith('上上')) return { kind: 'offset', offset: 1 }
   if (raw.startsWith('前年')) return { kind: 'offset', offset: 1 }
   if (raw.startsWith('今年') || raw.startsWith('本年')) return { kind: 'offset', offset: -1 }
   return { kind: 'offset', offset: 0 }

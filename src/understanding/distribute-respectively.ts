@@ -1,0 +1,61 @@
+import type { MessageToken } from './tag-text.js'
+
+type QualifierKind = 'year' | 'window' | 'keyword'
+
+const KINDS: readonly QualifierKind[] = ['year', 'window', 'keyword']
+
+function kindOf(token: MessageToken): QualifierKind | null {
+  if (token.type === 'year' || token.type === 'window') return token.type
+  if (token.type === 'keyword' && token.meaning.type === 'amount') return 'keyword'
+  return null
+}
+
+/**
+ * "去年、前年分别是3000万和2600万", "近两年和近三年融资分别是500万、800万", "发明专利和软著各3个": several years, spans or
+ * fact keywords before 分别/各 take the numbers after it in order (one number after 各 or 都 goes to each). The clause is
+ * rewritten as one clause per pair ("去年3000万，前年2600万"), keeping the words both share, so the clause grammar
+ * reads it like any other list. A clause whose counts do not match is left as it is.
+ */
+export function distributeRespectively(tokens: readonly MessageToken[]): MessageToken[] {
+  const result: MessageToken[] = []
+  let segment: MessageToken[] = []
+  const flush = (): void => {
+    result.push(...distributeSegment(segment))
+    segment = []
+  }
+  for (const token of tokens) {
+    if (token.type === 'separator') {
+      flush()
+      result.push(token)
+    } else segment.push(token)
+  }
+  flush()
+  return result
+}
+
+function distributeSegment(segment: MessageToken[]): MessageToken[] {
+  // "去年前年都是200万": 都 before a single number gives it to each word before, like 各.
+  const respectively = segment.findIndex((token) => token.type === 'respectively')
+  const at = respectively >= 0 ? respectively : segment.findIndex((token) => token.type === 'all')
+  if (at < 0) return segment
+  const before = segment.slice(0, at)
+  const after = segment.slice(at + 1).filter((token) => token.type !== 'yes')
+  if (after.length === 0 || after.some((token) => token.type !== 'quantity')) return segment
+  const kind = KINDS.find((candidate) => before.filter((token) => kindOf(token) === candidate).length >= 2)
+  if (!kind) return segment
+  const qualifiers = before.filter((token) => kindOf(token) === kind)
+  // Only 各 gives one number to each ("各3个"); 分别 with fewer numbers than words is asked again.
+  const each = (segment[at].type === 'all' || segment[at].text.startsWith('各')) && after.length === 1
+  if (after.length !== qualifiers.length && !each) return segment
+  const shared = before.filter((token) => kindOf(token) !== kind)
+  const rewritten: MessageToken[] = []
+  qualifiers.forEach((qualifier, index) => {
+    const quantity = each ? after[0] : after[index]
+    if (index > 0) {
+      const previous = rewritten[rewritten.length - 1]
+      rewritten.push({ start: previous.end, end: previous.end, text: '', type: 'separator' })
+    }
+    rewritten.push(...[...shared, qualifier].sort((left, right) => left.start - right.start), quantity)
+  })
+  return rewritten
+}
