@@ -34,7 +34,16 @@ const started = performance.now()
 const { build } = await import('esbuild')
 rmSync(OUTPUT, { recursive: true, force: true })
 const scripts = files.filter((path) => path.endsWith('.ts'))
-await build({ entryPoints: scripts, outdir: OUTPUT, outbase: SOURCE, format: 'esm', platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' })
+await build({
+  entryPoints: scripts,
+  outdir: OUTPUT,
+  outbase: SOURCE,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+})
 // Files the code reads beside itself (the web console's page, script and styles).
 for (const path of files.filter((path) => !path.endsWith('.ts'))) {
   const target = join(OUTPUT, relative(SOURCE, path))

@@ -20,15 +20,28 @@ const ApiKeysSchema = z
   .string()
   .transform((value, context): ApiKey[] => {
     const keys: ApiKey[] = []
-    const entries = value.split(',').map((part) => part.trim()).filter(Boolean)
+    const entries = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
     for (const [position, entry] of entries.entries()) {
       const separator = entry.indexOf(':')
       const name = separator > 0 ? entry.slice(0, separator).trim() : ''
       const key = separator > 0 ? entry.slice(separator + 1).trim() : ''
-      if (!/^[\w.-]{1,64}$/.test(name)) context.addIssue({ code: 'custom', message: `entry ${position + 1} must be name:key with a name of letters, digits, _ . -` })
-      else if (key.length < MIN_API_KEY_LENGTH || /\s/.test(key)) context.addIssue({ code: 'custom', message: `the key of "${name}" must be at least ${MIN_API_KEY_LENGTH} characters without spaces` })
-      else if (keys.some((known) => known.name === name)) context.addIssue({ code: 'custom', message: `name "${name}" appears twice` })
-      else if (keys.some((known) => known.key === key)) context.addIssue({ code: 'custom', message: `the key of "${name}" is also another name's key` })
+      if (!/^[\w.-]{1,64}$/.test(name))
+        context.addIssue({
+          code: 'custom',
+          message: `entry ${position + 1} must be name:key with a name of letters, digits, _ . -`,
+        })
+      else if (key.length < MIN_API_KEY_LENGTH || /\s/.test(key))
+        context.addIssue({
+          code: 'custom',
+          message: `the key of "${name}" must be at least ${MIN_API_KEY_LENGTH} characters without spaces`,
+        })
+      else if (keys.some((known) => known.name === name))
+        context.addIssue({ code: 'custom', message: `name "${name}" appears twice` })
+      else if (keys.some((known) => known.key === key))
+        context.addIssue({ code: 'custom', message: `the key of "${name}" is also another name's key` })
       else keys.push({ name, key })
     }
     return keys
@@ -40,8 +53,17 @@ export const ConfigSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data')),
   REDIS_URL: optionalString,
-  REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[\w:.-]{1,64}$/).default('advisor:')),
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  REDIS_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/)
+      .default('advisor:'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
@@ -57,13 +79,25 @@ export const ConfigSchema = z.object({
   WECOM_AGENT_ID: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
   WECOM_SECRET: optionalString,
   WECOM_TOKEN: optionalString,
-  WECOM_ENCODING_AES_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9]{43}$/u, 'EncodingAESKey is 43 letters and digits').optional()),
+  WECOM_ENCODING_AES_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/u, 'EncodingAESKey is 43 letters and digits')
+      .optional(),
+  ),
   WECOM_API_BASE: z.preprocess(emptyToUndefined, z.string().url().default('https://qyapi.weixin.qq.com')),
   /** `markdown`: cards as WeCom markdown; `text`: plain text only (members who read WeCom through the WeChat plug-in). */
   WECOM_REPLY_FORMAT: z.preprocess(emptyToUndefined, z.enum(['markdown', 'text']).default('markdown')),
   /** WeCom 智能机器人 in API mode (callback): Token and EncodingAESKey of the bot's API settings. */
   WECOM_BOT_TOKEN: optionalString,
-  WECOM_BOT_ENCODING_AES_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9]{43}$/u, 'EncodingAESKey is 43 letters and digits').optional()),
+  WECOM_BOT_ENCODING_AES_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/u, 'EncodingAESKey is 43 letters and digits')
+      .optional(),
+  ),
   WECHATY_PUPPET: optionalString,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHAT_BOT_CONFIG: z.preprocess(emptyToUndefined, z.string().default('bots/wechat.config.json')),
@@ -80,7 +114,14 @@ export const ConfigSchema = z.object({
   npm_lifecycle_event: optionalString,
   /** When set, /api/v1/* and the console need one of these keys; when unset they answer loopback clients only. */
   API_KEYS: z.preprocess(emptyToUndefined, ApiKeysSchema),
-  SESSION_IDLE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(7 * 24 * 60).default(120)),
+  SESSION_IDLE_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(120),
+  ),
   PROFILE_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(3650).default(30)),
 })
 

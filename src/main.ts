@@ -31,21 +31,43 @@ async function main(): Promise<void> {
     adminToken: config.ADMIN_TOKEN,
     apiKeys: config.API_KEYS,
     reloadKnowledge: () => runtime.reloadKnowledge(),
-    statistics: async () => ({ sessions: await runtime.sessions.count(), store: runtime.storeKind, queueDepth: runtime.queue.depth(), inboundQueued: await runtime.inbound.depth() }),
+    statistics: async () => ({
+      sessions: await runtime.sessions.count(),
+      store: runtime.storeKind,
+      queueDepth: runtime.queue.depth(),
+      inboundQueued: await runtime.inbound.depth(),
+    }),
   })
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info({ port: info.port, store: runtime.storeKind, channels: channels.channels.map((channel) => channel.name), llm: Boolean(config.OPENAI_API_KEY) }, 'server-listening')
+    logger.info(
+      {
+        port: info.port,
+        store: runtime.storeKind,
+        channels: channels.channels.map((channel) => channel.name),
+        llm: Boolean(config.OPENAI_API_KEY),
+      },
+      'server-listening',
+    )
     console.log(`政策顾问已启动：http://localhost:${info.port} （网页控制台；API 在 /api/v1）`)
   }) as Server
 
-  installGracefulShutdown({ server, channels, graceMs: config.SHUTDOWN_GRACE_MS, logger, close: () => runtime.close(), followParent: config.npm_lifecycle_event !== undefined })
+  installGracefulShutdown({
+    server,
+    channels,
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    logger,
+    close: () => runtime.close(),
+    followParent: config.npm_lifecycle_event !== undefined,
+  })
 }
 
 /** wechaty is an optional dependency: say how to install it instead of a bare module-not-found. */
 function explainMissingWechaty(error: unknown): never {
   const code = (error as { code?: unknown } | null)?.code
   if (code === 'ERR_MODULE_NOT_FOUND' && /wechaty/.test(String((error as Error).message)))
-    throw new Error('WECHATY_PUPPET is set but wechaty is not installed (it is an optional dependency): run `npm install` without --omit=optional, or build the image with --build-arg INSTALL_WECHAT=1')
+    throw new Error(
+      'WECHATY_PUPPET is set but wechaty is not installed (it is an optional dependency): run `npm install` without --omit=optional, or build the image with --build-arg INSTALL_WECHAT=1',
+    )
   throw error
 }
 

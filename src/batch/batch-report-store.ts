@@ -15,7 +15,10 @@ export class BatchReportStore {
   private readonly reports = new Map<string, StoredReport>()
 
   constructor(
-    private readonly options: { capacity: number; ttlMs: number; now?: () => number } = { capacity: 50, ttlMs: 60 * 60 * 1000 },
+    private readonly options: { capacity: number; ttlMs: number; now?: () => number } = {
+      capacity: 50,
+      ttlMs: 60 * 60 * 1000,
+    },
   ) {}
 
   private now(): number {

@@ -41,12 +41,18 @@ function gateValues(rules: LoadedRules): Map<FactName, boolean> {
   const values = new Map<FactName, boolean>()
   for (const condition of rules.gates.conditions) {
     const when = condition.when as { value?: string; op?: string; operand?: unknown }
-    if (when.op === 'eq' && typeof when.operand === 'boolean' && typeof when.value === 'string') values.set(when.value as FactName, when.operand)
+    if (when.op === 'eq' && typeof when.operand === 'boolean' && typeof when.value === 'string')
+      values.set(when.value as FactName, when.operand)
   }
   return values
 }
 
-function conditionalVerdict(result: AssessmentResult, facts: Facts, rules: LoadedRules, lexicon: SheetHeaderLexicon): string | null {
+function conditionalVerdict(
+  result: AssessmentResult,
+  facts: Facts,
+  rules: LoadedRules,
+  lexicon: SheetHeaderLexicon,
+): string | null {
   if (result.eligible !== null) return null
   const gates = gateValues(rules)
   const unknownGates = [...gates.keys()].filter((fact) => facts[fact] === undefined)
@@ -70,15 +76,30 @@ function topAdvice(results: readonly AssessmentResult[]): string {
   if (!pending) return ''
   if (pending.cheapestPath?.text) return pending.cheapestPath.text
   if (pending.advice[0]?.text) return pending.advice[0].text
-  return pending.missing.length > 0 ? `补充信息：${pending.missing.slice(0, 3).map((fact) => FACT_LABELS[fact].label).join('、')}` : ''
+  return pending.missing.length > 0
+    ? `补充信息：${pending.missing
+        .slice(0, 3)
+        .map((fact) => FACT_LABELS[fact].label)
+        .join('、')}`
+    : ''
 }
 
 /** One report row per firm, every figure from the engine's results. */
 export function describeFirm(firm: ScreenedFirm, rules: LoadedRules, lexicon = loadSheetHeaderLexicon()): FirmReport {
   const verdicts = firm.results.map((result): FirmVerdict => {
     const conditional = conditionalVerdict(result, firm.facts, rules, lexicon)
-    const verdict: VerdictText = result.eligible === true ? '符合' : result.eligible === false ? '不符合' : conditional ? '有条件符合' : '待定'
-    return { program: result.program, programName: result.programName, eligible: result.eligible, verdict, total: result.total, totalMax: result.totalMax, scoreText: scoreText(result), conditional }
+    const verdict: VerdictText =
+      result.eligible === true ? '符合' : result.eligible === false ? '不符合' : conditional ? '有条件符合' : '待定'
+    return {
+      program: result.program,
+      programName: result.programName,
+      eligible: result.eligible,
+      verdict,
+      total: result.total,
+      totalMax: result.totalMax,
+      scoreText: scoreText(result),
+      conditional,
+    }
   })
   const missing = [...new Set(firm.results.flatMap((result) => result.missing))].map((fact) => FACT_LABELS[fact].label)
   const size = firm.results[0]?.size

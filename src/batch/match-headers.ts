@@ -39,7 +39,8 @@ export interface HeaderMatch {
 
 export function columnLetter(index: number): string {
   let letters = ''
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters
   return letters
 }
 
@@ -56,18 +57,25 @@ export function buildHeaderIndex(lexicon: SheetHeaderLexicon): Map<string, Colum
     add(FACT_LABELS[fact].label, { kind: 'fact', fact })
     for (const synonym of lexicon.facts[fact]?.synonyms ?? []) add(synonym, { kind: 'fact', fact })
   }
-  for (const flag of lexicon.flagColumns) for (const synonym of flag.synonyms) add(synonym, { kind: 'flag', fact: flag.fact, value: flag.value })
+  for (const flag of lexicon.flagColumns)
+    for (const synonym of flag.synonyms) add(synonym, { kind: 'flag', fact: flag.fact, value: flag.value })
   for (const header of lexicon.ignoredColumns) add(header, { kind: 'ignored' })
   return index
 }
 
-const targetKey = (target: ColumnTarget) => (target.kind === 'fact' ? target.fact : target.kind === 'flag' ? `${target.fact}:${target.value}` : target.kind)
+const targetKey = (target: ColumnTarget) =>
+  target.kind === 'fact' ? target.fact : target.kind === 'flag' ? `${target.fact}:${target.value}` : target.kind
 
 /** The Chinese name of a column's target, for messages. */
 export function describeTarget(target: ColumnTarget, lexicon: SheetHeaderLexicon): string {
   if (target.kind === 'name') return '企业名称'
   if (target.kind === 'fact') return FACT_LABELS[target.fact].label
-  if (target.kind === 'flag') return FACT_OPTION_LABELS[target.fact]?.[target.value] ?? lexicon.flagColumns.find((flag) => flag.fact === target.fact && flag.value === target.value)?.synonyms[0] ?? target.value
+  if (target.kind === 'flag')
+    return (
+      FACT_OPTION_LABELS[target.fact]?.[target.value] ??
+      lexicon.flagColumns.find((flag) => flag.fact === target.fact && flag.value === target.value)?.synonyms[0] ??
+      target.value
+    )
   return '不使用'
 }
 
@@ -78,7 +86,11 @@ function distance(left: string, right: string, limit: number): number {
   for (let row = 1; row <= left.length; row += 1) {
     const current = [row]
     for (let column = 1; column <= right.length; column += 1) {
-      current[column] = Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (left[row - 1] === right[column - 1] ? 0 : 1))
+      current[column] = Math.min(
+        previous[column] + 1,
+        current[column - 1] + 1,
+        previous[column - 1] + (left[row - 1] === right[column - 1] ? 0 : 1),
+      )
     }
     if (Math.min(...current) > limit) return limit + 1
     previous = current
@@ -100,7 +112,11 @@ function suggest(key: string, index: Map<string, ColumnTarget>, lexicon: SheetHe
 }
 
 /** Matches a header row against the lexicon. Empty headers over empty columns are skipped by the caller. */
-export function matchHeaders(headers: readonly string[], index: Map<string, ColumnTarget>, lexicon: SheetHeaderLexicon): HeaderMatch {
+export function matchHeaders(
+  headers: readonly string[],
+  index: Map<string, ColumnTarget>,
+  lexicon: SheetHeaderLexicon,
+): HeaderMatch {
   const recognised: RecognisedColumn[] = []
   const unrecognised: UnrecognisedColumn[] = []
   headers.forEach((header, column) => {
@@ -111,14 +127,17 @@ export function matchHeaders(headers: readonly string[], index: Map<string, Colu
     if (!target) {
       const suggestion = suggest(key, index, lexicon)
       unrecognised.push({ index: column, letter, header, reason: 'unknown', ...(suggestion ? { suggestion } : {}) })
-    }
-    else if (target.kind === 'ignored') unrecognised.push({ index: column, letter, header, reason: 'unused' })
+    } else if (target.kind === 'ignored') unrecognised.push({ index: column, letter, header, reason: 'unused' })
     else recognised.push({ index: column, letter, header, target, unit })
   })
   const byTarget = new Map<string, RecognisedColumn[]>()
-  for (const column of recognised) byTarget.set(targetKey(column.target), [...(byTarget.get(targetKey(column.target)) ?? []), column])
+  for (const column of recognised)
+    byTarget.set(targetKey(column.target), [...(byTarget.get(targetKey(column.target)) ?? []), column])
   const ambiguous = [...byTarget.values()]
     .filter((columns) => columns.length > 1)
-    .map((columns) => ({ target: describeTarget(columns[0].target, lexicon), columns: columns.map(({ letter, header }) => ({ letter, header })) }))
+    .map((columns) => ({
+      target: describeTarget(columns[0].target, lexicon),
+      columns: columns.map(({ letter, header }) => ({ letter, header })),
+    }))
   return { recognised, unrecognised, ambiguous }
 }

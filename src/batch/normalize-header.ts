@@ -2,11 +2,15 @@
 export type HeaderUnit = '元' | '千元' | '万元' | '亿元' | '%' | '人' | '项' | '年' | '级' | '名'
 
 const UNITS: HeaderUnit[] = ['亿元', '万元', '千元', '元', '%', '人', '项', '年', '级', '名']
-const UNIT_PATTERN = /[(\[{【〔<《]([^)\]}】〕>》]*)[)\]}】〕>》]|[/:]\s*(?:单位[:：]?)?\s*(亿元|万元|千元|元|%|人|项|年|级|名)$/gu
+const UNIT_PATTERN =
+  /[(\[{【〔<《]([^)\]}】〕>》]*)[)\]}】〕>》]|[/:]\s*(?:单位[:：]?)?\s*(亿元|万元|千元|元|%|人|项|年|级|名)$/gu
 
 /** Full-width forms to half-width, lower case, no spaces: the form synonyms and headers are compared in. */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/gu, '')
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000]+/gu, '')
 }
 
 /**

@@ -30,7 +30,11 @@ function optionOf(fact: FactName, text: string, lexicon: SheetHeaderLexicon): un
   const labels = FACT_OPTION_LABELS[fact] ?? {}
   const synonyms = lexicon.optionSynonyms[fact] ?? {}
   for (const [key, label] of Object.entries(labels)) {
-    if (folded === foldText(key) || folded === foldText(label) || (synonyms[key] ?? []).some((word) => foldText(word) === folded)) {
+    if (
+      folded === foldText(key) ||
+      folded === foldText(label) ||
+      (synonyms[key] ?? []).some((word) => foldText(word) === folded)
+    ) {
       return fact === 'makerChinaTop' ? (key === 'null' ? null : Number(key)) : key
     }
   }
@@ -73,7 +77,14 @@ export function isBareNumber(cell: SheetCell): boolean {
  * or 不详 cell is unknown (undefined). A value that cannot be read, or breaks the fact's range, is an error naming
  * the fact and the value, never dropped. `percentAsFraction`: the column writes percentages as fractions (0.48 = 48%).
  */
-export function parseSheetCell(fact: FactName, cell: SheetCell, unit: HeaderUnit | null, lexicon: SheetHeaderLexicon, words: CellWords, percentAsFraction = false): CellReading {
+export function parseSheetCell(
+  fact: FactName,
+  cell: SheetCell,
+  unit: HeaderUnit | null,
+  lexicon: SheetHeaderLexicon,
+  words: CellWords,
+  percentAsFraction = false,
+): CellReading {
   if (cell === null) return { ok: true, value: undefined }
   const text = typeof cell === 'string' ? cell.normalize('NFKC').trim() : String(cell)
   const folded = foldText(text)
@@ -88,19 +99,30 @@ export function parseSheetCell(fact: FactName, cell: SheetCell, unit: HeaderUnit
   } else if (LIST_FACTS.has(fact)) {
     if (words.no.has(folded)) value = []
     else {
-      const parts = text.split(/[、,，;；|/\n]+/u).map((part) => part.trim()).filter(Boolean)
+      const parts = text
+        .split(/[、,，;；|/\n]+/u)
+        .map((part) => part.trim())
+        .filter(Boolean)
       const keys = parts.map((part) => optionOf(fact, part, lexicon))
       const unknownPart = parts.find((_part, index) => keys[index] === undefined)
-      if (unknownPart !== undefined) return { ok: false, message: `${label}：无法识别“${unknownPart}”（可填：${optionList(fact)}，多项用顿号分隔）` }
+      if (unknownPart !== undefined)
+        return { ok: false, message: `${label}：无法识别“${unknownPart}”（可填：${optionList(fact)}，多项用顿号分隔）` }
       value = [...new Set(keys)]
     }
   } else if (FACT_OPTION_LABELS[fact]) {
     value = optionOf(fact, text, lexicon)
     if (value === undefined) return { ok: false, message: `${label}：无法识别“${text}”（可填：${optionList(fact)}）` }
   } else {
-    let number = typeof cell === 'number' ? cell * (unit && FACT_LABELS[fact].unit === '万元' ? (MONEY_SCALE[unit] ?? 1) : 1) : readNumber(fact, text, unit)
+    let number =
+      typeof cell === 'number'
+        ? cell * (unit && FACT_LABELS[fact].unit === '万元' ? (MONEY_SCALE[unit] ?? 1) : 1)
+        : readNumber(fact, text, unit)
     if (number !== null && percentAsFraction && isBareNumber(cell)) number *= 100
-    if (number === null) return { ok: false, message: `${label}：应为数字${FACT_LABELS[fact].unit ? `（${FACT_LABELS[fact].unit}）` : ''}（收到：${text}）` }
+    if (number === null)
+      return {
+        ok: false,
+        message: `${label}：应为数字${FACT_LABELS[fact].unit ? `（${FACT_LABELS[fact].unit}）` : ''}（收到：${text}）`,
+      }
     value = Math.round(number * 1e6) / 1e6
   }
   const checked = FactsSchema.shape[fact].safeParse(value)

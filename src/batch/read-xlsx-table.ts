@@ -18,9 +18,12 @@ function cellValue(cell: Cell): SheetCell {
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: unknown }).result
       if (result === undefined || result === null) return null
-      if (typeof result === 'object' && result !== null && 'error' in result) return String((result as { error: string }).error)
+      if (typeof result === 'object' && result !== null && 'error' in result)
+        return String((result as { error: string }).error)
       if (result instanceof Date) return result.toISOString().slice(0, 10)
-      return typeof result === 'number' && /%/u.test(cell.numFmt ?? '') ? `${Math.round(result * 1e8) / 1e6}%` : (result as SheetCell)
+      return typeof result === 'number' && /%/u.test(cell.numFmt ?? '')
+        ? `${Math.round(result * 1e8) / 1e6}%`
+        : (result as SheetCell)
     }
     if ('text' in value) return String((value as { text: unknown }).text)
     if ('error' in value) return String((value as { error: string }).error)
@@ -38,7 +41,8 @@ export function declaredUnpackedBytes(bytes: Uint8Array): number {
   for (let offset = 0; offset + 46 <= bytes.length; offset += 1) {
     if (view.getUint32(offset, true) !== 0x02014b50) continue
     total += view.getUint32(offset + 24, true)
-    offset += 45 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
+    offset +=
+      45 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
   }
   return total
 }
@@ -48,13 +52,17 @@ export function declaredUnpackedBytes(bytes: Uint8Array): number {
  * percent formats give "48%"). The row index is the Excel row number minus one.
  */
 export async function readXlsxTable(bytes: Uint8Array): Promise<{ rows: SheetCell[][]; sheetName: string }> {
-  if (declaredUnpackedBytes(bytes) > MAX_XLSX_UNPACKED_BYTES) throw new SheetReadError('这个 Excel 文件解压后过大，请删去多余的工作表或另存为 .csv 后再试', 'FILE_TOO_LARGE')
+  if (declaredUnpackedBytes(bytes) > MAX_XLSX_UNPACKED_BYTES)
+    throw new SheetReadError('这个 Excel 文件解压后过大，请删去多余的工作表或另存为 .csv 后再试', 'FILE_TOO_LARGE')
   const ExcelJS = await loadExcelJs()
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)
   } catch (error) {
-    throw new SheetReadError(`无法读取这个 Excel 文件（${error instanceof Error ? error.message : String(error)}），请用 Excel 另存为 .xlsx 后再试`, 'UNREADABLE_FILE')
+    throw new SheetReadError(
+      `无法读取这个 Excel 文件（${error instanceof Error ? error.message : String(error)}），请用 Excel 另存为 .xlsx 后再试`,
+      'UNREADABLE_FILE',
+    )
   }
   const sheet = workbook.worksheets.find((candidate) => candidate.actualRowCount > 0)
   if (!sheet) throw new SheetReadError('Excel 文件里没有数据', 'EMPTY_SHEET')

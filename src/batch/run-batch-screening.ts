@@ -29,8 +29,17 @@ export interface BatchReportFiles {
  * Reads a firm list (.xlsx or .csv bytes) and assesses every firm; throws SheetReadError with a Chinese message.
  * `onFirmsCounted` is told how many firms there are before the assessment starts (for a progress line).
  */
-export async function runBatchScreening(bytes: Uint8Array, fileName: string, rules: LoadedRules, options: { onFirmsCounted?: (firms: number) => Promise<void> } = {}): Promise<BatchScreening> {
-  if (bytes.length > MAX_SHEET_BYTES) throw new SheetReadError(`文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB（收到 ${(bytes.length / 1024 / 1024).toFixed(1)}MB），请分成几个文件`, 'FILE_TOO_LARGE')
+export async function runBatchScreening(
+  bytes: Uint8Array,
+  fileName: string,
+  rules: LoadedRules,
+  options: { onFirmsCounted?: (firms: number) => Promise<void> } = {},
+): Promise<BatchScreening> {
+  if (bytes.length > MAX_SHEET_BYTES)
+    throw new SheetReadError(
+      `文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB（收到 ${(bytes.length / 1024 / 1024).toFixed(1)}MB），请分成几个文件`,
+      'FILE_TOO_LARGE',
+    )
   const table = await readSheetTable(bytes, fileName)
   const screening = await screenSheet(table, rules, { onFirmsCounted: options.onFirmsCounted })
   const reports: FirmReport[] = []
@@ -39,7 +48,13 @@ export async function runBatchScreening(bytes: Uint8Array, fileName: string, rul
     reports.push(describeFirm(firm, rules))
   }
   const summary = summarizeScreening(screening, reports)
-  return { fileName, screening, reports, summary, notes: reportNotes(summary, screening.columns, fileName, screening.columnNotes) }
+  return {
+    fileName,
+    screening,
+    reports,
+    summary,
+    notes: reportNotes(summary, screening.columns, fileName, screening.columnNotes),
+  }
 }
 
 /** The three report files of a screening. */

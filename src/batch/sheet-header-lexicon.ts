@@ -11,8 +11,15 @@ export const SheetHeaderLexiconSchema = z
     description: z.string().optional(),
     nameColumn: z.array(z.string().min(1)).min(1),
     ignoredColumns: z.array(z.string().min(1)),
-    facts: z.partialRecord(FactNameSchema, z.object({ synonyms: z.array(z.string().min(1)), short: z.string().min(1).optional() }).strict()),
-    flagColumns: z.array(z.object({ fact: FactNameSchema, value: z.string().min(1), synonyms: z.array(z.string().min(1)).min(1) }).strict()),
+    facts: z.partialRecord(
+      FactNameSchema,
+      z.object({ synonyms: z.array(z.string().min(1)), short: z.string().min(1).optional() }).strict(),
+    ),
+    flagColumns: z.array(
+      z
+        .object({ fact: FactNameSchema, value: z.string().min(1), synonyms: z.array(z.string().min(1)).min(1) })
+        .strict(),
+    ),
     optionSynonyms: z.partialRecord(FactNameSchema, z.record(z.string(), z.array(z.string().min(1)))),
     yes: z.array(z.string().min(1)),
     no: z.array(z.string().min(1)),
@@ -22,7 +29,9 @@ export const SheetHeaderLexiconSchema = z
 
 export type SheetHeaderLexicon = z.infer<typeof SheetHeaderLexiconSchema>
 
-export const SHEET_HEADER_LEXICON_PATH = fileURLToPath(new URL('../../knowledge/lexicon/sheet-headers.json', import.meta.url))
+export const SHEET_HEADER_LEXICON_PATH = fileURLToPath(
+  new URL('../../knowledge/lexicon/sheet-headers.json', import.meta.url),
+)
 
 let cached: SheetHeaderLexicon | undefined
 

@@ -33,7 +33,14 @@ export function summarizeScreening(screening: SheetScreening, reports: readonly 
     const verdict = report.verdicts[position]
     const result = firm.results[position]
     if (verdict.conditional) {
-      candidates.push({ name: report.name, row: report.row, programName: verdict.programName, scoreText: verdict.scoreText, advice: verdict.conditional, rank: 0 })
+      candidates.push({
+        name: report.name,
+        row: report.row,
+        programName: verdict.programName,
+        scoreText: verdict.scoreText,
+        advice: verdict.conditional,
+        rank: 0,
+      })
       return
     }
     const changes = result.cheapestPath?.changes ?? []
@@ -41,7 +48,14 @@ export function summarizeScreening(screening: SheetScreening, reports: readonly 
     const points = changes.reduce((sum, change) => sum + (change.pointsGained ?? 0), 0)
     // Fewest changes first; a firm that must meet a condition (no scored path) comes after, higher scores first.
     const rank = changes.length > 0 ? changes.length * 1000 + points : 100_000 - (result.total ?? 0)
-    candidates.push({ name: report.name, row: report.row, programName: verdict.programName, scoreText: verdict.scoreText, advice: report.topAdvice, rank })
+    candidates.push({
+      name: report.name,
+      row: report.row,
+      programName: verdict.programName,
+      scoreText: verdict.scoreText,
+      advice: report.topAdvice,
+      rank,
+    })
   })
   candidates.sort((left, right) => left.rank - right.rank || left.row - right.row)
   return {

@@ -15,14 +15,50 @@ export function templateFacts(): FactName[] {
 export const TEMPLATE_EXAMPLE: { name: string; facts: Facts } = {
   name: '北京示例科技有限公司（示例行，请删除）',
   facts: {
-    registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false,
-    industry: 'software', employees: 80, totalAssets: 6000, revenue: 3200, revenuePrev: 2800,
-    mainRevenuePrev2: 2200, mainRevenuePrev: 2500, mainRevenue: 3000, rdExpense: 320, rdExpensePrev: 280, rdStaff: 20,
-    netProfit: 300, debtRatio: 45, ipClass1: 6, ipClass1SelfDeveloped: 5, ipHighValue: 2, ipClass2: 10,
-    honors: ['highTech'], rdInstitution: 'municipal', sciAwardLevel: 'none', makerChinaTop: null, contest: 'none',
-    equityFinancing2y: 0, equityFinancing3y: 0, listing: 'none', nicheYears: 6, marketShare: 12, strategicEmerging: true,
-    leadProductField: 'none', keyField: false, qualityCert: true, qualityAward: false, ownBrand: true, standardSetting: false,
-    digitalLevel: 2, coreBusinessInfoSystem: true, techConversion: [], innovativeSmeValid: false, specializedSmeValid: false,
+    registeredInBeijing: true,
+    independentLegalPerson: true,
+    creditBlacklisted: false,
+    restrictedProducts: false,
+    majorIncident3y: false,
+    industry: 'software',
+    employees: 80,
+    totalAssets: 6000,
+    revenue: 3200,
+    revenuePrev: 2800,
+    mainRevenuePrev2: 2200,
+    mainRevenuePrev: 2500,
+    mainRevenue: 3000,
+    rdExpense: 320,
+    rdExpensePrev: 280,
+    rdStaff: 20,
+    netProfit: 300,
+    debtRatio: 45,
+    ipClass1: 6,
+    ipClass1SelfDeveloped: 5,
+    ipHighValue: 2,
+    ipClass2: 10,
+    honors: ['highTech'],
+    rdInstitution: 'municipal',
+    sciAwardLevel: 'none',
+    makerChinaTop: null,
+    contest: 'none',
+    equityFinancing2y: 0,
+    equityFinancing3y: 0,
+    listing: 'none',
+    nicheYears: 6,
+    marketShare: 12,
+    strategicEmerging: true,
+    leadProductField: 'none',
+    keyField: false,
+    qualityCert: true,
+    qualityAward: false,
+    ownBrand: true,
+    standardSetting: false,
+    digitalLevel: 2,
+    coreBusinessInfoSystem: true,
+    techConversion: [],
+    innovativeSmeValid: false,
+    specializedSmeValid: false,
   },
 }
 
@@ -47,7 +83,8 @@ function ruleText(field: FactField): string {
     case 'multi':
       return `可填多项，用顿号分隔：${options}；都没有填“无”；不清楚就留空`
     default: {
-      const range = field.minimum !== undefined && field.maximum !== undefined ? `，${field.minimum}–${field.maximum}` : ''
+      const range =
+        field.minimum !== undefined && field.maximum !== undefined ? `，${field.minimum}–${field.maximum}` : ''
       return `${field.type === 'integer' ? '整数' : '数字'}${field.unit ? `，单位${field.unit}` : ''}${range}；可写 3200、3,200 或 3200万；不清楚就留空`
     }
   }
@@ -72,7 +109,10 @@ export async function writeSheetTemplate(): Promise<Buffer> {
   headerRow.font = { bold: true }
   headerRow.alignment = { wrapText: true, vertical: 'middle' }
   headerRow.height = 48
-  sheet.addRow([TEMPLATE_EXAMPLE.name, ...facts.map((fact) => exampleCell(fields.get(fact)!, TEMPLATE_EXAMPLE.facts[fact]))])
+  sheet.addRow([
+    TEMPLATE_EXAMPLE.name,
+    ...facts.map((fact) => exampleCell(fields.get(fact)!, TEMPLATE_EXAMPLE.facts[fact])),
+  ])
   const lastRow = 1000
   facts.forEach((fact, index) => {
     const field = fields.get(fact)!
@@ -81,9 +121,18 @@ export async function writeSheetTemplate(): Promise<Buffer> {
       field.type === 'boolean'
         ? { type: 'list', allowBlank: true, formulae: [listFormula(['是', '否'])] }
         : field.type === 'enum'
-          ? { type: 'list', allowBlank: true, formulae: [listFormula((field.options ?? []).map((option) => option.label))] }
+          ? {
+              type: 'list',
+              allowBlank: true,
+              formulae: [listFormula((field.options ?? []).map((option) => option.label))],
+            }
           : field.type === 'number' || field.type === 'integer'
-            ? { type: field.type === 'integer' ? 'whole' : 'decimal', operator: 'between', allowBlank: true, formulae: [field.minimum ?? -1e9, field.maximum ?? 1e9] }
+            ? {
+                type: field.type === 'integer' ? 'whole' : 'decimal',
+                operator: 'between',
+                allowBlank: true,
+                formulae: [field.minimum ?? -1e9, field.maximum ?? 1e9],
+              }
             : null
     if (!validation) return
     validation.showErrorMessage = true
@@ -94,10 +143,20 @@ export async function writeSheetTemplate(): Promise<Buffer> {
   const help = workbook.addWorksheet('填写说明')
   help.columns = [{ width: 6 }, { width: 36 }, { width: 70 }, { width: 24 }]
   help.addRow(['列', '列名', '填写规则', '示例']).font = { bold: true }
-  help.addRow(['A', '企业名称', '必填，每行一家企业；表头请保留在第1行，列的顺序可以调整，多余的列会在报告开头列出', TEMPLATE_EXAMPLE.name])
+  help.addRow([
+    'A',
+    '企业名称',
+    '必填，每行一家企业；表头请保留在第1行，列的顺序可以调整，多余的列会在报告开头列出',
+    TEMPLATE_EXAMPLE.name,
+  ])
   facts.forEach((fact, index) => {
     const field = fields.get(fact)!
-    help.addRow([columnLetter(index + 1), templateHeader(field), ruleText(field), String(exampleCell(field, TEMPLATE_EXAMPLE.facts[fact]))])
+    help.addRow([
+      columnLetter(index + 1),
+      templateHeader(field),
+      ruleText(field),
+      String(exampleCell(field, TEMPLATE_EXAMPLE.facts[fact])),
+    ])
   })
   help.eachRow((row) => (row.alignment = { wrapText: true, vertical: 'top' }))
   return Buffer.from(await workbook.xlsx.writeBuffer())

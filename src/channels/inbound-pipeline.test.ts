@@ -10,7 +10,18 @@ function platform(options: { failures?: number; error?: Error & { retriable?: bo
   let failures = options.failures ?? 0
   const adapter: ChannelAdapter<{ id: string; user: string; text: string }, string> = {
     channel: 'test',
-    parse: (raw) => ({ kind: 'message', message: { channel: 'test', chatId: raw.user, userId: raw.user, text: raw.text, mentionsBot: true, messageId: raw.id, receivedAt: 0 } }),
+    parse: (raw) => ({
+      kind: 'message',
+      message: {
+        channel: 'test',
+        chatId: raw.user,
+        userId: raw.user,
+        text: raw.text,
+        mentionsBot: true,
+        messageId: raw.id,
+        receivedAt: 0,
+      },
+    }),
     render: (reply) => reply.text.split('|'),
     send: async (part, context) => {
       if (failures > 0) {
@@ -28,20 +39,33 @@ function platform(options: { failures?: number; error?: Error & { retriable?: bo
 
 const counting = (): Advisor & { calls: InboundMessage[] } => {
   const calls: InboundMessage[] = []
-  return { calls, handle: async (message) => (calls.push(message), { text: `第一段：${message.text}|第二段`, citations: [] }) }
+  return {
+    calls,
+    handle: async (message) => (calls.push(message), { text: `第一段：${message.text}|第二段`, citations: [] }),
+  }
 }
 
 describe('inbound pipeline failure policy', () => {
   it('a store that cannot record refuses a re-delivering platform, and answers without a record otherwise', async () => {
-    const broken: InboundQueue = Object.assign(new MemoryInboundQueue(), { enqueue: async () => Promise.reject(new Error('SQLITE_FULL')) })
+    const broken: InboundQueue = Object.assign(new MemoryInboundQueue(), {
+      enqueue: async () => Promise.reject(new Error('SQLITE_FULL')),
+    })
     const webhook = platform()
-    const refusing = createInboundPipeline(webhook.adapter, { inbound: broken, advisor: counting(), singleWriter: true })
+    const refusing = createInboundPipeline(webhook.adapter, {
+      inbound: broken,
+      advisor: counting(),
+      singleWriter: true,
+    })
     expect(await refusing.accept({ id: 'm1', user: 'u', text: '你好' })).toBe('unavailable')
     await refusing.idle()
     expect(webhook.sent).toEqual([])
 
     const puppet = platform({ redelivers: false })
-    const answering = createInboundPipeline(puppet.adapter, { inbound: broken, advisor: counting(), singleWriter: true })
+    const answering = createInboundPipeline(puppet.adapter, {
+      inbound: broken,
+      advisor: counting(),
+      singleWriter: true,
+    })
     expect(await answering.accept({ id: 'm1', user: 'u', text: '你好' })).toBe('queued')
     await answering.idle()
     expect(puppet.sent.map((part) => part.text)).toEqual(['第一段：你好', '第二段'])
@@ -75,7 +99,15 @@ describe('inbound pipeline failure policy', () => {
     const inbound = new MemoryInboundQueue()
     const { adapter, sent } = platform({ failures: 100 })
     const pauses: number[] = []
-    const options = { inbound, advisor: counting(), singleWriter: true, sendAttempts: 3, retryBaseDelayMs: 100, maxDeliveries: 2, sleep: async (ms: number) => void pauses.push(ms) }
+    const options = {
+      inbound,
+      advisor: counting(),
+      singleWriter: true,
+      sendAttempts: 3,
+      retryBaseDelayMs: 100,
+      maxDeliveries: 2,
+      sleep: async (ms: number) => void pauses.push(ms),
+    }
     const pipeline = createInboundPipeline(adapter, options)
     await pipeline.accept({ id: 'm1', user: 'u', text: '你好' })
     await pipeline.idle()
@@ -98,7 +130,10 @@ describe('inbound pipeline failure policy', () => {
 
   it('does not retry an error the platform calls final, and answers the advisor’s failure with the failure reply', async () => {
     const inbound = new MemoryInboundQueue()
-    const { adapter, sent } = platform({ failures: 1, error: Object.assign(new Error('bot not in chat'), { retriable: false }) })
+    const { adapter, sent } = platform({
+      failures: 1,
+      error: Object.assign(new Error('bot not in chat'), { retriable: false }),
+    })
     const advisor: Advisor = { handle: async () => Promise.reject(new Error('store down')) }
     const pipeline = createInboundPipeline(adapter, { inbound, advisor, singleWriter: true, retryBaseDelayMs: 1 })
     await pipeline.accept({ id: 'm1', user: 'u', text: '你好' })
@@ -113,7 +148,12 @@ describe('inbound pipeline failure policy', () => {
     const parse = adapter.parse
     adapter.arrivalKey = (raw) => raw.user
     adapter.parse = (raw) => (raw.text === '卡住' ? new Promise(() => {}) : parse(raw))
-    const pipeline = createInboundPipeline(adapter, { inbound: new MemoryInboundQueue(), advisor: counting(), singleWriter: true, sendTimeoutMs: 100 })
+    const pipeline = createInboundPipeline(adapter, {
+      inbound: new MemoryInboundQueue(),
+      advisor: counting(),
+      singleWriter: true,
+      sendTimeoutMs: 100,
+    })
     const stuck = pipeline.accept({ id: 'm1', user: 'u', text: '卡住' })
     const next = pipeline.accept({ id: 'm2', user: 'u', text: '你好' })
     expect(await stuck).toBe('retry-later')

@@ -78,7 +78,10 @@ export interface PipelineOptions {
   /** Rounds (this start's and later ones) before an entry is given up. */
   maxDeliveries?: number
   logger?: PipelineLogger
-  onEvent?: (event: { type: 'duplicate' | 'sent' | 'send-failed' | 'abandoned' | 'recovered' | 'store-failed'; channel: string }) => void
+  onEvent?: (event: {
+    type: 'duplicate' | 'sent' | 'send-failed' | 'abandoned' | 'recovered' | 'store-failed'
+    channel: string
+  }) => void
 }
 
 export interface PipelineLogger {
@@ -127,7 +130,10 @@ function errorText(error: unknown): string {
  *   next reply beyond one timeout); the rest is retried in the background with backoff, then left in the queue for
  *   the sweep, and given up (with an error log) after `maxDeliveries` rounds or a non-retriable error.
  */
-export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Part>, options: PipelineOptions): InboundPipeline<Raw> {
+export function createInboundPipeline<Raw, Part>(
+  adapter: ChannelAdapter<Raw, Part>,
+  options: PipelineOptions,
+): InboundPipeline<Raw> {
   const logger = options.logger ?? SILENT
   const sendTimeoutMs = options.sendTimeoutMs ?? 10_000
   const sendAttempts = Math.max(1, options.sendAttempts ?? 4)
@@ -135,7 +141,8 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
   const adviseTimeoutMs = options.adviseTimeoutMs ?? 30_000
   const leaseMs = options.leaseMs ?? 5 * 60_000
   const maxDeliveries = options.maxDeliveries ?? 3
-  const emit = (type: Parameters<NonNullable<PipelineOptions['onEvent']>>[0]['type']) => options.onEvent?.({ type, channel: adapter.channel })
+  const emit = (type: Parameters<NonNullable<PipelineOptions['onEvent']>>[0]['type']) =>
+    options.onEvent?.({ type, channel: adapter.channel })
 
   const intake = new KeyedSerialQueue()
   const lanes = new KeyedSerialQueue()
@@ -183,7 +190,8 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       })
     const checks = [
       limits.perUser && { key: `${adapter.channel}:user:${message.chatId}:${message.userId}`, ...limits.perUser },
-      limits.perChat && limits.perChat.applies(message) && { key: `${adapter.channel}:chat:${message.chatId}`, ...limits.perChat },
+      limits.perChat &&
+        limits.perChat.applies(message) && { key: `${adapter.channel}:chat:${message.chatId}`, ...limits.perChat },
     ]
     for (const check of checks) {
       if (!check || (await take(check.key, check.limit, check.windowMs))) continue
@@ -204,14 +212,27 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
   }
 
   /** Sends the parts not yet sent; `true` when all are, the error when a retriable attempt failed; throws if hopeless. */
-  async function sendRemaining(id: string, work: Work, durable: boolean, reply: OutboundReply): Promise<true | { error: unknown }> {
+  async function sendRemaining(
+    id: string,
+    work: Work,
+    durable: boolean,
+    reply: OutboundReply,
+  ): Promise<true | { error: unknown }> {
     const parts = adapter.render(reply, work.message)
     const run = async () => {
       while (work.partsSent < parts.length) {
         const index = work.partsSent
         try {
           await withTimeout(
-            (signal) => adapter.send(parts[index]!, { message: work.message, route: work.route, index, total: parts.length, entryId: id, signal }),
+            (signal) =>
+              adapter.send(parts[index]!, {
+                message: work.message,
+                route: work.route,
+                index,
+                total: parts.length,
+                entryId: id,
+                signal,
+              }),
             sendTimeoutMs,
             `${adapter.channel} send`,
           )
@@ -251,7 +272,10 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       return
     }
     const failure = done.error
-    const delay = Math.max(retryBaseDelayMs * 2 ** (attemptNumber - 1), Number((failure as { retryAfterMs?: unknown } | undefined)?.retryAfterMs) || 0)
+    const delay = Math.max(
+      retryBaseDelayMs * 2 ** (attemptNumber - 1),
+      Number((failure as { retryAfterMs?: unknown } | undefined)?.retryAfterMs) || 0,
+    )
     void track(
       wait(delay).then(() => {
         if (accepting) return attempt(id, work, durable, attemptNumber + 1)
@@ -303,17 +327,31 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       // blocks that user's intake. A synchronous parse (Feishu) needs no deadline: no timer or AbortController on
       // the acknowledgement's hot path.
       const parsing = adapter.parse(raw)
-      parsed = parsing instanceof Promise ? await withTimeout(() => parsing, sendTimeoutMs, `${adapter.channel} parse`) : parsing
+      parsed =
+        parsing instanceof Promise
+          ? await withTimeout(() => parsing, sendTimeoutMs, `${adapter.channel} parse`)
+          : parsing
     } catch (error) {
       logger.error({ err: errorText(error), channel: adapter.channel }, 'inbound-parse-failed')
       return 'retry-later'
     }
     if (parsed.kind !== 'message') return parsed.kind === 'ignore' ? 'ignored' : 'retry-later'
     const id = `${adapter.channel}:${parsed.message.messageId}`
-    const work: Work = { message: parsed.message, route: parsed.route, reply: parsed.reply, partsSent: 0, deliveries: 1 }
+    const work: Work = {
+      message: parsed.message,
+      route: parsed.route,
+      reply: parsed.reply,
+      partsSent: 0,
+      deliveries: 1,
+    }
     let durable = true
     try {
-      if (!(await options.inbound.enqueue({ id, channel: adapter.channel, body: JSON.stringify(work) }, { dedupeTtlMs: adapter.dedupeTtlMs, leaseMs }))) {
+      if (
+        !(await options.inbound.enqueue(
+          { id, channel: adapter.channel, body: JSON.stringify(work) },
+          { dedupeTtlMs: adapter.dedupeTtlMs, leaseMs },
+        ))
+      ) {
         emit('duplicate')
         return 'duplicate'
       }
@@ -353,7 +391,10 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       }
       work.deliveries = (work.deliveries ?? 0) + 1
       if (work.deliveries > maxDeliveries) {
-        logger.error({ id: entry.id, channel: adapter.channel, deliveries: work.deliveries - 1 }, 'reply-abandoned after repeated failures')
+        logger.error(
+          { id: entry.id, channel: adapter.channel, deliveries: work.deliveries - 1 },
+          'reply-abandoned after repeated failures',
+        )
         emit('abandoned')
         await finish(entry.id, true, 'abandon')
         continue
@@ -375,15 +416,18 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       accepting = true
       const recovered = await sweep(options.singleWriter)
       if (recovered > 0) logger.info({ channel: adapter.channel, recovered }, 'inbound-recovered')
-      sweepTimer = setInterval(() => {
-        // Keep the leases of this process's own work (a busy lane can hold an entry for long), then take over
-        // whatever other processes left behind.
-        const mine = [...active].filter(([, durable]) => durable).map(([id]) => id)
-        void options.inbound
-          .renew(mine, leaseMs)
-          .catch((error) => logger.warn({ err: errorText(error) }, 'inbound-renew-failed'))
-          .then(() => sweep(false))
-      }, Math.max(1000, Math.floor(leaseMs / 3)))
+      sweepTimer = setInterval(
+        () => {
+          // Keep the leases of this process's own work (a busy lane can hold an entry for long), then take over
+          // whatever other processes left behind.
+          const mine = [...active].filter(([, durable]) => durable).map(([id]) => id)
+          void options.inbound
+            .renew(mine, leaseMs)
+            .catch((error) => logger.warn({ err: errorText(error) }, 'inbound-renew-failed'))
+            .then(() => sweep(false))
+        },
+        Math.max(1000, Math.floor(leaseMs / 3)),
+      )
       sweepTimer.unref()
     },
     async stop(graceMs) {
@@ -393,8 +437,13 @@ export function createInboundPipeline<Raw, Part>(adapter: ChannelAdapter<Raw, Pa
       const before = active.size
       const drained = await Promise.race([this.idle().then(() => true), sleepFor(graceMs).then(() => false)])
       const left = [...active].filter(([, durable]) => durable).map(([id]) => id)
-      await options.inbound.release(left).catch((error) => logger.warn({ err: errorText(error) }, 'inbound-release-failed'))
-      logger.info({ channel: adapter.channel, drained: drained ? before : before - left.length, left: left.length }, 'inbound-stopped')
+      await options.inbound
+        .release(left)
+        .catch((error) => logger.warn({ err: errorText(error) }, 'inbound-release-failed'))
+      logger.info(
+        { channel: adapter.channel, drained: drained ? before : before - left.length, left: left.length },
+        'inbound-stopped',
+      )
       return { drained: before - left.length, left: left.length }
     },
     async idle() {

@@ -10,7 +10,13 @@ import { wecomDefinition } from './wecom/wecom-definition.js'
  * and bots/. A new channel is one folder under src/channels/ exporting a ChannelDefinition, plus one line here.
  * Definitions import their SDK lazily, so this list costs nothing for channels that are not configured.
  */
-export const CHANNELS: readonly ChannelDefinition[] = [feishuDefinition, wechatDefinition, wecomDefinition, wecomBotDefinition, webDefinition]
+export const CHANNELS: readonly ChannelDefinition[] = [
+  feishuDefinition,
+  wechatDefinition,
+  wecomDefinition,
+  wecomBotDefinition,
+  webDefinition,
+]
 
 export function findChannel(name: string): ChannelDefinition | undefined {
   return CHANNELS.find((definition) => definition.name === name)

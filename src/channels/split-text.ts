@@ -38,7 +38,8 @@ export function splitText(text: string, maxLength: number, options: { measure?: 
   if (!Number.isInteger(maxLength) || maxLength < MIN_SPLIT_LENGTH) {
     throw new RangeError(`maxLength must be an integer ≥ ${MIN_SPLIT_LENGTH}, got ${maxLength}`)
   }
-  const measure = options.measure === 'utf8' ? (part: string) => Buffer.byteLength(part, 'utf8') : (part: string) => part.length
+  const measure =
+    options.measure === 'utf8' ? (part: string) => Buffer.byteLength(part, 'utf8') : (part: string) => part.length
   const parts: string[] = []
   let rest = text.trim()
   while (measure(rest) > maxLength) {

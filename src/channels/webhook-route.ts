@@ -6,7 +6,11 @@ export type Verified<Raw> = { accept: Raw } | { respond: Response }
 
 /** The default acknowledgement: 200 for what the pipeline took (or dropped on purpose), 503 so the platform re-delivers the rest. */
 export function acknowledgeJson(context: Context, result: AcceptResult): Response {
-  if (result === 'retry-later' || result === 'unavailable') return context.json({ error: { code: 'TRY_AGAIN', message: 'not accepted now; deliver the event again later' }, status: result }, 503)
+  if (result === 'retry-later' || result === 'unavailable')
+    return context.json(
+      { error: { code: 'TRY_AGAIN', message: 'not accepted now; deliver the event again later' }, status: result },
+      503,
+    )
   return context.json({ status: result })
 }
 

@@ -48,8 +48,14 @@ async function main(): Promise<number> {
   writeFileSync(table, batch.summary.format === 'xlsx' ? files.xlsx : files.csv)
   writeFileSync(`${base}.report.md`, files.md)
   for (const note of batch.notes) console.error(note)
-  for (const report of batch.reports) for (const error of report.errors) console.error(`第${report.row}行（${report.name}）${error}`)
-  const counts = batch.summary.counts.map((count) => `${count.programName} 符合${count.verdicts.符合}${count.verdicts.有条件符合 ? `、有条件符合${count.verdicts.有条件符合}` : ''}`).join('；')
+  for (const report of batch.reports)
+    for (const error of report.errors) console.error(`第${report.row}行（${report.name}）${error}`)
+  const counts = batch.summary.counts
+    .map(
+      (count) =>
+        `${count.programName} 符合${count.verdicts.符合}${count.verdicts.有条件符合 ? `、有条件符合${count.verdicts.有条件符合}` : ''}`,
+    )
+    .join('；')
   console.log(`评估 ${batch.reports.length} 家企业 → ${table}, ${base}.report.md`)
   console.log(counts)
   return 0

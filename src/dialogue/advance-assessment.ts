@@ -8,7 +8,10 @@ export type AssessmentStep<Result extends AssessmentOutcome> =
   /** `stoppedEarly`: a 第三条 gate or the firm's size decided it; no need to confirm the other facts. */
   | { kind: 'decided'; results: Result[]; stoppedEarly: boolean }
 
-const TITLE_FACT: Partial<Record<Program, FactName>> = { innovative: 'innovativeSmeValid', specialized: 'specializedSmeValid' }
+const TITLE_FACT: Partial<Record<Program, FactName>> = {
+  innovative: 'innovativeSmeValid',
+  specialized: 'specializedSmeValid',
+}
 
 /** A 第三条 gate the firm fails, or null. */
 export function failedGate(facts: Facts): FactName | null {

@@ -50,7 +50,9 @@ const synonyms = () => (defaultSynonyms ??= loadSynonyms())
 /** Formal words for the question's colloquial ones (knowledge/synonyms.json), to rank a card's clauses. */
 function synonymTerms(question: string): string[] {
   const normalized = normalizeForSearch(question)
-  return synonyms().entries.filter((entry) => entry.from.some((word) => normalized.includes(normalizeForSearch(word)))).flatMap((entry) => entry.to)
+  return synonyms()
+    .entries.filter((entry) => entry.from.some((word) => normalized.includes(normalizeForSearch(word))))
+    .flatMap((entry) => entry.to)
 }
 
 function citationOf(card: PolicyCard): Citation {
@@ -70,10 +72,21 @@ export async function answerFromCard(
   related: PolicyCard[] = [],
   options: { certain?: boolean; lead?: string; siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }> } = {},
 ): Promise<OutboundReply> {
-  const composeOptions = { aspect, certain: options.certain ?? true, extraTerms: [...synonymTerms(question), ...placeAliases(question, cardText(card), decisionWords())], siblings: options.siblings }
+  const composeOptions = {
+    aspect,
+    certain: options.certain ?? true,
+    extraTerms: [...synonymTerms(question), ...placeAliases(question, cardText(card), decisionWords())],
+    siblings: options.siblings,
+  }
   // With an LLM, it may choose among the ranked clauses; they are still quoted by code, and the ranked choice is the fallback.
   const candidates = phraser.chooseClauses ? candidateClauses(card, question, composeOptions) : []
-  const picked = candidates.length > 1 ? await phraser.chooseClauses?.(question, candidates.map((clause) => clause.text)) : null
+  const picked =
+    candidates.length > 1
+      ? await phraser.chooseClauses?.(
+          question,
+          candidates.map((clause) => clause.text),
+        )
+      : null
   const chosen = picked ? picked.map((index) => candidates[index]).filter((clause) => clause !== undefined) : undefined
   const composed = composePolicyAnswer(card, question, { ...composeOptions, chosen })
   const phrased = await phraser.phrase({
@@ -96,7 +109,10 @@ export async function answerFromCard(
       kind: 'policy',
       title: answered.title,
       tone: 'blue',
-      blocks: [{ text: `${lead}${phrased.text.replace(/^【[^】]*】\n?/, '')}${tail}` }, ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : [])],
+      blocks: [
+        { text: `${lead}${phrased.text.replace(/^【[^】]*】\n?/, '')}${tail}` },
+        ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : []),
+      ],
       footer: composed.footer,
     },
   }
@@ -118,14 +134,30 @@ const SIBLING_SHARE = 0.7
 const SAME_DOCUMENT_SHARE = 0.4
 
 /** The decision for a question (exported for the eval and tests). */
-export function decidePolicyAnswer(search: PolicySearch, question: string): { decision: AnswerDecision; related: PolicyCard[]; siblings: Array<{ card: PolicyCard; weight: number }> } {
+export function decidePolicyAnswer(
+  search: PolicySearch,
+  question: string,
+): { decision: AnswerDecision; related: PolicyCard[]; siblings: Array<{ card: PolicyCard; weight: number }> } {
   const result = search.search(question, { limit: SIBLING_HITS })
-  const decision = decideAnswer(question, { hits: result.hits, coverage: result.coverage ?? (result.confident ? 1 : 0) }, decisionWords())
+  const decision = decideAnswer(
+    question,
+    { hits: result.hits, coverage: result.coverage ?? (result.confident ? 1 : 0) },
+    decisionWords(),
+  )
   const [top, ...rest] = result.hits
-  const related = top ? rest.filter((hit) => hit.score >= top.score * 0.6).slice(0, 2).map((hit) => hit.card) : []
+  const related = top
+    ? rest
+        .filter((hit) => hit.score >= top.score * 0.6)
+        .slice(0, 2)
+        .map((hit) => hit.card)
+    : []
   const siblings = top
     ? rest
-        .filter((hit) => hit.score >= top.score * SIBLING_SHARE || (hit.card.documentTitle === top.card.documentTitle && hit.score >= top.score * SAME_DOCUMENT_SHARE))
+        .filter(
+          (hit) =>
+            hit.score >= top.score * SIBLING_SHARE ||
+            (hit.card.documentTitle === top.card.documentTitle && hit.score >= top.score * SAME_DOCUMENT_SHARE),
+        )
         .map((hit) => ({ card: hit.card, weight: hit.score / top.score }))
     : []
   return { decision, related, siblings }
@@ -161,7 +193,10 @@ export async function answerPolicyQuestion(
         // The tier's application article leads the topic, so that "怎么申请？" next is about applying for the tier.
         const apply = context.benefits.programs[tierQuestion.program ?? 'specialized'].apply.slice(0, 1)
         const cardIds = [...apply, ...composed.cards.map((card) => card.id).filter((id) => !apply.includes(id))]
-        return { reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations, card: composed.card }, cardIds }
+        return {
+          reply: { text: `${composed.body}\n${composed.footer}`, citations: composed.citations, card: composed.card },
+          cardIds,
+        }
       }
     }
   }
@@ -173,15 +208,28 @@ export async function answerPolicyQuestion(
     case 'registration':
       return { reply: { text: words.registrationHotline, citations: [] }, cardIds: [] }
     case 'not-found':
-      return { reply: notFoundReply(question, decision.reason === 'unknown-scheme' ? decision.name : undefined), cardIds: [] }
+      return {
+        reply: notFoundReply(question, decision.reason === 'unknown-scheme' ? decision.name : undefined),
+        cardIds: [],
+      }
     case 'outside-region': {
-      const region = decision.placeKind === 'district' ? `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。以下为市级政策：` : `${words.heldRegion}，没有${decision.place}的政策。`
+      const region =
+        decision.placeKind === 'district'
+          ? `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。以下为市级政策：`
+          : `${words.heldRegion}，没有${decision.place}的政策。`
       const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place))
-      if (counterpart.decision.kind !== 'answer') return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [] }
+      if (counterpart.decision.kind !== 'answer')
+        return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [] }
       // A plausible counterpart is only named: quoting a guess as another place's answer helps nobody.
       if (!counterpart.decision.certain) {
         const named = counterpart.decision.card
-        return { reply: { text: `${region}北京市的相关政策可参考《${named.title}》。${NOT_FOUND_HOTLINE}。`, citations: [citationOf(named)] }, cardIds: [named.id] }
+        return {
+          reply: {
+            text: `${region}北京市的相关政策可参考《${named.title}》。${NOT_FOUND_HOTLINE}。`,
+            citations: [citationOf(named)],
+          },
+          cardIds: [named.id],
+        }
       }
       const card = counterpart.decision.card
       const lead = decision.placeKind === 'district' ? region : `${region}北京市的对应政策：`
@@ -189,7 +237,10 @@ export async function answerPolicyQuestion(
       return { reply, cardIds: [card.id] }
     }
     case 'answer': {
-      const reply = await answerFromCard(decision.card, question, aspect, phraser, today, related, { certain: decision.certain, siblings })
+      const reply = await answerFromCard(decision.card, question, aspect, phraser, today, related, {
+        certain: decision.certain,
+        siblings,
+      })
       return { reply, cardIds: reply.citations.map((citation) => citation.id) }
     }
   }

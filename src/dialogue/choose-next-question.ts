@@ -14,7 +14,11 @@ export interface NextQuestion {
  * Picks the next question: the first group (in asking order) that holds a fact the verdict still depends on
  * and that the user has not already said they do not know. Returns null when nothing is left to ask.
  */
-export function chooseNextQuestion(missing: readonly FactName[], declined: readonly FactName[], options: { known?: Facts; used?: readonly FactName[]; lastYear?: number } = {}): NextQuestion | null {
+export function chooseNextQuestion(
+  missing: readonly FactName[],
+  declined: readonly FactName[],
+  options: { known?: Facts; used?: readonly FactName[]; lastYear?: number } = {},
+): NextQuestion | null {
   const lastYear = options.lastYear ?? lastFullYear(Date.now())
   const askable = new Set(missing.filter((fact) => !declined.includes(fact)))
   if (askable.size === 0) return null
@@ -22,7 +26,10 @@ export function chooseNextQuestion(missing: readonly FactName[], declined: reado
   for (const group of QUESTION_GROUPS) {
     if (!group.facts.some((fact) => askable.has(fact))) continue
     // Ask the group's other unknown facts the program reads in the same breath ("industry and head count").
-    const facts = group.facts.filter((fact) => askable.has(fact) || (options.used?.includes(fact) && known[fact] === undefined && !declined.includes(fact)))
+    const facts = group.facts.filter(
+      (fact) =>
+        askable.has(fact) || (options.used?.includes(fact) && known[fact] === undefined && !declined.includes(fact)),
+    )
     return { group, facts, text: renderQuestion(group, facts, lastYear) }
   }
   // A fact no group asks for: ask for it by name.
@@ -40,10 +47,14 @@ function itemLabel(fact: FactName, lastYear: number): string {
 /** Fills the group's question with the names of the facts asked; years are real ones, `lastYear` being 上年度. */
 export function renderQuestion(group: QuestionGroup, facts: readonly FactName[], lastYear: number): string {
   const alone = facts.length === 1 ? group.alone?.[facts[0]] : undefined
-  if (alone) return alone.example ? `${fillYears(alone.question, lastYear)}
-（${fillYears(alone.example, lastYear)}）` : fillYears(alone.question, lastYear)
+  if (alone)
+    return alone.example
+      ? `${fillYears(alone.question, lastYear)}
+（${fillYears(alone.example, lastYear)}）`
+      : fillYears(alone.question, lastYear)
   const items = facts.map((fact) => itemLabel(fact, lastYear)).join('、')
   let question = group.question.replace('{items}', items)
-  if (facts.length === 1) question = question.replace('各是多少', '是多少').replace('各有几项', '有几项').replace('各多少', '是多少')
+  if (facts.length === 1)
+    question = question.replace('各是多少', '是多少').replace('各有几项', '有几项').replace('各多少', '是多少')
   return group.example ? `${question}\n（${fillYears(group.example, lastYear)}）` : question
 }

@@ -70,7 +70,9 @@ describe('composePolicyAnswer', () => {
 
   it('says what a clause is about when that is not the card title (中试线 inside 老旧厂房)', () => {
     const answer = composePolicyAnswer(card('guide-027'), '利用老旧厂房建中试线，奖励上限多少')
-    expect(answer.body).toMatch(/关于“支持创新主体中试线项目建设”：第3项：对符合条件的项目按照不超过项目固定资产投资额的30%给予奖励/u)
+    expect(answer.body).toMatch(
+      /关于“支持创新主体中试线项目建设”：第3项：对符合条件的项目按照不超过项目固定资产投资额的30%给予奖励/u,
+    )
   })
 
   it('names the policy when the card is plausible, not certain', () => {

@@ -54,11 +54,20 @@ export interface ComposeOptions {
 const CANDIDATES_PER_PART = 3
 const MAX_CANDIDATES = 8
 
-function clausePool(card: PolicyCard, options: ComposeOptions): { clauses: Clause[]; cardWeight: (candidate: PolicyCard) => number } {
+function clausePool(
+  card: PolicyCard,
+  options: ComposeOptions,
+): { clauses: Clause[]; cardWeight: (candidate: PolicyCard) => number } {
   // Articles of the same document, and any card the search could not tell from this one (a near tie).
-  const siblings = (options.siblings ?? []).filter((sibling) => sibling.card.id !== card.id && (sibling.card.documentTitle === card.documentTitle || sibling.weight >= NEAR_TIE))
+  const siblings = (options.siblings ?? []).filter(
+    (sibling) =>
+      sibling.card.id !== card.id && (sibling.card.documentTitle === card.documentTitle || sibling.weight >= NEAR_TIE),
+  )
   const clauses = [card, ...siblings.map((sibling) => sibling.card)].flatMap(cardClauses)
-  const weights = new Map<string, number>([[card.id, 1], ...siblings.map((sibling): [string, number] => [sibling.card.id, sibling.weight * SIBLING_DISCOUNT])])
+  const weights = new Map<string, number>([
+    [card.id, 1],
+    ...siblings.map((sibling): [string, number] => [sibling.card.id, sibling.weight * SIBLING_DISCOUNT]),
+  ])
   return { clauses, cardWeight: (candidate: PolicyCard) => weights.get(candidate.id) ?? 0 }
 }
 
@@ -68,8 +77,11 @@ export function candidateClauses(card: PolicyCard, question: string, options: Co
   const { clauses, cardWeight } = clausePool(card, options)
   const chosen: Clause[] = []
   for (const part of splitSubQuestions(question, aspects)) {
-    const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
-    for (const candidate of ranked.slice(0, CANDIDATES_PER_PART)) if (!chosen.includes(candidate.clause)) chosen.push(candidate.clause)
+    const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter(
+      (candidate) => candidate.score > 0,
+    )
+    for (const candidate of ranked.slice(0, CANDIDATES_PER_PART))
+      if (!chosen.includes(candidate.clause)) chosen.push(candidate.clause)
   }
   return chosen.slice(0, MAX_CANDIDATES)
 }
@@ -96,7 +108,14 @@ export function sourceLine(card: PolicyCard): string {
   return contact ? `${basis} · 咨询：${contact}` : basis
 }
 
-const DIALOGUE_ASPECT: Record<Aspect, AnswerAspect> = { amount: 'amount', process: 'process', requirements: 'condition', contact: 'contact', timing: 'timing', general: 'general' }
+const DIALOGUE_ASPECT: Record<Aspect, AnswerAspect> = {
+  amount: 'amount',
+  process: 'process',
+  requirements: 'condition',
+  contact: 'contact',
+  timing: 'timing',
+  general: 'general',
+}
 
 function bigramShare(text: string, within: string): number {
   const pairs: string[] = []
@@ -109,7 +128,9 @@ function bigramShare(text: string, within: string): number {
 function trimClause(text: string, terms: readonly string[], pattern: RegExp | null): string {
   if (text.length <= MAX_CLAUSE_CHARS) return text
   const pieces = text.match(/[^，,、]+[，,、]?/gu) ?? [text]
-  const scores = pieces.map((piece) => terms.filter((term) => piece.includes(term)).length + (pattern?.test(piece) ? 1.5 : 0))
+  const scores = pieces.map(
+    (piece) => terms.filter((term) => piece.includes(term)).length + (pattern?.test(piece) ? 1.5 : 0),
+  )
   let best = 0
   for (let index = 1; index < pieces.length; index += 1) if (scores[index] > scores[best]) best = index
   let start = best
@@ -129,11 +150,21 @@ function trimClause(text: string, terms: readonly string[], pattern: RegExp | nu
 }
 
 /** The clause as quoted: its item number when the sentence continues a numbered item, and its topic when that is not the card's. */
-function renderClause(clause: Clause, terms: readonly string[], pattern: RegExp | null, generic: readonly string[] = loadAnswerAspects().genericHeadings): string {
+function renderClause(
+  clause: Clause,
+  terms: readonly string[],
+  pattern: RegExp | null,
+  generic: readonly string[] = loadAnswerAspects().genericHeadings,
+): string {
   let text = trimClause(clause.text, terms, pattern)
   if (clause.marker && !clause.startsWithMarker) text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
   const topic = clause.topic
-  if (topic && !generic.includes(topic) && bigramShare(normalizeForSearch(topic), normalizeForSearch(clause.card.title)) < 0.5) text = `关于“${topic}”：${text}`
+  if (
+    topic &&
+    !generic.includes(topic) &&
+    bigramShare(normalizeForSearch(topic), normalizeForSearch(clause.card.title)) < 0.5
+  )
+    text = `关于“${topic}”：${text}`
   return text
 }
 
@@ -152,7 +183,8 @@ interface Pick {
 export function composePolicyAnswer(card: PolicyCard, question: string, options: ComposeOptions = {}): ComposedAnswer {
   const aspects = options.aspects ?? loadAnswerAspects()
   let parts = splitSubQuestions(question, aspects)
-  if (parts.length === 1 && parts[0].aspect === 'general' && options.aspect && options.aspect !== 'general') parts = [{ ...parts[0], aspect: DIALOGUE_ASPECT[options.aspect] }]
+  if (parts.length === 1 && parts[0].aspect === 'general' && options.aspect && options.aspect !== 'general')
+    parts = [{ ...parts[0], aspect: DIALOGUE_ASPECT[options.aspect] }]
   const { clauses, cardWeight } = clausePool(card, options)
   const contactShown = normalizeForSearch(shortContact(card.contact) ?? '')
   const picks: Pick[] = []
@@ -165,46 +197,94 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const ownText = normalizeForSearch(own.map((clause) => `${clause.topic ?? ''}${clause.text}`).join('\n'))
   // A bare follow-up ("这个怎么申请？") shares no word with the card: the answer is the card's own text for that aspect, in order.
   const chosen = options.chosen ?? []
-  for (const clause of chosen) picks.push({ part: parts[0], ranked: { clause, score: 1, fitsAspect: true, ownScore: 1 }, rendered: renderClause(clause, questionTerms(question), null), second: false })
+  for (const clause of chosen)
+    picks.push({
+      part: parts[0],
+      ranked: { clause, score: 1, fitsAspect: true, ownScore: 1 },
+      rendered: renderClause(clause, questionTerms(question), null),
+      second: false,
+    })
   // A detail the question asks (利率, 官费, 到账时间) that no clause the answer may quote states: said so, not guessed from a nearby clause.
   const asked = normalizeForSearch(question)
-  const unstated = aspects.details.filter((detail) => detail.cues.some((cue) => asked.includes(cue)) && !clauses.some((clause) => new RegExp(detail.clausePattern, 'u').test(clause.text)))
-  const unstatedIn = (part: SubQuestion) => unstated.filter((detail) => detail.cues.some((cue) => part.text.includes(cue)))
-  if (chosen.length === 0) for (const detail of unstated.filter((candidate) => !parts.some((part) => unstatedIn(part).includes(candidate)))) unanswered.push(detail.label)
-  const bare = chosen.length === 0 && parts.length === 1 && unstatedIn(parts[0]).length === 0 && !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
+  const unstated = aspects.details.filter(
+    (detail) =>
+      detail.cues.some((cue) => asked.includes(cue)) &&
+      !clauses.some((clause) => new RegExp(detail.clausePattern, 'u').test(clause.text)),
+  )
+  const unstatedIn = (part: SubQuestion) =>
+    unstated.filter((detail) => detail.cues.some((cue) => part.text.includes(cue)))
+  if (chosen.length === 0)
+    for (const detail of unstated.filter((candidate) => !parts.some((part) => unstatedIn(part).includes(candidate))))
+      unanswered.push(detail.label)
+  const bare =
+    chosen.length === 0 &&
+    parts.length === 1 &&
+    unstatedIn(parts[0]).length === 0 &&
+    !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
   if (bare) {
     const entry = aspects.aspects.find((candidate) => candidate.aspect === parts[0].aspect)
     const inField = own.filter((clause) => entry?.fields.includes(clause.field))
     const chosen = inField.length > 0 ? inField : own.filter((clause) => clause.field === 'content')
-    for (const clause of chosen) picks.push({ part: parts[0], ranked: { clause, score: 1, fitsAspect: true, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
+    for (const clause of chosen)
+      picks.push({
+        part: parts[0],
+        ranked: { clause, score: 1, fitsAspect: true, ownScore: 0 },
+        rendered: renderClause(clause, [], null),
+        second: false,
+      })
   }
-  const isUsed = (clause: Clause) => used.has(clause) || (plain(clause.text).length >= 8 && [...usedTexts].some((text) => text.includes(plain(clause.text)) || plain(clause.text).includes(text)))
+  const isUsed = (clause: Clause) =>
+    used.has(clause) ||
+    (plain(clause.text).length >= 8 &&
+      [...usedTexts].some((text) => text.includes(plain(clause.text)) || plain(clause.text).includes(text)))
   const use = (clause: Clause) => {
     used.add(clause)
     usedTexts.add(plain(clause.text))
   }
   // First each part's best clause, in the question's order; then further clauses, so that one part's extras never take another part's answer.
   let agencyAsked = false
-  const firsts: Array<{ part: SubQuestion; best: RankedClause; fresh: RankedClause[]; terms: string[]; pattern: RegExp | null }> = []
+  const firsts: Array<{
+    part: SubQuestion
+    best: RankedClause
+    fresh: RankedClause[]
+    terms: string[]
+    pattern: RegExp | null
+  }> = []
   for (const part of bare || chosen.length > 0 ? [] : parts) {
     const missing = unstatedIn(part)
     if (missing.length > 0) {
       unanswered.push(...missing.map((detail) => detail.label))
       continue
     }
-    const entry = aspects.aspects.find((candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect))
+    const entry = aspects.aspects.find(
+      (candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect),
+    )
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
     const terms = questionTerms(part.text, options.extraTerms)
-    const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter((candidate) => candidate.score > 0)
+    const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter(
+      (candidate) => candidate.score > 0,
+    )
     const leadDocument = firsts[0]?.best.clause.card.documentTitle
     // The source line already gives the 联络方式: a "找哪个部门" part is answered by a clause naming where to apply, if any.
     const contactInFooter = part.aspect === 'contact' && contactShown.length > 0
-    const fresh = ranked.filter((candidate) => (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) && !isUsed(candidate.clause) && !(contactInFooter && (candidate.clause.field === 'contact' || !candidate.fitsAspect)))
+    const fresh = ranked.filter(
+      (candidate) =>
+        (leadDocument === undefined || candidate.clause.card.documentTitle === leadDocument) &&
+        !isUsed(candidate.clause) &&
+        !(contactInFooter && (candidate.clause.field === 'contact' || !candidate.fitsAspect)),
+    )
     const [best] = fresh
     if (!best) {
       if (contactInFooter) continue
       if (part.aspect === 'agency') agencyAsked = true
-      if (ranked.length === 0 && part.aspect !== 'contact' && part.aspect !== 'general' && part.aspect !== 'fact' && entry) unanswered.push(entry.label)
+      if (
+        ranked.length === 0 &&
+        part.aspect !== 'contact' &&
+        part.aspect !== 'general' &&
+        part.aspect !== 'fact' &&
+        entry
+      )
+        unanswered.push(entry.label)
       continue
     }
     // A clause that names no agency does not answer "哪个部门在推": the issuer is named instead.
@@ -232,7 +312,15 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     }
   }
   if (picks.length === 0 && unanswered.length === 0 && !agencyAsked) {
-    for (const clause of clauses.filter((candidate) => candidate.card === card && candidate.field === 'content').slice(0, 2)) picks.push({ part: parts[0], ranked: { clause, score: 0, fitsAspect: false, ownScore: 0 }, rendered: renderClause(clause, [], null), second: false })
+    for (const clause of clauses
+      .filter((candidate) => candidate.card === card && candidate.field === 'content')
+      .slice(0, 2))
+      picks.push({
+        part: parts[0],
+        ranked: { clause, score: 0, fitsAspect: false, ownScore: 0 },
+        rendered: renderClause(clause, [], null),
+        second: false,
+      })
   }
   const lead = picks.find((pick) => !pick.second)?.ranked.clause.card ?? card
   const header = options.certain === false ? `您问的应是《${lead.title}》：` : `【${lead.title}】`
@@ -254,9 +342,24 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     lines.push(other === lead ? `· ${pick.rendered}` : `· ${other.heading ?? other.title}：${pick.rendered}`)
   }
   if (agencyAsked) lines.push(`· 发布部门：${lead.issuer}`)
-  if (unanswered.length > 0) lines.push(`· 原文未写明${[...new Set(unanswered)].join('、')}，请向${lead.contact ? '咨询电话' : lead.issuer}核实。`)
-  const quotedCards = [...new Set([lead, ...picks.filter((pick) => kept.has(pick)).map((pick) => pick.ranked.clause.card)])]
-  const sources = quotedCards.flatMap((quotedCard) => [quotedCard.content, quotedCard.requirements, quotedCard.process, quotedCard.timing, quotedCard.title, quotedCard.documentTitle, quotedCard.issuer, quotedCard.docNumber ?? '', quotedCard.contact ?? ''])
+  if (unanswered.length > 0)
+    lines.push(
+      `· 原文未写明${[...new Set(unanswered)].join('、')}，请向${lead.contact ? '咨询电话' : lead.issuer}核实。`,
+    )
+  const quotedCards = [
+    ...new Set([lead, ...picks.filter((pick) => kept.has(pick)).map((pick) => pick.ranked.clause.card)]),
+  ]
+  const sources = quotedCards.flatMap((quotedCard) => [
+    quotedCard.content,
+    quotedCard.requirements,
+    quotedCard.process,
+    quotedCard.timing,
+    quotedCard.title,
+    quotedCard.documentTitle,
+    quotedCard.issuer,
+    quotedCard.docNumber ?? '',
+    quotedCard.contact ?? '',
+  ])
   return {
     body: [header, ...lines].join('\n'),
     footer: sourceLine(lead),

@@ -29,13 +29,23 @@ describe('composeTierBenefits', () => {
     expect(lines[0]).toBe('【评上专精特新中小企业能享受的支持】')
     expect(lines.filter((line) => /^[^·【].*：$/u.test(line))).toEqual(['资金：', '融资：', '人才：', '市场和服务：'])
     expect(lines[2]).toBe('· 产业链揭榜攻关：根据项目投入给予最高5000万元支持（市经济和信息化局）')
-    expect(composed.body).toContain('· A股或境外上市：市级财政按规定给予每家总额不超过300万元的资金补贴（市金融监管局等）')
+    expect(composed.body).toContain(
+      '· A股或境外上市：市级财政按规定给予每家总额不超过300万元的资金补贴（市金融监管局等）',
+    )
     for (const line of lines.filter((entry) => entry.startsWith('· '))) expect(line, line).toMatch(/（[^（）]+）$/u)
-    expect(composed.footer).toMatch(/^依据：《北京市关于促进“专精特新”中小企业高质量发展的若干措施》措施[\d、]+（北京市经济和信息化局）$/u)
+    expect(composed.footer).toMatch(
+      /^依据：《北京市关于促进“专精特新”中小企业高质量发展的若干措施》措施[\d、]+（北京市经济和信息化局）$/u,
+    )
     expect(composed.cards.every((card) => card.seed === '001_bbd81771983c6ace.txt')).toBe(true)
     expect(beforeSource(composed.body)).toBeLessThanOrEqual(360)
     // The rich card carries the same groups and source line.
-    expect(composed.card.blocks.map((block) => block.heading)).toEqual(['资金', '融资', '人才', '市场和服务', undefined])
+    expect(composed.card.blocks.map((block) => block.heading)).toEqual([
+      '资金',
+      '融资',
+      '人才',
+      '市场和服务',
+      undefined,
+    ])
     expect(composed.card.footer).toBe(composed.footer)
   })
 

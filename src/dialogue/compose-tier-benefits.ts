@@ -31,7 +31,10 @@ export function agencyOf(card: PolicyCard, quote: string): string {
   const after = at >= 0 ? card.content.slice(at + quote.length) : ''
   const match = AGENCY.exec(after)
   if (!match) return card.issuer
-  const agencies = match[1].split(/[，,、；;]/u).map((agency) => agency.trim()).filter((agency) => agency !== '')
+  const agencies = match[1]
+    .split(/[，,、；;]/u)
+    .map((agency) => agency.trim())
+    .filter((agency) => agency !== '')
   // "市科委、中关村管委会" is one agency with two names; any longer list is shown by its lead agency.
   if (agencies.length === 2 && /中关村管委会/u.test(agencies[1])) return `${agencies[0]}、${agencies[1]}`
   return agencies.length > 1 ? `${agencies[0]}等` : (agencies[0] ?? card.issuer)
@@ -47,8 +50,16 @@ function sourceLines(cards: readonly PolicyCard[]): string {
   for (const card of cards) byDocument.set(card.documentTitle, [...(byDocument.get(card.documentTitle) ?? []), card])
   return [...byDocument.entries()]
     .map(([title, documentCards]) => {
-      const numbers = [...new Set(documentCards.map(measureNumber).filter((number): number is string => number !== null))].sort((left, right) => Number(left) - Number(right))
-      const part = numbers.length > 0 ? `措施${numbers.join('、')}` : documentCards.map((card) => card.heading).filter(Boolean).join('、')
+      const numbers = [
+        ...new Set(documentCards.map(measureNumber).filter((number): number is string => number !== null)),
+      ].sort((left, right) => Number(left) - Number(right))
+      const part =
+        numbers.length > 0
+          ? `措施${numbers.join('、')}`
+          : documentCards
+              .map((card) => card.heading)
+              .filter(Boolean)
+              .join('、')
       return `依据：《${title}》${part}（${documentCards[0].issuer}）`
     })
     .join('\n')
@@ -60,7 +71,12 @@ function sourceLines(cards: readonly PolicyCard[]): string {
  * Items whose policy has ended (by `today`) are left out and counted. `program` null means "评上了" without a
  * name: the 专精特新 list. For 创新型 the answer says what the tier is for and where the measures apply.
  */
-export function composeTierBenefits(program: Program | null, benefits: TierBenefits, lookup: (id: string) => PolicyCard | undefined, today: Date): ComposedTierBenefits {
+export function composeTierBenefits(
+  program: Program | null,
+  benefits: TierBenefits,
+  lookup: (id: string) => PolicyCard | undefined,
+  today: Date,
+): ComposedTierBenefits {
   const tier: Program = program ?? 'specialized'
   if (tier === 'innovative') return composeInnovative(benefits, lookup)
   const used: PolicyCard[] = []
@@ -90,19 +106,45 @@ export function composeTierBenefits(program: Program | null, benefits: TierBenef
     blocks.push({ text: lines[lines.length - 1] })
   }
   const footer = sourceLines(used)
-  return { body: lines.join('\n'), footer, cards: used, citations: citationsOf(used), card: { kind: 'policy', title, tone: 'blue', blocks, footer } }
+  return {
+    body: lines.join('\n'),
+    footer,
+    cards: used,
+    citations: citationsOf(used),
+    card: { kind: 'policy', title, tone: 'blue', blocks, footer },
+  }
 }
 
-function composeInnovative(benefits: TierBenefits, lookup: (id: string) => PolicyCard | undefined): ComposedTierBenefits {
+function composeInnovative(
+  benefits: TierBenefits,
+  lookup: (id: string) => PolicyCard | undefined,
+): ComposedTierBenefits {
   const plan = benefits.programs.innovative
   // The note cites 第十条 (applying for 专精特新 needs a published 创新型 listing): the first 专精特新 apply card.
   const rule = lookup(benefits.programs.specialized.apply[0] ?? '')
-  const measure = benefits.benefitGroups.flatMap((group) => group.items).map((item) => lookup(item.card)).find((card) => card?.audience)
+  const measure = benefits.benefitGroups
+    .flatMap((group) => group.items)
+    .map((item) => lookup(item.card))
+    .find((card) => card?.audience)
   const scope = measure ? `《${measure.documentTitle}》的支持对象是${measure.audience}，不含创新型中小企业。` : ''
-  const body = [`【${PROGRAM_NAMES.innovative}】`, `${scope}${plan.note}`, '评上专精特新后的支持，可问“评上专精特新有啥好处”。'].join('\n')
+  const body = [
+    `【${PROGRAM_NAMES.innovative}】`,
+    `${scope}${plan.note}`,
+    '评上专精特新后的支持，可问“评上专精特新有啥好处”。',
+  ].join('\n')
   const cards = [rule, measure].filter((card): card is PolicyCard => card !== undefined)
-  const footer = cards.map((card) => `依据：《${card.documentTitle}》${card.id === rule?.id ? (card.heading ?? '') : ''}（${card.issuer}）`).join('\n')
-  const card: ReplyCard = { kind: 'policy', title: PROGRAM_NAMES.innovative, tone: 'blue', blocks: [{ text: body.split('\n').slice(1).join('\n') }], footer }
+  const footer = cards
+    .map(
+      (card) => `依据：《${card.documentTitle}》${card.id === rule?.id ? (card.heading ?? '') : ''}（${card.issuer}）`,
+    )
+    .join('\n')
+  const card: ReplyCard = {
+    kind: 'policy',
+    title: PROGRAM_NAMES.innovative,
+    tone: 'blue',
+    blocks: [{ text: body.split('\n').slice(1).join('\n') }],
+    footer,
+  }
   return { body, footer, cards, citations: citationsOf(cards), card }
 }
 

@@ -14,27 +14,85 @@ const benefits = loadTierBenefits()
 const cards = new Map(loadCards().map((card) => [card.id, card]))
 const search: PolicySearch = { search: () => ({ hits: [], confident: false }), get: (id) => cards.get(id) }
 
-const BASE: Facts = { registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false, industry: 'industry', employees: 150 }
+const BASE: Facts = {
+  registeredInBeijing: true,
+  independentLegalPerson: true,
+  creditBlacklisted: false,
+  restrictedProducts: false,
+  majorIncident3y: false,
+  industry: 'industry',
+  employees: 150,
+}
 const FIRMS: Record<string, Facts> = {
   empty: {},
   gates: { ...BASE, registeredInBeijing: false, independentLegalPerson: false, creditBlacklisted: true },
   large: { ...BASE, employees: 5000, revenue: 900000 },
   highTech: { ...BASE, honors: ['highTech'] },
   scored: { ...BASE, revenue: 3200, mainRevenue: 3000, mainRevenuePrev: 2500, rdExpense: 240 },
-  weak: { ...BASE, revenue: 3200, mainRevenue: 1000, mainRevenuePrev: 1200, mainRevenuePrev2: 1300, rdExpense: 5, debtRatio: 90, netProfit: -50, ipClass1: 0, ipClass2: 0, ipHighValue: 0, ipClass1SelfDeveloped: 0, sciAwardLevel: 'none', honors: [], rdInstitution: 'none', equityFinancing3y: 0 },
+  weak: {
+    ...BASE,
+    revenue: 3200,
+    mainRevenue: 1000,
+    mainRevenuePrev: 1200,
+    mainRevenuePrev2: 1300,
+    rdExpense: 5,
+    debtRatio: 90,
+    netProfit: -50,
+    ipClass1: 0,
+    ipClass2: 0,
+    ipHighValue: 0,
+    ipClass1SelfDeveloped: 0,
+    sciAwardLevel: 'none',
+    honors: [],
+    rdInstitution: 'none',
+    equityFinancing3y: 0,
+  },
   lowRd: { ...BASE, revenue: 5000, rdExpense: 50 },
   strong: {
-    ...BASE, revenue: 20000, revenuePrev: 17000, mainRevenue: 19000, mainRevenuePrev: 16000, mainRevenuePrev2: 14000, rdExpense: 1500, rdExpensePrev: 1200, rdStaff: 40, netProfit: 2400, debtRatio: 40,
-    ipClass1: 6, ipClass1SelfDeveloped: 5, ipHighValue: 2, ipClass2: 10, nicheYears: 9, marketShare: 15, strategicEmerging: true, leadProductField: 'gapFilling', digitalLevel: 3, qualityCert: true,
-    qualityAward: false, ownBrand: true, standardSetting: true, coreBusinessInfoSystem: true, rdInstitution: 'municipal', innovativeSmeValid: true, specializedSmeValid: true, keyField: true,
+    ...BASE,
+    revenue: 20000,
+    revenuePrev: 17000,
+    mainRevenue: 19000,
+    mainRevenuePrev: 16000,
+    mainRevenuePrev2: 14000,
+    rdExpense: 1500,
+    rdExpensePrev: 1200,
+    rdStaff: 40,
+    netProfit: 2400,
+    debtRatio: 40,
+    ipClass1: 6,
+    ipClass1SelfDeveloped: 5,
+    ipHighValue: 2,
+    ipClass2: 10,
+    nicheYears: 9,
+    marketShare: 15,
+    strategicEmerging: true,
+    leadProductField: 'gapFilling',
+    digitalLevel: 3,
+    qualityCert: true,
+    qualityAward: false,
+    ownBrand: true,
+    standardSetting: true,
+    coreBusinessInfoSystem: true,
+    rdInstitution: 'municipal',
+    innovativeSmeValid: true,
+    specializedSmeValid: true,
+    keyField: true,
   },
 }
-const PROGRAM_SETS: Program[][] = [['innovative'], ['specialized'], ['little-giant'], ['innovative', 'specialized', 'little-giant']]
+const PROGRAM_SETS: Program[][] = [
+  ['innovative'],
+  ['specialized'],
+  ['little-giant'],
+  ['innovative', 'specialized', 'little-giant'],
+]
 
 /** The verdict as the dialogue shows it: the exact-score offer counted by planExactScore unless given. */
 function compose(facts: Facts, programs: Program[], exactScoreQuestions?: number) {
   const results = programs.map((program) => assess(program, facts, rules))
-  return composeVerdict(results, search, benefits, { exactScoreQuestions: exactScoreQuestions ?? planExactScore(results, [], facts, 2025).questions })
+  return composeVerdict(results, search, benefits, {
+    exactScoreQuestions: exactScoreQuestions ?? planExactScore(results, [], facts, 2025).questions,
+  })
 }
 
 describe('composeVerdict', () => {

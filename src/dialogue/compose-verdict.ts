@@ -6,7 +6,16 @@ import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { splitSentences } from './split-sentences.js'
 import { SCREEN_CHARACTERS, summarizeVerdict, type VerdictOffers } from './summarize-verdict.js'
-import { citeSources, failedGates, firstSentence, gateLine, headline, lossesOf, lossText, targetOf } from './verdict-parts.js'
+import {
+  citeSources,
+  failedGates,
+  firstSentence,
+  gateLine,
+  headline,
+  lossesOf,
+  lossText,
+  targetOf,
+} from './verdict-parts.js'
 
 export interface ComposedVerdict {
   /** The one-screen verdict: verdict with total or range, the two biggest gaps, the next step, the offers. */
@@ -20,7 +29,12 @@ export interface ComposedVerdict {
   card: ReplyCard
 }
 
-const SIZE_NAMES: Record<string, string> = { micro: '微型企业', small: '小型企业', medium: '中型企业', large: '大型企业' }
+const SIZE_NAMES: Record<string, string> = {
+  micro: '微型企业',
+  small: '小型企业',
+  medium: '中型企业',
+  large: '大型企业',
+}
 
 function dimensionLine(result: AssessmentResult): string | null {
   if (result.dimensions.length === 0) return null
@@ -34,14 +48,22 @@ function lostPoints(result: AssessmentResult): string | null {
 }
 
 function conditionLines(result: AssessmentResult): string[] {
-  const failed = result.conditions.filter((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score')
+  const failed = result.conditions.filter(
+    (condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score',
+  )
   const passedDirect = result.conditions.filter((condition) => condition.direct && condition.status === 'passed')
   const lines: string[] = []
   // Only the parts that fail, with the firm's value and the one needed (not the whole three-part condition).
-  if (failed.length > 0) lines.push(`未满足：${failed.map((condition) => (condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name)).join('；')}`)
-  if (passedDirect.length > 0) lines.push(`已满足直通条件：${passedDirect.map((condition) => condition.name).join('；')}`)
+  if (failed.length > 0)
+    lines.push(
+      `未满足：${failed.map((condition) => (condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name)).join('；')}`,
+    )
+  if (passedDirect.length > 0)
+    lines.push(`已满足直通条件：${passedDirect.map((condition) => condition.name).join('；')}`)
   if (result.program === 'little-giant') {
-    const passed = result.conditions.filter((condition) => condition.status === 'passed' && !condition.id.startsWith('gate-') && !condition.direct)
+    const passed = result.conditions.filter(
+      (condition) => condition.status === 'passed' && !condition.id.startsWith('gate-') && !condition.direct,
+    )
     if (passed.length > 0) lines.push(`已满足：${passed.map((condition) => condition.name.split('：')[0]).join('、')}`)
   }
   return lines
@@ -64,7 +86,12 @@ function amountSentence(card: PolicyCard | undefined): string | null {
  * what is unknown, the smallest changes that would qualify, how and when to apply and what the tier brings,
  * quoted from the cards and cited.
  */
-export function composeVerdict(results: readonly AssessmentResult[], search: PolicySearch, benefits: TierBenefits, offers: VerdictOffers = {}): ComposedVerdict {
+export function composeVerdict(
+  results: readonly AssessmentResult[],
+  search: PolicySearch,
+  benefits: TierBenefits,
+  offers: VerdictOffers = {},
+): ComposedVerdict {
   const blocks: ReplyCard['blocks'] = []
   const bodyLines: string[] = []
   const sources: string[] = []
@@ -77,15 +104,27 @@ export function composeVerdict(results: readonly AssessmentResult[], search: Pol
 
   for (const result of results) {
     const gates = failedGates(result)
-    const lines = gates.length > 0
-      ? [gateLine(result)!]
-      : [dimensionLine(result), lostPoints(result), ...conditionLines(result), unknownLine(result)].filter((line): line is string => Boolean(line))
-    if (gates.length === 0 && result.eligible !== true && result.cheapestPath?.changes.length) lines.push(result.cheapestPath.text)
-    else if (gates.length === 0 && result.eligible === false && /直通/u.test(result.cheapestPath?.text ?? '')) lines.push(result.cheapestPath!.text.replace(/^必须满足：[^。]*。/u, ''))
-    if (result.prerequisite && result.prerequisite.held !== true) lines.push(`注意：申报前须持有有效期内的${result.prerequisite.name}称号${result.prerequisite.held === false ? '（您目前还没有）' : ''}`)
+    const lines =
+      gates.length > 0
+        ? [gateLine(result)!]
+        : [dimensionLine(result), lostPoints(result), ...conditionLines(result), unknownLine(result)].filter(
+            (line): line is string => Boolean(line),
+          )
+    if (gates.length === 0 && result.eligible !== true && result.cheapestPath?.changes.length)
+      lines.push(result.cheapestPath.text)
+    else if (gates.length === 0 && result.eligible === false && /直通/u.test(result.cheapestPath?.text ?? ''))
+      lines.push(result.cheapestPath!.text.replace(/^必须满足：[^。]*。/u, ''))
+    if (result.prerequisite && result.prerequisite.held !== true)
+      lines.push(
+        `注意：申报前须持有有效期内的${result.prerequisite.name}称号${result.prerequisite.held === false ? '（您目前还没有）' : ''}`,
+      )
     bodyLines.push(headline(result), ...lines)
     blocks.push({ heading: headline(result), text: lines.join('\n') || '—' })
-    sources.push(JSON.stringify(result), ...result.items.map((item) => `${item.actual ?? ''}${item.text}`), ...result.conditions.map((condition) => condition.text))
+    sources.push(
+      JSON.stringify(result),
+      ...result.items.map((item) => `${item.actual ?? ''}${item.text}`),
+      ...result.conditions.map((condition) => condition.text),
+    )
     for (const id of result.sourceCardIds.slice(0, 1)) cite(search.get(id))
   }
 
@@ -101,17 +140,28 @@ export function composeVerdict(results: readonly AssessmentResult[], search: Pol
     apply.forEach(cite)
     if (target.eligible === true) {
       const perks = plan.benefits.map((id) => search.get(id))
-      const amounts = perks.map(amountSentence).filter((sentence): sentence is string => Boolean(sentence)).slice(0, 2)
+      const amounts = perks
+        .map(amountSentence)
+        .filter((sentence): sentence is string => Boolean(sentence))
+        .slice(0, 2)
       footerLines.push(plan.note, ...amounts.map((sentence) => `· ${sentence}`))
       perks.forEach(cite)
     }
-    sources.push(...apply.map((card) => card?.content ?? ''), ...plan.benefits.map((id) => search.get(id)?.content ?? ''), plan.note)
+    sources.push(
+      ...apply.map((card) => card?.content ?? ''),
+      ...plan.benefits.map((id) => search.get(id)?.content ?? ''),
+      plan.note,
+    )
   }
   footerLines.push(`依据：${citeSources(results)}。结果供参考，以培育平台审核为准。`)
 
   const detailBody = bodyLines.join('\n')
   const detailFooter = footerLines.join('\n')
-  const tone: ReplyCard['tone'] = results.some((result) => result.eligible === true) ? 'green' : results.every((result) => result.eligible === false) ? 'red' : 'orange'
+  const tone: ReplyCard['tone'] = results.some((result) => result.eligible === true)
+    ? 'green'
+    : results.every((result) => result.eligible === false)
+      ? 'red'
+      : 'orange'
   const title = results.length === 1 ? `${results[0].programName}测评结果` : '梯度培育测评结果'
   const footer = `依据：${citeSources(results)}。结果供参考，以培育平台审核为准。`
   const summary = summarizeVerdict(results, search, benefits, offers, SCREEN_CHARACTERS - footer.length - 1)
@@ -119,7 +169,10 @@ export function composeVerdict(results: readonly AssessmentResult[], search: Pol
   return {
     body,
     footer,
-    detail: { text: `${detailBody}\n${detailFooter}`, card: { kind: 'verdict', title: `${title}（详细）`, tone, blocks, footer: detailFooter } },
+    detail: {
+      text: `${detailBody}\n${detailFooter}`,
+      card: { kind: 'verdict', title: `${title}（详细）`, tone, blocks, footer: detailFooter },
+    },
     sources: [...sources, detailBody, body],
     citations: [...citations.values()],
     card: { kind: 'verdict', title, tone, blocks: summary.blocks, footer: [...summary.tail, footer].join('\n') },

@@ -33,7 +33,11 @@ function isAspectFollowUp(text: string): boolean {
   const stripped = text.replace(/[？?。！!，,\s]/g, '')
   if (stripped.length > 14) return false
   if (findProgram(stripped)) return false
-  return /^(这个|那个|这|那|它|上面|刚才)?(的)?/.test(stripped) && detectAspect(stripped) !== 'general' && /(这个|那个|它|这|那|^怎么|^如何|^电话|^联系|^条件|^要求|^什么时候|^截止|^补多少|^最高|^多少)/.test(stripped)
+  return (
+    /^(这个|那个|这|那|它|上面|刚才)?(的)?/.test(stripped) &&
+    detectAspect(stripped) !== 'general' &&
+    /(这个|那个|它|这|那|^怎么|^如何|^电话|^联系|^条件|^要求|^什么时候|^截止|^补多少|^最高|^多少)/.test(stripped)
+  )
 }
 
 /**
@@ -50,7 +54,8 @@ export function detectIntent(raw: string): Intent {
   const normalized = normalizeMessage(text)
   const tokens = tagText(normalized)
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
-  if (cues.has('which') && !cues.has('policy')) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
+  if (cues.has('which') && !cues.has('policy'))
+    return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
   const program = assessedProgram(tokens)
   // "升规后又评上专精特新，还能加多少": a question other than yes/no asks about a policy, not for an assessment.
   const { yesNoQuestions } = currentLexicon()
@@ -59,7 +64,8 @@ export function detectIntent(raw: string): Intent {
     if (program) return { kind: 'assess', programs: [program] }
     // "个体户能评吗": an assessment without a program is of all three tiers — unless the message names something
     // else the cue is about ("算力券现在还能申请吗" asks about a policy).
-    if (namesNothingElse(normalized, tokens)) return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
+    if (namesNothingElse(normalized, tokens))
+      return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
   }
   const named = findProgram(text)
   const followUp = FOLLOW_UP_PROGRAM.exec(text)
@@ -84,7 +90,9 @@ function namesNothingElse(text: string, tokens: readonly MessageToken[]): boolea
 const TRAILING = /[。！!？?～~，,.\s呀啊啦]+$/u
 
 /** A whole-message command of the lexicon ("重新开始！", "谢谢您"), or null. */
-function commandOf(text: string): Exclude<Intent['kind'], 'assess' | 'follow-up-program' | 'follow-up-aspect' | 'other' | 'confirm'> | null {
+function commandOf(
+  text: string,
+): Exclude<Intent['kind'], 'assess' | 'follow-up-program' | 'follow-up-aspect' | 'other' | 'confirm'> | null {
   if (text === '' || /^[?？]+$/.test(text)) return 'help'
   const { commands } = currentLexicon()
   const lower = text.toLowerCase()

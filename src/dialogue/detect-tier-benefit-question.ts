@@ -23,7 +23,9 @@ export function detectTierBenefitQuestion(question: string, words: TierQuestionW
   const rest = removeProgramNames(text)
   if (!words.benefit.some((word) => rest.includes(word))) return null
   if (program === null && !words.earned.some((word) => word.length >= 2 && rest.includes(word))) return null
-  const removable = [...words.benefit, ...words.earned, ...words.filler].sort((left, right) => right.length - left.length)
+  const removable = [...words.benefit, ...words.earned, ...words.filler].sort(
+    (left, right) => right.length - left.length,
+  )
   let residue = rest
   for (const word of removable) residue = residue.split(word).join('')
   return residue === '' ? { program } : null

@@ -76,7 +76,6 @@ export interface SessionView {
   unknown: FactName[]
 }
 
-
 /**
  * The one dialogue every channel goes through: detects what the user wants, gathers enterprise facts turn by
  * turn for an assessment, answers policy questions from the cards, and keeps the session in the store.
@@ -99,7 +98,10 @@ export class DialogueManager implements Advisor {
 
   /** One turn for a channel message: serialised per (channel, chat, user), loaded from and saved to the store. */
   async handle(message: InboundMessage): Promise<OutboundReply> {
-    const result = await this.chat({ channel: message.channel, chatId: message.chatId, userId: message.userId }, message.text)
+    const result = await this.chat(
+      { channel: message.channel, chatId: message.chatId, userId: message.userId },
+      message.text,
+    )
     return result.reply
   }
 
@@ -122,7 +124,10 @@ export class DialogueManager implements Advisor {
       // The cross-replica lock lives in the store too (Redis): when it cannot be taken, the same friendly reply.
       if ((error as { name?: unknown } | null)?.name !== 'StoreError') throw error
       this.#warn('store-lock-failed', error)
-      return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+      return {
+        reply: { text: replies.STORE_UNAVAILABLE, citations: [] },
+        state: viewOf(newDialogueState(), newProfile()),
+      }
     }
   }
 
@@ -136,7 +141,10 @@ export class DialogueManager implements Advisor {
     return this.#queue.run(id, () =>
       lock(id, async () => {
         const stored = await this.#options.sessions.get(key)
-        const current = { state: stored ? readDialogueState(stored.dialogue) : newDialogueState(), profile: stored ? readProfile(stored.profile) : newProfile() }
+        const current = {
+          state: stored ? readDialogueState(stored.dialogue) : newDialogueState(),
+          profile: stored ? readProfile(stored.profile) : newProfile(),
+        }
         const next = replaceProfileFacts(current.state, current.profile, facts)
         const now = this.#now()
         await this.#options.sessions.put(key, {
@@ -157,7 +165,10 @@ export class DialogueManager implements Advisor {
         stored = await this.#options.sessions.get(key)
       } catch (error) {
         this.#warn('store-read-failed', error)
-        return { reply: { text: replies.STORE_UNAVAILABLE, citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+        return {
+          reply: { text: replies.STORE_UNAVAILABLE, citations: [] },
+          state: viewOf(newDialogueState(), newProfile()),
+        }
       }
       const state = stored ? readDialogueState(stored.dialogue) : newDialogueState()
       const profile = stored ? readProfile(stored.profile) : newProfile()
@@ -166,7 +177,10 @@ export class DialogueManager implements Advisor {
         if (result.deleted) {
           // A person is (channel, user) across chats: every chat's record goes, and nothing deleted is echoed.
           const records = await this.#options.sessions.deletePerson(key.channel, key.userId)
-          return { reply: { text: replies.deletedReply(records), citations: [] }, state: viewOf(newDialogueState(), newProfile()) }
+          return {
+            reply: { text: replies.deletedReply(records), citations: [] },
+            state: viewOf(newDialogueState(), newProfile()),
+          }
         } else {
           const now = this.#now()
           await this.#options.sessions.put(key, {
@@ -217,7 +231,8 @@ export class DialogueManager implements Advisor {
         return done(say(this.#describeProfile(profile)))
       case 'continue':
         if (state.mode !== 'idle') return done(await this.#continueAssessment(state, profile, ''))
-        if (profile.lastPrograms.length > 0) return done(await this.#startAssessment(state, profile, profile.lastPrograms, '好的，接着上次的评估。'))
+        if (profile.lastPrograms.length > 0)
+          return done(await this.#startAssessment(state, profile, profile.lastPrograms, '好的，接着上次的评估。'))
         return done(say(`${replies.NOTHING_TO_CONTINUE}\n${replies.MENU}`))
       case 'assess':
         return done(await this.#startWithFacts(state, profile, intent.programs, text))
@@ -226,13 +241,25 @@ export class DialogueManager implements Advisor {
       case 'follow-up-aspect':
         if (state.lastTopic?.kind === 'policy' && state.mode === 'idle') {
           const card = this.#options.search.get(state.lastTopic.cardIds[0] ?? '')
-          if (card) return done(await answerFromCard(card, text, intent.aspect, this.#options.phraser, new Date(this.#now())))
+          if (card)
+            return done(await answerFromCard(card, text, intent.aspect, this.#options.phraser, new Date(this.#now())))
         }
         // After a verdict, "怎么申请？" is about applying for that tier: answer from its 申报 article.
         if (state.lastTopic?.kind === 'program' && state.mode === 'idle') {
           const program = state.lastTopic.programs[state.lastTopic.programs.length - 1]
-          const card = program ? this.#options.search.get(this.#options.benefits.programs[program].apply[0] ?? '') : undefined
-          if (card) return done(await answerFromCard(card, text, intent.aspect === 'general' ? 'process' : intent.aspect, this.#options.phraser, new Date(this.#now())))
+          const card = program
+            ? this.#options.search.get(this.#options.benefits.programs[program].apply[0] ?? '')
+            : undefined
+          if (card)
+            return done(
+              await answerFromCard(
+                card,
+                text,
+                intent.aspect === 'general' ? 'process' : intent.aspect,
+                this.#options.phraser,
+                new Date(this.#now()),
+              ),
+            )
         }
         break
     }
@@ -241,7 +268,9 @@ export class DialogueManager implements Advisor {
 
   async #freeText(state: DialogueState, profile: Profile, text: string, intent: Intent): Promise<OutboundReply> {
     if (state.mode !== 'idle') return this.#answerInAssessment(state, profile, text, intent)
-    const reading = readReply(text, { facts: [], step: 'idle' }, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
+    const reading = readReply(text, { facts: [], step: 'idle' }, profile.facts, {
+      lastFiscalYear: this.#lastFiscalYear(),
+    })
     if (reading.injection) return { text: `${replies.INJECTION_NOTICE}\n${replies.MENU}`, citations: [] }
     // A correction after a verdict re-runs it on the updated facts (a question such as “如果研发费用是500万呢？” is no correction).
     // Outside an assessment a question is answered, whatever facts it mentions ("深圳的小巨人奖励多少" sets nothing).
@@ -256,12 +285,21 @@ export class DialogueManager implements Advisor {
   }
 
   /** A reply while assessing or at the summary, read against what the pending question expects. */
-  async #answerInAssessment(state: DialogueState, profile: Profile, text: string, intent: Intent): Promise<OutboundReply> {
+  async #answerInAssessment(
+    state: DialogueState,
+    profile: Profile,
+    text: string,
+    intent: Intent,
+  ): Promise<OutboundReply> {
     const confirming = state.mode === 'confirming'
     if (state.confirmation) return this.#answerConfirmation(state, profile, text, intent)
     const expected = this.#expected(state)
-    const grammar = readReply(text, expected, profile.facts, { lastFiscalYear: this.#lastFiscalYear(), lastValues: state.lastValues })
-    if (grammar.injection) return { text: `${replies.INJECTION_NOTICE}\n${this.#pendingQuestion(state)}`, citations: [] }
+    const grammar = readReply(text, expected, profile.facts, {
+      lastFiscalYear: this.#lastFiscalYear(),
+      lastValues: state.lastValues,
+    })
+    if (grammar.injection)
+      return { text: `${replies.INJECTION_NOTICE}\n${this.#pendingQuestion(state)}`, citations: [] }
     const reading = await this.#withProposal(text, expected, grammar, profile)
     switch (reading.act) {
       case 'answer':
@@ -278,7 +316,10 @@ export class DialogueManager implements Advisor {
         if (confirming) {
           state.misses += 1
           if (state.misses >= 2) return this.#explainExpected(state)
-          return { text: `哪一项不对？直接告诉我正确的值，例如“员工是120人”。\n${this.#summary(state, profile)}`, citations: [] }
+          return {
+            text: `哪一项不对？直接告诉我正确的值，例如“员工是120人”。\n${this.#summary(state, profile)}`,
+            citations: [],
+          }
         }
         break
       case 'ask':
@@ -295,15 +336,27 @@ export class DialogueManager implements Advisor {
    * (checkProposal); where it agrees with the grammar nothing changes, where only it found a value or the two
    * disagree, the value is confirmed with the user instead of stored. A failure leaves the grammar's reading.
    */
-  async #withProposal(text: string, expected: ExpectedAnswer, reading: ReplyReading, profile: Profile): Promise<ReplyReading> {
+  async #withProposal(
+    text: string,
+    expected: ExpectedAnswer,
+    reading: ReplyReading,
+    profile: Profile,
+  ): Promise<ReplyReading> {
     const propose = this.#options.proposeReading
     if (!propose || expected.step !== 'question' || !['answer', 'correct', 'none'].includes(reading.act)) return reading
     const proposal = await propose({ text, expected: expected.facts }).catch(() => null)
     if (!proposal) return reading
-    const { confirm } = checkProposal(text, proposal, reading.facts, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
+    const { confirm } = checkProposal(text, proposal, reading.facts, profile.facts, {
+      lastFiscalYear: this.#lastFiscalYear(),
+    })
     const names = Object.keys(confirm) as FactName[]
     if (names.length === 0) return reading
-    return { ...reading, act: reading.act === 'none' ? 'answer' : reading.act, facts: { ...reading.facts, ...confirm }, unsure: [...new Set([...reading.unsure, ...names])] }
+    return {
+      ...reading,
+      act: reading.act === 'none' ? 'answer' : reading.act,
+      facts: { ...reading.facts, ...confirm },
+      unsure: [...new Set([...reading.unsure, ...names])],
+    }
   }
 
   /** What the pending question expects, for readReply. */
@@ -314,7 +367,9 @@ export class DialogueManager implements Advisor {
   }
 
   #pendingGroup(state: DialogueState): QuestionGroup | undefined {
-    return QUESTION_GROUPS.find((candidate) => state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)))
+    return QUESTION_GROUPS.find(
+      (candidate) => state.pending.length > 0 && state.pending.every((fact) => candidate.facts.includes(fact)),
+    )
   }
 
   /** A question asked mid-assessment: answered (a term definition, else the policy cards), then the pending question again. */
@@ -334,7 +389,10 @@ export class DialogueManager implements Advisor {
 
   #explainExpected(state: DialogueState): OutboundReply {
     const examples = this.#examples(state)
-    const what = state.mode === 'confirming' ? '请确认上面的信息，或告诉我要改的那一项' : `我需要的是：${this.#pendingQuestion(state).split('\n')[0]}`
+    const what =
+      state.mode === 'confirming'
+        ? '请确认上面的信息，或告诉我要改的那一项'
+        : `我需要的是：${this.#pendingQuestion(state).split('\n')[0]}`
     return {
       text: `${what}\n可以直接回复：${examples.map((example) => `“${example}”`).join(' 或 ')}\n${replies.SKIP_HINT}想从头来请回复“重新开始”。`,
       citations: [],
@@ -343,20 +401,31 @@ export class DialogueManager implements Advisor {
   }
 
   #examples(state: DialogueState): string[] {
-    if (state.mode === 'confirming' || state.confirmation) return state.confirmation ? ['对', '不对'] : ['确认', '研发费用是240万']
+    if (state.mode === 'confirming' || state.confirmation)
+      return state.confirmation ? ['对', '不对'] : ['确认', '研发费用是240万']
     const group = this.#pendingGroup(state)
     const alone = state.pending.length === 1 ? group?.alone?.[state.pending[0]] : undefined
     const example = alone?.example ?? group?.example ?? ''
-    const parts = example.replace(/^例如：/, '').split(/\s*\/\s*/).filter((part) => part !== '')
+    const parts = example
+      .replace(/^例如：/, '')
+      .split(/\s*\/\s*/)
+      .filter((part) => part !== '')
     if (parts.length >= 2) return parts.slice(0, 2)
     return [parts[0] ?? '不知道', '不知道']
   }
 
   /** The reply to "您是说…，对吗？": 对 stores the reading, 不对 drops it, a new value answers the question. */
-  async #answerConfirmation(state: DialogueState, profile: Profile, text: string, intent: Intent): Promise<OutboundReply> {
+  async #answerConfirmation(
+    state: DialogueState,
+    profile: Profile,
+    text: string,
+    intent: Intent,
+  ): Promise<OutboundReply> {
     const confirmation = state.confirmation
     if (!confirmation) return this.#notUnderstood(state)
-    const reading = readReply(text, { facts: [], step: 'summary' }, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
+    const reading = readReply(text, { facts: [], step: 'summary' }, profile.facts, {
+      lastFiscalYear: this.#lastFiscalYear(),
+    })
     if (reading.act === 'confirm') {
       state.confirmation = null
       const facts = confirmation.facts
@@ -378,18 +447,32 @@ export class DialogueManager implements Advisor {
   }
 
   async #answerQuestion(state: DialogueState, text: string): Promise<OutboundReply> {
-    const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text), { today: new Date(this.#now()), benefits: this.#options.benefits })
+    const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text), {
+      today: new Date(this.#now()),
+      benefits: this.#options.benefits,
+    })
     if (answer.cardIds.length > 0) state.lastTopic = { kind: 'policy', cardIds: answer.cardIds, query: text }
-    if (answer.cardIds.length === 0 && state.mode === 'idle' && !/(政策|补贴|支持|申请|办理|资金|奖励)/.test(text) && text.length <= 8) {
+    if (
+      answer.cardIds.length === 0 &&
+      state.mode === 'idle' &&
+      !/(政策|补贴|支持|申请|办理|资金|奖励)/.test(text) &&
+      text.length <= 8
+    ) {
       return { text: replies.OUT_OF_SCOPE, citations: [] }
     }
     return answer.reply
   }
 
-  async #followUpProgram(state: DialogueState, profile: Profile, program: Program, text: string): Promise<OutboundReply> {
+  async #followUpProgram(
+    state: DialogueState,
+    profile: Profile,
+    program: Program,
+    text: string,
+  ): Promise<OutboundReply> {
     if (state.lastTopic?.kind === 'policy') {
       const rewritten = (await this.#options.phraser.rewriteQuery?.(text, state.lastTopic.query)) ?? null
-      const query = rewritten ?? `${PROGRAM_NAMES[program]} ${state.lastTopic.query.replace(/(专精特新|小巨人|创新型)/g, '')}`
+      const query =
+        rewritten ?? `${PROGRAM_NAMES[program]} ${state.lastTopic.query.replace(/(专精特新|小巨人|创新型)/g, '')}`
       return this.#answerQuestion(state, query)
     }
     if (state.lastTopic?.kind === 'program' || state.mode !== 'idle' || Object.keys(profile.facts).length > 0) {
@@ -408,7 +491,12 @@ export class DialogueManager implements Advisor {
     for (const [name, value] of Object.entries(reading.facts) as Array<[FactName, unknown]>) {
       const old = profile.facts[name]
       const changes = old !== undefined && !sameValue(old, value)
-      const weaker = changes && !reading.correction && reading.cleared.length === 0 && !state.pending.includes(name) && (reading.scores[name] ?? 1) < 1
+      const weaker =
+        changes &&
+        !reading.correction &&
+        reading.cleared.length === 0 &&
+        !state.pending.includes(name) &&
+        (reading.scores[name] ?? 1) < 1
       if (reading.unsure.includes(name) || weaker) (confirm as Record<string, unknown>)[name] = value
       else (store as Record<string, unknown>)[name] = value
     }
@@ -421,8 +509,13 @@ export class DialogueManager implements Advisor {
       return { text: [...notes, reasons].join('\n'), citations: [] }
     }
     if (Object.keys(confirm).length > 0) {
-      const said = (name: FactName, value: unknown) => (FACT_OPTION_LABELS[name] ? describeFactValue(name, value) : `${FACT_LABELS[name].label}${describeFactValue(name, value)}`)
-      const question = `您是说${Object.entries(confirm).map(([name, value]) => said(name as FactName, value)).join('、')}，对吗？`
+      const said = (name: FactName, value: unknown) =>
+        FACT_OPTION_LABELS[name]
+          ? describeFactValue(name, value)
+          : `${FACT_LABELS[name].label}${describeFactValue(name, value)}`
+      const question = `您是说${Object.entries(confirm)
+        .map(([name, value]) => said(name as FactName, value))
+        .join('、')}，对吗？`
       state.confirmation = { facts: confirm, question }
       return { text: [...notes, question].join('\n'), citations: [], suggestions: ['对', '不对'] }
     }
@@ -441,13 +534,17 @@ export class DialogueManager implements Advisor {
     for (const [name, value] of Object.entries(facts) as Array<[FactName, unknown]>) {
       const old = profile.facts[name]
       if (old !== undefined && !sameValue(old, value)) {
-        changed.push(`${FACT_LABELS[name].label}已改为${describeFactValue(name, value)}（原为${describeFactValue(name, old)}）`)
+        changed.push(
+          `${FACT_LABELS[name].label}已改为${describeFactValue(name, value)}（原为${describeFactValue(name, old)}）`,
+        )
       } else (recorded as Record<string, unknown>)[name] = value
       profile.unknown = profile.unknown.filter((fact) => fact !== name)
     }
     Object.assign(profile.facts, facts)
     state.misses = 0
-    const numbers = (Object.entries(facts) as Array<[FactName, unknown]>).flatMap(([fact, value]) => (typeof value === 'number' ? [{ fact, value }] : []))
+    const numbers = (Object.entries(facts) as Array<[FactName, unknown]>).flatMap(([fact, value]) =>
+      typeof value === 'number' ? [{ fact, value }] : [],
+    )
     if (numbers.length > 0) state.lastValues = numbers
     if (changed.length > 0) notes.push(`${changed.join('；')}。`)
     if (Object.keys(recorded).length > 0) notes.push(`已记下：${summarizeFacts(recorded).replace(/\n/g, '；')}。`)
@@ -455,15 +552,27 @@ export class DialogueManager implements Advisor {
   }
 
   /** An opening with an intent: the facts it carries are stored first ("我们公司注册在天津，能评小巨人吗" ends at once). */
-  async #startWithFacts(state: DialogueState, profile: Profile, programs: Program[], text: string): Promise<OutboundReply> {
-    const reading = readReply(text, { facts: [], step: 'idle' }, profile.facts, { lastFiscalYear: this.#lastFiscalYear() })
+  async #startWithFacts(
+    state: DialogueState,
+    profile: Profile,
+    programs: Program[],
+    text: string,
+  ): Promise<OutboundReply> {
+    const reading = readReply(text, { facts: [], step: 'idle' }, profile.facts, {
+      lastFiscalYear: this.#lastFiscalYear(),
+    })
     const notes = reading.injection ? [] : this.#store(state, profile, reading.facts, reading)
     const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
     const intro = `好的，我们按北京市评价标准测一下能否评上${names}。我会一次问一组问题，随时可以说“不知道”跳过。`
     return this.#startAssessment(state, profile, programs, [...notes, intro].join('\n'))
   }
 
-  async #startAssessment(state: DialogueState, profile: Profile, programs: Program[], preface: string): Promise<OutboundReply> {
+  async #startAssessment(
+    state: DialogueState,
+    profile: Profile,
+    programs: Program[],
+    preface: string,
+  ): Promise<OutboundReply> {
     state.mode = 'assessing'
     state.programs = [...programs]
     state.pending = []
@@ -473,7 +582,8 @@ export class DialogueManager implements Advisor {
     state.lastTopic = { kind: 'program', programs }
     profile.lastPrograms = [...programs]
     const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
-    const intro = preface || `好的，我们按北京市评价标准测一下能否评上${names}。我会一次问一组问题，随时可以说“不知道”跳过。`
+    const intro =
+      preface || `好的，我们按北京市评价标准测一下能否评上${names}。我会一次问一组问题，随时可以说“不知道”跳过。`
     return this.#continueAssessment(state, profile, intro)
   }
 
@@ -483,10 +593,15 @@ export class DialogueManager implements Advisor {
     if (step.kind === 'ask') {
       state.mode = 'assessing'
       state.pending = step.question.facts
-      return { text: `${lead}${renderQuestion(step.question.group, step.question.facts, this.#lastFiscalYear())}`, citations: [] }
+      return {
+        text: `${lead}${renderQuestion(step.question.group, step.question.facts, this.#lastFiscalYear())}`,
+        citations: [],
+      }
     }
     // Finishing the exact score after a ranged verdict: ask what still moves it, then give the verdict again.
-    const exact = state.exactScore ? planExactScore(step.results, profile.unknown, profile.facts, this.#lastFiscalYear()).next : null
+    const exact = state.exactScore
+      ? planExactScore(step.results, profile.unknown, profile.facts, this.#lastFiscalYear()).next
+      : null
     if (exact) {
       state.pending = exact.facts
       return { text: `${lead}${renderQuestion(exact.group, exact.facts, this.#lastFiscalYear())}`, citations: [] }
@@ -500,7 +615,8 @@ export class DialogueManager implements Advisor {
   /** The summary before the verdict. */
   #summary(state: DialogueState, profile: Profile): string {
     const summary = summarizeByGroup(profile.facts, this.#relevantFacts(state.programs))
-    const unknown = profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map((fact) => summarizeLabel(fact)).join('、')}` : ''
+    const unknown =
+      profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map((fact) => summarizeLabel(fact)).join('、')}` : ''
     return `请核对您提供的信息：\n${summary}${unknown}\n${replies.CONFIRM_PROMPT}`
   }
 
@@ -509,11 +625,19 @@ export class DialogueManager implements Advisor {
     return this.#verdictReply(state, profile, step.results, '', userText)
   }
 
-  async #verdictReply(state: DialogueState, profile: Profile, results: AssessmentResult[], lead: string, userText = ''): Promise<OutboundReply> {
+  async #verdictReply(
+    state: DialogueState,
+    profile: Profile,
+    results: AssessmentResult[],
+    lead: string,
+    userText = '',
+  ): Promise<OutboundReply> {
     // Verdicts are never re-worded by an LLM: "符合/不符合" is not a number, so no grounding check could guard it.
     void userText
     const plan = planExactScore(results, profile.unknown, profile.facts, this.#lastFiscalYear())
-    const verdict = composeVerdict(results, this.#options.search, this.#options.benefits, { exactScoreQuestions: plan.questions })
+    const verdict = composeVerdict(results, this.#options.search, this.#options.benefits, {
+      exactScoreQuestions: plan.questions,
+    })
     state.exactScore = false
     state.mode = 'idle'
     state.pending = []
@@ -526,12 +650,23 @@ export class DialogueManager implements Advisor {
   }
 
   #afterVerdictContext(profile: Profile): AfterVerdictContext {
-    const resultsFor = (programs: readonly Program[]) => advanceAssessment(programs, profile.facts, profile.unknown, this.#assess, this.#usedBy).results
-    return { resultsFor, search: this.#options.search, benefits: this.#options.benefits, lastYear: this.#lastFiscalYear() }
+    const resultsFor = (programs: readonly Program[]) =>
+      advanceAssessment(programs, profile.facts, profile.unknown, this.#assess, this.#usedBy).results
+    return {
+      resultsFor,
+      search: this.#options.search,
+      benefits: this.#options.benefits,
+      lastYear: this.#lastFiscalYear(),
+    }
   }
 
   /** Records the corrected facts and gives the verdict again (or asks first when the change opened a question). */
-  async #rerunVerdict(state: DialogueState, profile: Profile, facts: Facts, rerun: VerdictRerun): Promise<OutboundReply> {
+  async #rerunVerdict(
+    state: DialogueState,
+    profile: Profile,
+    facts: Facts,
+    rerun: VerdictRerun,
+  ): Promise<OutboundReply> {
     Object.assign(profile.facts, facts)
     profile.unknown = profile.unknown.filter((fact) => !(fact in facts))
     state.programs = rerun.programs
@@ -592,5 +727,11 @@ function sameValue(left: unknown, right: unknown): boolean {
 }
 
 function viewOf(state: DialogueState, profile: Profile): SessionView {
-  return { mode: state.mode, programs: state.programs, pending: state.pending, facts: profile.facts, unknown: profile.unknown }
+  return {
+    mode: state.mode,
+    programs: state.programs,
+    pending: state.pending,
+    facts: profile.facts,
+    unknown: profile.unknown,
+  }
 }

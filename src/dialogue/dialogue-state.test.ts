@@ -3,7 +3,14 @@ import { newDialogueState, readDialogueState } from './dialogue-state.js'
 
 describe('readDialogueState', () => {
   it('reads a record stored before lastValues and confirmation existed', () => {
-    const old = { schemaVersion: 1, mode: 'assessing', programs: ['innovative'], pending: ['revenue', 'revenuePrev'], misses: 1, lastTopic: null }
+    const old = {
+      schemaVersion: 1,
+      mode: 'assessing',
+      programs: ['innovative'],
+      pending: ['revenue', 'revenuePrev'],
+      misses: 1,
+      lastTopic: null,
+    }
     expect(readDialogueState(old)).toEqual(old)
   })
 
@@ -18,6 +25,8 @@ describe('readDialogueState', () => {
   })
 
   it('starts afresh on a damaged record', () => {
-    expect(readDialogueState({ schemaVersion: 1, mode: 'assessing', lastValues: [{ fact: 'nope', value: 1 }] })).toEqual(newDialogueState())
+    expect(
+      readDialogueState({ schemaVersion: 1, mode: 'assessing', lastValues: [{ fact: 'nope', value: 1 }] }),
+    ).toEqual(newDialogueState())
   })
 })

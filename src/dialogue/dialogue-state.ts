@@ -43,7 +43,16 @@ export const ProfileSchema = z.object({
 export type Profile = z.infer<typeof ProfileSchema>
 
 export function newDialogueState(): DialogueState {
-  return { schemaVersion: 1, mode: 'idle', programs: [], pending: [], misses: 0, lastTopic: null, lastValues: [], confirmation: null }
+  return {
+    schemaVersion: 1,
+    mode: 'idle',
+    programs: [],
+    pending: [],
+    misses: 0,
+    lastTopic: null,
+    lastValues: [],
+    confirmation: null,
+  }
 }
 
 export function newProfile(): Profile {

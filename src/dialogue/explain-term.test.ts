@@ -69,7 +69,20 @@ const QUESTIONS: Array<[string, string]> = [
 ]
 
 /** Not questions about a term: answers, chit-chat, policy questions with no defined term. */
-const NOT_TERM_QUESTIONS = ['是的', '都没有', '我们有5项I类知识产权', '研发费用240万', '算力券怎么申请？', '小巨人能拿多少奖励？', '你好', '不知道', '分公司', '营收超过一千万才能评吗？', '上年度营收3200万', '融资500万够不够？']
+const NOT_TERM_QUESTIONS = [
+  '是的',
+  '都没有',
+  '我们有5项I类知识产权',
+  '研发费用240万',
+  '算力券怎么申请？',
+  '小巨人能拿多少奖励？',
+  '你好',
+  '不知道',
+  '分公司',
+  '营收超过一千万才能评吗？',
+  '上年度营收3200万',
+  '融资500万够不够？',
+]
 
 describe('explainTerm', () => {
   it.each(QUESTIONS)('%s → %s', (question, cardId) => {
@@ -149,7 +162,17 @@ const LATER_QUESTIONS: Array<[string, string]> = [
   ['创客中国的名单看近几年的？', 'tier-rules-x4-16'],
   ['研发人员数是按社保算吗', 'tier-rules-x3-04'],
 ]
-const LATER_ANSWERS = ['我们有3项发明专利', '没有软著', '研发费用大概300万吧', '好的', '营收去年5000万', '去年营收3000万，前年2500万', '有两项实用新型', '不清楚，得问财务', '没有融资']
+const LATER_ANSWERS = [
+  '我们有3项发明专利',
+  '没有软著',
+  '研发费用大概300万吧',
+  '好的',
+  '营收去年5000万',
+  '去年营收3000万，前年2500万',
+  '有两项实用新型',
+  '不清楚，得问财务',
+  '没有融资',
+]
 
 describe('explainTerm on questions written later', () => {
   it.each(LATER_QUESTIONS)('%s → %s', (question, cardId) => {
@@ -198,7 +221,10 @@ describe('knowledge/lexicon/terms.json', () => {
 describe('reloadTerms', () => {
   it('keeps the current terms when the file does not validate', () => {
     const bad = join(mkdtempSync(join(tmpdir(), 'terms-')), 'terms.json')
-    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, spellings: {}, cues: { question: ['吗'], meaning: ['指'] }, terms: [] }))
+    writeFileSync(
+      bad,
+      JSON.stringify({ schemaVersion: 1, spellings: {}, cues: { question: ['吗'], meaning: ['指'] }, terms: [] }),
+    )
     expect(() => reloadTerms(bad)).toThrow(/terms/u)
     expect(explainTerm('I类知识产权是什么')?.cardId).toBe('tier-rules-x4-03')
     expect(reloadTerms()).toBeGreaterThan(20)

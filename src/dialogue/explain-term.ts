@@ -21,7 +21,10 @@ interface Alias {
 function normalizer(spellings: TermFile['spellings']): (text: string) => string {
   const rules = Object.entries(spellings).sort(([left], [right]) => right.length - left.length)
   return (text) => {
-    let result = text.normalize('NFKC').replace(/\s+/gu, '').replace(/[a-z]/gu, (letter) => letter.toUpperCase())
+    let result = text
+      .normalize('NFKC')
+      .replace(/\s+/gu, '')
+      .replace(/[a-z]/gu, (letter) => letter.toUpperCase())
     for (const [from, to] of rules) result = result.split(from.normalize('NFKC').toUpperCase()).join(to.toUpperCase())
     return result
   }
@@ -57,7 +60,7 @@ export function createTermExplainer(file: TermFile): (text: string) => TermExpla
     if (!questionCues.some((cue) => text.includes(cue)) && !endings.some((ending) => bare.endsWith(ending))) return null
     const asksMeaning = meaningCues.some((cue) => text.includes(cue))
     const found: Alias[] = []
-    for (let start = 0; start < text.length; ) {
+    for (let start = 0; start < text.length;) {
       const alias = byFirst.get(text[start]!)?.find((candidate) => text.startsWith(candidate.text, start))
       if (!alias) {
         start += 1

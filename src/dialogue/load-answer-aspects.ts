@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
-export const ANSWER_ASPECTS = ['amount', 'condition', 'count', 'timing', 'process', 'contact', 'agency', 'fact'] as const
+export const ANSWER_ASPECTS = [
+  'amount',
+  'condition',
+  'count',
+  'timing',
+  'process',
+  'contact',
+  'agency',
+  'fact',
+] as const
 export type AnswerAspect = (typeof ANSWER_ASPECTS)[number] | 'general'
 
 export const AnswerAspectsSchema = z
@@ -40,14 +49,24 @@ export const AnswerAspectsSchema = z
      * and no clause the answer may quote matches the pattern, the answer says the document does not state it.
      */
     details: z
-      .array(z.object({ label: z.string().min(1), cues: z.array(z.string().min(1)).min(1), clausePattern: z.string().min(1) }).strict())
+      .array(
+        z
+          .object({
+            label: z.string().min(1),
+            cues: z.array(z.string().min(1)).min(1),
+            clausePattern: z.string().min(1),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict()
 
 export type AnswerAspects = z.infer<typeof AnswerAspectsSchema>
 
-export const DEFAULT_ANSWER_ASPECTS_PATH = fileURLToPath(new URL('../../knowledge/answer-aspects.json', import.meta.url))
+export const DEFAULT_ANSWER_ASPECTS_PATH = fileURLToPath(
+  new URL('../../knowledge/answer-aspects.json', import.meta.url),
+)
 
 let cached: AnswerAspects | null = null
 
@@ -56,7 +75,10 @@ export function loadAnswerAspects(path?: string): AnswerAspects {
   if (!path && cached) return cached
   const file = path ?? DEFAULT_ANSWER_ASPECTS_PATH
   const parsed = AnswerAspectsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new Error(
+      `${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    )
   for (const entry of [...parsed.data.aspects, ...parsed.data.details]) new RegExp(entry.clausePattern, 'u')
   if (!path) cached = parsed.data
   return parsed.data

@@ -47,6 +47,9 @@ export const DEFAULT_TERMS_PATH = fileURLToPath(new URL('../../knowledge/lexicon
 /** Reads knowledge/lexicon/terms.json (validated). */
 export function loadTerms(path: string = DEFAULT_TERMS_PATH): TermFile {
   const parsed = TermFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new Error(
+      `${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    )
   return parsed.data
 }

@@ -3,11 +3,18 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { PROGRAMS } from './programs.js'
 
-const ProgramBenefitsSchema = z.object({ apply: z.array(z.string()), benefits: z.array(z.string()), note: z.string() }).strict()
+const ProgramBenefitsSchema = z
+  .object({ apply: z.array(z.string()), benefits: z.array(z.string()), note: z.string() })
+  .strict()
 
 /** One thing a certified firm gets: an exact quote from a card, under a short topic, for the tiers it applies to. */
 const BenefitItemSchema = z
-  .object({ card: z.string().min(1), topic: z.string().min(1).max(12), quote: z.string().min(4), programs: z.array(z.enum(PROGRAMS)).min(1) })
+  .object({
+    card: z.string().min(1),
+    topic: z.string().min(1).max(12),
+    quote: z.string().min(4),
+    programs: z.array(z.enum(PROGRAMS)).min(1),
+  })
   .strict()
 
 const WordListSchema = z.array(z.string().min(1)).min(1)
@@ -16,9 +23,17 @@ export const TierBenefitsSchema = z
   .object({
     schemaVersion: z.literal(2),
     description: z.string(),
-    programs: z.object({ innovative: ProgramBenefitsSchema, specialized: ProgramBenefitsSchema, 'little-giant': ProgramBenefitsSchema }).strict(),
+    programs: z
+      .object({
+        innovative: ProgramBenefitsSchema,
+        specialized: ProgramBenefitsSchema,
+        'little-giant': ProgramBenefitsSchema,
+      })
+      .strict(),
     /** What a certified firm gets, grouped by kind (资金, 融资, 人才, 市场和服务), most important first. */
-    benefitGroups: z.array(z.object({ label: z.string().min(1), items: z.array(BenefitItemSchema).min(1) }).strict()).min(1),
+    benefitGroups: z
+      .array(z.object({ label: z.string().min(1), items: z.array(BenefitItemSchema).min(1) }).strict())
+      .min(1),
     /** Words of a question asking what a tier brings ("评上专精特新有啥好处"); see detect-tier-benefit-question.ts. */
     questionWords: z.object({ benefit: WordListSchema, earned: WordListSchema, filler: WordListSchema }).strict(),
   })

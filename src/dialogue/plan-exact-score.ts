@@ -16,17 +16,28 @@ export interface ExactScorePlan {
  * group by group in the usual order. Programs without points (小巨人), undecided ones (the assessment itself
  * finishes those) and ineligible ones (no score can change a ❌ once decided) are left out.
  */
-export function planExactScore(results: readonly AssessmentResult[], declined: readonly FactName[], known: Facts, lastYear?: number): ExactScorePlan {
+export function planExactScore(
+  results: readonly AssessmentResult[],
+  declined: readonly FactName[],
+  known: Facts,
+  lastYear?: number,
+): ExactScorePlan {
   const wanted = new Set<FactName>()
   for (const result of results) {
     if (result.eligible !== true || result.total === null || result.totalMax === result.total) continue
-    for (const item of result.items) if (item.score === null) for (const fact of item.needs) if (known[fact] === undefined && !declined.includes(fact)) wanted.add(fact)
+    for (const item of result.items)
+      if (item.score === null)
+        for (const fact of item.needs) if (known[fact] === undefined && !declined.includes(fact)) wanted.add(fact)
   }
   const facts = [...wanted]
   let remaining = [...facts]
   let questions = 0
   let next: NextQuestion | null = null
-  for (let question = chooseNextQuestion(remaining, declined, { lastYear }); question; question = chooseNextQuestion(remaining, declined, { lastYear })) {
+  for (
+    let question = chooseNextQuestion(remaining, declined, { lastYear });
+    question;
+    question = chooseNextQuestion(remaining, declined, { lastYear })
+  ) {
     next ??= question
     questions += 1
     const asked = new Set([...question.facts, ...question.group.facts])

@@ -4,7 +4,10 @@ import type { Program } from './programs.js'
 
 /** The search the dialogue needs (implemented by src/search's PolicyIndex). */
 export interface PolicySearch {
-  search(query: string, options?: { limit?: number }): {
+  search(
+    query: string,
+    options?: { limit?: number },
+  ): {
     hits: Array<{ card: PolicyCard; score: number; snippet: string }>
     confident: boolean
     /** Share of the question the top card's best passage covers, 0–1 (the answering decision reads it). */
@@ -19,4 +22,3 @@ export interface AssessmentOutcome {
   eligible: boolean | null
   missing: FactName[]
 }
-

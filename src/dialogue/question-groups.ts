@@ -27,7 +27,10 @@ export const QUESTION_GROUPS: QuestionGroup[] = [
     yesNo: 'positive',
     alone: {
       registeredInBeijing: { question: '贵企业是否在北京市注册登记？', example: '例如：是的 / 注册在天津' },
-      independentLegalPerson: { question: '贵企业是否具有独立法人资格（分公司、个体工商户不算）？', example: '例如：是的 / 我们是分公司' },
+      independentLegalPerson: {
+        question: '贵企业是否具有独立法人资格（分公司、个体工商户不算）？',
+        example: '例如：是的 / 我们是分公司',
+      },
     },
   },
   {
@@ -83,7 +86,8 @@ export const QUESTION_GROUPS: QuestionGroup[] = [
   {
     id: 'honors',
     facts: ['honors', 'rdInstitution'],
-    question: '是否有有效期内的荣誉（高新技术企业、技术创新示范企业、知识产权优势/示范企业）？有没有研发机构，是什么级别（国家级/省级/市级/区级）？',
+    question:
+      '是否有有效期内的荣誉（高新技术企业、技术创新示范企业、知识产权优势/示范企业）？有没有研发机构，是什么级别（国家级/省级/市级/区级）？',
     example: '例如：是高新技术企业，有市级研发机构',
   },
   {
@@ -125,7 +129,8 @@ export const QUESTION_GROUPS: QuestionGroup[] = [
 ]
 
 const GROUP_OF_FACT = new Map<FactName, QuestionGroup>()
-for (const group of QUESTION_GROUPS) for (const fact of group.facts) if (!GROUP_OF_FACT.has(fact)) GROUP_OF_FACT.set(fact, group)
+for (const group of QUESTION_GROUPS)
+  for (const fact of group.facts) if (!GROUP_OF_FACT.has(fact)) GROUP_OF_FACT.set(fact, group)
 
 /** The group that asks for a fact (facts asked in several groups belong to the first). */
 export function groupOfFact(fact: FactName): QuestionGroup | undefined {

@@ -34,7 +34,8 @@ export interface RankedClause {
 }
 
 const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact']
-const MARKER = /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
+const MARKER =
+  /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
 const HEADING_MAX = 26
 /** Extra prior, as a share of the aspect prior, for a clause in the field that answers the aspect (时间/频度 for timing). */
 const FIELD_BONUS = 0.5
@@ -48,7 +49,8 @@ const CORPUS_BLEND = 0.3
 const CUE_TERM_WEIGHT = 0.4
 
 function sentencesOf(line: string, field: ClauseField): string[] {
-  const parts = line.match(field === 'process' ? /[^。；！？!?→]+[。；！？!?]*/gu : /[^。；！？!?]+[。；！？!?]*/gu) ?? []
+  const parts =
+    line.match(field === 'process' ? /[^。；！？!?→]+[。；！？!?]*/gu : /[^。；！？!?]+[。；！？!?]*/gu) ?? []
   return parts.map((part) => part.trim()).filter((part) => part.length > 1)
 }
 
@@ -72,7 +74,12 @@ function termsOf(clause: Clause): { text: Set<string>; topic: Set<string> } {
   if (!terms) {
     terms = { text: new Set(), topic: new Set() }
     addTerms(normalizeForSearch(clause.text), terms.text)
-    addTerms(normalizeForSearch(`${clause.topic ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`), terms.topic)
+    addTerms(
+      normalizeForSearch(
+        `${clause.topic ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`,
+      ),
+      terms.topic,
+    )
     termCache.set(clause, terms)
   }
   return terms
@@ -82,7 +89,12 @@ function termsOf(clause: Clause): { text: Set<string>; topic: Set<string> } {
 function cuePattern(aspects: AnswerAspects): RegExp {
   let pattern = cueCache.get(aspects)
   if (!pattern) {
-    pattern = new RegExp([...new Set(aspects.aspects.flatMap((candidate) => candidate.cues))].sort((left, right) => right.length - left.length).join('|'), 'gu')
+    pattern = new RegExp(
+      [...new Set(aspects.aspects.flatMap((candidate) => candidate.cues))]
+        .sort((left, right) => right.length - left.length)
+        .join('|'),
+      'gu',
+    )
     cueCache.set(aspects, pattern)
   }
   return pattern
@@ -110,7 +122,16 @@ export function cardClauses(card: PolicyCard): Clause[] {
             return
           }
         }
-        clauses.push({ card, field, text: sentence, marker, startsWithMarker: index === 0 && marker !== null, topic, item: marker ? trimmed : sentence, position: clauses.length })
+        clauses.push({
+          card,
+          field,
+          text: sentence,
+          marker,
+          startsWithMarker: index === 0 && marker !== null,
+          topic,
+          item: marker ? trimmed : sentence,
+          position: clauses.length,
+        })
       })
     }
   }
@@ -148,7 +169,9 @@ function addTerms(text: string, terms: Set<string>): void {
 export function corpusFrequency(cards: readonly PolicyCard[] = loadCards()): CorpusFrequency {
   const counts = new Map<string, number>()
   for (const card of cards) {
-    const text = normalizeForSearch([card.title, card.content, card.requirements, card.process, card.timing].filter(Boolean).join('\n'))
+    const text = normalizeForSearch(
+      [card.title, card.content, card.requirements, card.process, card.timing].filter(Boolean).join('\n'),
+    )
     const seen = new Set<string>()
     addTerms(text, seen)
     for (const term of seen) counts.set(term, (counts.get(term) ?? 0) + 1)
@@ -172,7 +195,12 @@ export function questionTerms(text: string, extra: readonly string[] = []): stri
 export function rankClauses(
   clauses: readonly Clause[],
   part: SubQuestion,
-  options: { aspects?: AnswerAspects; extraTerms?: readonly string[]; cardWeight?: (card: PolicyCard) => number; corpus?: CorpusFrequency } = {},
+  options: {
+    aspects?: AnswerAspects
+    extraTerms?: readonly string[]
+    cardWeight?: (card: PolicyCard) => number
+    corpus?: CorpusFrequency
+  } = {},
 ): RankedClause[] {
   const aspects = options.aspects ?? loadAnswerAspects()
   const texts = clauses.map((clause) => termsOf(clause).text)
@@ -182,18 +210,34 @@ export function rankClauses(
   const asking = new Set(questionTerms((part.text.match(cues) ?? []).join(' ')))
   const own = questionTerms(part.text)
   // Formal synonyms stand for words of the question's subject: they count like the context.
-  const context = questionTerms(part.context.replace(cues, ' '), options.extraTerms).filter((term) => !own.includes(term))
-  const others = questionTerms(part.others.replace(cues, ' ')).filter((term) => !own.includes(term) && !context.includes(term))
+  const context = questionTerms(part.context.replace(cues, ' '), options.extraTerms).filter(
+    (term) => !own.includes(term),
+  )
+  const others = questionTerms(part.others.replace(cues, ' ')).filter(
+    (term) => !own.includes(term) && !context.includes(term),
+  )
   const count = Math.max(1, clauses.length)
   const corpus = options.corpus ?? (defaultCorpus ??= corpusFrequency())
-  const corpusIdf = (term: string) => Math.log(1 + corpus.cards / (corpus.frequency(term) + 0.5)) / Math.log(1 + corpus.cards / 0.5)
+  const corpusIdf = (term: string) =>
+    Math.log(1 + corpus.cards / (corpus.frequency(term) + 0.5)) / Math.log(1 + corpus.cards / 0.5)
   const weightOf = new Map<string, number>()
   for (const term of [...own, ...context, ...others]) {
     const frequency = texts.filter((text, index) => text.has(term) || topics[index].has(term)).length
     const asked = asking.has(term) && !questionTerms(part.text.replace(cues, ' ')).includes(term) ? CUE_TERM_WEIGHT : 1
-    weightOf.set(term, frequency === 0 ? 0 : Math.log(1 + count / (frequency + 0.5)) * (term.length >= 2 ? 1 : SINGLE_CHARACTER_WEIGHT) * asked * (CORPUS_BLEND + (1 - CORPUS_BLEND) * corpusIdf(term)))
+    weightOf.set(
+      term,
+      frequency === 0
+        ? 0
+        : Math.log(1 + count / (frequency + 0.5)) *
+            (term.length >= 2 ? 1 : SINGLE_CHARACTER_WEIGHT) *
+            asked *
+            (CORPUS_BLEND + (1 - CORPUS_BLEND) * corpusIdf(term)),
+    )
   }
-  const entry = part.aspect === 'general' ? aspects.aspects.find((candidate) => candidate.aspect === 'amount') : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
+  const entry =
+    part.aspect === 'general'
+      ? aspects.aspects.find((candidate) => candidate.aspect === 'amount')
+      : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
   const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
   const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
   return clauses
@@ -211,13 +255,18 @@ export function rankClauses(
       const fitsPattern = inField || (pattern?.test(clause.text) ?? false)
       const words = entry ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
       const fitsAspect = fitsPattern || words > 0
-      const aspectScore = (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0) + (inField ? prior * FIELD_BONUS : 0)
+      const aspectScore =
+        (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0) + (inField ? prior * FIELD_BONUS : 0)
       // A clause that does not look like an answer to the part counts for less, however many words it shares.
       const unfit = entry?.unfitWeight ?? 1
       const fit = part.aspect === 'general' || fitsPattern ? 1 : words > 0 ? (1 + unfit) / 2 : unfit
       const lengthPenalty = 1 + Math.max(0, clause.text.length - 80) / 400
       const cardWeight = options.cardWeight?.(clause.card) ?? 1
-      const score = ((ownScore + aspects.contextWeight * contextScore + aspects.otherPartsWeight * othersScore) / lengthPenalty) * cardWeight * fit + aspectScore * Math.min(1, cardWeight)
+      const score =
+        ((ownScore + aspects.contextWeight * contextScore + aspects.otherPartsWeight * othersScore) / lengthPenalty) *
+          cardWeight *
+          fit +
+        aspectScore * Math.min(1, cardWeight)
       return { clause, score, fitsAspect, ownScore }
     })
     .sort((left, right) => right.score - left.score || left.clause.position - right.clause.position)

@@ -14,7 +14,9 @@ export const VerdictWordsSchema = z
   .strict()
 export type VerdictWords = z.infer<typeof VerdictWordsSchema>
 
-export const DEFAULT_VERDICT_WORDS_PATH = fileURLToPath(new URL('../../knowledge/lexicon/verdict-words.json', import.meta.url))
+export const DEFAULT_VERDICT_WORDS_PATH = fileURLToPath(
+  new URL('../../knowledge/lexicon/verdict-words.json', import.meta.url),
+)
 
 export function loadVerdictWords(path: string = DEFAULT_VERDICT_WORDS_PATH): VerdictWords {
   return VerdictWordsSchema.parse(JSON.parse(readFileSync(path, 'utf8')))

@@ -6,7 +6,11 @@ import type { DialogueState, Profile } from './dialogue-state.js'
  * unknown again. Facts it now knows leave the 不清楚 list and the pending question, so a chat turn after the form
  * goes on from the form's facts instead of asking them again.
  */
-export function replaceProfileFacts(state: DialogueState, profile: Profile, facts: Facts): { state: DialogueState; profile: Profile } {
+export function replaceProfileFacts(
+  state: DialogueState,
+  profile: Profile,
+  facts: Facts,
+): { state: DialogueState; profile: Profile } {
   const known = (fact: FactName) => facts[fact] !== undefined
   return {
     state: { ...state, pending: state.pending.filter((fact) => !known(fact)) },

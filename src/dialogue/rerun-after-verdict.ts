@@ -16,16 +16,25 @@ export interface VerdictRerun {
  * programs read re-run the verdict: returns the programs and the echo of the changes, or null when nothing
  * the last verdict read has changed (then the caller records the facts as usual).
  */
-export function rerunAfterVerdict(state: DialogueState, profile: Profile, facts: Facts, usedBy: (program: Program) => readonly FactName[]): VerdictRerun | null {
+export function rerunAfterVerdict(
+  state: DialogueState,
+  profile: Profile,
+  facts: Facts,
+  usedBy: (program: Program) => readonly FactName[],
+): VerdictRerun | null {
   if (state.mode !== 'idle' || state.lastTopic?.kind !== 'program' || state.lastTopic.programs.length === 0) return null
   const { programs } = state.lastTopic
   const used = new Set(programs.flatMap((program) => usedBy(program)))
-  const changed = (Object.keys(facts) as FactName[]).filter((fact) => used.has(fact) && JSON.stringify(facts[fact]) !== JSON.stringify(profile.facts[fact]))
+  const changed = (Object.keys(facts) as FactName[]).filter(
+    (fact) => used.has(fact) && JSON.stringify(facts[fact]) !== JSON.stringify(profile.facts[fact]),
+  )
   if (changed.length === 0) return null
   const parts = changed.map((fact) => {
     const label = FACT_LABELS[fact].label
     const value = describeFactValue(fact, facts[fact])
-    return profile.facts[fact] === undefined ? `${label}：${value}` : `${label}已改为${value}（原为${describeFactValue(fact, profile.facts[fact])}）`
+    return profile.facts[fact] === undefined
+      ? `${label}：${value}`
+      : `${label}已改为${value}（原为${describeFactValue(fact, profile.facts[fact])}）`
   })
   return { programs: [...programs], changed: `${parts.join('；')}。` }
 }

@@ -44,7 +44,9 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
   const contextPieces: string[] = []
   for (const piece of pieces) {
     const previous = parts[parts.length - 1]
-    const aspect = aspectOf(piece, aspects) ?? (previous && followUp.test(piece) ? previous.aspect : yesNo.test(piece) ? 'fact' : null)
+    const aspect =
+      aspectOf(piece, aspects) ??
+      (previous && followUp.test(piece) ? previous.aspect : yesNo.test(piece) ? 'fact' : null)
     if (aspect === null) {
       contextPieces.push(piece)
       continue
@@ -52,6 +54,14 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
     parts.push({ text: piece, aspect })
   }
   const context = contextPieces.join(' ')
-  if (parts.length === 0) return [{ text: normalized.slice(0, MAX_PART_CHARS), aspect: 'general', context: '', others: '' }]
-  return parts.slice(0, MAX_PARTS).map((part) => ({ ...part, context, others: parts.filter((other) => other !== part).map((other) => other.text).join(' ') }))
+  if (parts.length === 0)
+    return [{ text: normalized.slice(0, MAX_PART_CHARS), aspect: 'general', context: '', others: '' }]
+  return parts.slice(0, MAX_PARTS).map((part) => ({
+    ...part,
+    context,
+    others: parts
+      .filter((other) => other !== part)
+      .map((other) => other.text)
+      .join(' '),
+  }))
 }

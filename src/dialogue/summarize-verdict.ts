@@ -21,7 +21,9 @@ function gaps(result: AssessmentResult, count = 2): string | null {
   // Only the failing parts of a condition, with the firm's value and the one needed (not all three of 小巨人's 新).
   const failed = result.conditions
     .filter((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score')
-    .map((condition) => (condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name))
+    .map((condition) =>
+      condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name,
+    )
   const losses = lossesOf(result).map(lossText)
   const top = [...failed, ...losses].slice(0, count)
   if (top.length === 0) return null
@@ -51,11 +53,13 @@ function nextStep(result: AssessmentResult, search: PolicySearch, benefits: Tier
   }
   if (result.eligible === false && result.cheapestPath) {
     const { changes, text } = result.cheapestPath
-    if (changes.length > 0) return `最少改动：${changes[0].text}${changes.length > 1 ? `；另有${changes.length - 1}项见“详细”` : ''}`
+    if (changes.length > 0)
+      return `最少改动：${changes[0].text}${changes.length > 1 ? `；另有${changes.length - 1}项见“详细”` : ''}`
     const direct = /或满足任一直通条件：([^；。]+)/u.exec(text)?.[1]
     if (direct) return `或满足直通条件，如：${direct}`
   }
-  if (result.prerequisite && result.prerequisite.held !== true) return `注意：申报前须持有有效期内的${result.prerequisite.name}称号`
+  if (result.prerequisite && result.prerequisite.held !== true)
+    return `注意：申报前须持有有效期内的${result.prerequisite.name}称号`
   return null
 }
 
@@ -78,10 +82,14 @@ export function summarizeVerdict(
   if (step) tail.push(step)
   const questions = offers.exactScoreQuestions ?? 0
   tail.push(questions > 0 ? `${exactScoreOffer(questions)}${DETAIL_OFFER}` : DETAIL_OFFER)
-  const assemble = () => [...results.flatMap((result, index) => [headline(result), ...(reasons[index] ? [reasons[index]!] : [])]), ...tail]
+  const assemble = () => [
+    ...results.flatMap((result, index) => [headline(result), ...(reasons[index] ? [reasons[index]!] : [])]),
+    ...tail,
+  ]
   // Over the screen: the highest tiers' reasons go first, then the lowest tier's second gap (all of it is
   // behind “详细” anyway); never a headline.
-  for (let index = results.length - 1; index > 0 && assemble().join('\n').length > budget; index -= 1) reasons[index] = null
+  for (let index = results.length - 1; index > 0 && assemble().join('\n').length > budget; index -= 1)
+    reasons[index] = null
   if (results[0] && assemble().join('\n').length > budget) reasons[0] = reason(results[0], 1)
   const blocks = results.map((result, index) => ({ heading: headline(result), text: reasons[index] ?? '—' }))
   return { lines: assemble(), blocks, tail }

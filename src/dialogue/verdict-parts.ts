@@ -10,14 +10,21 @@ export function failedGates(result: AssessmentResult) {
 /** "【北京市创新型中小企业】✅ 符合（已确定65分，最高可能100分）". */
 export function headline(result: AssessmentResult): string {
   const state = result.eligible === true ? '✅ 符合' : result.eligible === false ? '❌ 暂不符合' : '⏳ 暂无法判定'
-  const points = result.total === null || failedGates(result).length > 0 ? '' : result.totalMax !== null && result.totalMax !== result.total ? `（已确定${result.total}分，最高可能${result.totalMax}分）` : `（总分${result.total}分）`
+  const points =
+    result.total === null || failedGates(result).length > 0
+      ? ''
+      : result.totalMax !== null && result.totalMax !== result.total
+        ? `（已确定${result.total}分，最高可能${result.totalMax}分）`
+        : `（总分${result.total}分）`
   return `【${result.programName}】${state}${points}`
 }
 
 /** The gate sentence: which 第三条 conditions fail and what that means. */
 export function gateLine(result: AssessmentResult): string | null {
   const gates = failedGates(result)
-  return gates.length > 0 ? `不满足申报基本条件（第三条）：${gates.map((condition) => condition.name).join('；')}，不能申报北京市优质中小企业评价认定。` : null
+  return gates.length > 0
+    ? `不满足申报基本条件（第三条）：${gates.map((condition) => condition.name).join('；')}，不能申报北京市优质中小企业评价认定。`
+    : null
 }
 
 /** Items that lost points, the biggest loss first. */

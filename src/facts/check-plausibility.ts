@@ -36,7 +36,8 @@ function rangeReason(name: FactName, value: unknown): string {
   if (typeof value === 'number') {
     if (unit === '%' && value > 100) return `${label}不能超过100%，${ASK_AGAIN}`
     if (value < 0) return `${label}不能是负数，${ASK_AGAIN}`
-    if (!Number.isInteger(value) && (unit === '人' || unit === '项' || unit === '级' || unit === '名')) return `${label}应是整数，${ASK_AGAIN}`
+    if (!Number.isInteger(value) && (unit === '人' || unit === '项' || unit === '级' || unit === '名'))
+      return `${label}应是整数，${ASK_AGAIN}`
   }
   return `${label}（${shown(name, value)}）超出合理范围，${ASK_AGAIN}`
 }
@@ -54,7 +55,10 @@ export function checkPlausibility(candidates: Facts, known: Facts): { accepted: 
     const parsed = FactsSchema.shape[name].safeParse(value)
     if (!parsed.success) rejected.push({ fact: name, reason: rangeReason(name, value) })
     else if (MONEY_FACTS.has(name) && typeof value === 'number' && Math.abs(value) >= MAX_PLAUSIBLE_WAN) {
-      rejected.push({ fact: name, reason: `${FACT_LABELS[name].label}（${shown(name, value)}）似乎太大了，单位是万元，${ASK_AGAIN}` })
+      rejected.push({
+        fact: name,
+        reason: `${FACT_LABELS[name].label}（${shown(name, value)}）似乎太大了，单位是万元，${ASK_AGAIN}`,
+      })
     } else accepted[name] = parsed.data
   }
   for (const [part, whole] of PART_OF) {

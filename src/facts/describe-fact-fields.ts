@@ -36,13 +36,20 @@ export function describeFactFields(): FactField[] {
     const { label, unit } = FACT_LABELS[name]
     const base = { name, label, ...(unit ? { unit } : {}) }
     if (node.type === 'boolean') return { ...base, type: 'boolean' as const }
-    if (node.type === 'string' && node.enum) return { ...base, type: 'enum' as const, options: optionsFor(name, node.enum) }
-    if (node.type === 'array' && node.items?.enum) return { ...base, type: 'multi' as const, options: optionsFor(name, node.items.enum) }
+    if (node.type === 'string' && node.enum)
+      return { ...base, type: 'enum' as const, options: optionsFor(name, node.enum) }
+    if (node.type === 'array' && node.items?.enum)
+      return { ...base, type: 'multi' as const, options: optionsFor(name, node.items.enum) }
     if (node.anyOf) {
       const values = node.anyOf.map((option) => (option.type === 'null' ? null : (option.const ?? null)))
       return { ...base, type: 'enum' as const, options: optionsFor(name, values) }
     }
     const type = node.type === 'integer' ? ('integer' as const) : ('number' as const)
-    return { ...base, type, minimum: node.minimum, maximum: node.maximum !== undefined && node.maximum < 1e15 ? node.maximum : undefined }
+    return {
+      ...base,
+      type,
+      minimum: node.minimum,
+      maximum: node.maximum !== undefined && node.maximum < 1e15 ? node.maximum : undefined,
+    }
   })
 }

@@ -5,7 +5,7 @@ import type { FactName } from './fact-schema.js'
 
 /** A validation problem with a fact, in Chinese: "资产负债率：不能大于100（收到：150）". */
 export function describeFactIssue(issue: z.core.$ZodIssue, fact: FactName | undefined, received?: unknown): string {
-  const label = fact && FACT_LABELS[fact] ? FACT_LABELS[fact].label : fact ?? '字段'
+  const label = fact && FACT_LABELS[fact] ? FACT_LABELS[fact].label : (fact ?? '字段')
   let reason: string
   switch (issue.code) {
     case 'too_big':
@@ -18,7 +18,14 @@ export function describeFactIssue(issue: z.core.$ZodIssue, fact: FactName | unde
       reason = `不是可识别的取值（可选：${allowedValues(issue.values, fact)}）`
       break
     case 'invalid_type':
-      reason = issue.expected === 'number' ? '应为数字' : issue.expected === 'boolean' ? '应为“是”或“否”' : issue.expected === 'int' ? '应为整数' : `类型不对（应为${issue.expected}）`
+      reason =
+        issue.expected === 'number'
+          ? '应为数字'
+          : issue.expected === 'boolean'
+            ? '应为“是”或“否”'
+            : issue.expected === 'int'
+              ? '应为整数'
+              : `类型不对（应为${issue.expected}）`
       break
     case 'unrecognized_keys':
       reason = `未知的字段：${issue.keys.join('、')}`
@@ -33,5 +40,7 @@ export function describeFactIssue(issue: z.core.$ZodIssue, fact: FactName | unde
 /** "agriculture（农、林、牧、渔业）、industry（工业）…": the values an enum accepts, with their Chinese names. */
 export function allowedValues(values: readonly unknown[], fact?: FactName): string {
   const labels = fact ? FACT_OPTION_LABELS[fact] : undefined
-  return values.map((value) => (labels?.[String(value)] ? `${String(value)}（${labels[String(value)]}）` : String(value))).join('、')
+  return values
+    .map((value) => (labels?.[String(value)] ? `${String(value)}（${labels[String(value)]}）` : String(value)))
+    .join('、')
 }

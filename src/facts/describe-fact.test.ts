@@ -34,7 +34,9 @@ describe('summarizeFacts', () => {
 
   it('lists known facts one per line, in schema order', () => {
     expect(summarizeFacts(facts)).toBe(
-      ['在北京市注册登记：是', '上年度营业收入：3200万元', '资产负债率：48%', '有效期内的荣誉资质：高新技术企业'].join('\n'),
+      ['在北京市注册登记：是', '上年度营业收入：3200万元', '资产负债率：48%', '有效期内的荣誉资质：高新技术企业'].join(
+        '\n',
+      ),
     )
   })
 

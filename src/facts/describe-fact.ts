@@ -12,7 +12,8 @@ export function describeFactValue(name: FactName, value: unknown): string {
   if (value === undefined) return '不清楚'
   const options = FACT_OPTION_LABELS[name]
   if (typeof value === 'boolean') return value ? '是' : '否'
-  if (Array.isArray(value)) return value.length === 0 ? '无' : value.map((item) => options?.[String(item)] ?? String(item)).join('、')
+  if (Array.isArray(value))
+    return value.length === 0 ? '无' : value.map((item) => options?.[String(item)] ?? String(item)).join('、')
   if (value === null || (options && typeof value === 'string') || (options && String(value) in options)) {
     return options?.[String(value)] ?? String(value)
   }

@@ -14,10 +14,14 @@ describe('detectInjection', () => {
     expect(detectInjection(text)).toBe(true)
   })
 
-  it.each(['营收3200万', '大赛进入决赛', '忘了去年的研发费用', '通过了ISO9001认证', '我们的产品覆盖全国30个省以上', '跳过这个问题'])(
-    'lets %s through',
-    (text) => {
-      expect(detectInjection(text)).toBe(false)
-    },
-  )
+  it.each([
+    '营收3200万',
+    '大赛进入决赛',
+    '忘了去年的研发费用',
+    '通过了ISO9001认证',
+    '我们的产品覆盖全国30个省以上',
+    '跳过这个问题',
+  ])('lets %s through', (text) => {
+    expect(detectInjection(text)).toBe(false)
+  })
 })

@@ -5,8 +5,22 @@ import { z } from 'zod'
  * Every fact is optional: an absent fact is unknown, never "no".
  */
 export const INDUSTRIES = [
-  'agriculture', 'industry', 'construction', 'wholesale', 'retail', 'transport', 'warehousing', 'postal',
-  'accommodation', 'catering', 'telecom', 'software', 'realEstate', 'propertyManagement', 'leasingBusiness', 'other',
+  'agriculture',
+  'industry',
+  'construction',
+  'wholesale',
+  'retail',
+  'transport',
+  'warehousing',
+  'postal',
+  'accommodation',
+  'catering',
+  'telecom',
+  'software',
+  'realEstate',
+  'propertyManagement',
+  'leasingBusiness',
+  'other',
 ] as const
 
 const money = z.number().finite().min(0).max(1e9)
@@ -53,7 +67,9 @@ export const FactsSchema = z
     qualityCert: z.boolean(),
     ownBrand: z.boolean(),
     standardSetting: z.boolean(),
-    techConversion: z.array(z.enum(['firstSetCertified', 'firstSetPolicy', 'foreignCert', 'drugTrial', 'deviceApproval'])),
+    techConversion: z.array(
+      z.enum(['firstSetCertified', 'firstSetPolicy', 'foreignCert', 'drugTrial', 'deviceApproval']),
+    ),
     listing: z.enum(['listed', 'ipoAccepted', 'neeq', 'sponsorSigned', 'specializedBoard', 'none']),
     contest: z.enum(['award', 'final', 'participated', 'none']),
     rdInstitution: z.enum(['national', 'provincial', 'municipal', 'below', 'none']),

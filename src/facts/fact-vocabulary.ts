@@ -37,9 +37,20 @@ export const AMOUNT_TOPICS = {
 } as const satisfies Record<string, AmountTopic>
 
 export type BooleanFactName =
-  | 'registeredInBeijing' | 'independentLegalPerson' | 'creditBlacklisted' | 'restrictedProducts' | 'majorIncident3y'
-  | 'strategicEmerging' | 'qualityAward' | 'qualityCert' | 'ownBrand' | 'standardSetting' | 'coreBusinessInfoSystem'
-  | 'keyField' | 'innovativeSmeValid' | 'specializedSmeValid'
+  | 'registeredInBeijing'
+  | 'independentLegalPerson'
+  | 'creditBlacklisted'
+  | 'restrictedProducts'
+  | 'majorIncident3y'
+  | 'strategicEmerging'
+  | 'qualityAward'
+  | 'qualityCert'
+  | 'ownBrand'
+  | 'standardSetting'
+  | 'coreBusinessInfoSystem'
+  | 'keyField'
+  | 'innovativeSmeValid'
+  | 'specializedSmeValid'
 
 /** Facts whose value is read from the words around the keyword (级别, 名次, 成绩). */
 export type GradedFact = 'rdInstitution' | 'sciAward' | 'contest' | 'makerChinaTop'
@@ -48,7 +59,13 @@ export type GradedFact = 'rdInstitution' | 'sciAward' | 'contest' | 'makerChinaT
 export type KeywordMeaning =
   | { type: 'amount'; topic: AmountTopic; sign?: -1; part?: string; countTopic?: AmountTopic }
   | { type: 'flag'; fact: BooleanFactName; value?: boolean }
-  | { type: 'choice'; fact: 'industry' | 'listing' | 'leadProductField'; value: string; explicit?: boolean; also?: readonly string[] }
+  | {
+      type: 'choice'
+      fact: 'industry' | 'listing' | 'leadProductField'
+      value: string
+      explicit?: boolean
+      also?: readonly string[]
+    }
   | { type: 'member'; fact: 'honors' | 'techConversion'; value: string }
   | { type: 'graded'; fact: GradedFact }
   | { type: 'registration' }

@@ -73,9 +73,12 @@ describe('parseCount', () => {
     expect(parseCount(text)).toBe(expected)
   })
 
-  it.each(['十几个', '几十个', '二三十人', '20-30人', '20到30人', '不到100人', '150.5人', '3200万'])('%s → null', (text) => {
-    expect(parseCount(text)).toBeNull()
-  })
+  it.each(['十几个', '几十个', '二三十人', '20-30人', '20到30人', '不到100人', '150.5人', '3200万'])(
+    '%s → null',
+    (text) => {
+      expect(parseCount(text)).toBeNull()
+    },
+  )
 })
 
 describe('parseYears', () => {

@@ -1,8 +1,27 @@
 import { normalizeMessage } from './normalize-message.js'
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
 }
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 }
 const WAN = new Set(['万', '萬'])
@@ -23,7 +42,10 @@ export function parseChineseNumber(text: string): number | null {
 
 /** `parseChineseNumber` for text already normalised by `normalizeMessage` (the extractor's hot path). */
 export function parseNormalizedNumber(text: string): number | null {
-  let source = text.trim().replace(/\s+/g, '').replace(/个(?=[亿億])/g, '')
+  let source = text
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/个(?=[亿億])/g, '')
   if (source === '') return null
   let sign = 1
   if (/^[-+负]/.test(source)) {

@@ -52,7 +52,11 @@ function significantDigits(numeral: string): number {
 }
 
 function isOutOfRange(value: number, numeral: string): boolean {
-  return !Number.isFinite(value) || Math.abs(value) > MAX_QUANTITY_VALUE || significantDigits(numeral) > MAX_SIGNIFICANT_DIGITS
+  return (
+    !Number.isFinite(value) ||
+    Math.abs(value) > MAX_QUANTITY_VALUE ||
+    significantDigits(numeral) > MAX_SIGNIFICANT_DIGITS
+  )
 }
 
 function readScientific(source: string): number | null {
@@ -119,16 +123,28 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     const [unit, scale] = SIMPLE_UNITS[simple[2] ?? ''] ?? [null, 1]
     const exact = Number(simple[1]) * scale
     const outOfRange = isOutOfRange(exact, simple[1]!)
-    return { value: outOfRange ? exact : Number(exact.toPrecision(12)), unit, approximate: false, upperBound: false, bound: null, vague: false, chineseOnly: false, outOfRange }
+    return {
+      value: outOfRange ? exact : Number(exact.toPrecision(12)),
+      unit,
+      approximate: false,
+      upperBound: false,
+      bound: null,
+      vague: false,
+      chineseOnly: false,
+      outOfRange,
+    }
   }
   // "一个多亿": 多 before the 个亿 unit.
-  let source = text.trim().replace(/\s+/g, '').replace(/个([多余])([亿億])/, '$1个$2')
+  let source = text
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/个([多余])([亿億])/, '$1个$2')
   let approximate = false
   let upperBound = false
   let vague = false
   let bound: QuantityBound | null = null
   let rough = false
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     const upper = UPPER_BOUND_PREFIX.exec(source) ?? UPPER_BOUND_SUFFIX.exec(source)
     if (upper) {
@@ -191,7 +207,16 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     // "十几个人": more than ten; "二三十人", "20-30": no single value either.
     const floor = /几/.test(source) ? parseNormalizedNumber(source.replace(/几/g, '')) : null
     const value = floor === null ? Number.NaN : Number((floor * scale).toPrecision(12))
-    return { value, unit, approximate, upperBound, bound: Number.isNaN(value) ? null : 'gt', vague, chineseOnly, outOfRange: false }
+    return {
+      value,
+      unit,
+      approximate,
+      upperBound,
+      bound: Number.isNaN(value) ? null : 'gt',
+      vague,
+      chineseOnly,
+      outOfRange: false,
+    }
   }
   const numeral = readScientific(source) ?? parseNormalizedNumber(source)
   if (numeral === null) return null

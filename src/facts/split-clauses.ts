@@ -40,7 +40,8 @@ export function splitClauses(message: string, tokens: MessageToken[]): Clause[] 
   const close = (end: number): void => {
     const text = message.slice(start, end)
     const raw = text.trim().slice(0, RAW_LIMIT)
-    if (current.length > 0 || raw !== '') clauses.push({ tokens: current, text, raw, neighbours: neighboursOf(current) })
+    if (current.length > 0 || raw !== '')
+      clauses.push({ tokens: current, text, raw, neighbours: neighboursOf(current) })
     current = []
   }
   for (const token of tokens) {
@@ -62,11 +63,16 @@ function fitsMeaning(meaning: KeywordMeaning, quantity: Quantity): boolean {
   if (meaning.type === 'sink') return meaning.units.some((unit) => fitsUnit(quantity, unit))
   if (meaning.type === 'unclassifiedIp') return quantity.unit === 'item' || quantity.unit === null
   if (meaning.type !== 'amount') return false
-  return unitFits(meaning.topic, quantity) || (meaning.countTopic !== undefined && unitFits(meaning.countTopic, quantity))
+  return (
+    unitFits(meaning.topic, quantity) || (meaning.countTopic !== undefined && unitFits(meaning.countTopic, quantity))
+  )
 }
 
 function isNumericKeyword(token: Token): token is Token & { type: 'keyword' } {
-  return token.type === 'keyword' && (token.meaning.type === 'amount' || token.meaning.type === 'sink' || token.meaning.type === 'unclassifiedIp')
+  return (
+    token.type === 'keyword' &&
+    (token.meaning.type === 'amount' || token.meaning.type === 'sink' || token.meaning.type === 'unclassifiedIp')
+  )
 }
 
 function isPolar(token: Token): boolean {
@@ -114,11 +120,20 @@ export function findTarget(clause: Clause, index: number): { index: number; mean
   if (token.type !== 'quantity') return null
   const { quantity } = token
   if (quantity.unit === 'top') {
-    const maker = tokens.findIndex((candidate) => candidate.type === 'keyword' && candidate.meaning.type === 'graded' && candidate.meaning.fact === 'makerChinaTop')
+    const maker = tokens.findIndex(
+      (candidate) =>
+        candidate.type === 'keyword' &&
+        candidate.meaning.type === 'graded' &&
+        candidate.meaning.fact === 'makerChinaTop',
+    )
     return maker >= 0 ? { index: maker, meaning: (tokens[maker] as Token & { type: 'keyword' }).meaning } : null
   }
   const quantityBefore = neighbours.quantityBefore[index]
-  for (let before = neighbours.numericKeywordBefore[index]; before >= 0; before = neighbours.numericKeywordBefore[before]) {
+  for (
+    let before = neighbours.numericKeywordBefore[index];
+    before >= 0;
+    before = neighbours.numericKeywordBefore[before]
+  ) {
     const candidate = tokens[before] as Token & { type: 'keyword' }
     const fits = fitsMeaning(candidate.meaning, quantity)
     // A sink takes only the number right after it, and lets other units pass ("增长到3200万").
@@ -148,4 +163,3 @@ export function polarityOf(clause: Clause, index: number): 'yes' | 'no' | null {
   const token = chosen >= 0 ? tokens[chosen] : undefined
   return token?.type === 'yes' || token?.type === 'no' ? token.type : null
 }
-

@@ -74,9 +74,20 @@ export const PolicyCardSchema = z
   .strict()
   .superRefine((card, context) => {
     const dated = card.validFrom !== null || card.validUntil !== null
-    if (dated !== (card.validityBasis !== null)) context.addIssue({ code: 'custom', path: ['validityBasis'], message: 'required exactly when validFrom or validUntil is set' })
-    if ((card.validUntil !== null) !== (card.validUntilPrecision !== null)) context.addIssue({ code: 'custom', path: ['validUntilPrecision'], message: 'required exactly when validUntil is set' })
-    if (card.validFrom !== null && card.validUntil !== null && card.validFrom > card.validUntil) context.addIssue({ code: 'custom', path: ['validUntil'], message: 'before validFrom' })
+    if (dated !== (card.validityBasis !== null))
+      context.addIssue({
+        code: 'custom',
+        path: ['validityBasis'],
+        message: 'required exactly when validFrom or validUntil is set',
+      })
+    if ((card.validUntil !== null) !== (card.validUntilPrecision !== null))
+      context.addIssue({
+        code: 'custom',
+        path: ['validUntilPrecision'],
+        message: 'required exactly when validUntil is set',
+      })
+    if (card.validFrom !== null && card.validUntil !== null && card.validFrom > card.validUntil)
+      context.addIssue({ code: 'custom', path: ['validUntil'], message: 'before validFrom' })
   })
 
 export type PolicyCard = z.infer<typeof PolicyCardSchema>

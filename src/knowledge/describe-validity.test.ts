@@ -21,7 +21,10 @@ describe('describeValidity', () => {
   })
 
   it('counts the last day as in force, by the Beijing calendar', () => {
-    expect(describeValidity(card('guide-028'), on('2025-12-31'))).toEqual({ status: 'current', text: '该政策有效期至2025年12月31日。' })
+    expect(describeValidity(card('guide-028'), on('2025-12-31'))).toEqual({
+      status: 'current',
+      text: '该政策有效期至2025年12月31日。',
+    })
     // 2025-12-31T20:00Z is already 1 January in Beijing.
     expect(describeValidity(card('guide-028'), new Date('2025-12-31T20:00:00Z')).status).toBe('ended')
     expect(beijingDate(new Date('2025-12-31T15:59:59Z'))).toBe('2025-12-31')
@@ -38,13 +41,23 @@ describe('describeValidity', () => {
   })
 
   it('says a policy has not started yet, quoting its start', () => {
-    expect(describeValidity(card('changping-a02'), on('2025-12-01'))).toEqual({ status: 'not-yet', text: '该政策尚未开始执行（原文：自发布之日起施行，有效期三年）。' })
-    expect(describeValidity(card('changping-a02'), on('2026-12-01'))).toEqual({ status: 'current', text: '该政策有效期至2028年12月14日。' })
+    expect(describeValidity(card('changping-a02'), on('2025-12-01'))).toEqual({
+      status: 'not-yet',
+      text: '该政策尚未开始执行（原文：自发布之日起施行，有效期三年）。',
+    })
+    expect(describeValidity(card('changping-a02'), on('2026-12-01'))).toEqual({
+      status: 'current',
+      text: '该政策有效期至2028年12月14日。',
+    })
   })
 
   it('names the agency from the contact, or the issuer with the contact phone', () => {
-    expect(askAgency({ contact: '北京市经济和信息化局：55521000；政策咨询：15611351687', issuer: 'x' })).toBe('北京市经济和信息化局（55521000）')
-    expect(askAgency({ contact: '联系人：陈光明；联系电话：55578429', issuer: '北京市经济和信息化局' })).toBe('北京市经济和信息化局（55578429）')
+    expect(askAgency({ contact: '北京市经济和信息化局：55521000；政策咨询：15611351687', issuer: 'x' })).toBe(
+      '北京市经济和信息化局（55521000）',
+    )
+    expect(askAgency({ contact: '联系人：陈光明；联系电话：55578429', issuer: '北京市经济和信息化局' })).toBe(
+      '北京市经济和信息化局（55578429）',
+    )
     expect(askAgency({ contact: null, issuer: '北京市经济和信息化局' })).toBe('北京市经济和信息化局')
   })
 })

@@ -8,7 +8,10 @@ export interface ValidityDescription {
   text: string | null
 }
 
-type ValidityFields = Pick<PolicyCard, 'validFrom' | 'validUntil' | 'validUntilPrecision' | 'validityBasis' | 'contact' | 'issuer'>
+type ValidityFields = Pick<
+  PolicyCard,
+  'validFrom' | 'validUntil' | 'validUntilPrecision' | 'validityBasis' | 'contact' | 'issuer'
+>
 
 /** Beijing is UTC+8 all year: policy dates are Beijing calendar days. */
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
@@ -33,12 +36,16 @@ const PHONE = /\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?<!\d)\d{8}(?!\d)/u
  * "北京市经济和信息化局（55521000）"), else the issuer with the first phone the contact gives, else the issuer.
  */
 export function askAgency(card: Pick<PolicyCard, 'contact' | 'issuer'>): string {
-  const entries = (card.contact ?? '').split(/[；;\n]/u).map((entry) => entry.trim()).filter((entry) => entry !== '')
+  const entries = (card.contact ?? '')
+    .split(/[；;\n]/u)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
   const first = entries[0]
   if (first) {
     const named = /^([^:：]{2,40}?)[:：]\s*(.+)$/u.exec(first)
     const phone = PHONE.exec(first)?.[0]
-    if (named && phone && !/^(联系人|联系电话|电话|咨询电话|政策咨询|流程咨询)$/u.test(named[1])) return `${named[1]}（${phone}）`
+    if (named && phone && !/^(联系人|联系电话|电话|咨询电话|政策咨询|流程咨询)$/u.test(named[1]))
+      return `${named[1]}（${phone}）`
   }
   const phone = PHONE.exec(card.contact ?? '')?.[0]
   return phone ? `${card.issuer}（${phone}）` : card.issuer
@@ -56,12 +63,16 @@ export function describeValidity(card: ValidityFields, today: Date): ValidityDes
   const day = beijingDate(today)
   if (card.validUntil !== null && day > card.validUntil) {
     const until = formatPolicyDate(card.validUntil, card.validUntilPrecision)
-    return { status: 'ended', text: `该政策执行期至${until}，已到期；以下为原政策内容，新一轮政策请咨询${askAgency(card)}。` }
+    return {
+      status: 'ended',
+      text: `该政策执行期至${until}，已到期；以下为原政策内容，新一轮政策请咨询${askAgency(card)}。`,
+    }
   }
   if (card.validFrom !== null && day < card.validFrom) {
     return { status: 'not-yet', text: `该政策尚未开始执行（原文：${card.validityBasis ?? ''}）。` }
   }
-  if (card.validUntil !== null) return { status: 'current', text: `该政策有效期至${formatPolicyDate(card.validUntil, card.validUntilPrecision)}。` }
+  if (card.validUntil !== null)
+    return { status: 'current', text: `该政策有效期至${formatPolicyDate(card.validUntil, card.validUntilPrecision)}。` }
   if (card.validFrom !== null) return { status: 'current', text: null }
   return { status: 'unknown', text: null }
 }

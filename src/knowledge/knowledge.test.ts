@@ -13,7 +13,19 @@ const card = (id: string) => {
   return found
 }
 const SECTIONS = ['综合', '两业融合', '先进制造业', '金融', '科技', '文化', '商务', '生活服务', '新基建', '农业']
-const TEXT_FIELDS = ['title', 'subtitle', 'documentTitle', 'issuer', 'docNumber', 'content', 'requirements', 'process', 'timing', 'contact', 'audience'] as const
+const TEXT_FIELDS = [
+  'title',
+  'subtitle',
+  'documentTitle',
+  'issuer',
+  'docNumber',
+  'content',
+  'requirements',
+  'process',
+  'timing',
+  'contact',
+  'audience',
+] as const
 
 const seedLines = new Map<string, string[]>()
 function sourceLines(seed: string): string[] {
@@ -32,7 +44,9 @@ describe('knowledge base', () => {
 
   it('has all 145 guide cards, in order, with unique ids', () => {
     expect(guide).toHaveLength(145)
-    expect(guide.map((card) => card.id)).toEqual(Array.from({ length: 145 }, (_, index) => `guide-${String(index + 1).padStart(3, '0')}`))
+    expect(guide.map((card) => card.id)).toEqual(
+      Array.from({ length: 145 }, (_, index) => `guide-${String(index + 1).padStart(3, '0')}`),
+    )
     expect(new Set(cards.map((card) => card.id)).size).toBe(cards.length)
   })
 
@@ -45,7 +59,12 @@ describe('knowledge base', () => {
       const [start, end] = card.sourceLines
       const span = sourceLines(card.seed).slice(start - 1, end)
       const label = span.findIndex((line) => /^\s*联络方式/u.test(line))
-      const sourceHasContact = label >= 0 && span.slice(label).join('').replace(/联络方式|\s/gu, '') !== ''
+      const sourceHasContact =
+        label >= 0 &&
+        span
+          .slice(label)
+          .join('')
+          .replace(/联络方式|\s/gu, '') !== ''
       expect(card.contact !== null, card.id).toBe(sourceHasContact)
     }
     expect(new Set(guide.map((card) => card.section))).toEqual(new Set(SECTIONS))
@@ -61,14 +80,18 @@ describe('knowledge base', () => {
     const gazetteDocuments = new Set(bySeed('gazette-').map((card) => card.documentTitle))
     expect(gazetteDocuments.size).toBe(8)
     expect(cards.find((card) => card.id === 'gazette-hydrogen-a13')?.docNumber).toBe('京经信发〔2022〕63号')
-    expect(cards.find((card) => card.id === 'changping-a02')?.title).toBe('昌平区促进高端医疗器械产业集群发展的若干措施 第二条 支持原始创新')
+    expect(cards.find((card) => card.id === 'changping-a02')?.title).toBe(
+      '昌平区促进高端医疗器械产业集群发展的若干措施 第二条 支持原始创新',
+    )
   })
 
   it('keeps policy wording exactly, with numbers joined to their units', () => {
     const first = cards.find((card) => card.id === 'guide-001')
     expect(first?.docNumber).toBe('京发改规〔2023〕12号')
     expect(first?.publishedAt).toBe('2023-09-26')
-    expect(first?.content).toContain('按照固定资产投资总额30%的比例安排市政府固定资产投资补助资金，最高不超过5000万元。')
+    expect(first?.content).toContain(
+      '按照固定资产投资总额30%的比例安排市政府固定资产投资补助资金，最高不超过5000万元。',
+    )
     expect(first?.contact).toBe('北京市发展和改革委员会：55590088')
     const tierThirteen = cards.find((card) => card.id === 'tier-rules-a13')
     expect(tierThirteen?.content).toContain('应在每年4月30日前通过培育平台更新企业信息')
@@ -108,7 +131,10 @@ describe('knowledge base', () => {
       const [start, end] = card.sourceLines
       expect(start, card.id).toBeGreaterThanOrEqual(1)
       expect(end, card.id).toBeLessThanOrEqual(lines.length)
-      const span = lines.slice(start - 1, end).join('').replace(/\s/gu, '')
+      const span = lines
+        .slice(start - 1, end)
+        .join('')
+        .replace(/\s/gu, '')
       const opening = card.content.replace(/\s/gu, '').slice(0, 12)
       expect(span.replace(/\[bookmark:[^\]]*\]|\*\*|#/gu, ''), card.id).toContain(opening)
     }
@@ -124,7 +150,9 @@ describe('knowledge base', () => {
     expect(card('guide-087').docNumber).toBeNull()
     expect(card('guide-141')).toMatchObject({ docNumber: '京商物流字〔2023〕4号', publishedAt: '2023-08-31' })
     expect(card('guide-091').publishedAt).toBe('2023-09-27')
-    expect(card('guide-126').documentTitle).toBe('北京市商业流通发展资金管理暂行办法、北京市商业流通发展资金管理暂行办法的补充通知')
+    expect(card('guide-126').documentTitle).toBe(
+      '北京市商业流通发展资金管理暂行办法、北京市商业流通发展资金管理暂行办法的补充通知',
+    )
     for (const item of guide) {
       expect(item.publishedAt, item.id).toMatch(/^\d{4}-\d{2}-\d{2}$/u)
       expect(item.documentTitle, item.id).not.toMatch(/^《|》$|》、?《/u)
@@ -138,7 +166,10 @@ describe('knowledge base', () => {
   it('each guide card cites the document number and contact found in its own source lines', () => {
     for (const item of guide) {
       const [start, end] = item.sourceLines
-      const span = sourceLines(item.seed).slice(start - 1, end).join('').replace(/\s/gu, '')
+      const span = sourceLines(item.seed)
+        .slice(start - 1, end)
+        .join('')
+        .replace(/\s/gu, '')
       for (const value of [item.docNumber, item.contact?.replace(/\n/gu, ''), item.issuer]) {
         if (value) expect(span, item.id).toContain(value.replace(/\s/gu, ''))
       }
@@ -146,14 +177,28 @@ describe('knowledge base', () => {
   })
 
   it('article cards carry their document facts, chapter and a readable heading', () => {
-    expect(card('tier-rules-a13')).toMatchObject({ subtitle: '第三章 动态管理', heading: '第十三条', issuer: '北京市经济和信息化局' })
+    expect(card('tier-rules-a13')).toMatchObject({
+      subtitle: '第三章 动态管理',
+      heading: '第十三条',
+      issuer: '北京市经济和信息化局',
+    })
     expect(card('tier-rules-x4-03').heading).toBe('附件4 （三）“I类知识产权”')
     expect(card('tier-rules-x4-13').content).toContain('如指标值位于两个评分区间边界上，按高分计算得分')
-    expect(card('sme-measures-m07')).toMatchObject({ heading: '7.完善企业债权融资体系', subtitle: '三、加大融资支持力度' })
+    expect(card('sme-measures-m07')).toMatchObject({
+      heading: '7.完善企业债权融资体系',
+      subtitle: '三、加大融资支持力度',
+    })
     expect(card('sme-measures-m07').content).toContain('每年给予最高1000万元补贴')
     // The 数字人 covering notice names a contact; every article of that document cites it.
-    expect(cards.filter((item) => item.section === '数字人').every((item) => item.contact === '联系人：陈光明；联系电话：55578429')).toBe(true)
-    expect(card('gazette-hpc-centers-a01')).toMatchObject({ docNumber: '京教研〔2022〕13号', publishedAt: '2022-09-16' })
+    expect(
+      cards
+        .filter((item) => item.section === '数字人')
+        .every((item) => item.contact === '联系人：陈光明；联系电话：55578429'),
+    ).toBe(true)
+    expect(card('gazette-hpc-centers-a01')).toMatchObject({
+      docNumber: '京教研〔2022〕13号',
+      publishedAt: '2022-09-16',
+    })
     // A heading on its own line stays its own line ("(三)强化宣传,打造品牌" / "利用官网…").
     expect(card('gazette-cohesion-a12').content).toMatch(/^\(三\)强化宣传,打造品牌\n利用官网/u)
     for (const item of cards.filter((entry) => entry.kind === 'article')) {
@@ -167,18 +212,41 @@ describe('knowledge base', () => {
       expect(item.content, item.id).not.toMatch(/北京市人民政府公报$|^北京市人民政府公报/mu)
       expect(item.content, item.id).not.toMatch(/此件主动公开|抄送[:：]|印发$/mu)
     }
-    expect(card('gazette-digital-human-a18').content).toMatch(/（市委网信办|\(市委网信办、市金融监管局、市经济和信息化局、市民政局\)$/u)
+    expect(card('gazette-digital-human-a18').content).toMatch(
+      /（市委网信办|\(市委网信办、市金融监管局、市经济和信息化局、市民政局\)$/u,
+    )
     expect(card('changping-a17').content).toMatch(/将做相应调整。$/u)
     expect(card('changping-a17').sourceLines).toEqual([87, 87])
   })
 
   it('uses one id scheme per seed, with stable per-document counts', () => {
-    const scheme = /^(guide-\d{3}|tier-rules-(a\d{2}|x[1-4]-\d{2})|sme-measures-m\d{2}|gazette-[a-z]+(-[a-z]+)*-a\d{2}|changping-a\d{2})$/u
+    const scheme =
+      /^(guide-\d{3}|tier-rules-(a\d{2}|x[1-4]-\d{2})|sme-measures-m\d{2}|gazette-[a-z]+(-[a-z]+)*-a\d{2}|changping-a\d{2})$/u
     for (const item of cards) expect(item.id).toMatch(scheme)
     const count = (prefix: string) => cards.filter((item) => item.id.startsWith(prefix)).length
     expect(count('tier-rules-x')).toBe(34)
-    const gazette = Object.fromEntries(['hpc-centers', 'cohesion', 'tech-transfer', 'tech-managers', 'software', 'digital-human', 'hydrogen', 'scale-up'].map((slug) => [slug, count(`gazette-${slug}-a`)]))
-    expect(gazette).toEqual({ 'hpc-centers': 38, cohesion: 12, 'tech-transfer': 16, 'tech-managers': 11, software: 12, 'digital-human': 18, hydrogen: 20, 'scale-up': 5 })
+    const gazette = Object.fromEntries(
+      [
+        'hpc-centers',
+        'cohesion',
+        'tech-transfer',
+        'tech-managers',
+        'software',
+        'digital-human',
+        'hydrogen',
+        'scale-up',
+      ].map((slug) => [slug, count(`gazette-${slug}-a`)]),
+    )
+    expect(gazette).toEqual({
+      'hpc-centers': 38,
+      cohesion: 12,
+      'tech-transfer': 16,
+      'tech-managers': 11,
+      software: 12,
+      'digital-human': 18,
+      hydrogen: 20,
+      'scale-up': 5,
+    })
     // Article numbers follow the document: 第三十八条 is a38, measure 16 is m16.
     expect(card('gazette-hpc-centers-a38').heading).toBe('第三十八条')
     expect(card('sme-measures-m16').heading).toMatch(/^16\./u)
@@ -191,8 +259,10 @@ describe('knowledge base', () => {
     expect(period('guide-027')).toEqual(['2022-08-26', '2025-12-31', '2022年8月26日起，2025年失效'])
     expect(card('guide-027').validUntilPrecision).toBe('year')
     // 002 documents: 有效期3年 from their publication in 2022, stated once for the whole document.
-    for (const item of cards.filter((entry) => entry.section === '氢能')) expect([item.validFrom, item.validUntil], item.id).toEqual(['2022-08-11', '2025-08-10'])
-    for (const item of cards.filter((entry) => entry.section === '软件和信息服务业')) expect([item.validFrom, item.validUntil], item.id).toEqual(['2022-07-26', '2025-07-25'])
+    for (const item of cards.filter((entry) => entry.section === '氢能'))
+      expect([item.validFrom, item.validUntil], item.id).toEqual(['2022-08-11', '2025-08-10'])
+    for (const item of cards.filter((entry) => entry.section === '软件和信息服务业'))
+      expect([item.validFrom, item.validUntil], item.id).toEqual(['2022-07-26', '2025-07-25'])
     expect(period('guide-034')).toEqual(['2022-08-11', '2025-08-10', '2022年8月11日起，有效期3年'])
     expect(period('changping-a01')).toEqual(['2025-12-15', '2028-12-14', '自发布之日起施行，有效期三年'])
     // The tier rules say 自发布之日起施行 but the seed has no publication date: no period is invented.
@@ -200,7 +270,9 @@ describe('knowledge base', () => {
     for (const item of cards) {
       if (item.validityBasis === null) continue
       const lines = sourceLines(item.seed).join('').replace(/\s/gu, '')
-      const missing = item.validityBasis.split('；').filter((phrase) => !lines.includes(phrase.replace(/^《|》$/gu, '').replace(/\s/gu, '')))
+      const missing = item.validityBasis
+        .split('；')
+        .filter((phrase) => !lines.includes(phrase.replace(/^《|》$/gu, '').replace(/\s/gu, '')))
       expect(missing, item.id).toEqual([])
     }
   })

@@ -20,7 +20,9 @@ describe('loadKnowledge', () => {
   it('reads knowledge/cards.json relative to the repository, whatever the working directory', () => {
     const knowledge = loadKnowledge()
     expect(knowledge.schemaVersion).toBe(CARD_SCHEMA_VERSION)
-    expect(knowledge.sources.map((source) => source.cards).reduce((sum, count) => sum + count, 0)).toBe(knowledge.cards.length)
+    expect(knowledge.sources.map((source) => source.cards).reduce((sum, count) => sum + count, 0)).toBe(
+      knowledge.cards.length,
+    )
     expect(loadCards()).toHaveLength(knowledge.cards.length)
   })
 

@@ -16,7 +16,9 @@ export function loadKnowledge(path: string = DEFAULT_CARDS_PATH): KnowledgeFile 
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new KnowledgeFileError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)} (run npm run build:knowledge)`)
+    throw new KnowledgeFileError(
+      `cannot read ${path}: ${error instanceof Error ? error.message : String(error)} (run npm run build:knowledge)`,
+    )
   }
   const parsed = KnowledgeFileSchema.safeParse(raw)
   if (!parsed.success) {
@@ -24,7 +26,9 @@ export function loadKnowledge(path: string = DEFAULT_CARDS_PATH): KnowledgeFile 
     const cards = (raw as { cards?: Array<{ id?: string }> })?.cards
     const index = issue.path[0] === 'cards' && typeof issue.path[1] === 'number' ? issue.path[1] : -1
     const where = index >= 0 ? `card ${cards?.[index]?.id ?? index}` : 'file'
-    throw new KnowledgeFileError(`${path}: ${where}: ${issue.path.slice(2).join('.') || issue.path.join('.')}: ${issue.message}`)
+    throw new KnowledgeFileError(
+      `${path}: ${where}: ${issue.path.slice(2).join('.') || issue.path.join('.')}: ${issue.message}`,
+    )
   }
   return parsed.data
 }

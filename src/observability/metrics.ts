@@ -16,7 +16,10 @@ interface Metric {
 
 export class Counter implements Metric {
   readonly #values = new Map<string, number>()
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
 
   inc(labels: Labels = {}, value = 1): void {
     const key = labelKey(labels)
@@ -37,7 +40,10 @@ export class Counter implements Metric {
 
 export class Gauge implements Metric {
   readonly #values = new Map<string, number | (() => number)>()
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
 
   set(value: number | (() => number), labels: Labels = {}): void {
     this.#values.set(labelKey(labels), value)
@@ -45,14 +51,19 @@ export class Gauge implements Metric {
 
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`]
-    for (const [key, value] of this.#values) lines.push(`${this.name}${key} ${typeof value === 'function' ? value() : value}`)
+    for (const [key, value] of this.#values)
+      lines.push(`${this.name}${key} ${typeof value === 'function' ? value() : value}`)
     return lines.join('\n')
   }
 }
 
 export class Histogram implements Metric {
   readonly #series = new Map<string, { counts: number[]; sum: number; count: number }>()
-  constructor(readonly name: string, readonly help: string, readonly buckets: number[]) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly buckets: number[],
+  ) {}
 
   observe(value: number, labels: Labels = {}): void {
     const key = labelKey(labels)
@@ -61,7 +72,8 @@ export class Histogram implements Metric {
       series = { counts: this.buckets.map(() => 0), sum: 0, count: 0 }
       this.#series.set(key, series)
     }
-    for (let index = 0; index < this.buckets.length; index += 1) if (value <= this.buckets[index]) series.counts[index] += 1
+    for (let index = 0; index < this.buckets.length; index += 1)
+      if (value <= this.buckets[index]) series.counts[index] += 1
     series.sum += value
     series.count += 1
   }
@@ -71,7 +83,9 @@ export class Histogram implements Metric {
     for (const [key, series] of this.#series) {
       const inner = key === '' ? '' : key.slice(1, -1)
       const withLe = (le: string) => `{${inner ? `${inner},` : ''}le="${le}"}`
-      this.buckets.forEach((bucket, index) => lines.push(`${this.name}_bucket${withLe(String(bucket))} ${series.counts[index]}`))
+      this.buckets.forEach((bucket, index) =>
+        lines.push(`${this.name}_bucket${withLe(String(bucket))} ${series.counts[index]}`),
+      )
       lines.push(`${this.name}_bucket${withLe('+Inf')} ${series.count}`)
       lines.push(`${this.name}_sum${key} ${series.sum}`)
       lines.push(`${this.name}_count${key} ${series.count}`)
@@ -89,13 +103,28 @@ export class Metrics {
   readonly turns = new Counter('advisor_turns_total', 'Dialogue turns by channel')
   readonly turnLatency = new Histogram('advisor_turn_duration_seconds', 'Dialogue turn latency', LATENCY_BUCKETS)
   readonly llmCalls = new Counter('advisor_llm_calls_total', 'LLM phrasing calls by outcome')
-  readonly llmFallbacks = new Counter('advisor_llm_fallbacks_total', 'LLM answers replaced by the template, by reason (timeout, error, ungrounded, empty)')
+  readonly llmFallbacks = new Counter(
+    'advisor_llm_fallbacks_total',
+    'LLM answers replaced by the template, by reason (timeout, error, ungrounded, empty)',
+  )
   readonly dedupeHits = new Counter('advisor_dedupe_hits_total', 'Platform events dropped as duplicates, by channel')
-  readonly inboundEvents = new Counter('advisor_inbound_events_total', 'Inbound pipeline: replies sent, send failures, abandoned and recovered entries, by channel')
+  readonly inboundEvents = new Counter(
+    'advisor_inbound_events_total',
+    'Inbound pipeline: replies sent, send failures, abandoned and recovered entries, by channel',
+  )
   readonly queueDepth = new Gauge('advisor_queue_depth', 'Turns waiting or running in the per-user queues')
   readonly sessions = new Gauge('advisor_sessions', 'Sessions kept in the store (sampled)')
   readonly #all: Array<{ render(): string }> = [
-    this.httpRequests, this.httpLatency, this.turns, this.turnLatency, this.llmCalls, this.llmFallbacks, this.dedupeHits, this.inboundEvents, this.queueDepth, this.sessions,
+    this.httpRequests,
+    this.httpLatency,
+    this.turns,
+    this.turnLatency,
+    this.llmCalls,
+    this.llmFallbacks,
+    this.dedupeHits,
+    this.inboundEvents,
+    this.queueDepth,
+    this.sessions,
   ]
 
   render(): string {

@@ -3,8 +3,16 @@ import { chineseNumeralsToDigits, parseChineseNumeral } from './chinese-numerals
 
 describe('parseChineseNumeral', () => {
   it.each([
-    ['三', 3], ['十', 10], ['十二', 12], ['二十五', 25], ['三百', 300], ['一千零五十', 1050],
-    ['五千万', 50_000_000], ['两百万', 2_000_000], ['十万', 100_000], ['一亿五千万', 150_000_000],
+    ['三', 3],
+    ['十', 10],
+    ['十二', 12],
+    ['二十五', 25],
+    ['三百', 300],
+    ['一千零五十', 1050],
+    ['五千万', 50_000_000],
+    ['两百万', 2_000_000],
+    ['十万', 100_000],
+    ['一亿五千万', 150_000_000],
   ])('%s → %d', (numeral, value) => {
     expect(parseChineseNumeral(numeral)).toBe(value)
   })
@@ -33,10 +41,20 @@ describe('chineseNumeralsToDigits', () => {
     expect(chineseNumeralsToDigits(text)).toBe(expected)
   })
 
-  it.each(['一站式', '统一', '进一步', '十分便利', '千万不要', '万一', '一项政策', '一次性', '一一对应', '三四个', '百强企业', '第一'])(
-    'leaves the idiom %s alone',
-    (text) => {
-      expect(chineseNumeralsToDigits(text)).toBe(text)
-    },
-  )
+  it.each([
+    '一站式',
+    '统一',
+    '进一步',
+    '十分便利',
+    '千万不要',
+    '万一',
+    '一项政策',
+    '一次性',
+    '一一对应',
+    '三四个',
+    '百强企业',
+    '第一',
+  ])('leaves the idiom %s alone', (text) => {
+    expect(chineseNumeralsToDigits(text)).toBe(text)
+  })
 })

@@ -15,14 +15,37 @@ export function chineseNumeralsToDigits(text: string): string {
       const value = /^[\d.]+$/.test(numeral) ? Number(numeral) : parseDecimalNumeral(numeral)
       return value === null ? _match : `${formatNumber(value)}%`
     })
-    .replace(NUMERAL_PATTERN, (match, integerPart: string, fractionPart: string | undefined, magnitude: string | undefined, offset: number, whole: string) => {
-      const following = whole.slice(offset + match.length)
-      const value = numeralValue(integerPart, fractionPart, magnitude, following)
-      return value === null ? match : formatNumber(value)
-    })
+    .replace(
+      NUMERAL_PATTERN,
+      (
+        match,
+        integerPart: string,
+        fractionPart: string | undefined,
+        magnitude: string | undefined,
+        offset: number,
+        whole: string,
+      ) => {
+        const following = whole.slice(offset + match.length)
+        const value = numeralValue(integerPart, fractionPart, magnitude, following)
+        return value === null ? match : formatNumber(value)
+      },
+    )
 }
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+}
 const PLACES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 const DIGIT_CHARS = '零〇一二两三四五六七八九'
 const NUMERAL_CHARS = `${DIGIT_CHARS}十百千万亿`
@@ -35,7 +58,12 @@ const QUANTITY_UNIT = /^(年|个月|个工作日|工作日|月|天|周|小时|�
 /** The narrower list for 一 and 十, which are idioms before most other units (一项, 一次, 十分). */
 const TIME_OR_MAGNITUDE_UNIT = /^(年|个月|个工作日|工作日|天|周|小时|倍|元)/
 
-function numeralValue(integerPart: string, fractionPart: string | undefined, magnitude: string | undefined, following: string): number | null {
+function numeralValue(
+  integerPart: string,
+  fractionPart: string | undefined,
+  magnitude: string | undefined,
+  following: string,
+): number | null {
   const first = integerPart[0] ?? ''
   if (!(first in DIGITS) && first !== '十') return null
   if (fractionPart !== undefined) {
@@ -48,7 +76,9 @@ function numeralValue(integerPart: string, fractionPart: string | undefined, mag
   if (hasPlace && integerPart.length > 1) return parseChineseNumeral(integerPart)
   if (!hasPlace && integerPart.length > 1) {
     // A digit string is a year (二〇二三年); anything else (一一对应, 三四个) is a word.
-    return /^年/.test(following) && integerPart.length === 4 ? Number([...integerPart].map((character) => DIGITS[character]).join('')) : null
+    return /^年/.test(following) && integerPart.length === 4
+      ? Number([...integerPart].map((character) => DIGITS[character]).join(''))
+      : null
   }
   const unitPattern = integerPart === '一' || integerPart === '十' ? TIME_OR_MAGNITUDE_UNIT : QUANTITY_UNIT
   return unitPattern.test(following) ? parseChineseNumeral(integerPart) : null

@@ -9,7 +9,12 @@ describe('createPhraser', () => {
   })
 
   it('uses the OpenAI-compatible phraser with an API key', () => {
-    const phraser = createPhraser({ apiKey: 'sk-test', baseURL: 'http://127.0.0.1:9/v1', model: 'qwen-plus', timeoutMs: 8000 })
+    const phraser = createPhraser({
+      apiKey: 'sk-test',
+      baseURL: 'http://127.0.0.1:9/v1',
+      model: 'qwen-plus',
+      timeoutMs: 8000,
+    })
     expect(phraser).not.toBeInstanceOf(TemplatePhraser)
     expect(typeof phraser.rewriteQuery).toBe('function')
   })

@@ -22,7 +22,12 @@ const numberOf = (text: string) => Number(Number(text).toPrecision(12))
 const isMonth = (value: number) => value >= 1 && value <= 12
 const isDay = (value: number) => value >= 1 && value <= 31
 
-function date(text: string, year: string | undefined, month: string | undefined, day: string | undefined): FactToken | null {
+function date(
+  text: string,
+  year: string | undefined,
+  month: string | undefined,
+  day: string | undefined,
+): FactToken | null {
   const token: FactToken = { kind: 'date', text }
   if (year !== undefined) token.year = Number(year)
   if (month !== undefined) {
@@ -45,7 +50,10 @@ const EXTRACTORS: Extractor[] = [
     pattern: /([\u4e00-\u9fff]{0,8})(〔(?:19|20)\d{2}〕\d{1,4}号)/g,
     toToken: (text, [issuer, core]) => ({ kind: 'document-number', text, issuerTail: issuer.slice(-3), core }),
   },
-  { pattern: /〔(?:19|20)\d{2}〕/g, toToken: (text) => ({ kind: 'document-number', text, issuerTail: '', core: text }) },
+  {
+    pattern: /〔(?:19|20)\d{2}〕/g,
+    toToken: (text) => ({ kind: 'document-number', text, issuerTail: '', core: text }),
+  },
   { pattern: /(?<!\d)(1[3-9]\d{9})(?!\d)/g, toToken: (text, [digits]) => ({ kind: 'phone', text, digits }) },
   {
     pattern: /(?<![\d.])(?:\(?(0\d{2,3})\)?-?)?(\d{7,8})(?![\d.%万亿元年月日号个天倍])/g,
@@ -54,14 +62,24 @@ const EXTRACTORS: Extractor[] = [
   {
     // 2023-09-26, 2023/9/26, 2023.9.26 (one separator throughout), 2023年9月26日
     pattern: new RegExp(`${YEAR}(?:([-/.])(\\d{1,2})\\2(\\d{1,2})(?!\\d)|年(\\d{1,2})月(\\d{1,2})[日号])`, 'g'),
-    toToken: (text, [year, _separator, month, day, chineseMonth, chineseDay]) => date(text, year, month ?? chineseMonth, day ?? chineseDay),
+    toToken: (text, [year, _separator, month, day, chineseMonth, chineseDay]) =>
+      date(text, year, month ?? chineseMonth, day ?? chineseDay),
   },
-  { pattern: new RegExp(`${YEAR}(?:年(\\d{1,2})月|-(\\d{1,2})(?!\\d))`, 'g'), toToken: (text, [year, month, monthAfterDash]) => date(text, year, month ?? monthAfterDash, undefined) },
-  { pattern: /(?<![\d.])(\d{1,2})月(\d{1,2})[日号]/g, toToken: (text, [month, day]) => date(text, undefined, month, day) },
+  {
+    pattern: new RegExp(`${YEAR}(?:年(\\d{1,2})月|-(\\d{1,2})(?!\\d))`, 'g'),
+    toToken: (text, [year, month, monthAfterDash]) => date(text, year, month ?? monthAfterDash, undefined),
+  },
+  {
+    pattern: /(?<![\d.])(\d{1,2})月(\d{1,2})[日号]/g,
+    toToken: (text, [month, day]) => date(text, undefined, month, day),
+  },
   { pattern: new RegExp(`${YEAR}年`, 'g'), toToken: (text, [year]) => date(text, year, undefined, undefined) },
   { pattern: /(?<![\d.])(\d{1,2})月份?/g, toToken: (text, [month]) => date(text, undefined, month, undefined) },
   { pattern: /(?<![\d.])(\d{1,2})[日号](?!\d)/g, toToken: (text, [day]) => date(text, undefined, undefined, day) },
-  { pattern: /(\d+(?:\.\d+)?)(?:%|个百分点)/g, toToken: (text, [value]) => ({ kind: 'percent', text, value: numberOf(value) }) },
+  {
+    pattern: /(\d+(?:\.\d+)?)(?:%|个百分点)/g,
+    toToken: (text, [value]) => ({ kind: 'percent', text, value: numberOf(value) }),
+  },
   {
     pattern: /(\d+(?:\.\d+)?)(?:(千万|百万|十万|万亿|亿|万)元?|(千)?元)/g,
     toToken: (text, [value, magnitude, thousand]) => ({
@@ -71,8 +89,14 @@ const EXTRACTORS: Extractor[] = [
     }),
   },
   {
-    pattern: /(\d+(?:\.\d+)?)(个工作日|工作日|个月|年|天|周|小时|倍|项|名|岁|分|家|人|批|类|次|个|亩|平方米|平米|层|成)/g,
-    toToken: (text, [value, unit]) => ({ kind: 'quantity', text, value: numberOf(value), unit: UNIT_ALIASES[unit] ?? unit }),
+    pattern:
+      /(\d+(?:\.\d+)?)(个工作日|工作日|个月|年|天|周|小时|倍|项|名|岁|分|家|人|批|类|次|个|亩|平方米|平米|层|成)/g,
+    toToken: (text, [value, unit]) => ({
+      kind: 'quantity',
+      text,
+      value: numberOf(value),
+      unit: UNIT_ALIASES[unit] ?? unit,
+    }),
   },
   { pattern: /\d+(?:\.\d+)?/g, toToken: (text) => ({ kind: 'number', text, value: numberOf(text) }) },
 ]

@@ -37,7 +37,10 @@ describe('checkGrounding', () => {
       ['document number with square brackets', '京发改规[2023]12号'],
       ['document year alone', '〔2023〕'],
       ['title of a source document', '详见《关于印发加强腾退低效产业空间改造利用促进产业高质量发展实施方案的通知》'],
-      ['idioms that contain numeral characters', '一站式办理，统一受理，进一步优化，十分便利，千万别错过，万一不符合也可咨询'],
+      [
+        'idioms that contain numeral characters',
+        '一站式办理，统一受理，进一步优化，十分便利，千万别错过，万一不符合也可咨询',
+      ],
       ['single 一 before a non-time word', '这是一项投资补助政策，一次性拨付'],
     ])('%s: %s', (_label, candidate) => {
       expect(check(candidate)).toEqual({ grounded: true, unsupported: [] })
@@ -94,7 +97,10 @@ describe('checkGrounding', () => {
     })
 
     it('lists every unsupported token once', () => {
-      expect(check('最高8888万元，另加8888万元，电话12346')).toEqual({ grounded: false, unsupported: ['8888万元', '12346'] })
+      expect(check('最高8888万元，另加8888万元，电话12346')).toEqual({
+        grounded: false,
+        unsupported: ['8888万元', '12346'],
+      })
     })
   })
 
@@ -105,8 +111,13 @@ describe('checkGrounding', () => {
 
     it('when it is longer than twice the template plus 200 characters', () => {
       const templateText = '最高5000万元。'.repeat(10)
-      expect(checkGrounding('好'.repeat(templateText.length * 2 + 201), SOURCES, { templateText }).reason).toBe('too-long')
-      expect(checkGrounding('好'.repeat(templateText.length * 2 + 200), SOURCES, { templateText })).toEqual({ grounded: true, unsupported: [] })
+      expect(checkGrounding('好'.repeat(templateText.length * 2 + 201), SOURCES, { templateText }).reason).toBe(
+        'too-long',
+      )
+      expect(checkGrounding('好'.repeat(templateText.length * 2 + 200), SOURCES, { templateText })).toEqual({
+        grounded: true,
+        unsupported: [],
+      })
     })
   })
 
@@ -118,10 +129,18 @@ describe('checkGrounding', () => {
 describe('grounding check purity', () => {
   it('imports nothing but its own pure helpers (no openai, no I/O)', async () => {
     const { readFile } = await import('node:fs/promises')
-    for (const file of ['grounding-check.ts', 'extract-fact-tokens.ts', 'normalize-for-grounding.ts', 'chinese-numerals.ts']) {
+    for (const file of [
+      'grounding-check.ts',
+      'extract-fact-tokens.ts',
+      'normalize-for-grounding.ts',
+      'chinese-numerals.ts',
+    ]) {
       const source = await readFile(new URL(`./${file}`, import.meta.url), 'utf8')
       const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1])
-      expect(imports.every((path) => /^\.\/[a-z-]+\.js$/.test(path)), `${file} imports ${imports.join(', ')}`).toBe(true)
+      expect(
+        imports.every((path) => /^\.\/[a-z-]+\.js$/.test(path)),
+        `${file} imports ${imports.join(', ')}`,
+      ).toBe(true)
     }
   })
 })

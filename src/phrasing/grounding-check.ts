@@ -61,9 +61,19 @@ function isSupported(token: FactToken, support: Support): boolean {
     case 'document-number':
       return support.text.includes(`${token.issuerTail}${token.core}`)
     case 'phone':
-      return others.some((source) => source.kind === 'phone' && (source.digits === token.digits || source.digits.endsWith(token.digits) && token.digits.length >= 7))
+      return others.some(
+        (source) =>
+          source.kind === 'phone' &&
+          (source.digits === token.digits || (source.digits.endsWith(token.digits) && token.digits.length >= 7)),
+      )
     case 'date':
-      if (token.month === undefined && token.day === undefined && token.year !== undefined && support.values.has(token.year)) return true
+      if (
+        token.month === undefined &&
+        token.day === undefined &&
+        token.year !== undefined &&
+        support.values.has(token.year)
+      )
+        return true
       return others.some(
         (source) =>
           source.kind === 'date' &&
@@ -75,7 +85,9 @@ function isSupported(token: FactToken, support: Support): boolean {
     case 'amount':
       return others.some((source) => source.kind === token.kind && source.value === token.value)
     case 'quantity':
-      return others.some((source) => source.kind === 'quantity' && source.value === token.value && source.unit === token.unit)
+      return others.some(
+        (source) => source.kind === 'quantity' && source.value === token.value && source.unit === token.unit,
+      )
     case 'number':
       return support.values.has(token.value)
   }

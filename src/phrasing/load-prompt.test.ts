@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loadPrompt, PromptError } from './load-prompt.js'
 
 describe('loadPrompt', () => {
-  it('loads a prompt from prompts/ and fills its placeholders, without the editors\' comment', () => {
+  it("loads a prompt from prompts/ and fills its placeholders, without the editors' comment", () => {
     const prompt = loadPrompt('rewrite-query', { question: '那小巨人呢？', context: '专精特新 奖励' })
     expect(prompt).toContain('<用户原话>\n那小巨人呢？\n</用户原话>')
     expect(prompt).toContain('<上一轮话题>\n专精特新 奖励\n</上一轮话题>')
@@ -26,7 +26,9 @@ describe('loadPrompt', () => {
   })
 
   it('throws a clear error for a missing placeholder value, an unknown variable, a missing file or a bad name', () => {
-    expect(() => loadPrompt('rewrite-query', { question: 'q' })).toThrow(new PromptError('Prompt "rewrite-query": no value for {{context}}'))
+    expect(() => loadPrompt('rewrite-query', { question: 'q' })).toThrow(
+      new PromptError('Prompt "rewrite-query": no value for {{context}}'),
+    )
     expect(() => loadPrompt('system', { extra: 'x' })).toThrow('no placeholder for extra')
     expect(() => loadPrompt('no-such-prompt')).toThrow(/Prompt "no-such-prompt" not found at .*no-such-prompt\.md/)
     expect(() => loadPrompt('../package')).toThrow('Invalid prompt name "../package"')

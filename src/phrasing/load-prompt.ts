@@ -16,7 +16,8 @@ const LEADING_COMMENT = /^\s*<!--[\s\S]*?-->\s*/
 const cache = new Map<string, string>()
 
 function readTemplate(name: string, directory: string): string {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) throw new PromptError(`Invalid prompt name "${name}": use kebab-case, without ".md"`)
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+    throw new PromptError(`Invalid prompt name "${name}": use kebab-case, without ".md"`)
   const path = `${directory.replace(/\/?$/, '/')}${name}.md`
   const cached = cache.get(path)
   if (cached !== undefined) return cached
@@ -39,7 +40,11 @@ function readTemplate(name: string, directory: string): string {
  * @example
  * loadPrompt('rewrite-query', { question: '那小巨人呢？', context: '专精特新 奖励' })
  */
-export function loadPrompt(name: string, variables: Record<string, string> = {}, options: { directory?: string } = {}): string {
+export function loadPrompt(
+  name: string,
+  variables: Record<string, string> = {},
+  options: { directory?: string } = {},
+): string {
   const template = readTemplate(name, options.directory ?? PROMPTS_DIRECTORY)
   const placeholders = new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1]))
   const missing = [...placeholders].filter((placeholder) => !(placeholder in variables))

@@ -11,7 +11,9 @@ const CHINESE_ORDINAL = '[一二三四五六七八九十]{1,3}'
  * A list marker at the start of a line: "1." "1、" "1)" "(1)" "一、" "(一)", optionally after a bullet.
  * Arabic markers are one or two digits not followed by another digit, so "1.5亿元" at the start of a line stays a number.
  */
-const LINE_START_MARKER = new RegExp(`^([·•\\-*>]\\s*)?(\\d{1,2}[.、)](?!\\d)|\\(\\d{1,2}\\)|${CHINESE_ORDINAL}[、.]|\\(${CHINESE_ORDINAL}\\))`)
+const LINE_START_MARKER = new RegExp(
+  `^([·•\\-*>]\\s*)?(\\d{1,2}[.、)](?!\\d)|\\(\\d{1,2}\\)|${CHINESE_ORDINAL}[、.]|\\(${CHINESE_ORDINAL}\\))`,
+)
 /** A parenthesised marker inside a line: "(一)" "(2)". A year "(2023)" has four digits and is not a marker. */
 const INLINE_MARKER = new RegExp(`\\((\\d{1,2}|${CHINESE_ORDINAL})\\)`, 'g')
 
@@ -30,9 +32,7 @@ export function normalizeForGrounding(text: string, options: { stripListMarkers?
       .map((line) => line.trim().replace(LINE_START_MARKER, BREAK).replace(INLINE_MARKER, BREAK))
       .join('\n')
   }
-  normalized = chineseNumeralsToDigits(normalized)
-    .replace(/\n/g, BREAK)
-    .replace(/\s+/g, '')
+  normalized = chineseNumeralsToDigits(normalized).replace(/\n/g, BREAK).replace(/\s+/g, '')
   // Thousands separators: 5,000万元 → 5000万元 (after NFKC a full-width comma is a comma too).
   let previous: string
   do {

@@ -50,7 +50,13 @@ const HEADER_LINE = /^【[^】\n]+】/
  * const phraser = createOpenAIPhraser({ apiKey, baseURL: 'https://api.deepseek.com/v1', model: 'deepseek-chat', timeoutMs: 8000 })
  */
 export function createOpenAIPhraser(options: OpenAIPhraserOptions): Phraser {
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: 0, logLevel: 'off' })
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    timeout: options.timeoutMs,
+    maxRetries: 0,
+    logLevel: 'off',
+  })
   const systemPrompt = loadPrompt('system')
   for (const name of Object.values(PROMPT_BY_PURPOSE)) loadPrompt(name, { templateText: '', userText: '' })
   loadPrompt('rewrite-query', { question: '', context: '' })
@@ -65,7 +71,10 @@ export function createOpenAIPhraser(options: OpenAIPhraserOptions): Phraser {
   }
 
   /** One call under the total budget; resolves to the text or to the failure reason, never rejects. */
-  async function complete(userPrompt: string, maxTokens: number): Promise<{ text: string } | { reason: FallbackReason }> {
+  async function complete(
+    userPrompt: string,
+    maxTokens: number,
+  ): Promise<{ text: string } | { reason: FallbackReason }> {
     const controller = new AbortController()
     let timedOut = false
     let timer: NodeJS.Timeout | undefined
@@ -85,7 +94,10 @@ export function createOpenAIPhraser(options: OpenAIPhraserOptions): Phraser {
       temperature: TEMPERATURE,
       max_tokens: maxTokens,
     }
-    const call = requestChatCompletion(client, request, { stream: options.stream ?? false, signal: controller.signal }).then(
+    const call = requestChatCompletion(client, request, {
+      stream: options.stream ?? false,
+      signal: controller.signal,
+    }).then(
       (text) => ({ text }),
       (error: unknown) => ({ reason: classifyLLMFailure(error, { timedOut }) }),
     )
@@ -103,7 +115,12 @@ export function createOpenAIPhraser(options: OpenAIPhraserOptions): Phraser {
       const started = performance.now()
       const fallback = (reason: FallbackReason, rejectedTokens?: string[]): PhraseResult => {
         report({ type: 'llm-fallback', reason, ms: performance.now() - started })
-        return { text: request.templateText, rephrased: false, fallbackReason: reason, ...(rejectedTokens ? { rejectedTokens } : {}) }
+        return {
+          text: request.templateText,
+          rephrased: false,
+          fallbackReason: reason,
+          ...(rejectedTokens ? { rejectedTokens } : {}),
+        }
       }
       try {
         const userPrompt = loadPrompt(PROMPT_BY_PURPOSE[request.purpose], {
@@ -113,7 +130,9 @@ export function createOpenAIPhraser(options: OpenAIPhraserOptions): Phraser {
         const outcome = await complete(userPrompt, Math.min(2048, request.templateText.length * 2 + 200))
         if ('reason' in outcome) return fallback(outcome.reason)
         const text = keepHeader(cleanReply(outcome.text), request.templateText)
-        const grounding = checkGrounding(text, [request.templateText, ...request.sources], { templateText: request.templateText })
+        const grounding = checkGrounding(text, [request.templateText, ...request.sources], {
+          templateText: request.templateText,
+        })
         if (grounding.reason === 'empty') return fallback('empty')
         if (!grounding.grounded) return fallback('ungrounded', grounding.unsupported)
         report({ type: 'llm-call', ms: performance.now() - started })
@@ -132,14 +151,20 @@ export function createOpenAIPhraser(options: OpenAIPhraserOptions): Phraser {
       if (candidates.length === 0) return null
       try {
         const list = candidates.map((text, index) => `${index + 1}. ${quoteUserText(text)}`).join('\n')
-        const outcome = await complete(loadPrompt('choose-clauses', { question: quoteUserText(question), candidates: list }), 20)
+        const outcome = await complete(
+          loadPrompt('choose-clauses', { question: quoteUserText(question), candidates: list }),
+          20,
+        )
         if ('reason' in outcome) return fail(outcome.reason)
         const reply = cleanReply(outcome.text)
         // Only a list of clause numbers is a choice; prose, numbers out of range or repeats are not.
         if (!/^\d{1,2}(\s*[,，、]\s*\d{1,2})*$/u.test(reply)) return fail('ungrounded')
         const numbers = reply.split(/\s*[,，、]\s*/u).map(Number)
         if (numbers.length === 1 && numbers[0] === 0) return fail('empty')
-        const valid = numbers.every((number) => number >= 1 && number <= candidates.length) && new Set(numbers).size === numbers.length && numbers.length <= MAX_CHOSEN_CLAUSES
+        const valid =
+          numbers.every((number) => number >= 1 && number <= candidates.length) &&
+          new Set(numbers).size === numbers.length &&
+          numbers.length <= MAX_CHOSEN_CLAUSES
         if (!valid) return fail('ungrounded')
         report({ type: 'llm-call', ms: performance.now() - started })
         return numbers.map((number) => number - 1)
@@ -151,16 +176,26 @@ export function createOpenAIPhraser(options: OpenAIPhraserOptions): Phraser {
     async rewriteQuery(question: string, context: string): Promise<string | null> {
       const started = performance.now()
       try {
-        const userPrompt = loadPrompt('rewrite-query', { question: quoteUserText(question), context: quoteUserText(context) })
+        const userPrompt = loadPrompt('rewrite-query', {
+          question: quoteUserText(question),
+          context: quoteUserText(context),
+        })
         const outcome = await complete(userPrompt, 100)
         if ('reason' in outcome) {
           report({ type: 'llm-fallback', reason: outcome.reason, ms: performance.now() - started })
           return null
         }
-        const query = cleanReply(outcome.text).split('\n')[0].replace(/^["'“”‘’「」]+|["'“”‘’「」。？?！!]+$/g, '').trim()
+        const query = cleanReply(outcome.text)
+          .split('\n')[0]
+          .replace(/^["'“”‘’「」]+|["'“”‘’「」。？?！!]+$/g, '')
+          .trim()
         const grounding = checkGrounding(query, [question, context])
         if (query === '' || query.length > MAX_QUERY_CHARS || !grounding.grounded) {
-          report({ type: 'llm-fallback', reason: query === '' ? 'empty' : 'ungrounded', ms: performance.now() - started })
+          report({
+            type: 'llm-fallback',
+            reason: query === '' ? 'empty' : 'ungrounded',
+            ms: performance.now() - started,
+          })
           return null
         }
         report({ type: 'llm-call', ms: performance.now() - started })

@@ -13,7 +13,9 @@ export interface OpenAIReplyReaderOptions {
 
 /** The JSON schema of a proposal, generated from the zod schema the answer is checked with. */
 const PROPOSAL_JSON_SCHEMA = z.toJSONSchema(ProposalSchema) as Record<string, unknown>
-const COMPLETION = z.object({ choices: z.array(z.object({ message: z.object({ content: z.string().nullish() }) })).min(1) })
+const COMPLETION = z.object({
+  choices: z.array(z.object({ message: z.object({ content: z.string().nullish() }) })).min(1),
+})
 
 const SYSTEM = [
   '你从企业负责人的一句回复里读出企业事实，只输出 JSON。',
@@ -26,7 +28,13 @@ const SYSTEM = [
  * or network failure, or an answer that is not JSON of the proposal schema: the grammar's reading stands then.
  */
 export function createOpenAIReplyReader(options: OpenAIReplyReaderOptions): ProposeReading {
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: 0, logLevel: 'off' })
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    timeout: options.timeoutMs,
+    maxRetries: 0,
+    logLevel: 'off',
+  })
   return async ({ text, expected }): Promise<Proposal | null> => {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), options.timeoutMs)
@@ -41,7 +49,10 @@ export function createOpenAIReplyReader(options: OpenAIReplyReaderOptions): Prop
             { role: 'system', content: SYSTEM },
             { role: 'user', content: `刚才问的是：${asked}\n回复：${quoteUserText(text)}` },
           ],
-          response_format: { type: 'json_schema', json_schema: { name: 'reading', strict: true, schema: PROPOSAL_JSON_SCHEMA } },
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: 'reading', strict: true, schema: PROPOSAL_JSON_SCHEMA },
+          },
         },
         { signal: controller.signal, maxRetries: 0 },
       )

@@ -81,7 +81,14 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     benefits: loadTierBenefits(),
     phraser,
     ...(config.OPENAI_API_KEY
-      ? { proposeReading: createOpenAIReplyReader({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS }) }
+      ? {
+          proposeReading: createOpenAIReplyReader({
+            apiKey: config.OPENAI_API_KEY,
+            baseURL: config.OPENAI_BASE_URL,
+            model: config.OPENAI_MODEL,
+            timeoutMs: config.OPENAI_TIMEOUT_MS,
+          }),
+        }
       : {}),
     queue,
     lock: stores.lock,
@@ -116,7 +123,11 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       Object.assign(rules, nextRules)
       const { words } = reloadLexicon()
       logger.info({ cards, lexiconWords: words }, 'knowledge-reloaded')
-      return { cards, rules: Object.values(rules.programs).map((program) => `${program.id}@${program.version}`), lexiconWords: words }
+      return {
+        cards,
+        rules: Object.values(rules.programs).map((program) => `${program.id}@${program.version}`),
+        lexiconWords: words,
+      }
     },
     close: () => stores.close(),
   }

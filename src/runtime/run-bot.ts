@@ -25,10 +25,24 @@ export async function runBot(name: string): Promise<void> {
   const channels = await startChannels(runtime, config, logger, { only: [name] })
   let server: Server | undefined
   if (channels.routes.length > 0) {
-    const app = createApp({ webhooks: channels.routes, console: false, apiKeys: config.API_KEYS, ready: () => runtime.ready() })
-    server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => logger.info({ port: info.port, channel: name }, 'bot webhook listening')) as Server
+    const app = createApp({
+      webhooks: channels.routes,
+      console: false,
+      apiKeys: config.API_KEYS,
+      ready: () => runtime.ready(),
+    })
+    server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
+      logger.info({ port: info.port, channel: name }, 'bot webhook listening'),
+    ) as Server
   } else {
     logger.info({ channel: name, status: channels.status()[name] }, 'bot started')
   }
-  installGracefulShutdown({ server, channels, graceMs: config.SHUTDOWN_GRACE_MS, logger, close: () => runtime.close(), followParent: config.npm_lifecycle_event !== undefined })
+  installGracefulShutdown({
+    server,
+    channels,
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    logger,
+    close: () => runtime.close(),
+    followParent: config.npm_lifecycle_event !== undefined,
+  })
 }

@@ -20,7 +20,12 @@ export interface StartedChannels {
  * Creates and starts every configured channel of the registry (or only those named in `only`) on the runtime's
  * advisor and stores. A channel's start sends what the previous run left in the inbound queue.
  */
-export async function startChannels(runtime: Runtime, config: Config, logger: Logger, options: { only?: string[] } = {}): Promise<StartedChannels> {
+export async function startChannels(
+  runtime: Runtime,
+  config: Config,
+  logger: Logger,
+  options: { only?: string[] } = {},
+): Promise<StartedChannels> {
   const definitions = CHANNELS.filter((definition) => (options.only ? options.only.includes(definition.name) : true))
   const channels: Channel[] = []
   for (const definition of definitions) {
@@ -37,7 +42,13 @@ export async function startChannels(runtime: Runtime, config: Config, logger: Lo
         sendAttempts: config.SEND_ATTEMPTS,
         retryBaseDelayMs: config.SEND_RETRY_BASE_MS,
         onEvent: (event) => {
-          if (event.type === 'sent' || event.type === 'send-failed' || event.type === 'abandoned' || event.type === 'recovered') runtime.metrics.inboundEvents.inc({ channel: event.channel, event: event.type })
+          if (
+            event.type === 'sent' ||
+            event.type === 'send-failed' ||
+            event.type === 'abandoned' ||
+            event.type === 'recovered'
+          )
+            runtime.metrics.inboundEvents.inc({ channel: event.channel, event: event.type })
         },
       },
       onDuplicate: () => runtime.metrics.dedupeHits.inc({ channel: definition.name }),
@@ -49,9 +60,20 @@ export async function startChannels(runtime: Runtime, config: Config, logger: Lo
     channels,
     routes: channels.flatMap((channel) => (channel.routes ? [channel.routes] : [])),
     status: () =>
-      Object.fromEntries(CHANNELS.map((definition) => [definition.name, channels.find((channel) => channel.name === definition.name)?.status() ?? { status: 'disabled' }])),
+      Object.fromEntries(
+        CHANNELS.map((definition) => [
+          definition.name,
+          channels.find((channel) => channel.name === definition.name)?.status() ?? { status: 'disabled' },
+        ]),
+      ),
     stop: async (graceMs) => {
-      await Promise.all(channels.map((channel) => channel.stop(graceMs).catch((error) => logger.error({ err: String(error), channel: channel.name }, 'channel-stop-failed'))))
+      await Promise.all(
+        channels.map((channel) =>
+          channel
+            .stop(graceMs)
+            .catch((error) => logger.error({ err: String(error), channel: channel.name }, 'channel-stop-failed')),
+        ),
+      )
     },
   }
 }

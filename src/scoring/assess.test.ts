@@ -8,7 +8,15 @@ import { factsUsedBy } from './facts-used-by.js'
 import { DEFAULT_RULES_DIR, loadRules, RuleFileError } from './load-rules.js'
 
 const rules = loadRules()
-const GATES: Facts = { registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false, industry: 'software', employees: 60 }
+const GATES: Facts = {
+  registeredInBeijing: true,
+  independentLegalPerson: true,
+  creditBlacklisted: false,
+  restrictedProducts: false,
+  majorIncident3y: false,
+  industry: 'software',
+  employees: 60,
+}
 
 describe('debt-ratio band edges, read from the rule data, take the higher score (附件4（十三）)', () => {
   for (const program of ['innovative', 'specialized'] as const) {
@@ -18,9 +26,13 @@ describe('debt-ratio band edges, read from the rule data, take the higher score 
         for (const edge of [band.min, band.max]) {
           if (edge === undefined) continue
           it(`${program} ${indicator.id} at ${edge}${indicator.unit}`, () => {
-            const containing = indicator.bands.filter((candidate) => (candidate.min ?? -Infinity) <= edge && edge <= (candidate.max ?? Infinity))
+            const containing = indicator.bands.filter(
+              (candidate) => (candidate.min ?? -Infinity) <= edge && edge <= (candidate.max ?? Infinity),
+            )
             const expected = Math.max(...containing.map((candidate) => candidate.score))
-            const item = assess(program, { ...GATES, debtRatio: edge }, rules).items.find((entry) => entry.id === indicator.id)!
+            const item = assess(program, { ...GATES, debtRatio: edge }, rules).items.find(
+              (entry) => entry.id === indicator.id,
+            )!
             expect(item.score).toBe(expected)
           })
         }
@@ -30,7 +42,23 @@ describe('debt-ratio band edges, read from the rule data, take the higher score 
 })
 
 describe('advice', () => {
-  const firm: Facts = { ...GATES, revenue: 3200, rdExpense: 80, mainRevenuePrev: 1130, mainRevenue: 1209.1, debtRatio: 48, strategicEmerging: true, ipClass1: 1, ipClass1SelfDeveloped: 0, ipHighValue: 0, ipClass2: 3, sciAwardLevel: 'none', honors: [], rdInstitution: 'none', equityFinancing3y: 0 }
+  const firm: Facts = {
+    ...GATES,
+    revenue: 3200,
+    rdExpense: 80,
+    mainRevenuePrev: 1130,
+    mainRevenue: 1209.1,
+    debtRatio: 48,
+    strategicEmerging: true,
+    ipClass1: 1,
+    ipClass1SelfDeveloped: 0,
+    ipHighValue: 0,
+    ipClass2: 3,
+    sciAwardLevel: 'none',
+    honors: [],
+    rdInstitution: 'none',
+    equityFinancing3y: 0,
+  }
 
   it('names the next band and the fact value that reaches it', () => {
     const result = assess('innovative', firm, rules)
@@ -47,7 +75,8 @@ describe('advice', () => {
     expect(path.changes.length).toBeGreaterThan(0)
     expect(path.changes.length).toBeLessThanOrEqual(3)
     const improved: Facts = { ...firm }
-    for (const change of path.changes) if (change.target) (improved as Record<string, unknown>)[change.target.fact] = change.target.value
+    for (const change of path.changes)
+      if (change.target) (improved as Record<string, unknown>)[change.target.fact] = change.target.value
     if (path.changes.every((change) => change.target)) expect(assess('innovative', improved, rules).eligible).toBe(true)
     expect(path.text).toContain('直通条件')
   })
@@ -62,12 +91,22 @@ describe('advice', () => {
 
 describe('assessAll and factsUsedBy', () => {
   it('assesses the three tiers in order', () => {
-    expect(assessAll(GATES, rules).map((result) => result.program)).toEqual(['innovative', 'specialized', 'little-giant'])
+    expect(assessAll(GATES, rules).map((result) => result.program)).toEqual([
+      'innovative',
+      'specialized',
+      'little-giant',
+    ])
   })
 
   it('lists the facts each program reads, gates first', () => {
     const innovative = factsUsedBy('innovative', rules)
-    expect(innovative.slice(0, 5)).toEqual(['registeredInBeijing', 'independentLegalPerson', 'creditBlacklisted', 'restrictedProducts', 'majorIncident3y'])
+    expect(innovative.slice(0, 5)).toEqual([
+      'registeredInBeijing',
+      'independentLegalPerson',
+      'creditBlacklisted',
+      'restrictedProducts',
+      'majorIncident3y',
+    ])
     expect(innovative).toContain('rdExpense')
     expect(innovative).not.toContain('marketShare')
     expect(factsUsedBy('little-giant', rules)).toContain('marketShare')

@@ -4,7 +4,13 @@ import { buildAdvice } from './build-advice.js'
 import { describeUnmetParts } from './describe-unmet-parts.js'
 import { classifySize, isSme } from './classify-size.js'
 import { collectThresholds } from './collect-thresholds.js'
-import { evaluateCondition, factsOf, type EvaluationContext, type Evaluated, type ScoreBounds } from './evaluate-condition.js'
+import {
+  evaluateCondition,
+  factsOf,
+  type EvaluationContext,
+  type Evaluated,
+  type ScoreBounds,
+} from './evaluate-condition.js'
 import { defaultRules, type LoadedRules } from './load-rules.js'
 import type { Condition, NamedCondition, ProgramRules } from './rule-schema.js'
 import { scoreIndicator } from './score-indicator.js'
@@ -26,7 +32,10 @@ export function scoreBounds(program: ProgramRules, items: readonly ItemResult[])
   return bounds
 }
 
-function namedConditions(rules: LoadedRules, program: ProgramRules): { list: NamedCondition[]; byId: Record<string, Condition> } {
+function namedConditions(
+  rules: LoadedRules,
+  program: ProgramRules,
+): { list: NamedCondition[]; byId: Record<string, Condition> } {
   const list = [...rules.gates.conditions, ...program.conditions]
   const byId: Record<string, Condition> = {}
   for (const condition of list) byId[condition.id] = condition.when
@@ -34,7 +43,12 @@ function namedConditions(rules: LoadedRules, program: ProgramRules): { list: Nam
 }
 
 /** The context a condition is evaluated in: facts, score bounds, size and the named conditions. */
-export function evaluationContext(rules: LoadedRules, program: ProgramRules, facts: Facts, items: readonly ItemResult[]): EvaluationContext {
+export function evaluationContext(
+  rules: LoadedRules,
+  program: ProgramRules,
+  facts: Facts,
+  items: readonly ItemResult[],
+): EvaluationContext {
   const sme = isSme(facts, rules.size)
   return {
     facts,
@@ -45,9 +59,15 @@ export function evaluationContext(rules: LoadedRules, program: ProgramRules, fac
 }
 
 /** Scores every indicator and evaluates the program's verdict (three-valued). */
-function evaluateProgram(rules: LoadedRules, programRules: ProgramRules, facts: Facts): { items: ItemResult[]; context: EvaluationContext; verdict: Evaluated } {
+function evaluateProgram(
+  rules: LoadedRules,
+  programRules: ProgramRules,
+  facts: Facts,
+): { items: ItemResult[]; context: EvaluationContext; verdict: Evaluated } {
   const dimensionName = (id: string) => programRules.dimensions.find((dimension) => dimension.id === id)?.name ?? id
-  const items = programRules.indicators.map((indicator) => scoreIndicator(indicator, facts, dimensionName(indicator.dimension)))
+  const items = programRules.indicators.map((indicator) =>
+    scoreIndicator(indicator, facts, dimensionName(indicator.dimension)),
+  )
   const context = evaluationContext(rules, programRules, facts, items)
   return { items, context, verdict: evaluateCondition(programRules.eligibility, context) }
 }
@@ -57,7 +77,13 @@ function evaluateProgram(rules: LoadedRules, programRules: ProgramRules, facts: 
  * unknown facts are split into cases (see splitUnknownFacts): if every case agrees the verdict is decided, and
  * `missing` keeps only the facts that matter, the most influential first.
  */
-function decideVerdict(rules: LoadedRules, programRules: ProgramRules, facts: Facts, items: readonly ItemResult[], verdict: Evaluated): { eligible: boolean | null; missing: FactName[] } {
+function decideVerdict(
+  rules: LoadedRules,
+  programRules: ProgramRules,
+  facts: Facts,
+  items: readonly ItemResult[],
+  verdict: Evaluated,
+): { eligible: boolean | null; missing: FactName[] } {
   if (verdict.status !== 'unknown') return { eligible: verdict.status === 'passed', missing: [] }
   const unknown = orderMissing([...verdict.needs, ...itemNeeds(items, verdict.scoreNeeds)], items)
   const split = splitUnknownFacts({
@@ -111,7 +137,10 @@ export function assess(program: ProgramId, facts: Facts, rules: LoadedRules = de
     ? {
         program: programRules.prerequisite.program,
         name: rules.programs[programRules.prerequisite.program].name,
-        held: typeof facts[programRules.prerequisite.fact as FactName] === 'boolean' ? (facts[programRules.prerequisite.fact as FactName] as boolean) : null,
+        held:
+          typeof facts[programRules.prerequisite.fact as FactName] === 'boolean'
+            ? (facts[programRules.prerequisite.fact as FactName] as boolean)
+            : null,
         text: programRules.prerequisite.text,
       }
     : null
@@ -146,8 +175,15 @@ function itemNeeds(items: readonly ItemResult[], scoreIds: readonly string[]): F
 }
 
 const ASKING_ORDER: FactName[] = [
-  'registeredInBeijing', 'independentLegalPerson', 'creditBlacklisted', 'restrictedProducts', 'majorIncident3y',
-  'industry', 'employees', 'revenue', 'totalAssets',
+  'registeredInBeijing',
+  'independentLegalPerson',
+  'creditBlacklisted',
+  'restrictedProducts',
+  'majorIncident3y',
+  'industry',
+  'employees',
+  'revenue',
+  'totalAssets',
 ]
 
 function orderMissing(needs: readonly FactName[], items: readonly ItemResult[]): FactName[] {

@@ -52,8 +52,15 @@ function upgradesOf(indicator: Indicator, item: ItemResult, facts: Facts): Upgra
     item,
     score,
     advice: {
-      kind: 'indicator', id: item.id, name: item.name, text: `${text}，可得${score}分（+${score - current}分）`,
-      currentScore: current, nextBand: band, nextScore: score, pointsGained: score - current, ...(target ? { target } : {}),
+      kind: 'indicator',
+      id: item.id,
+      name: item.name,
+      text: `${text}，可得${score}分（+${score - current}分）`,
+      currentScore: current,
+      nextBand: band,
+      nextScore: score,
+      pointsGained: score - current,
+      ...(target ? { target } : {}),
     },
   })
   if (indicator.type === 'bands') {
@@ -63,7 +70,9 @@ function upgradesOf(indicator: Indicator, item: ItemResult, facts: Facts): Upgra
       const threshold = increasing ? band.min! : band.max!
       const direction = increasing ? '达到' : '降到'
       const lever = leverFor(indicator.value, threshold, facts)
-      const target = lever ? { fact: lever.fact, value: safeFigure(lever.fact, lever.value, increasing ? 'up' : 'down') } : null
+      const target = lever
+        ? { fact: lever.fact, value: safeFigure(lever.fact, lever.value, increasing ? 'up' : 'down') }
+        : null
       let text = `${indicator.name}${direction}${formatNumber(threshold)}${indicator.unit}（${band.label}）`
       if (target && target.fact !== indicator.value) text += `，即${describeTarget(target, direction)}`
       upgrades.push(make(band.score, band.label, text, target))
@@ -71,7 +80,12 @@ function upgradesOf(indicator: Indicator, item: ItemResult, facts: Facts): Upgra
   } else if (indicator.type === 'steps') {
     for (let score = current + indicator.points; score <= indicator.max; score += indicator.points) {
       const years = (score / indicator.points) * indicator.per
-      upgrades.push(make(score, `满${years}${indicator.unit}`, `${indicator.name}满${years}${indicator.unit}`, { fact: indicator.value as FactName, value: years }))
+      upgrades.push(
+        make(score, `满${years}${indicator.unit}`, `${indicator.name}满${years}${indicator.unit}`, {
+          fact: indicator.value as FactName,
+          value: years,
+        }),
+      )
     }
   } else if (indicator.type === 'cases') {
     for (const option of [...indicator.cases].sort((left, right) => left.score - right.score)) {
@@ -113,7 +127,12 @@ const EXHAUSTIVE_INDICATORS = 3
  * first, then fewest points (the smallest effort). Rarely a firm needs more than three; then the largest gains are
  * taken one by one until the condition passes (short, though not proven minimal).
  */
-function findCheapestPath(program: ProgramRules, upgrades: Map<string, Upgrade[]>, items: readonly ItemResult[], context: EvaluationContext): Upgrade[] | null {
+function findCheapestPath(
+  program: ProgramRules,
+  upgrades: Map<string, Upgrade[]>,
+  items: readonly ItemResult[],
+  context: EvaluationContext,
+): Upgrade[] | null {
   const scoreCondition = program.conditions.find((condition) => condition.id === 'score')
   if (!scoreCondition) return null
   const passes = (chosen: readonly Upgrade[]): boolean => {
@@ -146,11 +165,18 @@ function findCheapestPath(program: ProgramRules, upgrades: Map<string, Upgrade[]
         chosen.pop()
       }
     }
-    for (const combination of combinations(candidates, size)) search(combination.map((item) => upgrades.get(item.id)!), 0, 0)
+    for (const combination of combinations(candidates, size))
+      search(
+        combination.map((item) => upgrades.get(item.id)!),
+        0,
+        0,
+      )
     if (best) return best
   }
   const greedy: Upgrade[] = []
-  const tops = candidates.map((item) => upgrades.get(item.id)!.at(-1)!).sort((left, right) => right.score - right.item.minScore - (left.score - left.item.minScore))
+  const tops = candidates
+    .map((item) => upgrades.get(item.id)!.at(-1)!)
+    .sort((left, right) => right.score - right.item.minScore - (left.score - left.item.minScore))
   for (const upgrade of tops) {
     greedy.push(upgrade)
     if (passes(greedy)) return greedy
@@ -183,20 +209,35 @@ export function buildAdvice(input: {
   }
   for (const condition of conditions) {
     if (condition.status !== 'failed' || condition.id === 'score') continue
-    advice.push({ kind: condition.direct ? 'direct' : 'condition', id: condition.id, name: condition.name, text: condition.direct ? `或满足直通条件：${condition.name}` : `需满足：${condition.name}` })
+    advice.push({
+      kind: condition.direct ? 'direct' : 'condition',
+      id: condition.id,
+      name: condition.name,
+      text: condition.direct ? `或满足直通条件：${condition.name}` : `需满足：${condition.name}`,
+    })
   }
 
-  if (eligible !== false) return { advice, cheapestPath: eligible === true ? { changes: [], text: '已满足认定条件。' } : null }
-  const blocking = conditions.filter((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score')
+  if (eligible !== false)
+    return { advice, cheapestPath: eligible === true ? { changes: [], text: '已满足认定条件。' } : null }
+  const blocking = conditions.filter(
+    (condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score',
+  )
   const scoreFailed = conditions.some((condition) => condition.id === 'score' && condition.status === 'failed')
   const path = scoreFailed ? findCheapestPath(program, upgrades, items, context) : []
   const changes = (path ?? []).map((upgrade) => upgrade.advice)
   const parts: string[] = []
   // Only the failing parts, with the firm's value and the one needed (a condition of three parts may fail on one).
-  const blockingText = (condition: ConditionResult) => (condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name)
+  const blockingText = (condition: ConditionResult) =>
+    condition.unmet.length > 0 ? condition.unmet.map((part) => part.text).join('；') : condition.name
   if (blocking.length > 0) parts.push(`必须满足：${blocking.map(blockingText).join('；')}`)
-  if (scoreFailed) parts.push(path && path.length > 0 ? `最少改动：${changes.map((change) => change.text).join('；')}` : '仅靠提高得分难以达到，可考虑直通条件')
+  if (scoreFailed)
+    parts.push(
+      path && path.length > 0
+        ? `最少改动：${changes.map((change) => change.text).join('；')}`
+        : '仅靠提高得分难以达到，可考虑直通条件',
+    )
   const direct = conditions.filter((condition) => condition.direct && condition.status !== 'passed')
-  if (scoreFailed && direct.length > 0) parts.push(`或满足任一直通条件：${direct.map((condition) => condition.name).join('；')}`)
+  if (scoreFailed && direct.length > 0)
+    parts.push(`或满足任一直通条件：${direct.map((condition) => condition.name).join('；')}`)
   return { advice, cheapestPath: { changes, text: parts.join('。') } }
 }

@@ -24,7 +24,8 @@ function loadBroken(file: string, edit: (rules: Record<string, any>) => void): E
 describe('rules/ is cross-checked against the facts and derived values it names', () => {
   it('rejects an enum value no firm can have (a typo would leave a case forever unmet)', () => {
     const error = loadBroken('specialized.json', (rules) => {
-      rules.indicators.find((indicator: { id: string }) => indicator.id === 'listing').cases[1].when.operand = 'ipoAcepted'
+      rules.indicators.find((indicator: { id: string }) => indicator.id === 'listing').cases[1].when.operand =
+        'ipoAcepted'
     })
     expect(error.message).toMatch(/specialized\.json/)
     expect(error.message).toMatch(/listing can never be "ipoAcepted"/)

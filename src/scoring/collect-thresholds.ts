@@ -36,20 +36,27 @@ export function collectThresholds(rules: LoadedRules, program: ProgramRules, ind
   const map = new Map<string, Set<number>>()
   for (const condition of [...rules.gates.conditions, ...program.conditions]) walk(condition.when, map)
   walk(program.eligibility, map)
-  const industries = industry !== undefined && rules.size.industries[industry] ? [rules.size.industries[industry]] : Object.values(rules.size.industries)
+  const industries =
+    industry !== undefined && rules.size.industries[industry]
+      ? [rules.size.industries[industry]]
+      : Object.values(rules.size.industries)
   for (const entry of industries) {
     for (const test of [entry.sme, entry.medium, entry.small]) walk(test as Condition, map)
   }
   for (const indicator of program.indicators) {
     if (indicator.type === 'bands') {
-      for (const band of indicator.bands) for (const edge of [band.min, band.max]) if (edge !== undefined) addThreshold(map, indicator.value, edge)
+      for (const band of indicator.bands)
+        for (const edge of [band.min, band.max]) if (edge !== undefined) addThreshold(map, indicator.value, edge)
     } else if (indicator.type === 'steps') {
-      for (let step = 1; (step - 1) * indicator.points < indicator.max; step += 1) addThreshold(map, indicator.value, step * indicator.per)
+      for (let step = 1; (step - 1) * indicator.points < indicator.max; step += 1)
+        addThreshold(map, indicator.value, step * indicator.per)
     } else {
       for (const option of indicator.type === 'cases' ? indicator.cases : indicator.items) walk(option.when, map)
     }
   }
-  const thresholds: Thresholds = new Map([...map].map(([value, set]) => [value, [...set].sort((left, right) => left - right)]))
+  const thresholds: Thresholds = new Map(
+    [...map].map(([value, set]) => [value, [...set].sort((left, right) => left - right)]),
+  )
   byIndustry.set(industry ?? '*', thresholds)
   return thresholds
 }

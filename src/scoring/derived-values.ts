@@ -74,22 +74,34 @@ function solveSum(names: [FactName, FactName], divisor: Rational) {
 
 export const DERIVED_VALUES: Record<string, DerivedValue> = {
   rdRatio: {
-    name: 'rdRatio', label: '上年度研发费用占营业收入比重', unit: '%', inputs: ['rdExpense', 'revenue'],
+    name: 'rdRatio',
+    label: '上年度研发费用占营业收入比重',
+    unit: '%',
+    inputs: ['rdExpense', 'revenue'],
     compute: (facts) => percentOf(known(facts, 'rdExpense'), known(facts, 'revenue')),
     solve: solvePercent('rdExpense', 'revenue'),
   },
   rdRatioPrev: {
-    name: 'rdRatioPrev', label: '前年研发费用占营业收入比重', unit: '%', inputs: ['rdExpensePrev', 'revenuePrev'],
+    name: 'rdRatioPrev',
+    label: '前年研发费用占营业收入比重',
+    unit: '%',
+    inputs: ['rdExpensePrev', 'revenuePrev'],
     compute: (facts) => percentOf(known(facts, 'rdExpensePrev'), known(facts, 'revenuePrev')),
     solve: solvePercent('rdExpensePrev', 'revenuePrev'),
   },
   mainRevenueShare: {
-    name: 'mainRevenueShare', label: '上年度主营业务收入占营业收入比重', unit: '%', inputs: ['mainRevenue', 'revenue'],
+    name: 'mainRevenueShare',
+    label: '上年度主营业务收入占营业收入比重',
+    unit: '%',
+    inputs: ['mainRevenue', 'revenue'],
     compute: (facts) => percentOf(known(facts, 'mainRevenue'), known(facts, 'revenue')),
     solve: solvePercent('mainRevenue', 'revenue'),
   },
   mainRevenueGrowth: {
-    name: 'mainRevenueGrowth', label: '上年度主营业务收入增长率', unit: '%', inputs: ['mainRevenue', 'mainRevenuePrev'],
+    name: 'mainRevenueGrowth',
+    label: '上年度主营业务收入增长率',
+    unit: '%',
+    inputs: ['mainRevenue', 'mainRevenuePrev'],
     compute: (facts) => growth(known(facts, 'mainRevenue'), known(facts, 'mainRevenuePrev')),
     solve: solveGrowth('mainRevenue', 'mainRevenuePrev'),
   },
@@ -105,7 +117,11 @@ export const DERIVED_VALUES: Record<string, DerivedValue> = {
     },
     // average = 50·m/p + 50·p/q − 100: linear in m and in 1/q; quadratic in p (not solved exactly).
     solve: (input, target, facts) => {
-      const [last, previous, before] = [known(facts, 'mainRevenue'), known(facts, 'mainRevenuePrev'), known(facts, 'mainRevenuePrev2')]
+      const [last, previous, before] = [
+        known(facts, 'mainRevenue'),
+        known(facts, 'mainRevenuePrev'),
+        known(facts, 'mainRevenuePrev2'),
+      ]
       const level = add(target, HUNDRED)
       if (input === 'mainRevenue') {
         if (previous === null || before === null || isZero(previous) || isZero(before)) return []
@@ -120,12 +136,18 @@ export const DERIVED_VALUES: Record<string, DerivedValue> = {
     },
   },
   netProfitMargin: {
-    name: 'netProfitMargin', label: '上年度净利润率', unit: '%', inputs: ['netProfit', 'revenue'],
+    name: 'netProfitMargin',
+    label: '上年度净利润率',
+    unit: '%',
+    inputs: ['netProfit', 'revenue'],
     compute: (facts) => percentOf(known(facts, 'netProfit'), known(facts, 'revenue')),
     solve: solvePercent('netProfit', 'revenue'),
   },
   rdStaffShare: {
-    name: 'rdStaffShare', label: '研发人员占比', unit: '%', inputs: ['rdStaff', 'employees'],
+    name: 'rdStaffShare',
+    label: '研发人员占比',
+    unit: '%',
+    inputs: ['rdStaff', 'employees'],
     compute: (facts) => percentOf(known(facts, 'rdStaff'), known(facts, 'employees')),
     solve: solvePercent('rdStaff', 'employees'),
   },

@@ -4,11 +4,28 @@ import { assess } from './assess.js'
 import { loadRules } from './load-rules.js'
 
 const rules = loadRules()
-const GATES: Facts = { registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false, industry: 'software', employees: 200 }
+const GATES: Facts = {
+  registeredInBeijing: true,
+  independentLegalPerson: true,
+  creditBlacklisted: false,
+  restrictedProducts: false,
+  majorIncident3y: false,
+  industry: 'software',
+  employees: 200,
+}
 /** Revenue 2亿, R&D 5% both years, 3 I类 IP: only the R&D institution is missing from 小巨人's 新 condition. */
-const FIRM: Facts = { ...GATES, revenue: 20000, revenuePrev: 18000, rdExpense: 1000, rdExpensePrev: 900, ipClass1: 3, rdInstitution: 'none' }
+const FIRM: Facts = {
+  ...GATES,
+  revenue: 20000,
+  revenuePrev: 18000,
+  rdExpense: 1000,
+  rdExpensePrev: 900,
+  ipClass1: 3,
+  rdInstitution: 'none',
+}
 
-const unmetOf = (facts: Facts, id = 'innovation-general') => assess('little-giant', facts, rules).conditions.find((condition) => condition.id === id)!
+const unmetOf = (facts: Facts, id = 'innovation-general') =>
+  assess('little-giant', facts, rules).conditions.find((condition) => condition.id === id)!
 
 describe('describeUnmetParts: only the failing parts of a condition, actual vs needed', () => {
   it('names only the R&D institution when it alone fails 小巨人 新（一般性条件）', () => {
@@ -28,7 +45,14 @@ describe('describeUnmetParts: only the failing parts of a condition, actual vs n
 
   it('shows the R&D ratio of the revenue band the firm is in, not a band it is not in', () => {
     // 8000万 revenue: the 5000万-1亿 band needs 6% in both years; the firm has 4%.
-    const condition = unmetOf({ ...FIRM, revenue: 8000, revenuePrev: 7000, rdExpense: 320, rdExpensePrev: 280, rdInstitution: 'municipal' })
+    const condition = unmetOf({
+      ...FIRM,
+      revenue: 8000,
+      revenuePrev: 7000,
+      rdExpense: 320,
+      rdExpensePrev: 280,
+      rdInstitution: 'municipal',
+    })
     expect(condition.unmet).toHaveLength(1)
     expect(condition.unmet[0]!.text).toContain('4%，需≥6%')
   })
@@ -41,7 +65,9 @@ describe('describeUnmetParts: only the failing parts of a condition, actual vs n
   })
 
   it('describes a failed gate with the firm answer', () => {
-    const gate = assess('innovative', { ...GATES, creditBlacklisted: true }, rules).conditions.find((condition) => condition.status === 'failed')!
+    const gate = assess('innovative', { ...GATES, creditBlacklisted: true }, rules).conditions.find(
+      (condition) => condition.status === 'failed',
+    )!
     expect(gate.unmet).toEqual([expect.objectContaining({ subject: 'creditBlacklisted', actual: '是', needed: '否' })])
   })
 })

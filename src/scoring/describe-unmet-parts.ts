@@ -24,14 +24,16 @@ function labelOf(name: string): { label: string; unit: string } {
 }
 
 function describeOperand(name: string, operand: unknown): string {
-  if (DERIVED_VALUES[name]) return typeof operand === 'number' ? `${formatNumber(operand)}${DERIVED_VALUES[name]!.unit}` : String(operand)
+  if (DERIVED_VALUES[name])
+    return typeof operand === 'number' ? `${formatNumber(operand)}${DERIVED_VALUES[name]!.unit}` : String(operand)
   return describeFactValue(name as FactName, operand)
 }
 
 function neededOf(leaf: Leaf): string {
   const { op, operand, value } = leaf
   if (op in COMPARISONS) return `${COMPARISONS[op]}${describeOperand(value, operand)}`
-  if (op === 'in') return (Array.isArray(operand) ? operand : [operand]).map((option) => describeOperand(value, option)).join('/')
+  if (op === 'in')
+    return (Array.isArray(operand) ? operand : [operand]).map((option) => describeOperand(value, option)).join('/')
   if (op === 'includes') return `含${FACT_OPTION_LABELS[value as FactName]?.[String(operand)] ?? String(operand)}`
   if (op === 'neq') return `不为${describeOperand(value, operand)}`
   return describeOperand(value, operand)
@@ -41,7 +43,8 @@ function actualOf(name: string, context: EvaluationContext): string {
   const value = readValue(name, context.facts)
   if (value.kind === 'unknown') return '不清楚'
   if (value.kind === 'undefined-ratio') return '无法计算（分母为0）'
-  if (DERIVED_VALUES[name] && value.kind === 'number') return `${formatNumber(toNumber(value.value))}${DERIVED_VALUES[name]!.unit}`
+  if (DERIVED_VALUES[name] && value.kind === 'number')
+    return `${formatNumber(toNumber(value.value))}${DERIVED_VALUES[name]!.unit}`
   return describeFactValue(name as FactName, context.facts[name as FactName])
 }
 
@@ -93,7 +96,9 @@ function collect(condition: Condition, context: EvaluationContext, negated: bool
   }
   const leaf = condition as Leaf
   const { label } = labelOf(leaf.value)
-  return [part(leaf.value, label, actualOf(leaf.value, context), negated ? `不满足“${neededOf(leaf)}”` : neededOf(leaf))]
+  return [
+    part(leaf.value, label, actualOf(leaf.value, context), negated ? `不满足“${neededOf(leaf)}”` : neededOf(leaf)),
+  ]
 }
 
 /**

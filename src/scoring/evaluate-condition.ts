@@ -23,7 +23,11 @@ export interface Evaluated {
   scoreNeeds: string[]
 }
 
-type Value = { kind: 'unknown' } | { kind: 'number'; value: Rational } | { kind: 'other'; value: unknown } | { kind: 'undefined-ratio' }
+type Value =
+  | { kind: 'unknown' }
+  | { kind: 'number'; value: Rational }
+  | { kind: 'other'; value: unknown }
+  | { kind: 'undefined-ratio' }
 
 function readValue(name: string, facts: Facts): Value {
   const derived = DERIVED_VALUES[name]
@@ -43,7 +47,8 @@ function compareLeaf(value: Value, op: string, operand: unknown): Status {
   if (value.kind === 'undefined-ratio') return 'failed'
   const pass = (result: boolean): Status => (result ? 'passed' : 'failed')
   if (op === 'in') return pass(Array.isArray(operand) && operand.some((candidate) => equals(value, candidate)))
-  if (op === 'includes') return pass(value.kind === 'other' && Array.isArray(value.value) && value.value.includes(operand))
+  if (op === 'includes')
+    return pass(value.kind === 'other' && Array.isArray(value.value) && value.value.includes(operand))
   if (op === 'eq') return pass(equals(value, operand))
   if (op === 'neq') return pass(!equals(value, operand))
   if (value.kind !== 'number' || typeof operand !== 'number') return 'failed'
@@ -121,7 +126,8 @@ export function evaluateCondition(condition: Condition, context: EvaluationConte
   }
   const value = readValue(condition.value, context.facts)
   const status = compareLeaf(value, condition.op, condition.operand)
-  const needs = status === 'unknown' ? inputsOf(condition.value).filter((fact) => context.facts[fact] === undefined) : []
+  const needs =
+    status === 'unknown' ? inputsOf(condition.value).filter((fact) => context.facts[fact] === undefined) : []
   return { status, needs, scoreNeeds: [] }
 }
 

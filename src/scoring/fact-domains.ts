@@ -3,8 +3,7 @@ import { FactsSchema, type FactName } from '../facts/fact-schema.js'
 
 /** The values a fact can take, read from the fact schema (the one source of truth for types and ranges). */
 export type FactDomain =
-  | { kind: 'finite'; values: readonly unknown[] }
-  | { kind: 'numeric'; min: number; max: number; integer: boolean }
+  { kind: 'finite'; values: readonly unknown[] } | { kind: 'numeric'; min: number; max: number; integer: boolean }
 
 function subsets<T>(values: readonly T[]): T[][] {
   return values.reduce<T[][]>((all, value) => [...all, ...all.map((subset) => [...subset, value])], [[]])
@@ -27,7 +26,12 @@ function domainOf(schema: z.ZodType): FactDomain {
     return { kind: 'finite', values: domains.flatMap((domain) => (domain.kind === 'finite' ? [...domain.values] : [])) }
   }
   if (schema instanceof z.ZodNumber) {
-    return { kind: 'numeric', min: schema.minValue ?? -Number.MAX_SAFE_INTEGER, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER, integer: schema.isInt }
+    return {
+      kind: 'numeric',
+      min: schema.minValue ?? -Number.MAX_SAFE_INTEGER,
+      max: schema.maxValue ?? Number.MAX_SAFE_INTEGER,
+      integer: schema.isInt,
+    }
   }
   throw new Error(`no domain for schema ${schema.constructor.name}`)
 }

@@ -12,9 +12,11 @@ export function factsUsedBy(program: ProgramId, rules: LoadedRules = defaultRule
   const rulesOfProgram = rules.programs[program]
   const named: Record<string, never> = {}
   const used = new Set<FactName>(['industry', 'employees', 'revenue', 'totalAssets'])
-  for (const condition of [...rules.gates.conditions, ...rulesOfProgram.conditions]) for (const fact of factsOf(condition.when, named)) used.add(fact)
+  for (const condition of [...rules.gates.conditions, ...rulesOfProgram.conditions])
+    for (const fact of factsOf(condition.when, named)) used.add(fact)
   for (const indicator of rulesOfProgram.indicators) {
-    if (indicator.type === 'bands' || indicator.type === 'steps') for (const fact of inputsOf(indicator.value)) used.add(fact)
+    if (indicator.type === 'bands' || indicator.type === 'steps')
+      for (const fact of inputsOf(indicator.value)) used.add(fact)
     const options = indicator.type === 'cases' ? indicator.cases : indicator.type === 'additive' ? indicator.items : []
     for (const option of options) for (const fact of factsOf(option.when, named)) used.add(fact)
   }

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { z } from 'zod'
-import { GateRulesSchema, ProgramRulesSchema, SizeRulesSchema, type GateRules, type ProgramRules, type SizeRules } from './rule-schema.js'
+import {
+  GateRulesSchema,
+  ProgramRulesSchema,
+  SizeRulesSchema,
+  type GateRules,
+  type ProgramRules,
+  type SizeRules,
+} from './rule-schema.js'
 import type { ProgramId } from './assessment-result.js'
 import { checkRuleReferences } from './check-rule-references.js'
 
@@ -54,11 +61,17 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
     if (program.id !== id) throw new RuleFileError(`${id}.json declares id ${program.id}`)
     const dimensions = new Set(program.dimensions.map((dimension) => dimension.id))
     for (const indicator of program.indicators) {
-      if (!dimensions.has(indicator.dimension)) throw new RuleFileError(`${id}.json: indicator ${indicator.id} names unknown dimension ${indicator.dimension}`)
+      if (!dimensions.has(indicator.dimension))
+        throw new RuleFileError(`${id}.json: indicator ${indicator.id} names unknown dimension ${indicator.dimension}`)
     }
     for (const dimension of program.dimensions) {
-      const sum = program.indicators.filter((indicator) => indicator.dimension === dimension.id).reduce((total, indicator) => total + indicator.max, 0)
-      if (sum !== dimension.max) throw new RuleFileError(`${id}.json: dimension ${dimension.id} max ${dimension.max} but its indicators sum to ${sum}`)
+      const sum = program.indicators
+        .filter((indicator) => indicator.dimension === dimension.id)
+        .reduce((total, indicator) => total + indicator.max, 0)
+      if (sum !== dimension.max)
+        throw new RuleFileError(
+          `${id}.json: dimension ${dimension.id} max ${dimension.max} but its indicators sum to ${sum}`,
+        )
     }
     const problems = checkRuleReferences(program, rules.gates)
     if (problems.length > 0) throw new RuleFileError(`${folder}${id}.json:\n  ${problems.join('\n  ')}`)

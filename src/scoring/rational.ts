@@ -52,8 +52,10 @@ export const add = (left: Rational, right: Rational): Rational =>
   make(left.numerator * right.denominator + right.numerator * left.denominator, left.denominator * right.denominator)
 export const subtract = (left: Rational, right: Rational): Rational =>
   make(left.numerator * right.denominator - right.numerator * left.denominator, left.denominator * right.denominator)
-export const multiply = (left: Rational, right: Rational): Rational => make(left.numerator * right.numerator, left.denominator * right.denominator)
-export const divide = (left: Rational, right: Rational): Rational => make(left.numerator * right.denominator, left.denominator * right.numerator)
+export const multiply = (left: Rational, right: Rational): Rational =>
+  make(left.numerator * right.numerator, left.denominator * right.denominator)
+export const divide = (left: Rational, right: Rational): Rational =>
+  make(left.numerator * right.denominator, left.denominator * right.numerator)
 export const isZero = (value: Rational): boolean => value.numerator === 0n
 
 /** -1, 0 or 1. */

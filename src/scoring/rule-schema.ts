@@ -14,7 +14,12 @@ export type Condition =
   | { all: Condition[]; text?: string }
   | { any: Condition[]; text?: string }
   | { not: Condition; text?: string }
-  | { value: string; op: (typeof OPERATORS)[number]; operand: z.infer<typeof Operand> | Array<z.infer<typeof Operand>>; text?: string }
+  | {
+      value: string
+      op: (typeof OPERATORS)[number]
+      operand: z.infer<typeof Operand> | Array<z.infer<typeof Operand>>
+      text?: string
+    }
   | { ref: string; text?: string }
   | { score: string; op: 'gte' | 'gt'; operand: number; text?: string }
   | { size: 'notLarge'; text?: string }
@@ -24,9 +29,18 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.object({ all: z.array(ConditionSchema).min(1), text: z.string().optional() }).strict(),
     z.object({ any: z.array(ConditionSchema).min(1), text: z.string().optional() }).strict(),
     z.object({ not: ConditionSchema, text: z.string().optional() }).strict(),
-    z.object({ value: z.string(), op: z.enum(OPERATORS), operand: z.union([Operand, z.array(Operand)]), text: z.string().optional() }).strict(),
+    z
+      .object({
+        value: z.string(),
+        op: z.enum(OPERATORS),
+        operand: z.union([Operand, z.array(Operand)]),
+        text: z.string().optional(),
+      })
+      .strict(),
     z.object({ ref: z.string(), text: z.string().optional() }).strict(),
-    z.object({ score: z.string(), op: z.enum(['gte', 'gt']), operand: z.number(), text: z.string().optional() }).strict(),
+    z
+      .object({ score: z.string(), op: z.enum(['gte', 'gt']), operand: z.number(), text: z.string().optional() })
+      .strict(),
     z.object({ size: z.literal('notLarge'), text: z.string().optional() }).strict(),
   ]),
 )
@@ -39,10 +53,59 @@ const BandSchema = z
 const CaseSchema = z.object({ label: z.string(), when: ConditionSchema, score: z.number().min(0) }).strict()
 
 export const IndicatorSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('bands'), id: z.string(), number: z.number().int(), name: z.string(), dimension: z.string(), max: z.number(), value: z.string(), unit: z.string(), text: z.string(), bands: z.array(BandSchema).min(2) }).strict(),
-  z.object({ type: z.literal('cases'), id: z.string(), number: z.number().int(), name: z.string(), dimension: z.string(), max: z.number(), text: z.string(), cases: z.array(CaseSchema).min(1) }).strict(),
-  z.object({ type: z.literal('additive'), id: z.string(), number: z.number().int(), name: z.string(), dimension: z.string(), max: z.number(), text: z.string(), items: z.array(CaseSchema).min(1) }).strict(),
-  z.object({ type: z.literal('steps'), id: z.string(), number: z.number().int(), name: z.string(), dimension: z.string(), max: z.number(), value: z.string(), unit: z.string(), text: z.string(), per: z.number().positive(), points: z.number().positive() }).strict(),
+  z
+    .object({
+      type: z.literal('bands'),
+      id: z.string(),
+      number: z.number().int(),
+      name: z.string(),
+      dimension: z.string(),
+      max: z.number(),
+      value: z.string(),
+      unit: z.string(),
+      text: z.string(),
+      bands: z.array(BandSchema).min(2),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('cases'),
+      id: z.string(),
+      number: z.number().int(),
+      name: z.string(),
+      dimension: z.string(),
+      max: z.number(),
+      text: z.string(),
+      cases: z.array(CaseSchema).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('additive'),
+      id: z.string(),
+      number: z.number().int(),
+      name: z.string(),
+      dimension: z.string(),
+      max: z.number(),
+      text: z.string(),
+      items: z.array(CaseSchema).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('steps'),
+      id: z.string(),
+      number: z.number().int(),
+      name: z.string(),
+      dimension: z.string(),
+      max: z.number(),
+      value: z.string(),
+      unit: z.string(),
+      text: z.string(),
+      per: z.number().positive(),
+      points: z.number().positive(),
+    })
+    .strict(),
 ])
 export type Indicator = z.infer<typeof IndicatorSchema>
 
@@ -60,7 +123,10 @@ export const ProgramRulesSchema = z
     source: z.object({ document: z.string(), part: z.string(), cardIds: z.array(z.string()) }).strict(),
     interpretations: z.array(z.string()),
     /** The program whose valid title this one needs, and the fact that says the firm holds it. */
-    prerequisite: z.object({ program: z.enum(['innovative', 'specialized']), fact: z.string(), text: z.string() }).strict().nullable(),
+    prerequisite: z
+      .object({ program: z.enum(['innovative', 'specialized']), fact: z.string(), text: z.string() })
+      .strict()
+      .nullable(),
     dimensions: z.array(z.object({ id: z.string(), name: z.string(), max: z.number() }).strict()),
     indicators: z.array(IndicatorSchema),
     /** Named conditions, reported one by one (gates, 认定条件, direct conditions, 小巨人 dimensions). */
@@ -71,8 +137,32 @@ export const ProgramRulesSchema = z
   .strict()
 export type ProgramRules = z.infer<typeof ProgramRulesSchema>
 
-const SizeTest = z.object({ all: z.array(z.object({ value: z.enum(['employees', 'revenue', 'totalAssets']), op: z.enum(['gte', 'lte']), operand: z.number() }).strict()) }).strict()
-const SizeAnyTest = z.object({ any: z.array(z.object({ value: z.enum(['employees', 'revenue', 'totalAssets']), op: z.enum(['gte', 'lte']), operand: z.number() }).strict()) }).strict()
+const SizeTest = z
+  .object({
+    all: z.array(
+      z
+        .object({
+          value: z.enum(['employees', 'revenue', 'totalAssets']),
+          op: z.enum(['gte', 'lte']),
+          operand: z.number(),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+const SizeAnyTest = z
+  .object({
+    any: z.array(
+      z
+        .object({
+          value: z.enum(['employees', 'revenue', 'totalAssets']),
+          op: z.enum(['gte', 'lte']),
+          operand: z.number(),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
 
 export const SizeRulesSchema = z
   .object({

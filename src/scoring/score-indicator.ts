@@ -20,7 +20,15 @@ function unknownInputs(facts: Facts, names: FactName[]): FactName[] {
 
 /** Scores one indicator; with unknown facts, gives the range of scores still possible. */
 export function scoreIndicator(indicator: Indicator, facts: Facts, dimensionName: string): ItemResult {
-  const base = { id: indicator.id, number: indicator.number, name: indicator.name, dimension: indicator.dimension, dimensionName, max: indicator.max, text: indicator.text }
+  const base = {
+    id: indicator.id,
+    number: indicator.number,
+    name: indicator.name,
+    dimension: indicator.dimension,
+    dimensionName,
+    max: indicator.max,
+    text: indicator.text,
+  }
   const context = leafContext(facts)
 
   if (indicator.type === 'bands' || indicator.type === 'steps') {
@@ -28,17 +36,41 @@ export function scoreIndicator(indicator: Indicator, facts: Facts, dimensionName
     const needs = unknownInputs(facts, inputsOf(indicator.value))
     if (value.kind === 'unknown') {
       const scores = indicator.type === 'bands' ? indicator.bands.map((band) => band.score) : [0, indicator.max]
-      return { ...base, actual: null, band: null, score: null, minScore: Math.min(...scores), maxScore: Math.max(...scores), needs }
+      return {
+        ...base,
+        actual: null,
+        band: null,
+        score: null,
+        minScore: Math.min(...scores),
+        maxScore: Math.max(...scores),
+        needs,
+      }
     }
     if (value.kind !== 'number') {
       const lowest = indicator.type === 'bands' ? Math.min(...indicator.bands.map((band) => band.score)) : 0
-      return { ...base, actual: '无法计算（分母为0）', band: null, score: lowest, minScore: lowest, maxScore: lowest, needs: [] }
+      return {
+        ...base,
+        actual: '无法计算（分母为0）',
+        band: null,
+        score: lowest,
+        minScore: lowest,
+        maxScore: lowest,
+        needs: [],
+      }
     }
     const actual = `${formatNumber(toNumber(value.value))}${indicator.unit}`
     if (indicator.type === 'steps') {
       const steps = Number(floor(divide(value.value, fromNumber(indicator.per))))
       const score = Math.min(indicator.max, Math.max(0, steps) * indicator.points)
-      return { ...base, actual, band: `每满${indicator.per}${indicator.unit}得${indicator.points}分`, score, minScore: score, maxScore: score, needs: [] }
+      return {
+        ...base,
+        actual,
+        band: `每满${indicator.per}${indicator.unit}得${indicator.points}分`,
+        score,
+        minScore: score,
+        maxScore: score,
+        needs: [],
+      }
     }
     let best: { label: string; score: number } | null = null
     for (const band of indicator.bands) {
@@ -52,24 +84,45 @@ export function scoreIndicator(indicator: Indicator, facts: Facts, dimensionName
 
   const options = indicator.type === 'cases' ? indicator.cases : indicator.items
   const evaluated = options.map((option) => ({ option, result: evaluateCondition(option.when, context) }))
-  const needs = unknownInputs(facts, options.flatMap((option) => factsOf(option.when, {})))
+  const needs = unknownInputs(
+    facts,
+    options.flatMap((option) => factsOf(option.when, {})),
+  )
   if (indicator.type === 'additive') {
     const passed = evaluated.filter((entry) => entry.result.status === 'passed')
     const open = evaluated.filter((entry) => entry.result.status === 'unknown')
-    const minScore = Math.min(indicator.max, passed.reduce((sum, entry) => sum + entry.option.score, 0))
-    const maxScore = Math.min(indicator.max, [...passed, ...open].reduce((sum, entry) => sum + entry.option.score, 0))
+    const minScore = Math.min(
+      indicator.max,
+      passed.reduce((sum, entry) => sum + entry.option.score, 0),
+    )
+    const maxScore = Math.min(
+      indicator.max,
+      [...passed, ...open].reduce((sum, entry) => sum + entry.option.score, 0),
+    )
     const known = minScore === maxScore
     return {
       ...base,
-      actual: passed.length > 0 ? passed.map((entry) => entry.option.label.slice(0, 1)).join('、') : open.length > 0 ? null : '无',
+      actual:
+        passed.length > 0
+          ? passed.map((entry) => entry.option.label.slice(0, 1)).join('、')
+          : open.length > 0
+            ? null
+            : '无',
       band: passed.length > 0 ? `满足${passed.length}项` : open.length > 0 ? null : '不满足任何一项',
       score: known ? minScore : null,
       minScore,
       maxScore,
-      needs: known ? [] : unknownInputs(facts, open.flatMap((entry) => factsOf(entry.option.when, {}))),
+      needs: known
+        ? []
+        : unknownInputs(
+            facts,
+            open.flatMap((entry) => factsOf(entry.option.when, {})),
+          ),
     }
   }
-  const passed = evaluated.filter((entry) => entry.result.status === 'passed').sort((left, right) => right.option.score - left.option.score)
+  const passed = evaluated
+    .filter((entry) => entry.result.status === 'passed')
+    .sort((left, right) => right.option.score - left.option.score)
   const open = evaluated.filter((entry) => entry.result.status === 'unknown')
   const minScore = passed[0]?.option.score ?? Math.min(...options.map((option) => option.score))
   const maxScore = Math.max(minScore, ...open.map((entry) => entry.option.score))

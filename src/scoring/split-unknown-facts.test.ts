@@ -7,14 +7,38 @@ import { loadRules } from './load-rules.js'
 
 const rules = loadRules()
 
-const GATES: Facts = { registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false }
-const NO_DIRECT: Facts = { sciAwardLevel: 'none', honors: [], rdInstitution: 'none', equityFinancing3y: 0, equityFinancing2y: 0, makerChinaTop: null }
+const GATES: Facts = {
+  registeredInBeijing: true,
+  independentLegalPerson: true,
+  creditBlacklisted: false,
+  restrictedProducts: false,
+  majorIncident3y: false,
+}
+const NO_DIRECT: Facts = {
+  sciAwardLevel: 'none',
+  honors: [],
+  rdInstitution: 'none',
+  equityFinancing3y: 0,
+  equityFinancing2y: 0,
+  makerChinaTop: null,
+}
 
 describe('an unknown fact that cannot change the verdict does not leave it open', () => {
   // 研发费用为0：营业收入是多少研发占比都是0，创新能力最多10分，不可能达到20分。
   const zeroRd: Facts = {
-    ...GATES, ...NO_DIRECT, industry: 'other', employees: 50, rdExpense: 0, ipHighValue: 0, ipClass1SelfDeveloped: 0, ipClass1: 1, ipClass2: 0,
-    mainRevenuePrev: 100, mainRevenue: 120, debtRatio: 40, strategicEmerging: true,
+    ...GATES,
+    ...NO_DIRECT,
+    industry: 'other',
+    employees: 50,
+    rdExpense: 0,
+    ipHighValue: 0,
+    ipClass1SelfDeveloped: 0,
+    ipClass1: 1,
+    ipClass2: 0,
+    mainRevenuePrev: 100,
+    mainRevenue: 120,
+    debtRatio: 40,
+    strategicEmerging: true,
   }
 
   it('decides "not eligible" when no revenue can lift 研发费用占比 above 0', () => {
@@ -59,12 +83,40 @@ function sample(fact: FactName, next: () => number): unknown {
 describe('a decided verdict holds for every value of the unknown fact (randomised, seeded)', () => {
   const next = random(20250101)
   const full: Facts = {
-    ...GATES, ...NO_DIRECT, industry: 'industry', employees: 120, totalAssets: 9000, revenue: 4000, revenuePrev: 3600,
-    mainRevenue: 3000, mainRevenuePrev: 2800, mainRevenuePrev2: 2500, rdExpense: 160, rdExpensePrev: 140, netProfit: 240,
-    debtRatio: 58, rdStaff: 18, ipHighValue: 0, ipClass1SelfDeveloped: 1, ipClass1: 2, ipClass2: 5, strategicEmerging: false,
-    nicheYears: 4, leadProductField: 'sixBasics', digitalLevel: 2, qualityAward: false, qualityCert: true, ownBrand: true,
-    standardSetting: false, techConversion: [], listing: 'none', contest: 'participated', coreBusinessInfoSystem: true,
-    marketShare: 8, keyField: true, sciAwardRank: 10,
+    ...GATES,
+    ...NO_DIRECT,
+    industry: 'industry',
+    employees: 120,
+    totalAssets: 9000,
+    revenue: 4000,
+    revenuePrev: 3600,
+    mainRevenue: 3000,
+    mainRevenuePrev: 2800,
+    mainRevenuePrev2: 2500,
+    rdExpense: 160,
+    rdExpensePrev: 140,
+    netProfit: 240,
+    debtRatio: 58,
+    rdStaff: 18,
+    ipHighValue: 0,
+    ipClass1SelfDeveloped: 1,
+    ipClass1: 2,
+    ipClass2: 5,
+    strategicEmerging: false,
+    nicheYears: 4,
+    leadProductField: 'sixBasics',
+    digitalLevel: 2,
+    qualityAward: false,
+    qualityCert: true,
+    ownBrand: true,
+    standardSetting: false,
+    techConversion: [],
+    listing: 'none',
+    contest: 'participated',
+    coreBusinessInfoSystem: true,
+    marketShare: 8,
+    keyField: true,
+    sciAwardRank: 10,
   }
   const numeric = (Object.keys(full) as FactName[]).filter((fact) => FACT_DOMAINS[fact].kind === 'numeric')
   let decided = 0
@@ -82,8 +134,15 @@ describe('a decided verdict holds for every value of the unknown fact (randomise
         }
         decided += 1
         const domain = FACT_DOMAINS[hidden]
-        const probes = domain.kind === 'numeric' ? [domain.min, domain.max, ...Array.from({ length: 40 }, () => sample(hidden, next))] : []
-        for (const value of probes) expect(assess(program, { ...facts, [hidden]: value } as Facts, rules).eligible, `${hidden} = ${String(value)}`).toBe(result.eligible)
+        const probes =
+          domain.kind === 'numeric'
+            ? [domain.min, domain.max, ...Array.from({ length: 40 }, () => sample(hidden, next))]
+            : []
+        for (const value of probes)
+          expect(
+            assess(program, { ...facts, [hidden]: value } as Facts, rules).eligible,
+            `${hidden} = ${String(value)}`,
+          ).toBe(result.eligible)
       })
     }
   }

@@ -22,7 +22,12 @@ export interface CaseSplit {
  * inside each interval between. Null when the fact cannot be split exactly (it shares a derived quantity with
  * another fact being split, or a band edge cannot be solved for it).
  */
-function numericCases(fact: FactName, facts: Facts, splitting: ReadonlySet<FactName>, thresholds: Thresholds): number[] | null {
+function numericCases(
+  fact: FactName,
+  facts: Facts,
+  splitting: ReadonlySet<FactName>,
+  thresholds: Thresholds,
+): number[] | null {
   const domain = FACT_DOMAINS[fact]
   if (domain.kind !== 'numeric') return null
   const points: Rational[] = [fromNumber(domain.min), fromNumber(domain.max)]
@@ -69,7 +74,12 @@ function numericCases(fact: FactName, facts: Facts, splitting: ReadonlySet<FactN
   return sorted
 }
 
-function casesOf(fact: FactName, facts: Facts, splitting: ReadonlySet<FactName>, thresholds: Thresholds): readonly unknown[] | null {
+function casesOf(
+  fact: FactName,
+  facts: Facts,
+  splitting: ReadonlySet<FactName>,
+  thresholds: Thresholds,
+): readonly unknown[] | null {
   const domain = FACT_DOMAINS[fact]
   return domain.kind === 'finite' ? domain.values : numericCases(fact, facts, splitting, thresholds)
 }
@@ -128,7 +138,12 @@ export function splitUnknownFacts(input: {
     const settled: (boolean | null | undefined)[] = new Array(size).fill(undefined)
     for (let index = 0; index < total; index += 1) {
       const position = Math.floor(index / stride) % size
-      settled[position] = settled[position] === undefined ? verdicts[index] : settled[position] === verdicts[index] ? verdicts[index] : null
+      settled[position] =
+        settled[position] === undefined
+          ? verdicts[index]
+          : settled[position] === verdicts[index]
+            ? verdicts[index]
+            : null
       if (position !== 0) continue
       groups += 1
       for (let step = 1; step < size; step += 1) {
@@ -142,7 +157,9 @@ export function splitUnknownFacts(input: {
     if (settled.some((value) => value !== null)) decisive.add(unknown[axis])
     stride *= size
   }
-  const rank = (fact: FactName) => (decisive.has(fact) ? 2 : influence.get(fact) ?? 0)
-  const missing = unknown.filter((fact) => (influence.get(fact) ?? 0) > 0).sort((left, right) => rank(right) - rank(left))
+  const rank = (fact: FactName) => (decisive.has(fact) ? 2 : (influence.get(fact) ?? 0))
+  const missing = unknown
+    .filter((fact) => (influence.get(fact) ?? 0) > 0)
+    .sort((left, right) => rank(right) - rank(left))
   return { eligible: null, missing }
 }

@@ -18,7 +18,11 @@ describe('decideAnswer', () => {
   })
 
   it('a city the knowledge base does not hold is outside the region, even when the topic matches a Beijing card', () => {
-    expect(decide('深圳的专精特新小巨人，市里奖励多少钱啊')).toMatchObject({ kind: 'outside-region', place: '深圳', placeKind: 'city' })
+    expect(decide('深圳的专精特新小巨人，市里奖励多少钱啊')).toMatchObject({
+      kind: 'outside-region',
+      place: '深圳',
+      placeKind: 'city',
+    })
     expect(decide('上海张江那边集成电路流片补贴咋申请')).toMatchObject({ kind: 'outside-region', place: '上海' })
   })
 
@@ -43,8 +47,15 @@ describe('decideAnswer', () => {
   })
 
   it('a named scheme the top card does not mention is not held; a common word ending like 贷款 is no name', () => {
-    expect(decide('北京市“智链百强”企业认定 今年申报截止是哪天')).toMatchObject({ kind: 'not-found', reason: 'unknown-scheme', name: '智链百强' })
-    expect(decide('北京启明星青年创业贷利率多少 怎么申请')).toMatchObject({ kind: 'not-found', reason: 'unknown-scheme' })
+    expect(decide('北京市“智链百强”企业认定 今年申报截止是哪天')).toMatchObject({
+      kind: 'not-found',
+      reason: 'unknown-scheme',
+      name: '智链百强',
+    })
+    expect(decide('北京启明星青年创业贷利率多少 怎么申请')).toMatchObject({
+      kind: 'not-found',
+      reason: 'unknown-scheme',
+    })
     expect(schemeNames('买设备贷款贴息那个五子连动政策', words)).toEqual([])
   })
 

@@ -24,7 +24,23 @@ export type AnswerDecision =
 
 /** All the text of a card a place, a personal matter or a scheme name could be found in. */
 export function cardText(card: PolicyCard): string {
-  return normalizeForSearch([card.title, card.subtitle, card.heading, card.documentTitle, card.issuer, card.audience, card.content, card.requirements, card.process, card.timing, card.contact].filter(Boolean).join('\n'))
+  return normalizeForSearch(
+    [
+      card.title,
+      card.subtitle,
+      card.heading,
+      card.documentTitle,
+      card.issuer,
+      card.audience,
+      card.content,
+      card.requirements,
+      card.process,
+      card.timing,
+      card.contact,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  )
 }
 
 function bigrams(text: string): string[] {
@@ -41,7 +57,12 @@ function nameShare(name: string, text: string): number {
 }
 
 /** The first place the question names whose policy no hit applies to, or null. */
-export function outsidePlace(question: string, text: string, words: AnswerDecisionWords, title?: string): AnswerDecisionWords['places'][number] | null {
+export function outsidePlace(
+  question: string,
+  text: string,
+  words: AnswerDecisionWords,
+  title?: string,
+): AnswerDecisionWords['places'][number] | null {
   const normalized = normalizeForSearch(question)
   for (const place of words.places) {
     if (!normalized.includes(place.name)) continue
@@ -61,7 +82,9 @@ export function outsidePlace(question: string, text: string, words: AnswerDecisi
 /** For each place the question names that the card covers under another name (东城 → 东西城区), that name. */
 export function placeAliases(question: string, text: string, words: AnswerDecisionWords): string[] {
   const normalized = normalizeForSearch(question)
-  return words.places.filter((place) => normalized.includes(place.name)).flatMap((place) => (place.coveredBy ?? []).filter((word) => text.includes(word)))
+  return words.places
+    .filter((place) => normalized.includes(place.name))
+    .flatMap((place) => (place.coveredBy ?? []).filter((word) => text.includes(word)))
 }
 
 /** Character bigrams of the question's own subject: stop phrases and policy words removed. */
@@ -70,7 +93,8 @@ export function topicBigrams(question: string, words: AnswerDecisionWords): stri
   let rest = stripStopPhrases(question)
   for (const word of policyWords) rest = rest.split(word).join(' ')
   const pairs: string[] = []
-  for (const run of rest.match(/[\p{Script=Han}]{2,}/gu) ?? []) for (let index = 0; index + 1 < run.length; index += 1) pairs.push(run.slice(index, index + 2))
+  for (const run of rest.match(/[\p{Script=Han}]{2,}/gu) ?? [])
+    for (let index = 0; index + 1 < run.length; index += 1) pairs.push(run.slice(index, index + 2))
   return pairs
 }
 
@@ -78,7 +102,8 @@ export function topicBigrams(question: string, words: AnswerDecisionWords): stri
 export function schemeNames(question: string, words: AnswerDecisionWords): string[] {
   const normalized = normalizeForSearch(question)
   const names: string[] = []
-  for (const match of normalized.matchAll(/[“"「『]([^”"」』]{2,20})[”"」』]/gu)) names.push(match[1].replace(/[《》\s]/gu, ''))
+  for (const match of normalized.matchAll(/[“"「『]([^”"」』]{2,20})[”"」』]/gu))
+    names.push(match[1].replace(/[《》\s]/gu, ''))
   const suffixes = [...words.programSuffixes].sort((left, right) => right.length - left.length)
   for (const run of stripStopPhrases(question).match(/[\p{Script=Han}]{3,}/gu) ?? []) {
     let found = false
@@ -112,7 +137,9 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   const tax = words.taxMatters.find((word) => normalized.includes(word) && !text.includes(word))
   if (tax) return { kind: 'tax', matter: tax }
   // Cards list a business licence among the papers to hand in; only a card about the procedure itself answers it.
-  const registration = words.registrationMatters.find((word) => normalized.includes(word) && !(top ? normalizeForSearch(top.card.title).includes(word) : false))
+  const registration = words.registrationMatters.find(
+    (word) => normalized.includes(word) && !(top ? normalizeForSearch(top.card.title).includes(word) : false),
+  )
   if (registration) return { kind: 'registration', matter: registration }
   if (!top) return { kind: 'not-found', reason: 'no-match' }
   const unknown = schemeNames(question, words).find((name) => nameShare(name, text) < 0.6)

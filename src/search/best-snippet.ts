@@ -22,7 +22,12 @@ export function snippetSentences(card: PolicyCard): SnippetSentence[] {
 }
 
 /** The card sentence that shares the most (IDF-weighted) terms with the question; the first line when none does. */
-export function bestSnippet(card: PolicyCard, sentences: readonly SnippetSentence[], queryTokens: readonly string[], idf: (token: string) => number): string {
+export function bestSnippet(
+  card: PolicyCard,
+  sentences: readonly SnippetSentence[],
+  queryTokens: readonly string[],
+  idf: (token: string) => number,
+): string {
   let best = ''
   let bestScore = 0
   for (const sentence of sentences) {

@@ -7,7 +7,15 @@ export const AnswerDecisionWordsSchema = z
     schemaVersion: z.literal(1),
     description: z.string().optional(),
     heldRegion: z.string().min(1),
-    places: z.array(z.object({ name: z.string().min(2), kind: z.enum(['city', 'province', 'district']), coveredBy: z.array(z.string().min(2)).optional() }).strict()),
+    places: z.array(
+      z
+        .object({
+          name: z.string().min(2),
+          kind: z.enum(['city', 'province', 'district']),
+          coveredBy: z.array(z.string().min(2)).optional(),
+        })
+        .strict(),
+    ),
     personalMatters: z.array(z.string().min(2)),
     personalHotline: z.string().min(1),
     /** Tax administration (filing, invoices, rates): 12366, unless a card holds the word. */
@@ -33,11 +41,16 @@ export const AnswerDecisionWordsSchema = z
 
 export type AnswerDecisionWords = z.infer<typeof AnswerDecisionWordsSchema>
 
-export const DEFAULT_ANSWER_DECISION_PATH = fileURLToPath(new URL('../../knowledge/answer-decision.json', import.meta.url))
+export const DEFAULT_ANSWER_DECISION_PATH = fileURLToPath(
+  new URL('../../knowledge/answer-decision.json', import.meta.url),
+)
 
 /** Reads knowledge/answer-decision.json (validated). */
 export function loadAnswerDecisionWords(path: string = DEFAULT_ANSWER_DECISION_PATH): AnswerDecisionWords {
   const parsed = AnswerDecisionWordsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new Error(
+      `${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    )
   return parsed.data
 }

@@ -6,7 +6,9 @@ export const SynonymFileSchema = z
   .object({
     schemaVersion: z.literal(1),
     description: z.string().optional(),
-    entries: z.array(z.object({ from: z.array(z.string().min(1)).min(1), to: z.array(z.string().min(1)).min(1) }).strict()),
+    entries: z.array(
+      z.object({ from: z.array(z.string().min(1)).min(1), to: z.array(z.string().min(1)).min(1) }).strict(),
+    ),
     /** Program names and coinages that score extra when a question names them verbatim. */
     phrases: z.array(z.string().min(2)),
   })
@@ -19,6 +21,9 @@ export const DEFAULT_SYNONYMS_PATH = fileURLToPath(new URL('../../knowledge/syno
 /** Reads knowledge/synonyms.json (validated). */
 export function loadSynonyms(path: string = DEFAULT_SYNONYMS_PATH): SynonymMap {
   const parsed = SynonymFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new Error(
+      `${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    )
   return parsed.data
 }

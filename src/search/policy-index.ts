@@ -114,11 +114,35 @@ function titleText(card: PolicyCard): string {
 
 /** The title and the document's metadata: what every passage of the card shares. */
 function metaText(card: PolicyCard): string {
-  return [card.title, card.subtitle, card.heading, card.documentTitle, card.issuer, card.docNumber, card.audience, card.toolType, card.timing, card.section].filter(Boolean).join('\n')
+  return [
+    card.title,
+    card.subtitle,
+    card.heading,
+    card.documentTitle,
+    card.issuer,
+    card.docNumber,
+    card.audience,
+    card.toolType,
+    card.timing,
+    card.section,
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 
 function bodyText(card: PolicyCard): string {
-  return [card.content, card.requirements, card.process, card.audience, card.toolType, card.documentTitle, card.issuer, card.docNumber, card.timing, card.section]
+  return [
+    card.content,
+    card.requirements,
+    card.process,
+    card.audience,
+    card.toolType,
+    card.documentTitle,
+    card.issuer,
+    card.docNumber,
+    card.timing,
+    card.section,
+  ]
     .filter(Boolean)
     .join('\n')
 }
@@ -153,7 +177,11 @@ export class PolicyIndex {
   constructor(cards: readonly PolicyCard[], options: PolicyIndexOptions = {}) {
     this.#tokenizer = options.tokenizer ?? BIGRAM_TOKENIZER
     const postings = new Map<string, number[]>()
-    this.#synonyms = (options.synonyms?.entries ?? []).map((entry) => ({ from: entry.from.map(normalizeForSearch), to: entry.to, toTokens: entry.to.flatMap((target) => tokenize(target)) }))
+    this.#synonyms = (options.synonyms?.entries ?? []).map((entry) => ({
+      from: entry.from.map(normalizeForSearch),
+      to: entry.to,
+      toTokens: entry.to.flatMap((target) => tokenize(target)),
+    }))
     this.#phrases = (options.synonyms?.phrases ?? []).map(normalizeForSearch)
     this.#threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD
     let titleTotal = 0
@@ -197,9 +225,14 @@ export class PolicyIndex {
       const weights = new Map<number, number>()
       for (let at = 0; at < list.length; at += 3) {
         const indexed = this.#cards[list[at]]
-        weights.set(list[at], (indexed.titleWeight * list[at + 1]) / indexed.titleNorm + (BODY_WEIGHT * list[at + 2]) / indexed.bodyNorm)
+        weights.set(
+          list[at],
+          (indexed.titleWeight * list[at + 1]) / indexed.titleNorm + (BODY_WEIGHT * list[at + 2]) / indexed.bodyNorm,
+        )
       }
-      const positions = [...weights.keys()].sort((left, right) => weights.get(right)! - weights.get(left)! || left - right)
+      const positions = [...weights.keys()].sort(
+        (left, right) => weights.get(right)! - weights.get(left)! || left - right,
+      )
       this.#strongest.set(token, Int32Array.from(positions.slice(0, CANDIDATES_PER_TERM)))
     }
     this.#marks = new Uint8Array(this.#cards.length)
@@ -210,7 +243,8 @@ export class PolicyIndex {
     if (this.#tokenizer !== BIGRAM_TOKENIZER) {
       const bigramFrequency = new Map<string, number>()
       for (const { card } of this.#cards) {
-        for (const token of new Set(tokenize(`${titleText(card)}\n${bodyText(card)}`))) bigramFrequency.set(token, (bigramFrequency.get(token) ?? 0) + 1)
+        for (const token of new Set(tokenize(`${titleText(card)}\n${bodyText(card)}`)))
+          bigramFrequency.set(token, (bigramFrequency.get(token) ?? 0) + 1)
       }
       this.#bigramFrequency = (token) => bigramFrequency.get(token)
     }
@@ -246,13 +280,16 @@ export class PolicyIndex {
 
   #queryTerms(question: string): QueryTerm[] {
     const terms = new Map<string, QueryTerm>()
-    for (const token of this.#tokenizer.query(question)) terms.set(token, { token, weight: 1, idf: this.#idf(token), source: token })
+    for (const token of this.#tokenizer.query(question))
+      terms.set(token, { token, weight: 1, idf: this.#idf(token), source: token })
     const normalized = normalizeForSearch(question)
     for (const entry of this.#synonyms) {
       const matched = entry.from.find((word) => normalized.includes(word))
       if (!matched) continue
       for (const target of entry.to) {
-        for (const token of this.#tokenizer.index(target)) if (!terms.has(token)) terms.set(token, { token, weight: SYNONYM_WEIGHT, idf: this.#idf(token), source: matched })
+        for (const token of this.#tokenizer.index(target))
+          if (!terms.has(token))
+            terms.set(token, { token, weight: SYNONYM_WEIGHT, idf: this.#idf(token), source: matched })
       }
     }
     return [...terms.values()]
@@ -299,24 +336,35 @@ export class PolicyIndex {
 
   /** BM25F of one term in a card that holds it (the counts come with the posting). */
   #termScore(indexed: IndexedCard, term: QueryTerm, titleCount: number, bodyCount: number): number {
-    const weighted = (indexed.titleWeight * titleCount) / indexed.titleNorm + (BODY_WEIGHT * bodyCount) / indexed.bodyNorm
+    const weighted =
+      (indexed.titleWeight * titleCount) / indexed.titleNorm + (BODY_WEIGHT * bodyCount) / indexed.bodyNorm
     return term.weight * term.idf * ((weighted * (K1 + 1)) / (weighted + K1))
   }
 
   /** Adds the word-order and phrase boosts to a card's term score (in this order, as the scores are defined). */
-  #withPhrases(indexed: IndexedCard, position: number, termScore: number, phrases: readonly WeightedPhrase[], titleHolds: boolean): number {
+  #withPhrases(
+    indexed: IndexedCard,
+    position: number,
+    termScore: number,
+    phrases: readonly WeightedPhrase[],
+    titleHolds: boolean,
+  ): number {
     let score = termScore
     score += titleHolds ? this.#titleStreakBoost(indexed, phrases) : 0
     for (const phrase of phrases) {
-      if (this.#mayHold(indexed.title, phrase, position) && indexed.titleText.includes(phrase.phrase)) score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (this.#mayHold(undefined, phrase, position) && indexed.bodyText.includes(phrase.phrase)) score += phrase.idf * 0.4
+      if (this.#mayHold(indexed.title, phrase, position) && indexed.titleText.includes(phrase.phrase))
+        score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
+      else if (this.#mayHold(undefined, phrase, position) && indexed.bodyText.includes(phrase.phrase))
+        score += phrase.idf * 0.4
     }
     return score
   }
 
   /** Positions of the cards holding every one of the bigrams (in title or body): an intersection of postings. */
   #holdersOf(bigrams: readonly string[]): Int32Array {
-    const lists = bigrams.map((bigram) => this.#postings.get(bigram) ?? NO_POSTINGS).sort((left, right) => left.length - right.length)
+    const lists = bigrams
+      .map((bigram) => this.#postings.get(bigram) ?? NO_POSTINGS)
+      .sort((left, right) => left.length - right.length)
     const holders: number[] = []
     const cursors = lists.map(() => 0)
     const shortest = lists[0] ?? NO_POSTINGS
@@ -355,7 +403,10 @@ export class PolicyIndex {
       this.#passageCache.set(indexed, cached)
       return cached
     }
-    const passages = { sentences: snippetSentences(indexed.card), metaBigrams: new Set(tokenize(metaText(indexed.card))) }
+    const passages = {
+      sentences: snippetSentences(indexed.card),
+      metaBigrams: new Set(tokenize(metaText(indexed.card))),
+    }
     this.#passageCache.set(indexed, passages)
     if (this.#passageCache.size > PASSAGE_CACHE) this.#passageCache.delete(this.#passageCache.keys().next().value!)
     return passages
@@ -370,15 +421,19 @@ export class PolicyIndex {
     const prepared = prepareCoverage(question, this.#coverageContext)
     const normalized = normalizeForSearch(question)
     // Synonym entries the question uses, with its words of each (in order): only they can add synonym words.
-    const used = this.#synonyms.map((entry) => ({ toTokens: entry.toTokens, words: entry.from.filter((word) => normalized.includes(word)) })).filter((entry) => entry.words.length > 0)
+    const used = this.#synonyms
+      .map((entry) => ({ toTokens: entry.toTokens, words: entry.from.filter((word) => normalized.includes(word)) }))
+      .filter((entry) => entry.words.length > 0)
     let best = 0
     const { sentences, metaBigrams: meta } = this.#passages(indexed)
     for (let index = 0; index < Math.max(1, sentences.length - 2); index += 1) {
       const first = sentences[index]?.tokens
       const second = sentences[index + 1]?.tokens
       const third = sentences[index + 2]?.tokens
-      const has = (token: string) => meta.has(token) || first?.has(token) === true || second?.has(token) === true || third?.has(token) === true
-      const synonymWords = used.length === 0 ? [] : used.filter((entry) => entry.toTokens.some(has)).flatMap((entry) => entry.words)
+      const has = (token: string) =>
+        meta.has(token) || first?.has(token) === true || second?.has(token) === true || third?.has(token) === true
+      const synonymWords =
+        used.length === 0 ? [] : used.filter((entry) => entry.toTokens.some(has)).flatMap((entry) => entry.words)
       best = Math.max(best, preparedCoverage(prepared, has, synonymWords))
       if (best === 1) break
     }
@@ -448,14 +503,21 @@ export class PolicyIndex {
     }
     // The boosts are bounded: once a card's term score plus the largest possible boost falls below the
     // limit-th final score, neither it nor any card after it (by term score) can enter the hits.
-    const maxBoost = phrases.reduce((sum, phrase) => sum + phrase.idf * 1.5, 0) + 0.5 * Math.max(0, ...phrases.map((phrase) => phrase.bigramIdf.reduce((sum, value) => sum + value, 0)))
-    const termScores = candidates.map((position) => ({ position, score: scores[position], titleHolds: !titleMarks || marks[position] === 2 }))
+    const maxBoost =
+      phrases.reduce((sum, phrase) => sum + phrase.idf * 1.5, 0) +
+      0.5 * Math.max(0, ...phrases.map((phrase) => phrase.bigramIdf.reduce((sum, value) => sum + value, 0)))
+    const termScores = candidates.map((position) => ({
+      position,
+      score: scores[position],
+      titleHolds: !titleMarks || marks[position] === 2,
+    }))
     for (const position of candidates) {
       scores[position] = 0
       marks[position] = 0
     }
     termScores.sort((left, right) => right.score - left.score)
-    const byRank = (left: { indexed: IndexedCard; score: number }, right: { indexed: IndexedCard; score: number }) => right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id)
+    const byRank = (left: { indexed: IndexedCard; score: number }, right: { indexed: IndexedCard; score: number }) =>
+      right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id)
     const matches: Array<{ indexed: IndexedCard; score: number }> = []
     let cutoff = -Infinity
     for (const { position, score: termScore, titleHolds } of termScores) {
@@ -480,7 +542,12 @@ export class PolicyIndex {
       hits: scored.map((entry) => ({
         card: entry.indexed.card,
         score: Math.round(entry.score * 1000) / 1000,
-        snippet: bestSnippet(entry.indexed.card, this.#passages(entry.indexed).sentences, queryTokens, (token) => idfOf.get(token) ?? this.#idf(token)),
+        snippet: bestSnippet(
+          entry.indexed.card,
+          this.#passages(entry.indexed).sentences,
+          queryTokens,
+          (token) => idfOf.get(token) ?? this.#idf(token),
+        ),
       })),
       confident: coverage >= this.#threshold,
       coverage: Math.round(coverage * 1000) / 1000,

@@ -29,7 +29,10 @@ export interface PreparedQuestion {
 }
 
 /** The question's runs and each unit's weight and tokens (see questionCoverage); independent of the text. */
-export function prepareCoverage(question: string, context: Pick<CoverageContext, 'idf' | 'unknownWeight'>): PreparedQuestion {
+export function prepareCoverage(
+  question: string,
+  context: Pick<CoverageContext, 'idf' | 'unknownWeight'>,
+): PreparedQuestion {
   const runs: PreparedQuestion['runs'] = []
   for (const match of stripStopPhrases(question).matchAll(RUN)) {
     const run = match[0]
@@ -39,7 +42,12 @@ export function prepareCoverage(question: string, context: Pick<CoverageContext,
     }
     const units = []
     for (let index = 0; index < run.length; index += 1) {
-      const around = run.length === 1 ? [run] : [run.slice(Math.max(0, index - 1), index + 1), run.slice(index, index + 2)].filter((token) => token.length === 2)
+      const around =
+        run.length === 1
+          ? [run]
+          : [run.slice(Math.max(0, index - 1), index + 1), run.slice(index, index + 2)].filter(
+              (token) => token.length === 2,
+            )
       let weight = 0
       for (const token of around) weight = Math.max(weight, context.idf(token) ?? 0)
       if (weight === 0) weight = context.unknownWeight
@@ -51,7 +59,11 @@ export function prepareCoverage(question: string, context: Pick<CoverageContext,
 }
 
 /** questionCoverage of a prepared question. */
-export function preparedCoverage(prepared: PreparedQuestion, has: (token: string) => boolean, synonymWords: readonly string[]): number {
+export function preparedCoverage(
+  prepared: PreparedQuestion,
+  has: (token: string) => boolean,
+  synonymWords: readonly string[],
+): number {
   let total = 0
   let covered = 0
   for (const { run, latin, units } of prepared.runs) {

@@ -17,7 +17,11 @@ describe('health endpoints', () => {
 describe('GET /api/v1/channels/status', () => {
   it('lists every channel of the registry, disabled when not started', async () => {
     const { CHANNELS } = await import('../channels/registry.js')
-    const body = (await (await createApp({ adminToken: 'admin-token-for-test' }).request('/api/v1/channels/status', { headers: { authorization: 'Bearer admin-token-for-test' } })).json()) as Record<string, { status: string }>
+    const body = (await (
+      await createApp({ adminToken: 'admin-token-for-test' }).request('/api/v1/channels/status', {
+        headers: { authorization: 'Bearer admin-token-for-test' },
+      })
+    ).json()) as Record<string, { status: string }>
     expect(Object.keys(body).sort()).toEqual(CHANNELS.map((channel) => channel.name).sort())
     expect(Object.keys(body)).toEqual(expect.arrayContaining(['feishu', 'wechat', 'web']))
     expect(Object.values(body).every((channel) => channel.status === 'disabled')).toBe(true)

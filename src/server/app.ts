@@ -81,10 +81,14 @@ export function createApp(deps: AppDeps = {}): Hono {
     const seconds = (performance.now() - started) / 1000
     deps.metrics?.httpRequests.inc({ route, status: String(context.res.status) })
     deps.metrics?.httpLatency.observe(seconds, { route })
-    deps.logger?.debug({ requestId, method: context.req.method, route, status: context.res.status, ms: Math.round(seconds * 1000) }, 'http-request')
+    deps.logger?.debug(
+      { requestId, method: context.req.method, route, status: context.res.status, ms: Math.round(seconds * 1000) },
+      'http-request',
+    )
   })
 
-  const tooLarge = (context: Context) => context.json(errorBody('BODY_TOO_LARGE', `请求体不能超过${MAX_BODY_BYTES / 1024}KB`), 413)
+  const tooLarge = (context: Context) =>
+    context.json(errorBody('BODY_TOO_LARGE', `请求体不能超过${MAX_BODY_BYTES / 1024}KB`), 413)
   // Streamed bodies (no Content-Length) are counted as they are read.
   const limitStreamedBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
   app.use('*', async (context, next) => {
@@ -107,7 +111,9 @@ export function createApp(deps: AppDeps = {}): Hono {
     return context.json({ status: ready ? 'ready' : 'unavailable' }, ready ? 200 : 503)
   })
 
-  app.get('/metrics', (context) => context.text(deps.metrics?.render() ?? '', 200, { 'content-type': 'text/plain; version=0.0.4' }))
+  app.get('/metrics', (context) =>
+    context.text(deps.metrics?.render() ?? '', 200, { 'content-type': 'text/plain; version=0.0.4' }),
+  )
 
   const api = new Hono()
   // Admin routes authenticate with ADMIN_TOKEN instead (one Authorization header cannot carry both).
@@ -117,7 +123,8 @@ export function createApp(deps: AppDeps = {}): Hono {
   if (deps.index) api.route('/', createSearchRoutes({ index: deps.index }))
   if (deps.rules) api.route('/', createAssessRoutes({ rules: deps.rules }))
   if (deps.rules) api.route('/', createBatchRoutes({ rules: deps.rules }))
-  if (deps.chat) api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter, logger: deps.logger }))
+  if (deps.chat)
+    api.route('/', createChatRoutes({ chat: deps.chat, rateLimiter: deps.rateLimiter, logger: deps.logger }))
   if (deps.profiles) api.route('/', createProfileRoutes({ profiles: deps.profiles, rateLimiter: deps.rateLimiter }))
   api.route('/', createFactsRoutes())
   api.get('/openapi.json', (context) => context.json(buildOpenApiDocument()))
@@ -125,7 +132,9 @@ export function createApp(deps: AppDeps = {}): Hono {
   api.get('/channels/status', (context) => {
     const refused = checkAdminToken(context, deps.adminToken)
     if (refused) return refused
-    return context.json(deps.channelStatus?.() ?? Object.fromEntries(CHANNELS.map((channel) => [channel.name, { status: 'disabled' }])))
+    return context.json(
+      deps.channelStatus?.() ?? Object.fromEntries(CHANNELS.map((channel) => [channel.name, { status: 'disabled' }])),
+    )
   })
   api.get('/admin/stats', async (context) => {
     const refused = checkAdminToken(context, deps.adminToken)
@@ -139,7 +148,13 @@ export function createApp(deps: AppDeps = {}): Hono {
     try {
       return context.json({ status: 'reloaded', ...reload() })
     } catch (error) {
-      return context.json(errorBody('KNOWLEDGE_INVALID', `知识库文件有误，仍使用原索引：${error instanceof Error ? error.message : String(error)}`), 422)
+      return context.json(
+        errorBody(
+          'KNOWLEDGE_INVALID',
+          `知识库文件有误，仍使用原索引：${error instanceof Error ? error.message : String(error)}`,
+        ),
+        422,
+      )
     }
   })
   app.route('/api/v1', api)
@@ -156,7 +171,13 @@ export function createApp(deps: AppDeps = {}): Hono {
     const allowed = allowedMethods(context.req.path)
     if (allowed.length > 0 && !allowed.includes(context.req.method)) {
       context.header('allow', allowed.join(', '))
-      return context.json(errorBody('METHOD_NOT_ALLOWED', `${context.req.path} 不支持 ${context.req.method}，请用 ${allowed.join(' 或 ')}`), 405)
+      return context.json(
+        errorBody(
+          'METHOD_NOT_ALLOWED',
+          `${context.req.path} 不支持 ${context.req.method}，请用 ${allowed.join(' 或 ')}`,
+        ),
+        405,
+      )
     }
     return context.json(errorBody('NOT_FOUND', `没有这个地址：${context.req.path}`), 404)
   })

@@ -4,7 +4,13 @@ import { allowedValues } from '../facts/describe-fact-issue.js'
 /** What a request field is, for "缺少 userId（用户标识，字符串）". */
 export type FieldDescriptions = Record<string, string>
 
-const TYPE_NAMES: Record<string, string> = { string: '字符串', number: '数字', boolean: '布尔值', object: '对象', array: '数组' }
+const TYPE_NAMES: Record<string, string> = {
+  string: '字符串',
+  number: '数字',
+  boolean: '布尔值',
+  object: '对象',
+  array: '数组',
+}
 
 /**
  * Per-field Chinese reasons for a request body that failed its schema: a missing field is named with what it
@@ -28,9 +34,13 @@ export function describeRequestIssues(
     if (path in reasons) continue
     const top = issue.path.length === 1 ? String(issue.path[0]) : null
     if (path === '(body)') reasons[path] = '请求体应为 JSON 对象'
-    else if (top !== null && (record === null || record[top] === undefined)) reasons[path] = `缺少 ${top}${fields[top] ? `（${fields[top]}）` : ''}`
-    else if (top !== null && issue.code === 'invalid_value') reasons[path] = `${top} 的取值无效（可选：${allowedValues(issue.values)}）`
-    else if (top !== null && issue.code === 'invalid_type') reasons[path] = `${top} 应为${TYPE_NAMES[issue.expected] ?? issue.expected}${fields[top] ? `（${fields[top]}）` : ''}`
+    else if (top !== null && (record === null || record[top] === undefined))
+      reasons[path] = `缺少 ${top}${fields[top] ? `（${fields[top]}）` : ''}`
+    else if (top !== null && issue.code === 'invalid_value')
+      reasons[path] = `${top} 的取值无效（可选：${allowedValues(issue.values)}）`
+    else if (top !== null && issue.code === 'invalid_type')
+      reasons[path] =
+        `${top} 应为${TYPE_NAMES[issue.expected] ?? issue.expected}${fields[top] ? `（${fields[top]}）` : ''}`
     else reasons[path] = describeNested?.(issue) ?? issue.message
   }
   return reasons

@@ -32,9 +32,14 @@ const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i
  * Reads a JSON body; 415 unless the request says `Content-Type: application/json` (which also keeps browsers from
  * sending it cross-origin without a CORS preflight), 400 when it is not JSON.
  */
-export async function readJsonBody(context: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+export async function readJsonBody(
+  context: Context,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   if (!JSON_MEDIA_TYPE.test(context.req.header('content-type') ?? '')) {
-    return { ok: false, response: context.json(errorBody('UNSUPPORTED_MEDIA_TYPE', '请求头须为 Content-Type: application/json'), 415) }
+    return {
+      ok: false,
+      response: context.json(errorBody('UNSUPPORTED_MEDIA_TYPE', '请求头须为 Content-Type: application/json'), 415),
+    }
   }
   try {
     const value: unknown = await context.req.json()

@@ -7,14 +7,20 @@ describe('KeyedSerialQueue', () => {
   it('runs one key in arrival order, other keys alongside, and survives failures', async () => {
     const queue = new KeyedSerialQueue()
     const log: string[] = []
-    const task = (name: string, ms: number, fail = false) => async () => {
-      log.push(`start ${name}`)
-      await sleep(ms)
-      log.push(`end ${name}`)
-      if (fail) throw new Error(name)
-      return name
-    }
-    const results = await Promise.allSettled([queue.run('alice', task('a1', 20, true)), queue.run('alice', task('a2', 1)), queue.run('bob', task('b1', 1))])
+    const task =
+      (name: string, ms: number, fail = false) =>
+      async () => {
+        log.push(`start ${name}`)
+        await sleep(ms)
+        log.push(`end ${name}`)
+        if (fail) throw new Error(name)
+        return name
+      }
+    const results = await Promise.allSettled([
+      queue.run('alice', task('a1', 20, true)),
+      queue.run('alice', task('a2', 1)),
+      queue.run('bob', task('b1', 1)),
+    ])
     expect(results).toEqual([
       { status: 'rejected', reason: new Error('a1') },
       { status: 'fulfilled', value: 'a2' },

@@ -31,8 +31,12 @@ export function claimDataDir(dataDir: string): DataDirClaim {
     db.pragma('journal_mode = DELETE')
     db.pragma('locking_mode = EXCLUSIVE')
     // The first write in EXCLUSIVE mode takes the exclusive lock and keeps it until the connection closes.
-    db.exec('CREATE TABLE IF NOT EXISTS claim (id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, claimed_at INTEGER NOT NULL)')
-    db.prepare('INSERT INTO claim (id, pid, claimed_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET pid = excluded.pid, claimed_at = excluded.claimed_at').run(process.pid, Date.now())
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS claim (id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, claimed_at INTEGER NOT NULL)',
+    )
+    db.prepare(
+      'INSERT INTO claim (id, pid, claimed_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET pid = excluded.pid, claimed_at = excluded.claimed_at',
+    ).run(process.pid, Date.now())
   } catch (error) {
     db.close()
     const code = String((error as { code?: unknown }).code ?? '')
@@ -44,7 +48,11 @@ export function claimDataDir(dataDir: string): DataDirClaim {
         { cause: error },
       )
     }
-    throw new StoreError('STORE_UNAVAILABLE', `cannot lock ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new StoreError(
+      'STORE_UNAVAILABLE',
+      `cannot lock ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    )
   }
   try {
     writeFileSync(ownerFile, `pid ${process.pid} on ${hostname()} since ${new Date().toISOString()}\n`)

@@ -46,7 +46,11 @@ export interface Stores {
 /** Key of the readiness probe's write (SQLite dedupe row or Redis key). */
 const READINESS_PROBE_ID = 'readyz-probe'
 
-function readiness(sessions: SessionStore, health: WriteHealth, probeWrite: () => Promise<unknown>): () => Promise<boolean> {
+function readiness(
+  sessions: SessionStore,
+  health: WriteHealth,
+  probeWrite: () => Promise<unknown>,
+): () => Promise<boolean> {
   return async () => {
     if (!(await sessions.ping().catch(() => false))) return false
     try {
@@ -84,7 +88,13 @@ async function createRedisStores(options: CreateStoresOptions & { redisUrl: stri
   const health = new WriteHealth()
   const tracked = trackWrites(
     {
-      sessions: new RedisSessionStore({ client, prefix, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning }),
+      sessions: new RedisSessionStore({
+        client,
+        prefix,
+        dialogueTtlMs: options.dialogueTtlMs,
+        profileTtlMs: options.profileTtlMs,
+        onWarning: options.onWarning,
+      }),
       dedupe: new RedisDedupeStore(client, { prefix }),
       rateLimiter: new RedisRateLimiter(client, { prefix }),
     },
@@ -95,7 +105,9 @@ async function createRedisStores(options: CreateStoresOptions & { redisUrl: stri
     inbound: trackInboundWrites(new RedisInboundQueue(client, { prefix }), health),
     singleWriter: false,
     kind: 'redis',
-    ready: readiness(tracked.sessions, health, () => client.set(`${prefix}${READINESS_PROBE_ID}`, String(Date.now()), 'PX', 60_000)),
+    ready: readiness(tracked.sessions, health, () =>
+      client.set(`${prefix}${READINESS_PROBE_ID}`, String(Date.now()), 'PX', 60_000),
+    ),
     lock: (key, task) => lock.withLock(key, task),
     close: async () => {
       client.disconnect()
@@ -114,7 +126,12 @@ function createSqliteStores(options: CreateStoresOptions): Stores {
     claim.release()
     throw error
   }
-  const sessions = new SqliteSessionStore({ database, dialogueTtlMs: options.dialogueTtlMs, profileTtlMs: options.profileTtlMs, onWarning: options.onWarning })
+  const sessions = new SqliteSessionStore({
+    database,
+    dialogueTtlMs: options.dialogueTtlMs,
+    profileTtlMs: options.profileTtlMs,
+    onWarning: options.onWarning,
+  })
   const dedupe = new SqliteDedupeStore({ database })
   const purge = () => {
     try {
@@ -122,7 +139,10 @@ function createSqliteStores(options: CreateStoresOptions): Stores {
       dedupe.purgeExpired()
     } catch (error) {
       // A busy or full database must not crash the process; the next sweep retries.
-      options.onWarning?.({ type: 'store-purge-failed', message: toStoreError(error, 'SQLite retention sweep').message })
+      options.onWarning?.({
+        type: 'store-purge-failed',
+        message: toStoreError(error, 'SQLite retention sweep').message,
+      })
     }
   }
   purge()
@@ -130,7 +150,9 @@ function createSqliteStores(options: CreateStoresOptions): Stores {
   timer.unref()
   const health = new WriteHealth()
   const tracked = trackWrites({ sessions, dedupe, rateLimiter: new MemoryRateLimiter() }, health)
-  const probe = database.prepare('INSERT INTO dedupe (id, expires_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET expires_at = excluded.expires_at')
+  const probe = database.prepare(
+    'INSERT INTO dedupe (id, expires_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET expires_at = excluded.expires_at',
+  )
   const probeWrite = async () => {
     try {
       database.transaction(() => probe.run(READINESS_PROBE_ID, Date.now() + 60_000)).immediate()

@@ -1,4 +1,10 @@
-import { claimable, type ClaimOptions, type EnqueueOptions, type InboundEntry, type InboundQueue } from './inbound-queue.js'
+import {
+  claimable,
+  type ClaimOptions,
+  type EnqueueOptions,
+  type InboundEntry,
+  type InboundQueue,
+} from './inbound-queue.js'
 
 /** The inbound queue in process memory: for tests and for the terminal chat. Lost on exit, by design. */
 export class MemoryInboundQueue implements InboundQueue {

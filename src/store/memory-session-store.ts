@@ -1,7 +1,13 @@
 import { decodeSessionPart, encodeSessionRecord, type EncodedSessionRecord } from './session-record-codec.js'
 import { checkSessionExpiry } from './session-expiry.js'
 import { resolveSessionStoreOptions } from './session-store-options.js'
-import { sessionKeyToString, type SessionKey, type SessionRecord, type SessionStore, type SessionStoreOptions } from './session-store.js'
+import {
+  sessionKeyToString,
+  type SessionKey,
+  type SessionRecord,
+  type SessionStore,
+  type SessionStoreOptions,
+} from './session-store.js'
 import type { StoreWarningListener } from './store-warning.js'
 
 /** Options of the in-process store; TTLs default to 2 h (dialogue) and 30 days (profile). */

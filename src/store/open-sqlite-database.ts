@@ -40,15 +40,20 @@ export interface OpenSqliteOptions {
 
 function migrate(db: Database.Database, file: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
-  const readVersion = () => (db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as { version: number | null }).version ?? 0
+  const readVersion = () =>
+    (db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as { version: number | null }).version ?? 0
   // IMMEDIATE: two processes opening a fresh file at once cannot both run a migration.
   db.transaction(() => {
     const current = readVersion()
     if (current > SQLITE_SCHEMA_VERSION)
-      throw new StoreError('STORE_UNAVAILABLE', `${file} has schema version ${current}, newer than this build supports (${SQLITE_SCHEMA_VERSION}); upgrade the application`)
+      throw new StoreError(
+        'STORE_UNAVAILABLE',
+        `${file} has schema version ${current}, newer than this build supports (${SQLITE_SCHEMA_VERSION}); upgrade the application`,
+      )
     for (let version = current; version < SQLITE_SCHEMA_VERSION; version += 1) db.exec(MIGRATIONS[version]!)
     if (current === 0) db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SQLITE_SCHEMA_VERSION)
-    else if (current < SQLITE_SCHEMA_VERSION) db.prepare('UPDATE schema_version SET version = ?').run(SQLITE_SCHEMA_VERSION)
+    else if (current < SQLITE_SCHEMA_VERSION)
+      db.prepare('UPDATE schema_version SET version = ?').run(SQLITE_SCHEMA_VERSION)
   }).immediate()
 }
 

@@ -37,7 +37,10 @@ export function createRedisClient(options: RedisClientOptions): Redis {
     parsed = undefined
   }
   if (!parsed || (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') || !parsed.hostname)
-    throw new StoreError('STORE_UNAVAILABLE', `REDIS_URL ${redactRedisUrl(options.url)} is not valid: expected redis://host:6379 or rediss://host:6380`)
+    throw new StoreError(
+      'STORE_UNAVAILABLE',
+      `REDIS_URL ${redactRedisUrl(options.url)} is not valid: expected redis://host:6379 or rediss://host:6380`,
+    )
   const client = new Redis(options.url, {
     lazyConnect: true,
     enableOfflineQueue: false,
@@ -79,15 +82,19 @@ export async function connectRedisClient(client: Redis, url: string, timeoutMs =
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
   })
   try {
-    if (client.status === 'wait' || client.status === 'end' || client.status === 'close') await Promise.race([client.connect(), deadline])
-    else if (client.status !== 'ready') await Promise.race([new Promise<void>((resolve) => client.once('ready', (onReady = resolve))), deadline])
+    if (client.status === 'wait' || client.status === 'end' || client.status === 'close')
+      await Promise.race([client.connect(), deadline])
+    else if (client.status !== 'ready')
+      await Promise.race([new Promise<void>((resolve) => client.once('ready', (onReady = resolve))), deadline])
     const reply = await Promise.race([client.ping(), deadline])
     if (reply !== 'PONG') throw new Error(`unexpected PING reply ${String(reply)}`)
   } catch (error) {
     client.disconnect()
     // "Connection is closed." says little; the socket error (ECONNREFUSED, ENOTFOUND, auth) says why.
     const reason = connectionError?.message ?? (error instanceof Error ? error.message : String(error))
-    throw new StoreError('STORE_UNAVAILABLE', `cannot reach Redis at ${redactRedisUrl(url)}: ${reason}`, { cause: connectionError ?? error })
+    throw new StoreError('STORE_UNAVAILABLE', `cannot reach Redis at ${redactRedisUrl(url)}: ${reason}`, {
+      cause: connectionError ?? error,
+    })
   } finally {
     clearTimeout(timer)
     if (onReady) client.off('ready', onReady)

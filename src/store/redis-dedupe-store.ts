@@ -17,7 +17,8 @@ export class RedisDedupeStore implements DedupeStore {
   }
 
   async claim(id: string, ttlMs: number): Promise<boolean> {
-    if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new RangeError(`dedupe ttlMs must be a positive number, got ${ttlMs}`)
+    if (!Number.isFinite(ttlMs) || ttlMs <= 0)
+      throw new RangeError(`dedupe ttlMs must be a positive number, got ${ttlMs}`)
     try {
       return (await this.#redis.set(`${this.#prefix}dedupe:${id}`, '1', 'PX', Math.ceil(ttlMs), 'NX')) === 'OK'
     } catch (error) {

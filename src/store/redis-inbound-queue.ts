@@ -72,7 +72,23 @@ export class RedisInboundQueue implements InboundQueue {
 
   async enqueue(entry: InboundEntry, options: EnqueueOptions): Promise<boolean> {
     const now = this.#now()
-    return (await this.#run('Redis inbound enqueue', () => this.#redis.eval(ENQUEUE_SCRIPT, 3, this.#mark(entry.id), this.#entry(entry.id), this.#leases, entry.id, entry.channel, entry.body, String(Math.ceil(options.dedupeTtlMs)), String(now + options.leaseMs), String(now)))) === 1
+    return (
+      (await this.#run('Redis inbound enqueue', () =>
+        this.#redis.eval(
+          ENQUEUE_SCRIPT,
+          3,
+          this.#mark(entry.id),
+          this.#entry(entry.id),
+          this.#leases,
+          entry.id,
+          entry.channel,
+          entry.body,
+          String(Math.ceil(options.dedupeTtlMs)),
+          String(now + options.leaseMs),
+          String(now),
+        ),
+      )) === 1
+    )
   }
 
   async update(id: string, body: string): Promise<void> {
@@ -80,26 +96,43 @@ export class RedisInboundQueue implements InboundQueue {
   }
 
   async complete(id: string): Promise<void> {
-    await this.#run('Redis inbound complete', () => this.#redis.multi().del(this.#entry(id)).zrem(this.#leases, id).exec())
+    await this.#run('Redis inbound complete', () =>
+      this.#redis.multi().del(this.#entry(id)).zrem(this.#leases, id).exec(),
+    )
   }
 
   async abandon(id: string): Promise<void> {
-    await this.#run('Redis inbound abandon', () => this.#redis.multi().del(this.#entry(id), this.#mark(id)).zrem(this.#leases, id).exec())
+    await this.#run('Redis inbound abandon', () =>
+      this.#redis.multi().del(this.#entry(id), this.#mark(id)).zrem(this.#leases, id).exec(),
+    )
   }
 
   async claim(options: ClaimOptions): Promise<InboundEntry[]> {
     const now = this.#now()
     const flat = (await this.#run('Redis inbound claim', () =>
-      this.#redis.eval(CLAIM_SCRIPT, 1, this.#leases, String(now), String(now + options.leaseMs), String(options.limit ?? 100), options.ignoreLeases ? '1' : '0', `${this.#prefix}entry:`, options.channel),
+      this.#redis.eval(
+        CLAIM_SCRIPT,
+        1,
+        this.#leases,
+        String(now),
+        String(now + options.leaseMs),
+        String(options.limit ?? 100),
+        options.ignoreLeases ? '1' : '0',
+        `${this.#prefix}entry:`,
+        options.channel,
+      ),
     )) as string[]
     const claimed: InboundEntry[] = []
-    for (let index = 0; index + 2 < flat.length; index += 3) claimed.push({ id: flat[index]!, channel: flat[index + 1]!, body: flat[index + 2]! })
+    for (let index = 0; index + 2 < flat.length; index += 3)
+      claimed.push({ id: flat[index]!, channel: flat[index + 1]!, body: flat[index + 2]! })
     return claimed
   }
 
   async release(ids: string[]): Promise<void> {
     if (ids.length === 0) return
-    await this.#run('Redis inbound release', () => this.#redis.eval(RELEASE_SCRIPT, 1, this.#leases, `${this.#prefix}entry:`, ...ids))
+    await this.#run('Redis inbound release', () =>
+      this.#redis.eval(RELEASE_SCRIPT, 1, this.#leases, `${this.#prefix}entry:`, ...ids),
+    )
   }
 
   async renew(ids: string[], leaseMs: number): Promise<void> {

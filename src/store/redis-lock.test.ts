@@ -58,7 +58,10 @@ describe.skipIf(!hasRedis)('RedisLock', () => {
   })
 
   it('withLock renews the lease while a long task runs, and a waiter gives up with STORE_BUSY', async () => {
-    const [a, b] = [new RedisLock(first, { prefix, ttlMs: 300 }), new RedisLock(second, { prefix, ttlMs: 300, waitMs: 100 })]
+    const [a, b] = [
+      new RedisLock(first, { prefix, ttlMs: 300 }),
+      new RedisLock(second, { prefix, ttlMs: 300, waitMs: 100 }),
+    ]
     let release!: () => void
     const running = a.withLock('long', () => new Promise<void>((resolve) => (release = resolve)))
     // Well past the 300 ms lease: only renewal keeps it.

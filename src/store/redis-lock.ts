@@ -49,7 +49,11 @@ export class RedisLock {
   }
 
   /** Tries to take the lock for up to `waitMs`; the lease, or null when someone else kept it that long. */
-  async acquire(key: string, ttlMs = this.#options.ttlMs ?? 30_000, waitMs = this.#options.waitMs ?? 15_000): Promise<RedisLockLease | null> {
+  async acquire(
+    key: string,
+    ttlMs = this.#options.ttlMs ?? 30_000,
+    waitMs = this.#options.waitMs ?? 15_000,
+  ): Promise<RedisLockLease | null> {
     const lockKey = `${this.#options.prefix ?? DEFAULT_REDIS_PREFIX}lock:${key}`
     const token = randomUUID()
     const deadline = Date.now() + waitMs
@@ -69,7 +73,8 @@ export class RedisLock {
     return {
       key,
       token,
-      extend: async (extendMs = ttlMs) => (await redis.eval(EXTEND_SCRIPT, 1, lockKey, token, String(Math.ceil(extendMs)))) === 1,
+      extend: async (extendMs = ttlMs) =>
+        (await redis.eval(EXTEND_SCRIPT, 1, lockKey, token, String(Math.ceil(extendMs)))) === 1,
       release: async () => (await redis.eval(RELEASE_SCRIPT, 1, lockKey, token)) === 1,
     }
   }
@@ -81,22 +86,40 @@ export class RedisLock {
   async withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
     const ttlMs = this.#options.ttlMs ?? 30_000
     const lease = await this.acquire(key, ttlMs)
-    if (!lease) throw new StoreError('STORE_BUSY', `Redis lock ${key} stayed taken longer than ${this.#options.waitMs ?? 15_000} ms`)
-    const renew = setInterval(() => {
-      lease.extend(ttlMs).then(
-        (held) => {
-          if (!held) this.#options.onWarning?.({ type: 'redis-lock-lost', message: `Redis lock ${key} expired while its task was still running` })
-        },
-        (error: unknown) => this.#options.onWarning?.({ type: 'redis-lock-renew-failed', message: toStoreError(error, `Redis lock ${key} renewal`).message }),
+    if (!lease)
+      throw new StoreError(
+        'STORE_BUSY',
+        `Redis lock ${key} stayed taken longer than ${this.#options.waitMs ?? 15_000} ms`,
       )
-    }, Math.max(10, Math.floor(ttlMs / 3)))
+    const renew = setInterval(
+      () => {
+        lease.extend(ttlMs).then(
+          (held) => {
+            if (!held)
+              this.#options.onWarning?.({
+                type: 'redis-lock-lost',
+                message: `Redis lock ${key} expired while its task was still running`,
+              })
+          },
+          (error: unknown) =>
+            this.#options.onWarning?.({
+              type: 'redis-lock-renew-failed',
+              message: toStoreError(error, `Redis lock ${key} renewal`).message,
+            }),
+        )
+      },
+      Math.max(10, Math.floor(ttlMs / 3)),
+    )
     renew.unref()
     try {
       return await task()
     } finally {
       clearInterval(renew)
       await lease.release().catch((error: unknown) => {
-        this.#options.onWarning?.({ type: 'redis-lock-release-failed', message: toStoreError(error, `Redis lock ${key} release`).message })
+        this.#options.onWarning?.({
+          type: 'redis-lock-release-failed',
+          message: toStoreError(error, `Redis lock ${key} release`).message,
+        })
       })
     }
   }

@@ -14,7 +14,9 @@ afterAll(async () => {
 describe.skipIf(!hasRedis)('RedisRateLimiter', () => {
   it('is exact across two connections taking at once', async () => {
     const [a, b] = [new RedisRateLimiter(first, { prefix }), new RedisRateLimiter(second, { prefix })]
-    const taken = await Promise.all(Array.from({ length: 40 }, (_, index) => (index % 2 ? a : b).take('chat:web:u1', 7, 60_000)))
+    const taken = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => (index % 2 ? a : b).take('chat:web:u1', 7, 60_000)),
+    )
     expect(taken.filter(Boolean)).toHaveLength(7)
     expect(await a.take('chat:web:u2', 7, 60_000)).toBe(true)
   })

@@ -30,10 +30,18 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async take(key: string, limit: number, windowMs: number): Promise<boolean> {
-    if (!Number.isFinite(windowMs) || windowMs <= 0) throw new RangeError(`rate-limit windowMs must be a positive number, got ${windowMs}`)
+    if (!Number.isFinite(windowMs) || windowMs <= 0)
+      throw new RangeError(`rate-limit windowMs must be a positive number, got ${windowMs}`)
     if (limit <= 0) return false
     try {
-      const taken = await this.#redis.eval(TAKE_SCRIPT, 1, `${this.#prefix}rate:${key}`, String(Math.floor(limit)), String(Math.ceil(windowMs)), randomUUID())
+      const taken = await this.#redis.eval(
+        TAKE_SCRIPT,
+        1,
+        `${this.#prefix}rate:${key}`,
+        String(Math.floor(limit)),
+        String(Math.ceil(windowMs)),
+        randomUUID(),
+      )
       return taken === 1
     } catch (error) {
       throw toStoreError(error, 'Redis rate limit')

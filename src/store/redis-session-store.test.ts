@@ -18,10 +18,17 @@ afterAll(async () => {
 })
 
 function record(now: number, revenue = 3200): SessionRecord {
-  return { dialogue: { mode: 'assessing' }, dialogueUpdatedAt: now, profile: { facts: { revenue } }, profileUpdatedAt: now }
+  return {
+    dialogue: { mode: 'assessing' },
+    dialogueUpdatedAt: now,
+    profile: { facts: { revenue } },
+    profileUpdatedAt: now,
+  }
 }
 
-async function replica(extra: { onWarning?: (warning: StoreWarning) => void; now?: () => number } = {}): Promise<RedisSessionStore> {
+async function replica(
+  extra: { onWarning?: (warning: StoreWarning) => void; now?: () => number } = {},
+): Promise<RedisSessionStore> {
   const store = new RedisSessionStore({ ...options, ...extra, url: TEST_REDIS_URL, prefix })
   await store.connect()
   return store
@@ -48,7 +55,11 @@ describe.skipIf(!hasRedis)('RedisSessionStore', () => {
     const ttl = await raw.pttl(store.redisKey(key))
     expect(ttl).toBeGreaterThan(30 * DAY - 60_000)
     expect(ttl).toBeLessThanOrEqual(30 * DAY)
-    await store.put(key, { ...record(now), profileUpdatedAt: now - 30 * DAY - 1, dialogueUpdatedAt: now - 2 * HOUR - 1 })
+    await store.put(key, {
+      ...record(now),
+      profileUpdatedAt: now - 30 * DAY - 1,
+      dialogueUpdatedAt: now - 2 * HOUR - 1,
+    })
     expect(await raw.exists(store.redisKey(key))).toBe(0)
     await store.close()
   })

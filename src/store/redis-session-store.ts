@@ -3,7 +3,13 @@ import { connectRedisClient, createRedisClient, type RedisClientOptions } from '
 import { decodeSessionPart, encodeSessionRecord } from './session-record-codec.js'
 import { checkSessionExpiry, sessionExpiresAt } from './session-expiry.js'
 import { resolveSessionStoreOptions } from './session-store-options.js'
-import { sessionKeyToString, type SessionKey, type SessionRecord, type SessionStore, type SessionStoreOptions } from './session-store.js'
+import {
+  sessionKeyToString,
+  type SessionKey,
+  type SessionRecord,
+  type SessionStore,
+  type SessionStoreOptions,
+} from './session-store.js'
 import type { StoreWarningListener } from './store-warning.js'
 import { toStoreError } from './to-store-error.js'
 
@@ -91,13 +97,23 @@ export class RedisSessionStore implements SessionStore {
       throw toStoreError(error, 'Redis session read')
     }
     if (Object.keys(hash).length === 0) return null
-    const updatedAt = { dialogueUpdatedAt: this.#readTime(hash.dialogueUpdatedAt, id), profileUpdatedAt: this.#readTime(hash.profileUpdatedAt, id) }
+    const updatedAt = {
+      dialogueUpdatedAt: this.#readTime(hash.dialogueUpdatedAt, id),
+      profileUpdatedAt: this.#readTime(hash.profileUpdatedAt, id),
+    }
     const expiry = checkSessionExpiry(updatedAt, this.#now(), this.#options)
     if (expiry.gone) {
-      await this.#cleanUp('delete', DELETE_IF_UNCHANGED, redisKey, [hash.dialogueUpdatedAt ?? '', hash.profileUpdatedAt ?? ''], id)
+      await this.#cleanUp(
+        'delete',
+        DELETE_IF_UNCHANGED,
+        redisKey,
+        [hash.dialogueUpdatedAt ?? '', hash.profileUpdatedAt ?? ''],
+        id,
+      )
       return null
     }
-    if (expiry.profileExpired && hash.profile !== undefined) await this.#cleanUp('profile', CLEAR_PROFILE_IF_UNCHANGED, redisKey, [hash.profileUpdatedAt ?? ''], id)
+    if (expiry.profileExpired && hash.profile !== undefined)
+      await this.#cleanUp('profile', CLEAR_PROFILE_IF_UNCHANGED, redisKey, [hash.profileUpdatedAt ?? ''], id)
     return {
       dialogue: expiry.dialogueExpired ? null : decodeSessionPart(hash.dialogue, 'dialogue', id, this.#onWarning),
       dialogueUpdatedAt: updatedAt.dialogueUpdatedAt,
@@ -150,7 +166,10 @@ export class RedisSessionStore implements SessionStore {
     const glob = (part: string) => encodeURIComponent(part).replace(/[*?[\]\\]/g, '\\$&')
     const pattern = `${this.#prefix.replace(/[*?[\]\\]/g, '\\$&')}session:${glob(channel)}:*:${glob(userId)}`
     const exact = (redisKey: string) => {
-      const rest = redisKey.slice(`${this.#prefix}session:${encodeURIComponent(channel)}:`.length, -(encodeURIComponent(userId).length + 1))
+      const rest = redisKey.slice(
+        `${this.#prefix}session:${encodeURIComponent(channel)}:`.length,
+        -(encodeURIComponent(userId).length + 1),
+      )
       return !rest.includes(':')
     }
     let cursor = '0'
@@ -200,7 +219,11 @@ export class RedisSessionStore implements SessionStore {
   #readTime(value: string | undefined, id: string): number {
     const time = Number(value)
     if (value !== undefined && value !== '' && Number.isFinite(time)) return time
-    this.#onWarning?.({ type: 'store-corrupt-value', message: 'stored session timestamp is missing or not a number; treated as expired', key: id })
+    this.#onWarning?.({
+      type: 'store-corrupt-value',
+      message: 'stored session timestamp is missing or not a number; treated as expired',
+      key: id,
+    })
     return 0
   }
 
@@ -209,7 +232,11 @@ export class RedisSessionStore implements SessionStore {
     try {
       await this.#redis.eval(script, 1, redisKey, ...args)
     } catch (error) {
-      this.#onWarning?.({ type: 'store-cleanup-failed', message: toStoreError(error, `Redis expiry clean-up (${what})`).message, key: id })
+      this.#onWarning?.({
+        type: 'store-cleanup-failed',
+        message: toStoreError(error, `Redis expiry clean-up (${what})`).message,
+        key: id,
+      })
     }
   }
 }

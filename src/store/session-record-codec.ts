@@ -15,14 +15,17 @@ function encodePart(value: unknown, part: 'dialogue' | 'profile'): string | null
   try {
     text = JSON.stringify(value)
   } catch (error) {
-    throw new TypeError(`session ${part} is not JSON-serialisable: ${error instanceof Error ? error.message : String(error)}`)
+    throw new TypeError(
+      `session ${part} is not JSON-serialisable: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
   if (text === undefined) throw new TypeError(`session ${part} is not JSON-serialisable (got ${typeof value})`)
   return text
 }
 
 function checkTimestamp(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new RangeError(`session ${field} must be a finite epoch-ms number, got ${String(value)}`)
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new RangeError(`session ${field} must be a finite epoch-ms number, got ${String(value)}`)
   return value
 }
 
@@ -43,16 +46,29 @@ export function encodeSessionRecord(record: SessionRecord): EncodedSessionRecord
  * Parses one stored part. Damaged JSON becomes null and is reported (without the text, which may hold
  * enterprise figures) instead of failing the whole read.
  */
-export function decodeSessionPart(text: unknown, part: 'dialogue' | 'profile', key: string, onWarning?: StoreWarningListener): unknown {
+export function decodeSessionPart(
+  text: unknown,
+  part: 'dialogue' | 'profile',
+  key: string,
+  onWarning?: StoreWarningListener,
+): unknown {
   if (text === null || text === undefined || text === '') return null
   if (typeof text !== 'string') {
-    onWarning?.({ type: 'store-corrupt-value', message: `stored session ${part} is not text (${typeof text}); read as empty`, key })
+    onWarning?.({
+      type: 'store-corrupt-value',
+      message: `stored session ${part} is not text (${typeof text}); read as empty`,
+      key,
+    })
     return null
   }
   try {
     return JSON.parse(text)
   } catch {
-    onWarning?.({ type: 'store-corrupt-value', message: `stored session ${part} (${text.length} chars) is not valid JSON; read as empty`, key })
+    onWarning?.({
+      type: 'store-corrupt-value',
+      message: `stored session ${part} (${text.length} chars) is not valid JSON; read as empty`,
+      key,
+    })
     return null
   }
 }

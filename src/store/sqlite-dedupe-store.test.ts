@@ -35,7 +35,9 @@ describe('SqliteDedupeStore', () => {
     await first.close()
     const [a, b] = [new SqliteDedupeStore({ dataDir }), new SqliteDedupeStore({ dataDir })]
     expect(await a.claim('feishu:event:1', 60_000)).toBe(false)
-    const claims = await Promise.all(Array.from({ length: 50 }, (_, index) => (index % 2 ? a : b).claim('feishu:event:2', 60_000)))
+    const claims = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => (index % 2 ? a : b).claim('feishu:event:2', 60_000)),
+    )
     expect(claims.filter(Boolean)).toHaveLength(1)
     await a.close()
     await b.close()

@@ -28,7 +28,8 @@ export class SqliteDedupeStore implements DedupeStore {
   }
 
   async claim(id: string, ttlMs: number): Promise<boolean> {
-    if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new RangeError(`dedupe ttlMs must be a positive number, got ${ttlMs}`)
+    if (!Number.isFinite(ttlMs) || ttlMs <= 0)
+      throw new RangeError(`dedupe ttlMs must be a positive number, got ${ttlMs}`)
     const now = this.#now()
     try {
       return this.#claim.run(id, now + ttlMs, now).changes === 1

@@ -27,7 +27,12 @@ function freshDir(): string {
 }
 
 function record(now: number, revenue = 3200): SessionRecord {
-  return { dialogue: { mode: 'assessing', step: 3 }, dialogueUpdatedAt: now, profile: { facts: { revenue }, name: '北京某科技有限公司' }, profileUpdatedAt: now }
+  return {
+    dialogue: { mode: 'assessing', step: 3 },
+    dialogueUpdatedAt: now,
+    profile: { facts: { revenue }, name: '北京某科技有限公司' },
+    profileUpdatedAt: now,
+  }
 }
 
 describe('SqliteSessionStore', () => {
@@ -39,7 +44,11 @@ describe('SqliteSessionStore', () => {
     const raw = new Database(join(dataDir, 'advisor.db'), { readonly: true })
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(raw.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: SQLITE_SCHEMA_VERSION }])
-    expect(raw.prepare('SELECT channel, chat_id, user_id FROM sessions').get()).toEqual({ channel: 'feishu', chat_id: 'oc_1', user_id: 'ou_1' })
+    expect(raw.prepare('SELECT channel, chat_id, user_id FROM sessions').get()).toEqual({
+      channel: 'feishu',
+      chat_id: 'oc_1',
+      user_id: 'ou_1',
+    })
     raw.close()
     await store.close()
   })
@@ -64,7 +73,11 @@ describe('SqliteSessionStore', () => {
     expect(await reader.get(key)).toEqual(record(now))
     const child = spawnSync(
       process.execPath,
-      ['-e', `const Database = require('better-sqlite3'); const db = new Database(process.argv[1], { readonly: true }); process.stdout.write(db.prepare('SELECT profile FROM sessions').get().profile)`, join(dataDir, 'advisor.db')],
+      [
+        '-e',
+        `const Database = require('better-sqlite3'); const db = new Database(process.argv[1], { readonly: true }); process.stdout.write(db.prepare('SELECT profile FROM sessions').get().profile)`,
+        join(dataDir, 'advisor.db'),
+      ],
       { encoding: 'utf8', cwd: process.cwd() },
     )
     expect(child.stderr).toBe('')
@@ -80,14 +93,18 @@ describe('SqliteSessionStore', () => {
     const store = new SqliteSessionStore({ ...options, dataDir, onWarning: (warning) => warnings.push(warning) })
     await store.put(key, record(now))
     const raw = new Database(join(dataDir, 'advisor.db'))
-    raw.prepare('UPDATE sessions SET dialogue = ? WHERE key = ?').run('{"revenue": 3200, broken', sessionKeyToString(key))
+    raw
+      .prepare('UPDATE sessions SET dialogue = ? WHERE key = ?')
+      .run('{"revenue": 3200, broken', sessionKeyToString(key))
     expect(await store.get(key)).toEqual({ ...record(now), dialogue: null })
     expect(warnings).toEqual([expect.objectContaining({ type: 'store-corrupt-value', key: sessionKeyToString(key) })])
     expect(warnings[0]!.message).not.toContain('3200')
     await store.put(key, record(now, 4000))
     expect(await store.get(key)).toEqual(record(now, 4000))
 
-    raw.prepare('UPDATE sessions SET profile = ?, profile_updated_at = ? WHERE key = ?').run(Buffer.from([0xff, 0x00]), 'yesterday', sessionKeyToString(key))
+    raw
+      .prepare('UPDATE sessions SET profile = ?, profile_updated_at = ? WHERE key = ?')
+      .run(Buffer.from([0xff, 0x00]), 'yesterday', sessionKeyToString(key))
     const damaged = await store.get(key)
     expect(damaged?.dialogue).toEqual(record(now).dialogue)
     expect(damaged?.profile).toBeNull()
@@ -98,7 +115,10 @@ describe('SqliteSessionStore', () => {
 
   it('refuses a file that is not a database with STORE_CORRUPT, leaving it untouched', () => {
     const dataDir = freshDir()
-    writeFileSync(join(dataDir, 'advisor.db'), 'this is not a database, and it is long enough to have a header'.repeat(10))
+    writeFileSync(
+      join(dataDir, 'advisor.db'),
+      'this is not a database, and it is long enough to have a header'.repeat(10),
+    )
     let failure: unknown
     try {
       new SqliteSessionStore({ ...options, dataDir })
@@ -127,10 +147,17 @@ describe('SqliteSessionStore', () => {
       CREATE INDEX sessions_profile_updated ON sessions (profile_updated_at);
       CREATE TABLE dedupe (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`)
     const now = Date.now()
-    raw.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(sessionKeyToString(key), 'feishu', 'oc_1', 'ou_1', '{"step":1}', now, '{"facts":{}}', now)
+    raw
+      .prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(sessionKeyToString(key), 'feishu', 'oc_1', 'ou_1', '{"step":1}', now, '{"facts":{}}', now)
     raw.close()
     const store = new SqliteSessionStore({ ...options, dataDir })
-    expect(await store.get(key)).toEqual({ dialogue: { step: 1 }, dialogueUpdatedAt: now, profile: { facts: {} }, profileUpdatedAt: now })
+    expect(await store.get(key)).toEqual({
+      dialogue: { step: 1 },
+      dialogueUpdatedAt: now,
+      profile: { facts: {} },
+      profileUpdatedAt: now,
+    })
     await store.close()
     const check = new Database(join(dataDir, 'advisor.db'), { readonly: true })
     expect(check.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: SQLITE_SCHEMA_VERSION }])
@@ -145,7 +172,11 @@ describe('SqliteSessionStore', () => {
     const blocker = new Database(join(dataDir, 'advisor.db'))
     blocker.exec('BEGIN IMMEDIATE')
     const started = Date.now()
-    await expect(store.put(key, record(now, 9999))).rejects.toMatchObject({ name: 'StoreError', code: 'STORE_BUSY', message: expect.stringMatching(/locked/) })
+    await expect(store.put(key, record(now, 9999))).rejects.toMatchObject({
+      name: 'StoreError',
+      code: 'STORE_BUSY',
+      message: expect.stringMatching(/locked/),
+    })
     expect(Date.now() - started).toBeLessThan(2000)
     expect(await store.get(key)).toEqual(record(now))
     blocker.exec('ROLLBACK')
@@ -162,9 +193,11 @@ describe('SqliteSessionStore', () => {
     await store.put(key, record(now))
     let failure: unknown
     for (let user = 0; user < 500 && !failure; user += 1) {
-      await store.put({ ...key, userId: `filler-${user}` }, { ...record(now), dialogue: { text: '填充'.repeat(300) } }).catch((error: unknown) => {
-        failure = error
-      })
+      await store
+        .put({ ...key, userId: `filler-${user}` }, { ...record(now), dialogue: { text: '填充'.repeat(300) } })
+        .catch((error: unknown) => {
+          failure = error
+        })
     }
     expect(failure).toMatchObject({ code: 'STORE_FULL', message: expect.stringMatching(/full/) })
     expect(await store.get(key)).toEqual(record(now))
@@ -186,7 +219,11 @@ describe('SqliteSessionStore', () => {
     now += DAY + 1
     expect(store.purgeExpired()).toBe(1)
     const raw = new Database(join(dataDir, 'advisor.db'), { readonly: true })
-    const rows = raw.prepare('SELECT user_id, dialogue IS NOT NULL AS dialogue, profile IS NOT NULL AS profile FROM sessions ORDER BY user_id').all()
+    const rows = raw
+      .prepare(
+        'SELECT user_id, dialogue IS NOT NULL AS dialogue, profile IS NOT NULL AS profile FROM sessions ORDER BY user_id',
+      )
+      .all()
     expect(rows).toEqual([
       { user_id: 'recent', dialogue: 0, profile: 1 },
       { user_id: 'stale-profile', dialogue: 1, profile: 0 },

@@ -3,7 +3,13 @@ import { openSqliteDatabase, type OpenSqliteOptions } from './open-sqlite-databa
 import { decodeSessionPart, encodeSessionRecord } from './session-record-codec.js'
 import { checkSessionExpiry } from './session-expiry.js'
 import { resolveSessionStoreOptions } from './session-store-options.js'
-import { sessionKeyToString, type SessionKey, type SessionRecord, type SessionStore, type SessionStoreOptions } from './session-store.js'
+import {
+  sessionKeyToString,
+  type SessionKey,
+  type SessionRecord,
+  type SessionStore,
+  type SessionStoreOptions,
+} from './session-store.js'
 import type { StoreWarningListener } from './store-warning.js'
 import { toStoreError } from './to-store-error.js'
 
@@ -53,12 +59,22 @@ export class SqliteSessionStore implements SessionStore {
       // No index on (channel, user_id): deleting a person is rare, and a scan of even 100k rows takes milliseconds.
       deletePerson: db.prepare('DELETE FROM sessions WHERE channel = ? AND user_id = ?'),
       // Compare-and-delete: a record rewritten since it was read (another process) is left alone.
-      deleteUnchanged: db.prepare('DELETE FROM sessions WHERE key = ? AND dialogue_updated_at IS ? AND profile_updated_at IS ?'),
-      clearProfileUnchanged: db.prepare('UPDATE sessions SET profile = NULL WHERE key = ? AND profile_updated_at IS ? AND profile IS NOT NULL'),
-      countLive: db.prepare('SELECT COUNT(*) AS count FROM sessions WHERE dialogue_updated_at >= ? OR profile_updated_at >= ?'),
+      deleteUnchanged: db.prepare(
+        'DELETE FROM sessions WHERE key = ? AND dialogue_updated_at IS ? AND profile_updated_at IS ?',
+      ),
+      clearProfileUnchanged: db.prepare(
+        'UPDATE sessions SET profile = NULL WHERE key = ? AND profile_updated_at IS ? AND profile IS NOT NULL',
+      ),
+      countLive: db.prepare(
+        'SELECT COUNT(*) AS count FROM sessions WHERE dialogue_updated_at >= ? OR profile_updated_at >= ?',
+      ),
       purgeGone: db.prepare('DELETE FROM sessions WHERE dialogue_updated_at < ? AND profile_updated_at < ?'),
-      purgeProfiles: db.prepare('UPDATE sessions SET profile = NULL WHERE profile_updated_at < ? AND profile IS NOT NULL'),
-      purgeDialogues: db.prepare('UPDATE sessions SET dialogue = NULL WHERE dialogue_updated_at < ? AND dialogue IS NOT NULL'),
+      purgeProfiles: db.prepare(
+        'UPDATE sessions SET profile = NULL WHERE profile_updated_at < ? AND profile IS NOT NULL',
+      ),
+      purgeDialogues: db.prepare(
+        'UPDATE sessions SET dialogue = NULL WHERE dialogue_updated_at < ? AND dialogue IS NOT NULL',
+      ),
       ping: db.prepare('SELECT 1 AS ok'),
     }
   }
@@ -72,13 +88,21 @@ export class SqliteSessionStore implements SessionStore {
       throw toStoreError(error, 'SQLite session read')
     }
     if (!row) return null
-    const updatedAt = { dialogueUpdatedAt: this.#readTime(row.dialogue_updated_at, id), profileUpdatedAt: this.#readTime(row.profile_updated_at, id) }
+    const updatedAt = {
+      dialogueUpdatedAt: this.#readTime(row.dialogue_updated_at, id),
+      profileUpdatedAt: this.#readTime(row.profile_updated_at, id),
+    }
     const expiry = checkSessionExpiry(updatedAt, this.#now(), this.#options)
     if (expiry.gone) {
-      this.#cleanUp('delete', () => this.#statements.deleteUnchanged.run(id, row.dialogue_updated_at, row.profile_updated_at), id)
+      this.#cleanUp(
+        'delete',
+        () => this.#statements.deleteUnchanged.run(id, row.dialogue_updated_at, row.profile_updated_at),
+        id,
+      )
       return null
     }
-    if (expiry.profileExpired && row.profile !== null) this.#cleanUp('profile', () => this.#statements.clearProfileUnchanged.run(id, row.profile_updated_at), id)
+    if (expiry.profileExpired && row.profile !== null)
+      this.#cleanUp('profile', () => this.#statements.clearProfileUnchanged.run(id, row.profile_updated_at), id)
     return {
       dialogue: expiry.dialogueExpired ? null : decodeSessionPart(row.dialogue, 'dialogue', id, this.#onWarning),
       dialogueUpdatedAt: updatedAt.dialogueUpdatedAt,
@@ -90,9 +114,17 @@ export class SqliteSessionStore implements SessionStore {
   async put(key: SessionKey, record: SessionRecord): Promise<void> {
     const encoded = encodeSessionRecord(record)
     try {
-      this.#db.transaction(() => {
-        this.#statements.put.run({ key: sessionKeyToString(key), channel: key.channel, chatId: key.chatId, userId: key.userId, ...encoded })
-      }).immediate()
+      this.#db
+        .transaction(() => {
+          this.#statements.put.run({
+            key: sessionKeyToString(key),
+            channel: key.channel,
+            chatId: key.chatId,
+            userId: key.userId,
+            ...encoded,
+          })
+        })
+        .immediate()
     } catch (error) {
       throw toStoreError(error, 'SQLite session write')
     }
@@ -118,7 +150,11 @@ export class SqliteSessionStore implements SessionStore {
   async count(): Promise<number> {
     try {
       const now = this.#now()
-      return (this.#statements.countLive.get(now - this.#options.dialogueTtlMs, now - this.#options.profileTtlMs) as { count: number }).count
+      return (
+        this.#statements.countLive.get(now - this.#options.dialogueTtlMs, now - this.#options.profileTtlMs) as {
+          count: number
+        }
+      ).count
     } catch (error) {
       throw toStoreError(error, 'SQLite session count')
     }
@@ -140,12 +176,14 @@ export class SqliteSessionStore implements SessionStore {
     const dialogueCutoff = now - this.#options.dialogueTtlMs
     const profileCutoff = now - this.#options.profileTtlMs
     try {
-      return this.#db.transaction(() => {
-        const removed = this.#statements.purgeGone.run(dialogueCutoff, profileCutoff).changes
-        this.#statements.purgeProfiles.run(profileCutoff)
-        this.#statements.purgeDialogues.run(dialogueCutoff)
-        return removed
-      }).immediate()
+      return this.#db
+        .transaction(() => {
+          const removed = this.#statements.purgeGone.run(dialogueCutoff, profileCutoff).changes
+          this.#statements.purgeProfiles.run(profileCutoff)
+          this.#statements.purgeDialogues.run(dialogueCutoff)
+          return removed
+        })
+        .immediate()
     } catch (error) {
       throw toStoreError(error, 'SQLite retention sweep')
     }
@@ -157,7 +195,11 @@ export class SqliteSessionStore implements SessionStore {
 
   #readTime(value: unknown, id: string): number {
     if (typeof value === 'number' && Number.isFinite(value)) return value
-    this.#onWarning?.({ type: 'store-corrupt-value', message: `stored session timestamp is not a number (${typeof value}); treated as expired`, key: id })
+    this.#onWarning?.({
+      type: 'store-corrupt-value',
+      message: `stored session timestamp is not a number (${typeof value}); treated as expired`,
+      key: id,
+    })
     return 0
   }
 
@@ -166,7 +208,11 @@ export class SqliteSessionStore implements SessionStore {
     try {
       operation()
     } catch (error) {
-      this.#onWarning?.({ type: 'store-cleanup-failed', message: toStoreError(error, `SQLite expiry clean-up (${what})`).message, key: id })
+      this.#onWarning?.({
+        type: 'store-cleanup-failed',
+        message: toStoreError(error, `SQLite expiry clean-up (${what})`).message,
+        key: id,
+      })
     }
   }
 }

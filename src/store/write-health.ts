@@ -42,7 +42,10 @@ export class WriteHealth {
 }
 
 /** The same stores, with every write reported to `health`. */
-export function trackWrites(stores: { sessions: SessionStore; dedupe: DedupeStore; rateLimiter: RateLimiter }, health: WriteHealth) {
+export function trackWrites(
+  stores: { sessions: SessionStore; dedupe: DedupeStore; rateLimiter: RateLimiter },
+  health: WriteHealth,
+) {
   const { sessions, dedupe, rateLimiter } = stores
   const trackedSessions: SessionStore = {
     get: (key) => sessions.get(key),

@@ -53,7 +53,10 @@ export function checkProposal(
       refused.push({ fact, why: 'the quote does not say this value' })
       continue
     }
-    if (!FactsSchema.shape[fact].safeParse(value).success || !(fact in checkPlausibility({ [fact]: value } as Facts, known).accepted)) {
+    if (
+      !FactsSchema.shape[fact].safeParse(value).success ||
+      !(fact in checkPlausibility({ [fact]: value } as Facts, known).accepted)
+    ) {
       refused.push({ fact, why: 'implausible' })
       continue
     }

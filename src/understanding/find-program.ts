@@ -12,7 +12,8 @@ export function programsNamed(tokens: readonly MessageToken[]): Program[] {
 /** The program a message names, or null; the highest tier when it names several ("专精特新小巨人" → little-giant). */
 export function findProgram(text: string): Program | null {
   const named = programsNamed(tagText(normalizeMessage(text)))
-  for (const program of ['little-giant', 'specialized', 'innovative'] as const) if (named.includes(program)) return program
+  for (const program of ['little-giant', 'specialized', 'innovative'] as const)
+    if (named.includes(program)) return program
   return null
 }
 

@@ -7,19 +7,55 @@ const Words = z.array(z.string().min(1)).min(1)
 const Header = { schemaVersion: z.literal(1), description: z.string().optional() }
 const TopicId = z.enum(Object.keys(AMOUNT_TOPICS) as [keyof typeof AMOUNT_TOPICS, ...Array<keyof typeof AMOUNT_TOPICS>])
 const BooleanFact = z.enum([
-  'registeredInBeijing', 'independentLegalPerson', 'creditBlacklisted', 'restrictedProducts', 'majorIncident3y',
-  'strategicEmerging', 'qualityAward', 'qualityCert', 'ownBrand', 'standardSetting', 'coreBusinessInfoSystem',
-  'keyField', 'innovativeSmeValid', 'specializedSmeValid',
+  'registeredInBeijing',
+  'independentLegalPerson',
+  'creditBlacklisted',
+  'restrictedProducts',
+  'majorIncident3y',
+  'strategicEmerging',
+  'qualityAward',
+  'qualityCert',
+  'ownBrand',
+  'standardSetting',
+  'coreBusinessInfoSystem',
+  'keyField',
+  'innovativeSmeValid',
+  'specializedSmeValid',
 ])
 const Unit = z.enum(['money', 'percent', 'count', 'years', 'level', 'top'])
 
 /** knowledge/lexicon/fact-keywords.json: what a word says about which fact. */
 export const FactKeywordEntrySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('amount'), topic: TopicId, countTopic: TopicId.optional(), sign: z.literal(-1).optional(), part: z.string().optional(), words: Words }).strict(),
+  z
+    .object({
+      type: z.literal('amount'),
+      topic: TopicId,
+      countTopic: TopicId.optional(),
+      sign: z.literal(-1).optional(),
+      part: z.string().optional(),
+      words: Words,
+    })
+    .strict(),
   z.object({ type: z.literal('flag'), fact: BooleanFact, value: z.boolean().optional(), words: Words }).strict(),
-  z.object({ type: z.literal('choice'), fact: z.enum(['listing', 'leadProductField']), value: z.string(), explicit: z.boolean().optional(), words: Words }).strict(),
-  z.object({ type: z.literal('member'), fact: z.enum(['honors', 'techConversion']), value: z.string(), words: Words }).strict(),
-  z.object({ type: z.literal('graded'), fact: z.enum(['rdInstitution', 'sciAward', 'contest', 'makerChinaTop']), words: Words }).strict(),
+  z
+    .object({
+      type: z.literal('choice'),
+      fact: z.enum(['listing', 'leadProductField']),
+      value: z.string(),
+      explicit: z.boolean().optional(),
+      words: Words,
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('member'), fact: z.enum(['honors', 'techConversion']), value: z.string(), words: Words })
+    .strict(),
+  z
+    .object({
+      type: z.literal('graded'),
+      fact: z.enum(['rdInstitution', 'sciAward', 'contest', 'makerChinaTop']),
+      words: Words,
+    })
+    .strict(),
   z.object({ type: z.literal('registration'), words: Words }).strict(),
   z.object({ type: z.literal('fixed'), fact: z.literal('netProfit'), value: z.number(), words: Words }).strict(),
   z.object({ type: z.literal('unclassifiedIp'), words: Words }).strict(),
@@ -30,7 +66,24 @@ export const FactKeywordFileSchema = z.object({ ...Header, entries: z.array(Fact
 
 /** knowledge/lexicon/reply-words.json: polarity, acts and grammar markers. */
 export const REPLY_WORD_TYPES = [
-  'affirm', 'deny', 'unknown', 'skip', 'confirm', 'correct', 'ask', 'hypothetical', 'desire', 'respectively', 'all', 'filler', 'near', 'cue', 'bound', 'fine', 'part', 'area',
+  'affirm',
+  'deny',
+  'unknown',
+  'skip',
+  'confirm',
+  'correct',
+  'ask',
+  'hypothetical',
+  'desire',
+  'respectively',
+  'all',
+  'filler',
+  'near',
+  'cue',
+  'bound',
+  'fine',
+  'part',
+  'area',
 ] as const
 export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped'] as const
 export const ReplyWordFileSchema = z
@@ -46,7 +99,9 @@ export const ReplyWordFileSchema = z
           words: Words,
         })
         .strict()
-        .refine((entry) => (entry.type === 'bound') === (entry.op !== undefined), { message: 'a bound entry, and only a bound entry, has an op' }),
+        .refine((entry) => (entry.type === 'bound') === (entry.op !== undefined), {
+          message: 'a bound entry, and only a bound entry, has an op',
+        }),
     ),
   })
   .strict()
@@ -56,7 +111,16 @@ export const IndustryFileSchema = z
   .object({
     ...Header,
     /** `also`: the words fit another industry as well (电商: retail or wholesale): the reading is unsure and confirmed. */
-    entries: z.array(z.object({ industry: z.enum(INDUSTRIES), also: z.array(z.enum(INDUSTRIES)).optional(), explicit: z.boolean().optional(), words: Words }).strict()),
+    entries: z.array(
+      z
+        .object({
+          industry: z.enum(INDUSTRIES),
+          also: z.array(z.enum(INDUSTRIES)).optional(),
+          explicit: z.boolean().optional(),
+          words: Words,
+        })
+        .strict(),
+    ),
   })
   .strict()
 
@@ -91,7 +155,8 @@ export type Command = (typeof COMMANDS)[number]
 export type IntentCue = (typeof INTENT_CUES)[number]
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number]
 
-const Grades = (values: readonly [string, ...string[]]) => z.array(z.object({ value: z.enum(values), words: Words }).strict())
+const Grades = (values: readonly [string, ...string[]]) =>
+  z.array(z.object({ value: z.enum(values), words: Words }).strict())
 /** knowledge/lexicon/levels.json: grades of R&D institutions, science awards and contest results. */
 export const LevelFileSchema = z
   .object({

@@ -33,12 +33,17 @@ describe('loadLexicon', () => {
     const file = JSON.parse(readFileSync(path, 'utf8'))
     file.entries[0].words.push('没有')
     writeFileSync(path, JSON.stringify(file))
-    expect(() => loadLexicon(dir)).toThrow(/industries\.json: “没有” is already listed in|reply-words\.json: “没有” is already listed in industries\.json/u)
+    expect(() => loadLexicon(dir)).toThrow(
+      /industries\.json: “没有” is already listed in|reply-words\.json: “没有” is already listed in industries\.json/u,
+    )
   })
 
   it('refuses a file that breaks its schema, and a failed reload changes nothing', () => {
     const dir = copyLexicon()
-    writeFileSync(join(dir, 'places.json'), JSON.stringify({ schemaVersion: 1, entries: [{ beijing: 'yes', words: ['海淀'] }] }))
+    writeFileSync(
+      join(dir, 'places.json'),
+      JSON.stringify({ schemaVersion: 1, entries: [{ beijing: 'yes', words: ['海淀'] }] }),
+    )
     expect(() => loadLexicon(dir)).toThrow(/places\.json: entries\.0\.beijing/u)
     const before = currentLexicon()
     expect(() => reloadLexicon(dir)).toThrow()

@@ -23,7 +23,22 @@ import {
 export type WordTag =
   | { type: 'keyword'; meaning: KeywordMeaning }
   | { type: 'yes'; fine?: true }
-  | { type: 'no' | 'confirm' | 'question' | 'hypothetical' | 'desire' | 'respectively' | 'all' | 'filler' | 'near' | 'cue' | 'program' | 'part' | 'area' }
+  | {
+      type:
+        | 'no'
+        | 'confirm'
+        | 'question'
+        | 'hypothetical'
+        | 'desire'
+        | 'respectively'
+        | 'all'
+        | 'filler'
+        | 'near'
+        | 'cue'
+        | 'program'
+        | 'part'
+        | 'area'
+    }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
   | { type: 'place'; beijing: boolean }
@@ -57,7 +72,9 @@ export interface Lexicon {
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
 
 const REPLY_TAGS: Record<string, WordTag['type']> = {
-  affirm: 'yes', deny: 'no', ask: 'question',
+  affirm: 'yes',
+  deny: 'no',
+  ask: 'question',
 }
 
 function readFile<Schema extends z.ZodType>(dir: string, name: string, schema: Schema): z.infer<Schema> {
@@ -69,7 +86,10 @@ function readFile<Schema extends z.ZodType>(dir: string, name: string, schema: S
     throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`)
   }
   const parsed = schema.safeParse(json)
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new Error(
+      `${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    )
   return parsed.data
 }
 
@@ -108,7 +128,8 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   for (const entry of replyWords.entries) {
     let tag: WordTag
     if (entry.type === 'unknown' || entry.type === 'skip') tag = { type: 'unknown', skip: entry.type === 'skip' }
-    else if (entry.type === 'correct') tag = { type: 'correction', alsoNo: entry.alsoNo ?? false, kind: entry.kind ?? 'replace' }
+    else if (entry.type === 'correct')
+      tag = { type: 'correction', alsoNo: entry.alsoNo ?? false, kind: entry.kind ?? 'replace' }
     else if (entry.type === 'confirm') tag = { type: 'confirm' }
     else if (entry.type === 'fine') tag = { type: 'yes', fine: true }
     else if (entry.type === 'bound') tag = { type: 'bound', op: entry.op ?? 'approx' }
@@ -116,12 +137,14 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     for (const word of entry.words) add(word, tag, 'reply-words.json')
   }
   const places = readFile(dir, 'places.json', PlaceFileSchema)
-  for (const entry of places.entries) for (const word of entry.words) add(word, { type: 'place', beijing: entry.beijing }, 'places.json')
+  for (const entry of places.entries)
+    for (const word of entry.words) add(word, { type: 'place', beijing: entry.beijing }, 'places.json')
   const intents = readFile(dir, 'intents.json', IntentFileSchema)
   for (const entry of intents.cues) {
     for (const word of entry.words) {
       const known = words.get(word)
-      if (known?.cue || known?.tag.type === 'intent') throw new Error(`${join(dir, 'intents.json')}: cue “${word}” is listed twice`)
+      if (known?.cue || known?.tag.type === 'intent')
+        throw new Error(`${join(dir, 'intents.json')}: cue “${word}” is listed twice`)
       if (known) known.cue = entry.cue
       else add(word, { type: 'intent', cue: entry.cue }, 'intents.json')
     }
@@ -144,14 +167,26 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     }
   }
   const levels = readFile(dir, 'levels.json', LevelFileSchema)
-  return { words, commands, levels: { rdInstitution: levels.rdInstitution, sciAward: levels.sciAward, contest: levels.contest }, aspects: intents.aspects, subjects: [...intents.subjects].sort((a, b) => b.length - a.length), yesNoQuestions: new Set(intents.yesNoQuestions) }
+  return {
+    words,
+    commands,
+    levels: { rdInstitution: levels.rdInstitution, sciAward: levels.sciAward, contest: levels.contest },
+    aspects: intents.aspects,
+    subjects: [...intents.subjects].sort((a, b) => b.length - a.length),
+    yesNoQuestions: new Set(intents.yesNoQuestions),
+  }
 }
 
 function toMeaning(entry: Record<string, unknown>): KeywordMeaning {
   const topics = AMOUNT_TOPICS as Record<string, AmountTopic>
   if (entry.type === 'amount') {
     const { topic, countTopic, ...rest } = entry as { topic: string; countTopic?: string }
-    return { ...rest, type: 'amount', topic: topics[topic], ...(countTopic ? { countTopic: topics[countTopic] } : {}) } as KeywordMeaning
+    return {
+      ...rest,
+      type: 'amount',
+      topic: topics[topic],
+      ...(countTopic ? { countTopic: topics[countTopic] } : {}),
+    } as KeywordMeaning
   }
   return entry as KeywordMeaning
 }

@@ -40,7 +40,11 @@ describe('extractFacts: several facts in one message', () => {
       expecting: ['rdExpense', 'rdExpensePrev', 'rdStaff', 'employees'],
       facts: { rdExpense: 240, rdExpensePrev: 200, rdStaff: 30 },
     },
-    { text: '净利润300万，资产负债率48%', expecting: ['netProfit', 'debtRatio'], facts: { netProfit: 300, debtRatio: 48 } },
+    {
+      text: '净利润300万，资产负债率48%',
+      expecting: ['netProfit', 'debtRatio'],
+      facts: { netProfit: 300, debtRatio: 48 },
+    },
     {
       text: 'Ⅰ类5项，其中自主研发4项，高价值2项，Ⅱ类12项',
       facts: { ipClass1: 5, ipClass1SelfDeveloped: 4, ipHighValue: 2, ipClass2: 12 },
@@ -56,10 +60,21 @@ describe('extractFacts: several facts in one message', () => {
     },
     {
       text: '有ISO9001认证，有自主品牌，参与制定过行业标准，数字化水平二级',
-      expecting: ['qualityCert', 'qualityAward', 'ownBrand', 'standardSetting', 'digitalLevel', 'coreBusinessInfoSystem'],
+      expecting: [
+        'qualityCert',
+        'qualityAward',
+        'ownBrand',
+        'standardSetting',
+        'digitalLevel',
+        'coreBusinessInfoSystem',
+      ],
       facts: { qualityCert: true, ownBrand: true, standardSetting: true, digitalLevel: 2 },
     },
-    { text: '是高新技术企业，有市级研发机构', expecting: ['honors', 'rdInstitution'], facts: { honors: ['highTech'], rdInstitution: 'municipal' } },
+    {
+      text: '是高新技术企业，有市级研发机构',
+      expecting: ['honors', 'rdInstitution'],
+      facts: { honors: ['highTech'], rdInstitution: 'municipal' },
+    },
     {
       text: '没有科技奖，创客中国进过500强',
       expecting: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
@@ -67,7 +82,11 @@ describe('extractFacts: several facts in one message', () => {
     },
     { text: '国家科技进步二等奖，排名第三', facts: { sciAwardLevel: 'national', sciAwardRank: 3 } },
     { text: '省级科技奖，第2完成单位', facts: { sciAwardLevel: 'provincial', sciAwardRank: 2 } },
-    { text: '创新型有，专精特新还没有', expecting: ['innovativeSmeValid', 'specializedSmeValid'], facts: { innovativeSmeValid: true, specializedSmeValid: false } },
+    {
+      text: '创新型有，专精特新还没有',
+      expecting: ['innovativeSmeValid', 'specializedSmeValid'],
+      facts: { innovativeSmeValid: true, specializedSmeValid: false },
+    },
     { text: '员工150人研发30人', facts: { employees: 150, rdStaff: 30 } },
     { text: '30个研发人员', facts: { rdStaff: 30 } },
     { text: '5项发明专利，3项实用新型', facts: { ipClass1: 5, ipClass2: 3 } },
@@ -75,7 +94,11 @@ describe('extractFacts: several facts in one message', () => {
     { text: '没有发明专利，软著10个', expecting: ['ipClass1', 'ipClass2'], facts: { ipClass1: 0, ipClass2: 10 } },
     { text: '研发投入占营收的7%，240万', expecting: ['rdExpense'], facts: { rdExpense: 240 } },
     { text: '营收增长了20%', expecting: ['debtRatio'], facts: {} },
-    { text: '我们是做软件的，150人', expecting: ['industry', 'employees'], facts: { industry: 'software', employees: 150 } },
+    {
+      text: '我们是做软件的，150人',
+      expecting: ['industry', 'employees'],
+      facts: { industry: 'software', employees: 150 },
+    },
     { text: '营收3200万😀，负债率48%👍', facts: { revenue: 3200, debtRatio: 48 } },
     { text: '资产8000万，负债4000万', facts: { totalAssets: 8000 } },
     { text: '销售额3200万，利润300万，纳税200万', facts: { revenue: 3200, netProfit: 300 } },
@@ -130,8 +153,16 @@ describe('extractFacts: numerals and units', () => {
 describe('extractFacts: years and lists', () => {
   it.each<Case>([
     { text: '3200万，2800万', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3200, revenuePrev: 2800 } },
-    { text: '去年3200万前年2800万', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3200, revenuePrev: 2800 } },
-    { text: '前年2800万，去年3200万', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3200, revenuePrev: 2800 } },
+    {
+      text: '去年3200万前年2800万',
+      expecting: ['revenue', 'revenuePrev'],
+      facts: { revenue: 3200, revenuePrev: 2800 },
+    },
+    {
+      text: '前年2800万，去年3200万',
+      expecting: ['revenue', 'revenuePrev'],
+      facts: { revenue: 3200, revenuePrev: 2800 },
+    },
     { text: '去年营收3200万，前年2800万', facts: { revenue: 3200, revenuePrev: 2800 } },
     { text: '上年度营业收入3200万', facts: { revenue: 3200 } },
     { text: '营收2800万', expecting: ['revenuePrev'], facts: { revenuePrev: 2800 } },
@@ -156,10 +187,19 @@ describe('extractFacts: years and lists', () => {
     },
     { text: '大前年主营1000万', facts: { mainRevenuePrev2: 1000 } },
     { text: '近两年营收分别是2800万、3200万', facts: { revenuePrev: 2800, revenue: 3200 } },
-    { text: '营收分别是3200万、2800万', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3200, revenuePrev: 2800 } },
+    {
+      text: '营收分别是3200万、2800万',
+      expecting: ['revenue', 'revenuePrev'],
+      facts: { revenue: 3200, revenuePrev: 2800 },
+    },
     { text: '营收3200万、2800万', facts: {}, rejected: ['revenue'] },
     { text: '今年营收3000万', facts: {}, rejected: ['revenue'] },
-    { text: '融资2000万', expecting: ['equityFinancing2y', 'equityFinancing3y'], facts: {}, rejected: ['equityFinancing2y'] },
+    {
+      text: '融资2000万',
+      expecting: ['equityFinancing2y', 'equityFinancing3y'],
+      facts: {},
+      rejected: ['equityFinancing2y'],
+    },
     { text: '融资2000万', expecting: ['equityFinancing3y'], facts: { equityFinancing3y: 2000 } },
     { text: '前年净利润200万', facts: {} },
     { text: '前年营收2800万，去年增长到3200万', facts: { revenuePrev: 2800, revenue: 3200 } },
@@ -193,11 +233,23 @@ describe('extractFacts: yes, no and unknown', () => {
     { text: '国家级', expecting: ['sciAwardLevel', 'sciAwardRank'], facts: { sciAwardLevel: 'national' } },
     { text: '有', expecting: ['rdInstitution'], facts: {}, rejected: ['rdInstitution'] },
     { text: '有', expecting: ['ipClass1'], facts: {}, rejected: ['ipClass1'] },
-    { text: '都没有', expecting: ['creditBlacklisted', 'restrictedProducts', 'majorIncident3y'], facts: { creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false } },
-    { text: '都不属于', expecting: ['leadProductField', 'keyField'], facts: { leadProductField: 'none', keyField: false } },
+    {
+      text: '都没有',
+      expecting: ['creditBlacklisted', 'restrictedProducts', 'majorIncident3y'],
+      facts: { creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false },
+    },
+    {
+      text: '都不属于',
+      expecting: ['leadProductField', 'keyField'],
+      facts: { leadProductField: 'none', keyField: false },
+    },
     { text: '没有', expecting: ['honors', 'rdInstitution'], facts: { honors: [], rdInstitution: 'none' } },
     { text: '没有', expecting: ['techConversion'], facts: { techConversion: [] } },
-    { text: '没有融资', expecting: ['equityFinancing2y', 'equityFinancing3y'], facts: { equityFinancing2y: 0, equityFinancing3y: 0 } },
+    {
+      text: '没有融资',
+      expecting: ['equityFinancing2y', 'equityFinancing3y'],
+      facts: { equityFinancing2y: 0, equityFinancing3y: 0 },
+    },
     { text: '没有失信和违法', facts: { creditBlacklisted: false, majorIncident3y: false } },
     { text: '有质量奖没有自主品牌', facts: { qualityAward: true, ownBrand: false } },
     { text: '是分公司', facts: { independentLegalPerson: false } },
@@ -205,8 +257,17 @@ describe('extractFacts: yes, no and unknown', () => {
     { text: '不清楚', expecting: ['qualityCert'], facts: {}, unknown: ['qualityCert'] },
     { text: '没算过', expecting: ['rdStaff'], facts: {}, unknown: ['rdStaff'] },
     { text: '说不准', expecting: ['marketShare'], facts: {}, unknown: ['marketShare'] },
-    { text: '营收3200万，前年的不清楚', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3200 }, unknown: ['revenuePrev'] },
-    { text: '研发费用240万，前年没有', expecting: ['rdExpense', 'rdExpensePrev'], facts: { rdExpense: 240, rdExpensePrev: 0 } },
+    {
+      text: '营收3200万，前年的不清楚',
+      expecting: ['revenue', 'revenuePrev'],
+      facts: { revenue: 3200 },
+      unknown: ['revenuePrev'],
+    },
+    {
+      text: '研发费用240万，前年没有',
+      expecting: ['rdExpense', 'rdExpensePrev'],
+      facts: { rdExpense: 240, rdExpensePrev: 0 },
+    },
     {
       text: '研发费用240万，其他不知道',
       expecting: ['rdExpense', 'rdExpensePrev', 'rdStaff'],
@@ -261,7 +322,13 @@ describe('extractFacts: registration, industry and choices', () => {
 describe('extractFacts: rejections with a reason', () => {
   it.each<[string, FactName[], Facts, FactName, RegExp]>([
     ['负债率120%', [], {}, 'debtRatio', /^资产负债率不能超过100%，请再确认一下？$/],
-    ['主营3500万', [], { revenue: 3200 }, 'mainRevenue', /上年度主营业务收入（3500万元）不能大于上年度营业收入（3200万元）/],
+    [
+      '主营3500万',
+      [],
+      { revenue: 3200 },
+      'mainRevenue',
+      /上年度主营业务收入（3500万元）不能大于上年度营业收入（3200万元）/,
+    ],
     ['营收3200万，主营3500万', [], {}, 'mainRevenue', /主营业务收入（3500万元）不能大于上年度营业收入（3200万元）/],
     ['营收3000万', [], { mainRevenue: 3100 }, 'revenue', /营业收入（3000万元）不能小于上年度主营业务收入（3100万元）/],
     ['研发人员50人', [], { employees: 30 }, 'rdStaff', /研发人员（50人）不能大于从业人员（30人）/],
@@ -351,9 +418,16 @@ describe('extractFacts: long messages', () => {
     const filler = '我们的客户主要在华北😀，产品口碑👍很好，合作了很多年。'
     const head = '去年营收3200万，主营3000万，研发投入240万。'
     const tail = '负债率48%，员工150人。'
-    const long = head + filler.repeat(Math.ceil(10_000 / filler.length)).slice(0, 10_000 - head.length - tail.length) + tail
+    const long =
+      head + filler.repeat(Math.ceil(10_000 / filler.length)).slice(0, 10_000 - head.length - tail.length) + tail
     expect(long).toHaveLength(10_000)
-    expect(extract(long).facts).toEqual({ revenue: 3200, mainRevenue: 3000, rdExpense: 240, debtRatio: 48, employees: 150 })
+    expect(extract(long).facts).toEqual({
+      revenue: 3200,
+      mainRevenue: 3000,
+      rdExpense: 240,
+      debtRatio: 48,
+      employees: 150,
+    })
     // A guard against quadratic blow-ups, not a speed target (those live in `npm run bench`): doubling the input at
     // most about doubles the time (best of three, so that a loaded machine does not decide it).
     const best = (text: string) => {
@@ -365,10 +439,18 @@ describe('extractFacts: long messages', () => {
       }
       return fastest
     }
-    for (const [unit, count] of [['1、', 5_000], ['营收', 5_000], ['不对，', 3_000], ['一', 10_000], [filler, 300]] as const) {
+    for (const [unit, count] of [
+      ['1、', 5_000],
+      ['营收', 5_000],
+      ['不对，', 3_000],
+      ['一', 10_000],
+      [filler, 300],
+    ] as const) {
       const half = best(unit.repeat(count / 2))
       const full = best(unit.repeat(count))
-      expect(full, `${unit} × ${count}: ${full.toFixed(0)} ms, half: ${half.toFixed(0)} ms`).toBeLessThan(3 * half + 150)
+      expect(full, `${unit} × ${count}: ${full.toFixed(0)} ms, half: ${half.toFixed(0)} ms`).toBeLessThan(
+        3 * half + 150,
+      )
       expect(full).toBeLessThan(2_000)
     }
   })
@@ -386,8 +468,16 @@ describe('extractFacts: contest names', () => {
 
 describe('extractFacts: 分别/各 pair the words before them with the numbers after', () => {
   it.each<Case>([
-    { text: '营收去年、前年分别是3000万和2600万', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3000, revenuePrev: 2600 } },
-    { text: '前年和去年营收分别为1800万、2200万', expecting: ['revenue', 'revenuePrev'], facts: { revenuePrev: 1800, revenue: 2200 } },
+    {
+      text: '营收去年、前年分别是3000万和2600万',
+      expecting: ['revenue', 'revenuePrev'],
+      facts: { revenue: 3000, revenuePrev: 2600 },
+    },
+    {
+      text: '前年和去年营收分别为1800万、2200万',
+      expecting: ['revenue', 'revenuePrev'],
+      facts: { revenuePrev: 1800, revenue: 2200 },
+    },
     {
       text: '近三年和近两年股权融资分别是900万、600万',
       expecting: ['equityFinancing2y', 'equityFinancing3y'],
@@ -415,22 +505,42 @@ describe('extractFacts: a bound word before 有/是 still bounds its number', ()
 
 describe('extractFacts: 都 before one number, and a dated round of financing', () => {
   it.each<Case>([
-    { text: '研发费用去年前年都是200万', expecting: ['rdExpense', 'rdExpensePrev'], facts: { rdExpense: 200, rdExpensePrev: 200 } },
-    { text: '去年融资1000万', expecting: ['equityFinancing2y', 'equityFinancing3y'], facts: { equityFinancing2y: 1000, equityFinancing3y: 1000 } },
-    { text: '大前年融资800万', expecting: ['equityFinancing2y', 'equityFinancing3y'], facts: { equityFinancing3y: 800 } },
+    {
+      text: '研发费用去年前年都是200万',
+      expecting: ['rdExpense', 'rdExpensePrev'],
+      facts: { rdExpense: 200, rdExpensePrev: 200 },
+    },
+    {
+      text: '去年融资1000万',
+      expecting: ['equityFinancing2y', 'equityFinancing3y'],
+      facts: { equityFinancing2y: 1000, equityFinancing3y: 1000 },
+    },
+    {
+      text: '大前年融资800万',
+      expecting: ['equityFinancing2y', 'equityFinancing3y'],
+      facts: { equityFinancing3y: 800 },
+    },
   ])('$text', check)
 })
 
 describe('extractFacts: a year right after its number', () => {
   it.each<Case>([
     { text: '营收2800万是前年的', expecting: ['revenue', 'revenuePrev'], facts: { revenuePrev: 2800 } },
-    { text: '营收3200/2800万（去年/前年）', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3200, revenuePrev: 2800 } },
+    {
+      text: '营收3200/2800万（去年/前年）',
+      expecting: ['revenue', 'revenuePrev'],
+      facts: { revenue: 3200, revenuePrev: 2800 },
+    },
   ])('$text', check)
 })
 
 describe('extractFacts: a fact named without a number takes the next clause’s number', () => {
   it.each<Case>([
     { text: '净利润其实是亏的，-50万', facts: { netProfit: -50 } },
-    { text: '上年度营收3100万，上上年度2700万', expecting: ['revenue', 'revenuePrev'], facts: { revenue: 3100, revenuePrev: 2700 } },
+    {
+      text: '上年度营收3100万，上上年度2700万',
+      expecting: ['revenue', 'revenuePrev'],
+      facts: { revenue: 3100, revenuePrev: 2700 },
+    },
   ])('$text', check)
 })

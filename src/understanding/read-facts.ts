@@ -89,20 +89,57 @@ for (const topic of Object.values(AMOUNT_TOPICS) as AmountTopic[]) {
 
 /** The value that means "none" for a fact, when there is one ("没有发明专利" → 0, "没有研发机构" → 'none'). */
 const NEGATIVE_VALUES: Partial<Record<FactName, unknown>> = {
-  revenue: 0, revenuePrev: 0, mainRevenue: 0, mainRevenuePrev: 0, mainRevenuePrev2: 0, rdExpense: 0, rdExpensePrev: 0,
-  equityFinancing2y: 0, equityFinancing3y: 0, debtRatio: 0, employees: 0, rdStaff: 0,
-  ipHighValue: 0, ipClass1SelfDeveloped: 0, ipClass1: 0, ipClass2: 0,
-  leadProductField: 'none', techConversion: [], listing: 'none', contest: 'none', rdInstitution: 'none', sciAwardLevel: 'none',
-  honors: [], makerChinaTop: null,
+  revenue: 0,
+  revenuePrev: 0,
+  mainRevenue: 0,
+  mainRevenuePrev: 0,
+  mainRevenuePrev2: 0,
+  rdExpense: 0,
+  rdExpensePrev: 0,
+  equityFinancing2y: 0,
+  equityFinancing3y: 0,
+  debtRatio: 0,
+  employees: 0,
+  rdStaff: 0,
+  ipHighValue: 0,
+  ipClass1SelfDeveloped: 0,
+  ipClass1: 0,
+  ipClass2: 0,
+  leadProductField: 'none',
+  techConversion: [],
+  listing: 'none',
+  contest: 'none',
+  rdInstitution: 'none',
+  sciAwardLevel: 'none',
+  honors: [],
+  makerChinaTop: null,
 }
 const BOOLEAN_FACTS = new Set<FactName>([
-  'registeredInBeijing', 'independentLegalPerson', 'creditBlacklisted', 'restrictedProducts', 'majorIncident3y', 'strategicEmerging',
-  'qualityAward', 'qualityCert', 'ownBrand', 'standardSetting', 'coreBusinessInfoSystem', 'keyField', 'innovativeSmeValid',
+  'registeredInBeijing',
+  'independentLegalPerson',
+  'creditBlacklisted',
+  'restrictedProducts',
+  'majorIncident3y',
+  'strategicEmerging',
+  'qualityAward',
+  'qualityCert',
+  'ownBrand',
+  'standardSetting',
+  'coreBusinessInfoSystem',
+  'keyField',
+  'innovativeSmeValid',
   'specializedSmeValid',
 ])
 for (const fact of BOOLEAN_FACTS) NEGATIVE_VALUES[fact] = false
 
-const PROBLEM_EXAMPLES: Record<string, string> = { money: '3200万', percent: '48%', count: '30', years: '5年', level: '2级', top: '500强' }
+const PROBLEM_EXAMPLES: Record<string, string> = {
+  money: '3200万',
+  percent: '48%',
+  count: '30',
+  years: '5年',
+  level: '2级',
+  top: '500强',
+}
 
 type Token = MessageToken
 interface BoundValue {
@@ -139,7 +176,9 @@ function suppressionStart(tokens: readonly Token[]): number {
   const intent = tokens.findIndex((token) => token.cue === 'assess' || token.cue === 'which')
   const question = tokens.findIndex((token) => token.type === 'question' || token.cue === 'policy')
   if (question >= 0 && (intent < 0 || intent > question)) return 0
-  const index = tokens.findIndex((token) => token.type === 'desire' || token.type === 'intent' || token.cue !== undefined)
+  const index = tokens.findIndex(
+    (token) => token.type === 'desire' || token.type === 'intent' || token.cue !== undefined,
+  )
   return index < 0 ? tokens.length : index
 }
 
@@ -151,7 +190,11 @@ function namesTheFirm(meaning: KeywordMeaning): boolean {
 }
 
 function isIndustryCue(token: Token): boolean {
-  return token.type === 'cue' || token.type === 'yes' || (token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.id === 'nicheYears')
+  return (
+    token.type === 'cue' ||
+    token.type === 'yes' ||
+    (token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.id === 'nicheYears')
+  )
 }
 interface BareAnswer {
   kind: BareKind
@@ -215,7 +258,20 @@ export function extractFacts(text: string, context: ExtractionContext): Extracti
 }
 
 function emptyResult(injection: boolean): ExtractionResult {
-  return { facts: {}, unknown: [], rejected: [], correction: false, mentioned: [], injection, scores: {}, evidence: {}, alternatives: [], unsure: [], denied: [], bounds: [] }
+  return {
+    facts: {},
+    unknown: [],
+    rejected: [],
+    correction: false,
+    mentioned: [],
+    injection,
+    scores: {},
+    evidence: {},
+    alternatives: [],
+    unsure: [],
+    denied: [],
+    bounds: [],
+  }
 }
 
 class MessageExtractor {
@@ -257,10 +313,18 @@ class MessageExtractor {
     this.#expecting = [...new Set(context.expecting)]
     this.#lexicon = context.lexicon ?? currentLexicon()
     this.#levels = this.#lexicon.levels
-    const calendarYears = tokens.flatMap((token) => (token.type === 'year' && token.year.kind === 'calendar' ? [token.year.year] : []))
-    this.#referenceYear = context.lastFiscalYear ?? (calendarYears.length > 0 ? calendarYears.reduce((latest, year) => Math.max(latest, year)) : null)
-    this.#namesScienceAward = tokens.some((token) => token.type === 'keyword' && token.meaning.type === 'graded' && token.meaning.fact === 'sciAward')
-    const values = tokens.filter((token) => token.type === 'quantity' || (token.type === 'keyword' && token.meaning.type !== 'noise'))
+    const calendarYears = tokens.flatMap((token) =>
+      token.type === 'year' && token.year.kind === 'calendar' ? [token.year.year] : [],
+    )
+    this.#referenceYear =
+      context.lastFiscalYear ??
+      (calendarYears.length > 0 ? calendarYears.reduce((latest, year) => Math.max(latest, year)) : null)
+    this.#namesScienceAward = tokens.some(
+      (token) => token.type === 'keyword' && token.meaning.type === 'graded' && token.meaning.fact === 'sciAward',
+    )
+    const values = tokens.filter(
+      (token) => token.type === 'quantity' || (token.type === 'keyword' && token.meaning.type !== 'noise'),
+    )
     this.#lastValueStart = values.length > 0 ? values[values.length - 1].start : -1
   }
 
@@ -299,7 +363,9 @@ class MessageExtractor {
     const firstYear = tokens.find((token) => token.type === 'year')
     const clauseYear = firstYear?.type === 'year' ? firstYear.year : null
     const bound = new Set<number>()
-    const substantive = tokens.filter((token) => token.type !== 'yes' && token.type !== 'correction' && token.type !== 'respectively')
+    const substantive = tokens.filter(
+      (token) => token.type !== 'yes' && token.type !== 'correction' && token.type !== 'respectively',
+    )
     let pendingYear: YearReference | null = null
     const postposed = new Set<number>()
     let clauseTopic: AmountTopic | null = null
@@ -307,7 +373,8 @@ class MessageExtractor {
 
     this.#partOfCount = tokens[0]?.type === 'part'
     // "员工是150？不是，是130": a clause of only 不是 after a value corrects it.
-    if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0) this.#lastCorrectionAt = tokens[0].start
+    if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0)
+      this.#lastCorrectionAt = tokens[0].start
     tokens.forEach((token, index) => {
       if (token.type === 'correction') this.#lastCorrectionAt = token.start
       if (token.type === 'year' && !postposed.has(index)) pendingYear = token.year
@@ -333,7 +400,12 @@ class MessageExtractor {
       // "两千万是去年的": a year right after the number (after 是) is its year.
       const next = tokens[index + 1]?.type === 'yes' && tokens[index + 1].text === '是' ? index + 2 : index + 1
       const candidate = tokens[next]
-      const after = pendingYear === null && candidate?.type === 'year' && /^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start)) ? candidate : undefined
+      const after =
+        pendingYear === null &&
+        candidate?.type === 'year' &&
+        /^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start))
+          ? candidate
+          : undefined
       if (after) postposed.add(next)
       const year = after?.type === 'year' ? after.year : pendingYear
       pendingYear = null
@@ -347,15 +419,27 @@ class MessageExtractor {
       const previous = this.#previousTopic
       // Only facts by year or window continue into the next clause ("营收3200万，前年2800万").
       // Any fact continues after a correction ("员工150人，不对，160人").
-      const previousValues = previous ? this.#bindings.get(previous) ?? [] : []
+      const previousValues = previous ? (this.#bindings.get(previous) ?? []) : []
       const lastValue = previousValues[previousValues.length - 1]
-      const corrected = this.#lastCorrectionAt >= 0 && (lastValue === undefined || this.#lastCorrectionAt > lastValue.start)
+      const corrected =
+        this.#lastCorrectionAt >= 0 && (lastValue === undefined || this.#lastCorrectionAt > lastValue.start)
       // A fact named without a number ("净利润其实是亏的，-50万") takes the number of the next clause.
-      const continues = previous !== null && (previous.slots.length > 1 || previous.windows !== undefined || corrected || previousValues.length === 0)
+      const continues =
+        previous !== null &&
+        (previous.slots.length > 1 || previous.windows !== undefined || corrected || previousValues.length === 0)
       // "员工不对，是一百六": after a correction even a bare number continues the fact.
-      const fits = token.quantity.unit !== null ? unitFits(previous ?? AMOUNT_TOPICS.revenue, token.quantity) : corrected
+      const fits =
+        token.quantity.unit !== null ? unitFits(previous ?? AMOUNT_TOPICS.revenue, token.quantity) : corrected
       if (previous && continues && !keywordBefore && (year !== null || fits)) {
-        this.#bind(previous, { start: token.start, quantity: token.quantity, raw: token.text, year, window, sign: 1, part: '' })
+        this.#bind(previous, {
+          start: token.start,
+          quantity: token.quantity,
+          raw: token.text,
+          year,
+          window,
+          sign: 1,
+          part: '',
+        })
         clauseTopic = previous
         return
       }
@@ -365,7 +449,12 @@ class MessageExtractor {
     tokens.forEach((token, index) => {
       if (token.type !== 'keyword' || bound.has(index)) return
       const polarity = polarityOf(clause, index)
-      const topic = this.#readKeyword(token.meaning, clause, { polarity, suppressed: index >= suppressFrom, hasUnknown, clauseYear, window }, token)
+      const topic = this.#readKeyword(
+        token.meaning,
+        clause,
+        { polarity, suppressed: index >= suppressFrom, hasUnknown, clauseYear, window },
+        token,
+      )
       if (topic) clauseTopic = topic
     })
 
@@ -384,13 +473,25 @@ class MessageExtractor {
     const values = this.#bindings.get(topic) ?? []
     const last = values[values.length - 1]
     // "营收3200万，不对，3300万": the corrected value replaces the one before.
-    if (last && last.start < this.#lastCorrectionAt && last.part === value.part && (last.year === null) === (value.year === null)) values.pop()
+    if (
+      last &&
+      last.start < this.#lastCorrectionAt &&
+      last.part === value.part &&
+      (last.year === null) === (value.year === null)
+    )
+      values.pop()
     values.push(value)
     this.#bindings.set(topic, values)
   }
 
   /** A number found its keyword: record it (amounts are resolved per topic once the whole message is read). */
-  #bindTarget(meaning: KeywordMeaning, token: Token & { type: 'quantity' }, negated: boolean, year: YearReference | null, window: number | null): AmountTopic | null {
+  #bindTarget(
+    meaning: KeywordMeaning,
+    token: Token & { type: 'quantity' },
+    negated: boolean,
+    year: YearReference | null,
+    window: number | null,
+  ): AmountTopic | null {
     const { quantity } = token
     if (meaning.type === 'unclassifiedIp') {
       this.#draft.reject('ipClass1', token.text, '请分开说：发明专利等Ⅰ类知识产权几项，实用新型、软著等Ⅱ类几项？')
@@ -403,7 +504,8 @@ class MessageExtractor {
     if (meaning.type !== 'amount') return null
     // "研发35人", and "员工140，其中研发35": a part of a head count is a head count.
     const ofCount = this.#partOfCount && this.#previousTopic?.unit === 'count'
-    const topic = meaning.countTopic && (!unitFits(meaning.topic, quantity) || ofCount) ? meaning.countTopic : meaning.topic
+    const topic =
+      meaning.countTopic && (!unitFits(meaning.topic, quantity) || ofCount) ? meaning.countTopic : meaning.topic
     const sign = meaning.sign ?? 1
     this.#bind(topic, { start: token.start, quantity, raw: token.text, year, window, sign, part: meaning.part ?? '' })
     return topic
@@ -421,7 +523,8 @@ class MessageExtractor {
   #setMakerChina(quantity: Quantity, raw: string, negated: boolean): void {
     if (negated) return this.#draft.set('makerChinaTop', null, raw)
     const conversion = convertQuantity(quantity, 'top')
-    if (!conversion.ok || conversion.value < 1) return this.#draft.reject('makerChinaTop', raw, '创客中国大赛是进了50强还是500强？')
+    if (!conversion.ok || conversion.value < 1)
+      return this.#draft.reject('makerChinaTop', raw, '创客中国大赛是进了50强还是500强？')
     this.#draft.set('makerChinaTop', conversion.value <= 50 ? 50 : conversion.value <= 500 ? 500 : null, raw)
   }
 
@@ -429,7 +532,13 @@ class MessageExtractor {
   #readKeyword(
     meaning: KeywordMeaning,
     clause: Clause,
-    state: { polarity: 'yes' | 'no' | null; suppressed: boolean; hasUnknown: boolean; clauseYear: YearReference | null; window: number | null },
+    state: {
+      polarity: 'yes' | 'no' | null
+      suppressed: boolean
+      hasUnknown: boolean
+      clauseYear: YearReference | null
+      window: number | null
+    },
     token: Token,
   ): AmountTopic | null {
     const draft = this.#draft
@@ -441,11 +550,22 @@ class MessageExtractor {
         if (hasUnknown) facts.forEach((fact) => draft.markUnknown(fact))
         else if (suppressed) return meaning.topic
         else if (polarity === 'no') {
-          for (const fact of facts) if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
-        } else if (polarity === 'yes' && facts.length === 1 && WHOLE_OF[facts[0]] && clause.tokens.some((token) => token.type === 'all')) {
+          for (const fact of facts)
+            if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
+        } else if (
+          polarity === 'yes' &&
+          facts.length === 1 &&
+          WHOLE_OF[facts[0]] &&
+          clause.tokens.some((token) => token.type === 'all')
+        ) {
           // "发明专利4个都是自己研发的": the part is all of the whole.
           this.#allOf.add(facts[0])
-        } else if (polarity === 'yes' && meaning.topic.unit === 'count' && facts.length === 1 && !draft.touched(facts[0])) {
+        } else if (
+          polarity === 'yes' &&
+          meaning.topic.unit === 'count' &&
+          facts.length === 1 &&
+          !draft.touched(facts[0])
+        ) {
           const { label, unit } = FACT_LABELS[facts[0]]
           draft.reject(facts[0], raw, `${label}具体有多少${unit ?? ''}？`)
         }
@@ -458,7 +578,8 @@ class MessageExtractor {
           const value = meaning.value ?? true
           if (polarity === 'no') draft.set(meaning.fact, !value, raw)
           // A word that names the value ("分公司", "不是分公司", "个体户") needs no 是/有.
-          else if (polarity === 'yes' || this.#expects(meaning.fact) || meaning.value !== undefined) draft.set(meaning.fact, value, raw)
+          else if (polarity === 'yes' || this.#expects(meaning.fact) || meaning.value !== undefined)
+            draft.set(meaning.fact, value, raw)
         }
         break
       }
@@ -473,15 +594,24 @@ class MessageExtractor {
         else if (meaning.fact === 'industry') {
           const cued = meaning.explicit || this.#expects('industry') || clause.tokens.some(isIndustryCue)
           // A description that opens its clause names the firm too ("连锁超市，员工800人").
-          const opens = clause.tokens.find((candidate) => candidate.type !== 'filler') === token && !clause.tokens.some((candidate) => candidate.type === 'quantity')
+          const opens =
+            clause.tokens.find((candidate) => candidate.type !== 'filler') === token &&
+            !clause.tokens.some((candidate) => candidate.type === 'quantity')
           if (polarity !== 'no' && (cued || opens)) {
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
-              this.#industries.push({ value, explicit: meaning.explicit === true, start: token.start, end: token.end, raw: token.text })
+              this.#industries.push({
+                value,
+                explicit: meaning.explicit === true,
+                start: token.start,
+                end: token.end,
+                raw: token.text,
+              })
             }
           }
         } else if (polarity === 'no') {
           if (!this.#choices.has(meaning.fact)) this.#choices.set(meaning.fact, 'none')
-        } else if (meaning.explicit || polarity === 'yes' || this.#expects(meaning.fact)) this.#choices.set(meaning.fact, meaning.value)
+        } else if (meaning.explicit || polarity === 'yes' || this.#expects(meaning.fact))
+          this.#choices.set(meaning.fact, meaning.value)
         break
       }
       case 'member': {
@@ -542,7 +672,11 @@ class MessageExtractor {
     return true
   }
 
-  #readGraded(fact: GradedFact, clause: Clause, state: { polarity: 'yes' | 'no' | null; suppressed: boolean; hasUnknown: boolean }): void {
+  #readGraded(
+    fact: GradedFact,
+    clause: Clause,
+    state: { polarity: 'yes' | 'no' | null; suppressed: boolean; hasUnknown: boolean },
+  ): void {
     const draft = this.#draft
     const { raw } = clause
     const target: FactName = fact === 'sciAward' ? 'sciAwardLevel' : fact
@@ -553,7 +687,10 @@ class MessageExtractor {
       return
     }
     if (fact === 'makerChinaTop') return
-    const found = gradeOf(this.#levels[fact === 'sciAward' ? 'sciAward' : fact === 'rdInstitution' ? 'rdInstitution' : 'contest'], clause.text)
+    const found = gradeOf(
+      this.#levels[fact === 'sciAward' ? 'sciAward' : fact === 'rdInstitution' ? 'rdInstitution' : 'contest'],
+      clause.text,
+    )
     if (found) return draft.set(target, found, raw)
     if (fact === 'rdInstitution' && (state.polarity === 'yes' || this.#expects(target))) {
       draft.reject(target, raw, '研发机构是什么级别（国家级/省级/市级/区级）？')
@@ -570,7 +707,9 @@ class MessageExtractor {
     if (suppressed && !unknown) return
     const { raw } = clause
     // A bare 不对 is a "no", unless a corrected value follows ("不对，应该是3300万").
-    const no = tokens.some((token) => token.type === 'no' || (token.type === 'correction' && token.alsoNo && !this.#followedByValue(token)))
+    const no = tokens.some(
+      (token) => token.type === 'no' || (token.type === 'correction' && token.alsoNo && !this.#followedByValue(token)),
+    )
     const yes = tokens.some((token) => token.type === 'yes')
     const all = tokens.some((token) => token.type === 'all')
     // "前年的不清楚" / "前年没有": the year picks a fact of the topic just talked about.
@@ -629,7 +768,11 @@ class MessageExtractor {
       const offset = this.#offsetOf(value.year)
       if (offset === null) continue
       if (offset < 0) {
-        this.#draft.reject(topic.slots[0], value.raw, `需要的是上年度（已结束年度）的数据，今年的先不算。${FACT_LABELS[topic.slots[0]].label}是多少？`)
+        this.#draft.reject(
+          topic.slots[0],
+          value.raw,
+          `需要的是上年度（已结束年度）的数据，今年的先不算。${FACT_LABELS[topic.slots[0]].label}是多少？`,
+        )
         continue
       }
       const fact = topic.slots[offset]
@@ -642,23 +785,38 @@ class MessageExtractor {
       const corrects = this.#lastCorrectionAt >= 0 && this.#lastCorrectionAt < undated[0].start
       const given = corrects ? free.filter((fact) => this.context.known[fact] !== undefined) : []
       const fact =
-        given.length === 1 ? given[0] : free.includes(topic.slots[0]) && (asked.length !== 1 || assigned.size > 0) ? topic.slots[0] : asked.length === 1 ? asked[0] : free[0]
+        given.length === 1
+          ? given[0]
+          : free.includes(topic.slots[0]) && (asked.length !== 1 || assigned.size > 0)
+            ? topic.slots[0]
+            : asked.length === 1
+              ? asked[0]
+              : free[0]
       if (fact) assigned.set(fact, undated[0])
     } else if (undated.length > 1) {
       const window = undated.find((value) => value.window !== null)?.window ?? null
       const asked = this.#expecting.filter((fact) => free.includes(fact))
       let order: FactName[] | null = null
-      const pattern = this.#yearPattern().map((offset) => topic.slots[offset]).filter((fact) => fact !== undefined && free.includes(fact))
+      const pattern = this.#yearPattern()
+        .map((offset) => topic.slots[offset])
+        .filter((fact) => fact !== undefined && free.includes(fact))
       if (window === undated.length && undated.length <= free.length) {
         // 近三年分别是 1000、1130、1209: oldest first.
-        order = topic.slots.slice(0, undated.length).reverse().filter((fact) => free.includes(fact))
+        order = topic.slots
+          .slice(0, undated.length)
+          .reverse()
+          .filter((fact) => free.includes(fact))
       } else if (asked.length >= undated.length) order = asked
       // "去年营收3200万，主营3000万，前年营收2800万，主营2600万": the years of the other facts, in the same order.
       else if (pattern.length >= undated.length) order = pattern
       if (order && order.length >= undated.length) undated.forEach((value, index) => assigned.set(order[index], value))
       else {
         const raw = undated.map((value) => value.raw).join('、')
-        this.#draft.reject(topic.slots[0], raw, `这几个数分别是哪一年的${FACT_LABELS[topic.slots[0]].label.replace('上年度', '')}？例如：2024年3200万，2023年2800万。`)
+        this.#draft.reject(
+          topic.slots[0],
+          raw,
+          `这几个数分别是哪一年的${FACT_LABELS[topic.slots[0]].label.replace('上年度', '')}？例如：2024年3200万，2023年2800万。`,
+        )
       }
     }
     for (const [fact, value] of assigned) this.#setConverted(fact, topic, [value])
@@ -683,7 +841,12 @@ class MessageExtractor {
       const fact = value.window !== null ? windows[value.window] : undefined
       // "去年A轮融了1000万": a round in a named year counts in every span that year falls in.
       const offset = value.year !== null ? this.#offsetOf(value.year) : null
-      const spans = offset !== null && offset >= -1 ? Object.entries(windows).flatMap(([years, windowed]) => (windowed && offset < Number(years) ? [windowed] : [])) : []
+      const spans =
+        offset !== null && offset >= -1
+          ? Object.entries(windows).flatMap(([years, windowed]) =>
+              windowed && offset < Number(years) ? [windowed] : [],
+            )
+          : []
       if (fact) this.#setConverted(fact, topic, [value])
       else if (spans.length > 0) spans.forEach((windowed) => this.#setConverted(windowed, topic, [value]))
       else undated.push(value)
@@ -692,13 +855,19 @@ class MessageExtractor {
     if (undated.length > 0 && undated.length <= asked.length && (asked.length === 1 || undated.length > 1)) {
       undated.forEach((value, index) => this.#setConverted(asked[index], topic, [value]))
     } else if (undated.length > 0) {
-      this.#draft.reject(topic.slots[0], undated.map((value) => value.raw).join('、'), '这笔股权融资是近两年的还是近三年的？')
+      this.#draft.reject(
+        topic.slots[0],
+        undated.map((value) => value.raw).join('、'),
+        '这笔股权融资是近两年的还是近三年的？',
+      )
     }
   }
 
   #resolveSingle(fact: FactName, topic: AmountTopic, values: BoundValue[]): void {
     // 前年的净利润 is no fact: only the last year's amount counts.
-    const current = values.filter((value) => topic.unit !== 'money' || value.year === null || this.#offsetOf(value.year) === 0)
+    const current = values.filter(
+      (value) => topic.unit !== 'money' || value.year === null || this.#offsetOf(value.year) === 0,
+    )
     if (current.length === 0) return
     if (!topic.additive) {
       const distinct = new Set(current.map((value) => `${value.quantity.value}${value.quantity.unit}`))
@@ -738,7 +907,12 @@ class MessageExtractor {
     for (const mention of this.#industries) {
       const last = compounds[compounds.length - 1]
       if (last && mention.start === last.end) {
-        compounds[compounds.length - 1] = { ...mention, start: last.start, raw: this.text.slice(last.start, mention.end), explicit: mention.explicit || last.explicit }
+        compounds[compounds.length - 1] = {
+          ...mention,
+          start: last.start,
+          raw: this.text.slice(last.start, mention.end),
+          explicit: mention.explicit || last.explicit,
+        }
       } else compounds.push(mention)
     }
     const scored = new Map<string, { score: number; raw: string }>()
@@ -752,7 +926,8 @@ class MessageExtractor {
     this.#choices.set('industry', best)
     this.#scores.set('industry', score)
     this.#evidence.set('industry', raw)
-    for (const [value, other] of others) this.#alternatives.push({ fact: 'industry', value, score: other.score, evidence: other.raw })
+    for (const [value, other] of others)
+      this.#alternatives.push({ fact: 'industry', value, score: other.score, evidence: other.raw })
     if (others.some(([, other]) => other.score >= score)) this.#unsure.add('industry')
   }
 
@@ -772,8 +947,15 @@ class MessageExtractor {
       const before = new Set<string>((this.context.known[fact] as string[] | undefined) ?? [])
       for (const value of change.add) before.add(value)
       for (const value of change.remove) before.delete(value)
-      const order = fact === 'honors' ? ['highTech', 'techInnovationDemo', 'ipAdvantage', 'ipDemo'] : ['firstSetCertified', 'firstSetPolicy', 'foreignCert', 'drugTrial', 'deviceApproval']
-      this.#draft.set(fact, order.filter((value) => before.has(value)), [...change.add, ...change.remove].join('、'))
+      const order =
+        fact === 'honors'
+          ? ['highTech', 'techInnovationDemo', 'ipAdvantage', 'ipDemo']
+          : ['firstSetCertified', 'firstSetPolicy', 'foreignCert', 'drugTrial', 'deviceApproval']
+      this.#draft.set(
+        fact,
+        order.filter((value) => before.has(value)),
+        [...change.add, ...change.remove].join('、'),
+      )
     }
   }
 
@@ -789,20 +971,37 @@ class MessageExtractor {
       // A bare Chinese numeral is easily a word ("三方"), unless it stands alone or after a year ("前年两千五").
       if (quantity.chineseOnly && quantity.unit === null && !free.wholeClause && free.year === null) continue
       const offset = free.year ? this.#offsetOf(free.year) : null
-      const replaced = [...filledAt].find(([candidate, start]) => this.#lastCorrectionAt > start && this.#lastCorrectionAt < token.start && unitFits(SLOT_OF_FACT.get(candidate)?.topic ?? AMOUNT_TOPICS.revenue, quantity))
-      const fact = replaced?.[0] ?? this.#expecting.find((candidate) => {
-        if (this.#draft.touched(candidate)) return false
-        if (candidate === 'makerChinaTop') return quantity.unit === 'top' || (quantity.unit === null && (quantity.value === 50 || quantity.value === 500))
-        const slot = SLOT_OF_FACT.get(candidate)
-        if (!slot || !unitFits(slot.topic, quantity)) return false
-        if (slot.topic.windows && free.window !== null) return slot.topic.windows[free.window] === candidate
-        if (offset !== null && slot.topic.unit === 'money') return slot.topic.slots.length > 1 ? slot.slot === offset : offset === 0
-        return true
-      })
+      const replaced = [...filledAt].find(
+        ([candidate, start]) =>
+          this.#lastCorrectionAt > start &&
+          this.#lastCorrectionAt < token.start &&
+          unitFits(SLOT_OF_FACT.get(candidate)?.topic ?? AMOUNT_TOPICS.revenue, quantity),
+      )
+      const fact =
+        replaced?.[0] ??
+        this.#expecting.find((candidate) => {
+          if (this.#draft.touched(candidate)) return false
+          if (candidate === 'makerChinaTop')
+            return (
+              quantity.unit === 'top' || (quantity.unit === null && (quantity.value === 50 || quantity.value === 500))
+            )
+          const slot = SLOT_OF_FACT.get(candidate)
+          if (!slot || !unitFits(slot.topic, quantity)) return false
+          if (slot.topic.windows && free.window !== null) return slot.topic.windows[free.window] === candidate
+          if (offset !== null && slot.topic.unit === 'money')
+            return slot.topic.slots.length > 1 ? slot.slot === offset : offset === 0
+          return true
+        })
       if (!fact) {
         // "我们做软件，100人": a head count without a keyword is the firm's, when nothing else was asked.
-        if (quantity.unit === 'person' && !this.#draft.touched('employees') && this.#expecting.every((candidate) => SLOT_OF_FACT.get(candidate)?.topic.unit !== 'count')) {
-          this.#setConverted('employees', AMOUNT_TOPICS.employees, [{ start: token.start, quantity, raw: token.text, year: free.year, window: free.window, sign: 1, part: '' }])
+        if (
+          quantity.unit === 'person' &&
+          !this.#draft.touched('employees') &&
+          this.#expecting.every((candidate) => SLOT_OF_FACT.get(candidate)?.topic.unit !== 'count')
+        ) {
+          this.#setConverted('employees', AMOUNT_TOPICS.employees, [
+            { start: token.start, quantity, raw: token.text, year: free.year, window: free.window, sign: 1, part: '' },
+          ])
         }
         continue
       }
@@ -811,7 +1010,10 @@ class MessageExtractor {
         continue
       }
       const slot = SLOT_OF_FACT.get(fact)
-      if (slot) this.#setConverted(fact, slot.topic, [{ start: token.start, quantity, raw: token.text, year: free.year, window: free.window, sign: 1, part: '' }])
+      if (slot)
+        this.#setConverted(fact, slot.topic, [
+          { start: token.start, quantity, raw: token.text, year: free.year, window: free.window, sign: 1, part: '' },
+        ])
       filledAt.set(fact, token.start)
     }
   }
@@ -841,7 +1043,8 @@ class MessageExtractor {
         }
       } else if (answer.kind === 'no') {
         const targets = open().filter((fact) => fact in NEGATIVE_VALUES)
-        if (answer.all || !saidSomething || targets.length === 1) targets.forEach((fact) => draft.set(fact, NEGATIVE_VALUES[fact], answer.raw))
+        if (answer.all || !saidSomething || targets.length === 1)
+          targets.forEach((fact) => draft.set(fact, NEGATIVE_VALUES[fact], answer.raw))
       } else {
         const targets = open()
         const booleans = targets.filter((fact) => BOOLEAN_FACTS.has(fact))
@@ -849,7 +1052,8 @@ class MessageExtractor {
         else if (targets.length === 1) {
           const [fact] = targets
           if (BOOLEAN_FACTS.has(fact)) draft.set(fact, true, answer.raw)
-          else if (fact === 'rdInstitution') draft.reject(fact, answer.raw, '研发机构是什么级别（国家级/省级/市级/区级）？')
+          else if (fact === 'rdInstitution')
+            draft.reject(fact, answer.raw, '研发机构是什么级别（国家级/省级/市级/区级）？')
           else if (SLOT_OF_FACT.get(fact)?.topic.unit === 'count') {
             const { label, unit } = FACT_LABELS[fact]
             draft.reject(fact, answer.raw, `${label}具体有多少${unit ?? ''}？`)
@@ -868,11 +1072,21 @@ class MessageExtractor {
     const candidates: Record<string, unknown> = {}
     for (const [fact, { value }] of draft.values) candidates[fact] = value
     const { accepted, rejected } = checkPlausibility(candidates as Facts, this.context.known)
-    const rejections: ExtractionResult['rejected'] = [...draft.rejected].map(([fact, { raw, reason }]) => ({ fact, raw, reason }))
+    const rejections: ExtractionResult['rejected'] = [...draft.rejected].map(([fact, { raw, reason }]) => ({
+      fact,
+      raw,
+      reason,
+    }))
     for (const { fact, reason } of rejected) rejections.push({ fact, raw: draft.values.get(fact)?.raw ?? '', reason })
     const unknown = FACT_NAMES.filter((fact) => draft.unknown.has(fact))
-    const mentionedSet = new Set<FactName>([...Object.keys(accepted), ...unknown, ...rejections.map((rejection) => rejection.fact)] as FactName[])
-    const correction = this.tokens.some((token) => token.type === 'correction' && (!token.alsoNo || this.#followedByValue(token)))
+    const mentionedSet = new Set<FactName>([
+      ...Object.keys(accepted),
+      ...unknown,
+      ...rejections.map((rejection) => rejection.fact),
+    ] as FactName[])
+    const correction = this.tokens.some(
+      (token) => token.type === 'correction' && (!token.alsoNo || this.#followedByValue(token)),
+    )
     const scores: Partial<Record<FactName, number>> = {}
     const evidence: Partial<Record<FactName, string>> = {}
     for (const fact of Object.keys(accepted) as FactName[]) {

@@ -2,28 +2,51 @@ import { describe, expect, it } from 'vitest'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import { readReply, type ExpectedAnswer } from './read-reply.js'
 
-const registration: ExpectedAnswer = { facts: ['registeredInBeijing', 'independentLegalPerson'], step: 'question', yesNo: 'positive' }
-const compliance: ExpectedAnswer = { facts: ['creditBlacklisted', 'restrictedProducts', 'majorIncident3y'], step: 'question', yesNo: 'negative' }
+const registration: ExpectedAnswer = {
+  facts: ['registeredInBeijing', 'independentLegalPerson'],
+  step: 'question',
+  yesNo: 'positive',
+}
+const compliance: ExpectedAnswer = {
+  facts: ['creditBlacklisted', 'restrictedProducts', 'majorIncident3y'],
+  step: 'question',
+  yesNo: 'negative',
+}
 const size: ExpectedAnswer = { facts: ['industry', 'employees'], step: 'question' }
 const revenue: ExpectedAnswer = { facts: ['revenue', 'revenuePrev'], step: 'question' }
 const summary: ExpectedAnswer = { facts: [], step: 'summary' }
-const read = (text: string, expected: ExpectedAnswer, known: Facts = {}, lastValues: Array<{ fact: FactName; value: number }> = []) =>
-  readReply(text, expected, known, { lastFiscalYear: 2025, lastValues })
+const read = (
+  text: string,
+  expected: ExpectedAnswer,
+  known: Facts = {},
+  lastValues: Array<{ fact: FactName; value: number }> = [],
+) => readReply(text, expected, known, { lastFiscalYear: 2025, lastValues })
 
 describe('readReply: acts', () => {
-  it.each(['确认，没问题', '对的没错', '嗯嗯对', '是的没错', '都对的，没有要改的', '可以', '好的', '对对对', '👌'])('%s at the summary confirms', (text) => {
-    expect(read(text, summary).act).toBe('confirm')
-  })
+  it.each(['确认，没问题', '对的没错', '嗯嗯对', '是的没错', '都对的，没有要改的', '可以', '好的', '对对对', '👌'])(
+    '%s at the summary confirms',
+    (text) => {
+      expect(read(text, summary).act).toBe('confirm')
+    },
+  )
 
   it.each(['不对', '有错误', '有一项不对'])('%s at the summary denies', (text) => {
     expect(read(text, summary)).toMatchObject({ act: 'deny', facts: {} })
   })
 
   it('a value at the summary corrects', () => {
-    expect(read('员工是120人不是150', summary, { employees: 150 })).toMatchObject({ act: 'correct', facts: { employees: 120 } })
+    expect(read('员工是120人不是150', summary, { employees: 150 })).toMatchObject({
+      act: 'correct',
+      facts: { employees: 120 },
+    })
   })
 
-  it.each(['独立法人是啥意思，分公司算吗？', '研发费用包括人员工资吗？', '主营业务收入和营业收入有啥区别', '算力券怎么申请？'])('%s is a question, not an answer', (text) => {
+  it.each([
+    '独立法人是啥意思，分公司算吗？',
+    '研发费用包括人员工资吗？',
+    '主营业务收入和营业收入有啥区别',
+    '算力券怎么申请？',
+  ])('%s is a question, not an answer', (text) => {
     expect(read(text, registration)).toMatchObject({ act: 'ask', facts: {} })
   })
 
@@ -43,18 +66,39 @@ describe('readReply: yes/no groups', () => {
     expect(read(text, registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
   })
 
-  it.each(['没有', '都不存在，放心', '没有没有，都没有', '①没有②没有③没有', '都不属于', '没问题，都没有'])('%s answers the compliance list no', (text) => {
-    expect(read(text, compliance).facts).toEqual({ creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false })
-  })
+  it.each(['没有', '都不存在，放心', '没有没有，都没有', '①没有②没有③没有', '都不属于', '没问题，都没有'])(
+    '%s answers the compliance list no',
+    (text) => {
+      expect(read(text, compliance).facts).toEqual({
+        creditBlacklisted: false,
+        restrictedProducts: false,
+        majorIncident3y: false,
+      })
+    },
+  )
 
   it('one answer per question, in order', () => {
-    expect(read('①没有②有③没有', compliance).facts).toEqual({ creditBlacklisted: false, restrictedProducts: true, majorIncident3y: false })
+    expect(read('①没有②有③没有', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: true,
+      majorIncident3y: false,
+    })
   })
 
   it('answers that point at the questions by number', () => {
-    expect(read('前两个没有，第三个不太清楚', compliance)).toMatchObject({ facts: { creditBlacklisted: false, restrictedProducts: false }, unknown: ['majorIncident3y'] })
-    expect(read('第一个有，其他没有', compliance).facts).toEqual({ creditBlacklisted: true, restrictedProducts: false, majorIncident3y: false })
-    expect(read('失信没有，其他不清楚', compliance)).toMatchObject({ facts: { creditBlacklisted: false }, unknown: ['restrictedProducts', 'majorIncident3y'] })
+    expect(read('前两个没有，第三个不太清楚', compliance)).toMatchObject({
+      facts: { creditBlacklisted: false, restrictedProducts: false },
+      unknown: ['majorIncident3y'],
+    })
+    expect(read('第一个有，其他没有', compliance).facts).toEqual({
+      creditBlacklisted: true,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+    expect(read('失信没有，其他不清楚', compliance)).toMatchObject({
+      facts: { creditBlacklisted: false },
+      unknown: ['restrictedProducts', 'majorIncident3y'],
+    })
   })
 
   it('"不是，注册在河北廊坊" says nothing about the legal person', () => {
@@ -62,7 +106,9 @@ describe('readReply: yes/no groups', () => {
   })
 
   it('"不算，我们就是传统的" is a no (就是 holds 是 without affirming)', () => {
-    expect(read('不算，我们就是传统的', { facts: ['strategicEmerging'], step: 'question' }).facts).toEqual({ strategicEmerging: false })
+    expect(read('不算，我们就是传统的', { facts: ['strategicEmerging'], step: 'question' }).facts).toEqual({
+      strategicEmerging: false,
+    })
   })
 })
 
@@ -89,8 +135,12 @@ describe('readReply: industries, unknowns, bounds', () => {
   })
 
   it('不清楚 in any clause keeps the fact unknown', () => {
-    expect(read('研发费用没单独核算过，不清楚', { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' })).toMatchObject({ facts: {}, unknown: expect.arrayContaining(['rdExpense']) })
-    expect(read('高新证书好像过期了，不确定', { facts: ['honors', 'rdInstitution'], step: 'question' }).facts.honors).toBeUndefined()
+    expect(
+      read('研发费用没单独核算过，不清楚', { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }),
+    ).toMatchObject({ facts: {}, unknown: expect.arrayContaining(['rdExpense']) })
+    expect(
+      read('高新证书好像过期了，不确定', { facts: ['honors', 'rdInstitution'], step: 'question' }).facts.honors,
+    ).toBeUndefined()
   })
 
   it.each([
@@ -107,23 +157,40 @@ describe('readReply: industries, unknowns, bounds', () => {
 
 describe('readReply: corrections without a keyword', () => {
   it('多打了个0，是300万 replaces the last value', () => {
-    expect(read('不好意思多打了个0，是300万', { facts: ['mainRevenuePrev', 'mainRevenue'], step: 'question' }, { revenue: 3000 }, [{ fact: 'revenue', value: 3000 }])).toMatchObject({
+    expect(
+      read(
+        '不好意思多打了个0，是300万',
+        { facts: ['mainRevenuePrev', 'mainRevenue'], step: 'question' },
+        { revenue: 3000 },
+        [{ fact: 'revenue', value: 3000 }],
+      ),
+    ).toMatchObject({
       act: 'correct',
       facts: { revenue: 300 },
     })
   })
 
   it('多打了个0 alone divides the last value by ten', () => {
-    expect(read('多打了个0', revenue, { rdExpense: 2400 }, [{ fact: 'rdExpense', value: 2400 }]).facts).toEqual({ rdExpense: 240 })
+    expect(read('多打了个0', revenue, { rdExpense: 2400 }, [{ fact: 'rdExpense', value: 2400 }]).facts).toEqual({
+      rdExpense: 240,
+    })
   })
 
   it('不是2300是2800 replaces the value named', () => {
     const known = { revenue: 2300, employees: 150 }
-    expect(read('不是2300是2800', { facts: ['mainRevenue'], step: 'question' }, known, [{ fact: 'revenue', value: 2300 }]).facts).toEqual({ revenue: 2800 })
+    expect(
+      read('不是2300是2800', { facts: ['mainRevenue'], step: 'question' }, known, [{ fact: 'revenue', value: 2300 }])
+        .facts,
+    ).toEqual({ revenue: 2800 })
   })
 
   it('刚才那个数是前年的 moves the last value to 前年', () => {
-    const reading = read('刚才那个数是前年的，去年是4000万', { facts: ['mainRevenue'], step: 'question' }, { revenue: 3200 }, [{ fact: 'revenue', value: 3200 }])
+    const reading = read(
+      '刚才那个数是前年的，去年是4000万',
+      { facts: ['mainRevenue'], step: 'question' },
+      { revenue: 3200 },
+      [{ fact: 'revenue', value: 3200 }],
+    )
     expect(reading.facts).toEqual({ revenue: 4000, revenuePrev: 3200 })
   })
 })
@@ -131,8 +198,14 @@ describe('readReply: corrections without a keyword', () => {
 describe('readReply: openings', () => {
   it('an opening keeps its facts and its intent', () => {
     const reading = read('我们公司注册在天津，能评专精特新小巨人吗', { facts: [], step: 'idle' })
-    expect(reading).toMatchObject({ intent: 'assess', programs: ['little-giant'], facts: { registeredInBeijing: false } })
-    expect(read('我们在燕郊，离北京很近，能评北京的创新型吗', { facts: [], step: 'idle' }).facts).toEqual({ registeredInBeijing: false })
+    expect(reading).toMatchObject({
+      intent: 'assess',
+      programs: ['little-giant'],
+      facts: { registeredInBeijing: false },
+    })
+    expect(read('我们在燕郊，离北京很近，能评北京的创新型吗', { facts: [], step: 'idle' }).facts).toEqual({
+      registeredInBeijing: false,
+    })
     expect(read('海淀的软件公司，去年营收3200万研发300万，想评专精特新', { facts: [], step: 'idle' }).facts).toEqual({
       registeredInBeijing: true,
       industry: 'software',
@@ -143,9 +216,12 @@ describe('readReply: openings', () => {
 })
 
 describe('readReply: causes found with the second corpus batch', () => {
-  it.each(['亏损的话能不能评', '如果研发人员不够会怎样', '省部级科技奖是不是得排前几名才算'])('%s asks, states nothing', (text) => {
-    expect(read(text, revenue, { industry: 'software', employees: 150 })).toMatchObject({ act: 'ask', facts: {} })
-  })
+  it.each(['亏损的话能不能评', '如果研发人员不够会怎样', '省部级科技奖是不是得排前几名才算'])(
+    '%s asks, states nothing',
+    (text) => {
+      expect(read(text, revenue, { industry: 'software', employees: 150 })).toMatchObject({ act: 'ask', facts: {} })
+    },
+  )
 
   it('after 改成 a value replaces the fact of its topic already given, not the one pending', () => {
     const reading = read('营收改成1500万', { facts: ['revenuePrev'], step: 'question' }, { revenue: 1200 })
@@ -154,8 +230,13 @@ describe('readReply: causes found with the second corpus batch', () => {
 
   it('a place before 的 and a word for something the firm has is not where the firm is registered', () => {
     const techConversion: ExpectedAnswer = { facts: ['techConversion'], step: 'question' }
-    expect(read('有首台套认定，还有国外的FDA认证', techConversion, { registeredInBeijing: true }).facts).toEqual({ techConversion: ['firstSetCertified', 'foreignCert'] })
-    expect(read('海淀的软件公司', { facts: [], step: 'idle' }).facts).toMatchObject({ registeredInBeijing: true, industry: 'software' })
+    expect(read('有首台套认定，还有国外的FDA认证', techConversion, { registeredInBeijing: true }).facts).toEqual({
+      techConversion: ['firstSetCertified', 'foreignCert'],
+    })
+    expect(read('海淀的软件公司', { facts: [], step: 'idle' }).facts).toMatchObject({
+      registeredInBeijing: true,
+      industry: 'software',
+    })
   })
 
   it.each(['主营收入没分开算过', '研发人员不好统计', '年报还没做完'])('%s keeps the facts unknown, never 0', (text) => {
@@ -167,7 +248,11 @@ describe('readReply: causes found with the second corpus batch', () => {
 
 describe('readReply: swaps and open bounds', () => {
   it('说反了 trades the last two values of one topic', () => {
-    const reading = read('不好意思，营收前年和去年说反了', { facts: ['rdExpense'], step: 'question' }, { revenue: 3200, revenuePrev: 2800 })
+    const reading = read(
+      '不好意思，营收前年和去年说反了',
+      { facts: ['rdExpense'], step: 'question' },
+      { revenue: 3200, revenuePrev: 2800 },
+    )
     expect(reading).toMatchObject({ act: 'correct', facts: { revenue: 2800, revenuePrev: 3200 } })
   })
 
@@ -176,7 +261,12 @@ describe('readReply: swaps and open bounds', () => {
       { fact: 'revenuePrev' as const, value: 2800 },
       { fact: 'revenue' as const, value: 3200 },
     ]
-    const reading = read('前年的写反了，去年2800前年3200', { facts: ['rdExpense'], step: 'question' }, { revenue: 3200, revenuePrev: 2800 }, last)
+    const reading = read(
+      '前年的写反了，去年2800前年3200',
+      { facts: ['rdExpense'], step: 'question' },
+      { revenue: 3200, revenuePrev: 2800 },
+      last,
+    )
     expect(reading.facts).toMatchObject({ revenue: 2800, revenuePrev: 3200 })
   })
 
@@ -211,7 +301,11 @@ describe('readReply: 的话 marks a topic beside a number, a supposition without
   })
 
   it('资产多少要看财务报表 keeps the figure unknown', () => {
-    expect(read('资产多少要看财务报表，我这没有', { facts: ['totalAssets'], step: 'question' })).toMatchObject({ act: 'unknown', facts: {}, unknown: ['totalAssets'] })
+    expect(read('资产多少要看财务报表，我这没有', { facts: ['totalAssets'], step: 'question' })).toMatchObject({
+      act: 'unknown',
+      facts: {},
+      unknown: ['totalAssets'],
+    })
   })
 })
 
@@ -223,11 +317,16 @@ describe('readReply: 不过 and skip beside unknown', () => {
   })
 
   it('不过 elsewhere still separates clauses', () => {
-    expect(read('员工150人，不过研发人员才20', { facts: ['employees', 'rdStaff'], step: 'question' }).facts).toEqual({ employees: 150, rdStaff: 20 })
+    expect(read('员工150人，不过研发人员才20', { facts: ['employees', 'rdStaff'], step: 'question' }).facts).toEqual({
+      employees: 150,
+      rdStaff: 20,
+    })
   })
 
   it('保密 beside 记不清 is unknown, not a skip', () => {
-    expect(read('融资的具体金额保密，也记不太清', { facts: ['equityFinancing2y'], step: 'question' }).act).toBe('unknown')
+    expect(read('融资的具体金额保密，也记不太清', { facts: ['equityFinancing2y'], step: 'question' }).act).toBe(
+      'unknown',
+    )
   })
 })
 

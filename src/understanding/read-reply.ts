@@ -56,7 +56,8 @@ export interface ReplyReading extends ExtractionResult {
 }
 
 const TOPIC_OF_FACT = new Map<FactName, AmountTopic>()
-for (const topic of Object.values(AMOUNT_TOPICS) as AmountTopic[]) for (const fact of topic.slots) TOPIC_OF_FACT.set(fact, topic)
+for (const topic of Object.values(AMOUNT_TOPICS) as AmountTopic[])
+  for (const fact of topic.slots) TOPIC_OF_FACT.set(fact, topic)
 const GROUP_REASK = '请具体说明是哪一项情况，我好准确判断。'
 
 /**
@@ -66,11 +67,25 @@ const GROUP_REASK = '请具体说明是哪一项情况，我好准确判断。'
  * number without a keyword after 说错了/多打了个0 replaces one of the last values, 不清楚 keeps a fact unknown, a
  * question is an ask, an affirmation at the summary a confirm.
  */
-export function readReply(text: string, expected: ExpectedAnswer, known: Facts, options: ReadOptions = {}): ReplyReading {
+export function readReply(
+  text: string,
+  expected: ExpectedAnswer,
+  known: Facts,
+  options: ReadOptions = {},
+): ReplyReading {
   const lexicon = options.lexicon ?? currentLexicon()
   const normalized = normalizeMessage(text.slice(0, 20_000))
   const base = { lastFiscalYear: options.lastFiscalYear, lexicon, known }
-  if (detectInjection(normalized)) return { ...extractFacts('', { ...base, expecting: [] }), injection: true, act: 'none', asks: false, programs: [], intent: null, cleared: [] }
+  if (detectInjection(normalized))
+    return {
+      ...extractFacts('', { ...base, expecting: [] }),
+      injection: true,
+      act: 'none',
+      asks: false,
+      programs: [],
+      intent: null,
+      cleared: [],
+    }
   const tokens = tagText(normalized, lexicon)
   const programs = programsNamed(tokens)
   const intent = intentOf(tokens)
@@ -80,8 +95,12 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   // "营收多写了个0", "上面那个营收是前年的": a keyword picks the value among the known ones.
   const lastValues =
     named.length > 0
-      ? named.flatMap((topic) => topic.slots.flatMap((fact) => (typeof known[fact] === 'number' ? [{ fact, value: known[fact] as number }] : [])))
-      : options.lastValues ?? []
+      ? named.flatMap((topic) =>
+          topic.slots.flatMap((fact) =>
+            typeof known[fact] === 'number' ? [{ fact, value: known[fact] as number }] : [],
+          ),
+        )
+      : (options.lastValues ?? [])
   const correction = correctionKind(normalized, tokens, lastValues, base)
   let reading: ExtractionResult
   let cleared: FactName[] = []
@@ -95,7 +114,11 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
     reading = extractFacts(normalized, { ...base, expecting: expected.step === 'question' ? expected.facts : [] })
   }
   // "在北京有分公司但总部在上海，能算吗": a closing question without a figure asks whether the case before it counts.
-  if (expected.step === 'question' && closesWithQuestion(clauses) && !tokens.some((token) => token.type === 'quantity')) {
+  if (
+    expected.step === 'question' &&
+    closesWithQuestion(clauses) &&
+    !tokens.some((token) => token.type === 'quantity')
+  ) {
     reading = { ...reading, facts: {}, rejected: [], scores: {}, evidence: {}, alternatives: [], unsure: [] }
   }
 
@@ -104,19 +127,30 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
   let act: ReplyAct
   // "要包括投资收益不": a clause closed by 不 asks.
   // "亏损的话能不能评": a supposition states nothing and asks what would follow.
-  const asks = has('question') || has('hypothetical') || intent === 'policy' || /[^\s，,。]不[?？。!！\s]*$/u.test(normalized)
+  const asks =
+    has('question') || has('hypothetical') || intent === 'policy' || /[^\s，,。]不[?？。!！\s]*$/u.test(normalized)
   // At the summary, or when a known value changes, a value given is a correction.
   // A correction word about a fact not known yet ("180人左右，具体是176") is part of the answer.
   const entries = Object.entries(reading.facts) as Array<[FactName, unknown]>
-  const changes = entries.some(([fact, value]) => known[fact] !== undefined && JSON.stringify(known[fact]) !== JSON.stringify(value))
+  const changes = entries.some(
+    ([fact, value]) => known[fact] !== undefined && JSON.stringify(known[fact]) !== JSON.stringify(value),
+  )
   const correctsKnown = reading.correction && entries.some(([fact]) => known[fact] !== undefined)
   if (setSomething && (correctsKnown || cleared.length > 0 || expected.step === 'summary' || changes)) act = 'correct'
   else if (setSomething) act = 'answer'
   // "保密，也记不太清": not knowing says more than not telling.
-  else if (tokens.some((token) => token.type === 'unknown' && token.skip) && !tokens.some((token) => token.type === 'unknown' && !token.skip)) act = 'skip'
+  else if (
+    tokens.some((token) => token.type === 'unknown' && token.skip) &&
+    !tokens.some((token) => token.type === 'unknown' && !token.skip)
+  )
+    act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
   else if (asks) act = 'ask'
-  else if (has('confirm') || (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))) act = 'confirm'
+  else if (
+    has('confirm') ||
+    (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))
+  )
+    act = 'confirm'
   else if (has('no') || has('correction')) act = 'deny'
   else act = 'none'
   return { ...reading, act, asks, programs, intent, cleared }
@@ -126,9 +160,16 @@ export function readReply(text: string, expected: ExpectedAnswer, known: Facts, 
  * Whether the reply corrects one of the last values without naming its fact: a correction word with a number
  * ("说错了，是2800万"), "不是2300" naming a last value, or a kind that needs no number (多打了个0, 刚才那个是前年的).
  */
-function correctionKind(text: string, tokens: readonly MessageToken[], lastValues: readonly LastValue[], base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts }): CorrectionKind | null {
+function correctionKind(
+  text: string,
+  tokens: readonly MessageToken[],
+  lastValues: readonly LastValue[],
+  base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
+): CorrectionKind | null {
   if (lastValues.length === 0) return null
-  const marker = tokens.find((token) => token.type === 'correction' && token.kind !== 'replace') ?? tokens.find((token) => token.type === 'correction')
+  const marker =
+    tokens.find((token) => token.type === 'correction' && token.kind !== 'replace') ??
+    tokens.find((token) => token.type === 'correction')
   const kind = marker?.type === 'correction' ? marker.kind : null
   const hasNumber = tokens.some((token) => token.type === 'quantity')
   // "前年的写反了，去年2800前年3200": a swap that gives the numbers is read like any correction.
@@ -138,20 +179,28 @@ function correctionKind(text: string, tokens: readonly MessageToken[], lastValue
   const dated = tokens.some((token, index) => {
     if (token.type !== 'quantity') return false
     const after = tokens.slice(index + 1, index + 3)
-    return after.some((next) => next.type === 'year') && lastValues.some((last) => {
-      const topic = TOPIC_OF_FACT.get(last.fact)
-      const conversion = topic ? convertQuantity(token.quantity, topic.unit) : null
-      return conversion?.ok === true && conversion.value === last.value
-    })
+    return (
+      after.some((next) => next.type === 'year') &&
+      lastValues.some((last) => {
+        const topic = TOPIC_OF_FACT.get(last.fact)
+        const conversion = topic ? convertQuantity(token.quantity, topic.unit) : null
+        return conversion?.ok === true && conversion.value === last.value
+      })
+    )
   })
   if (dated) return 'previous'
   // "研发费用是前年的，去年的是310万": a keyword with a known value, said to be of another year.
   const keywordDated = tokens.some((token, index) => {
-    if (token.type !== 'keyword' || token.meaning.type !== 'amount' || token.meaning.topic.slots.length < 2) return false
+    if (token.type !== 'keyword' || token.meaning.type !== 'amount' || token.meaning.topic.slots.length < 2)
+      return false
     const end = tokens.findIndex((next, at) => at > index && next.type === 'separator')
     const clause = tokens.slice(index + 1, end < 0 ? tokens.length : end)
     const slot0 = token.meaning.topic.slots[0]
-    return clause.some((next) => next.type === 'year') && !clause.some((next) => next.type === 'quantity') && lastValues.some((last) => last.fact === slot0)
+    return (
+      clause.some((next) => next.type === 'year') &&
+      !clause.some((next) => next.type === 'quantity') &&
+      lastValues.some((last) => last.fact === slot0)
+    )
   })
   if (keywordDated) return 'previous'
   if (kind === 'replace' && hasNumber) return 'replace'
@@ -173,7 +222,8 @@ function namedTopics(tokens: readonly MessageToken[]): AmountTopic[] {
   for (const token of tokens) {
     if (token.type !== 'keyword') continue
     if (token.meaning.type === 'amount' && !topics.includes(token.meaning.topic)) topics.push(token.meaning.topic)
-    if (token.meaning.type === 'fixed' && !topics.includes(AMOUNT_TOPICS.netProfit)) topics.push(AMOUNT_TOPICS.netProfit)
+    if (token.meaning.type === 'fixed' && !topics.includes(AMOUNT_TOPICS.netProfit))
+      topics.push(AMOUNT_TOPICS.netProfit)
   }
   return topics
 }
@@ -182,7 +232,10 @@ function namedTopics(tokens: readonly MessageToken[]): AmountTopic[] {
 function closesWithQuestion(clauses: readonly MessageToken[][]): boolean {
   const last = clauses[clauses.length - 1]
   if (!last || clauses.length < 2) return false
-  return last.some((token) => token.type === 'question') && last.every((token) => ['question', 'filler', 'yes', 'intent'].includes(token.type) || token.cue !== undefined)
+  return (
+    last.some((token) => token.type === 'question') &&
+    last.every((token) => ['question', 'filler', 'yes', 'intent'].includes(token.type) || token.cue !== undefined)
+  )
 }
 
 function splitOnSeparators(tokens: readonly MessageToken[]): MessageToken[][] {
@@ -203,7 +256,12 @@ function barePolarity(clause: readonly MessageToken[], negative = false): 'yes' 
     if (token.type === 'yes' && token.fine && negative) no = true
     else if (token.type === 'yes' || token.type === 'confirm') yes = true
     else if (token.type === 'no' || (token.type === 'correction' && token.alsoNo)) no = true
-    else if (token.type === 'all' || token.type === 'filler' || (token.type === 'keyword' && token.meaning.type === 'noise')) continue
+    else if (
+      token.type === 'all' ||
+      token.type === 'filler' ||
+      (token.type === 'keyword' && token.meaning.type === 'noise')
+    )
+      continue
     else return null
   }
   if (yes && no) return null
@@ -216,23 +274,35 @@ function barePolarity(clause: readonly MessageToken[], negative = false): 'yes' 
  * names facts sets only those ("不是，注册在天津" says nothing about the legal person), and a leading 是/对 also
  * answers the rest of a positive group ("对，就在北京，独立法人").
  */
-function readYesNoGroup(text: string, clauses: MessageToken[][], expected: ExpectedAnswer, base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts }): ExtractionResult {
+function readYesNoGroup(
+  text: string,
+  clauses: MessageToken[][],
+  expected: ExpectedAnswer,
+  base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
+): ExtractionResult {
   const good = expected.yesNo === 'positive'
   const polarities = clauses.map((clause) => barePolarity(clause, !good)).filter((polarity) => polarity !== 'neutral')
   const bare = polarities.length > 0 && polarities.every((polarity) => polarity !== null)
   const empty = extractFacts('', { ...base, expecting: [] })
   const ordinal = readOrdinals(text, clauses, expected, good, empty)
   if (ordinal) return ordinal
-  const fill = (reading: ExtractionResult, facts: readonly FactName[], value: boolean, raw: string): ExtractionResult => {
+  const fill = (
+    reading: ExtractionResult,
+    facts: readonly FactName[],
+    value: boolean,
+    raw: string,
+  ): ExtractionResult => {
     const filled: Facts = { ...reading.facts }
-    for (const fact of facts) if (!(fact in filled) && !reading.unknown.includes(fact)) (filled as Record<string, unknown>)[fact] = value
+    for (const fact of facts)
+      if (!(fact in filled) && !reading.unknown.includes(fact)) (filled as Record<string, unknown>)[fact] = value
     const mentioned = [...new Set([...reading.mentioned, ...facts])]
     const evidence = { ...reading.evidence }
     const scores = { ...reading.scores }
-    for (const fact of facts) if (!(fact in reading.facts)) {
-      evidence[fact] = raw
-      scores[fact] = 1
-    }
+    for (const fact of facts)
+      if (!(fact in reading.facts)) {
+        evidence[fact] = raw
+        scores[fact] = 1
+      }
     return { ...reading, facts: filled, mentioned, evidence, scores }
   }
   if (bare) {
@@ -241,7 +311,10 @@ function readYesNoGroup(text: string, clauses: MessageToken[][], expected: Expec
       const polarity = polarities[0]
       const affirmative = good ? polarity === 'yes' : polarity === 'no'
       if (affirmative) return fill(empty, expected.facts, good, text)
-      return { ...empty, rejected: expected.facts.length > 0 ? [{ fact: expected.facts[0], raw: text, reason: GROUP_REASK }] : [] }
+      return {
+        ...empty,
+        rejected: expected.facts.length > 0 ? [{ fact: expected.facts[0], raw: text, reason: GROUP_REASK }] : [],
+      }
     }
     // "①没有②有③没有": one answer per question, in order.
     if (polarities.length === expected.facts.length) {
@@ -249,7 +322,10 @@ function readYesNoGroup(text: string, clauses: MessageToken[][], expected: Expec
       expected.facts.forEach((fact, index) => ((facts as Record<string, unknown>)[fact] = polarities[index] === 'yes'))
       return fill({ ...empty, facts }, [], good, text)
     }
-    return { ...empty, rejected: expected.facts.length > 0 ? [{ fact: expected.facts[0], raw: text, reason: GROUP_REASK }] : [] }
+    return {
+      ...empty,
+      rejected: expected.facts.length > 0 ? [{ fact: expected.facts[0], raw: text, reason: GROUP_REASK }] : [],
+    }
   }
   // Only what the message names: flags and numbers of the group count, a bare 是/没有 in it does not spread.
   const named = extractFacts(text, { ...base, expecting: expected.facts, noBareFill: true })
@@ -257,7 +333,12 @@ function readYesNoGroup(text: string, clauses: MessageToken[][], expected: Expec
   if (!touched) return extractFacts(text, { ...base, expecting: expected.facts })
   // "对，没在别的地方注册过，就在北京，独立法人": a leading 是/对 answers the rest of a positive group.
   if (good && polarities[0] === 'yes') return fill(named, expected.facts, true, text)
-  if (!good && polarities[0] === 'no' && named.rejected.length === 0 && Object.values(named.facts).every((value) => value === false)) {
+  if (
+    !good &&
+    polarities[0] === 'no' &&
+    named.rejected.length === 0 &&
+    Object.values(named.facts).every((value) => value === false)
+  ) {
     return fill(named, expected.facts, false, text)
   }
   return named
@@ -280,7 +361,10 @@ function clauseTexts(text: string, clauses: MessageToken[][]): Array<{ clause: M
   }
   if (text.slice(start).trim() !== '') spans.push([start, text.length])
   return clauses.map((clause) => {
-    const span = spans.find(([from, to]) => clause[0] && clause[0].start >= from && clause[0].start < to) ?? [0, text.length]
+    const span = spans.find(([from, to]) => clause[0] && clause[0].start >= from && clause[0].start < to) ?? [
+      0,
+      text.length,
+    ]
     return { clause, source: text.slice(span[0], span[1]) }
   })
 }
@@ -289,7 +373,13 @@ function clauseTexts(text: string, clauses: MessageToken[][]): Array<{ clause: M
  * Answers that point at the questions by number: "前两个没有，第三个不太清楚", "第一个有，其他没有". Each clause that
  * names questions answers those; null when no clause does.
  */
-function readOrdinals(text: string, clauses: MessageToken[][], expected: ExpectedAnswer, good: boolean, empty: ExtractionResult): ExtractionResult | null {
+function readOrdinals(
+  text: string,
+  clauses: MessageToken[][],
+  expected: ExpectedAnswer,
+  good: boolean,
+  empty: ExtractionResult,
+): ExtractionResult | null {
   const facts: Record<string, unknown> = {}
   const unknown: FactName[] = []
   let named = false
@@ -304,18 +394,29 @@ function readOrdinals(text: string, clauses: MessageToken[][], expected: Expecte
     const last = LAST_N.exec(source)
     if (last) for (let index = count - number(last[1]); index < count; index += 1) indexes.add(index)
     const rest = indexes.size === 0 && clause.some((token) => token.type === 'all') && named
-    const targets = rest ? expected.facts.filter((fact) => !(fact in facts) && !unknown.includes(fact)) : [...indexes].filter((index) => index >= 0 && index < count).map((index) => expected.facts[index])
+    const targets = rest
+      ? expected.facts.filter((fact) => !(fact in facts) && !unknown.includes(fact))
+      : [...indexes].filter((index) => index >= 0 && index < count).map((index) => expected.facts[index])
     if (targets.length === 0) continue
     if (!rest) named = true
     const isUnknown = clause.some((token) => token.type === 'unknown')
-    const polarity = barePolarity(clause.filter((token) => token.type !== 'rank' && token.type !== 'quantity'), !good)
+    const polarity = barePolarity(
+      clause.filter((token) => token.type !== 'rank' && token.type !== 'quantity'),
+      !good,
+    )
     for (const fact of targets) {
       if (isUnknown) unknown.push(fact)
       else if (polarity === 'yes' || polarity === 'no') facts[fact] = polarity === 'yes'
     }
   }
   if (!named) return null
-  return { ...empty, facts: facts as Facts, unknown, mentioned: [...Object.keys(facts), ...unknown] as FactName[], scores: Object.fromEntries(Object.keys(facts).map((fact) => [fact, 1])) }
+  return {
+    ...empty,
+    facts: facts as Facts,
+    unknown,
+    mentioned: [...Object.keys(facts), ...unknown] as FactName[],
+    scores: Object.fromEntries(Object.keys(facts).map((fact) => [fact, 1])),
+  }
 }
 
 /**
@@ -336,27 +437,38 @@ function readCorrection(
   const lastFacts = lastValues.map((value) => value.fact)
   const probe = extractFacts(text, { ...base, expecting: [] })
   const deniedFacts = probe.denied.flatMap((denied) =>
-    lastValues.filter((last) => {
-      const topic = TOPIC_OF_FACT.get(last.fact)
-      const conversion = topic ? convertQuantity(denied.quantity, topic.unit) : null
-      return conversion?.ok === true && conversion.value === last.value
-    }).map((last) => last.fact),
+    lastValues
+      .filter((last) => {
+        const topic = TOPIC_OF_FACT.get(last.fact)
+        const conversion = topic ? convertQuantity(denied.quantity, topic.unit) : null
+        return conversion?.ok === true && conversion.value === last.value
+      })
+      .map((last) => last.fact),
   )
   const order = [...new Set([...deniedFacts, ...lastFacts])]
-  const hasNumber = tokens.some((token) => token.type === 'quantity' && !probe.denied.some((denied) => denied.raw === token.text))
+  const hasNumber = tokens.some(
+    (token) => token.type === 'quantity' && !probe.denied.some((denied) => denied.raw === token.text),
+  )
   if (kind === 'previous') {
     const year = tokens.find((token) => token.type === 'year')
     // "前面说的1500是23年的": the value named, else the last one given.
     const named = tokens.flatMap((token) => (token.type === 'quantity' ? [token.quantity] : []))
     const last =
-      lastValues.find((candidate) => named.some((quantity) => {
-        const topic = TOPIC_OF_FACT.get(candidate.fact)
-        const conversion = topic ? convertQuantity(quantity, topic.unit) : null
-        return conversion?.ok === true && conversion.value === candidate.value
-      })) ?? lastValues[0]
+      lastValues.find((candidate) =>
+        named.some((quantity) => {
+          const topic = TOPIC_OF_FACT.get(candidate.fact)
+          const conversion = topic ? convertQuantity(quantity, topic.unit) : null
+          return conversion?.ok === true && conversion.value === candidate.value
+        }),
+      ) ?? lastValues[0]
     const topic = last ? TOPIC_OF_FACT.get(last.fact) : undefined
     if (last && topic && topic.slots.length > 1 && year?.type === 'year') {
-      const offset = year.year.kind === 'offset' ? year.year.offset : base.lastFiscalYear !== undefined ? base.lastFiscalYear - year.year.year : -1
+      const offset =
+        year.year.kind === 'offset'
+          ? year.year.offset
+          : base.lastFiscalYear !== undefined
+            ? base.lastFiscalYear - year.year.year
+            : -1
       const target = topic.slots[offset]
       if (target && target !== last.fact) {
         // The rest of the message ("去年是4000万") fills the slot the value left.
@@ -365,7 +477,13 @@ function readCorrection(
         const checked = checkPlausibility(facts, omit(known, [last.fact]))
         const cleared = last.fact in checked.accepted ? [] : [last.fact]
         return {
-          reading: { ...rest, facts: checked.accepted, correction: true, mentioned: [...new Set([...rest.mentioned, target, last.fact])], scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])) },
+          reading: {
+            ...rest,
+            facts: checked.accepted,
+            correction: true,
+            mentioned: [...new Set([...rest.mentioned, target, last.fact])],
+            scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
+          },
           cleared,
         }
       }
@@ -375,20 +493,46 @@ function readCorrection(
     // "营收前年和去年说反了": the last two values of one fact's topic trade places.
     const [first] = lastValues
     const topic = first ? TOPIC_OF_FACT.get(first.fact) : undefined
-    const second = lastValues.find((candidate) => candidate.fact !== first?.fact && TOPIC_OF_FACT.get(candidate.fact) === topic)
+    const second = lastValues.find(
+      (candidate) => candidate.fact !== first?.fact && TOPIC_OF_FACT.get(candidate.fact) === topic,
+    )
     if (first && second) {
       const swapped = { [first.fact]: second.value, [second.fact]: first.value } as Facts
       const checked = checkPlausibility(swapped, omit(known, [first.fact, second.fact]))
-      return { reading: { ...probe, facts: checked.accepted, correction: true, mentioned: [first.fact, second.fact], scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])), evidence: { [first.fact]: text, [second.fact]: text } }, cleared: [] }
+      return {
+        reading: {
+          ...probe,
+          facts: checked.accepted,
+          correction: true,
+          mentioned: [first.fact, second.fact],
+          scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
+          evidence: { [first.fact]: text, [second.fact]: text },
+        },
+        cleared: [],
+      }
     }
   }
   if (!hasNumber && (kind === 'extraZero' || kind === 'missingZero') && lastValues.length > 0) {
     const [last] = lastValues
     const value = kind === 'extraZero' ? last.value / 10 : last.value * 10
     const checked = checkPlausibility({ [last.fact]: Number(value.toPrecision(12)) } as Facts, omit(known, [last.fact]))
-    return { reading: { ...probe, facts: checked.accepted, correction: true, mentioned: [last.fact], scores: { [last.fact]: 1 }, evidence: { [last.fact]: text } }, cleared: [] }
+    return {
+      reading: {
+        ...probe,
+        facts: checked.accepted,
+        correction: true,
+        mentioned: [last.fact],
+        scores: { [last.fact]: 1 },
+        evidence: { [last.fact]: text },
+      },
+      cleared: [],
+    }
   }
-  const reading = extractFacts(text, { ...base, known: omit(known, order), expecting: [...order, ...expected.facts.filter((fact) => !order.includes(fact))] })
+  const reading = extractFacts(text, {
+    ...base,
+    known: omit(known, order),
+    expecting: [...order, ...expected.facts.filter((fact) => !order.includes(fact))],
+  })
   return { reading: { ...reading, correction: true }, cleared: [] }
 }
 

@@ -1,6 +1,11 @@
 import type { Program } from '../dialogue/programs.js'
 import type { KeywordMeaning } from '../facts/fact-vocabulary.js'
-import { ARABIC_NUMERAL_SOURCE, readNormalizedQuantity, type Quantity, type QuantityBound } from '../facts/read-quantity.js'
+import {
+  ARABIC_NUMERAL_SOURCE,
+  readNormalizedQuantity,
+  type Quantity,
+  type QuantityBound,
+} from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import type { Lexicon } from './load-lexicon.js'
 import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
@@ -65,14 +70,26 @@ const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
 const PATTERNS: Array<[string, string]> = [
   // "23年九百万": a two-digit year before a figure.
-  ['year', String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`],
-  ['window', `(?:最近|近|过去|这|前)\\s*${SMALL_NUMBER}\\s*个?年(?:来|内|里|中|间|以来)?|${SMALL_NUMBER}\\s*个?年(?=来|内|里|以来|分别|依次|的?(?:营|收|主营|研发))`],
+  [
+    'year',
+    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
+  ],
+  [
+    'window',
+    `(?:最近|近|过去|这|前)\\s*${SMALL_NUMBER}\\s*个?年(?:来|内|里|中|间|以来)?|${SMALL_NUMBER}\\s*个?年(?=来|内|里|以来|分别|依次|的?(?:营|收|主营|研发))`,
+  ],
   ['rank', `(?:排名|排)?第\\s*(?:\\d+|[${CN_DIGITS}十]+)\\s*(?:名|位|完成单位|完成人|单位)?`],
   ['quantity', QUANTITY],
   // A space between two Chinese words separates clauses in chat ("员工一百四十 其中研发三十五").
-  ['separator', String.raw`[，,;；。!！\n…]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})|但是|但|不过|可是|而且|并且|另外|此外|同时|然后|还有`],
+  [
+    'separator',
+    String.raw`[，,;；。!！\n…]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})|但是|但|不过|可是|而且|并且|另外|此外|同时|然后|还有`,
+  ],
   // After 注册在/在/位于, any two characters before 省/市 name a place (注册在邯郸市); listed places are lexicon words and win.
-  ['place', String.raw`(?<=(?:注册在|注册于|注册地是?|在|位于|落户|登记在)\s*)[\u4e00-\u9fff]{2}(?:省|市)(?!级|场|值|民|区|里|面|内|委|政|局)`],
+  [
+    'place',
+    String.raw`(?<=(?:注册在|注册于|注册地是?|在|位于|落户|登记在)\s*)[\u4e00-\u9fff]{2}(?:省|市)(?!级|场|值|民|区|里|面|内|委|政|局)`,
+  ],
 ]
 
 const taggers = new WeakMap<Lexicon, RegExp>()
@@ -121,7 +138,9 @@ function wordAlternation(lexicon: Lexicon): string {
     if (branches.length === 1) return node.end || branches[0] === '' ? `(?:${branches[0]})` : branches[0]
     return `(?:${branches.join('|')})`
   }
-  const first = [...root.children].map(([character, child]) => `${LATIN.test(character) ? '(?<![A-Za-z0-9])' : ''}${escape(character)}${emit(child)}`)
+  const first = [...root.children].map(
+    ([character, child]) => `${LATIN.test(character) ? '(?<![A-Za-z0-9])' : ''}${escape(character)}${emit(child)}`,
+  )
   return first.join('|')
 }
 
@@ -153,26 +172,48 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
     else if (groups.quantity !== undefined) {
       const quantity = readNormalizedQuantity(raw)
       // A lone Chinese digit inside a word (一共, 三方) is no number.
-      const inWord = quantity?.chineseOnly && quantity.unit === null && raw.length === 1 && HAN.test(text.charAt(base.end))
+      const inWord =
+        quantity?.chineseOnly && quantity.unit === null && raw.length === 1 && HAN.test(text.charAt(base.end))
       if (quantity && !inWord) tokens.push({ ...base, type: 'quantity', quantity })
     } else if (groups.rank !== undefined) {
       const numeral = /第\s*(\S+?)\s*(?:名|位|完成单位|完成人|单位)?$/.exec(raw)?.[1] ?? ''
       const quantity = readNormalizedQuantity(numeral)
-      tokens.push({ ...base, type: 'rank', rank: quantity && !quantity.vague && Number.isInteger(quantity.value) ? quantity.value : null })
+      tokens.push({
+        ...base,
+        type: 'rank',
+        rank: quantity && !quantity.vague && Number.isInteger(quantity.value) ? quantity.value : null,
+      })
     } else if (groups.place !== undefined) tokens.push({ ...base, type: 'place', beijing: false })
     const last = tokens[tokens.length - 1]
     // "至少有2000万", "不到是五百万": a copula between the bound word and its number.
     const copula = tokens[tokens.length - 2]
     const linked =
-      last?.type === 'quantity' && copula?.type === 'yes' && COPULAS.has(copula.text) && tokens[tokens.length - 3]?.type === 'bound' && text.slice(copula.end, last.start).trim() === ''
+      last?.type === 'quantity' &&
+      copula?.type === 'yes' &&
+      COPULAS.has(copula.text) &&
+      tokens[tokens.length - 3]?.type === 'bound' &&
+      text.slice(copula.end, last.start).trim() === ''
     if (linked) tokens.splice(tokens.length - 2, 1)
     const before = tokens[tokens.length - 2]
     // "没到一千万", "超过2000万": the bound word makes the number a bound.
-    if (last?.type === 'quantity' && before?.type === 'bound' && text.slice(before.end, linked ? copula.start : last.start).trim() === '') {
-      const quantity: Quantity = { ...last.quantity, bound: before.op, upperBound: before.op === 'lt' || before.op === 'le' }
-      tokens.splice(tokens.length - 2, 2, { start: before.start, end: last.end, text: text.slice(before.start, last.end), type: 'quantity', quantity })
-    }
-    else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
+    if (
+      last?.type === 'quantity' &&
+      before?.type === 'bound' &&
+      text.slice(before.end, linked ? copula.start : last.start).trim() === ''
+    ) {
+      const quantity: Quantity = {
+        ...last.quantity,
+        bound: before.op,
+        upperBound: before.op === 'lt' || before.op === 'le',
+      }
+      tokens.splice(tokens.length - 2, 2, {
+        start: before.start,
+        end: last.end,
+        text: text.slice(before.start, last.end),
+        type: 'quantity',
+        quantity,
+      })
+    } else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
     if (raw.length === 0) master.lastIndex += 1
   }
   markAlternativeQuestions(text, tokens)
@@ -192,10 +233,19 @@ function markAlternativeQuestions(text: string, tokens: MessageToken[]): void {
   tokens.forEach((token, index) => {
     if (token.type !== 'filler' || token.text !== '还是') return
     let start = 0
-    for (let before = index - 1; before >= 0; before -= 1) if (tokens[before].type === 'separator') { start = tokens[before].end; break }
+    for (let before = index - 1; before >= 0; before -= 1)
+      if (tokens[before].type === 'separator') {
+        start = tokens[before].end
+        break
+      }
     let end = text.length
-    for (let after = index + 1; after < tokens.length; after += 1) if (tokens[after].type === 'separator') { end = tokens[after].start; break }
-    if (text.slice(start, token.start).trim() !== '' && text.slice(token.end, end).trim() !== '') tokens[index] = { ...token, type: 'question' } as MessageToken
+    for (let after = index + 1; after < tokens.length; after += 1)
+      if (tokens[after].type === 'separator') {
+        end = tokens[after].start
+        break
+      }
+    if (text.slice(start, token.start).trim() !== '' && text.slice(token.end, end).trim() !== '')
+      tokens[index] = { ...token, type: 'question' } as MessageToken
   })
 }
 
@@ -210,7 +260,8 @@ function markTopicMarkers(tokens: MessageToken[]): void {
     const clause = tokens.slice(start, index)
     if (clause.some((token) => token.type === 'quantity')) {
       clause.forEach((token, offset) => {
-        if (token.type === 'hypothetical' && token.text === '的话') tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
+        if (token.type === 'hypothetical' && token.text === '的话')
+          tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
       })
     }
     start = index + 1

@@ -11,9 +11,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 function assess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/assess-batch.ts'), ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli/assess-batch.ts'), ...args],
+      { cwd: ROOT, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
+      },
+    )
   })
 }
 
@@ -32,7 +37,9 @@ describe('npm run assess', () => {
     expect(result.stderr).toContain('未识别的列（未参与评定，请核对列名）：D列“所在街道”')
     expect(result.stderr).toContain('第9行（北京青禾生物医药有限公司）L列：上年度营业收入：应为数字')
     expect(existsSync(join(work, '园区企业名单.report.xlsx'))).toBe(true)
-    expect(readFileSync(join(work, '园区企业名单.report.md'), 'utf8')).toContain('| 3 | 北京星河智能科技有限公司 | 小型 | 符合 | 90分 |')
+    expect(readFileSync(join(work, '园区企业名单.report.md'), 'utf8')).toContain(
+      '| 3 | 北京星河智能科技有限公司 | 小型 | 符合 | 90分 |',
+    )
   }, 60_000)
 
   it('turns a GBK .csv into a UTF-8-with-BOM .csv report, and fails clearly on an ambiguous sheet', async () => {

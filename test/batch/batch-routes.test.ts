@@ -8,7 +8,8 @@ import { loadRules } from '../../src/scoring/load-rules.js'
 import { createApp } from '../../src/server/app.js'
 
 const app = createApp({ rules: loadRules(), console: false })
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/park-exports/${name}`, import.meta.url)))
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/park-exports/${name}`, import.meta.url)))
 
 function upload(bytes: Uint8Array<ArrayBuffer>, name: string, field = 'file'): Promise<Response> {
   const form = new FormData()
@@ -24,10 +25,26 @@ describe('POST /api/v1/batch', () => {
     expect(body.reportId).toMatch(/^[0-9a-f-]{36}$/u)
     expect(body.summary).toMatchObject({ firms: 7, format: 'xlsx', headerRow: 2, firmsWithErrors: 1 })
     expect(body.columns.unrecognised).toContainEqual({ column: 'D', header: '所在街道', reason: 'unknown' })
-    expect(body.columns.recognised).toContainEqual({ column: 'L', header: '营业收入（万元）', target: 'revenue', label: '上年度营业收入', unit: '万元' })
-    expect(body.columns.recognised).toContainEqual({ column: 'Y', header: '是否高新技术企业', target: 'honors', label: '高新技术企业', unit: null })
+    expect(body.columns.recognised).toContainEqual({
+      column: 'L',
+      header: '营业收入（万元）',
+      target: 'revenue',
+      label: '上年度营业收入',
+      unit: '万元',
+    })
+    expect(body.columns.recognised).toContainEqual({
+      column: 'Y',
+      header: '是否高新技术企业',
+      target: 'honors',
+      label: '高新技术企业',
+      unit: null,
+    })
     expect(body.rows).toHaveLength(7)
-    expect(body.rows[0]).toMatchObject({ name: '北京星河智能科技有限公司', size: '小型', verdicts: [{ program: 'innovative', verdict: '符合', total: 90, scoreText: '90分' }, {}, {}] })
+    expect(body.rows[0]).toMatchObject({
+      name: '北京星河智能科技有限公司',
+      size: '小型',
+      verdicts: [{ program: 'innovative', verdict: '符合', total: 90, scoreText: '90分' }, {}, {}],
+    })
     expect(body.rows[1].verdicts[0].conditional).toContain('若满足基本条件')
 
     const xlsx = await app.request(body.downloads.xlsx)
@@ -47,7 +64,11 @@ describe('POST /api/v1/batch', () => {
     const noFile = await upload(fixture('园区企业名单.xlsx'), 'x.xlsx', 'attachment')
     expect(noFile.status).toBe(400)
     expect(((await noFile.json()) as any).error.message).toContain('没有收到文件')
-    const json = await app.request('/api/v1/batch', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+    const json = await app.request('/api/v1/batch', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(json.status).toBe(400)
     const xls = await upload(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), '名单.xls')
     expect(xls.status).toBe(415)
@@ -66,7 +87,13 @@ describe('POST /api/v1/batch', () => {
     try {
       const { port } = server.address() as AddressInfo
       const note = '备'.repeat(1000)
-      const lines = ['企业名称,从业人员（人）,营业收入（万元）,备注', ...Array.from({ length: 200 }, (_unused, index) => `北京企业${index}有限公司,${20 + index},${1000 + index},${note}`)]
+      const lines = [
+        '企业名称,从业人员（人）,营业收入（万元）,备注',
+        ...Array.from(
+          { length: 200 },
+          (_unused, index) => `北京企业${index}有限公司,${20 + index},${1000 + index},${note}`,
+        ),
+      ]
       const bytes = new TextEncoder().encode(lines.join('\n'))
       expect(bytes.length).toBeGreaterThan(512 * 1024)
       const form = new FormData()
@@ -74,7 +101,11 @@ describe('POST /api/v1/batch', () => {
       const response = await fetch(`http://127.0.0.1:${port}/api/v1/batch`, { method: 'POST', body: form })
       expect(response.status).toBe(200)
       expect(((await response.json()) as any).rows).toHaveLength(200)
-      const chat = await fetch(`http://127.0.0.1:${port}/api/v1/assess`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(300 * 1024) }) })
+      const chat = await fetch(`http://127.0.0.1:${port}/api/v1/assess`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pad: 'x'.repeat(300 * 1024) }),
+      })
       expect(chat.status).toBe(413)
     } finally {
       server.close()
@@ -85,7 +116,10 @@ describe('POST /api/v1/batch', () => {
     const { Hono } = await import('hono')
     const { createBatchRoutes } = await import('../../src/server/routes/batch-routes.js')
     const single = new Hono().route('/api/v1', createBatchRoutes({ rules: loadRules(), maxConcurrent: 1 }))
-    const lines = ['企业名称,从业人员（人）,营业收入（万元）', ...Array.from({ length: 200 }, (_unused, index) => `北京企业${index}有限公司,${20 + index},${1000 + index}`)]
+    const lines = [
+      '企业名称,从业人员（人）,营业收入（万元）',
+      ...Array.from({ length: 200 }, (_unused, index) => `北京企业${index}有限公司,${20 + index},${1000 + index}`),
+    ]
     const send = () => {
       const form = new FormData()
       form.append('file', new File([lines.join('\n')], '名单.csv'))
@@ -121,11 +155,19 @@ describe('GET /api/v1/batch/template.xlsx', () => {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
     const sheet = workbook.getWorksheet('企业名单')!
     const headers = (sheet.getRow(1).values as unknown[]).slice(1)
-    expect(headers.slice(0, 4)).toEqual(['企业名称', '在北京市注册登记', '具有独立法人资格', '列入经营异常名录或严重失信主体名单'])
+    expect(headers.slice(0, 4)).toEqual([
+      '企业名称',
+      '在北京市注册登记',
+      '具有独立法人资格',
+      '列入经营异常名录或严重失信主体名单',
+    ])
     expect(headers).toContain('上年度营业收入（万元）')
     expect(headers.indexOf('所属行业')).toBeLessThan(headers.indexOf('上年度营业收入（万元）'))
     expect(sheet.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] })
-    const industryLetter = sheet.getRow(1).getCell(headers.indexOf('所属行业') + 1).address.replace(/\d+/u, '')
+    const industryLetter = sheet
+      .getRow(1)
+      .getCell(headers.indexOf('所属行业') + 1)
+      .address.replace(/\d+/u, '')
     expect(sheet.getCell(`${industryLetter}5`).dataValidation.formulae[0]).toContain('软件和信息技术服务业')
     const help = workbook.getWorksheet('填写说明')!
     expect(help.rowCount).toBe(headers.length + 1)

@@ -10,7 +10,8 @@ import { loadRules } from '../../src/scoring/load-rules.js'
 import { PARK_FIRMS } from '../fixtures/park-exports/park-firms.js'
 
 const rules = loadRules()
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/park-exports/${name}`, import.meta.url)))
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/park-exports/${name}`, import.meta.url)))
 const FILES = [
   { file: '园区企业名单.xlsx', format: 'xlsx', encoding: null, headerRow: 2 },
   { file: '园区企业名单-utf8bom.csv', format: 'csv', encoding: 'UTF-8（带BOM）', headerRow: 1 },
@@ -40,31 +41,48 @@ describe.each(FILES)('park export $file', ({ file, format, encoding, headerRow }
     expect(direct[0].total).toBe(90)
     batch.screening.firms.forEach((firm, index) => {
       const expected = assessAll(PARK_FIRMS[index].facts, rules)
-      expect(firm.results.map((result) => [result.eligible, result.total, result.totalMax])).toEqual(expected.map((result) => [result.eligible, result.total, result.totalMax]))
+      expect(firm.results.map((result) => [result.eligible, result.total, result.totalMax])).toEqual(
+        expected.map((result) => [result.eligible, result.total, result.totalMax]),
+      )
     })
     expect(batch.reports[0].verdicts[0]).toMatchObject({ verdict: '符合', scoreText: '90分' })
   })
 
   it('lists every column not used, by letter, at the top of the report', () => {
-    const unknown = batch.screening.columns.unrecognised.filter((column) => column.reason === 'unknown').map((column) => `${column.letter}:${column.header}`)
+    const unknown = batch.screening.columns.unrecognised
+      .filter((column) => column.reason === 'unknown')
+      .map((column) => `${column.letter}:${column.header}`)
     expect(unknown).toEqual(['D:所在街道', 'AA:研法人员（人）'])
-    const unused = batch.screening.columns.unrecognised.filter((column) => column.reason === 'unused').map((column) => column.header)
+    const unused = batch.screening.columns.unrecognised
+      .filter((column) => column.reason === 'unused')
+      .map((column) => column.header)
     expect(unused).toEqual(['序号', '统一社会信用代码', '联系人', '备注'])
-    expect(batch.notes).toContain('没有“有效期内的荣誉资质”列：Y列“是否高新技术企业”填“否”的企业按没有这类资质评定；如有其他资质，请加“有效期内的荣誉资质”列。')
-    expect(batch.notes[1]).toBe('未识别的列（未参与评定，请核对列名）：D列“所在街道”、AA列“研法人员（人）”（是否“研发人员”？）')
+    expect(batch.notes).toContain(
+      '没有“有效期内的荣誉资质”列：Y列“是否高新技术企业”填“否”的企业按没有这类资质评定；如有其他资质，请加“有效期内的荣誉资质”列。',
+    )
+    expect(batch.notes[1]).toBe(
+      '未识别的列（未参与评定，请核对列名）：D列“所在街道”、AA列“研法人员（人）”（是否“研发人员”？）',
+    )
   })
 
   it('reports each typo with its row and column and still assesses the firm', () => {
     const firm = batch.reports[5]
     expect(firm.name).toBe('北京青禾生物医药有限公司')
-    expect(firm.errors).toEqual(['L列：上年度营业收入：应为数字（万元）（收到：25OO）', 'S列：资产负债率：应为数字（%）（收到：百分之）'])
+    expect(firm.errors).toEqual([
+      'L列：上年度营业收入：应为数字（万元）（收到：25OO）',
+      'S列：资产负债率：应为数字（%）（收到：百分之）',
+    ])
     expect(firm.row).toBe(headerRow + 7)
     expect(batch.summary.firmsWithErrors).toBe(1)
   })
 
   it('gives a conditional verdict when only the basic conditions are unknown', () => {
     const firm = batch.reports[1]
-    expect(firm.verdicts[0]).toMatchObject({ eligible: null, verdict: '有条件符合', conditional: '若满足基本条件（北京注册、独立法人、无失信、非禁限类产品、近三年无重大事故）则符合' })
+    expect(firm.verdicts[0]).toMatchObject({
+      eligible: null,
+      verdict: '有条件符合',
+      conditional: '若满足基本条件（北京注册、独立法人、无失信、非禁限类产品、近三年无重大事故）则符合',
+    })
     // A firm with other unknown facts gets no such promise.
     expect(batch.reports[6].verdicts.every((verdict) => verdict.conditional === null)).toBe(true)
   })
@@ -79,7 +97,9 @@ describe('report files', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '初筛结果'])
     const overview = workbook.getWorksheet('汇总')!
     expect(String(overview.getCell('A3').value)).toContain('未识别的列')
-    const countsRow = overview.getRows(1, overview.rowCount)!.find((row) => row.getCell(1).value === '北京市创新型中小企业')!
+    const countsRow = overview
+      .getRows(1, overview.rowCount)!
+      .find((row) => row.getCell(1).value === '北京市创新型中小企业')!
     expect([2, 3, 4, 5].map((column) => countsRow.getCell(column).value)).toEqual([3, 1, 2, 1])
     const sheet = workbook.getWorksheet('初筛结果')!
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
@@ -107,16 +127,22 @@ describe('report files', () => {
 
 describe('sheets that cannot be read', () => {
   it('refuses two columns for one fact, naming both', async () => {
-    const error = await runBatchScreening(fixture('两列营业收入.csv'), '两列营业收入.csv', rules).catch((caught: unknown) => caught)
+    const error = await runBatchScreening(fixture('两列营业收入.csv'), '两列营业收入.csv', rules).catch(
+      (caught: unknown) => caught,
+    )
     expect(error).toBeInstanceOf(SheetReadError)
     expect((error as SheetReadError).code).toBe('AMBIGUOUS_COLUMNS')
-    expect((error as SheetReadError).message).toContain('上年度营业收入：B列“营业收入（万元）”、C列“上年度营业收入(万元)”')
+    expect((error as SheetReadError).message).toContain(
+      '上年度营业收入：B列“营业收入（万元）”、C列“上年度营业收入(万元)”',
+    )
   })
 
   it('refuses an old .xls, a broken .xlsx and a sheet without a header, each with a clear message', async () => {
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])
     await expect(runBatchScreening(xls, '名单.xls', rules)).rejects.toThrow('另存为 .xlsx 或 .csv')
-    await expect(runBatchScreening(Buffer.from('PK\u0003\u0004garbage'), '名单.xlsx', rules)).rejects.toThrow('无法读取这个 Excel 文件')
+    await expect(runBatchScreening(Buffer.from('PK\u0003\u0004garbage'), '名单.xlsx', rules)).rejects.toThrow(
+      '无法读取这个 Excel 文件',
+    )
     await expect(runBatchScreening(Buffer.from('甲,乙,丙\n1,2,3\n'), '名单.csv', rules)).rejects.toThrow('没有找到表头')
   })
 })

@@ -14,7 +14,11 @@ import { loadRules } from '../../src/scoring/load-rules.js'
 const lexicon = loadSheetHeaderLexicon()
 const words = cellWords(lexicon)
 const index = buildHeaderIndex(lexicon)
-const read = (fact: Parameters<typeof parseSheetCell>[0], cell: Parameters<typeof parseSheetCell>[1], unit: Parameters<typeof parseSheetCell>[2] = null) => parseSheetCell(fact, cell, unit, lexicon, words)
+const read = (
+  fact: Parameters<typeof parseSheetCell>[0],
+  cell: Parameters<typeof parseSheetCell>[1],
+  unit: Parameters<typeof parseSheetCell>[2] = null,
+) => parseSheetCell(fact, cell, unit, lexicon, words)
 
 describe('header normalisation and matching', () => {
   it('strips units, 是否, full-width forms, years, marks and spaces', () => {
@@ -27,8 +31,19 @@ describe('header normalisation and matching', () => {
   })
 
   it('maps synonyms to facts and lists the rest, with a suggestion for a near miss', () => {
-    const match = matchHeaders(['企业名称', '营收（万元）', '职工人数', '研发支出(万元)', '负债率', '是否高新', '所在园区', '研发费'], index, lexicon)
-    expect(match.recognised.map((column) => (column.target.kind === 'name' ? 'name' : column.target.fact))).toEqual(['name', 'revenue', 'employees', 'rdExpense', 'debtRatio', 'honors'])
+    const match = matchHeaders(
+      ['企业名称', '营收（万元）', '职工人数', '研发支出(万元)', '负债率', '是否高新', '所在园区', '研发费'],
+      index,
+      lexicon,
+    )
+    expect(match.recognised.map((column) => (column.target.kind === 'name' ? 'name' : column.target.fact))).toEqual([
+      'name',
+      'revenue',
+      'employees',
+      'rdExpense',
+      'debtRatio',
+      'honors',
+    ])
     expect(match.unrecognised.map((column) => column.header)).toEqual(['所在园区', '研发费'])
     expect(match.ambiguous).toEqual([])
   })
@@ -43,7 +58,8 @@ describe('header normalisation and matching', () => {
     }
     for (const header of lexicon.nameColumn) add(header, 'name')
     for (const [fact, entry] of Object.entries(lexicon.facts)) for (const synonym of entry!.synonyms) add(synonym, fact)
-    for (const flag of lexicon.flagColumns) for (const synonym of flag.synonyms) add(synonym, `${flag.fact}:${flag.value}`)
+    for (const flag of lexicon.flagColumns)
+      for (const synonym of flag.synonyms) add(synonym, `${flag.fact}:${flag.value}`)
     for (const header of lexicon.ignoredColumns) add(header, 'ignored')
     expect(FACT_NAMES.filter((fact) => !lexicon.facts[fact])).toEqual([])
   })
@@ -62,7 +78,8 @@ describe('cell values', () => {
   })
 
   it('reads yes/no words and options, and treats 不详 and blanks as unknown', () => {
-    for (const yes of ['是', '有', '√', 'Y', 'yes', '１']) expect(read('qualityCert', yes)).toEqual({ ok: true, value: true })
+    for (const yes of ['是', '有', '√', 'Y', 'yes', '１'])
+      expect(read('qualityCert', yes)).toEqual({ ok: true, value: true })
     for (const no of ['否', '无', '×', 'N', 'no']) expect(read('qualityCert', no)).toEqual({ ok: true, value: false })
     expect(read('industry', '软件')).toEqual({ ok: true, value: 'software' })
     expect(read('industry', '工业')).toEqual({ ok: true, value: 'industry' })
@@ -74,9 +91,18 @@ describe('cell values', () => {
   })
 
   it('reports what it cannot read, naming the fact and the value', () => {
-    expect(read('revenue', '见附件')).toEqual({ ok: false, message: '上年度营业收入：应为数字（万元）（收到：见附件）' })
-    expect(read('qualityCert', '可能')).toEqual({ ok: false, message: '通过质量管理体系认证：应填“是”或“否”（收到：可能）' })
-    expect(read('industry', '航天')).toMatchObject({ ok: false, message: expect.stringContaining('所属行业：无法识别“航天”') })
+    expect(read('revenue', '见附件')).toEqual({
+      ok: false,
+      message: '上年度营业收入：应为数字（万元）（收到：见附件）',
+    })
+    expect(read('qualityCert', '可能')).toEqual({
+      ok: false,
+      message: '通过质量管理体系认证：应填“是”或“否”（收到：可能）',
+    })
+    expect(read('industry', '航天')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('所属行业：无法识别“航天”'),
+    })
     expect(read('debtRatio', '150%')).toEqual({ ok: false, message: '资产负债率：不能大于100（收到：150%）' })
     expect(read('employees', '12.5')).toMatchObject({ ok: false, message: expect.stringContaining('应为整数') })
   })
@@ -87,10 +113,23 @@ describe('cell values', () => {
     expect(screening.firms.map((firm) => firm.facts.debtRatio)).toEqual([48, 60])
     expect(screening.firms.map((firm) => firm.facts.marketShare)).toEqual([12, 0.5])
     expect(screening.columnNotes).toEqual(['B列“资产负债率”的数都在0–1之间，按小数读取（0.48 即 48%）。'])
-    const implausible = await screenSheet(await readSheetTable(Buffer.from('企业名称,营业收入,主营业务收入,从业人员\n甲公司,3000,3500,50\n'), 'z.csv'), loadRules())
+    const implausible = await screenSheet(
+      await readSheetTable(Buffer.from('企业名称,营业收入,主营业务收入,从业人员\n甲公司,3000,3500,50\n'), 'z.csv'),
+      loadRules(),
+    )
     expect(implausible.firms[0].facts).toEqual({ revenue: 3000, employees: 50 })
-    expect(implausible.firms[0].errors).toEqual([{ row: 2, column: 'C', header: '主营业务收入', message: '上年度主营业务收入（3500万元）不能大于上年度营业收入（3000万元），请核对' }])
-    const nameless = await screenSheet(await readSheetTable(Buffer.from('营业收入,从业人员\n3000,50\n'), 'y.csv'), loadRules())
+    expect(implausible.firms[0].errors).toEqual([
+      {
+        row: 2,
+        column: 'C',
+        header: '主营业务收入',
+        message: '上年度主营业务收入（3500万元）不能大于上年度营业收入（3000万元），请核对',
+      },
+    ])
+    const nameless = await screenSheet(
+      await readSheetTable(Buffer.from('营业收入,从业人员\n3000,50\n'), 'y.csv'),
+      loadRules(),
+    )
     expect(nameless.firms[0].name).toBe('第2行')
     expect(nameless.columnNotes).toEqual(['没有找到“企业名称”列，企业按行号称呼。'])
   })
@@ -99,7 +138,15 @@ describe('cell values', () => {
 describe('report cell escaping', () => {
   it('neutralises formula-looking CSV cells and Markdown table breakers', async () => {
     const { escapeCsvCell, escapeMarkdownCell } = await import('../../src/batch/escape-report-cell.js')
-    expect(['=1+1', '+86', '-2', '@SUM(A1)', '\tx', '\rx', '北京'].map(escapeCsvCell)).toEqual(["'=1+1", "'+86", "'-2", "'@SUM(A1)", "'\tx", "'\rx", '北京'])
+    expect(['=1+1', '+86', '-2', '@SUM(A1)', '\tx', '\rx', '北京'].map(escapeCsvCell)).toEqual([
+      "'=1+1",
+      "'+86",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      '北京',
+    ])
     expect(escapeMarkdownCell('a|b\nc<script>')).toBe('a\\|b<br>c&lt;script&gt;')
   })
 })

@@ -8,9 +8,20 @@ import { printTable, type BenchRow } from './measure.js'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /** Spawns a server and measures the time until `probe` answers 200 (or gives up after 20 s). */
-async function timeToFirstAnswer(args: string[], port: number, probe: () => Promise<Response>, env: Record<string, string> = {}, command = process.execPath): Promise<number> {
+async function timeToFirstAnswer(
+  args: string[],
+  port: number,
+  probe: () => Promise<Response>,
+  env: Record<string, string> = {},
+  command = process.execPath,
+): Promise<number> {
   const started = performance.now()
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, PORT: String(port), ...env }, stdio: 'ignore', detached: true })
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: 'ignore',
+    detached: true,
+  })
   const exited = new Promise((resolve) => child.once('exit', resolve))
   try {
     while (performance.now() - started < 20_000) {
@@ -49,21 +60,36 @@ export async function runColdStartBench(): Promise<BenchRow[]> {
   spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' })
   const bareScript = "require('node:http').createServer((q,s)=>s.end('ok')).listen(process.env.PORT,'127.0.0.1')"
   const chat = (port: number) => () =>
-    fetch(`http://127.0.0.1:${port}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'cold', text: '算力券怎么申请？' }) })
+    fetch(`http://127.0.0.1:${port}/api/v1/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'cold', text: '算力券怎么申请？' }),
+    })
   const product = (args: string[], command?: string) => {
     const port = quietPort()
-    return timeToFirstAnswer(args, port, chat(port), { DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-cold-')), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, command)
+    return timeToFirstAnswer(
+      args,
+      port,
+      chat(port),
+      { DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-cold-')), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      command,
+    )
   }
   const samples = { bare: [] as number[], npm: [] as number[], compiled: [] as number[], tsx: [] as number[] }
   for (let round = 0; round < ROUNDS; round += 1) {
     const barePort = quietPort()
-    samples.bare.push(await timeToFirstAnswer(['-e', bareScript], barePort, () => fetch(`http://127.0.0.1:${barePort}/`)))
+    samples.bare.push(
+      await timeToFirstAnswer(['-e', bareScript], barePort, () => fetch(`http://127.0.0.1:${barePort}/`)),
+    )
     samples.npm.push(await product(['start', '--silent'], 'npm'))
     samples.compiled.push(await product(['dist/main.js']))
     samples.tsx.push(await product(['--import', 'tsx', 'src/main.ts']))
   }
   const bare = median(samples.bare)
-  const row = (name: string, values: number[]): BenchRow => ({ name, values: { ms: median(values).toFixed(0), 'ratio to bare': (median(values) / bare).toFixed(1) } })
+  const row = (name: string, values: number[]): BenchRow => ({
+    name,
+    values: { ms: median(values).toFixed(0), 'ratio to bare': (median(values) / bare).toFixed(1) },
+  })
   const rows = [
     row('product: npm start → first chat answer', samples.npm),
     row('product: node dist/main.js (production command) → first chat answer', samples.compiled),

@@ -10,13 +10,29 @@ export interface LoadResult {
   errors: number
 }
 
-function send(url: URL, agent: Agent, method: string, body: string | undefined, headers: Record<string, string>): Promise<number> {
+function send(
+  url: URL,
+  agent: Agent,
+  method: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method, agent, headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } : headers }, (response) => {
-      response.resume()
-      response.on('end', () => resolve(response.statusCode ?? 0))
-      response.on('error', reject)
-    })
+    const outgoing = request(
+      url,
+      {
+        method,
+        agent,
+        headers: body
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers }
+          : headers,
+      },
+      (response) => {
+        response.resume()
+        response.on('end', () => resolve(response.statusCode ?? 0))
+        response.on('error', reject)
+      },
+    )
     outgoing.on('error', reject)
     outgoing.end(body)
   })
@@ -26,7 +42,15 @@ function send(url: URL, agent: Agent, method: string, body: string | undefined, 
  * Sends `total` requests from `connections` concurrent keep-alive connections to a server on 127.0.0.1 and
  * measures each request's latency in ms. Bounded in count and time; traffic stays on loopback.
  */
-export async function loadHttp(options: { url: string; method?: 'GET' | 'POST'; body?: () => string; headers?: Record<string, string>; connections: number; total: number; maxSeconds?: number }): Promise<LoadResult> {
+export async function loadHttp(options: {
+  url: string
+  method?: 'GET' | 'POST'
+  body?: () => string
+  headers?: Record<string, string>
+  connections: number
+  total: number
+  maxSeconds?: number
+}): Promise<LoadResult> {
   const url = new URL(options.url)
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections })
   const latencies: number[] = []
@@ -50,5 +74,12 @@ export async function loadHttp(options: { url: string; method?: 'GET' | 'POST'; 
   await Promise.all(Array.from({ length: options.connections }, worker))
   const seconds = (performance.now() - started) / 1000
   agent.destroy()
-  return { requests: latencies.length, seconds, throughput: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors }
+  return {
+    requests: latencies.length,
+    seconds,
+    throughput: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+  }
 }

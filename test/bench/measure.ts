@@ -28,7 +28,8 @@ export function printTable(title: string, rows: readonly BenchRow[]): void {
   console.log(`\n### ${title}\n`)
   console.log(`| | ${columns.join(' | ')} |`)
   console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`)
-  for (const row of rows) console.log(`| ${row.name} | ${columns.map((column) => row.values[column] ?? '').join(' | ')} |`)
+  for (const row of rows)
+    console.log(`| ${row.name} | ${columns.map((column) => row.values[column] ?? '').join(' | ')} |`)
 }
 
 /**

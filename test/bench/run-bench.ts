@@ -30,7 +30,9 @@ if (only.length === 1) {
   await bench()
 } else {
   for (const name of only.length > 0 ? only : Object.keys(BENCHES)) {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), name], { stdio: 'inherit' })
+    const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), name], {
+      stdio: 'inherit',
+    })
     if (result.status !== 0) process.exitCode = 1
   }
 }

@@ -38,14 +38,21 @@ function miniSearchOver(cards: readonly PolicyCard[]): MiniSearch {
  * Parses the knowledge file (what a start reads) and builds the index; heap counts the parsed cards and the index,
  * as both stay in memory in the product.
  */
-function buildSide<T>(json: string, build: (cards: PolicyCard[]) => T): { index: T; cards: PolicyCard[]; result: Omit<SideResult, 'samples' | 'cpu'> } {
+function buildSide<T>(
+  json: string,
+  build: (cards: PolicyCard[]) => T,
+): { index: T; cards: PolicyCard[]; result: Omit<SideResult, 'samples' | 'cpu'> } {
   const before = heapAfterGc()
   const loadStarted = performance.now()
   const cards = JSON.parse(json) as PolicyCard[]
   const buildStarted = performance.now()
   const index = build(cards)
   const done = performance.now()
-  return { index, cards, result: { buildMs: done - buildStarted, coldMs: done - loadStarted, heapMb: heapAfterGc() - before } }
+  return {
+    index,
+    cards,
+    result: { buildMs: done - buildStarted, coldMs: done - loadStarted, heapMb: heapAfterGc() - before },
+  }
 }
 
 /**
@@ -80,7 +87,13 @@ export async function runScaleBench(): Promise<BenchRow[]> {
         }
       }
     }
-    const row = (name: string, side: Omit<SideResult, 'samples' | 'cpu'>, sideSamples: number[], sideCpu: number[], baseline?: { side: Omit<SideResult, 'samples' | 'cpu'>; samples: number[]; cpu: number[] }): BenchRow => ({
+    const row = (
+      name: string,
+      side: Omit<SideResult, 'samples' | 'cpu'>,
+      sideSamples: number[],
+      sideCpu: number[],
+      baseline?: { side: Omit<SideResult, 'samples' | 'cpu'>; samples: number[]; cpu: number[] },
+    ): BenchRow => ({
       name,
       values: {
         'p50 µs': percentile(sideSamples, 50).toFixed(0),
@@ -99,11 +112,26 @@ export async function runScaleBench(): Promise<BenchRow[]> {
           : {}),
       },
     })
-    rows.push(row(`${size.cards} cards: ours`, ours.result, samples.ours, cpu.ours, { side: mini.result, samples: samples.mini, cpu: cpu.mini }))
+    rows.push(
+      row(`${size.cards} cards: ours`, ours.result, samples.ours, cpu.ours, {
+        side: mini.result,
+        samples: samples.mini,
+        cpu: cpu.mini,
+      }),
+    )
     rows.push(row(`${size.cards} cards: baseline MiniSearch`, mini.result, samples.mini, cpu.mini))
-    p99.push({ cards: size.cards, ours: percentile(samples.ours, 99), mini: percentile(samples.mini, 99), oursCpu: percentile(cpu.ours, 99), miniCpu: percentile(cpu.mini, 99) })
+    p99.push({
+      cards: size.cards,
+      ours: percentile(samples.ours, 99),
+      mini: percentile(samples.mini, 99),
+      oursCpu: percentile(cpu.ours, 99),
+      miniCpu: percentile(cpu.mini, 99),
+    })
   }
-  printTable(`Scale: synthetic cards, ${questions.length} questions (targets: p99, build ≤ MiniSearch; heap ≤ 2× MiniSearch)`, rows)
+  printTable(
+    `Scale: synthetic cards, ${questions.length} questions (targets: p99, build ≤ MiniSearch; heap ≤ 2× MiniSearch)`,
+    rows,
+  )
   const growth: BenchRow[] = []
   for (let index = 1; index < p99.length; index += 1) {
     const from = p99[index - 1]!

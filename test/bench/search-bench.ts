@@ -32,7 +32,10 @@ export async function runSearchBench(): Promise<BenchRow[]> {
   const miniBuildMs = performance.now() - start
   const heapMini = heapAfterGc() - heapBeforeMini
   // Questions alternate between the two, so machine load (the machine is shared) hits both alike.
-  const searches = { ours: (question: string) => index.search(question, { limit: 5 }), mini: (question: string) => miniSearch.search(normalizeForSearch(question)).slice(0, 5) }
+  const searches = {
+    ours: (question: string) => index.search(question, { limit: 5 }),
+    mini: (question: string) => miniSearch.search(normalizeForSearch(question)).slice(0, 5),
+  }
   const samples = { ours: [] as number[], mini: [] as number[] }
   const cpu = { ours: [] as number[], mini: [] as number[] }
   for (const question of questions) for (const search of Object.values(searches)) search(question)
@@ -46,7 +49,14 @@ export async function runSearchBench(): Promise<BenchRow[]> {
     }
   }
 
-  const row = (name: string, wall: number[], cpuTimes: number[], build: number, heap: number, baseline?: { wall: number[]; cpu: number[] }): BenchRow => ({
+  const row = (
+    name: string,
+    wall: number[],
+    cpuTimes: number[],
+    build: number,
+    heap: number,
+    baseline?: { wall: number[]; cpu: number[] },
+  ): BenchRow => ({
     name,
     values: {
       'p50 µs': percentile(wall, 50).toFixed(1),
@@ -59,7 +69,10 @@ export async function runSearchBench(): Promise<BenchRow[]> {
     },
   })
   const rows = [
-    row(`inverted index + BM25F (${index.size} cards)`, samples.ours, cpu.ours, buildMs, heapIndex, { wall: samples.mini, cpu: cpu.mini }),
+    row(`inverted index + BM25F (${index.size} cards)`, samples.ours, cpu.ours, buildMs, heapIndex, {
+      wall: samples.mini,
+      cpu: cpu.mini,
+    }),
     row('baseline: MiniSearch BM25', samples.mini, cpu.mini, miniBuildMs, heapMini),
   ]
   printTable(`Search: ${questions.length} questions × ${REPETITIONS} (target p99 < 1000 µs)`, rows)

@@ -30,7 +30,15 @@ export interface BenchTarget {
 }
 
 /** Runs the load generator in a worker thread (its own event loop) against a server on 127.0.0.1. */
-function loadHttp(options: { url: string; method: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; connections: number; total: number; uniqueEventIds?: boolean }): Promise<LoadResult> {
+function loadHttp(options: {
+  url: string
+  method: 'GET' | 'POST'
+  body?: string
+  headers?: Record<string, string>
+  connections: number
+  total: number
+  uniqueEventIds?: boolean
+}): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const entry = new URL('./load-worker.ts', import.meta.url).href
     const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`
@@ -47,10 +55,19 @@ async function listen(app: Hono): Promise<{ server: ServerType; base: string }> 
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }
 
-export function buildProductApp(extra: Parameters<typeof createApp>[0] = {}, sessions: SessionStore = new MemorySessionStore()) {
+export function buildProductApp(
+  extra: Parameters<typeof createApp>[0] = {},
+  sessions: SessionStore = new MemorySessionStore(),
+) {
   const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
   const rules = loadRules()
-  const manager = new DialogueManager({ sessions, search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
+  const manager = new DialogueManager({
+    sessions,
+    search: index,
+    rules,
+    benefits: loadTierBenefits(),
+    phraser: new TemplatePhraser(),
+  })
   return { app: createApp({ index, rules, chat: manager, ...extra }), manager, sessions }
 }
 
@@ -58,7 +75,10 @@ export function buildProductApp(extra: Parameters<typeof createApp>[0] = {}, ses
  * HTTP acknowledgement under 200 concurrent connections: the product's routes beside a bare Hono route that only
  * returns 200, served by the same Node process and adapter.
  */
-export async function runHttpBench(targets: BenchTarget[] = [], extra: Parameters<typeof createApp>[0] = {}): Promise<BenchRow[]> {
+export async function runHttpBench(
+  targets: BenchTarget[] = [],
+  extra: Parameters<typeof createApp>[0] = {},
+): Promise<BenchRow[]> {
   const bare = new Hono()
   bare.post('/ok', (context) => context.text('ok'))
   // A second reference: the bare route that also reads and parses the body (what any webhook must do).
@@ -85,18 +105,51 @@ export async function runHttpBench(targets: BenchTarget[] = [], extra: Parameter
     const feishuBody = targets.find((target) => target.uniqueEventIds)?.body
     if (feishuBody) {
       await loadHttp({ url: `${baseline.base}/read`, method: 'POST', body: feishuBody, connections, total: 2000 })
-      const readResult = await loadHttp({ url: `${baseline.base}/read`, method: 'POST', body: feishuBody, connections, total })
-      rows.push(format('reference: bare route that reads and parses the same event body', readResult, readResult.throughput / bareResult.throughput))
+      const readResult = await loadHttp({
+        url: `${baseline.base}/read`,
+        method: 'POST',
+        body: feishuBody,
+        connections,
+        total,
+      })
+      rows.push(
+        format(
+          'reference: bare route that reads and parses the same event body',
+          readResult,
+          readResult.throughput / bareResult.throughput,
+        ),
+      )
     }
     const all: BenchTarget[] = [
       { name: 'GET /healthz', path: '/healthz', method: 'GET' },
-      { name: 'POST /api/v1/search', path: '/api/v1/search', method: 'POST', body: JSON.stringify({ query: '老旧厂房改造能补多少钱' }) },
+      {
+        name: 'POST /api/v1/search',
+        path: '/api/v1/search',
+        method: 'POST',
+        body: JSON.stringify({ query: '老旧厂房改造能补多少钱' }),
+      },
       ...targets,
     ]
     for (const target of all) {
       // The same warm-up as the baseline got, so JIT and caches are comparable.
-      await loadHttp({ url: `${product.base}${target.path}`, method: target.method, body: target.body, headers: target.headers, connections, total: 2000, uniqueEventIds: target.uniqueEventIds })
-      const result = await loadHttp({ url: `${product.base}${target.path}`, method: target.method, body: target.body, headers: target.headers, connections, total, uniqueEventIds: target.uniqueEventIds })
+      await loadHttp({
+        url: `${product.base}${target.path}`,
+        method: target.method,
+        body: target.body,
+        headers: target.headers,
+        connections,
+        total: 2000,
+        uniqueEventIds: target.uniqueEventIds,
+      })
+      const result = await loadHttp({
+        url: `${product.base}${target.path}`,
+        method: target.method,
+        body: target.body,
+        headers: target.headers,
+        connections,
+        total,
+        uniqueEventIds: target.uniqueEventIds,
+      })
       rows.push(format(target.name, result, result.throughput / bareResult.throughput))
     }
   } finally {
@@ -111,7 +164,16 @@ export async function runHttpBench(targets: BenchTarget[] = [], extra: Parameter
 export async function runChatBench(): Promise<BenchRow[]> {
   const { manager } = buildProductApp()
   const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
-  const questions = ['老旧厂房改造能补多少钱？', '算力券怎么申请？', '我们能评上专精特新吗', '是的', '都没有', '工业，150人', '去年营收3200万，主营3000万，研发投入240万，负债率48%', '我的信息']
+  const questions = [
+    '老旧厂房改造能补多少钱？',
+    '算力券怎么申请？',
+    '我们能评上专精特新吗',
+    '是的',
+    '都没有',
+    '工业，150人',
+    '去年营收3200万，主营3000万，研发投入240万，负债率48%',
+    '我的信息',
+  ]
   const turns: number[] = []
   const turnsCpu: number[] = []
   const searches: number[] = []
@@ -134,8 +196,22 @@ export async function runChatBench(): Promise<BenchRow[]> {
     }
   }
   const rows = [
-    { name: 'chat turn, template phrasing, in-memory store', values: { 'p50 ms': percentile(turns, 50).toFixed(3), 'p99 ms': percentile(turns, 99).toFixed(3), 'CPU p99 ms': percentile(turnsCpu, 99).toFixed(3) } },
-    { name: 'baseline: search alone', values: { 'p50 ms': percentile(searches, 50).toFixed(3), 'p99 ms': percentile(searches, 99).toFixed(3), 'CPU p99 ms': percentile(searchesCpu, 99).toFixed(3) } },
+    {
+      name: 'chat turn, template phrasing, in-memory store',
+      values: {
+        'p50 ms': percentile(turns, 50).toFixed(3),
+        'p99 ms': percentile(turns, 99).toFixed(3),
+        'CPU p99 ms': percentile(turnsCpu, 99).toFixed(3),
+      },
+    },
+    {
+      name: 'baseline: search alone',
+      values: {
+        'p50 ms': percentile(searches, 50).toFixed(3),
+        'p99 ms': percentile(searches, 99).toFixed(3),
+        'CPU p99 ms': percentile(searchesCpu, 99).toFixed(3),
+      },
+    },
   ]
   printTable(`Chat turn: ${turns.length} turns (target p99 < 5 ms)`, rows)
   return rows
@@ -146,7 +222,11 @@ export async function runChatBench(): Promise<BenchRow[]> {
  * product loaded and no sessions.
  */
 export async function runMemoryBench(): Promise<BenchRow[]> {
-  const store = new SqliteSessionStore({ dataDir: mkdtempSync(join(tmpdir(), 'advisor-bench-')), dialogueTtlMs: 7_200_000, profileTtlMs: 30 * 86_400_000 })
+  const store = new SqliteSessionStore({
+    dataDir: mkdtempSync(join(tmpdir(), 'advisor-bench-')),
+    dialogueTtlMs: 7_200_000,
+    profileTtlMs: 30 * 86_400_000,
+  })
   const { manager, sessions } = buildProductApp({}, store)
   heapAfterGc()
   const before = process.memoryUsage().rss / 1024 / 1024

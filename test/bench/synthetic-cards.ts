@@ -1,9 +1,40 @@
 import type { PolicyCard } from '../../src/knowledge/card-schema.js'
 
 /** Beijing's 16 districts and the economic-technological development area, for varied synthetic cards. */
-const DISTRICTS = ['东城区', '西城区', '朝阳区', '海淀区', '丰台区', '石景山区', '门头沟区', '房山区', '通州区', '顺义区', '昌平区', '大兴区', '怀柔区', '平谷区', '密云区', '延庆区', '北京经济技术开发区']
+const DISTRICTS = [
+  '东城区',
+  '西城区',
+  '朝阳区',
+  '海淀区',
+  '丰台区',
+  '石景山区',
+  '门头沟区',
+  '房山区',
+  '通州区',
+  '顺义区',
+  '昌平区',
+  '大兴区',
+  '怀柔区',
+  '平谷区',
+  '密云区',
+  '延庆区',
+  '北京经济技术开发区',
+]
 const DISTRICT_PATTERN = new RegExp(DISTRICTS.join('|'), 'gu')
-const TOPICS = ['人工智能', '集成电路', '生物医药', '新能源汽车', '数字经济', '智能制造', '绿色低碳', '医疗器械', '商业航天', '新材料', '软件信息', '文化科技']
+const TOPICS = [
+  '人工智能',
+  '集成电路',
+  '生物医药',
+  '新能源汽车',
+  '数字经济',
+  '智能制造',
+  '绿色低碳',
+  '医疗器械',
+  '商业航天',
+  '新材料',
+  '软件信息',
+  '文化科技',
+]
 
 /** A small deterministic PRNG (mulberry32): the same seed always gives the same cards. */
 function random(seed: number): () => number {

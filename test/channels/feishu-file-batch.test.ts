@@ -14,7 +14,8 @@ import { createProductAdvisor } from '../contracts/product-advisor.js'
 import { startFakeFeishuServer, type FakeFeishuServer } from '../fakes/fake-feishu-server.js'
 import { textEvent } from './feishu-events.js'
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/park-exports/${name}`, import.meta.url)))
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/park-exports/${name}`, import.meta.url)))
 const rules = loadRules()
 
 let fake: FakeFeishuServer
@@ -37,7 +38,12 @@ async function setup() {
   })
   await channel.start()
   const app = createApp({ webhooks: [channel.routes], console: false })
-  const post = (payload: unknown) => app.request('/webhooks/feishu', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) })
+  const post = (payload: unknown) =>
+    app.request('/webhooks/feishu', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    })
   return { channel, post }
 }
 
@@ -48,15 +54,22 @@ function fileEvent(messageId: string, fileKey: string, fileName: string, chatTyp
 }
 
 const postedTo = (messageId: string) => fake.posted.filter((message) => message.replyTo === messageId)
-const textsTo = (messageId: string) => postedTo(messageId).filter((message) => message.msgType === 'text').map((message) => (JSON.parse(message.content) as { text: string }).text)
+const textsTo = (messageId: string) =>
+  postedTo(messageId)
+    .filter((message) => message.msgType === 'text')
+    .map((message) => (JSON.parse(message.content) as { text: string }).text)
 
 describe('Feishu: a park officer sends a firm list and gets the report file back (real SDK, fake Open API)', () => {
   it('downloads the .xlsx, replies with an .xlsx report file and a summary', async () => {
     const { channel, post } = await setup()
     fake.putMessageFile('om_sheet', 'file_v3_sheet', fixture('园区企业名单.xlsx'))
-    expect(await (await post(fileEvent('om_sheet', 'file_v3_sheet', '园区企业名单.xlsx'))).json()).toEqual({ status: 'queued' })
+    expect(await (await post(fileEvent('om_sheet', 'file_v3_sheet', '园区企业名单.xlsx'))).json()).toEqual({
+      status: 'queued',
+    })
     await channel.idle()
-    const download = fake.requests.find((request) => request.path === '/open-apis/im/v1/messages/om_sheet/resources/file_v3_sheet')
+    const download = fake.requests.find(
+      (request) => request.path === '/open-apis/im/v1/messages/om_sheet/resources/file_v3_sheet',
+    )
     expect(download?.method).toBe('GET')
     const upload = fake.uploads.at(-1)!
     expect(upload).toMatchObject({ fileType: 'xls', fileName: '园区企业名单.report.xlsx' })
@@ -70,7 +83,9 @@ describe('Feishu: a park officer sends a firm list and gets the report file back
     const texts = textsTo('om_sheet')
     expect(texts[0]).toContain('收到《园区企业名单.xlsx》')
     expect(texts.at(-1)).toContain('共 7 家')
-    expect(texts.at(-1)).toContain('未识别的列（未参与评定，请核对列名）：D列“所在街道”、AA列“研法人员（人）”（是否“研发人员”？）')
+    expect(texts.at(-1)).toContain(
+      '未识别的列（未参与评定，请核对列名）：D列“所在街道”、AA列“研法人员（人）”（是否“研发人员”？）',
+    )
     expect(texts.at(-1)).toContain('见“数据问题”列')
   })
 
@@ -87,7 +102,10 @@ describe('Feishu: a park officer sends a firm list and gets the report file back
 
   it('sends a progress line for a long list', async () => {
     const { channel, post } = await setup()
-    const lines = ['企业名称,从业人员（人）,营业收入（万元）', ...Array.from({ length: 60 }, (_unused, index) => `北京企业${index}有限公司,${20 + index},${1000 + index}`)]
+    const lines = [
+      '企业名称,从业人员（人）,营业收入（万元）',
+      ...Array.from({ length: 60 }, (_unused, index) => `北京企业${index}有限公司,${20 + index},${1000 + index}`),
+    ]
     fake.putMessageFile('om_long', 'file_v3_long', Buffer.from(lines.join('\n')))
     await post(fileEvent('om_long', 'file_v3_long', '长名单.csv'))
     await channel.idle()
@@ -118,7 +136,10 @@ describe('Feishu: a park officer sends a firm list and gets the report file back
   })
 
   it('runs a list once when a timed-out attempt is retried while the first run is still going', async () => {
-    const batch = createFeishuFileBatch({ api: createFeishuFileApi({ appId: 'cli_test', appSecret: 'secret', domain: fake.domain }), rules: () => rules })
+    const batch = createFeishuFileBatch({
+      api: createFeishuFileApi({ appId: 'cli_test', appSecret: 'secret', domain: fake.domain }),
+      rules: () => rules,
+    })
     fake.putMessageFile('om_twice', 'file_v3_twice', fixture('园区企业名单-utf8bom.csv'))
     const before = fake.uploads.length
     const route = { sheetFileKey: 'file_v3_twice', sheetFileName: '园区企业名单.csv' }
@@ -130,7 +151,9 @@ describe('Feishu: a park officer sends a firm list and gets the report file back
   it('ignores a file in a group chat that does not @mention the bot', async () => {
     const { channel, post } = await setup()
     fake.putMessageFile('om_group', 'file_v3_group', fixture('园区企业名单.xlsx'))
-    expect(await (await post(fileEvent('om_group', 'file_v3_group', '园区企业名单.xlsx', 'group'))).json()).toEqual({ status: 'ignored' })
+    expect(await (await post(fileEvent('om_group', 'file_v3_group', '园区企业名单.xlsx', 'group'))).json()).toEqual({
+      status: 'ignored',
+    })
     await channel.idle()
     expect(postedTo('om_group')).toHaveLength(0)
   })

@@ -23,9 +23,19 @@ describe('Feishu long connection: the SDK WSClient against a fake gateway on 127
 
   it('receives an event frame, acks it, and replies through the same dedupe/queue/reply path', async () => {
     const { manager } = createProductAdvisor()
-    const channel = createFeishuChannel({ sender: createFeishuSender({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: api.domain }), advisor: manager, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter() })
+    const channel = createFeishuChannel({
+      sender: createFeishuSender({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: api.domain }),
+      advisor: manager,
+      inbound: new MemoryInboundQueue(),
+      rateLimiter: new MemoryRateLimiter(),
+    })
     await channel.start()
-    const connection = startFeishuLongConnection({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: gateway.domain, accept: channel.accept })
+    const connection = startFeishuLongConnection({
+      appId: 'cli_a1b2c3d4e5f60718',
+      appSecret: 'secret',
+      domain: gateway.domain,
+      accept: channel.accept,
+    })
     try {
       await gateway.connected()
       // The SDK attaches its frame handler once its side of the socket reports open, just after the server's.
@@ -37,7 +47,9 @@ describe('Feishu long connection: the SDK WSClient against a fake gateway on 127
       const ack = JSON.parse(new TextDecoder().decode(gateway.acks[0].payload))
       expect(ack.code).toBe(200)
       await channel.idle()
-      await expect.poll(() => api.posted.filter((message) => message.replyTo === 'om_ws_1').length, { timeout: 5000 }).toBe(1)
+      await expect
+        .poll(() => api.posted.filter((message) => message.replyTo === 'om_ws_1').length, { timeout: 5000 })
+        .toBe(1)
       expect(api.posted.find((message) => message.replyTo === 'om_ws_1')!.content).toContain('算力券')
     } finally {
       connection.stop()
@@ -47,14 +59,33 @@ describe('Feishu long connection: the SDK WSClient against a fake gateway on 127
   it('fails the frame (code 500, so Feishu re-pushes) for a group @mention while the bot id is still unknown', async () => {
     const { manager } = createProductAdvisor()
     api.failBotInfo(1)
-    const channel = createFeishuChannel({ sender: createFeishuSender({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: api.domain }), advisor: manager, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter(), botInfoRetry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } })
+    const channel = createFeishuChannel({
+      sender: createFeishuSender({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: api.domain }),
+      advisor: manager,
+      inbound: new MemoryInboundQueue(),
+      rateLimiter: new MemoryRateLimiter(),
+      botInfoRetry: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
+    })
     await channel.start()
     expect(channel.botOpenId).toBeNull()
-    const connection = startFeishuLongConnection({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret', domain: gateway.domain, accept: channel.accept })
+    const connection = startFeishuLongConnection({
+      appId: 'cli_a1b2c3d4e5f60718',
+      appSecret: 'secret',
+      domain: gateway.domain,
+      accept: channel.accept,
+    })
     try {
       await new Promise((resolve) => setTimeout(resolve, 300))
       const before = gateway.acks.length
-      gateway.push(textEvent({ eventId: 'ws-ev-group', messageId: 'om_ws_group', chatType: 'group', text: '@_user_1 算力券', mentions: [{ key: '@_user_1', openId: api.botOpenId, name: '政策助手' }] }))
+      gateway.push(
+        textEvent({
+          eventId: 'ws-ev-group',
+          messageId: 'om_ws_group',
+          chatType: 'group',
+          text: '@_user_1 算力券',
+          mentions: [{ key: '@_user_1', openId: api.botOpenId, name: '政策助手' }],
+        }),
+      )
       await expect.poll(() => gateway.acks.length, { timeout: 5000 }).toBe(before + 1)
       expect(JSON.parse(new TextDecoder().decode(gateway.acks[before]!.payload)).code).toBe(500)
       await channel.idle()

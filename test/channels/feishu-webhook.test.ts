@@ -21,12 +21,26 @@ afterAll(async () => fake.close())
 async function setup(options: { encryptKey?: string; advisor?: Advisor } = {}) {
   const advisor = options.advisor ?? createProductAdvisor().manager
   const sender = createFeishuSender({ appId: 'cli_test', appSecret: 'secret', domain: fake.domain })
-  const channel = createFeishuChannel({ sender, advisor, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter(), verificationToken: TOKEN, encryptKey: options.encryptKey, pipeline: { retryBaseDelayMs: 5 }, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))) })
+  const channel = createFeishuChannel({
+    sender,
+    advisor,
+    inbound: new MemoryInboundQueue(),
+    rateLimiter: new MemoryRateLimiter(),
+    verificationToken: TOKEN,
+    encryptKey: options.encryptKey,
+    pipeline: { retryBaseDelayMs: 5 },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))),
+  })
   await channel.start()
   const app = createApp({ webhooks: [channel.routes], console: false })
-  const post = async (payload: unknown, mode: 'plain' | 'encrypted' | 'forged' = options.encryptKey ? 'encrypted' : 'plain') => {
-    const raw = mode === 'plain' ? JSON.stringify(payload) : JSON.stringify({ encrypt: encryptPayload(payload, ENCRYPT_KEY) })
-    const headers = mode === 'plain' ? { 'content-type': 'application/json' } : signedHeaders(raw, ENCRYPT_KEY, mode === 'forged')
+  const post = async (
+    payload: unknown,
+    mode: 'plain' | 'encrypted' | 'forged' = options.encryptKey ? 'encrypted' : 'plain',
+  ) => {
+    const raw =
+      mode === 'plain' ? JSON.stringify(payload) : JSON.stringify({ encrypt: encryptPayload(payload, ENCRYPT_KEY) })
+    const headers =
+      mode === 'plain' ? { 'content-type': 'application/json' } : signedHeaders(raw, ENCRYPT_KEY, mode === 'forged')
     return app.request('/webhooks/feishu', { method: 'POST', headers, body: raw })
   }
   return { channel, app, post }
@@ -60,14 +74,20 @@ describe('Feishu webhook with the real SDK against a fake Open API', () => {
     expect(JSON.stringify(card)).toContain('最高不超过5000万元')
     expect(JSON.stringify(card)).toContain('55590088')
     expect(reply.uuid).toMatch(/^[0-9a-f]{32}$/u)
-    expect(fake.requests.some((request) => request.path === '/open-apis/auth/v3/tenant_access_token/internal')).toBe(true)
+    expect(fake.requests.some((request) => request.path === '/open-apis/auth/v3/tenant_access_token/internal')).toBe(
+      true,
+    )
     expect(fake.requests.some((request) => request.path === '/open-apis/bot/v3/info')).toBe(true)
   })
 
   it('refuses a forged signature and a wrong token with 401, posting nothing', async () => {
     const { channel, post } = await setup({ encryptKey: ENCRYPT_KEY })
-    expect((await post(textEvent({ eventId: 'ev-forged', messageId: 'om_forged', text: '你好' }), 'forged')).status).toBe(401)
-    expect((await post(textEvent({ eventId: 'ev-token', messageId: 'om_token', text: '你好', token: 'stolen' }))).status).toBe(401)
+    expect(
+      (await post(textEvent({ eventId: 'ev-forged', messageId: 'om_forged', text: '你好' }), 'forged')).status,
+    ).toBe(401)
+    expect(
+      (await post(textEvent({ eventId: 'ev-token', messageId: 'om_token', text: '你好', token: 'stolen' }))).status,
+    ).toBe(401)
     await channel.idle()
     expect(postedTo('om_forged')).toHaveLength(0)
     expect(postedTo('om_token')).toHaveLength(0)
@@ -85,7 +105,9 @@ describe('Feishu webhook with the real SDK against a fake Open API', () => {
 
   it('acknowledges within 3 s however slow the answer is', async () => {
     const { manager } = createProductAdvisor()
-    const slow: Advisor = { handle: async (message) => (await new Promise((resolve) => setTimeout(resolve, 4000)), manager.handle(message)) }
+    const slow: Advisor = {
+      handle: async (message) => (await new Promise((resolve) => setTimeout(resolve, 4000)), manager.handle(message)),
+    }
     const { channel, post } = await setup({ advisor: slow })
     const started = Date.now()
     const response = await post(textEvent({ eventId: 'ev-slow', messageId: 'om_slow', text: '你好' }))
@@ -98,8 +120,24 @@ describe('Feishu webhook with the real SDK against a fake Open API', () => {
   it('in groups answers only when the bot is @mentioned, with the placeholder stripped', async () => {
     const { channel, post } = await setup()
     await post(textEvent({ eventId: 'ev-g1', messageId: 'om_g1', chatType: 'group', text: '算力券怎么申请？' }))
-    await post(textEvent({ eventId: 'ev-g2', messageId: 'om_g2', chatType: 'group', text: '@_user_1 算力券怎么申请？', mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '政策助手' }] }))
-    await post(textEvent({ eventId: 'ev-g3', messageId: 'om_g3', chatType: 'group', text: '@_user_1 算力券', mentions: [{ key: '@_user_1', openId: 'ou_someone_else', name: '张三' }] }))
+    await post(
+      textEvent({
+        eventId: 'ev-g2',
+        messageId: 'om_g2',
+        chatType: 'group',
+        text: '@_user_1 算力券怎么申请？',
+        mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '政策助手' }],
+      }),
+    )
+    await post(
+      textEvent({
+        eventId: 'ev-g3',
+        messageId: 'om_g3',
+        chatType: 'group',
+        text: '@_user_1 算力券',
+        mentions: [{ key: '@_user_1', openId: 'ou_someone_else', name: '张三' }],
+      }),
+    )
     await channel.idle()
     expect(postedTo('om_g1')).toHaveLength(0)
     expect(postedTo('om_g3')).toHaveLength(0)
@@ -129,7 +167,16 @@ describe('Feishu webhook with the real SDK against a fake Open API', () => {
   it('rejects malformed JSON, bad encryption and oversized bodies with 4xx', async () => {
     const { app } = await setup({ encryptKey: ENCRYPT_KEY })
     expect((await app.request('/webhooks/feishu', { method: 'POST', body: '{"schema":' })).status).toBe(400)
-    expect((await app.request('/webhooks/feishu', { method: 'POST', body: JSON.stringify({ encrypt: 'bm90IGVuY3J5cHRlZCBhdCBhbGwgcmVhbGx5IG5vdA==' }) })).status).toBe(400)
-    expect((await app.request('/webhooks/feishu', { method: 'POST', body: 'x'.repeat(10 * 1024 * 1024) })).status).toBe(413)
+    expect(
+      (
+        await app.request('/webhooks/feishu', {
+          method: 'POST',
+          body: JSON.stringify({ encrypt: 'bm90IGVuY3J5cHRlZCBhdCBhbGwgcmVhbGx5IG5vdA==' }),
+        })
+      ).status,
+    ).toBe(400)
+    expect((await app.request('/webhooks/feishu', { method: 'POST', body: 'x'.repeat(10 * 1024 * 1024) })).status).toBe(
+      413,
+    )
   })
 })

@@ -18,7 +18,12 @@ class RecordingAdvisor implements Advisor {
   #active = 0
   maxConcurrent = 0
 
-  constructor(readonly options: { delayMs?: (message: InboundMessage) => number; reply?: (message: InboundMessage) => string } = {}) {}
+  constructor(
+    readonly options: {
+      delayMs?: (message: InboundMessage) => number
+      reply?: (message: InboundMessage) => string
+    } = {},
+  ) {}
 
   async handle(message: InboundMessage): Promise<OutboundReply> {
     this.calls.push(message)
@@ -58,7 +63,13 @@ afterEach(async () => {
 })
 
 async function createFixture(
-  options: { config?: Partial<WechatBotConfigInput>; advisor?: Advisor; login?: boolean; pauseForReal?: boolean; onDuplicate?: () => void } = {},
+  options: {
+    config?: Partial<WechatBotConfigInput>
+    advisor?: Advisor
+    login?: boolean
+    pauseForReal?: boolean
+    onDuplicate?: () => void
+  } = {},
 ) {
   const config = parseWechatBotConfig({ ...BASE_CONFIG, ...options.config })
   const advisor = options.advisor ?? new RecordingAdvisor()
@@ -67,7 +78,8 @@ async function createFixture(
   const wechaty = WechatyBuilder.build({ puppet })
   const sent: Sent[] = []
   wechaty.on('message', (message: Message) => {
-    if (message.self()) sent.push({ conversationId: message.room()?.id ?? message.listener()?.id ?? '', text: message.text() })
+    if (message.self())
+      sent.push({ conversationId: message.room()?.id ?? message.listener()?.id ?? '', text: message.text() })
   })
   const pauses: number[] = []
   const channel = createWechatyChannel({
@@ -107,15 +119,43 @@ async function createFixture(
   }
 
   /** Emits a message with a hand-made payload (old timestamps, images, recalls, re-deliveries). */
-  function deliver(payload: { id: string; talkerId: string; roomId?: string; listenerId?: string; type?: types.Message; text?: string; timestamp?: number; mentionIdList?: string[] }) {
+  function deliver(payload: {
+    id: string
+    talkerId: string
+    roomId?: string
+    listenerId?: string
+    type?: types.Message
+    text?: string
+    timestamp?: number
+    mentionIdList?: string[]
+  }) {
     if (!mocker.cacheMessagePayload.has(payload.id)) {
       mocker.MessageMock.create({ type: types.Message.Text, timestamp: Date.now(), ...payload } as never)
     }
     puppet.emit('message', { messageId: payload.id })
   }
 
-  const textsIn = (conversationId: string) => sent.filter((item) => item.conversationId === conversationId).map((item) => item.text)
-  return { advisor, mocker, puppet, channel, sent, pauses, bot, zhang, li, wang, zhao, stranger, group, unlisted, settle, deliver, textsIn }
+  const textsIn = (conversationId: string) =>
+    sent.filter((item) => item.conversationId === conversationId).map((item) => item.text)
+  return {
+    advisor,
+    mocker,
+    puppet,
+    channel,
+    sent,
+    pauses,
+    bot,
+    zhang,
+    li,
+    wang,
+    zhao,
+    stranger,
+    group,
+    unlisted,
+    settle,
+    deliver,
+    textsIn,
+  }
 }
 
 describe('wechaty channel (real Wechaty + PuppetMock)', () => {
@@ -127,7 +167,13 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
     expect(textsIn(group.id)).toEqual(['@张三 收到：专精特新有什么支持政策？（第1轮）'])
     const advisorCalls = (advisor as RecordingAdvisor).calls
     expect(advisorCalls).toHaveLength(1)
-    expect(advisorCalls[0]).toMatchObject({ channel: 'wechat', chatId: group.id, userId: zhang.id, userName: '张三', mentionsBot: true })
+    expect(advisorCalls[0]).toMatchObject({
+      channel: 'wechat',
+      chatId: group.id,
+      userId: zhang.id,
+      userName: '张三',
+      mentionsBot: true,
+    })
   })
 
   it('recognises "@name" in the text when the puppet sends no mention list, anywhere in the message', async () => {
@@ -136,7 +182,10 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
     await settle()
     li.say('@政策助手 小巨人看什么指标').to(group)
     await settle()
-    expect(textsIn(group.id)).toEqual(['@李四 收到：请问研发费用怎么算（第1轮）', '@李四 收到：小巨人看什么指标（第2轮）'])
+    expect(textsIn(group.id)).toEqual([
+      '@李四 收到：请问研发费用怎么算（第1轮）',
+      '@李四 收到：小巨人看什么指标（第2轮）',
+    ])
     expect(bot.id).toBeTruthy()
   })
 
@@ -147,7 +196,10 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
     wang.say('大家好，今天开会吗').to(group)
     wang.say('政策助手 算力券怎么申请').to(group)
     await settle()
-    expect(textsIn(group.id)).toEqual(['@王五 收到：创新型中小企业怎么认定（第1轮）', '@王五 收到：算力券怎么申请（第2轮）'])
+    expect(textsIn(group.id)).toEqual([
+      '@王五 收到：创新型中小企业怎么认定（第1轮）',
+      '@王五 收到：算力券怎么申请（第2轮）',
+    ])
   })
 
   it('ignores an unlisted group even when @mentioned', async () => {
@@ -160,7 +212,9 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
   })
 
   it('matches group-name keywords when keywordMatch is on', async () => {
-    const { bot, mocker, zhang, settle, textsIn } = await createFixture({ config: { groups: { allow: ['专精特新'], keywordMatch: true } } })
+    const { bot, mocker, zhang, settle, textsIn } = await createFixture({
+      config: { groups: { allow: ['专精特新'], keywordMatch: true } },
+    })
     const park = mocker.createRoom({ topic: '海淀专精特新企业群', memberIdList: [bot.id, zhang.id] })
     zhang.say('@政策助手\u2005你好呀', [bot]).to(park)
     await settle()
@@ -198,12 +252,19 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
     zhang.say('@政策助手\u2005第三条', [bot]).to(group)
     await settle()
     expect(advisor.calls.map((call) => call.text)).toEqual(['第一条', '第二条', '第三条'])
-    expect(textsIn(group.id)).toEqual(['@张三 收到：第一条（第1轮）', '@张三 收到：第二条（第2轮）', '@张三 收到：第三条（第3轮）'])
+    expect(textsIn(group.id)).toEqual([
+      '@张三 收到：第一条（第1轮）',
+      '@张三 收到：第二条（第2轮）',
+      '@张三 收到：第三条（第3轮）',
+    ])
   })
 
   it('splits a long reply into numbered parts of at most 500 characters, @asker only on the first, with pauses', async () => {
-    const sentence = '根据《北京市促进中小企业发展条例》，企业上年度研发费用总额不低于1,300.5万元的，可申请专项资金支持。'
-    const longText = Array.from({ length: 30 }, () => sentence).join('').slice(0, 1300)
+    const sentence =
+      '根据《北京市促进中小企业发展条例》，企业上年度研发费用总额不低于1,300.5万元的，可申请专项资金支持。'
+    const longText = Array.from({ length: 30 }, () => sentence)
+      .join('')
+      .slice(0, 1300)
     const advisor = new RecordingAdvisor({ reply: () => longText })
     const { bot, zhang, group, settle, textsIn, pauses } = await createFixture({ advisor })
     zhang.say('@政策助手\u2005详细说说', [bot]).to(group)
@@ -264,8 +325,16 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
 
   it('dedupes a message the puppet delivers twice (e.g. after a reconnect)', async () => {
     let duplicates = 0
-    const { advisor, zhang, bot, group, deliver, settle, textsIn } = await createFixture({ onDuplicate: () => (duplicates += 1) })
-    const payload = { id: 'redelivered-1', talkerId: zhang.id, roomId: group.id, text: '@政策助手\u2005研发费用加计扣除', mentionIdList: [bot.id] }
+    const { advisor, zhang, bot, group, deliver, settle, textsIn } = await createFixture({
+      onDuplicate: () => (duplicates += 1),
+    })
+    const payload = {
+      id: 'redelivered-1',
+      talkerId: zhang.id,
+      roomId: group.id,
+      text: '@政策助手\u2005研发费用加计扣除',
+      mentionIdList: [bot.id],
+    }
     deliver(payload)
     await settle()
     deliver(payload)
@@ -277,8 +346,22 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
 
   it('ignores messages older than 3 minutes, but accepts fresh ones with second timestamps', async () => {
     const { zhang, bot, group, deliver, settle, textsIn } = await createFixture()
-    deliver({ id: 'old-1', talkerId: zhang.id, roomId: group.id, text: '@政策助手\u2005旧消息', mentionIdList: [bot.id], timestamp: Date.now() - 181_000 })
-    deliver({ id: 'fresh-seconds', talkerId: zhang.id, roomId: group.id, text: '@政策助手\u2005新消息', mentionIdList: [bot.id], timestamp: Math.floor(Date.now() / 1000) })
+    deliver({
+      id: 'old-1',
+      talkerId: zhang.id,
+      roomId: group.id,
+      text: '@政策助手\u2005旧消息',
+      mentionIdList: [bot.id],
+      timestamp: Date.now() - 181_000,
+    })
+    deliver({
+      id: 'fresh-seconds',
+      talkerId: zhang.id,
+      roomId: group.id,
+      text: '@政策助手\u2005新消息',
+      mentionIdList: [bot.id],
+      timestamp: Math.floor(Date.now() / 1000),
+    })
     await settle()
     expect(textsIn(group.id)).toEqual(['@张三 收到：新消息（第1轮）'])
   })
@@ -286,7 +369,14 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
   it("ignores the bot's own messages and system notices", async () => {
     const { advisor, bot, zhang, group, deliver, settle, sent } = await createFixture()
     bot.say('@政策助手\u2005自言自语', [bot]).to(group)
-    deliver({ id: 'recall-1', talkerId: zhang.id, roomId: group.id, type: types.Message.Recalled, text: '张三撤回了一条消息', mentionIdList: [bot.id] })
+    deliver({
+      id: 'recall-1',
+      talkerId: zhang.id,
+      roomId: group.id,
+      type: types.Message.Recalled,
+      text: '张三撤回了一条消息',
+      mentionIdList: [bot.id],
+    })
     deliver({ id: 'red-1', talkerId: zhang.id, listenerId: bot.id, type: types.Message.RedEnvelope })
     await settle()
     expect((advisor as RecordingAdvisor).calls).toEqual([])
@@ -295,8 +385,20 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
 
   it('replies briefly to non-text messages only when @mentioned or in private chat', async () => {
     const { advisor, bot, zhang, li, group, deliver, settle, textsIn } = await createFixture()
-    deliver({ id: 'image-in-group', talkerId: zhang.id, roomId: group.id, type: types.Message.Image, mentionIdList: [] })
-    deliver({ id: 'image-mentioned', talkerId: li.id, roomId: group.id, type: types.Message.Image, mentionIdList: [bot.id] })
+    deliver({
+      id: 'image-in-group',
+      talkerId: zhang.id,
+      roomId: group.id,
+      type: types.Message.Image,
+      mentionIdList: [],
+    })
+    deliver({
+      id: 'image-mentioned',
+      talkerId: li.id,
+      roomId: group.id,
+      type: types.Message.Image,
+      mentionIdList: [bot.id],
+    })
     deliver({ id: 'voice-private', talkerId: zhang.id, listenerId: bot.id, type: types.Message.Audio })
     await settle()
     expect(textsIn(group.id)).toEqual(['@李四 我暂时只能看懂文字消息，请直接打字提问。'])
@@ -308,7 +410,9 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
     const { bot, wang, group, settle, textsIn } = await createFixture()
     wang.say('@政策助手\u2005', [bot]).to(group)
     await settle()
-    expect(textsIn(group.id)).toEqual([`@王五 您好！我是北京企业政策助手。@我直接提问即可，如“专精特新有哪些支持政策？”或“我们能评哪个？”`])
+    expect(textsIn(group.id)).toEqual([
+      `@王五 您好！我是北京企业政策助手。@我直接提问即可，如“专精特新有哪些支持政策？”或“我们能评哪个？”`,
+    ])
   })
 
   it('treats quoting one of the bot’s messages as addressing it, and passes only the new text', async () => {
@@ -319,7 +423,9 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
   })
 
   it('rate-limits a busy group with one friendly notice per minute', async () => {
-    const { advisor, bot, zhang, li, wang, zhao, group, settle, textsIn } = await createFixture({ config: { rateLimit: { perGroupPerMinute: 2 } } })
+    const { advisor, bot, zhang, li, wang, zhao, group, settle, textsIn } = await createFixture({
+      config: { rateLimit: { perGroupPerMinute: 2 } },
+    })
     for (const member of [zhang, li, wang, zhao]) {
       member.say('@政策助手\u2005专精特新怎么申请', [bot]).to(group)
       await settle()
@@ -337,7 +443,10 @@ describe('wechaty channel (real Wechaty + PuppetMock)', () => {
     open.zhang.say('专精特新是什么').to(open.bot)
     await open.settle()
     expect(open.textsIn(open.zhang.id)).toEqual(['收到：专精特新是什么（第1轮）'])
-    expect((open.advisor as RecordingAdvisor).calls[0]).toMatchObject({ chatId: `p2p:${open.zhang.id}`, userId: open.zhang.id })
+    expect((open.advisor as RecordingAdvisor).calls[0]).toMatchObject({
+      chatId: `p2p:${open.zhang.id}`,
+      userId: open.zhang.id,
+    })
 
     const friendsOnly = await createFixture({ config: { privateChat: { enabled: true, friendsOnly: true } } })
     friendsOnly.stranger.say('专精特新是什么').to(friendsOnly.bot)

@@ -10,7 +10,13 @@ import { openSqliteDatabase } from '../../src/store/open-sqlite-database.js'
 import { SqliteInboundQueue } from '../../src/store/sqlite-inbound-queue.js'
 import { createProductAdvisor } from '../contracts/product-advisor.js'
 
-const config = parseWechatBotConfig({ schemaVersion: 1, botName: '政策助手', groups: { allow: ['专精特新交流群'], keywordMatch: false }, triggerWords: ['政策助手'], privateChat: { enabled: true, friendsOnly: false } })
+const config = parseWechatBotConfig({
+  schemaVersion: 1,
+  botName: '政策助手',
+  groups: { allow: ['专精特新交流群'], keywordMatch: false },
+  triggerWords: ['政策助手'],
+  privateChat: { enabled: true, friendsOnly: false },
+})
 
 describe('WeChat replies survive a stop through the shared inbound queue', () => {
   it('a reply whose send hangs at shutdown is sent by the next start, looked up by conversation id, exactly once', async () => {
@@ -27,8 +33,17 @@ describe('WeChat replies survive a stop through the shared inbound queue', () =>
     })
     const original = puppet.messageSendText.bind(puppet)
     let hang = true
-    puppet.messageSendText = (...args: Parameters<typeof original>) => (hang ? new Promise(() => {}) : original(...args))
-    const options = { wechaty, config, advisor: manager, inbound, singleWriter: true, rateLimiter: new MemoryRateLimiter(), sleep: async () => {} }
+    puppet.messageSendText = (...args: Parameters<typeof original>) =>
+      hang ? new Promise(() => {}) : original(...args)
+    const options = {
+      wechaty,
+      config,
+      advisor: manager,
+      inbound,
+      singleWriter: true,
+      rateLimiter: new MemoryRateLimiter(),
+      sleep: async () => {},
+    }
     try {
       const first = createWechatyChannel(options)
       await first.start()

@@ -18,7 +18,8 @@ describe('splitText', () => {
   })
 
   it('never cuts inside a number, a 《title》, a document number or a URL', () => {
-    const unit = '企业研发投入1,234,567.89万元，增长12.5%，见《北京市专精特新中小企业认定管理办法》京经信发〔2024〕18号，详见https://jxj.beijing.gov.cn/zwgk/abc.html 之后'
+    const unit =
+      '企业研发投入1,234,567.89万元，增长12.5%，见《北京市专精特新中小企业认定管理办法》京经信发〔2024〕18号，详见https://jxj.beijing.gov.cn/zwgk/abc.html 之后'
     const text = unit.repeat(6)
     // Every protected span (the URL is the longest, 39 characters) fits in these limits.
     for (const limit of [40, 47, 61, 80, 120]) {

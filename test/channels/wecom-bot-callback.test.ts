@@ -1,6 +1,10 @@
 import { encrypt, getSignature } from '@wecom/crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createWecomBotChannel, TRUNCATED_NOTICE, type WecomBotChannel } from '../../src/channels/wecom/wecom-bot-channel.js'
+import {
+  createWecomBotChannel,
+  TRUNCATED_NOTICE,
+  type WecomBotChannel,
+} from '../../src/channels/wecom/wecom-bot-channel.js'
 import type { Advisor } from '../../src/dialogue/messages.js'
 import { createApp } from '../../src/server/app.js'
 import { MemoryInboundQueue } from '../../src/store/memory-inbound-queue.js'
@@ -10,7 +14,11 @@ const KEYS = { token: 'bot-token', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz01
 
 const echoAdvisor: Advisor = {
   async handle(message) {
-    if (message.text === 'long') return { text: Array.from({ length: 200 }, (_, index) => `第${index + 1}段：最高不超过5000万元的资金支持。`).join('\n'), citations: [] }
+    if (message.text === 'long')
+      return {
+        text: Array.from({ length: 200 }, (_, index) => `第${index + 1}段：最高不超过5000万元的资金支持。`).join('\n'),
+        citations: [],
+      }
     return { text: `答：${message.text}（${message.chatId}/${message.userId}）`, citations: [] }
   },
 }
@@ -27,23 +35,45 @@ afterEach(async () => {
 })
 
 async function setUp() {
-  channel = createWecomBotChannel({ ...KEYS, apiBase: fake.apiBase, advisor: echoAdvisor, inbound: new MemoryInboundQueue(), timeoutMs: 5000, pipeline: { retryBaseDelayMs: 5 } })
+  channel = createWecomBotChannel({
+    ...KEYS,
+    apiBase: fake.apiBase,
+    advisor: echoAdvisor,
+    inbound: new MemoryInboundQueue(),
+    timeoutMs: 5000,
+    pipeline: { retryBaseDelayMs: 5 },
+  })
   await channel.start()
   return { app: createApp({ webhooks: [channel.routes], console: false }), channel: channel! }
 }
 
 /** A group @ message as the docs show it (path/100719). */
 function groupText(options: { msgid: string; userId: string; text: string; responseUrl: string }) {
-  return { msgid: options.msgid, aibotid: 'AIBOTID', chatid: 'wrkSFfCgAAxxx', chattype: 'group', from: { userid: options.userId }, response_url: options.responseUrl, msgtype: 'text', text: { content: options.text } }
+  return {
+    msgid: options.msgid,
+    aibotid: 'AIBOTID',
+    chatid: 'wrkSFfCgAAxxx',
+    chattype: 'group',
+    from: { userid: options.userId },
+    response_url: options.responseUrl,
+    msgtype: 'text',
+    text: { content: options.text },
+  }
 }
 
-const repliesAt = (responseUrl: string) => fake.botReplies.filter((reply) => responseUrl.endsWith(`response_code=${reply.code}`)).map((reply) => reply.content)
+const repliesAt = (responseUrl: string) =>
+  fake.botReplies.filter((reply) => responseUrl.endsWith(`response_code=${reply.code}`)).map((reply) => reply.content)
 
 describe('WeCom 智能机器人 callback (/webhooks/wecom-bot)', () => {
   it('passes the URL check with receiveid "" and refuses a bad signature', async () => {
     const { app } = await setUp()
     const echostr = encrypt(KEYS.encodingAesKey, '5927736012', '')
-    const good = new URLSearchParams({ msg_signature: getSignature(KEYS.token, '1700000000', '9', echostr), timestamp: '1700000000', nonce: '9', echostr })
+    const good = new URLSearchParams({
+      msg_signature: getSignature(KEYS.token, '1700000000', '9', echostr),
+      timestamp: '1700000000',
+      nonce: '9',
+      echostr,
+    })
     const response = await app.request(`/webhooks/wecom-bot?${good}`)
     expect(response.status).toBe(200)
     expect(await response.text()).toBe('5927736012')
@@ -54,9 +84,16 @@ describe('WeCom 智能机器人 callback (/webhooks/wecom-bot)', () => {
   it('answers an @ in a group once, through the message’s response_url, without the mention', async () => {
     const { app, channel } = await setUp()
     const responseUrl = fake.issueResponseUrl()
-    const callback = wecomBotCallback(KEYS, groupText({ msgid: 'CAIQ16HMjQYY', userId: 'lisi', text: '@政策顾问 算力券怎么申请？', responseUrl }))
+    const callback = wecomBotCallback(
+      KEYS,
+      groupText({ msgid: 'CAIQ16HMjQYY', userId: 'lisi', text: '@政策顾问 算力券怎么申请？', responseUrl }),
+    )
     for (let round = 0; round < 3; round += 1) {
-      const response = await app.request(callback.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: callback.body })
+      const response = await app.request(callback.path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: callback.body,
+      })
       expect(response.status).toBe(200)
       expect(await response.text()).toBe('')
     }
@@ -67,12 +104,22 @@ describe('WeCom 智能机器人 callback (/webhooks/wecom-bot)', () => {
   it('refuses a forged signature and a message encrypted for a corp id instead of ""', async () => {
     const { app, channel } = await setUp()
     const responseUrl = fake.issueResponseUrl()
-    const callback = wecomBotCallback(KEYS, groupText({ msgid: 'forged-1', userId: 'lisi', text: '@政策顾问 你好', responseUrl }))
+    const callback = wecomBotCallback(
+      KEYS,
+      groupText({ msgid: 'forged-1', userId: 'lisi', text: '@政策顾问 你好', responseUrl }),
+    )
     const forged = callback.path.replace(/msg_signature=[0-9a-f]+/u, `msg_signature=${'f'.repeat(40)}`)
     expect((await app.request(forged, { method: 'POST', body: callback.body })).status).toBe(401)
-    const encrypted = encrypt(KEYS.encodingAesKey, JSON.stringify(groupText({ msgid: 'corp-1', userId: 'lisi', text: '你好', responseUrl })), 'ww_some_corp')
+    const encrypted = encrypt(
+      KEYS.encodingAesKey,
+      JSON.stringify(groupText({ msgid: 'corp-1', userId: 'lisi', text: '你好', responseUrl })),
+      'ww_some_corp',
+    )
     const signature = getSignature(KEYS.token, String(Math.floor(Date.now() / 1000)), '5', encrypted)
-    const response = await app.request(`/webhooks/wecom-bot?msg_signature=${signature}&timestamp=${Math.floor(Date.now() / 1000)}&nonce=5`, { method: 'POST', body: JSON.stringify({ encrypt: encrypted }) })
+    const response = await app.request(
+      `/webhooks/wecom-bot?msg_signature=${signature}&timestamp=${Math.floor(Date.now() / 1000)}&nonce=5`,
+      { method: 'POST', body: JSON.stringify({ encrypt: encrypted }) },
+    )
     expect(response.status).toBe(401)
     await channel.idle()
     expect(repliesAt(responseUrl)).toEqual([])
@@ -80,7 +127,10 @@ describe('WeCom 智能机器人 callback (/webhooks/wecom-bot)', () => {
 
   it('never POSTs to a response_url off the WeCom API host', async () => {
     const { app, channel } = await setUp()
-    const callback = wecomBotCallback(KEYS, groupText({ msgid: 'ssrf-1', userId: 'lisi', text: '@政策顾问 你好', responseUrl: 'http://127.0.0.1:1/steal' }))
+    const callback = wecomBotCallback(
+      KEYS,
+      groupText({ msgid: 'ssrf-1', userId: 'lisi', text: '@政策顾问 你好', responseUrl: 'http://127.0.0.1:1/steal' }),
+    )
     const before = fake.botReplies.length
     expect((await app.request(callback.path, { method: 'POST', body: callback.body })).status).toBe(200)
     await channel.idle()
@@ -90,7 +140,10 @@ describe('WeCom 智能机器人 callback (/webhooks/wecom-bot)', () => {
   it('fits a long answer into the one message a response_url allows, cut at a sentence with a notice', async () => {
     const { app, channel } = await setUp()
     const responseUrl = fake.issueResponseUrl()
-    const callback = wecomBotCallback(KEYS, { ...groupText({ msgid: 'long-1', userId: 'lisi', text: 'long', responseUrl }), chattype: 'single' })
+    const callback = wecomBotCallback(KEYS, {
+      ...groupText({ msgid: 'long-1', userId: 'lisi', text: 'long', responseUrl }),
+      chattype: 'single',
+    })
     await app.request(callback.path, { method: 'POST', body: callback.body })
     await channel.idle()
     const [reply, ...rest] = repliesAt(responseUrl)
@@ -103,7 +156,10 @@ describe('WeCom 智能机器人 callback (/webhooks/wecom-bot)', () => {
     const { app, channel } = await setUp()
     const responseUrl = fake.issueResponseUrl()
     for (const msgid of ['used-1', 'used-2']) {
-      const callback = wecomBotCallback(KEYS, groupText({ msgid, userId: 'lisi', text: `@政策顾问 ${msgid}`, responseUrl }))
+      const callback = wecomBotCallback(
+        KEYS,
+        groupText({ msgid, userId: 'lisi', text: `@政策顾问 ${msgid}`, responseUrl }),
+      )
       await app.request(callback.path, { method: 'POST', body: callback.body })
       await channel.idle()
     }
@@ -113,8 +169,23 @@ describe('WeCom 智能机器人 callback (/webhooks/wecom-bot)', () => {
   it('answers a picture with the text-only notice and ignores events', async () => {
     const { app, channel } = await setUp()
     const responseUrl = fake.issueResponseUrl()
-    const image = { msgid: 'img-1', aibotid: 'AIBOTID', chattype: 'single', from: { userid: 'lisi' }, response_url: responseUrl, msgtype: 'image', image: { url: 'https://example.invalid/x' } }
-    const event = { msgid: 'ev-1', aibotid: 'AIBOTID', chattype: 'single', from: { userid: 'lisi' }, msgtype: 'event', event: { eventtype: 'enter_chat' } }
+    const image = {
+      msgid: 'img-1',
+      aibotid: 'AIBOTID',
+      chattype: 'single',
+      from: { userid: 'lisi' },
+      response_url: responseUrl,
+      msgtype: 'image',
+      image: { url: 'https://example.invalid/x' },
+    }
+    const event = {
+      msgid: 'ev-1',
+      aibotid: 'AIBOTID',
+      chattype: 'single',
+      from: { userid: 'lisi' },
+      msgtype: 'event',
+      event: { eventtype: 'enter_chat' },
+    }
     for (const message of [image, event]) {
       const callback = wecomBotCallback(KEYS, message)
       expect((await app.request(callback.path, { method: 'POST', body: callback.body })).status).toBe(200)

@@ -9,12 +9,20 @@ import { encrypt, getSignature } from '@wecom/crypto'
 import { startFakeWecomServer, wecomCallback, wecomTextXml, type FakeWecomServer } from '../fakes/fake-wecom-server.js'
 
 const CORP = { corpId: 'ww0123456789abcdef', secret: 'app-secret', agentId: 1000002 }
-const KEYS = { token: 'callback-token', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', corpId: CORP.corpId }
+const KEYS = {
+  token: 'callback-token',
+  encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+  corpId: CORP.corpId,
+}
 
 /** Answers with the question, so a reply can be traced to its message; `long` answers need several messages. */
 const echoAdvisor: Advisor = {
   async handle(message) {
-    if (message.text === 'long') return { text: Array.from({ length: 60 }, (_, index) => `第${index + 1}段：最高不超过5000万元的资金支持。`).join('\n'), citations: [] }
+    if (message.text === 'long')
+      return {
+        text: Array.from({ length: 60 }, (_, index) => `第${index + 1}段：最高不超过5000万元的资金支持。`).join('\n'),
+        citations: [],
+      }
     return { text: `答：${message.text}`, citations: [] }
   },
 }
@@ -31,49 +39,92 @@ afterEach(async () => {
 })
 
 async function setUp(options: { now?: () => number } = {}) {
-  const api = createWecomApi({ apiBase: fake.apiBase, corpId: CORP.corpId, secret: CORP.secret, agentId: CORP.agentId, timeoutMs: 5000 })
-  channel = createWecomChannel({ api, keys: { token: KEYS.token, encodingAesKey: KEYS.encodingAesKey, receiveId: CORP.corpId }, agentId: CORP.agentId, advisor: echoAdvisor, inbound: new MemoryInboundQueue(), now: options.now, pipeline: { retryBaseDelayMs: 5 } })
+  const api = createWecomApi({
+    apiBase: fake.apiBase,
+    corpId: CORP.corpId,
+    secret: CORP.secret,
+    agentId: CORP.agentId,
+    timeoutMs: 5000,
+  })
+  channel = createWecomChannel({
+    api,
+    keys: { token: KEYS.token, encodingAesKey: KEYS.encodingAesKey, receiveId: CORP.corpId },
+    agentId: CORP.agentId,
+    advisor: echoAdvisor,
+    inbound: new MemoryInboundQueue(),
+    now: options.now,
+    pipeline: { retryBaseDelayMs: 5 },
+  })
   await channel.start()
   const app = createApp({ webhooks: [channel.routes], console: false })
   let counter = 0
-  const post = (text: string, overrides: { userId?: string; messageId?: string; keys?: typeof KEYS; timestamp?: number } = {}) => {
+  const post = (
+    text: string,
+    overrides: { userId?: string; messageId?: string; keys?: typeof KEYS; timestamp?: number } = {},
+  ) => {
     counter += 1
-    const xml = wecomTextXml({ corpId: CORP.corpId, agentId: CORP.agentId, userId: overrides.userId ?? 'zhangsan', text, messageId: overrides.messageId ?? `${Date.now()}${counter}` })
-    const callback = wecomCallback(overrides.keys ?? KEYS, xml, { timestamp: overrides.timestamp, agentId: CORP.agentId })
-    return { callback, send: () => app.request(callback.path, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: callback.body }) }
+    const xml = wecomTextXml({
+      corpId: CORP.corpId,
+      agentId: CORP.agentId,
+      userId: overrides.userId ?? 'zhangsan',
+      text,
+      messageId: overrides.messageId ?? `${Date.now()}${counter}`,
+    })
+    const callback = wecomCallback(overrides.keys ?? KEYS, xml, {
+      timestamp: overrides.timestamp,
+      agentId: CORP.agentId,
+    })
+    return {
+      callback,
+      send: () =>
+        app.request(callback.path, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: callback.body }),
+    }
   }
   return { app, post, channel: channel! }
 }
 
-const sentTo = (user: string) => fake.sent.filter((message) => message.toUser === user).map((message) => message.content)
+const sentTo = (user: string) =>
+  fake.sent.filter((message) => message.toUser === user).map((message) => message.content)
 
 describe('WeCom callback URL verification (GET /webhooks/wecom)', () => {
   const verification = (signatureOf: (echostr: string, timestamp: string, nonce: string) => string) => {
     const echostr = encrypt(KEYS.encodingAesKey, '8246813573', CORP.corpId)
-    const query = new URLSearchParams({ msg_signature: signatureOf(echostr, '1700000000', '42'), timestamp: '1700000000', nonce: '42', echostr })
+    const query = new URLSearchParams({
+      msg_signature: signatureOf(echostr, '1700000000', '42'),
+      timestamp: '1700000000',
+      nonce: '42',
+      echostr,
+    })
     return `/webhooks/wecom?${query}`
   }
 
   it('answers the decrypted echostr as plain text when msg_signature is right', async () => {
     const { app } = await setUp()
-    const response = await app.request(verification((echostr, timestamp, nonce) => getSignature(KEYS.token, timestamp, nonce, echostr)))
+    const response = await app.request(
+      verification((echostr, timestamp, nonce) => getSignature(KEYS.token, timestamp, nonce, echostr)),
+    )
     expect(response.status).toBe(200)
     expect(await response.text()).toBe('8246813573')
   })
 
   it('refuses a bad msg_signature with 401 and does not reveal the echostr', async () => {
     const { app } = await setUp()
-    const response = await app.request(verification((echostr, timestamp, nonce) => getSignature('another-token', timestamp, nonce, echostr)))
+    const response = await app.request(
+      verification((echostr, timestamp, nonce) => getSignature('another-token', timestamp, nonce, echostr)),
+    )
     expect(response.status).toBe(401)
     expect(await response.text()).not.toContain('8246813573')
   })
 
   it('accepts an echostr whose "+" arrived unencoded (read as a space)', async () => {
     let echostr = ''
-    for (let index = 0; !echostr.includes('+'); index += 1) echostr = encrypt(KEYS.encodingAesKey, `echo-${index}`, CORP.corpId)
+    for (let index = 0; !echostr.includes('+'); index += 1)
+      echostr = encrypt(KEYS.encodingAesKey, `echo-${index}`, CORP.corpId)
     const { app } = await setUp()
     const signature = getSignature(KEYS.token, '1700000000', '7', echostr)
-    const response = await app.request(`/webhooks/wecom?msg_signature=${signature}&timestamp=1700000000&nonce=7&echostr=${echostr.replace(/\//gu, '%2F').replace(/=/gu, '%3D')}`)
+    const response = await app.request(
+      `/webhooks/wecom?msg_signature=${signature}&timestamp=1700000000&nonce=7&echostr=${echostr.replace(/\//gu, '%2F').replace(/=/gu, '%3D')}`,
+    )
     expect(response.status).toBe(200)
     expect(await response.text()).toMatch(/^echo-\d+$/u)
   })
@@ -115,7 +166,17 @@ describe('WeCom callback messages (POST /webhooks/wecom)', () => {
     const { callback, send } = post('重复投递', { userId: 'u-retry', messageId: '7301234567890123456' })
     for (let round = 0; round < 3; round += 1) expect((await send()).status).toBe(200)
     // A retry is a fresh request (new timestamp and nonce) with the same MsgId.
-    const again = wecomCallback(KEYS, wecomTextXml({ corpId: CORP.corpId, agentId: CORP.agentId, userId: 'u-retry', text: '重复投递', messageId: '7301234567890123456' }), { nonce: 'other' })
+    const again = wecomCallback(
+      KEYS,
+      wecomTextXml({
+        corpId: CORP.corpId,
+        agentId: CORP.agentId,
+        userId: 'u-retry',
+        text: '重复投递',
+        messageId: '7301234567890123456',
+      }),
+      { nonce: 'other' },
+    )
     expect((await app.request(again.path, { method: 'POST', body: again.body })).status).toBe(200)
     await channel.idle()
     expect(sentTo('u-retry')).toEqual(['答：重复投递'])
@@ -178,7 +239,9 @@ describe('WeCom callback messages (POST /webhooks/wecom)', () => {
     const parts = sentTo('u-long')
     expect(parts.length).toBeGreaterThan(1)
     for (const part of parts) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(2048)
-    expect(parts.map((part, index) => part.startsWith(`(${index + 1}/${parts.length}) `))).toEqual(parts.map(() => true))
+    expect(parts.map((part, index) => part.startsWith(`(${index + 1}/${parts.length}) `))).toEqual(
+      parts.map(() => true),
+    )
     expect(parts.join('\n')).toContain('第60段')
   })
 
@@ -196,17 +259,29 @@ describe('WeCom callback messages (POST /webhooks/wecom)', () => {
 
   it('refuses malformed and oversized bodies with a clear error', async () => {
     const { app } = await setUp()
-    const bad = await app.request('/webhooks/wecom?msg_signature=a&timestamp=1&nonce=1', { method: 'POST', body: '{"not":"xml"}' })
+    const bad = await app.request('/webhooks/wecom?msg_signature=a&timestamp=1&nonce=1', {
+      method: 'POST',
+      body: '{"not":"xml"}',
+    })
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('INVALID_XML')
-    const huge = await app.request('/webhooks/wecom?msg_signature=a&timestamp=1&nonce=1', { method: 'POST', body: `<xml><Encrypt>${'A'.repeat(70_000)}</Encrypt></xml>` })
+    const huge = await app.request('/webhooks/wecom?msg_signature=a&timestamp=1&nonce=1', {
+      method: 'POST',
+      body: `<xml><Encrypt>${'A'.repeat(70_000)}</Encrypt></xml>`,
+    })
     expect(huge.status).toBe(413)
   })
 })
 
 describe('WeCom media (media/upload, media/get)', () => {
   it('uploads a report, sends it as a file message and downloads a file a member sent', async () => {
-    const api = createWecomApi({ apiBase: fake.apiBase, corpId: CORP.corpId, secret: CORP.secret, agentId: CORP.agentId, timeoutMs: 5000 })
+    const api = createWecomApi({
+      apiBase: fake.apiBase,
+      corpId: CORP.corpId,
+      secret: CORP.secret,
+      agentId: CORP.agentId,
+      timeoutMs: 5000,
+    })
     const report = Buffer.from('企业名称,结论\n示例科技,符合\n', 'utf8')
     const mediaId = await api.uploadFile('筛查报告.csv', report)
     await api.sendFile('u-file', mediaId)
@@ -223,9 +298,26 @@ describe('WeCom media (media/upload, media/get)', () => {
 describe('WeCom credentials at start', () => {
   it('logs the errcode when gettoken refuses the secret, and still starts', async () => {
     const errors: Array<{ details: object; message: string }> = []
-    const logger = { info() {}, warn() {}, error: (details: object, message: string) => errors.push({ details, message }) }
-    const api = createWecomApi({ apiBase: fake.apiBase, corpId: CORP.corpId, secret: 'wrong-secret', agentId: CORP.agentId, timeoutMs: 5000 })
-    channel = createWecomChannel({ api, keys: { token: KEYS.token, encodingAesKey: KEYS.encodingAesKey, receiveId: CORP.corpId }, agentId: CORP.agentId, advisor: echoAdvisor, inbound: new MemoryInboundQueue(), logger })
+    const logger = {
+      info() {},
+      warn() {},
+      error: (details: object, message: string) => errors.push({ details, message }),
+    }
+    const api = createWecomApi({
+      apiBase: fake.apiBase,
+      corpId: CORP.corpId,
+      secret: 'wrong-secret',
+      agentId: CORP.agentId,
+      timeoutMs: 5000,
+    })
+    channel = createWecomChannel({
+      api,
+      keys: { token: KEYS.token, encodingAesKey: KEYS.encodingAesKey, receiveId: CORP.corpId },
+      agentId: CORP.agentId,
+      advisor: echoAdvisor,
+      inbound: new MemoryInboundQueue(),
+      logger,
+    })
     await channel.start()
     await expect.poll(() => errors.length).toBe(1)
     expect(errors[0]).toMatchObject({ details: { errcode: 40001 } })
@@ -236,8 +328,16 @@ describe('WeCom credentials at start', () => {
 
 describe('WeCom API unreachable', () => {
   it('fails retriably with the network reason and never the request URL', async () => {
-    const api = createWecomApi({ apiBase: 'http://127.0.0.1:59999', corpId: CORP.corpId, secret: 'secret-in-url', agentId: CORP.agentId, timeoutMs: 1000 })
-    const error = (await api.send('zhangsan', { msgtype: 'text', content: '你好' }).catch((caught: unknown) => caught)) as { message: string; retriable: boolean }
+    const api = createWecomApi({
+      apiBase: 'http://127.0.0.1:59999',
+      corpId: CORP.corpId,
+      secret: 'secret-in-url',
+      agentId: CORP.agentId,
+      timeoutMs: 1000,
+    })
+    const error = (await api
+      .send('zhangsan', { msgtype: 'text', content: '你好' })
+      .catch((caught: unknown) => caught)) as { message: string; retriable: boolean }
     expect(error.retriable).toBe(true)
     expect(error.message).toBe('WeCom unreachable: ECONNREFUSED')
     expect(error.message).not.toContain('secret-in-url')
@@ -248,7 +348,13 @@ describe('WeCom per-member send limit', () => {
   it('holds the 31st message to one member within a minute until the window has room (WeCom would drop it)', async () => {
     let clock = Date.now()
     const pauses: number[] = []
-    const api = createWecomApi({ apiBase: fake.apiBase, corpId: CORP.corpId, secret: CORP.secret, agentId: CORP.agentId, timeoutMs: 5000 })
+    const api = createWecomApi({
+      apiBase: fake.apiBase,
+      corpId: CORP.corpId,
+      secret: CORP.secret,
+      agentId: CORP.agentId,
+      timeoutMs: 5000,
+    })
     channel = createWecomChannel({
       api,
       keys: { token: KEYS.token, encodingAesKey: KEYS.encodingAesKey, receiveId: CORP.corpId },
@@ -264,7 +370,16 @@ describe('WeCom per-member send limit', () => {
     await channel.start()
     const app = createApp({ webhooks: [channel.routes], console: false })
     for (let index = 1; index <= 31; index += 1) {
-      const callback = wecomCallback(KEYS, wecomTextXml({ corpId: CORP.corpId, agentId: CORP.agentId, userId: 'u-limit', text: `问题${index}`, messageId: `88000${index}` }))
+      const callback = wecomCallback(
+        KEYS,
+        wecomTextXml({
+          corpId: CORP.corpId,
+          agentId: CORP.agentId,
+          userId: 'u-limit',
+          text: `问题${index}`,
+          messageId: `88000${index}`,
+        }),
+      )
       await app.request(callback.path, { method: 'POST', body: callback.body })
     }
     await channel.idle()

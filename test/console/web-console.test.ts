@@ -16,23 +16,44 @@ import { createApp } from '../../src/server/app.js'
 import { MemorySessionStore } from '../../src/store/memory-session-store.js'
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
-if (!CHROMIUM) console.warn('Chromium is not installed (apt-get install chromium): the web console browser test is skipped')
+if (!CHROMIUM)
+  console.warn('Chromium is not installed (apt-get install chromium): the web console browser test is skipped')
 
 /** Screenshots for a person to look at (gitignored). */
 const SCREENSHOTS = fileURLToPath(new URL('../../test-output/console/', import.meta.url))
-const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const PHONE = { width: 390, height: 844 }
 const WIDE = { width: 1366, height: 768 }
 
 /** Fails on horizontal overflow, and on a control pushed off the right edge. */
 async function expectFits(page: Page, what: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }))
-  expect(scrollWidth, `${what}: page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth)
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }))
+  expect(scrollWidth, `${what}: page is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(
+    innerWidth,
+  )
   const offScreen = await page.evaluate(() =>
     Array.from(document.querySelectorAll('button, input, select, textarea, a, label.button'))
       .filter((node) => (node as HTMLElement).offsetParent !== null)
-      .map((node) => ({ id: node.id || node.textContent?.trim().slice(0, 12) || node.tagName, right: node.getBoundingClientRect().right }))
-      .filter((node) => node.right > window.innerWidth + 0.5 && !(document.querySelector('.table-scroll')?.contains(document.getElementById(node.id))))
+      .map((node) => ({
+        id: node.id || node.textContent?.trim().slice(0, 12) || node.tagName,
+        right: node.getBoundingClientRect().right,
+      }))
+      .filter(
+        (node) =>
+          node.right > window.innerWidth + 0.5 &&
+          !document.querySelector('.table-scroll')?.contains(document.getElementById(node.id)),
+      )
       .map((node) => node.id),
   )
   expect(offScreen, `${what}: controls off the right edge`).toEqual([])
@@ -70,7 +91,13 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
     const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
     const rules = loadRules()
-    const manager = new DialogueManager({ sessions: new MemorySessionStore(), search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
+    const manager = new DialogueManager({
+      sessions: new MemorySessionStore(),
+      search: index,
+      rules,
+      benefits: loadTierBenefits(),
+      phraser: new TemplatePhraser(),
+    })
     const app = createApp({ index, rules, chat: manager, profiles: manager })
     server = await new Promise<ServerType>((resolve) => {
       const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
@@ -90,7 +117,8 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     expect(await page.title()).toContain('北京企业政策顾问')
     await page.waitForSelector('#fact-registeredInBeijing')
     await page.locator('.verdict[data-program="little-giant"]').waitFor()
-    for (const pane of ['#chat-pane', '#profile-pane', '#search-pane']) expect(await page.locator(pane).isVisible()).toBe(true)
+    for (const pane of ['#chat-pane', '#profile-pane', '#search-pane'])
+      expect(await page.locator(pane).isVisible()).toBe(true)
     expect(await page.locator('#batch-pane').isVisible()).toBe(false)
     const favicon = await page.evaluate(async () => (await fetch('/favicon.ico')).headers.get('content-type'))
     expect(favicon).toBe('image/svg+xml')
@@ -107,7 +135,14 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
   })
 
   it('shows a live verdict for the three tiers as the agent fills the profile', async () => {
-    for (const [name, value] of [['registeredInBeijing', 'true'], ['independentLegalPerson', 'true'], ['creditBlacklisted', 'false'], ['restrictedProducts', 'false'], ['majorIncident3y', 'false'], ['industry', '"software"']] as const) {
+    for (const [name, value] of [
+      ['registeredInBeijing', 'true'],
+      ['independentLegalPerson', 'true'],
+      ['creditBlacklisted', 'false'],
+      ['restrictedProducts', 'false'],
+      ['majorIncident3y', 'false'],
+      ['industry', '"software"'],
+    ] as const) {
       await page.selectOption(`#fact-${name}`, value)
     }
     await page.fill('#fact-employees', '80')
@@ -122,7 +157,15 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
 
   it('shows only the failing part of 小巨人 新 with actual vs needed, the advice in full and a 最少改动 for every tier', async () => {
     await page.selectOption('#fact-industry', '"software"')
-    for (const [name, value] of [['employees', '200'], ['revenue', '20000'], ['revenuePrev', '18000'], ['rdExpense', '1000'], ['rdExpensePrev', '900'], ['ipClass1', '3']] as const) await page.fill(`#fact-${name}`, value)
+    for (const [name, value] of [
+      ['employees', '200'],
+      ['revenue', '20000'],
+      ['revenuePrev', '18000'],
+      ['rdExpense', '1000'],
+      ['rdExpensePrev', '900'],
+      ['ipClass1', '3'],
+    ] as const)
+      await page.fill(`#fact-${name}`, value)
     await page.selectOption('#fact-rdInstitution', '"none"')
     const giant = page.locator('.verdict[data-program="little-giant"] [data-kind="unmet"]')
     await expect.poll(async () => giant.textContent(), { timeout: 10_000 }).toContain('研发机构')
@@ -134,7 +177,11 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
       expect(await cheapest.textContent(), program).toMatch(/^最少改动：.+/)
     }
     // Nothing in a verdict box is clipped: every box is as tall as its content.
-    const clipped = await page.evaluate(() => Array.from(document.querySelectorAll('.verdict')).filter((box) => box.scrollHeight > box.clientHeight + 1).length)
+    const clipped = await page.evaluate(
+      () =>
+        Array.from(document.querySelectorAll('.verdict')).filter((box) => box.scrollHeight > box.clientHeight + 1)
+          .length,
+    )
     expect(clipped).toBe(0)
     await expectFits(page, '1366 verdicts')
     await page.locator('#verdict-little-giant').scrollIntoViewIfNeeded()
@@ -143,7 +190,14 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
 
   it('form → chat: after the agent fills the form, "我们能评哪个？" goes on from those facts', async () => {
     await page.click('#new-call')
-    for (const [name, value] of [['registeredInBeijing', 'true'], ['independentLegalPerson', 'true'], ['creditBlacklisted', 'false'], ['restrictedProducts', 'false'], ['majorIncident3y', 'false'], ['industry', '"software"']] as const) {
+    for (const [name, value] of [
+      ['registeredInBeijing', 'true'],
+      ['independentLegalPerson', 'true'],
+      ['creditBlacklisted', 'false'],
+      ['restrictedProducts', 'false'],
+      ['majorIncident3y', 'false'],
+      ['industry', '"software"'],
+    ] as const) {
       await page.selectOption(`#fact-${name}`, value)
     }
     await page.fill('#fact-employees', '80')
@@ -160,7 +214,11 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     await expect.poll(async () => page.inputValue('#fact-revenue'), { timeout: 10_000 }).toBe('3200')
     expect(await page.inputValue('#fact-employees')).toBe('80')
     // The verdicts follow the shared profile: without figures on honours or R&D the innovative tier is open.
-    await expect.poll(async () => page.locator('#verdict-summary button[data-program="innovative"]').textContent(), { timeout: 10_000 }).toContain('待定')
+    await expect
+      .poll(async () => page.locator('#verdict-summary button[data-program="innovative"]').textContent(), {
+        timeout: 10_000,
+      })
+      .toContain('待定')
     await shoot(page, 'wide-1366x768-form-chat')
   })
 
@@ -170,7 +228,9 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     await page.locator('#search-results li[data-card="guide-028"]').click()
     await page.locator('#card-view h3').filter({ hasText: '算力券' }).waitFor()
     await page.click('#copy-answer')
-    await expect.poll(async () => page.locator('#card-view').getAttribute('data-copied'), { timeout: 5000 }).toBeTruthy()
+    await expect
+      .poll(async () => page.locator('#card-view').getAttribute('data-copied'), { timeout: 5000 })
+      .toBeTruthy()
     const copied = await page.locator('#card-view').getAttribute('data-copied')
     expect(await page.locator('.copied').textContent()).toBe('已复制')
     expect(copied).toContain('【北京市人工智能算力券实施方案】')
@@ -183,7 +243,11 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     await page.click('#tabs button[data-tab="batch"]')
     expect(await page.locator('#batch-pane').isVisible()).toBe(true)
     expect(await page.locator('#chat-pane').isVisible()).toBe(false)
-    await page.setInputFiles('#batch-file', { name: '园区名单.csv', mimeType: 'text/csv', buffer: Buffer.from(PARK_CSV, 'utf8') })
+    await page.setInputFiles('#batch-file', {
+      name: '园区名单.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(PARK_CSV, 'utf8'),
+    })
     await page.locator('#batch-result').waitFor({ state: 'visible', timeout: 20_000 })
     const rows = page.locator('#batch-table tbody tr')
     expect(await rows.count()).toBe(3)
@@ -192,21 +256,36 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     expect(await rows.nth(2).textContent()).toContain('=HYPERLINK')
     expect(await page.locator('#batch-summary').textContent()).toContain('创新型中小企业')
     expect(await page.locator('#batch-columns').textContent()).toContain('备注')
-    for (const format of ['xlsx', 'csv', 'md']) expect(await page.locator(`#batch-reports a[data-report="${format}"]`).count()).toBe(1)
-    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#batch-reports a[data-report="csv"]')])
+    for (const format of ['xlsx', 'csv', 'md'])
+      expect(await page.locator(`#batch-reports a[data-report="${format}"]`).count()).toBe(1)
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#batch-reports a[data-report="csv"]'),
+    ])
     expect(report.suggestedFilename()).toBe('园区名单.report.csv')
     // An Excel file, dropped on the box.
     const workbook = (await parkWorkbook()).toString('base64')
     await page.evaluate(async (base64) => {
       const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))
       const transfer = new DataTransfer()
-      transfer.items.add(new File([bytes], '园区名单.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
-      document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      transfer.items.add(
+        new File([bytes], '园区名单.xlsx', {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        }),
+      )
+      document
+        .getElementById('drop-zone')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
     }, workbook)
-    await expect.poll(async () => page.locator('#batch-status').textContent(), { timeout: 20_000 }).toBe('园区名单.xlsx：共2家企业')
+    await expect
+      .poll(async () => page.locator('#batch-status').textContent(), { timeout: 20_000 })
+      .toBe('园区名单.xlsx：共2家企业')
     expect(await rows.count()).toBe(2)
     expect(await rows.nth(1).textContent()).toContain('北京精工传感有限公司')
-    const [excel] = await Promise.all([page.waitForEvent('download'), page.click('#batch-reports a[data-report="xlsx"]')])
+    const [excel] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#batch-reports a[data-report="xlsx"]'),
+    ])
     expect(excel.suggestedFilename()).toBe('园区名单.report.xlsx')
     const [template] = await Promise.all([page.waitForEvent('download'), page.click('#template-link')])
     expect(template.suggestedFilename()).toBe('企业名单模板.xlsx')
@@ -219,7 +298,8 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
     try {
       await phone.goto(base)
       await phone.waitForSelector('#fact-registeredInBeijing', { state: 'attached' })
-      for (const tab of ['chat', 'profile', 'search', 'batch']) expect(await phone.locator(`#tabs button[data-tab="${tab}"]`).isVisible(), tab).toBe(true)
+      for (const tab of ['chat', 'profile', 'search', 'batch'])
+        expect(await phone.locator(`#tabs button[data-tab="${tab}"]`).isVisible(), tab).toBe(true)
       expect(await phone.locator('#tabs button[data-tab="desk"]').isVisible()).toBe(false)
       expect(await phone.locator('#chat-pane').isVisible()).toBe(true)
       expect(await phone.locator('#profile-pane').isVisible()).toBe(false)
@@ -260,7 +340,11 @@ describe.skipIf(!CHROMIUM)('hotline web console in headless Chromium', () => {
       await shoot(phone, 'phone-390x844-profile')
 
       await phone.click('#tabs button[data-tab="batch"]')
-      await phone.setInputFiles('#batch-file', { name: '园区名单.csv', mimeType: 'text/csv', buffer: Buffer.from(PARK_CSV, 'utf8') })
+      await phone.setInputFiles('#batch-file', {
+        name: '园区名单.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(PARK_CSV, 'utf8'),
+      })
       await phone.locator('#batch-result').waitFor({ state: 'visible', timeout: 20_000 })
       await expectFits(phone, 'phone batch')
       await shoot(phone, 'phone-390x844-batch')
@@ -298,13 +382,30 @@ describe.skipIf(!CHROMIUM)('web console with API_KEYS set', () => {
   beforeAll(async () => {
     const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
     const rules = loadRules()
-    const manager = new DialogueManager({ sessions: new MemorySessionStore(), search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
+    const manager = new DialogueManager({
+      sessions: new MemorySessionStore(),
+      search: index,
+      rules,
+      benefits: loadTierBenefits(),
+      phraser: new TemplatePhraser(),
+    })
     const app = createApp({ index, rules, chat: manager, apiKeys: [{ name: 'hotline', key: KEY }] })
     server = await new Promise<ServerType>((resolve) => {
       const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
     })
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
   }, 60_000)
 
   afterAll(async () => {
@@ -316,14 +417,17 @@ describe.skipIf(!CHROMIUM)('web console with API_KEYS set', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
     const page = await context.newPage()
     page.on('request', (request) => {
-      if (request.url().includes('/api/v1/')) seen.push(`${new URL(request.url()).pathname} ${request.headers().authorization ?? '-'}`)
+      if (request.url().includes('/api/v1/'))
+        seen.push(`${new URL(request.url()).pathname} ${request.headers().authorization ?? '-'}`)
     })
     await page.goto(base)
     const dialog = page.locator('#api-key-dialog')
     await dialog.waitFor({ state: 'visible', timeout: 10_000 })
     await page.fill('#api-key-input', 'wrong-key-0123456789')
     await page.click('#api-key-submit')
-    await expect.poll(async () => page.locator('#api-key-message').textContent(), { timeout: 5000 }).toContain('密钥无效')
+    await expect
+      .poll(async () => page.locator('#api-key-message').textContent(), { timeout: 5000 })
+      .toContain('密钥无效')
     await page.fill('#api-key-input', KEY)
     await page.click('#api-key-submit')
     await page.waitForSelector('#fact-registeredInBeijing')
@@ -334,7 +438,8 @@ describe.skipIf(!CHROMIUM)('web console with API_KEYS set', () => {
     const afterKey = seen.slice(seen.findIndex((line) => line.endsWith(`Bearer ${KEY}`)))
     expect(afterKey).toContain(`/api/v1/chat Bearer ${KEY}`)
     expect(afterKey).toContain(`/api/v1/facts/fields Bearer ${KEY}`)
-    for (const line of afterKey.filter((entry) => !entry.startsWith('/api/v1/channels/'))) expect(line).toMatch(new RegExp(`Bearer ${KEY}$`))
+    for (const line of afterKey.filter((entry) => !entry.startsWith('/api/v1/channels/')))
+      expect(line).toMatch(new RegExp(`Bearer ${KEY}$`))
 
     // Same tab session: a reload asks nothing.
     await page.reload()

@@ -26,7 +26,11 @@ const TESTS = {
  * One contract for every channel adapter (Feishu webhook, Feishu long connection, WeChat, web), run against the
  * real dialogue manager so that no adapter drifts from the others. Skips must say why.
  */
-export function runChannelContract(name: string, createHarness: () => Promise<ChannelHarness>, skips: ContractSkip[] = []) {
+export function runChannelContract(
+  name: string,
+  createHarness: () => Promise<ChannelHarness>,
+  skips: ContractSkip[] = [],
+) {
   const skipped = (test: string) => skips.find((skip) => skip.test === test)
   const contract = (test: string, body: (harness: ChannelHarness) => Promise<void>) => {
     const skip = skipped(test)
@@ -34,14 +38,18 @@ export function runChannelContract(name: string, createHarness: () => Promise<Ch
       it.skip(`${test} (skipped: ${skip.reason})`, () => {})
       return
     }
-    it(test, async () => {
-      const harness = await createHarness()
-      try {
-        await body(harness)
-      } finally {
-        await harness.close()
-      }
-    }, 30_000)
+    it(
+      test,
+      async () => {
+        const harness = await createHarness()
+        try {
+          await body(harness)
+        } finally {
+          await harness.close()
+        }
+      },
+      30_000,
+    )
   }
 
   describe(`channel contract: ${name}`, () => {

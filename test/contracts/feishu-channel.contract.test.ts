@@ -24,7 +24,9 @@ afterAll(async () => fake.close())
 function visibleText(content: string): string {
   const parsed = JSON.parse(content) as { text?: string }
   if (typeof parsed.text === 'string') return parsed.text
-  return [...content.matchAll(/"content":"((?:[^"\\]|\\.)*)"/gu)].map((match) => JSON.parse(`"${match[1]}"`) as string).join('\n')
+  return [...content.matchAll(/"content":"((?:[^"\\]|\\.)*)"/gu)]
+    .map((match) => JSON.parse(`"${match[1]}"`) as string)
+    .join('\n')
 }
 
 let run = 0
@@ -36,7 +38,15 @@ for (const store of ['memory', 'sqlite'] as const) {
     const inbound = database ? new SqliteInboundQueue({ database }) : new MemoryInboundQueue()
     const { manager } = createProductAdvisor()
     const sender = createFeishuSender({ appId: 'cli_contract', appSecret: 'secret', domain: fake.domain })
-    const channel = createFeishuChannel({ sender, advisor: manager, inbound, singleWriter: true, rateLimiter: new MemoryRateLimiter(), verificationToken: 'v-token', pipeline: { retryBaseDelayMs: 5 } })
+    const channel = createFeishuChannel({
+      sender,
+      advisor: manager,
+      inbound,
+      singleWriter: true,
+      rateLimiter: new MemoryRateLimiter(),
+      verificationToken: 'v-token',
+      pipeline: { retryBaseDelayMs: 5 },
+    })
     await channel.start()
     const app = createApp({ webhooks: [channel.routes], console: false })
     const messagesOf = new Map<string, string[]>()
@@ -45,12 +55,25 @@ for (const store of ['memory', 'sqlite'] as const) {
       async send(user, text, options) {
         counter += 1
         const messageId = `om_${run}_${options?.messageId ?? `auto-${counter}`}`
-        const event = textEvent({ eventId: `ev_${run}_${counter}`, messageId, text, userId: `ou_${user}`, chatId: `oc_p2p_${user}` })
-        await app.request('/webhooks/feishu', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) })
+        const event = textEvent({
+          eventId: `ev_${run}_${counter}`,
+          messageId,
+          text,
+          userId: `ou_${user}`,
+          chatId: `oc_p2p_${user}`,
+        })
+        await app.request('/webhooks/feishu', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(event),
+        })
         messagesOf.set(user, [...new Set([...(messagesOf.get(user) ?? []), messageId])])
         await channel.idle()
       },
-      repliesTo: (user) => fake.posted.filter((message) => (messagesOf.get(user) ?? []).includes(message.replyTo)).map((message) => visibleText(message.content)),
+      repliesTo: (user) =>
+        fake.posted
+          .filter((message) => (messagesOf.get(user) ?? []).includes(message.replyTo))
+          .map((message) => visibleText(message.content)),
       close: async () => {
         await channel.idle()
         expect(await inbound.depth()).toBe(0)

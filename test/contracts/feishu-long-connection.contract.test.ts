@@ -23,9 +23,19 @@ runChannelContract('Feishu long connection (SDK WSClient, fake gateway)', async 
   run += 1
   const gateway = await startFakeFeishuGateway()
   const { manager } = createProductAdvisor()
-  const channel = createFeishuChannel({ sender: createFeishuSender({ appId: APP_ID, appSecret: 'secret', domain: api.domain }), advisor: manager, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter() })
+  const channel = createFeishuChannel({
+    sender: createFeishuSender({ appId: APP_ID, appSecret: 'secret', domain: api.domain }),
+    advisor: manager,
+    inbound: new MemoryInboundQueue(),
+    rateLimiter: new MemoryRateLimiter(),
+  })
   await channel.start()
-  const connection = startFeishuLongConnection({ appId: APP_ID, appSecret: 'secret', domain: gateway.domain, accept: channel.accept })
+  const connection = startFeishuLongConnection({
+    appId: APP_ID,
+    appSecret: 'secret',
+    domain: gateway.domain,
+    accept: channel.accept,
+  })
   await gateway.connected()
   await new Promise((resolve) => setTimeout(resolve, 200))
   const messagesOf = new Map<string, string[]>()
@@ -35,9 +45,12 @@ runChannelContract('Feishu long connection (SDK WSClient, fake gateway)', async 
       counter += 1
       const messageId = `om_ws_${run}_${options?.messageId ?? counter}`
       const before = gateway.acks.length
-      gateway.push(textEvent({ eventId: `ws_${run}_${counter}`, messageId, text, userId: `ou_${user}`, chatId: `oc_${user}` }))
+      gateway.push(
+        textEvent({ eventId: `ws_${run}_${counter}`, messageId, text, userId: `ou_${user}`, chatId: `oc_${user}` }),
+      )
       messagesOf.set(user, [...new Set([...(messagesOf.get(user) ?? []), messageId])])
-      for (let wait = 0; wait < 200 && gateway.acks.length === before; wait += 1) await new Promise((resolve) => setTimeout(resolve, 10))
+      for (let wait = 0; wait < 200 && gateway.acks.length === before; wait += 1)
+        await new Promise((resolve) => setTimeout(resolve, 10))
       await channel.idle()
     },
     repliesTo: (user) =>
@@ -45,7 +58,11 @@ runChannelContract('Feishu long connection (SDK WSClient, fake gateway)', async 
         .filter((message) => (messagesOf.get(user) ?? []).includes(message.replyTo))
         .map((message) => {
           const parsed = JSON.parse(message.content) as { text?: string }
-          return typeof parsed.text === 'string' ? parsed.text : [...message.content.matchAll(/"content":"((?:[^"\\]|\\.)*)"/gu)].map((match) => JSON.parse(`"${match[1]}"`) as string).join('\n')
+          return typeof parsed.text === 'string'
+            ? parsed.text
+            : [...message.content.matchAll(/"content":"((?:[^"\\]|\\.)*)"/gu)]
+                .map((match) => JSON.parse(`"${match[1]}"`) as string)
+                .join('\n')
         }),
     async close() {
       connection.stop()

@@ -13,5 +13,15 @@ const benefits = loadTierBenefits()
 
 /** The real dialogue manager over real cards and rules, with an in-memory store: what every channel talks to. */
 export function createProductAdvisor() {
-  return { manager: new DialogueManager({ sessions: new MemorySessionStore(), search: index, rules, benefits, phraser: new TemplatePhraser() }), index, rules }
+  return {
+    manager: new DialogueManager({
+      sessions: new MemorySessionStore(),
+      search: index,
+      rules,
+      benefits,
+      phraser: new TemplatePhraser(),
+    }),
+    index,
+    rules,
+  }
 }

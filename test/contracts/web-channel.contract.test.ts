@@ -10,7 +10,11 @@ runChannelContract(
     const replies = new Map<string, string[]>()
     return {
       async send(user, text) {
-        const response = await app.request('/api/v1/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user, text, channel: 'web' }) })
+        const response = await app.request('/api/v1/chat', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId: user, text, channel: 'web' }),
+        })
         const body = (await response.json()) as { reply: string }
         replies.set(user, [...(replies.get(user) ?? []), body.reply])
       },
@@ -18,5 +22,10 @@ runChannelContract(
       close: async () => {},
     }
   },
-  [{ test: CONTRACT_TESTS.dedupe, reason: 'REST requests carry no platform message id; a repeated request is a new question' }],
+  [
+    {
+      test: CONTRACT_TESTS.dedupe,
+      reason: 'REST requests carry no platform message id; a repeated request is a new question',
+    },
+  ],
 )

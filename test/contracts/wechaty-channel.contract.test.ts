@@ -13,7 +13,13 @@ runChannelContract('WeChat (real Wechaty + PuppetMock, private chat)', async () 
   const wechaty = WechatyBuilder.build({ puppet })
   const channel = createWechatyChannel({
     wechaty,
-    config: parseWechatBotConfig({ schemaVersion: 1, botName: '政策助手', groups: { allow: ['专精特新交流群'], keywordMatch: false }, triggerWords: ['政策助手'], privateChat: { enabled: true, friendsOnly: false } }),
+    config: parseWechatBotConfig({
+      schemaVersion: 1,
+      botName: '政策助手',
+      groups: { allow: ['专精特新交流群'], keywordMatch: false },
+      triggerWords: ['政策助手'],
+      privateChat: { enabled: true, friendsOnly: false },
+    }),
     advisor: manager,
     inbound: new MemoryInboundQueue(),
     rateLimiter: new MemoryRateLimiter(),
@@ -45,7 +51,14 @@ runChannelContract('WeChat (real Wechaty + PuppetMock, private chat)', async () 
       const id = options?.messageId ? `${user}-${options.messageId}` : undefined
       if (id && mocker.cacheMessagePayload.has(id)) puppet.emit('message', { messageId: id })
       else if (id) {
-        mocker.MessageMock.create({ id, type: 7, timestamp: Date.now(), talkerId: contact.id, listenerId: bot.id, text } as never)
+        mocker.MessageMock.create({
+          id,
+          type: 7,
+          timestamp: Date.now(),
+          talkerId: contact.id,
+          listenerId: bot.id,
+          text,
+        } as never)
         puppet.emit('message', { messageId: id })
       } else contact.say(text).to(bot)
       await settle()

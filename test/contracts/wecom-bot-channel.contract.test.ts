@@ -19,7 +19,15 @@ let run = 0
 runChannelContract('WeCom 智能机器人 (encrypted JSON callback, response_url)', async () => {
   run += 1
   const { manager } = createProductAdvisor()
-  const channel = createWecomBotChannel({ ...KEYS, apiBase: fake.apiBase, advisor: manager, inbound: new MemoryInboundQueue(), rateLimiter: new MemoryRateLimiter(), timeoutMs: 5000, pipeline: { retryBaseDelayMs: 5 } })
+  const channel = createWecomBotChannel({
+    ...KEYS,
+    apiBase: fake.apiBase,
+    advisor: manager,
+    inbound: new MemoryInboundQueue(),
+    rateLimiter: new MemoryRateLimiter(),
+    timeoutMs: 5000,
+    pipeline: { retryBaseDelayMs: 5 },
+  })
   await channel.start()
   const app = createApp({ webhooks: [channel.routes], console: false })
   /** A re-delivery carries the same payload, so the same response_url. */
@@ -32,13 +40,29 @@ runChannelContract('WeCom 智能机器人 (encrypted JSON callback, response_url
       const msgid = `${run}-${options?.messageId ?? `auto-${counter}`}`
       const responseUrl = responseUrlOf.get(msgid) ?? fake.issueResponseUrl()
       responseUrlOf.set(msgid, responseUrl)
-      codesOf.set(user, new Set([...(codesOf.get(user) ?? []), new URL(responseUrl).searchParams.get('response_code')!]))
-      const message = { msgid, aibotid: 'AIBOTID', chattype: 'single', from: { userid: `${user}_${run}` }, response_url: responseUrl, msgtype: 'text', text: { content: text } }
+      codesOf.set(
+        user,
+        new Set([...(codesOf.get(user) ?? []), new URL(responseUrl).searchParams.get('response_code')!]),
+      )
+      const message = {
+        msgid,
+        aibotid: 'AIBOTID',
+        chattype: 'single',
+        from: { userid: `${user}_${run}` },
+        response_url: responseUrl,
+        msgtype: 'text',
+        text: { content: text },
+      }
       const callback = wecomBotCallback(KEYS, message)
-      await app.request(callback.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: callback.body })
+      await app.request(callback.path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: callback.body,
+      })
       await channel.idle()
     },
-    repliesTo: (user) => fake.botReplies.filter((reply) => codesOf.get(user)?.has(reply.code)).map((reply) => reply.content),
+    repliesTo: (user) =>
+      fake.botReplies.filter((reply) => codesOf.get(user)?.has(reply.code)).map((reply) => reply.content),
     close: () => channel.stop(1000),
   }
 })

@@ -10,10 +10,24 @@ import { readDockerfile } from './read-dockerfile.js'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const dockerfile = readDockerfile(readFileSync(`${ROOT}Dockerfile`, 'utf8'))
 const compose = parse(readFileSync(`${ROOT}docker-compose.yml`, 'utf8')) as {
-  services: Record<string, { image?: string; build?: { context: string; dockerfile: string }; init?: boolean; deploy?: { replicas?: number }; depends_on?: Record<string, unknown>; environment?: Record<string, string>; stop_grace_period?: string; ports?: string[]; command?: string[] }>
+  services: Record<
+    string,
+    {
+      image?: string
+      build?: { context: string; dockerfile: string }
+      init?: boolean
+      deploy?: { replicas?: number }
+      depends_on?: Record<string, unknown>
+      environment?: Record<string, string>
+      stop_grace_period?: string
+      ports?: string[]
+      command?: string[]
+    }
+  >
 }
 const finalStage = dockerfile.at(-1)!
-const instructions = (keyword: string) => finalStage.instructions.filter((instruction) => instruction.keyword === keyword)
+const instructions = (keyword: string) =>
+  finalStage.instructions.filter((instruction) => instruction.keyword === keyword)
 const cmd = JSON.parse(instructions('CMD').at(-1)!.args) as string[]
 const hasRedis = await probeRedis()
 
@@ -46,7 +60,9 @@ describe('Dockerfile', () => {
       const sources = copy.args.split(/\s+/).slice(0, -1)
       for (const source of sources) expect(existsSync(`${ROOT}${source}`), source).toBe(true)
     }
-    const install = dockerfile[0]!.instructions.filter((instruction) => instruction.keyword === 'RUN' && instruction.args.includes('npm ci'))
+    const install = dockerfile[0]!.instructions.filter(
+      (instruction) => instruction.keyword === 'RUN' && instruction.args.includes('npm ci'),
+    )
     expect(install.length).toBe(1)
     expect(install[0]!.args).toContain('--omit=dev')
     const ignored = readFileSync(`${ROOT}.dockerignore`, 'utf8').split('\n')
@@ -84,59 +100,89 @@ describe('docker-compose.yml', () => {
   })
 })
 
-describe.skipIf(!hasRedis)('smoke run of the image command: two replicas as compose starts them, without Docker', () => {
-  // The image builds dist/ in its build stage; here the same build (cached when the sources are unchanged).
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' })
-  }, 60_000)
+describe.skipIf(!hasRedis)(
+  'smoke run of the image command: two replicas as compose starts them, without Docker',
+  () => {
+    // The image builds dist/ in its build stage; here the same build (cached when the sources are unchanged).
+    beforeAll(() => {
+      execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' })
+    }, 60_000)
 
-  it('both answer with a key, share sessions through Redis, and exit 0 on SIGTERM to node', async () => {
-    const prefix = uniquePrefix('compose')
-    const key = 'smoke-key-0123456789'
-    const environment = advisor()
-    const replicas = await Promise.all([0, 1].map(async () => {
-      const port = await freePort()
-      // Exactly the image's CMD, with the compose environment (Redis reached on loopback instead of `redis`).
-      const child = spawn(cmd[0]!, cmd.slice(1), {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, ...environment, REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: prefix, API_KEYS: `smoke:${key}`, ADMIN_TOKEN: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent-unused-in-redis-mode' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      })
-      let stderr = ''
-      child.stderr!.on('data', (chunk) => (stderr += String(chunk)))
-      const base = `http://127.0.0.1:${port}`
-      for (let started = Date.now(); ; ) {
-        if (child.exitCode !== null) throw new Error(`replica exited: ${stderr}`)
-        if ((await fetch(`${base}/readyz`).then((response) => response.ok, () => false))) break
-        if (Date.now() - started > 30_000) throw new Error(`replica did not start: ${stderr}`)
-        await new Promise((resolve) => setTimeout(resolve, 100))
+    it('both answer with a key, share sessions through Redis, and exit 0 on SIGTERM to node', async () => {
+      const prefix = uniquePrefix('compose')
+      const key = 'smoke-key-0123456789'
+      const environment = advisor()
+      const replicas = await Promise.all(
+        [0, 1].map(async () => {
+          const port = await freePort()
+          // Exactly the image's CMD, with the compose environment (Redis reached on loopback instead of `redis`).
+          const child = spawn(cmd[0]!, cmd.slice(1), {
+            cwd: ROOT,
+            env: {
+              PATH: process.env.PATH,
+              ...environment,
+              REDIS_URL: 'redis://127.0.0.1:6379',
+              REDIS_PREFIX: prefix,
+              API_KEYS: `smoke:${key}`,
+              ADMIN_TOKEN: '',
+              PORT: String(port),
+              HOST: '127.0.0.1',
+              LOG_LEVEL: 'warn',
+              DATA_DIR: '/nonexistent-unused-in-redis-mode',
+            },
+            stdio: ['ignore', 'ignore', 'pipe'],
+          })
+          let stderr = ''
+          child.stderr!.on('data', (chunk) => (stderr += String(chunk)))
+          const base = `http://127.0.0.1:${port}`
+          for (let started = Date.now(); ;) {
+            if (child.exitCode !== null) throw new Error(`replica exited: ${stderr}`)
+            if (
+              await fetch(`${base}/readyz`).then(
+                (response) => response.ok,
+                () => false,
+              )
+            )
+              break
+            if (Date.now() - started > 30_000) throw new Error(`replica did not start: ${stderr}`)
+            await new Promise((resolve) => setTimeout(resolve, 100))
+          }
+          return { child, base }
+        }),
+      )
+      const raw = rawRedis()
+      try {
+        const chat = async (base: string, text: string, authorization = `Bearer ${key}`) =>
+          fetch(`${base}/api/v1/chat`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization },
+            body: JSON.stringify({ userId: 'owner', text }),
+          })
+        expect((await chat(replicas[0]!.base, '你好', 'Bearer wrong-key-0123456789')).status).toBe(401)
+        expect((await chat(replicas[0]!.base, '测一下创新型中小企业')).status).toBe(200)
+        const second = await (await chat(replicas[1]!.base, '是的')).json()
+        expect(second.state.facts).toMatchObject({ registeredInBeijing: true })
+        const exits = replicas.map(
+          ({ child }) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))),
+        )
+        for (const { child } of replicas) child.kill('SIGTERM')
+        expect(await Promise.all(exits)).toEqual([0, 0])
+      } finally {
+        for (const { child } of replicas) if (child.exitCode === null) child.kill('SIGKILL')
+        await deleteKeys(raw, prefix)
+        raw.disconnect()
       }
-      return { child, base }
-    }))
-    const raw = rawRedis()
-    try {
-      const chat = async (base: string, text: string, authorization = `Bearer ${key}`) =>
-        fetch(`${base}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ userId: 'owner', text }) })
-      expect((await chat(replicas[0]!.base, '你好', 'Bearer wrong-key-0123456789')).status).toBe(401)
-      expect((await chat(replicas[0]!.base, '测一下创新型中小企业')).status).toBe(200)
-      const second = await (await chat(replicas[1]!.base, '是的')).json()
-      expect(second.state.facts).toMatchObject({ registeredInBeijing: true })
-      const exits = replicas.map(({ child }) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))))
-      for (const { child } of replicas) child.kill('SIGTERM')
-      expect(await Promise.all(exits)).toEqual([0, 0])
-    } finally {
-      for (const { child } of replicas) if (child.exitCode === null) child.kill('SIGKILL')
-      await deleteKeys(raw, prefix)
-      raw.disconnect()
-    }
-  }, 90_000)
+    }, 90_000)
 
-  function advisor(): Record<string, string> {
-    // Compose interpolation, as `docker compose config` would do it with an empty environment.
-    const interpolated: Record<string, string> = {}
-    for (const [name, value] of Object.entries(compose.services.advisor!.environment ?? {})) {
-      interpolated[name] = String(value).replace(/\$\{(\w+)(?::[-?]([^}]*))?\}/g, (_match, _name, fallback = '') => (String(fallback).startsWith('set ') ? '' : fallback))
+    function advisor(): Record<string, string> {
+      // Compose interpolation, as `docker compose config` would do it with an empty environment.
+      const interpolated: Record<string, string> = {}
+      for (const [name, value] of Object.entries(compose.services.advisor!.environment ?? {})) {
+        interpolated[name] = String(value).replace(/\$\{(\w+)(?::[-?]([^}]*))?\}/g, (_match, _name, fallback = '') =>
+          String(fallback).startsWith('set ') ? '' : fallback,
+        )
+      }
+      return interpolated
     }
-    return interpolated
-  }
-})
+  },
+)

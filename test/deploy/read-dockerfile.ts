@@ -5,7 +5,9 @@ export interface DockerInstruction {
 }
 
 /** The build stages of a Dockerfile, each with its instructions (comments dropped, `\` continuations joined). */
-export function readDockerfile(text: string): Array<{ from: string; name?: string; instructions: DockerInstruction[] }> {
+export function readDockerfile(
+  text: string,
+): Array<{ from: string; name?: string; instructions: DockerInstruction[] }> {
   const logical = text
     .split('\n')
     .filter((line) => !/^\s*#/.test(line))

@@ -20,9 +20,49 @@ export interface LabelledQuestion {
 }
 
 /** Reply words that mean "declined", the same list as ../shared/eval/run-policy-answers. */
-export const DECLINE_WORDS = ['没有找到', '未找到', '暂未', '暂无', '没有相关', '无法确定', '不确定', '未收录', '没有收录', '只收录', '不在收录范围', '未写明', '没有写明', '没有写', '未明确', '没有明确', '未规定', '没有规定', '未提及', '没有提到', '12345', '无相关']
+export const DECLINE_WORDS = [
+  '没有找到',
+  '未找到',
+  '暂未',
+  '暂无',
+  '没有相关',
+  '无法确定',
+  '不确定',
+  '未收录',
+  '没有收录',
+  '只收录',
+  '不在收录范围',
+  '未写明',
+  '没有写明',
+  '没有写',
+  '未明确',
+  '没有明确',
+  '未规定',
+  '没有规定',
+  '未提及',
+  '没有提到',
+  '12345',
+  '无相关',
+]
 
-const FULL_WIDTH: Record<string, string> = { '０': '0', '１': '1', '２': '2', '３': '3', '４': '4', '５': '5', '６': '6', '７': '7', '８': '8', '９': '9', '％': '%', '．': '.', '，': ',', '：': ':', '（': '(', '）': ')' }
+const FULL_WIDTH: Record<string, string> = {
+  '０': '0',
+  '１': '1',
+  '２': '2',
+  '３': '3',
+  '４': '4',
+  '５': '5',
+  '６': '6',
+  '７': '7',
+  '８': '8',
+  '９': '9',
+  '％': '%',
+  '．': '.',
+  '，': ',',
+  '：': ':',
+  '（': '(',
+  '）': ')',
+}
 
 /** The shared runner's normalisation: full-width digits, quotes, no 《》, no whitespace. */
 export function normalizeForFacts(text: string): string {
@@ -65,7 +105,14 @@ export interface AnswerMetrics {
 }
 
 export function scoreReplies(questions: readonly LabelledQuestion[], replies: readonly string[]): AnswerMetrics {
-  const metrics: AnswerMetrics = { answerable: 0, unanswerable: 0, allFacts: 0, answerableDeclined: 0, unanswerableDeclined: 0, misses: [] }
+  const metrics: AnswerMetrics = {
+    answerable: 0,
+    unanswerable: 0,
+    allFacts: 0,
+    answerableDeclined: 0,
+    unanswerableDeclined: 0,
+    misses: [],
+  }
   questions.forEach((question, index) => {
     const reply = replies[index]
     if (question.decline) {
@@ -90,11 +137,25 @@ export function scoreReplies(questions: readonly LabelledQuestion[], replies: re
 export const EVAL_NOW = Date.parse('2026-12-01T12:00:00+08:00')
 
 /** Each question in a fresh conversation through the real dialogue manager (what POST /api/v1/chat does). */
-export async function chatReplies(index: PolicyIndex, questions: readonly LabelledQuestion[], now: () => number = () => EVAL_NOW): Promise<string[]> {
-  const manager = new DialogueManager({ sessions: new MemorySessionStore(), search: index, rules: loadRules(), benefits: loadTierBenefits(), phraser: new TemplatePhraser(), now })
+export async function chatReplies(
+  index: PolicyIndex,
+  questions: readonly LabelledQuestion[],
+  now: () => number = () => EVAL_NOW,
+): Promise<string[]> {
+  const manager = new DialogueManager({
+    sessions: new MemorySessionStore(),
+    search: index,
+    rules: loadRules(),
+    benefits: loadTierBenefits(),
+    phraser: new TemplatePhraser(),
+    now,
+  })
   const replies: string[] = []
   for (const [position, question] of questions.entries()) {
-    const { reply } = await manager.chat({ channel: 'eval', chatId: `eval-${position}`, userId: `eval-${position}` }, question.q)
+    const { reply } = await manager.chat(
+      { channel: 'eval', chatId: `eval-${position}`, userId: `eval-${position}` },
+      question.q,
+    )
     replies.push(reply.text)
   }
   return replies
@@ -104,7 +165,8 @@ export async function chatReplies(index: PolicyIndex, questions: readonly Labell
 export async function baselineReplies(index: PolicyIndex, questions: readonly LabelledQuestion[]): Promise<string[]> {
   const phraser = new TemplatePhraser()
   const replies: string[] = []
-  for (const question of questions) replies.push((await baselineAnswer(index, phraser, question.q, detectAspect(question.q))).reply.text)
+  for (const question of questions)
+    replies.push((await baselineAnswer(index, phraser, question.q, detectAspect(question.q))).reply.text)
   return replies
 }
 
@@ -119,9 +181,12 @@ export function loadSharedDevSet(path = SHARED_DEV_SET): LabelledQuestion[] {
     .map((entry) => ({ id: entry.id, q: entry.q, facts: entry.facts, decline: entry.source === 'none' }))
 }
 
-
 /** Shares for the targets: every key fact, answerable declined, unanswerable declined. */
-export function answerShares(metrics: AnswerMetrics): { allFacts: number; answerableDeclined: number; unanswerableDeclined: number } {
+export function answerShares(metrics: AnswerMetrics): {
+  allFacts: number
+  answerableDeclined: number
+  unanswerableDeclined: number
+} {
   return {
     allFacts: metrics.allFacts / Math.max(1, metrics.answerable),
     answerableDeclined: metrics.answerableDeclined / Math.max(1, metrics.answerable),

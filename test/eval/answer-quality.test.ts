@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { loadCards } from '../../src/knowledge/load-cards.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { createPolicyIndex } from '../../src/search/policy-index.js'
-import { answerShares, baselineReplies, chatReplies, factIn, loadSharedDevSet, projectAnswerSet, scoreReplies, SHARED_DEV_SET } from './answer-eval.js'
+import {
+  answerShares,
+  baselineReplies,
+  chatReplies,
+  factIn,
+  loadSharedDevSet,
+  projectAnswerSet,
+  scoreReplies,
+  SHARED_DEV_SET,
+} from './answer-eval.js'
 
 const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 
@@ -19,7 +28,9 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
     const current = scoreReplies(questions, await chatReplies(index, questions))
     const baseline = scoreReplies(questions, await baselineReplies(index, questions))
     const shares = answerShares(current)
-    expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(0.86)
+    expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(
+      0.86,
+    )
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
     expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.9)
     expect(current.allFacts).toBeGreaterThan(baseline.allFacts)

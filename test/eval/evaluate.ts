@@ -10,7 +10,11 @@ import { normalizeForSearch } from '../../src/search/tokenizer.js'
 export const QuestionFileSchema = z.object({
   schemaVersion: z.literal(1),
   description: z.string(),
-  questions: z.array(z.object({ id: z.string(), question: z.string().min(1), expected: z.array(z.string()), tags: z.array(z.string()) }).strict()),
+  questions: z.array(
+    z
+      .object({ id: z.string(), question: z.string().min(1), expected: z.array(z.string()), tags: z.array(z.string()) })
+      .strict(),
+  ),
 })
 export type EvalQuestion = z.infer<typeof QuestionFileSchema>['questions'][number]
 
@@ -59,7 +63,11 @@ export function evaluate(method: SearchMethod, questions: readonly EvalQuestion[
 }
 
 /** The chosen configuration: the policy index (bigram postings, BM25F), bigrams, synonyms. */
-export function policyIndexMethod(cards: readonly PolicyCard[], synonyms: SynonymMap, tokenizer?: Tokenizer): SearchMethod {
+export function policyIndexMethod(
+  cards: readonly PolicyCard[],
+  synonyms: SynonymMap,
+  tokenizer?: Tokenizer,
+): SearchMethod {
   const index = createPolicyIndex(cards, { synonyms, tokenizer })
   return (question) => {
     const result = index.search(question, { limit: 10 })
@@ -74,7 +82,20 @@ export function miniSearchDocuments(cards: readonly PolicyCard[]): Array<{ id: s
     .map((card) => ({
       id: card.id,
       title: [card.title, card.subtitle, card.heading].filter(Boolean).join(' '),
-      body: [card.content, card.requirements, card.process, card.audience, card.toolType, card.documentTitle, card.issuer, card.docNumber, card.timing, card.section].filter(Boolean).join('\n'),
+      body: [
+        card.content,
+        card.requirements,
+        card.process,
+        card.audience,
+        card.toolType,
+        card.documentTitle,
+        card.issuer,
+        card.docNumber,
+        card.timing,
+        card.section,
+      ]
+        .filter(Boolean)
+        .join('\n'),
     }))
 }
 
@@ -83,21 +104,34 @@ export function miniSearchDocuments(cards: readonly PolicyCard[]): Array<{ id: s
  * of "no answer", so it gets ours: the same coverage rule and threshold, applied to its own top card. Differences
  * in no-answer accuracy then come from ranking alone.
  */
-export function miniSearchMethod(cards: readonly PolicyCard[], tokenizer: Tokenizer, synonyms: SynonymMap): SearchMethod {
+export function miniSearchMethod(
+  cards: readonly PolicyCard[],
+  tokenizer: Tokenizer,
+  synonyms: SynonymMap,
+): SearchMethod {
   const coverageIndex = createPolicyIndex(cards, { synonyms })
   const documents = miniSearchDocuments(cards)
   const miniSearch = new MiniSearch({
     fields: ['title', 'body'],
     tokenize: (text) => tokenizer.index(text),
     processTerm: (term) => term,
-    searchOptions: { boost: { title: 3 }, combineWith: 'OR', tokenize: (text) => tokenizer.query(text), processTerm: (term) => term },
+    searchOptions: {
+      boost: { title: 3 },
+      combineWith: 'OR',
+      tokenize: (text) => tokenizer.query(text),
+      processTerm: (term) => term,
+    },
   })
   miniSearch.addAll(documents)
   return (question) => {
     const results = miniSearch.search(normalizeForSearch(question))
     const top = results[0]
     const coverage = top === undefined ? 0 : coverageIndex.coverageFor(question, String(top.id))
-    return { ids: results.slice(0, 10).map((result) => String(result.id)), confident: coverage >= DEFAULT_CONFIDENCE_THRESHOLD, coverage }
+    return {
+      ids: results.slice(0, 10).map((result) => String(result.id)),
+      confident: coverage >= DEFAULT_CONFIDENCE_THRESHOLD,
+      coverage,
+    }
   }
 }
 
@@ -113,12 +147,21 @@ export interface ThresholdPoint {
 }
 
 /** The coverage the method reports for each question, with whether the question has an answer. */
-export function coverages(method: SearchMethod, questions: readonly EvalQuestion[]): Array<{ coverage: number; answerable: boolean }> {
-  return questions.map((question) => ({ coverage: method(question.question).coverage, answerable: question.expected.length > 0 }))
+export function coverages(
+  method: SearchMethod,
+  questions: readonly EvalQuestion[],
+): Array<{ coverage: number; answerable: boolean }> {
+  return questions.map((question) => ({
+    coverage: method(question.question).coverage,
+    answerable: question.expected.length > 0,
+  }))
 }
 
 /** How a threshold decides these questions. */
-export function thresholdPoint(samples: ReadonlyArray<{ coverage: number; answerable: boolean }>, threshold: number): ThresholdPoint {
+export function thresholdPoint(
+  samples: ReadonlyArray<{ coverage: number; answerable: boolean }>,
+  threshold: number,
+): ThresholdPoint {
   const answerable = samples.filter((sample) => sample.answerable)
   const unanswerable = samples.filter((sample) => !sample.answerable)
   const answered = answerable.filter((sample) => sample.coverage >= threshold).length / Math.max(1, answerable.length)

@@ -8,9 +8,12 @@ import { normalizeForSearch, stripStopPhrases } from '../../src/search/tokenizer
  */
 export function createJiebaTokenizer(): Tokenizer {
   const require = createRequire(import.meta.url)
-  const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Buffer): { cutForSearch(text: string, hmm?: boolean): string[] } } }
+  const { Jieba } = require('@node-rs/jieba') as {
+    Jieba: { withDict(dict: Buffer): { cutForSearch(text: string, hmm?: boolean): string[] } }
+  }
   const { dict } = require('@node-rs/jieba/dict') as { dict: Buffer }
   const jieba = Jieba.withDict(dict)
-  const cut = (text: string) => jieba.cutForSearch(normalizeForSearch(text), false).filter((word) => /[\p{Script=Han}a-z0-9]/u.test(word))
+  const cut = (text: string) =>
+    jieba.cutForSearch(normalizeForSearch(text), false).filter((word) => /[\p{Script=Han}a-z0-9]/u.test(word))
   return { index: cut, query: (question) => [...new Set(cut(stripStopPhrases(question)))] }
 }

@@ -20,16 +20,27 @@ const current = evaluate(lines, readWithUnderstanding)
 const elapsed = performance.now() - started
 const baseline = evaluate(lines, await loadOldReader())
 
-const cell = (tally: Tally | undefined) => (tally ? `${String(tally.pass).padStart(3)}/${String(tally.total).padEnd(3)} ${(tally.pass / tally.total).toFixed(2)}` : '       —    ')
+const cell = (tally: Tally | undefined) =>
+  tally
+    ? `${String(tally.pass).padStart(3)}/${String(tally.total).padEnd(3)} ${(tally.pass / tally.total).toFixed(2)}`
+    : '       —    '
 const splits = ['tune', 'heldout'] as const
-console.log(`corpus: ${lines.length} replies (${splits.map((split) => `${split} ${lines.filter((line) => line.split === split).length}`).join(', ')})`)
-console.log(`${'category'.padEnd(14)}  ${'readReply tune'.padEnd(14)}  ${'heldout'.padEnd(14)}  ${`old (${BASELINE_COMMIT}) tune`.padEnd(16)}  heldout`)
+console.log(
+  `corpus: ${lines.length} replies (${splits.map((split) => `${split} ${lines.filter((line) => line.split === split).length}`).join(', ')})`,
+)
+console.log(
+  `${'category'.padEnd(14)}  ${'readReply tune'.padEnd(14)}  ${'heldout'.padEnd(14)}  ${`old (${BASELINE_COMMIT}) tune`.padEnd(16)}  heldout`,
+)
 for (const category of [...new Set(lines.map((line) => line.category))]) {
   const now = current.byCategory[category] ?? {}
   const old = baseline.byCategory[category] ?? {}
-  console.log(`${category.padEnd(14)}  ${cell(now.tune)}  ${cell(now.heldout)}  ${cell(old.tune).padEnd(16)}  ${cell(old.heldout)}`)
+  console.log(
+    `${category.padEnd(14)}  ${cell(now.tune)}  ${cell(now.heldout)}  ${cell(old.tune).padEnd(16)}  ${cell(old.heldout)}`,
+  )
 }
-console.log(`${'all'.padEnd(14)}  ${cell(current.bySplit.tune)}  ${cell(current.bySplit.heldout)}  ${cell(baseline.bySplit.tune).padEnd(16)}  ${cell(baseline.bySplit.heldout)}`)
+console.log(
+  `${'all'.padEnd(14)}  ${cell(current.bySplit.tune)}  ${cell(current.bySplit.heldout)}  ${cell(baseline.bySplit.tune).padEnd(16)}  ${cell(baseline.bySplit.heldout)}`,
+)
 console.log(`(readReply: ${(elapsed / lines.length).toFixed(2)} ms per reply)`)
 if (verbose) {
   for (const { line, problems } of current.failures) {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { loadCards } from '../../src/knowledge/load-cards.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { BIGRAM_TOKENIZER, DEFAULT_CONFIDENCE_THRESHOLD } from '../../src/search/policy-index.js'
-import { calibrateThreshold, coverages, evaluate, policyIndexMethod, loadQuestions, miniSearchMethod, thresholdPoint } from './evaluate.js'
+import {
+  calibrateThreshold,
+  coverages,
+  evaluate,
+  policyIndexMethod,
+  loadQuestions,
+  miniSearchMethod,
+  thresholdPoint,
+} from './evaluate.js'
 
 describe('search quality on the labelled question set', () => {
   const cards = loadCards()
@@ -19,7 +27,11 @@ describe('search quality on the labelled question set', () => {
     const seeds = new Set(cards.filter((card) => expected.has(card.id)).map((card) => card.seed))
     expect(seeds.size).toBe(5)
     expect(questions.filter((question) => question.expected.length === 0).length).toBeGreaterThanOrEqual(8)
-    for (const id of expected) expect(cards.some((card) => card.id === id), id).toBe(true)
+    for (const id of expected)
+      expect(
+        cards.some((card) => card.id === id),
+        id,
+      ).toBe(true)
   })
 
   it('meets the targets: hit@5 ≥ 0.95, hit@1 ≥ 0.80, no-answer accuracy ≥ 0.8', () => {
@@ -36,9 +48,20 @@ describe('search quality on the labelled question set', () => {
   })
 
   it('uses the confidence threshold calibrated on the tuning questions, and it holds on the held-out ones', () => {
-    const calibrated = calibrateThreshold(coverages(method, questions.filter((question) => !question.tags.includes('held-out'))))
+    const calibrated = calibrateThreshold(
+      coverages(
+        method,
+        questions.filter((question) => !question.tags.includes('held-out')),
+      ),
+    )
     expect(Math.abs(calibrated.threshold - DEFAULT_CONFIDENCE_THRESHOLD)).toBeLessThanOrEqual(0.05)
-    const heldOut = thresholdPoint(coverages(method, questions.filter((question) => question.tags.includes('held-out'))), DEFAULT_CONFIDENCE_THRESHOLD)
+    const heldOut = thresholdPoint(
+      coverages(
+        method,
+        questions.filter((question) => question.tags.includes('held-out')),
+      ),
+      DEFAULT_CONFIDENCE_THRESHOLD,
+    )
     expect(heldOut.balanced).toBeGreaterThanOrEqual(0.8)
   })
 })

@@ -15,7 +15,16 @@ export async function startFakeFeishuGateway() {
     if (request.method === 'POST' && request.url?.startsWith('/callback/ws/endpoint')) {
       const { port } = server.address() as AddressInfo
       response.writeHead(200, { 'content-type': 'application/json' })
-      response.end(JSON.stringify({ code: 0, msg: 'ok', data: { URL: `ws://127.0.0.1:${port}/ws?device_id=dev1&service_id=7`, ClientConfig: { PingInterval: 120, ReconnectCount: 0, ReconnectInterval: 1, ReconnectNonce: 0 } } }))
+      response.end(
+        JSON.stringify({
+          code: 0,
+          msg: 'ok',
+          data: {
+            URL: `ws://127.0.0.1:${port}/ws?device_id=dev1&service_id=7`,
+            ClientConfig: { PingInterval: 120, ReconnectCount: 0, ReconnectInterval: 1, ReconnectNonce: 0 },
+          },
+        }),
+      )
       return
     }
     response.writeHead(404).end()
@@ -46,7 +55,13 @@ export async function startFakeFeishuGateway() {
         LogID: sequence,
         service: 7,
         method: 1,
-        headers: [{ key: 'type', value: 'event' }, { key: 'message_id', value: messageId }, { key: 'sum', value: '1' }, { key: 'seq', value: '0' }, { key: 'trace_id', value: `trace-${sequence}` }],
+        headers: [
+          { key: 'type', value: 'event' },
+          { key: 'message_id', value: messageId },
+          { key: 'sum', value: '1' },
+          { key: 'seq', value: '0' },
+          { key: 'trace_id', value: `trace-${sequence}` },
+        ],
         payload: new TextEncoder().encode(JSON.stringify(event)),
       })
       for (const socket of sockets) socket.send(frame)

@@ -9,7 +9,8 @@ export interface RecordedFeishuRequest {
 }
 
 /** How the fake answers a message send: normally, or with a failure the sender must survive. */
-export type SendBehaviour = 'ok' | { status: number; headers?: Record<string, string> } | { code: number; msg: string } | 'hang'
+export type SendBehaviour =
+  'ok' | { status: number; headers?: Record<string, string> } | { code: number; msg: string } | 'hang'
 
 /**
  * A fake Feishu Open API on 127.0.0.1 for the real @larksuiteoapi/node-sdk: tenant_access_token, bot info,
@@ -63,34 +64,55 @@ export async function startFakeFeishuServer(options: { botOpenId?: string; port?
       }
       const path = (request.url ?? '').split('?')[0]
       requests.push({ method: request.method ?? '', path, headers: request.headers, body })
-      if (path === '/open-apis/auth/v3/tenant_access_token/internal') return json(response, 200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 })
+      if (path === '/open-apis/auth/v3/tenant_access_token/internal')
+        return json(response, 200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 })
       if (path === '/open-apis/bot/v3/info') {
         if (botInfoFailuresLeft > 0) {
           botInfoFailuresLeft -= 1
           return json(response, 500, { code: 99991400, msg: 'internal error' })
         }
-        if (request.headers.authorization !== 'Bearer t-fake-token') return json(response, 401, { code: 99991663, msg: 'invalid token' })
-        return json(response, 200, { code: 0, msg: 'ok', bot: { open_id: botOpenId, app_name: '政策助手', activate_status: 2 } })
+        if (request.headers.authorization !== 'Bearer t-fake-token')
+          return json(response, 401, { code: 99991663, msg: 'invalid token' })
+        return json(response, 200, {
+          code: 0,
+          msg: 'ok',
+          bot: { open_id: botOpenId, app_name: '政策助手', activate_status: 2 },
+        })
       }
       const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/u.exec(path)
       if (resource && request.method === 'GET') {
-        if (request.headers.authorization !== 'Bearer t-fake-token') return json(response, 401, { code: 99991663, msg: 'invalid token' })
+        if (request.headers.authorization !== 'Bearer t-fake-token')
+          return json(response, 401, { code: 99991663, msg: 'invalid token' })
         const type = new URL(request.url ?? '', 'http://fake').searchParams.get('type')
         const file = messageFiles.get(`${resource[1]}/${resource[2]}`)
         if (!type) return json(response, 400, { code: 234001, msg: 'Invalid request param.' })
         if (!file) return json(response, 400, { code: 234003, msg: 'File not in msg.' })
-        response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.length), 'content-disposition': `attachment; filename="${resource[2]}"` })
+        response.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-length': String(file.length),
+          'content-disposition': `attachment; filename="${resource[2]}"`,
+        })
         return void response.end(file)
       }
       if (path === '/open-apis/im/v1/files' && request.method === 'POST') {
-        if (request.headers.authorization !== 'Bearer t-fake-token') return json(response, 401, { code: 99991663, msg: 'invalid token' })
+        if (request.headers.authorization !== 'Bearer t-fake-token')
+          return json(response, 401, { code: 99991663, msg: 'invalid token' })
         if (!isMultipart) return json(response, 400, { code: 234001, msg: 'Invalid request param.' })
-        const form = await new Response(bytes, { headers: { 'content-type': String(request.headers['content-type']) } }).formData()
+        const form = await new Response(bytes, {
+          headers: { 'content-type': String(request.headers['content-type']) },
+        }).formData()
         const file = form.get('file')
         const fileType = String(form.get('file_type') ?? '')
         const fileName = String(form.get('file_name') ?? '')
-        if (!(file instanceof Blob) || file.size === 0 || !['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream'].includes(fileType) || !fileName) return json(response, 400, { code: 234001, msg: 'Invalid request param.' })
-        if (file.size > 30 * 1024 * 1024) return json(response, 400, { code: 234006, msg: 'The file size exceed the max value.' })
+        if (
+          !(file instanceof Blob) ||
+          file.size === 0 ||
+          !['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream'].includes(fileType) ||
+          !fileName
+        )
+          return json(response, 400, { code: 234001, msg: 'Invalid request param.' })
+        if (file.size > 30 * 1024 * 1024)
+          return json(response, 400, { code: 234006, msg: 'The file size exceed the max value.' })
         const fileKey = `file_v3_fake_${uploads.length + 1}`
         uploads.push({ fileKey, fileType, fileName, bytes: Buffer.from(await file.arrayBuffer()) })
         return json(response, 200, { code: 0, msg: 'success', data: { file_key: fileKey } })
@@ -113,8 +135,10 @@ export async function startFakeFeishuServer(options: { botOpenId?: string; port?
             json(response, 200, { code: 0, msg: 'success', data: { message_id: `om_reply_${posted.length}` } })
           }, delay)
         }
-        if (typeof behaviour === 'object' && 'status' in behaviour) return json(response, behaviour.status, { code: 99991400, msg: 'failed' }, behaviour.headers)
-        if (typeof behaviour === 'object' && 'code' in behaviour) return json(response, 200, { code: behaviour.code, msg: behaviour.msg })
+        if (typeof behaviour === 'object' && 'status' in behaviour)
+          return json(response, behaviour.status, { code: 99991400, msg: 'failed' }, behaviour.headers)
+        if (typeof behaviour === 'object' && 'code' in behaviour)
+          return json(response, 200, { code: behaviour.code, msg: behaviour.msg })
         record(body, replyTo)
         return json(response, 200, { code: 0, msg: 'success', data: { message_id: `om_reply_${posted.length}` } })
       }

@@ -65,10 +65,21 @@ export async function startFakeOpenAIServer(script: FakeScript): Promise<FakeOpe
       } catch {
         // keep the raw text
       }
-      const request: RecordedRequest = { method: incoming.method ?? '', path: incoming.url ?? '', headers: incoming.headers, body }
+      const request: RecordedRequest = {
+        method: incoming.method ?? '',
+        path: incoming.url ?? '',
+        headers: incoming.headers,
+        body,
+      }
       requests.push(request)
       if (request.method !== 'POST' || request.path !== '/v1/chat/completions') {
-        sendJson(response, 404, { error: { message: `Unknown route ${request.method} ${request.path}`, type: 'invalid_request_error', code: null } })
+        sendJson(response, 404, {
+          error: {
+            message: `Unknown route ${request.method} ${request.path}`,
+            type: 'invalid_request_error',
+            code: null,
+          },
+        })
         return
       }
       const reply = nextReply(request)
@@ -108,7 +119,8 @@ function split(text: string, count: number): string[] {
   const characters = [...text]
   const size = Math.max(1, Math.ceil(characters.length / Math.max(1, count)))
   const pieces: string[] = []
-  for (let start = 0; start < characters.length; start += size) pieces.push(characters.slice(start, start + size).join(''))
+  for (let start = 0; start < characters.length; start += size)
+    pieces.push(characters.slice(start, start + size).join(''))
   return pieces
 }
 
@@ -118,7 +130,11 @@ function answer(response: ServerResponse, reply: FakeReply, request: { model: st
   const chunk = (delta: Record<string, unknown>, finishReason: string | null) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`
   const openStream = () => {
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
+    response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    })
     response.write(chunk({ role: 'assistant', content: '' }, null))
   }
 
@@ -131,8 +147,19 @@ function answer(response: ServerResponse, reply: FakeReply, request: { model: st
           object: 'chat.completion',
           created,
           model: request.model,
-          choices: [{ index: 0, message: { role: 'assistant', content: reply.content, refusal: null }, logprobs: null, finish_reason: finishReason }],
-          usage: { prompt_tokens: 100, completion_tokens: reply.content.length, total_tokens: 100 + reply.content.length },
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: reply.content, refusal: null },
+              logprobs: null,
+              finish_reason: finishReason,
+            },
+          ],
+          usage: {
+            prompt_tokens: 100,
+            completion_tokens: reply.content.length,
+            total_tokens: 100 + reply.content.length,
+          },
         })
         return
       }
@@ -150,7 +177,14 @@ function answer(response: ServerResponse, reply: FakeReply, request: { model: st
       return
     }
     case 'http-error':
-      sendJson(response, reply.status, { error: { message: reply.message ?? 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } })
+      sendJson(response, reply.status, {
+        error: {
+          message: reply.message ?? 'The server had an error while processing your request.',
+          type: 'server_error',
+          param: null,
+          code: null,
+        },
+      })
       return
     case 'garbage':
       response.writeHead(200, { 'content-type': reply.contentType ?? 'text/html' })

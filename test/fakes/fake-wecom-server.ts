@@ -63,8 +63,10 @@ export async function startFakeWecomServer(options: FakeWecomOptions) {
       void (async () => {
         if (url.pathname === '/cgi-bin/gettoken') {
           tokenRequests += 1
-          if (url.searchParams.get('corpid') !== options.corpId) return json(response, { errcode: 40013, errmsg: 'invalid corpid' })
-          if (url.searchParams.get('corpsecret') !== options.secret) return json(response, { errcode: 40001, errmsg: 'invalid credential' })
+          if (url.searchParams.get('corpid') !== options.corpId)
+            return json(response, { errcode: 40013, errmsg: 'invalid corpid' })
+          if (url.searchParams.get('corpsecret') !== options.secret)
+            return json(response, { errcode: 40001, errmsg: 'invalid credential' })
           const token = `tok-${randomBytes(8).toString('hex')}`
           const expiresIn = options.expiresIn ?? 7200
           tokens.set(token, { expiresAt: Date.now() + expiresIn * 1000 })
@@ -73,15 +75,18 @@ export async function startFakeWecomServer(options: FakeWecomOptions) {
         if (url.pathname === '/cgi-bin/aibot/response' && request.method === 'POST') {
           const code = url.searchParams.get('response_code') ?? ''
           const issued = responseCodes.get(code)
-          if (!issued || issued.used || issued.expiresAt <= Date.now()) return json(response, { errcode: 40058, errmsg: 'invalid response_code' })
+          if (!issued || issued.used || issued.expiresAt <= Date.now())
+            return json(response, { errcode: 40058, errmsg: 'invalid response_code' })
           let body: { msgtype?: string; markdown?: { content?: string } }
           try {
             body = JSON.parse(raw.toString('utf8'))
           } catch {
             return json(response, { errcode: 47001, errmsg: 'data format error' })
           }
-          if (body.msgtype !== 'markdown' || !body.markdown?.content) return json(response, { errcode: 44004, errmsg: 'empty content' })
-          if (Buffer.byteLength(body.markdown.content, 'utf8') > LIMITS.markdown!) return json(response, { errcode: 45002, errmsg: 'content size out of limit' })
+          if (body.msgtype !== 'markdown' || !body.markdown?.content)
+            return json(response, { errcode: 44004, errmsg: 'empty content' })
+          if (Buffer.byteLength(body.markdown.content, 'utf8') > LIMITS.markdown!)
+            return json(response, { errcode: 45002, errmsg: 'content size out of limit' })
           issued.used = true
           botReplies.push({ code, msgtype: body.msgtype, content: body.markdown.content })
           return json(response, { errcode: 0, errmsg: 'ok' })
@@ -93,40 +98,79 @@ export async function startFakeWecomServer(options: FakeWecomOptions) {
           if (failure) return json(response, failure)
           const scripted = sendScript.shift()
           if (scripted !== undefined) return json(response, { errcode: scripted, errmsg: 'scripted failure' })
-          let body: { touser?: string; msgtype?: string; agentid?: number; text?: { content?: string }; markdown?: { content?: string }; file?: { media_id?: string }; enable_duplicate_check?: number; duplicate_check_interval?: number }
+          let body: {
+            touser?: string
+            msgtype?: string
+            agentid?: number
+            text?: { content?: string }
+            markdown?: { content?: string }
+            file?: { media_id?: string }
+            enable_duplicate_check?: number
+            duplicate_check_interval?: number
+          }
           try {
             body = JSON.parse(raw.toString('utf8'))
           } catch {
             return json(response, { errcode: 47001, errmsg: 'data format error' })
           }
           if (body.agentid !== options.agentId) return json(response, { errcode: 40056, errmsg: 'invalid agentid' })
-          if (!body.touser || !body.msgtype) return json(response, { errcode: 41009, errmsg: 'missing touser or msgtype' })
-          const content = body.msgtype === 'text' ? body.text?.content : body.msgtype === 'markdown' ? body.markdown?.content : undefined
+          if (!body.touser || !body.msgtype)
+            return json(response, { errcode: 41009, errmsg: 'missing touser or msgtype' })
+          const content =
+            body.msgtype === 'text'
+              ? body.text?.content
+              : body.msgtype === 'markdown'
+                ? body.markdown?.content
+                : undefined
           const limit = LIMITS[body.msgtype]
           if (limit !== undefined && !content) return json(response, { errcode: 44004, errmsg: 'empty content' })
-          if (limit !== undefined && Buffer.byteLength(content ?? '', 'utf8') > limit) return json(response, { errcode: 45002, errmsg: 'content size out of limit' })
-          if (body.msgtype === 'file' && !media.has(body.file?.media_id ?? '')) return json(response, { errcode: 40007, errmsg: 'invalid media_id' })
+          if (limit !== undefined && Buffer.byteLength(content ?? '', 'utf8') > limit)
+            return json(response, { errcode: 45002, errmsg: 'content size out of limit' })
+          if (body.msgtype === 'file' && !media.has(body.file?.media_id ?? ''))
+            return json(response, { errcode: 40007, errmsg: 'invalid media_id' })
           const key = `${body.touser}\u0000${body.msgtype}\u0000${content ?? body.file?.media_id}`
           const previous = lastContent.get(key)
           const windowMs = (body.duplicate_check_interval ?? 1800) * 1000
-          if (body.enable_duplicate_check === 1 && previous !== undefined && Date.now() - previous < windowMs) return json(response, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: 'duplicate' })
+          if (body.enable_duplicate_check === 1 && previous !== undefined && Date.now() - previous < windowMs)
+            return json(response, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: 'duplicate' })
           lastContent.set(key, Date.now())
-          sent.push({ toUser: body.touser, msgtype: body.msgtype, content: content ?? '', mediaId: body.file?.media_id, at: Date.now() })
+          sent.push({
+            toUser: body.touser,
+            msgtype: body.msgtype,
+            content: content ?? '',
+            mediaId: body.file?.media_id,
+            at: Date.now(),
+          })
           return json(response, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `msg-${sent.length}` })
         }
         if (url.pathname === '/cgi-bin/media/upload' && request.method === 'POST') {
           if (failure) return json(response, failure)
-          const file = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': request.headers['content-type'] ?? '' }, body: raw }).formData().then((form) => form.get('media'))
+          const file = await new Request('http://fake/', {
+            method: 'POST',
+            headers: { 'content-type': request.headers['content-type'] ?? '' },
+            body: raw,
+          })
+            .formData()
+            .then((form) => form.get('media'))
           if (!(file instanceof File)) return json(response, { errcode: 41005, errmsg: 'media data missing' })
           const mediaId = `media-${media.size + 1}`
           media.set(mediaId, { content: Buffer.from(await file.arrayBuffer()), name: file.name })
-          return json(response, { errcode: 0, errmsg: 'ok', type: url.searchParams.get('type'), media_id: mediaId, created_at: String(Math.floor(Date.now() / 1000)) })
+          return json(response, {
+            errcode: 0,
+            errmsg: 'ok',
+            type: url.searchParams.get('type'),
+            media_id: mediaId,
+            created_at: String(Math.floor(Date.now() / 1000)),
+          })
         }
         if (url.pathname === '/cgi-bin/media/get' && request.method === 'GET') {
           if (failure) return json(response, failure)
           const file = media.get(url.searchParams.get('media_id') ?? '')
           if (!file) return json(response, { errcode: 40007, errmsg: 'invalid media_id' })
-          response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${encodeURIComponent(file.name)}"` })
+          response.writeHead(200, {
+            'content-type': 'application/octet-stream',
+            'content-disposition': `attachment; filename="${encodeURIComponent(file.name)}"`,
+          })
           return response.end(file.content)
         }
         response.writeHead(404)
@@ -188,26 +232,50 @@ export interface WecomCallbackKeys {
  * A callback as WeCom sends it to the app: the message XML encrypted with the corp id as receiveid, wrapped in
  * <xml><ToUserName/><Encrypt/><AgentID/></xml>, signed in the query (msg_signature, timestamp, nonce).
  */
-export function wecomCallback(keys: WecomCallbackKeys, messageXml: string, options: { timestamp?: number; nonce?: string; agentId?: number } = {}) {
+export function wecomCallback(
+  keys: WecomCallbackKeys,
+  messageXml: string,
+  options: { timestamp?: number; nonce?: string; agentId?: number } = {},
+) {
   const encrypted = encrypt(keys.encodingAesKey, messageXml, keys.corpId)
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000))
   const nonce = options.nonce ?? String(randomBytes(4).readUInt32BE())
   const signature = getSignature(keys.token, timestamp, nonce, encrypted)
   const body = `<xml><ToUserName><![CDATA[${keys.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID><![CDATA[${options.agentId ?? ''}]]></AgentID></xml>`
-  return { path: `/webhooks/wecom?${new URLSearchParams({ msg_signature: signature, timestamp, nonce })}`, body, encrypted, timestamp, nonce }
+  return {
+    path: `/webhooks/wecom?${new URLSearchParams({ msg_signature: signature, timestamp, nonce })}`,
+    body,
+    encrypted,
+    timestamp,
+    nonce,
+  }
 }
 
 /** The plaintext XML of a member's text message to the app. */
-export function wecomTextXml(options: { corpId: string; userId: string; text: string; messageId: string; agentId: number; createTime?: number }): string {
+export function wecomTextXml(options: {
+  corpId: string
+  userId: string
+  text: string
+  messageId: string
+  agentId: number
+  createTime?: number
+}): string {
   const createTime = options.createTime ?? Math.floor(Date.now() / 1000)
   return `<xml><ToUserName><![CDATA[${options.corpId}]]></ToUserName><FromUserName><![CDATA[${options.userId}]]></FromUserName><CreateTime>${createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${options.text}]]></Content><MsgId>${options.messageId}</MsgId><AgentID>${options.agentId}</AgentID></xml>`
 }
 
 /** A 智能机器人 callback: the JSON message encrypted with receiveid '' in {"encrypt": …}, signed in the query. */
-export function wecomBotCallback(keys: { token: string; encodingAesKey: string }, message: object, options: { timestamp?: number } = {}) {
+export function wecomBotCallback(
+  keys: { token: string; encodingAesKey: string },
+  message: object,
+  options: { timestamp?: number } = {},
+) {
   const encrypted = encrypt(keys.encodingAesKey, JSON.stringify(message), '')
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000))
   const nonce = String(randomBytes(4).readUInt32BE())
   const signature = getSignature(keys.token, timestamp, nonce, encrypted)
-  return { path: `/webhooks/wecom-bot?${new URLSearchParams({ msg_signature: signature, timestamp, nonce })}`, body: JSON.stringify({ encrypt: encrypted }) }
+  return {
+    path: `/webhooks/wecom-bot?${new URLSearchParams({ msg_signature: signature, timestamp, nonce })}`,
+    body: JSON.stringify({ encrypt: encrypted }),
+  }
 }

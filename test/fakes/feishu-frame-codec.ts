@@ -30,8 +30,23 @@ function lengthDelimited(field: number, data: Uint8Array): number[] {
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
 export function encodeFrame(frame: Frame): Uint8Array {
-  const bytes: number[] = [...varint(8), ...varint(frame.SeqID), ...varint(16), ...varint(frame.LogID), ...varint(24), ...varint(frame.service), ...varint(32), ...varint(frame.method)]
-  for (const header of frame.headers) bytes.push(...lengthDelimited(5, new Uint8Array([...lengthDelimited(1, utf8(header.key)), ...lengthDelimited(2, utf8(header.value))])))
+  const bytes: number[] = [
+    ...varint(8),
+    ...varint(frame.SeqID),
+    ...varint(16),
+    ...varint(frame.LogID),
+    ...varint(24),
+    ...varint(frame.service),
+    ...varint(32),
+    ...varint(frame.method),
+  ]
+  for (const header of frame.headers)
+    bytes.push(
+      ...lengthDelimited(
+        5,
+        new Uint8Array([...lengthDelimited(1, utf8(header.key)), ...lengthDelimited(2, utf8(header.value))]),
+      ),
+    )
   if (frame.payload) bytes.push(...lengthDelimited(8, frame.payload))
   return new Uint8Array(bytes)
 }
@@ -79,7 +94,10 @@ export function decodeFrame(bytes: Uint8Array): Frame {
     else if (field === 4) frame.method = value as number
     else if (field === 5) {
       const parts = fields(value as Uint8Array)
-      frame.headers.push({ key: text(parts.find((part) => part.field === 1)?.value ?? new Uint8Array()), value: text(parts.find((part) => part.field === 2)?.value ?? new Uint8Array()) })
+      frame.headers.push({
+        key: text(parts.find((part) => part.field === 1)?.value ?? new Uint8Array()),
+        value: text(parts.find((part) => part.field === 2)?.value ?? new Uint8Array()),
+      })
     } else if (field === 8) frame.payload = value as Uint8Array
   }
   return frame

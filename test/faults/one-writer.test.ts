@@ -12,7 +12,9 @@ describe('one writer per SQLite file (real processes)', () => {
     try {
       await first.chat('owner', '测一下创新型中小企业')
       const refused = startServer({ DATA_DIR: dataDir })
-      await expect(refused).rejects.toThrow(/server exited: .*DATA_DIR .* is already used by another running process \(pid \d+ on .*\).*REDIS_URL/s)
+      await expect(refused).rejects.toThrow(
+        /server exited: .*DATA_DIR .* is already used by another running process \(pid \d+ on .*\).*REDIS_URL/s,
+      )
       // The first one keeps serving, with nothing lost.
       expect((await first.chat('owner', '是的')).state.facts).toMatchObject({ registeredInBeijing: true })
     } finally {

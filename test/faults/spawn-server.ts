@@ -23,7 +23,10 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   port: number
   child: ChildProcess
-  chat(userId: string, text: string): Promise<{ reply: string; state: { mode: string; facts: Record<string, unknown>; pending: string[] } }>
+  chat(
+    userId: string,
+    text: string,
+  ): Promise<{ reply: string; state: { mode: string; facts: Record<string, unknown>; pending: string[] } }>
   stop(signal?: NodeJS.Signals): Promise<void>
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string
@@ -35,16 +38,25 @@ export interface RunningServer {
  * Starts the product from its sources (`node --import tsx src/main.ts`: no build step in tests; production runs the compiled `node dist/main.js`, the same code), with no npm or tsx wrapper, so
  * signals reach it) and waits until it answers.
  */
-export async function startServer(env: Record<string, string>, options: { port?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string>,
+  options: { port?: number } = {},
+): Promise<RunningServer> {
   const port = options.port ?? (await freePort())
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stderr = ''
   const capture = (chunk: unknown) => {
     stderr += String(chunk)
   }
   child.stdout?.on('data', capture)
   child.stderr?.on('data', capture)
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
   const base = `http://127.0.0.1:${port}`
   const started = Date.now()
   for (;;) {
@@ -63,7 +75,11 @@ export async function startServer(env: Record<string, string>, options: { port?:
     exited,
     output: () => stderr,
     async chat(userId, text) {
-      const response = await fetch(`${base}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, text }) })
+      const response = await fetch(`${base}/api/v1/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId, text }),
+      })
       if (!response.ok) throw new Error(`chat answered ${response.status}: ${await response.text()}`)
       return response.json()
     },

@@ -25,7 +25,14 @@ const key = { channel: 'test', chatId: 'c', userId: 'owner' }
 const options = { dialogueTtlMs: 7_200_000, profileTtlMs: 30 * 86_400_000 }
 
 function managerOn(sessions: SessionStore, warnings: string[] = []) {
-  return new DialogueManager({ sessions, search: index, rules, benefits, phraser: new TemplatePhraser(), onWarning: (warning) => warnings.push(warning.type) })
+  return new DialogueManager({
+    sessions,
+    search: index,
+    rules,
+    benefits,
+    phraser: new TemplatePhraser(),
+    onWarning: (warning) => warnings.push(warning.type),
+  })
 }
 
 const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0
@@ -40,7 +47,9 @@ describe.skipIf(!hasRedisServer)('Redis stops answering mid-conversation', () =>
 
   it('answers "try again" within the budget, loses nothing, and recovers when Redis is back', async () => {
     const port = await freePort()
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    })
     const store = new RedisSessionStore({ ...options, url: `redis://127.0.0.1:${port}`, commandTimeoutMs: 500 })
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -101,15 +110,27 @@ describe('SQLite busy or full', () => {
     }
     expect(reply).toMatch(/系统暂时繁忙/u)
     expect(await store.get(key)).toEqual(before)
-    await expect(store.put({ ...key, userId: 'x' }, { dialogue: { big: 'x'.repeat(100_000) }, dialogueUpdatedAt: 1, profile: null, profileUpdatedAt: 1 })).rejects.toMatchObject({ code: 'STORE_FULL' })
+    await expect(
+      store.put(
+        { ...key, userId: 'x' },
+        { dialogue: { big: 'x'.repeat(100_000) }, dialogueUpdatedAt: 1, profile: null, profileUpdatedAt: 1 },
+      ),
+    ).rejects.toMatchObject({ code: 'STORE_FULL' })
     await store.close()
   })
 })
 
 const readyz = async (port: number) => (await fetch(`http://127.0.0.1:${port}/readyz`)).status
 const chatOver = async (port: number, userId: string, text: string) => {
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, text }) })
-  return { status: response.status, body: (await response.json()) as { reply: string; state: { facts: Record<string, unknown> } } }
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, text }),
+  })
+  return {
+    status: response.status,
+    body: (await response.json()) as { reply: string; state: { facts: Record<string, unknown> } },
+  }
 }
 
 describe.skipIf(!hasRedisServer)('Redis killed under a running server (real processes)', () => {
@@ -122,15 +143,42 @@ describe.skipIf(!hasRedisServer)('Redis killed under a running server (real proc
     const redisPort = await freePort()
     const redisDir = mkdtempSync(join(tmpdir(), 'advisor-redis-aof-'))
     const startRedis = async () => {
-      const child = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', redisDir], { stdio: 'ignore' })
-      for (let attempt = 0; spawnSync('redis-cli', ['-p', String(redisPort), 'ping']).stdout?.toString().trim() !== 'PONG'; attempt += 1) {
+      const child = spawn(
+        'redis-server',
+        [
+          '--port',
+          String(redisPort),
+          '--bind',
+          '127.0.0.1',
+          '--save',
+          '',
+          '--appendonly',
+          'yes',
+          '--appendfsync',
+          'always',
+          '--dir',
+          redisDir,
+        ],
+        { stdio: 'ignore' },
+      )
+      for (
+        let attempt = 0;
+        spawnSync('redis-cli', ['-p', String(redisPort), 'ping'])
+          .stdout?.toString()
+          .trim() !== 'PONG';
+        attempt += 1
+      ) {
         if (attempt > 100) throw new Error('redis-server did not start')
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       return child
     }
     redis = await startRedis()
-    const server = await startServer({ REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_PREFIX: 'faults:', DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-rk-')) })
+    const server = await startServer({
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      REDIS_PREFIX: 'faults:',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-rk-')),
+    })
     try {
       await server.chat('owner', '测一下创新型中小企业')
       await server.chat('owner', '是的')
@@ -165,44 +213,62 @@ const canMakeImmutable = (() => {
   if (ok) spawnSync('chattr', ['-i', probe])
   return ok
 })()
-if (!canMakeImmutable) console.warn('chattr +i is unavailable (needs root on ext4/xfs): the read-only database test is skipped')
+if (!canMakeImmutable)
+  console.warn('chattr +i is unavailable (needs root on ext4/xfs): the read-only database test is skipped')
 
-describe.skipIf(!canMakeImmutable)('SQLite database file turned read-only under a running server (real process)', () => {
-  it('answers the friendly reply, reports not ready while writes fail, and recovers', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'advisor-readonly-'))
-    const server = await startServer({ DATA_DIR: dataDir })
-    const files = ['advisor.db', 'advisor.db-wal'].map((name) => join(dataDir, name))
-    try {
-      await server.chat('owner', '测一下创新型中小企业')
-      expect(await readyz(server.port)).toBe(200)
-      expect(spawnSync('chattr', ['+i', ...files]).status).toBe(0)
-      const during = await chatOver(server.port, 'owner', '是的')
-      expect(during.status).toBe(200)
-      expect(during.body.reply).toMatch(/系统暂时繁忙.*没有丢失/u)
-      expect(await readyz(server.port)).toBe(503)
-      expect(spawnSync('chattr', ['-i', ...files]).status).toBe(0)
-      const after = await chatOver(server.port, 'owner', '是的')
-      expect(after.body.reply).toMatch(/以下情况有没有/u)
-      expect(await readyz(server.port)).toBe(200)
-    } finally {
-      spawnSync('chattr', ['-i', ...files])
-      await server.stop()
-    }
-  }, 60_000)
-})
+describe.skipIf(!canMakeImmutable)(
+  'SQLite database file turned read-only under a running server (real process)',
+  () => {
+    it('answers the friendly reply, reports not ready while writes fail, and recovers', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'advisor-readonly-'))
+      const server = await startServer({ DATA_DIR: dataDir })
+      const files = ['advisor.db', 'advisor.db-wal'].map((name) => join(dataDir, name))
+      try {
+        await server.chat('owner', '测一下创新型中小企业')
+        expect(await readyz(server.port)).toBe(200)
+        expect(spawnSync('chattr', ['+i', ...files]).status).toBe(0)
+        const during = await chatOver(server.port, 'owner', '是的')
+        expect(during.status).toBe(200)
+        expect(during.body.reply).toMatch(/系统暂时繁忙.*没有丢失/u)
+        expect(await readyz(server.port)).toBe(503)
+        expect(spawnSync('chattr', ['-i', ...files]).status).toBe(0)
+        const after = await chatOver(server.port, 'owner', '是的')
+        expect(after.body.reply).toMatch(/以下情况有没有/u)
+        expect(await readyz(server.port)).toBe(200)
+      } finally {
+        spawnSync('chattr', ['-i', ...files])
+        await server.stop()
+      }
+    }, 60_000)
+  },
+)
 
 describe('SQLite full: readiness follows the writes', () => {
   it('says not ready while turns fail for lack of space, and ready again once space is freed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'advisor-full-ready-'))
     const stores = await createStores({ dataDir, ...options, sqliteMaxPageCount: 12 })
-    const manager = new DialogueManager({ sessions: stores.sessions, search: index, rules, benefits, phraser: new TemplatePhraser() })
+    const manager = new DialogueManager({
+      sessions: stores.sessions,
+      search: index,
+      rules,
+      benefits,
+      phraser: new TemplatePhraser(),
+    })
     const app = createApp({ index, rules, chat: manager, ready: () => stores.ready() })
-    const say = async (userId: string, text: string) => (await (await app.request('/api/v1/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, text }) })).json()) as { reply: string }
+    const say = async (userId: string, text: string) =>
+      (await (
+        await app.request('/api/v1/chat', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId, text }),
+        })
+      ).json()) as { reply: string }
     try {
       await say('owner', '测一下创新型中小企业')
       expect((await app.request('/readyz')).status).toBe(200)
       let filler = 0
-      for (let reply = ''; !/系统暂时繁忙/u.test(reply) && filler < 300; filler += 1) reply = (await say(`filler-${filler}`, '测一下创新型中小企业，'.repeat(20))).reply
+      for (let reply = ''; !/系统暂时繁忙/u.test(reply) && filler < 300; filler += 1)
+        reply = (await say(`filler-${filler}`, '测一下创新型中小企业，'.repeat(20))).reply
       expect(filler).toBeLessThan(300)
       expect((await app.request('/readyz')).status).toBe(503)
       for (let user = 0; user < filler; user += 1) await say(`filler-${user}`, '删除我的数据')

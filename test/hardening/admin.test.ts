@@ -73,8 +73,14 @@ describe('runtime knowledge reload', () => {
     const { loadConfig } = await import('../../src/config.js')
     const { createLogger } = await import('../../src/observability/logger.js')
     const { createRuntime } = await import('../../src/runtime/create-runtime.js')
-    const silent = createLogger({ level: 'warn', destination: new Writable({ write: (_chunk, _encoding, done) => done() }) })
-    const runtime = await createRuntime(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-reload-')) }), silent)
+    const silent = createLogger({
+      level: 'warn',
+      destination: new Writable({ write: (_chunk, _encoding, done) => done() }),
+    })
+    const runtime = await createRuntime(
+      loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-reload-')) }),
+      silent,
+    )
     try {
       const rulesBefore = runtime.rules
       const result = runtime.reloadKnowledge()

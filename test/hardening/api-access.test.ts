@@ -23,14 +23,24 @@ const KEYS = [
 ]
 
 function build(extra: Partial<AppDeps> = {}) {
-  const manager = new DialogueManager({ sessions: new MemorySessionStore(), search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
+  const manager = new DialogueManager({
+    sessions: new MemorySessionStore(),
+    search: index,
+    rules,
+    benefits: loadTierBenefits(),
+    phraser: new TemplatePhraser(),
+  })
   const webhook = new Hono().post('/webhooks/test', (context) => context.json({ ok: true }))
   return createApp({ index, rules, chat: manager, rateLimiter: new MemoryRateLimiter(), webhooks: [webhook], ...extra })
 }
 
 /** The bindings @hono/node-server passes: the request's socket, as the adapter sees it. */
 const from = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } })
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` })
 
 describe('without API_KEYS: loopback clients only', () => {
@@ -42,21 +52,38 @@ describe('without API_KEYS: loopback clients only', () => {
     expect((await app.request('/', {}, from(address))).status).toBe(200)
   })
 
-  it.each(['203.0.113.7', '10.0.0.5', '::ffff:192.168.1.2', '2001:db8::1'])('refuses %s with how to set API_KEYS', async (address) => {
-    for (const [path, init] of [['/api/v1/chat', json({ userId: 'u', text: '我的信息' })], ['/api/v1/facts/fields', {}], ['/api/v1/openapi.json', {}], ['/', {}], ['/console/console.js', {}]] as const) {
-      const response = await app.request(path, init, from(address))
-      expect(response.status, path).toBe(403)
-      const error = (await response.json()).error
-      expect(error.code).toBe('LOOPBACK_ONLY')
-      expect(error.message).toContain('API_KEYS')
-    }
-  })
+  it.each(['203.0.113.7', '10.0.0.5', '::ffff:192.168.1.2', '2001:db8::1'])(
+    'refuses %s with how to set API_KEYS',
+    async (address) => {
+      for (const [path, init] of [
+        ['/api/v1/chat', json({ userId: 'u', text: '我的信息' })],
+        ['/api/v1/facts/fields', {}],
+        ['/api/v1/openapi.json', {}],
+        ['/', {}],
+        ['/console/console.js', {}],
+      ] as const) {
+        const response = await app.request(path, init, from(address))
+        expect(response.status, path).toBe(403)
+        const error = (await response.json()).error
+        expect(error.code).toBe('LOOPBACK_ONLY')
+        expect(error.message).toContain('API_KEYS')
+      }
+    },
+  )
 
   it('never trusts X-Forwarded-For, and treats a relayed loopback request as remote', async () => {
-    const spoofed = await app.request('/api/v1/facts/fields', { headers: { 'x-forwarded-for': '127.0.0.1' } }, from('203.0.113.7'))
+    const spoofed = await app.request(
+      '/api/v1/facts/fields',
+      { headers: { 'x-forwarded-for': '127.0.0.1' } },
+      from('203.0.113.7'),
+    )
     expect(spoofed.status).toBe(403)
     for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
-      const relayed = await app.request('/api/v1/facts/fields', { headers: { [header]: '203.0.113.7' } }, from('127.0.0.1'))
+      const relayed = await app.request(
+        '/api/v1/facts/fields',
+        { headers: { [header]: '203.0.113.7' } },
+        from('127.0.0.1'),
+      )
       expect(relayed.status, header).toBe(403)
     }
   })
@@ -74,7 +101,9 @@ describe('without API_KEYS: loopback clients only', () => {
       })
       const ok = await fetch(`http://127.0.0.1:${port}/api/v1/facts/fields`)
       expect(ok.status).toBe(200)
-      const relayed = await fetch(`http://127.0.0.1:${port}/api/v1/facts/fields`, { headers: { 'x-forwarded-for': '203.0.113.7' } })
+      const relayed = await fetch(`http://127.0.0.1:${port}/api/v1/facts/fields`, {
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+      })
       expect(relayed.status).toBe(403)
     } finally {
       await new Promise((resolve) => server?.close(resolve))
@@ -88,14 +117,20 @@ describe('with API_KEYS', () => {
 
   it('needs a valid key on every /api/v1 route, from anywhere including loopback', async () => {
     for (const address of ['203.0.113.7', '127.0.0.1']) {
-      for (const headers of [{}, bearer('wrong-key-0123456789'), { authorization: KEYS[0]!.key }, bearer(`${KEYS[0]!.key}x`)]) {
+      for (const headers of [
+        {},
+        bearer('wrong-key-0123456789'),
+        { authorization: KEYS[0]!.key },
+        bearer(`${KEYS[0]!.key}x`),
+      ]) {
         const response = await app.request('/api/v1/facts/fields', { headers }, from(address))
         expect(response.status).toBe(401)
         expect(response.headers.get('www-authenticate')).toBe('Bearer')
         expect((await response.json()).error.code).toBe('UNAUTHORIZED')
       }
     }
-    for (const { key } of KEYS) expect((await app.request('/api/v1/facts/fields', { headers: bearer(key) }, remote)).status).toBe(200)
+    for (const { key } of KEYS)
+      expect((await app.request('/api/v1/facts/fields', { headers: bearer(key) }, remote)).status).toBe(200)
   })
 
   it('serves the console page itself (it holds no data; the console asks for the key)', async () => {
@@ -103,7 +138,8 @@ describe('with API_KEYS', () => {
   })
 
   it('keeps one integration from seeing or deleting another’s users', async () => {
-    const chat = async (key: string, text: string) => (await app.request('/api/v1/chat', json({ userId: 'owner-1', text }, bearer(key)), remote)).json()
+    const chat = async (key: string, text: string) =>
+      (await app.request('/api/v1/chat', json({ userId: 'owner-1', text }, bearer(key)), remote)).json()
     await chat(KEYS[0]!.key, '测一下创新型中小企业')
     const told = await chat(KEYS[0]!.key, '是的')
     expect(told.state.facts.registeredInBeijing).toBe(true)
@@ -118,8 +154,12 @@ describe('with API_KEYS', () => {
 
   it('puts the WeChat login status behind ADMIN_TOKEN, not behind an API key', async () => {
     expect((await app.request('/api/v1/channels/status', { headers: bearer(KEYS[0]!.key) }, remote)).status).toBe(401)
-    expect((await app.request('/api/v1/channels/status', { headers: bearer('admin-token-0123456789') }, remote)).status).toBe(200)
-    expect((await app.request('/api/v1/admin/stats', { headers: bearer('admin-token-0123456789') }, remote)).status).toBe(200)
+    expect(
+      (await app.request('/api/v1/channels/status', { headers: bearer('admin-token-0123456789') }, remote)).status,
+    ).toBe(200)
+    expect(
+      (await app.request('/api/v1/admin/stats', { headers: bearer('admin-token-0123456789') }, remote)).status,
+    ).toBe(200)
     expect((await build().request('/api/v1/channels/status')).status).toBe(404)
   })
 
@@ -128,11 +168,22 @@ describe('with API_KEYS', () => {
     const statuses: number[] = []
     for (let user = 0; user <= CLIENT_RATE_LIMIT.limit; user += 1) {
       const address = from(`198.51.100.${user % 250}`)
-      statuses.push((await limited.request('/api/v1/chat', json({ userId: `rotating-${user}`, text: '你好' }, bearer(KEYS[0]!.key)), address)).status)
+      statuses.push(
+        (
+          await limited.request(
+            '/api/v1/chat',
+            json({ userId: `rotating-${user}`, text: '你好' }, bearer(KEYS[0]!.key)),
+            address,
+          )
+        ).status,
+      )
     }
     expect(statuses.filter((status) => status === 200)).toHaveLength(CLIENT_RATE_LIMIT.limit)
     expect(statuses.at(-1)).toBe(429)
-    expect((await limited.request('/api/v1/chat', json({ userId: 'fresh', text: '你好' }, bearer(KEYS[1]!.key)), remote)).status).toBe(200)
+    expect(
+      (await limited.request('/api/v1/chat', json({ userId: 'fresh', text: '你好' }, bearer(KEYS[1]!.key)), remote))
+        .status,
+    ).toBe(200)
   }, 60_000)
 })
 
@@ -142,18 +193,35 @@ describe('per client address', () => {
     const statuses: number[] = []
     for (let user = 0; user <= CLIENT_RATE_LIMIT.limit; user += 1) {
       const key = KEYS[user % 2]!.key
-      statuses.push((await app.request('/api/v1/chat', json({ userId: `rotating-${user}`, text: '你好' }, bearer(key)), from('203.0.113.9'))).status)
+      statuses.push(
+        (
+          await app.request(
+            '/api/v1/chat',
+            json({ userId: `rotating-${user}`, text: '你好' }, bearer(key)),
+            from('203.0.113.9'),
+          )
+        ).status,
+      )
     }
     expect(statuses.filter((status) => status === 200)).toHaveLength(CLIENT_RATE_LIMIT.limit)
     expect(statuses.at(-1)).toBe(429)
-    expect((await app.request('/api/v1/chat', json({ userId: 'other', text: '你好' }, bearer(KEYS[0]!.key)), from('203.0.113.10'))).status).toBe(200)
+    expect(
+      (
+        await app.request(
+          '/api/v1/chat',
+          json({ userId: 'other', text: '你好' }, bearer(KEYS[0]!.key)),
+          from('203.0.113.10'),
+        )
+      ).status,
+    ).toBe(200)
   }, 60_000)
 
   it('does not count this machine as one client (eval runners, local tools)', async () => {
     const app = build()
     let last = 0
     for (let user = 0; user <= CLIENT_RATE_LIMIT.limit; user += 1) {
-      last = (await app.request('/api/v1/chat', json({ userId: `local-${user}`, text: '你好' }), from('127.0.0.1'))).status
+      last = (await app.request('/api/v1/chat', json({ userId: `local-${user}`, text: '你好' }), from('127.0.0.1')))
+        .status
     }
     expect(last).toBe(200)
   }, 60_000)
@@ -162,15 +230,35 @@ describe('per client address', () => {
 describe('request hygiene', () => {
   const app = build()
 
-  it.each(['/api/v1/chat', '/api/v1/search', '/api/v1/assess'])('%s needs Content-Type: application/json (415)', async (path) => {
-    for (const contentType of [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {}
-      const response = await app.request(path, { method: 'POST', headers, body: JSON.stringify({ query: 'x', userId: 'u', text: 'x' }) })
-      expect(response.status, String(contentType)).toBe(415)
-      expect((await response.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
-    }
-    expect((await app.request(path, { method: 'POST', headers: { 'content-type': 'Application/JSON; charset=utf-8' }, body: '{' })).status).toBe(400)
-  })
+  it.each(['/api/v1/chat', '/api/v1/search', '/api/v1/assess'])(
+    '%s needs Content-Type: application/json (415)',
+    async (path) => {
+      for (const contentType of [
+        undefined,
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+      ]) {
+        const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {}
+        const response = await app.request(path, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ query: 'x', userId: 'u', text: 'x' }),
+        })
+        expect(response.status, String(contentType)).toBe(415)
+        expect((await response.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
+      }
+      expect(
+        (
+          await app.request(path, {
+            method: 'POST',
+            headers: { 'content-type': 'Application/JSON; charset=utf-8' },
+            body: '{',
+          })
+        ).status,
+      ).toBe(400)
+    },
+  )
 
   it.each([
     ['userId', { userId: 'a\uD800b', text: '你好' }],

@@ -26,22 +26,45 @@ const hasRedis = await probeRedis()
 const options = { dialogueTtlMs: 7_200_000, profileTtlMs: 30 * 86_400_000 }
 
 const STORES: Array<[string, () => Promise<{ store: SessionStore; close: () => Promise<void> } | null>]> = [
-  ['memory', async () => {
-    const store = new MemorySessionStore()
-    return { store, close: () => store.close() }
-  }],
-  ['sqlite', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'advisor-privacy-'))
-    const store = new SqliteSessionStore({ ...options, dataDir })
-    return { store, close: async () => { await store.close(); rmSync(dataDir, { recursive: true, force: true }) } }
-  }],
-  ['redis', async () => {
-    if (!hasRedis) return null
-    const prefix = uniquePrefix('privacy')
-    const store = new RedisSessionStore({ ...options, url: TEST_REDIS_URL, prefix })
-    await store.connect()
-    return { store, close: async () => { const raw = rawRedis(); await deleteKeys(raw, prefix); raw.disconnect(); await store.close() } }
-  }],
+  [
+    'memory',
+    async () => {
+      const store = new MemorySessionStore()
+      return { store, close: () => store.close() }
+    },
+  ],
+  [
+    'sqlite',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'advisor-privacy-'))
+      const store = new SqliteSessionStore({ ...options, dataDir })
+      return {
+        store,
+        close: async () => {
+          await store.close()
+          rmSync(dataDir, { recursive: true, force: true })
+        },
+      }
+    },
+  ],
+  [
+    'redis',
+    async () => {
+      if (!hasRedis) return null
+      const prefix = uniquePrefix('privacy')
+      const store = new RedisSessionStore({ ...options, url: TEST_REDIS_URL, prefix })
+      await store.connect()
+      return {
+        store,
+        close: async () => {
+          const raw = rawRedis()
+          await deleteKeys(raw, prefix)
+          raw.disconnect()
+          await store.close()
+        },
+      }
+    },
+  ],
 ]
 
 describe.each(STORES)('删除我的数据 on the %s store', (_name, open) => {
@@ -50,12 +73,19 @@ describe.each(STORES)('删除我的数据 on the %s store', (_name, open) => {
     if (!opened) return context.skip('Redis is not reachable')
     const { store } = opened
     try {
-      const manager = new DialogueManager({ sessions: store, search: index, rules, benefits, phraser: new TemplatePhraser() })
+      const manager = new DialogueManager({
+        sessions: store,
+        search: index,
+        rules,
+        benefits,
+        phraser: new TemplatePhraser(),
+      })
       const group = { channel: 'feishu', chatId: 'oc_group', userId: 'ou_owner' }
       const direct = { channel: 'feishu', chatId: 'ou_owner', userId: 'ou_owner' }
       const otherChannel = { channel: 'wechat', chatId: 'room', userId: 'ou_owner' }
       const colleague = { channel: 'feishu', chatId: 'oc_group', userId: 'ou_colleague' }
-      for (const key of [group, direct, otherChannel, colleague]) await manager.chat(key, '营收3200万元，研发费用240万元')
+      for (const key of [group, direct, otherChannel, colleague])
+        await manager.chat(key, '营收3200万元，研发费用240万元')
       expect((await manager.chat(direct, '我的信息')).reply.text).toContain('3200')
 
       const deleted = await manager.chat(group, '删除我的数据')
@@ -67,7 +97,9 @@ describe.each(STORES)('删除我的数据 on the %s store', (_name, open) => {
       expect((await manager.chat(direct, '我的信息')).reply.text).toContain('还没有记录')
       expect((await manager.chat(otherChannel, '我的信息')).reply.text).toContain('3200')
       expect((await manager.chat(colleague, '我的信息')).reply.text).toContain('3200')
-      expect((await manager.chat({ ...group, userId: 'ou_new' }, '删除我的数据')).reply.text).toBe('没有找到您的数据，无需删除。')
+      expect((await manager.chat({ ...group, userId: 'ou_new' }, '删除我的数据')).reply.text).toBe(
+        '没有找到您的数据，无需删除。',
+      )
     } finally {
       await opened.close()
     }
@@ -77,12 +109,40 @@ describe.each(STORES)('删除我的数据 on the %s store', (_name, open) => {
 describe('logs at info level', () => {
   it('hold neither enterprise figures nor message text, through a whole REST conversation', async () => {
     const lines: string[] = []
-    const logger = createLogger({ level: 'info', destination: new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done() } }) })
+    const logger = createLogger({
+      level: 'info',
+      destination: new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk))
+          done()
+        },
+      }),
+    })
     const sessions = new MemorySessionStore()
-    const manager = new DialogueManager({ sessions, search: index, rules, benefits, phraser: new TemplatePhraser(), onWarning: (warning) => logger.warn(warning, 'dialogue-warning') })
+    const manager = new DialogueManager({
+      sessions,
+      search: index,
+      rules,
+      benefits,
+      phraser: new TemplatePhraser(),
+      onWarning: (warning) => logger.warn(warning, 'dialogue-warning'),
+    })
     const app = createApp({ index, rules, chat: manager, logger })
-    const say = (text: string) => app.request('/api/v1/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: '张三', text }) })
-    for (const text of ['测一下创新型中小企业', '是的', '都没有', '软件业，员工87人，营收3187万元', '我的信息', '删除我的数据']) expect((await say(text)).status).toBe(200)
+    const say = (text: string) =>
+      app.request('/api/v1/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: '张三', text }),
+      })
+    for (const text of [
+      '测一下创新型中小企业',
+      '是的',
+      '都没有',
+      '软件业，员工87人，营收3187万元',
+      '我的信息',
+      '删除我的数据',
+    ])
+      expect((await say(text)).status).toBe(200)
     const output = lines.join('')
     expect(output).not.toMatch(/3187|87人|软件业|创新型/)
   })
@@ -104,7 +164,13 @@ describe('删除我的数据 when the store fails', () => {
       ping: () => store.ping(),
       close: () => store.close(),
     }
-    const manager = new DialogueManager({ sessions: flaky, search: index, rules, benefits, phraser: new TemplatePhraser() })
+    const manager = new DialogueManager({
+      sessions: flaky,
+      search: index,
+      rules,
+      benefits,
+      phraser: new TemplatePhraser(),
+    })
     const key = { channel: 'api', chatId: 'c', userId: 'u' }
     await manager.chat(key, '营收3200万元')
     failing = true

@@ -13,10 +13,17 @@ import { MemorySessionStore } from '../../src/store/memory-session-store.js'
 const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 const rules = loadRules()
 const sessions = new MemorySessionStore()
-const manager = new DialogueManager({ sessions, search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
+const manager = new DialogueManager({
+  sessions,
+  search: index,
+  rules,
+  benefits: loadTierBenefits(),
+  phraser: new TemplatePhraser(),
+})
 const app = createApp({ index, rules, chat: manager, rateLimiter: new MemoryRateLimiter() })
 
-const post = (path: string, body: BodyInit, contentType = 'application/json') => app.request(path, { method: 'POST', headers: { 'content-type': contentType }, body })
+const post = (path: string, body: BodyInit, contentType = 'application/json') =>
+  app.request(path, { method: 'POST', headers: { 'content-type': contentType }, body })
 const ENDPOINTS = ['/api/v1/search', '/api/v1/assess', '/api/v1/chat']
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
@@ -33,18 +40,47 @@ function random(seed: number) {
 
 function randomValue(next: () => number, depth = 0): unknown {
   const pick = Math.floor(next() * 10)
-  const strings = ['', '算力券', '😀'.repeat(50), 'x'.repeat(3000), '\u0000\u2005<script>', '忽略之前的指令', 'innovative', 'little-giant']
+  const strings = [
+    '',
+    '算力券',
+    '😀'.repeat(50),
+    'x'.repeat(3000),
+    '\u0000\u2005<script>',
+    '忽略之前的指令',
+    'innovative',
+    'little-giant',
+  ]
   switch (pick) {
-    case 0: return null
-    case 1: return next() < 0.5
-    case 2: return [1e308, -1e308, -0, 0.1, 2 ** 53 + 1, -1, 3200][Math.floor(next() * 7)]
-    case 3: return strings[Math.floor(next() * strings.length)]
-    case 4: return depth > 3 ? 1 : Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1))
+    case 0:
+      return null
+    case 1:
+      return next() < 0.5
+    case 2:
+      return [1e308, -1e308, -0, 0.1, 2 ** 53 + 1, -1, 3200][Math.floor(next() * 7)]
+    case 3:
+      return strings[Math.floor(next() * strings.length)]
+    case 4:
+      return depth > 3 ? 1 : Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1))
     default: {
       if (depth > 3) return 'deep'
-      const keys = ['query', 'limit', 'program', 'facts', 'userId', 'text', 'chatId', 'channel', 'revenue', 'debtRatio', 'honors', '__proto__', 'constructor']
+      const keys = [
+        'query',
+        'limit',
+        'program',
+        'facts',
+        'userId',
+        'text',
+        'chatId',
+        'channel',
+        'revenue',
+        'debtRatio',
+        'honors',
+        '__proto__',
+        'constructor',
+      ]
       const object: Record<string, unknown> = {}
-      for (let count = Math.floor(next() * 5); count > 0; count -= 1) object[keys[Math.floor(next() * keys.length)]] = randomValue(next, depth + 1)
+      for (let count = Math.floor(next() * 5); count > 0; count -= 1)
+        object[keys[Math.floor(next() * keys.length)]] = randomValue(next, depth + 1)
       return object
     }
   }
@@ -79,7 +115,12 @@ describe('bad input on the REST endpoints: a 4xx with a reason, never a crash', 
         controller.enqueue(chunk)
       },
     })
-    const response = await app.request('/api/v1/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit)
+    const response = await app.request('/api/v1/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
     expect(response.status).toBe(413)
     expect(sent).toBeLessThan(10 * 1024 * 1024)
   })
@@ -105,9 +146,16 @@ describe('bad input on the REST endpoints: a 4xx with a reason, never a crash', 
   })
 
   it('absurd numbers in facts are named field by field', async () => {
-    const response = await post('/api/v1/assess', JSON.stringify({ program: 'innovative', facts: { revenue: 1e308, employees: 1.5, debtRatio: -3 } }))
+    const response = await post(
+      '/api/v1/assess',
+      JSON.stringify({ program: 'innovative', facts: { revenue: 1e308, employees: 1.5, debtRatio: -3 } }),
+    )
     expect(response.status).toBe(400)
-    expect(Object.keys((await response.json()).error.fields).sort()).toEqual(['facts.debtRatio', 'facts.employees', 'facts.revenue'])
+    expect(Object.keys((await response.json()).error.fields).sort()).toEqual([
+      'facts.debtRatio',
+      'facts.employees',
+      'facts.revenue',
+    ])
   })
 
   it('300 random bodies never produce a 5xx, and a conversation in progress is not corrupted', async () => {
@@ -131,7 +179,11 @@ describe('bad input on the REST endpoints: a 4xx with a reason, never a crash', 
     const limited = createApp({ index, rules, chat: manager, rateLimiter: new MemoryRateLimiter() })
     const statuses: number[] = []
     for (let count = 0; count < 32; count += 1) {
-      const response = await limited.request('/api/v1/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'flood', text: '你好' }) })
+      const response = await limited.request('/api/v1/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'flood', text: '你好' }),
+      })
       statuses.push(response.status)
       if (response.status === 429) expect((await response.json()).error.message).toContain('稍等')
     }

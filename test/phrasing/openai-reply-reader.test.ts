@@ -30,7 +30,12 @@ async function atSizeQuestion(timeoutMs = 2_000) {
     rules,
     benefits,
     phraser: new TemplatePhraser(),
-    proposeReading: createOpenAIReplyReader({ apiKey: 'test-key', baseURL: server.baseURL, model: 'test-model', timeoutMs }),
+    proposeReading: createOpenAIReplyReader({
+      apiKey: 'test-key',
+      baseURL: server.baseURL,
+      model: 'test-model',
+      timeoutMs,
+    }),
   })
   const key = { channel: 'test', chatId: 'chat', userId: `owner-${Math.random()}` }
   const say = (text: string) => manager.chat(key, text)
@@ -40,21 +45,39 @@ async function atSizeQuestion(timeoutMs = 2_000) {
   await say('都没有')
   return say
 }
-const proposal = (values: Array<{ fact: string; value: unknown; quote: string }>) => ({ kind: 'content' as const, content: JSON.stringify({ values }) })
+const proposal = (values: Array<{ fact: string; value: unknown; quote: string }>) => ({
+  kind: 'content' as const,
+  content: JSON.stringify({ values }),
+})
 
 describe('LLM reader (fake OpenAI server): every value is checked against the user’s words', () => {
   it('asks with a JSON schema generated from the proposal schema', async () => {
     const say = await atSizeQuestion()
-    server.setScript(proposal([{ fact: 'industry', value: 'software', quote: '软件业' }, { fact: 'employees', value: 150, quote: '150人' }]))
+    server.setScript(
+      proposal([
+        { fact: 'industry', value: 'software', quote: '软件业' },
+        { fact: 'employees', value: 150, quote: '150人' },
+      ]),
+    )
     await say('软件业，150人')
-    const body = server.requests[server.requests.length - 1].body as { response_format: { type: string; json_schema: { schema: { properties: { values: { items: { properties: { fact: { enum: string[] } } } } } } } } }
+    const body = server.requests[server.requests.length - 1].body as {
+      response_format: {
+        type: string
+        json_schema: { schema: { properties: { values: { items: { properties: { fact: { enum: string[] } } } } } } }
+      }
+    }
     expect(body.response_format.type).toBe('json_schema')
     expect(body.response_format.json_schema.schema.properties.values.items.properties.fact.enum).toContain('employees')
   })
 
   it('when the LLM and the grammar agree, the values are stored without a question', async () => {
     const say = await atSizeQuestion()
-    server.setScript(proposal([{ fact: 'industry', value: 'software', quote: '软件业' }, { fact: 'employees', value: 150, quote: '150人' }]))
+    server.setScript(
+      proposal([
+        { fact: 'industry', value: 'software', quote: '软件业' },
+        { fact: 'employees', value: 150, quote: '150人' },
+      ]),
+    )
     const { reply, state } = await say('软件业，150人')
     expect(state.facts).toMatchObject({ industry: 'software', employees: 150 })
     expect(reply.text).not.toMatch(/对吗/u)

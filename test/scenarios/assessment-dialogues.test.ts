@@ -19,8 +19,22 @@ describe('对话：评定测评', () => {
       reply = (await bot.say(/荣誉|高新技术企业/u.test(reply) ? '是高新技术企业，有市级研发机构' : '不知道')).reply
     }
     expect(reply).toMatch(/请核对/u)
-    await bot.say('确认', /【北京市创新型中小企业】✅ 符合/u, /已满足直通条件：有效期内的高新技术企业等荣誉/u, /每月首日/u, /回复“详细”/u, mode('idle'))
-    await bot.say('详细', /【北京市创新型中小企业】✅ 符合/u, /已满足直通条件：有效期内的高新技术企业等荣誉/u, /每月首日/u, /4月30日前/u, mode('idle'))
+    await bot.say(
+      '确认',
+      /【北京市创新型中小企业】✅ 符合/u,
+      /已满足直通条件：有效期内的高新技术企业等荣誉/u,
+      /每月首日/u,
+      /回复“详细”/u,
+      mode('idle'),
+    )
+    await bot.say(
+      '详细',
+      /【北京市创新型中小企业】✅ 符合/u,
+      /已满足直通条件：有效期内的高新技术企业等荣誉/u,
+      /每月首日/u,
+      /4月30日前/u,
+      mode('idle'),
+    )
   })
 
   it('10. 一条消息说多个数：营收、主营、研发、负债率一起记下', async () => {
@@ -28,7 +42,13 @@ describe('对话：评定测评', () => {
     await bot.say('测一下创新型中小企业')
     await passGates(bot)
     await bot.say('工业，150人')
-    await bot.say('去年营收3200万，主营3000万，研发投入240万，负债率48%', fact('revenue', 3200), fact('mainRevenue', 3000), fact('rdExpense', 240), fact('debtRatio', 48))
+    await bot.say(
+      '去年营收3200万，主营3000万，研发投入240万，负债率48%',
+      fact('revenue', 3200),
+      fact('mainRevenue', 3000),
+      fact('rdExpense', 240),
+      fact('debtRatio', 48),
+    )
   })
 
   it('11. 中文数字和单位：三千二百万、0.32亿、百分之六、150人', async () => {
@@ -49,7 +69,11 @@ describe('对话：评定测评', () => {
   it('13. 不知道就是不知道：不当成“没有”，结论说明还缺什么', async () => {
     const bot = createFixture()
     await bot.say('我们能评上创新型中小企业吗')
-    await bot.say('不清楚', (_reply, state) => expect(state.unknown).toContain('registeredInBeijing'), (_reply, state) => expect(state.facts.registeredInBeijing).toBeUndefined())
+    await bot.say(
+      '不清楚',
+      (_reply, state) => expect(state.unknown).toContain('registeredInBeijing'),
+      (_reply, state) => expect(state.facts.registeredInBeijing).toBeUndefined(),
+    )
   })
 
   it('14. 更正：“说错了，研发费用是240万”覆盖旧值', async () => {
@@ -76,7 +100,9 @@ describe('对话：评定测评', () => {
     await passGates(bot)
     await bot.say('工业，150人')
     await bot.say('去年营收3200万', fact('revenue', 3200))
-    await bot.say('主营业务收入3500万', /主营业务收入/u, /营业收入/u, (_reply, state) => expect(state.facts.mainRevenue).toBeUndefined())
+    await bot.say('主营业务收入3500万', /主营业务收入/u, /营业收入/u, (_reply, state) =>
+      expect(state.facts.mainRevenue).toBeUndefined(),
+    )
   })
 
   it('17. 测评中途问政策：先回答，再把刚才的问题问一遍', async () => {
@@ -98,7 +124,9 @@ describe('对话：评定测评', () => {
     await bot.say('测一下创新型中小企业')
     await bot.say('是的')
     expect(await sessions.count()).toBe(1)
-    await bot.say('删除我的数据', /已删除您的全部数据：1条记录/u, (_reply, state) => expect(state).toMatchObject({ mode: 'idle', programs: [], pending: [], facts: {}, unknown: [] }))
+    await bot.say('删除我的数据', /已删除您的全部数据：1条记录/u, (_reply, state) =>
+      expect(state).toMatchObject({ mode: 'idle', programs: [], pending: [], facts: {}, unknown: [] }),
+    )
     expect(await sessions.count()).toBe(0)
   })
 
@@ -142,7 +170,8 @@ describe('对话：评定测评', () => {
     await bot.say('帮我测测小巨人能不能评上', /北京市注册登记/u)
     await passGates(bot)
     let reply = (await bot.say('工业，500人')).reply
-    for (let turn = 0; turn < 25 && !/请核对|小巨人”企业】/u.test(reply); turn += 1) reply = (await bot.say('不知道')).reply
+    for (let turn = 0; turn < 25 && !/请核对|小巨人”企业】/u.test(reply); turn += 1)
+      reply = (await bot.say('不知道')).reply
     if (/请核对/u.test(reply)) reply = (await bot.say('确认')).reply
     expect(reply).toMatch(/【国家专精特新“小巨人”企业】⏳ 暂无法判定/u)
     expect(reply).toMatch(/还不确定：/u)
@@ -155,7 +184,8 @@ describe('对话：评定测评', () => {
     await passGates(bot)
     await bot.say('工业，150人')
     let reply = (await bot.say('去年营收5000万，研发费用50万')).reply
-    for (let turn = 0; turn < 25 && !/请核对|专精特新中小企业】/u.test(reply); turn += 1) reply = (await bot.say('不知道')).reply
+    for (let turn = 0; turn < 25 && !/请核对|专精特新中小企业】/u.test(reply); turn += 1)
+      reply = (await bot.say('不知道')).reply
     if (/请核对/u.test(reply)) reply = (await bot.say('确认')).reply
     expect(reply).toMatch(/❌ 暂不符合/u)
     // Both parts of 认定条件（二） fail here: each with the firm's value and the one needed.
@@ -174,7 +204,10 @@ describe('对话：评定测评', () => {
   it('27. 同一用户同时发来的消息按顺序处理', async () => {
     const bot = createFixture()
     await bot.say('测一下创新型中小企业')
-    const [first, second] = await Promise.all([bot.manager.chat({ channel: 'test', chatId: 'chat', userId: 'owner' }, '是的'), bot.manager.chat({ channel: 'test', chatId: 'chat', userId: 'owner' }, '都没有')])
+    const [first, second] = await Promise.all([
+      bot.manager.chat({ channel: 'test', chatId: 'chat', userId: 'owner' }, '是的'),
+      bot.manager.chat({ channel: 'test', chatId: 'chat', userId: 'owner' }, '都没有'),
+    ])
     expect(first.reply.text).toMatch(/以下情况有没有/u)
     expect(second.reply.text).toMatch(/所属行业/u)
   })

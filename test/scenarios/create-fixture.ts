@@ -29,9 +29,18 @@ export interface TurnState {
  * A scripted conversation with the real dialogue manager (real cards, rules and fact extraction; in-memory
  * store; template phrasing unless a phraser is given). Each step says what the user types and what the reply must say.
  */
-export function createFixture(options: { sessions?: SessionStore; phraser?: Phraser; key?: SessionKey; now?: () => number } = {}) {
+export function createFixture(
+  options: { sessions?: SessionStore; phraser?: Phraser; key?: SessionKey; now?: () => number } = {},
+) {
   const sessions = options.sessions ?? new MemorySessionStore()
-  const manager = new DialogueManager({ sessions, search: index, rules, benefits, phraser: options.phraser ?? new TemplatePhraser(), now: options.now })
+  const manager = new DialogueManager({
+    sessions,
+    search: index,
+    rules,
+    benefits,
+    phraser: options.phraser ?? new TemplatePhraser(),
+    now: options.now,
+  })
   const key = options.key ?? { channel: 'test', chatId: 'chat', userId: 'owner' }
   const transcript: string[] = []
   return {
@@ -43,7 +52,8 @@ export function createFixture(options: { sessions?: SessionStore; phraser?: Phra
       transcript.push(`用户：${text}`, `助手：${reply.text}`)
       const turn: TurnState = { ...state, citations: reply.citations }
       for (const expectation of expectations) {
-        if (expectation instanceof RegExp) expect(reply.text, `reply to “${text}”\n${transcript.join('\n')}`).toMatch(expectation)
+        if (expectation instanceof RegExp)
+          expect(reply.text, `reply to “${text}”\n${transcript.join('\n')}`).toMatch(expectation)
         else expectation(reply.text, turn)
       }
       return { reply: reply.text, state: turn }
@@ -52,10 +62,22 @@ export function createFixture(options: { sessions?: SessionStore; phraser?: Phra
 }
 
 /** Shortcut: the reply must not match. */
-export const not = (pattern: RegExp): Expectation => (reply) => expect(reply).not.toMatch(pattern)
+export const not =
+  (pattern: RegExp): Expectation =>
+  (reply) =>
+    expect(reply).not.toMatch(pattern)
 /** Shortcut: a fact must have this value afterwards. */
-export const fact = (name: string, value: unknown): Expectation => (_reply, state) => expect(state.facts[name], name).toEqual(value)
+export const fact =
+  (name: string, value: unknown): Expectation =>
+  (_reply, state) =>
+    expect(state.facts[name], name).toEqual(value)
 /** Shortcut: a card must be cited. */
-export const cites = (id: string): Expectation => (_reply, state) => expect(state.citations.map((citation) => citation.id)).toContain(id)
+export const cites =
+  (id: string): Expectation =>
+  (_reply, state) =>
+    expect(state.citations.map((citation) => citation.id)).toContain(id)
 /** Shortcut: the dialogue is in this mode afterwards. */
-export const mode = (expected: string): Expectation => (_reply, state) => expect(state.mode).toBe(expected)
+export const mode =
+  (expected: string): Expectation =>
+  (_reply, state) =>
+    expect(state.mode).toBe(expected)

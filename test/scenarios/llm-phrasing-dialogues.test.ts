@@ -9,19 +9,37 @@ describe('对话：LLM 只能改写，不能编造（假 OpenAI 兼容服务）'
     server = await startFakeOpenAIServer({ kind: 'content', content: '' })
   })
   afterAll(async () => server.close())
-  const phraser = () => createOpenAIPhraser({ apiKey: 'test-key', baseURL: server.baseURL, model: 'fake-model', timeoutMs: 500 })
+  const phraser = () =>
+    createOpenAIPhraser({ apiKey: 'test-key', baseURL: server.baseURL, model: 'fake-model', timeoutMs: 500 })
 
   it('28. LLM 编造“8888万元”：丢弃，发出模板答复，依据照常附上', async () => {
-    server.setScript({ kind: 'content', content: '【北京市老旧厂房改造项目促进产业高质量发展】\n最高可补8888万元，赶紧申请！' })
+    server.setScript({
+      kind: 'content',
+      content: '【北京市老旧厂房改造项目促进产业高质量发展】\n最高可补8888万元，赶紧申请！',
+    })
     const bot = createFixture({ phraser: phraser() })
-    await bot.say('老旧厂房改造能补多少钱？', not(/8888/u), /最高不超过5000万元/u, /依据：《关于印发加强腾退低效产业空间改造利用促进产业高质量发展实施方案的通知》/u, cites('guide-001'))
+    await bot.say(
+      '老旧厂房改造能补多少钱？',
+      not(/8888/u),
+      /最高不超过5000万元/u,
+      /依据：《关于印发加强腾退低效产业空间改造利用促进产业高质量发展实施方案的通知》/u,
+      cites('guide-001'),
+    )
     expect(server.requests.length).toBeGreaterThan(0)
   })
 
   it('29. LLM 如实改写：采用改写，依据由代码附上', async () => {
-    server.setScript({ kind: 'content', content: '【北京市老旧厂房改造项目促进产业高质量发展】\n· 投资补助按固定资产投资总额30%安排，最高不超过5000万元。' })
+    server.setScript({
+      kind: 'content',
+      content:
+        '【北京市老旧厂房改造项目促进产业高质量发展】\n· 投资补助按固定资产投资总额30%安排，最高不超过5000万元。',
+    })
     const bot = createFixture({ phraser: phraser() })
-    await bot.say('老旧厂房改造能补多少钱？', /投资补助按固定资产投资总额30%安排/u, /咨询：北京市发展和改革委员会：55590088/u)
+    await bot.say(
+      '老旧厂房改造能补多少钱？',
+      /投资补助按固定资产投资总额30%安排/u,
+      /咨询：北京市发展和改革委员会：55590088/u,
+    )
   })
 
   it('30. LLM 挂起：在预算内退回模板答复', async () => {
@@ -44,15 +62,23 @@ describe('对话：LLM 只能改写，不能编造（假 OpenAI 兼容服务）'
     const request = [...server.requests].reverse().find((entry) => JSON.stringify(entry.body).includes('<候选条款>'))
     const prompt = (request?.body as { messages: Array<{ content: string }> }).messages[1].content
     const block = prompt.split('<候选条款>')[1].split('</候选条款>')[0]
-    return block.trim().split('\n').map((line) => line.replace(/^\d+\. /u, ''))
+    return block
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/^\d+\. /u, ''))
   }
   const choosing = (choice: string) => (request: { body: unknown }) =>
-    JSON.stringify(request.body).includes('<候选条款>') ? { kind: 'content' as const, content: choice } : { kind: 'content' as const, content: '' }
+    JSON.stringify(request.body).includes('<候选条款>')
+      ? { kind: 'content' as const, content: choice }
+      : { kind: 'content' as const, content: '' }
 
   it('32. LLM 从代码排好的候选条款里挑：按它挑的原文引用，数字仍出自原文', async () => {
     server.setScript(choosing('3'))
     const bot = createFixture({ phraser: phraser() })
-    const { reply } = await bot.say('想让科委认定成市级科技孵化器，在孵企业要多少家？', /依据：《北京市科技企业孵化器认定管理办法》/u)
+    const { reply } = await bot.say(
+      '想让科委认定成市级科技孵化器，在孵企业要多少家？',
+      /依据：《北京市科技企业孵化器认定管理办法》/u,
+    )
     const candidates = offered()
     expect(candidates.length).toBeGreaterThan(2)
     // Only the chosen clause is quoted: not the one code ranked first.

@@ -16,21 +16,32 @@ async function reachSummary(bot: Bot) {
   await bot.say('软件业，员工150人，营收3200万，我们是高新技术企业', /请核对/u, mode('confirming'))
 }
 
-const unset = (name: string) => (_reply: string, state: { facts: Record<string, unknown> }) => expect(state.facts[name], name).toBeUndefined()
-const unknown = (name: string) => (_reply: string, state: { unknown: string[] }) => expect(state.unknown).toContain(name)
+const unset = (name: string) => (_reply: string, state: { facts: Record<string, unknown> }) =>
+  expect(state.facts[name], name).toBeUndefined()
+const unknown = (name: string) => (_reply: string, state: { unknown: string[] }) =>
+  expect(state.unknown).toContain(name)
 
 describe('对话：读懂老板怎么说（issue 9）', () => {
-  it.each(['确认，没问题', '对的没错', '嗯嗯对', '是的没错', '都对的，没有要改的', '可以'])('核对信息时“%s”就是确认：给出结论，不再重复核对', async (answer) => {
-    const bot = createFixture()
-    await reachSummary(bot)
-    await bot.say(answer, /【北京市创新型中小企业】✅ 符合/u, not(/请核对/u), not(/没太明白/u), mode('idle'))
-  })
+  it.each(['确认，没问题', '对的没错', '嗯嗯对', '是的没错', '都对的，没有要改的', '可以'])(
+    '核对信息时“%s”就是确认：给出结论，不再重复核对',
+    async (answer) => {
+      const bot = createFixture()
+      await reachSummary(bot)
+      await bot.say(answer, /【北京市创新型中小企业】✅ 符合/u, not(/请核对/u), not(/没太明白/u), mode('idle'))
+    },
+  )
 
   it('第一问回答“没问题”“没错”是肯定，不会判成不符合', async () => {
     for (const answer of ['没问题', '没错', '对，没毛病']) {
       const bot = createFixture()
       await bot.say('帮我测一下创新型中小企业', /北京市注册登记/u)
-      await bot.say(answer, /以下情况有没有/u, not(/不符合/u), fact('registeredInBeijing', true), fact('independentLegalPerson', true))
+      await bot.say(
+        answer,
+        /以下情况有没有/u,
+        not(/不符合/u),
+        fact('registeredInBeijing', true),
+        fact('independentLegalPerson', true),
+      )
     }
   })
 
@@ -39,14 +50,26 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
       const bot = createFixture()
       await bot.say('帮我测一下创新型中小企业')
       await bot.say('是的')
-      await bot.say(answer, /所属行业/u, fact('creditBlacklisted', false), fact('restrictedProducts', false), fact('majorIncident3y', false))
+      await bot.say(
+        answer,
+        /所属行业/u,
+        fact('creditBlacklisted', false),
+        fact('restrictedProducts', false),
+        fact('majorIncident3y', false),
+      )
     }
   })
 
   it('核对时改一个数：更新并再给核对，说明改了什么；说“不对”就问哪一项', async () => {
     const bot = createFixture()
     await reachSummary(bot)
-    await bot.say('员工是120人不是150', /从业人员已改为120人（原为150人）/u, /请核对/u, fact('employees', 120), mode('confirming'))
+    await bot.say(
+      '员工是120人不是150',
+      /从业人员已改为120人（原为150人）/u,
+      /请核对/u,
+      fact('employees', 120),
+      mode('confirming'),
+    )
     await bot.say('不对', /哪一项不对/u, /请核对/u, mode('confirming'))
     await bot.say('确认', /✅ 符合/u, mode('idle'))
   })
@@ -55,7 +78,12 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
     const bot = createFixture()
     await bot.say('帮我测一下创新型中小企业', /北京市注册登记/u)
     await bot.say('嗯……让我想想', /没太明白/u, /北京市注册登记/u)
-    const { reply } = await bot.say('嗯……让我想想', not(/没太明白/u), /可以直接回复：“是的” 或 “注册在天津”/u, /重新开始/u)
+    const { reply } = await bot.say(
+      '嗯……让我想想',
+      not(/没太明白/u),
+      /可以直接回复：“是的” 或 “注册在天津”/u,
+      /重新开始/u,
+    )
     const result = await bot.manager.chat({ channel: 'test', chatId: 'chat', userId: 'owner' }, '哈哈')
     expect(reply).not.toBe('')
     expect(result.reply.suggestions).toEqual(['是的', '注册在天津', '重新开始'])
@@ -74,7 +102,12 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
     await bot.say('帮我测一下创新型中小企业')
     await passGates(bot)
     await bot.say('软件和信息技术服务业，150人', fact('industry', 'software'))
-    await bot.say('我们做奶茶的，营收3200万', /您是说餐饮业，对吗？/u, fact('industry', 'software'), fact('revenue', 3200))
+    await bot.say(
+      '我们做奶茶的，营收3200万',
+      /您是说餐饮业，对吗？/u,
+      fact('industry', 'software'),
+      fact('revenue', 3200),
+    )
     await bot.say('不对', /没有记下/u, fact('industry', 'software'))
   })
 
@@ -109,7 +142,14 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
 
   it('开场带事实：注册在天津就当场说明不符合及依据', async () => {
     const bot = createFixture()
-    await bot.say('我们公司注册在天津，能评专精特新小巨人吗', /❌/u, /北京/u, not(/没有找到相关政策/u), fact('registeredInBeijing', false), mode('idle'))
+    await bot.say(
+      '我们公司注册在天津，能评专精特新小巨人吗',
+      /❌/u,
+      /北京/u,
+      not(/没有找到相关政策/u),
+      fact('registeredInBeijing', false),
+      mode('idle'),
+    )
   })
 
   it('开场带事实：分公司、个体户当场说明需要独立法人', async () => {
@@ -121,22 +161,43 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
 
   it('开场带事实：营收和注册地记下后接着问，不再问已说过的', async () => {
     const bot = createFixture()
-    await bot.say('我们去年营收800万，能评专精特新不', fact('revenue', 800), mode('assessing'), (_reply, state) => expect(state.programs).toEqual(['specialized']))
+    await bot.say('我们去年营收800万，能评专精特新不', fact('revenue', 800), mode('assessing'), (_reply, state) =>
+      expect(state.programs).toEqual(['specialized']),
+    )
     const other = createFixture()
-    await other.say('在海淀注册的，想测一下小巨人', fact('registeredInBeijing', true), not(/是否在北京市注册登记/u), /是否具有独立法人资格/u, (_reply, state) => expect(state.programs).toEqual(['little-giant']))
+    await other.say(
+      '在海淀注册的，想测一下小巨人',
+      fact('registeredInBeijing', true),
+      not(/是否在北京市注册登记/u),
+      /是否具有独立法人资格/u,
+      (_reply, state) => expect(state.programs).toEqual(['little-giant']),
+    )
   })
 
   it('“能评X吗/能申请X吗/能评X不/X有戏吗”都开始测评X', async () => {
-    for (const [opening, program] of [['能评创新型不', 'innovative'], ['创新型中小企业有没有戏', 'innovative'], ['能申请专精特新吗', 'specialized'], ['小巨人有戏吗', 'little-giant']] as const) {
+    for (const [opening, program] of [
+      ['能评创新型不', 'innovative'],
+      ['创新型中小企业有没有戏', 'innovative'],
+      ['能申请专精特新吗', 'specialized'],
+      ['小巨人有戏吗', 'little-giant'],
+    ] as const) {
       const bot = createFixture()
-      await bot.say(opening, /北京市注册登记/u, mode('assessing'), (_reply, state) => expect(state.programs).toEqual([program]))
+      await bot.say(opening, /北京市注册登记/u, mode('assessing'), (_reply, state) =>
+        expect(state.programs).toEqual([program]),
+      )
     }
   })
 
   it('测评中问一句“独立法人是啥意思，分公司算吗？”：回答后再问刚才的问题，不当成回答', async () => {
     const bot = createFixture()
     await bot.say('帮我测一下创新型中小企业', /北京市注册登记/u)
-    await bot.say('独立法人是啥意思，分公司算吗？', /继续刚才的问题：贵企业是否在北京市注册登记/u, not(/没太明白/u), unset('independentLegalPerson'), mode('assessing'))
+    await bot.say(
+      '独立法人是啥意思，分公司算吗？',
+      /继续刚才的问题：贵企业是否在北京市注册登记/u,
+      not(/没太明白/u),
+      unset('independentLegalPerson'),
+      mode('assessing'),
+    )
   })
 
   it('没有关键词的更正按上一次给的数改：多打了个0、不是2300是2800、刚才那个是前年的', async () => {
@@ -149,7 +210,13 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
     }
     let bot = await start()
     await bot.say('3000万', fact('revenue', 3000))
-    await bot.say('不好意思多打了个0，是300万', /上年度营业收入已改为300万元（原为3000万元）/u, fact('revenue', 300), unset('mainRevenue'), unset('mainRevenuePrev'))
+    await bot.say(
+      '不好意思多打了个0，是300万',
+      /上年度营业收入已改为300万元（原为3000万元）/u,
+      fact('revenue', 300),
+      unset('mainRevenue'),
+      unset('mainRevenuePrev'),
+    )
     bot = await start()
     await bot.say('2300万')
     await bot.say('不是2300是2800', fact('revenue', 2800), unset('mainRevenue'))

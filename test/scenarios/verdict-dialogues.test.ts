@@ -68,7 +68,9 @@ describe('对话：结论之后更正，重新评估', () => {
     const bot = createFixture()
     await reachScoredVerdict(bot)
     const after = await bot.say('说错了，员工是120人', fact('employees', 120), mode('idle'))
-    expect(after.reply).toMatch(/^从业人员已改为120人（原为150人）。按新信息重新评估：\n【北京市创新型中小企业】✅ 符合（已确定65分，最高可能100分）/u)
+    expect(after.reply).toMatch(
+      /^从业人员已改为120人（原为150人）。按新信息重新评估：\n【北京市创新型中小企业】✅ 符合（已确定65分，最高可能100分）/u,
+    )
   })
 
   it('研发费用改小到结论未定：先说明改动，再问决定结论的问题', async () => {
@@ -82,7 +84,14 @@ describe('对话：结论之后更正，重新评估', () => {
   it('更正到不符合：第三条不满足，当场给出新结论', async () => {
     const bot = createFixture()
     await reachScoredVerdict(bot)
-    await bot.say('说错了，我们注册在天津', fact('registeredInBeijing', false), /在北京市注册登记已改为否（原为是）/u, /❌ 暂不符合/u, /在北京市内工商注册登记/u, mode('idle'))
+    await bot.say(
+      '说错了，我们注册在天津',
+      fact('registeredInBeijing', false),
+      /在北京市注册登记已改为否（原为是）/u,
+      /❌ 暂不符合/u,
+      /在北京市内工商注册登记/u,
+      mode('idle'),
+    )
   })
 
   it('结论之后问“如果……呢？”：是假设，不改已记下的数', async () => {
@@ -118,7 +127,14 @@ describe('对话：测评中途问术语是什么意思', () => {
   it('“独立法人是啥意思，分公司算吗？”：引标准原文作答，不当成回答，再问刚才的问题', async () => {
     const bot = createFixture()
     await bot.say('测一下创新型中小企业', /北京市注册登记/u)
-    await bot.say('独立法人是啥意思，分公司算吗？', /^关于“独立法人资格”，标准原文（北京市优质中小企业梯度培育管理实施细则 第三条）：/u, /分公司不具有法人资格/u, /继续刚才的问题：贵企业是否在北京市注册登记/u, mode('assessing'), (_reply, state) => expect(state.facts).toEqual({}))
+    await bot.say(
+      '独立法人是啥意思，分公司算吗？',
+      /^关于“独立法人资格”，标准原文（北京市优质中小企业梯度培育管理实施细则 第三条）：/u,
+      /分公司不具有法人资格/u,
+      /继续刚才的问题：贵企业是否在北京市注册登记/u,
+      mode('assessing'),
+      (_reply, state) => expect(state.facts).toEqual({}),
+    )
   })
 
   it('“软著算几类知识产权？”：答Ⅱ类的定义，知识产权的问题接着问', async () => {
@@ -126,6 +142,12 @@ describe('对话：测评中途问术语是什么意思', () => {
     await reachScoredVerdict(bot)
     await bot.say('算准分数', /资产负债率/u)
     const before = await bot.say('48%', /知识产权/u)
-    await bot.say('软著算几类知识产权？', /“II类知识产权”/u, /软件著作权/u, /继续刚才的问题：知识产权情况/u, (_reply, state) => expect(state.pending).toEqual(before.state.pending))
+    await bot.say(
+      '软著算几类知识产权？',
+      /“II类知识产权”/u,
+      /软件著作权/u,
+      /继续刚才的问题：知识产权情况/u,
+      (_reply, state) => expect(state.pending).toEqual(before.state.pending),
+    )
   })
 })

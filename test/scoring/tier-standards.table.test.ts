@@ -13,8 +13,14 @@ const rules = loadRules()
 
 /** 满足第三条各项基本条件的北京小型工业企业。 */
 const ELIGIBLE_BASE: Facts = {
-  registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false,
-  industry: 'industry', employees: 150, totalAssets: 8000,
+  registeredInBeijing: true,
+  independentLegalPerson: true,
+  creditBlacklisted: false,
+  restrictedProducts: false,
+  majorIncident3y: false,
+  industry: 'industry',
+  employees: 150,
+  totalAssets: 8000,
 }
 
 function score(program: 'innovative' | 'specialized', indicator: string, facts: Facts): number | null {
@@ -63,18 +69,48 @@ describe('附件1 创新型中小企业评价指标（边界取高分）', () =>
 
 /** 一家恰好60分、各类达标的企业：创新能力20（I类知识产权10 + 研发占比2%得10）、成长性20（增长10%得15 + 负债率60%得5）、
  * 专业化20（其他领域5 + 主营占比61.1%得15）。 */
-const SIXTY: Facts = { ...ELIGIBLE_BASE, ipHighValue: 0, ipClass1SelfDeveloped: 0, ipClass1: 1, ipClass2: 0, revenue: 900, rdExpense: 18, mainRevenuePrev: 500, mainRevenue: 550, debtRatio: 60, strategicEmerging: false }
+const SIXTY: Facts = {
+  ...ELIGIBLE_BASE,
+  ipHighValue: 0,
+  ipClass1SelfDeveloped: 0,
+  ipClass1: 1,
+  ipClass2: 0,
+  revenue: 900,
+  rdExpense: 18,
+  mainRevenuePrev: 500,
+  mainRevenue: 550,
+  debtRatio: 60,
+  strategicEmerging: false,
+}
 
 describe('附件1 公告条件', () => {
   it('60分且创新能力≥20、成长性≥15、专业化≥15：符合', () => {
     const result = assess('innovative', SIXTY, rules)
     expect(result.total).toBe(60)
-    expect(result.dimensions.map((dimension) => [dimension.name, dimension.score])).toEqual([['创新能力', 20], ['成长性', 20], ['专业化', 20]])
+    expect(result.dimensions.map((dimension) => [dimension.name, dimension.score])).toEqual([
+      ['创新能力', 20],
+      ['成长性', 20],
+      ['专业化', 20],
+    ])
     expect(result.eligible).toBe(true)
   })
 
   it('总分够60但创新能力只有15分：不符合（除非有直通条件）', () => {
-    const result = assess('innovative', { ...SIXTY, ipClass1: 0, ipClass2: 1, debtRatio: 40, strategicEmerging: true, sciAwardLevel: 'none', honors: [], rdInstitution: 'none', equityFinancing3y: 0 }, rules)
+    const result = assess(
+      'innovative',
+      {
+        ...SIXTY,
+        ipClass1: 0,
+        ipClass2: 1,
+        debtRatio: 40,
+        strategicEmerging: true,
+        sciAwardLevel: 'none',
+        honors: [],
+        rdInstitution: 'none',
+        equityFinancing3y: 0,
+      },
+      rules,
+    )
     expect(result.total).toBe(65)
     expect(result.dimensions[0].score).toBe(15)
     expect(result.eligible).toBe(false)
@@ -105,10 +141,25 @@ describe('附件2 专精特新中小企业评价指标', () => {
     ['主营占比恰好70%', 'main-revenue-share', share(70), 3],
     ['主营占比恰好60%', 'main-revenue-share', share(60), 1],
     ['主营占比59.9%', 'main-revenue-share', share(59.9), 0],
-    ['主营收入1000→1130→1209.1万元，平均增长率恰好10%', 'main-revenue-growth-2y', { mainRevenuePrev2: 1000, mainRevenuePrev: 1130, mainRevenue: 1209.1 }, 10],
-    ['平均增长率恰好8%', 'main-revenue-growth-2y', { mainRevenuePrev2: 1000, mainRevenuePrev: 1080, mainRevenue: 1166.4 }, 8],
+    [
+      '主营收入1000→1130→1209.1万元，平均增长率恰好10%',
+      'main-revenue-growth-2y',
+      { mainRevenuePrev2: 1000, mainRevenuePrev: 1130, mainRevenue: 1209.1 },
+      10,
+    ],
+    [
+      '平均增长率恰好8%',
+      'main-revenue-growth-2y',
+      { mainRevenuePrev2: 1000, mainRevenuePrev: 1080, mainRevenue: 1166.4 },
+      8,
+    ],
     ['平均增长率0%', 'main-revenue-growth-2y', { mainRevenuePrev2: 1000, mainRevenuePrev: 1000, mainRevenue: 1000 }, 2],
-    ['平均增长率为负', 'main-revenue-growth-2y', { mainRevenuePrev2: 1000, mainRevenuePrev: 1000, mainRevenue: 999 }, 0],
+    [
+      '平均增长率为负',
+      'main-revenue-growth-2y',
+      { mainRevenuePrev2: 1000, mainRevenuePrev: 1000, mainRevenue: 999 },
+      0,
+    ],
     ['细分市场1.9年', 'niche-years', { nicheYears: 1.9 }, 0],
     ['细分市场恰好2年', 'niche-years', { nicheYears: 2 }, 1],
     ['细分市场9.9年', 'niche-years', { nicheYears: 9.9 }, 4],
@@ -120,9 +171,24 @@ describe('附件2 专精特新中小企业评价指标', () => {
     ['数字化水平三级', 'digital-level', { digitalLevel: 3 }, 5],
     ['数字化水平二级', 'digital-level', { digitalLevel: 2 }, 3],
     ['数字化水平一级', 'digital-level', { digitalLevel: 1 }, 0],
-    ['质量管理：只有ISO9001', 'quality', { qualityAward: false, qualityCert: true, ownBrand: false, standardSetting: false }, 3],
-    ['质量管理：认证+品牌（封顶5分）', 'quality', { qualityAward: false, qualityCert: true, ownBrand: true, standardSetting: false }, 5],
-    ['质量管理：都没有', 'quality', { qualityAward: false, qualityCert: false, ownBrand: false, standardSetting: false }, 0],
+    [
+      '质量管理：只有ISO9001',
+      'quality',
+      { qualityAward: false, qualityCert: true, ownBrand: false, standardSetting: false },
+      3,
+    ],
+    [
+      '质量管理：认证+品牌（封顶5分）',
+      'quality',
+      { qualityAward: false, qualityCert: true, ownBrand: true, standardSetting: false },
+      5,
+    ],
+    [
+      '质量管理：都没有',
+      'quality',
+      { qualityAward: false, qualityCert: false, ownBrand: false, standardSetting: false },
+      0,
+    ],
     ['净利润率恰好10%', 'net-profit-margin', { revenue: 1000, netProfit: 100 }, 10],
     ['净利润率恰好2%', 'net-profit-margin', { revenue: 1000, netProfit: 20 }, 2],
     ['净利润率1.99%', 'net-profit-margin', { revenue: 1000, netProfit: 19.9 }, 0],
@@ -165,7 +231,8 @@ describe('附件2 专精特新中小企业评价指标', () => {
 describe('附件2 认定条件（一）–（四）', () => {
   /** 满足（一）（二）（三）、暂无分数和直通条件的企业。 */
   const BASE: Facts = { ...ELIGIBLE_BASE, nicheYears: 2, revenue: 1000, rdExpense: 100 }
-  const condition = (facts: Facts, id: string) => assess('specialized', { ...BASE, ...facts }, rules).conditions.find((entry) => entry.id === id)!.status
+  const condition = (facts: Facts, id: string) =>
+    assess('specialized', { ...BASE, ...facts }, rules).conditions.find((entry) => entry.id === id)!.status
 
   it.each<[string, Facts, string, string]>([
     ['细分市场恰好2年', { nicheYears: 2 }, 'niche-2y', 'passed'],
@@ -175,7 +242,12 @@ describe('附件2 认定条件（一）–（四）', () => {
     ['研发费用100万元、营收1000万元（占比10%）', {}, 'rd-100', 'passed'],
     ['研发费用99万元', { rdExpense: 99 }, 'rd-100', 'failed'],
     ['营收恰好1000万元', {}, 'revenue-1000', 'passed'],
-    ['营收800万元但近2年融资2000万元', { revenue: 800, rdExpense: 100, equityFinancing2y: 2000 }, 'revenue-1000', 'passed'],
+    [
+      '营收800万元但近2年融资2000万元',
+      { revenue: 800, rdExpense: 100, equityFinancing2y: 2000 },
+      'revenue-1000',
+      'passed',
+    ],
     ['营收800万元、融资1999万元', { revenue: 800, rdExpense: 100, equityFinancing2y: 1999 }, 'revenue-1000', 'failed'],
     ['省级科技奖励排名第三', { sciAwardLevel: 'provincial', sciAwardRank: 3 }, 'direct-award', 'passed'],
     ['省级科技奖励排名第四', { sciAwardLevel: 'provincial', sciAwardRank: 4 }, 'direct-award', 'failed'],
@@ -200,12 +272,28 @@ describe('附件2 认定条件（一）–（四）', () => {
 describe('附件3 小巨人六个方面', () => {
   /** 六个方面都满足的企业（新：营收1亿元以上、近2年研发占比均3%）。 */
   const GIANT: Facts = {
-    ...ELIGIBLE_BASE, employees: 500, revenue: 10000, revenuePrev: 9000, rdExpense: 300, rdExpensePrev: 270,
-    nicheYears: 3, mainRevenue: 7000, mainRevenuePrev: 6600, mainRevenuePrev2: 6300,
-    coreBusinessInfoSystem: true, qualityCert: true, debtRatio: 70, marketShare: 10, ownBrand: true,
-    rdInstitution: 'below', ipClass1: 2, leadProductField: 'gapFilling', keyField: true,
+    ...ELIGIBLE_BASE,
+    employees: 500,
+    revenue: 10000,
+    revenuePrev: 9000,
+    rdExpense: 300,
+    rdExpensePrev: 270,
+    nicheYears: 3,
+    mainRevenue: 7000,
+    mainRevenuePrev: 6600,
+    mainRevenuePrev2: 6300,
+    coreBusinessInfoSystem: true,
+    qualityCert: true,
+    debtRatio: 70,
+    marketShare: 10,
+    ownBrand: true,
+    rdInstitution: 'below',
+    ipClass1: 2,
+    leadProductField: 'gapFilling',
+    keyField: true,
   }
-  const status = (facts: Facts, id: string) => assess('little-giant', { ...GIANT, ...facts }, rules).conditions.find((entry) => entry.id === id)!.status
+  const status = (facts: Facts, id: string) =>
+    assess('little-giant', { ...GIANT, ...facts }, rules).conditions.find((entry) => entry.id === id)!.status
 
   it('六个方面都满足：符合，且不计分', () => {
     const result = assess('little-giant', GIANT, rules)
@@ -222,12 +310,42 @@ describe('附件3 小巨人六个方面', () => {
     ['市场占有率9.9%', { marketShare: 9.9 }, 'characteristic', 'failed'],
     ['营收1亿元、前年研发占比2.99%', { rdExpensePrev: 269.1 }, 'innovation-general', 'failed'],
     ['营收9999万元、研发占比3%（须6%）', { revenue: 9999, rdExpense: 300 }, 'innovation-general', 'failed'],
-    ['营收恰好5000万元、近2年研发占比均6%', { revenue: 5000, rdExpense: 300, revenuePrev: 4500, rdExpensePrev: 270 }, 'innovation-general', 'passed'],
-    ['营收4000万元：融资8000万、研发合计3000万、研发人员50%', { revenue: 4000, rdExpense: 1600, rdExpensePrev: 1400, equityFinancing2y: 8000, employees: 100, rdStaff: 50 }, 'innovation-general', 'passed'],
-    ['营收4000万元：研发人员49%', { revenue: 4000, rdExpense: 1600, rdExpensePrev: 1400, equityFinancing2y: 8000, employees: 100, rdStaff: 49 }, 'innovation-general', 'failed'],
-    ['营收恰好5000万元（同属两档，满足其一即可）：研发占比不足6%，但融资8000万、研发合计3000万、研发人员50%', { revenue: 5000, rdExpense: 200, rdExpensePrev: 2800, equityFinancing2y: 8000, employees: 100, rdStaff: 50 }, 'innovation-general', 'passed'],
-    ['营收恰好1亿元（同属两档）：近2年研发占比均3%即可，不要求6%', { revenue: 10000, rdExpense: 300 }, 'innovation-general', 'passed'],
-    ['营收5001万元：只能按6%要求，融资路径不适用', { revenue: 5001, rdExpense: 200, rdExpensePrev: 2800, equityFinancing2y: 8000, employees: 100, rdStaff: 50 }, 'innovation-general', 'failed'],
+    [
+      '营收恰好5000万元、近2年研发占比均6%',
+      { revenue: 5000, rdExpense: 300, revenuePrev: 4500, rdExpensePrev: 270 },
+      'innovation-general',
+      'passed',
+    ],
+    [
+      '营收4000万元：融资8000万、研发合计3000万、研发人员50%',
+      { revenue: 4000, rdExpense: 1600, rdExpensePrev: 1400, equityFinancing2y: 8000, employees: 100, rdStaff: 50 },
+      'innovation-general',
+      'passed',
+    ],
+    [
+      '营收4000万元：研发人员49%',
+      { revenue: 4000, rdExpense: 1600, rdExpensePrev: 1400, equityFinancing2y: 8000, employees: 100, rdStaff: 49 },
+      'innovation-general',
+      'failed',
+    ],
+    [
+      '营收恰好5000万元（同属两档，满足其一即可）：研发占比不足6%，但融资8000万、研发合计3000万、研发人员50%',
+      { revenue: 5000, rdExpense: 200, rdExpensePrev: 2800, equityFinancing2y: 8000, employees: 100, rdStaff: 50 },
+      'innovation-general',
+      'passed',
+    ],
+    [
+      '营收恰好1亿元（同属两档）：近2年研发占比均3%即可，不要求6%',
+      { revenue: 10000, rdExpense: 300 },
+      'innovation-general',
+      'passed',
+    ],
+    [
+      '营收5001万元：只能按6%要求，融资路径不适用',
+      { revenue: 5001, rdExpense: 200, rdExpensePrev: 2800, equityFinancing2y: 8000, employees: 100, rdStaff: 50 },
+      'innovation-general',
+      'failed',
+    ],
     ['只有1项I类知识产权', { ipClass1: 1 }, 'innovation-general', 'failed'],
     ['没有研发机构', { rdInstitution: 'none' }, 'innovation-general', 'failed'],
     ['国家级科技奖励排名第三（直通）', { sciAwardLevel: 'national', sciAwardRank: 3 }, 'innovation-direct', 'passed'],
@@ -305,15 +423,50 @@ describe('不知道不等于没有', () => {
     // 60分且各类达标：直通条件未知也不影响“符合”。
     expect(assess('innovative', SIXTY, rules).eligible).toBe(true)
     // 已知得分最高只能到45分：没有直通条件信息时仍待定，给出直通条件后即可判定不符合。
-    const low: Facts = { ...ELIGIBLE_BASE, ipClass1: 0, ipClass2: 0, ipHighValue: 0, ipClass1SelfDeveloped: 0, revenue: 1000, rdExpense: 0, mainRevenuePrev: 500, mainRevenue: 400, debtRatio: 80, strategicEmerging: false }
+    const low: Facts = {
+      ...ELIGIBLE_BASE,
+      ipClass1: 0,
+      ipClass2: 0,
+      ipHighValue: 0,
+      ipClass1SelfDeveloped: 0,
+      revenue: 1000,
+      rdExpense: 0,
+      mainRevenuePrev: 500,
+      mainRevenue: 400,
+      debtRatio: 80,
+      strategicEmerging: false,
+    }
     const pending = assess('innovative', low, rules)
     expect(pending.eligible).toBeNull()
     expect(pending.missing).toEqual(['sciAwardLevel', 'honors', 'rdInstitution', 'equityFinancing3y'])
-    expect(assess('innovative', { ...low, sciAwardLevel: 'none', honors: [], rdInstitution: 'none', equityFinancing3y: 0 }, rules).eligible).toBe(false)
+    expect(
+      assess(
+        'innovative',
+        { ...low, sciAwardLevel: 'none', honors: [], rdInstitution: 'none', equityFinancing3y: 0 },
+        rules,
+      ).eligible,
+    ).toBe(false)
   })
 
   it('营业收入不知道、但研发费用为0：营收是多少研发占比都是0，创新能力不可能达到20分，直接判定不符合', () => {
-    const facts: Facts = { ...ELIGIBLE_BASE, sciAwardLevel: 'none', honors: [], rdInstitution: 'none', equityFinancing3y: 0, rdExpense: 0, ipHighValue: 0, ipClass1SelfDeveloped: 0, ipClass1: 1, ipClass2: 0, mainRevenuePrev: 100, mainRevenue: 120, debtRatio: 40, strategicEmerging: true, employees: 150, totalAssets: 100 }
+    const facts: Facts = {
+      ...ELIGIBLE_BASE,
+      sciAwardLevel: 'none',
+      honors: [],
+      rdInstitution: 'none',
+      equityFinancing3y: 0,
+      rdExpense: 0,
+      ipHighValue: 0,
+      ipClass1SelfDeveloped: 0,
+      ipClass1: 1,
+      ipClass2: 0,
+      mainRevenuePrev: 100,
+      mainRevenue: 120,
+      debtRatio: 40,
+      strategicEmerging: true,
+      employees: 150,
+      totalAssets: 100,
+    }
     const result = assess('innovative', facts, rules)
     expect(result.eligible).toBe(false)
     expect(result.missing).toEqual([])

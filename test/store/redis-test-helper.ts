@@ -6,7 +6,12 @@ export const TEST_REDIS_URL = 'redis://127.0.0.1:6379'
 
 /** True when the test Redis answers PING within half a second; otherwise says why its tests are skipped. */
 export async function probeRedis(): Promise<boolean> {
-  const probe = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  const probe = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 500,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  })
   probe.on('error', () => undefined)
   try {
     await probe.connect()

@@ -9,8 +9,19 @@ import { QUESTION_GROUPS } from '../../src/dialogue/question-groups.js'
 /** Checks the labelled reply corpus (test/understanding/replies.jsonl): shape, names, values and split. */
 
 const CATEGORIES = [
-  'confirm', 'summary-deny', 'yesno', 'industry', 'employees', 'amount', 'multi', 'unknown', 'bound', 'correct',
-  'opening', 'question', 'skip',
+  'confirm',
+  'summary-deny',
+  'yesno',
+  'industry',
+  'employees',
+  'amount',
+  'multi',
+  'unknown',
+  'bound',
+  'correct',
+  'opening',
+  'question',
+  'skip',
 ] as const
 const ACTS = ['answer', 'confirm', 'deny', 'unknown', 'correct', 'ask', 'start', 'skip', 'other'] as const
 const STEPS = [...QUESTION_GROUPS.map((group) => group.id), 'summary', 'opening', 'verdict']
@@ -74,7 +85,10 @@ describe('labelled reply corpus', () => {
       return
     }
     const parsed = LineSchema.safeParse(json)
-    if (!parsed.success) problems.push(`line ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+    if (!parsed.success)
+      problems.push(
+        `line ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      )
     else lines.push(parsed.data)
   })
 
@@ -96,8 +110,10 @@ describe('labelled reply corpus', () => {
       if (e.unknown.some((name) => set.includes(name))) wrong.push(`${id}: a fact both set and unknown`)
       if (e.bound && set.includes(e.bound.fact)) wrong.push(`${id}: bounded fact also set`)
       if (e.program && context.step !== 'opening') wrong.push(`${id}: program outside an opening`)
-      if (e.act === 'correct' && Object.keys(context.known).length === 0) wrong.push(`${id}: correction without earlier values`)
-      if (context.step === 'opening' && (context.program !== null || context.pending.length > 0)) wrong.push(`${id}: opening with context`)
+      if (e.act === 'correct' && Object.keys(context.known).length === 0)
+        wrong.push(`${id}: correction without earlier values`)
+      if (context.step === 'opening' && (context.program !== null || context.pending.length > 0))
+        wrong.push(`${id}: opening with context`)
     }
     expect(wrong).toEqual([])
   })

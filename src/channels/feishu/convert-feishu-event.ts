@@ -13,9 +13,13 @@ export const STALE_AFTER_MS = 30 * 60_000
  * Turns an im.message.receive_v1 event into an InboundMessage: p2p messages always, group messages only when
  * the bot is @mentioned; mention placeholders (@_user_1) are stripped from the text.
  */
-export function convertFeishuEvent(event: FeishuEvent, options: { botOpenId: string | null; now: number }): ConvertResult {
+export function convertFeishuEvent(
+  event: FeishuEvent,
+  options: { botOpenId: string | null; now: number },
+): ConvertResult {
   const message = event.event?.message
-  if (event.header.event_type !== 'im.message.receive_v1' || !message) return { kind: 'ignore', reason: 'not-a-message' }
+  if (event.header.event_type !== 'im.message.receive_v1' || !message)
+    return { kind: 'ignore', reason: 'not-a-message' }
   const sender = event.event?.sender
   if (sender?.sender_type && sender.sender_type !== 'user') return { kind: 'ignore', reason: 'from-bot' }
   const createdAt = Number(message.create_time ?? event.header.create_time ?? options.now)
@@ -42,7 +46,8 @@ export function convertFeishuEvent(event: FeishuEvent, options: { botOpenId: str
   } catch {
     text = ''
   }
-  for (const mention of mentions) text = text.split(mention.key).join(mention.id?.open_id === options.botOpenId ? '' : (mention.name ?? ''))
+  for (const mention of mentions)
+    text = text.split(mention.key).join(mention.id?.open_id === options.botOpenId ? '' : (mention.name ?? ''))
   text = text.replace(/\s+/gu, ' ').trim().slice(0, 2000)
   return { kind: 'message', message: { ...base, text } }
 }

@@ -5,7 +5,12 @@ import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
 import type { Channel } from '../channel.js'
 import { createWebhookRoute, type Verified } from '../webhook-route.js'
-import { createInboundPipeline, type AcceptResult, type ParsedInbound, type PipelineOptions } from '../inbound-pipeline.js'
+import {
+  createInboundPipeline,
+  type AcceptResult,
+  type ParsedInbound,
+  type PipelineOptions,
+} from '../inbound-pipeline.js'
 import { convertFeishuEvent } from './convert-feishu-event.js'
 import { EncryptedBodySchema, MessageReceiveEventSchema, UrlVerificationSchema } from './feishu-event-schema.js'
 import { sheetFileRoute, SHEET_RECEIVED_REPLY, type FeishuFileBatch, type SheetFileRoute } from './feishu-file-batch.js'
@@ -43,7 +48,12 @@ export interface FeishuChannelOptions {
   sleep?: (ms: number) => Promise<void>
   onDuplicate?: () => void
   /** Timeouts and retries (defaults: 10 s per send, 4 attempts). */
-  pipeline?: Partial<Pick<PipelineOptions, 'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'>>
+  pipeline?: Partial<
+    Pick<
+      PipelineOptions,
+      'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'
+    >
+  >
   /** Backoff of the background bot/v3/info retries. */
   botInfoRetry?: { baseDelayMs: number; maxDelayMs: number }
   /** How the channel receives events, for the status page. */
@@ -81,33 +91,75 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
     if (!parsed.success) return { kind: 'ignore', reason: 'not-a-message' }
     const message = parsed.data.event?.message
     // Without the bot's id a group @mention cannot be recognised: do not acknowledge, Feishu re-delivers it.
-    if (!botOpenId && message && message.chat_type !== 'p2p' && (message.mentions?.length ?? 0) > 0) return { kind: 'retry-later', reason: 'bot-open-id-unknown' }
+    if (!botOpenId && message && message.chat_type !== 'p2p' && (message.mentions?.length ?? 0) > 0)
+      return { kind: 'retry-later', reason: 'bot-open-id-unknown' }
     const converted = convertFeishuEvent(parsed.data, { botOpenId, now: now() })
     if (converted.kind === 'ignore') return { kind: 'ignore', reason: converted.reason }
     if (converted.kind === 'unsupported') {
-      const sheet = options.fileBatch && message?.chat_type === 'p2p' ? sheetFileRoute(converted.messageType, message.content ?? undefined) : null
-      if (sheet) return { kind: 'message', message: converted.message, reply: { text: SHEET_RECEIVED_REPLY(sheet.sheetFileName), citations: [] }, route: sheet }
+      const sheet =
+        options.fileBatch && message?.chat_type === 'p2p'
+          ? sheetFileRoute(converted.messageType, message.content ?? undefined)
+          : null
+      if (sheet)
+        return {
+          kind: 'message',
+          message: converted.message,
+          reply: { text: SHEET_RECEIVED_REPLY(sheet.sheetFileName), citations: [] },
+          route: sheet,
+        }
       return { kind: 'message', message: converted.message, reply: { text: UNSUPPORTED_REPLY, citations: [] } }
     }
     return { kind: 'message', message: converted.message }
   }
 
-  async function send(part: FeishuOutgoing, context: { message: InboundMessage; index: number; total: number; route?: Record<string, string>; signal: AbortSignal }): Promise<void> {
-    while (!(await options.rateLimiter.take(`feishu-send:${context.message.chatId}`, CHAT_SEND_LIMIT.limit, CHAT_SEND_LIMIT.windowMs))) {
+  async function send(
+    part: FeishuOutgoing,
+    context: {
+      message: InboundMessage
+      index: number
+      total: number
+      route?: Record<string, string>
+      signal: AbortSignal
+    },
+  ): Promise<void> {
+    while (
+      !(await options.rateLimiter.take(
+        `feishu-send:${context.message.chatId}`,
+        CHAT_SEND_LIMIT.limit,
+        CHAT_SEND_LIMIT.windowMs,
+      ))
+    ) {
       if (context.signal.aborted) throw context.signal.reason
       await sleep(200)
     }
     await options.sender.reply(context.message.messageId, part, replyUuid(context.message.messageId, context.index))
     // A firm list: after the "received" line, the report (retried with the entry; every reply has a stable uuid).
-    if (options.fileBatch && context.route?.sheetFileKey && context.index === context.total - 1) await options.fileBatch.process(context.message.messageId, context.route as SheetFileRoute)
+    if (options.fileBatch && context.route?.sheetFileKey && context.index === context.total - 1)
+      await options.fileBatch.process(context.message.messageId, context.route as SheetFileRoute)
   }
 
   const pipeline = createInboundPipeline<unknown, FeishuOutgoing>(
-    { channel: 'feishu', parse, render: (reply) => renderFeishuReply(reply), send, redelivers: true, dedupeTtlMs: DEDUPE_TTL_MS, failureReply: FAILURE_REPLY },
-    { inbound: options.inbound, advisor: options.advisor, rateLimiter: options.rateLimiter, singleWriter: options.singleWriter ?? false, logger, ...options.pipeline, onEvent: (event) => {
-      if (event.type === 'duplicate') options.onDuplicate?.()
-      options.pipeline?.onEvent?.(event)
-    } },
+    {
+      channel: 'feishu',
+      parse,
+      render: (reply) => renderFeishuReply(reply),
+      send,
+      redelivers: true,
+      dedupeTtlMs: DEDUPE_TTL_MS,
+      failureReply: FAILURE_REPLY,
+    },
+    {
+      inbound: options.inbound,
+      advisor: options.advisor,
+      rateLimiter: options.rateLimiter,
+      singleWriter: options.singleWriter ?? false,
+      logger,
+      ...options.pipeline,
+      onEvent: (event) => {
+        if (event.type === 'duplicate') options.onDuplicate?.()
+        options.pipeline?.onEvent?.(event)
+      },
+    },
   )
 
   /** Looks up the bot's open_id; on failure keeps retrying in the background with backoff until it succeeds. */
@@ -119,10 +171,17 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
         return
       }
     } catch (error) {
-      if (attempt === 1) logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'feishu bot/v3/info failed; retrying in the background (group @mentions wait until it answers)')
+      if (attempt === 1)
+        logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'feishu bot/v3/info failed; retrying in the background (group @mentions wait until it answers)',
+        )
     }
     if (stopped) return
-    botInfoTimer = setTimeout(() => void lookUpBot(attempt + 1), Math.min(botInfoRetry.maxDelayMs, botInfoRetry.baseDelayMs * 2 ** (attempt - 1)))
+    botInfoTimer = setTimeout(
+      () => void lookUpBot(attempt + 1),
+      Math.min(botInfoRetry.maxDelayMs, botInfoRetry.baseDelayMs * 2 ** (attempt - 1)),
+    )
     botInfoTimer.unref()
   }
 
@@ -141,21 +200,52 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
     // Cheap shape checks first: a failed zod parse builds an error object, too slow for the hot path.
     const isEncrypted = typeof outer === 'object' && outer !== null && 'encrypt' in outer
     const encrypted = isEncrypted ? EncryptedBodySchema.safeParse(outer) : null
-    if (isEncrypted && !encrypted?.success) return { respond: context.json({ error: { code: 'INVALID_ENCRYPTED_BODY', message: 'encrypt must be a non-empty string' } }, 400) }
+    if (isEncrypted && !encrypted?.success)
+      return {
+        respond: context.json(
+          { error: { code: 'INVALID_ENCRYPTED_BODY', message: 'encrypt must be a non-empty string' } },
+          400,
+        ),
+      }
     if (encrypted?.success) {
-      if (!options.encryptKey) return { respond: context.json({ error: { code: 'ENCRYPTION_NOT_CONFIGURED', message: 'encrypted event but FEISHU_ENCRYPT_KEY is not set' } }, 400) }
+      if (!options.encryptKey)
+        return {
+          respond: context.json(
+            {
+              error: {
+                code: 'ENCRYPTION_NOT_CONFIGURED',
+                message: 'encrypted event but FEISHU_ENCRYPT_KEY is not set',
+              },
+            },
+            400,
+          ),
+        }
       try {
         payload = JSON.parse(decryptFeishuPayload(encrypted.data.encrypt, options.encryptKey))
       } catch {
-        return { respond: context.json({ error: { code: 'DECRYPT_FAILED', message: 'cannot decrypt the event with FEISHU_ENCRYPT_KEY' } }, 400) }
+        return {
+          respond: context.json(
+            { error: { code: 'DECRYPT_FAILED', message: 'cannot decrypt the event with FEISHU_ENCRYPT_KEY' } },
+            400,
+          ),
+        }
       }
     }
-    const isVerification = typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'url_verification'
+    const isVerification =
+      typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'url_verification'
     const verification = isVerification ? UrlVerificationSchema.safeParse(payload) : null
-    if (isVerification && !verification?.success) return { respond: context.json({ error: { code: 'INVALID_VERIFICATION', message: 'url_verification needs a challenge' } }, 400) }
+    if (isVerification && !verification?.success)
+      return {
+        respond: context.json(
+          { error: { code: 'INVALID_VERIFICATION', message: 'url_verification needs a challenge' } },
+          400,
+        ),
+      }
     if (verification?.success) {
       if (options.verificationToken && !tokensMatch(verification.data.token, options.verificationToken)) {
-        return { respond: context.json({ error: { code: 'BAD_TOKEN', message: 'verification token does not match' } }, 401) }
+        return {
+          respond: context.json({ error: { code: 'BAD_TOKEN', message: 'verification token does not match' } }, 401),
+        }
       }
       return { respond: context.json({ challenge: verification.data.challenge }) }
     }
@@ -167,10 +257,17 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
         rawBody: raw,
         encryptKey: options.encryptKey,
       })
-      if (!valid) return { respond: context.json({ error: { code: 'BAD_SIGNATURE', message: 'X-Lark-Signature does not match the body' } }, 401) }
+      if (!valid)
+        return {
+          respond: context.json(
+            { error: { code: 'BAD_SIGNATURE', message: 'X-Lark-Signature does not match the body' } },
+            401,
+          ),
+        }
     }
     const header = (payload as { header?: { token?: string } } | null)?.header
-    if (!header) return { respond: context.json({ error: { code: 'UNSUPPORTED_EVENT', message: 'not a schema 2.0 event' } }, 400) }
+    if (!header)
+      return { respond: context.json({ error: { code: 'UNSUPPORTED_EVENT', message: 'not a schema 2.0 event' } }, 400) }
     if (options.verificationToken && !tokensMatch(header.token, options.verificationToken)) {
       return { respond: context.json({ error: { code: 'BAD_TOKEN', message: 'event token does not match' } }, 401) }
     }

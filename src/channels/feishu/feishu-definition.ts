@@ -11,7 +11,11 @@ export const feishuDefinition: ChannelDefinition = {
     const { config } = context
     const { createFeishuChannel, createFeishuSender, startFeishuLongConnection } = await import('./index.js')
     const logger = context.logger.child?.({ channel: 'feishu' }) ?? context.logger
-    const credentials = { appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN }
+    const credentials = {
+      appId: config.FEISHU_APP_ID!,
+      appSecret: config.FEISHU_APP_SECRET!,
+      domain: config.FEISHU_DOMAIN,
+    }
     const { createFeishuFileApi } = await import('./feishu-file-api.js')
     const { createFeishuFileBatch } = await import('./feishu-file-batch.js')
     const { loadRules } = await import('../../scoring/load-rules.js')
@@ -31,14 +35,24 @@ export const feishuDefinition: ChannelDefinition = {
       fileBatch: createFeishuFileBatch({ api: createFeishuFileApi(credentials), rules: () => rules }),
     })
     const ws = config.FEISHU_CONNECTION === 'ws'
-    if (!ws && !config.FEISHU_VERIFICATION_TOKEN && !config.FEISHU_ENCRYPT_KEY) logger.warn({}, 'FEISHU_VERIFICATION_TOKEN and FEISHU_ENCRYPT_KEY are unset: webhook events cannot be authenticated')
+    if (!ws && !config.FEISHU_VERIFICATION_TOKEN && !config.FEISHU_ENCRYPT_KEY)
+      logger.warn(
+        {},
+        'FEISHU_VERIFICATION_TOKEN and FEISHU_ENCRYPT_KEY are unset: webhook events cannot be authenticated',
+      )
     let connection: { stop(): void } | undefined
     return {
       name: 'feishu',
       routes: ws ? undefined : feishu.routes,
       async start() {
         await feishu.start()
-        if (ws) connection = startFeishuLongConnection({ ...credentials, accept: feishu.accept, logger, onError: (error) => logger.error({ err: String(error) }, 'feishu-long-connection-failed') })
+        if (ws)
+          connection = startFeishuLongConnection({
+            ...credentials,
+            accept: feishu.accept,
+            logger,
+            onError: (error) => logger.error({ err: String(error) }, 'feishu-long-connection-failed'),
+          })
       },
       async stop(graceMs) {
         connection?.stop()

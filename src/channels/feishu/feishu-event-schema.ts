@@ -14,7 +14,9 @@ export const UrlVerificationSchema = z.object({
 
 const MentionSchema = z.object({
   key: z.string(),
-  id: z.object({ open_id: z.string().nullish(), user_id: z.string().nullish(), union_id: z.string().nullish() }).nullish(),
+  id: z
+    .object({ open_id: z.string().nullish(), user_id: z.string().nullish(), union_id: z.string().nullish() })
+    .nullish(),
   name: z.string().nullish(),
 })
 
@@ -31,7 +33,9 @@ export const MessageReceiveEventSchema = z.object({
     .object({
       sender: z
         .object({
-          sender_id: z.object({ open_id: z.string().nullish(), user_id: z.string().nullish(), union_id: z.string().nullish() }).nullish(),
+          sender_id: z
+            .object({ open_id: z.string().nullish(), user_id: z.string().nullish(), union_id: z.string().nullish() })
+            .nullish(),
           sender_type: z.string().nullish(),
         })
         .nullish(),

@@ -29,31 +29,57 @@ async function readAtMost(stream: Readable, maxBytes: number): Promise<Buffer | 
 }
 
 function checked(response: { code?: number; msg?: string } | null | undefined, what: string): void {
-  if (response?.code !== undefined && response.code !== 0) throw new Error(`Feishu refused ${what}: ${response.code} ${response.msg ?? ''}`)
+  if (response?.code !== undefined && response.code !== 0)
+    throw new Error(`Feishu refused ${what}: ${response.code} ${response.msg ?? ''}`)
 }
 
 export function createFeishuFileApi(options: { appId: string; appSecret: string; domain: string }): FeishuFileApi {
-  const client = new lark.Client({ appId: options.appId, appSecret: options.appSecret, domain: options.domain, loggerLevel: lark.LoggerLevel.error })
+  const client = new lark.Client({
+    appId: options.appId,
+    appSecret: options.appSecret,
+    domain: options.domain,
+    loggerLevel: lark.LoggerLevel.error,
+  })
   return {
     async download(messageId, fileKey, maxBytes) {
-      const resource = await client.im.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type: 'file' } })
+      const resource = await client.im.messageResource.get({
+        path: { message_id: messageId, file_key: fileKey },
+        params: { type: 'file' },
+      })
       return readAtMost(resource.getReadableStream(), maxBytes)
     },
     async upload(fileName, bytes) {
       const fileType = /\.xlsx?$/iu.test(fileName) ? 'xls' : 'stream'
       // A stream with a path: the multipart part then carries a filename, as Feishu expects of a file part.
       const file = Object.assign(Readable.from([bytes]), { path: fileName }) as unknown as ReadStream
-      const response = (await client.im.file.create({ data: { file_type: fileType, file_name: fileName, file } })) as { file_key?: string; data?: { file_key?: string }; code?: number; msg?: string } | null
+      const response = (await client.im.file.create({ data: { file_type: fileType, file_name: fileName, file } })) as {
+        file_key?: string
+        data?: { file_key?: string }
+        code?: number
+        msg?: string
+      } | null
       checked(response, 'the upload')
       const fileKey = response?.file_key ?? response?.data?.file_key
       if (!fileKey) throw new Error('Feishu returned no file_key')
       return fileKey
     },
     async replyFile(messageId, fileKey, uuid) {
-      checked(await client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'file', content: JSON.stringify({ file_key: fileKey }), uuid } }), 'the file message')
+      checked(
+        await client.im.message.reply({
+          path: { message_id: messageId },
+          data: { msg_type: 'file', content: JSON.stringify({ file_key: fileKey }), uuid },
+        }),
+        'the file message',
+      )
     },
     async replyText(messageId, text, uuid) {
-      checked(await client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'text', content: JSON.stringify({ text }), uuid } }), 'the text message')
+      checked(
+        await client.im.message.reply({
+          path: { message_id: messageId },
+          data: { msg_type: 'text', content: JSON.stringify({ text }), uuid },
+        }),
+        'the text message',
+      )
     },
   }
 }

@@ -18,7 +18,8 @@ export interface SheetFileRoute extends Record<string, string> {
   sheetFileName: string
 }
 
-const uuidOf = (messageId: string, part: string) => createHash('sha256').update(`${messageId}:sheet:${part}`).digest('hex').slice(0, 32)
+const uuidOf = (messageId: string, part: string) =>
+  createHash('sha256').update(`${messageId}:sheet:${part}`).digest('hex').slice(0, 32)
 
 /** Whether a file name looks like a firm list this flow reads. */
 export function isSheetFileName(fileName: string): boolean {
@@ -34,7 +35,11 @@ export function sheetFileRoute(messageType: string, content: string | undefined)
   try {
     const parsed = JSON.parse(content ?? '{}') as { file_key?: unknown; file_name?: unknown }
     if (typeof parsed.file_key !== 'string' || !parsed.file_key) return null
-    return { sheetFileKey: parsed.file_key, sheetFileName: typeof parsed.file_name === 'string' && parsed.file_name ? parsed.file_name.slice(0, 200) : '名单.xlsx' }
+    return {
+      sheetFileKey: parsed.file_key,
+      sheetFileName:
+        typeof parsed.file_name === 'string' && parsed.file_name ? parsed.file_name.slice(0, 200) : '名单.xlsx',
+    }
   } catch {
     return null
   }
@@ -56,7 +61,9 @@ export function createFeishuFileBatch(options: { api: FeishuFileApi; rules: () =
     process(messageId: string, route: SheetFileRoute): Promise<void> {
       const existing = runs.get(messageId)
       if (existing) return existing
-      const run = this.run(messageId, route).finally(() => setTimeout(() => runs.delete(messageId), RUN_MEMORY_MS).unref())
+      const run = this.run(messageId, route).finally(() =>
+        setTimeout(() => runs.delete(messageId), RUN_MEMORY_MS).unref(),
+      )
       runs.set(messageId, run)
       // A failed run is forgotten at once so that the retry starts afresh.
       run.catch(() => runs.delete(messageId))
@@ -64,26 +71,47 @@ export function createFeishuFileBatch(options: { api: FeishuFileApi; rules: () =
     },
     async run(messageId: string, route: SheetFileRoute): Promise<void> {
       const { sheetFileKey, sheetFileName } = route
-      if (!isSheetFileName(sheetFileName)) return api.replyText(messageId, NOT_A_SHEET_REPLY, uuidOf(messageId, 'refused'))
+      if (!isSheetFileName(sheetFileName))
+        return api.replyText(messageId, NOT_A_SHEET_REPLY, uuidOf(messageId, 'refused'))
       let bytes: Buffer | null
       try {
         bytes = await api.download(messageId, sheetFileKey, MAX_SHEET_BYTES)
       } catch (error) {
         // A 4xx (file withdrawn or expired, no permission) will not change on retry: say so; the rest is retried.
         const status = (error as { response?: { status?: number } }).response?.status
-        if (status !== undefined && status >= 400 && status < 500 && status !== 429) return api.replyText(messageId, `无法下载《${sheetFileName}》（可能已撤回或过期），请重新发送文件。`, uuidOf(messageId, 'download-failed'))
+        if (status !== undefined && status >= 400 && status < 500 && status !== 429)
+          return api.replyText(
+            messageId,
+            `无法下载《${sheetFileName}》（可能已撤回或过期），请重新发送文件。`,
+            uuidOf(messageId, 'download-failed'),
+          )
         throw error
       }
-      if (!bytes) return api.replyText(messageId, `文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB，请分成几个文件再发。`, uuidOf(messageId, 'too-large'))
+      if (!bytes)
+        return api.replyText(
+          messageId,
+          `文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB，请分成几个文件再发。`,
+          uuidOf(messageId, 'too-large'),
+        )
       let batch
       try {
         batch = await runBatchScreening(bytes, sheetFileName, options.rules(), {
           onFirmsCounted: async (firms) => {
-            if (firms >= PROGRESS_FROM_FIRMS) await api.replyText(messageId, `共 ${firms} 家企业，正在逐家评估，完成后发回报告文件…`, uuidOf(messageId, 'progress'))
+            if (firms >= PROGRESS_FROM_FIRMS)
+              await api.replyText(
+                messageId,
+                `共 ${firms} 家企业，正在逐家评估，完成后发回报告文件…`,
+                uuidOf(messageId, 'progress'),
+              )
           },
         })
       } catch (error) {
-        if (error instanceof SheetReadError) return api.replyText(messageId, `《${sheetFileName}》无法评估：${error.message}`, uuidOf(messageId, 'unreadable'))
+        if (error instanceof SheetReadError)
+          return api.replyText(
+            messageId,
+            `《${sheetFileName}》无法评估：${error.message}`,
+            uuidOf(messageId, 'unreadable'),
+          )
         throw error
       }
       const files = await writeBatchReports(batch)
@@ -92,7 +120,10 @@ export function createFeishuFileBatch(options: { api: FeishuFileApi; rules: () =
       const fileKey = await api.upload(`${base}.report.${isXlsx ? 'xlsx' : 'csv'}`, isXlsx ? files.xlsx : files.csv)
       await api.replyFile(messageId, fileKey, uuidOf(messageId, 'report'))
       const lines = [`《${sheetFileName}》初筛完成：共 ${batch.reports.length} 家。`]
-      for (const count of batch.summary.counts) lines.push(`${count.programName}：符合 ${count.verdicts.符合}${count.verdicts.有条件符合 ? `，有条件符合 ${count.verdicts.有条件符合}` : ''}，待定 ${count.verdicts.待定}，不符合 ${count.verdicts.不符合}`)
+      for (const count of batch.summary.counts)
+        lines.push(
+          `${count.programName}：符合 ${count.verdicts.符合}${count.verdicts.有条件符合 ? `，有条件符合 ${count.verdicts.有条件符合}` : ''}，待定 ${count.verdicts.待定}，不符合 ${count.verdicts.不符合}`,
+        )
       // The report's notes after the file line: unrecognised and unused columns, how columns were read, cell problems.
       lines.push(...batch.notes.slice(1))
       await api.replyText(messageId, lines.join('\n'), uuidOf(messageId, 'summary'))

@@ -30,13 +30,22 @@ export const FEISHU_REQUEST_TIMEOUT_MS = 10_000
 
 function classify(error: unknown): FeishuSendError {
   if (error instanceof FeishuSendError) return error
-  const response = (error as { response?: { status?: number; headers?: Record<string, string>; data?: { code?: number; msg?: string } } }).response
+  const response = (
+    error as {
+      response?: { status?: number; headers?: Record<string, string>; data?: { code?: number; msg?: string } }
+    }
+  ).response
   const status = response?.status
   if (status === 429 || (status !== undefined && status >= 500)) {
     const reset = Number(response?.headers?.['x-ogw-ratelimit-reset'] ?? response?.headers?.['retry-after'])
-    return new FeishuSendError(`Feishu answered HTTP ${status}`, true, Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined)
+    return new FeishuSendError(
+      `Feishu answered HTTP ${status}`,
+      true,
+      Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined,
+    )
   }
-  if (status !== undefined) return new FeishuSendError(`Feishu answered HTTP ${status}: ${response?.data?.msg ?? ''}`, false)
+  if (status !== undefined)
+    return new FeishuSendError(`Feishu answered HTTP ${status}: ${response?.data?.msg ?? ''}`, false)
   // Never the raw axios error: it carries the request headers (the tenant token).
   const message = error instanceof Error ? error.message : String(error)
   return new FeishuSendError(`Feishu unreachable: ${message}`, true)
@@ -46,7 +55,13 @@ function classify(error: unknown): FeishuSendError {
  * The only code that talks to the Lark SDK client. Every request has a timeout; retries belong to the inbound
  * pipeline (one policy for every channel), so each call here is one attempt. The SDK logs through a redacting logger.
  */
-export function createFeishuSender(options: { appId: string; appSecret: string; domain: string; timeoutMs?: number; logger?: FeishuLogger }): FeishuSender {
+export function createFeishuSender(options: {
+  appId: string
+  appSecret: string
+  domain: string
+  timeoutMs?: number
+  logger?: FeishuLogger
+}): FeishuSender {
   const client = new lark.Client({
     appId: options.appId,
     appSecret: options.appSecret,
@@ -63,18 +78,28 @@ export function createFeishuSender(options: { appId: string; appSecret: string; 
       } catch (error) {
         throw classify(error)
       }
-      if (response?.code !== 0) throw new FeishuSendError(`Feishu bot info refused: ${response?.code ?? 'no code'} ${response?.msg ?? ''}`, true)
+      if (response?.code !== 0)
+        throw new FeishuSendError(
+          `Feishu bot info refused: ${response?.code ?? 'no code'} ${response?.msg ?? ''}`,
+          true,
+        )
       return response.bot?.open_id ?? null
     },
     async reply(messageId, outgoing, uuid) {
       let response: { code?: number; msg?: string } | undefined
       try {
-        response = await client.im.message.reply({ path: { message_id: messageId }, data: { content: outgoing.content, msg_type: outgoing.msgType, uuid } })
+        response = await client.im.message.reply({
+          path: { message_id: messageId },
+          data: { content: outgoing.content, msg_type: outgoing.msgType, uuid },
+        })
       } catch (error) {
         throw classify(error)
       }
       if (response?.code !== undefined && response.code !== 0) {
-        throw new FeishuSendError(`Feishu refused the reply: ${response.code} ${response.msg ?? ''}`, RATE_LIMIT_CODES.has(response.code))
+        throw new FeishuSendError(
+          `Feishu refused the reply: ${response.code} ${response.msg ?? ''}`,
+          RATE_LIMIT_CODES.has(response.code),
+        )
       }
     },
   }

@@ -7,10 +7,19 @@ describe('the Lark SDK logger wrapper', () => {
     const record = (details: object) => void lines.push(JSON.stringify(details))
     const logger = createFeishuSdkLogger({ info: record, warn: record, error: record })
     const axiosLike = Object.assign(new Error('Request failed with status code 500'), {
-      config: { headers: { Authorization: 'Bearer t-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234' }, url: '/open-apis/bot/v3/info' },
+      config: {
+        headers: { Authorization: 'Bearer t-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234' },
+        url: '/open-apis/bot/v3/info',
+      },
       response: { status: 500, data: { code: 99991400, msg: 'internal error' } },
     })
-    logger.error([{ message: axiosLike.message, config: axiosLike.config, response: { status: 500, headers: { authorization: 'Bearer t-abc' } } }])
+    logger.error([
+      {
+        message: axiosLike.message,
+        config: axiosLike.config,
+        response: { status: 500, headers: { authorization: 'Bearer t-abc' } },
+      },
+    ])
     logger.error(axiosLike)
     logger.warn('token refresh: Authorization: Bearer t-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234')
     logger.info({ tenant_access_token: 't-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234', expire: 7200 })

@@ -3,7 +3,17 @@ import { MAX_CARD_BYTES, MAX_TEXT_CHARS, renderFeishuReply } from './render-feis
 
 describe('renderFeishuReply', () => {
   it('renders a card (schema 2.0) with the tone as header template', () => {
-    const [message] = renderFeishuReply({ text: 't', citations: [], card: { kind: 'verdict', title: '测评结果', tone: 'green', blocks: [{ heading: '【创新型】✅ 符合', text: '总分95分' }], footer: '依据：…' } })
+    const [message] = renderFeishuReply({
+      text: 't',
+      citations: [],
+      card: {
+        kind: 'verdict',
+        title: '测评结果',
+        tone: 'green',
+        blocks: [{ heading: '【创新型】✅ 符合', text: '总分95分' }],
+        footer: '依据：…',
+      },
+    })
     const card = JSON.parse(message.content)
     expect(message.msgType).toBe('interactive')
     expect(card).toMatchObject({ schema: '2.0', header: { template: 'green', title: { content: '测评结果' } } })
@@ -24,7 +34,11 @@ describe('renderFeishuReply', () => {
 
   it('falls back to text when a card would be too large', () => {
     const huge = 'x'.repeat(MAX_CARD_BYTES)
-    const parts = renderFeishuReply({ text: '短文本', citations: [], card: { kind: 'policy', title: 't', tone: 'blue', blocks: [{ text: huge }] } })
+    const parts = renderFeishuReply({
+      text: '短文本',
+      citations: [],
+      card: { kind: 'policy', title: 't', tone: 'blue', blocks: [{ text: huge }] },
+    })
     expect(parts.every((part) => part.msgType === 'text')).toBe(true)
   })
 })

@@ -22,10 +22,15 @@ function plain(content: string) {
 export function renderFeishuCard(card: ReplyCard): string {
   const elements: unknown[] = []
   for (const block of card.blocks) {
-    if (block.heading) elements.push({ tag: 'div', text: { tag: 'plain_text', content: block.heading, text_size: 'heading' } })
+    if (block.heading)
+      elements.push({ tag: 'div', text: { tag: 'plain_text', content: block.heading, text_size: 'heading' } })
     elements.push(plain(block.text))
   }
-  if (card.footer) elements.push({ tag: 'hr' }, { tag: 'div', text: { tag: 'plain_text', content: card.footer, text_size: 'notation' } })
+  if (card.footer)
+    elements.push(
+      { tag: 'hr' },
+      { tag: 'div', text: { tag: 'plain_text', content: card.footer, text_size: 'notation' } },
+    )
   return JSON.stringify({
     schema: '2.0',
     config: { wide_screen_mode: true },

@@ -10,9 +10,17 @@ export function decryptFeishuPayload(encrypt: string, encryptKey: string): strin
 }
 
 /** X-Lark-Signature = sha256hex(timestamp + nonce + encryptKey + rawBody), compared in constant time. */
-export function verifyFeishuSignature(input: { timestamp?: string; nonce?: string; signature?: string; rawBody: string; encryptKey: string }): boolean {
+export function verifyFeishuSignature(input: {
+  timestamp?: string
+  nonce?: string
+  signature?: string
+  rawBody: string
+  encryptKey: string
+}): boolean {
   if (!input.timestamp || !input.nonce || !input.signature) return false
-  const expected = createHash('sha256').update(input.timestamp + input.nonce + input.encryptKey + input.rawBody).digest('hex')
+  const expected = createHash('sha256')
+    .update(input.timestamp + input.nonce + input.encryptKey + input.rawBody)
+    .digest('hex')
   const given = Buffer.from(input.signature, 'utf8')
   const wanted = Buffer.from(expected, 'utf8')
   return given.length === wanted.length && timingSafeEqual(given, wanted)

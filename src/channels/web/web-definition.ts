@@ -8,6 +8,12 @@ export const webDefinition: ChannelDefinition = {
   name: 'web',
   enabled: () => true,
   async create() {
-    return { name: 'web', start: async () => {}, stop: async () => {}, status: () => ({ status: 'enabled' }), idle: async () => {} }
+    return {
+      name: 'web',
+      start: async () => {},
+      stop: async () => {},
+      status: () => ({ status: 'enabled' }),
+      idle: async () => {},
+    }
   },
 }

@@ -64,14 +64,29 @@ describe('convertWechatyMessage', () => {
 
   it('handles private chats: p2p chat id, friends only, quotes removed, empty ignored', () => {
     const direct = (overrides: Partial<WechatyMessageFacts>) =>
-      convertWechatyMessage(facts({ room: undefined, mentionsSelf: false, text: '专精特新是什么', ...overrides }), config, NOW)
-    expect(direct({})).toMatchObject({ action: 'answer', message: { chatId: 'p2p:wxid_zhang', text: '专精特新是什么' } })
-    expect(direct({ talker: { id: 'wxid_x', name: '路人', isFriend: false, isOfficial: false } })).toEqual({ action: 'ignore', reason: 'not-friend' })
-    expect(direct({ text: '「政策助手：营收多少？」\n- - - - - - - - - - - -\n3000万' })).toMatchObject({ message: { text: '3000万' } })
+      convertWechatyMessage(
+        facts({ room: undefined, mentionsSelf: false, text: '专精特新是什么', ...overrides }),
+        config,
+        NOW,
+      )
+    expect(direct({})).toMatchObject({
+      action: 'answer',
+      message: { chatId: 'p2p:wxid_zhang', text: '专精特新是什么' },
+    })
+    expect(direct({ talker: { id: 'wxid_x', name: '路人', isFriend: false, isOfficial: false } })).toEqual({
+      action: 'ignore',
+      reason: 'not-friend',
+    })
+    expect(direct({ text: '「政策助手：营收多少？」\n- - - - - - - - - - - -\n3000万' })).toMatchObject({
+      message: { text: '3000万' },
+    })
     expect(direct({ text: '   ' })).toEqual({ action: 'ignore', reason: 'empty' })
     expect(direct({ kind: 'media', text: '' })).toMatchObject({ action: 'unsupported' })
     const closed = parseWechatBotConfig({ schemaVersion: 1, botName: '政策助手', privateChat: { enabled: false } })
-    expect(convertWechatyMessage(facts({ room: undefined }), closed, NOW)).toEqual({ action: 'ignore', reason: 'private-disabled' })
+    expect(convertWechatyMessage(facts({ room: undefined }), closed, NOW)).toEqual({
+      action: 'ignore',
+      reason: 'private-disabled',
+    })
   })
 
   it('caps the text at 2000 characters', () => {
@@ -82,7 +97,11 @@ describe('convertWechatyMessage', () => {
 
 describe('isGroupAllowed', () => {
   it('matches exact names, or keywords when keywordMatch is on', () => {
-    const keywords = parseWechatBotConfig({ schemaVersion: 1, botName: 'x', groups: { allow: ['专精特新'], keywordMatch: true } })
+    const keywords = parseWechatBotConfig({
+      schemaVersion: 1,
+      botName: 'x',
+      groups: { allow: ['专精特新'], keywordMatch: true },
+    })
     expect(isGroupAllowed('专精特新交流群', config)).toBe(true)
     expect(isGroupAllowed('专精特新交流群2', config)).toBe(false)
     expect(isGroupAllowed('海淀专精特新企业群', keywords)).toBe(true)

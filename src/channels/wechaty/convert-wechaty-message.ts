@@ -45,22 +45,14 @@ export interface WechatyMessageFacts {
 }
 
 export type IgnoreReason =
-  | 'self'
-  | 'system'
-  | 'stale'
-  | 'group-not-allowed'
-  | 'not-addressed'
-  | 'private-disabled'
-  | 'not-friend'
-  | 'empty'
+  'self' | 'system' | 'stale' | 'group-not-allowed' | 'not-addressed' | 'private-disabled' | 'not-friend' | 'empty'
 
 /**
  * answer: hand `message` to the advisor; greet: addressed without a question; unsupported: addressed with a
  * non-text message. All three reply to `message.userId` in `message.chatId`.
  */
 export type ConvertResult =
-  | { action: 'ignore'; reason: IgnoreReason }
-  | { action: 'answer' | 'greet' | 'unsupported'; message: InboundMessage }
+  { action: 'ignore'; reason: IgnoreReason } | { action: 'answer' | 'greet' | 'unsupported'; message: InboundMessage }
 
 /**
  * Decides what to do with a WeChat message, in this order: drop the bot's own messages, system notices and
@@ -71,7 +63,8 @@ export type ConvertResult =
  */
 export function convertWechatyMessage(facts: WechatyMessageFacts, config: WechatBotConfig, now: number): ConvertResult {
   if (facts.fromSelf) return ignore('self')
-  if (facts.kind === 'system' || facts.talker.isOfficial || SYSTEM_CONTACT_IDS.has(facts.talker.id)) return ignore('system')
+  if (facts.kind === 'system' || facts.talker.isOfficial || SYSTEM_CONTACT_IDS.has(facts.talker.id))
+    return ignore('system')
   if (now - facts.createdAt > config.maxMessageAgeSeconds * 1000) return ignore('stale')
 
   const base = {

@@ -1,6 +1,13 @@
 /** The WeChat (wechaty) channel. Only this folder imports wechaty. */
 export { buildWechaty, type BuildWechatyOptions } from './build-wechaty.js'
-export { convertWechatyMessage, isGroupAllowed, WECHAT_CHANNEL, type ConvertResult, type IgnoreReason, type WechatyMessageFacts } from './convert-wechaty-message.js'
+export {
+  convertWechatyMessage,
+  isGroupAllowed,
+  WECHAT_CHANNEL,
+  type ConvertResult,
+  type IgnoreReason,
+  type WechatyMessageFacts,
+} from './convert-wechaty-message.js'
 export {
   loadWechatBotConfig,
   parseWechatBotConfig,

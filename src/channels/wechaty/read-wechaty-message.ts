@@ -15,7 +15,11 @@ const SYSTEM_TYPES = new Set<types.Message>([
  * added to the names recognised after "@", next to the account's nickname and its alias in the group, because
  * some puppets (wechat4u) often deliver no mention list and no U+2005.
  */
-export async function readWechatyMessage(wechaty: Wechaty, message: Message, botName: string): Promise<WechatyMessageFacts> {
+export async function readWechatyMessage(
+  wechaty: Wechaty,
+  message: Message,
+  botName: string,
+): Promise<WechatyMessageFacts> {
   const type = message.type()
   const kind = type === types.Message.Text ? 'text' : SYSTEM_TYPES.has(type) ? 'system' : 'media'
   const talker = message.talker()
@@ -56,6 +60,7 @@ export async function readWechatyMessage(wechaty: Wechaty, message: Message, bot
 /** wechaty's `mentionSelf()` only looks at text messages; for others use the raw mention id list if the puppet sent one. */
 async function mentionsSelf(message: Message, selfId: string): Promise<boolean> {
   if (message.type() === types.Message.Text) return message.mentionSelf().catch(() => false)
-  const mentionIdList = message.payload && 'mentionIdList' in message.payload ? message.payload.mentionIdList : undefined
+  const mentionIdList =
+    message.payload && 'mentionIdList' in message.payload ? message.payload.mentionIdList : undefined
   return Array.isArray(mentionIdList) && mentionIdList.includes(selfId)
 }

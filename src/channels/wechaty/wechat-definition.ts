@@ -9,7 +9,11 @@ export const wechatDefinition: ChannelDefinition = {
     const { config } = context
     const { buildWechaty, createWechatyChannel, loadWechatBotConfig } = await import('./index.js')
     return createWechatyChannel({
-      wechaty: buildWechaty({ puppet: config.WECHATY_PUPPET!, token: config.WECHATY_PUPPET_SERVICE_TOKEN, sessionName: join(config.DATA_DIR, 'wechat-bot') }),
+      wechaty: buildWechaty({
+        puppet: config.WECHATY_PUPPET!,
+        token: config.WECHATY_PUPPET_SERVICE_TOKEN,
+        sessionName: join(config.DATA_DIR, 'wechat-bot'),
+      }),
       config: await loadWechatBotConfig(config.WECHAT_BOT_CONFIG),
       advisor: context.advisor,
       inbound: context.inbound,

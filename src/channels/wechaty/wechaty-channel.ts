@@ -3,7 +3,12 @@ import type { Advisor, InboundMessage } from '../../dialogue/messages.js'
 import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
 import type { Channel } from '../channel.js'
-import { createInboundPipeline, type ParsedInbound, type PipelineOptions, type SendContext } from '../inbound-pipeline.js'
+import {
+  createInboundPipeline,
+  type ParsedInbound,
+  type PipelineOptions,
+  type SendContext,
+} from '../inbound-pipeline.js'
 import { convertWechatyMessage, isGroupAllowed } from './convert-wechaty-message.js'
 import { formatReplyParts } from './format-reply-parts.js'
 import { readWechatyMessage } from './read-wechaty-message.js'
@@ -50,7 +55,12 @@ export interface WechatyChannelOptions {
   /** Called for every re-delivered message dropped by dedupe (metrics). */
   onDuplicate?: () => void
   /** Timeouts and retries (defaults: 10 s per send; 3 attempts, pauses 3 s and 6 s as CoW does). */
-  pipeline?: Partial<Pick<PipelineOptions, 'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'>>
+  pipeline?: Partial<
+    Pick<
+      PipelineOptions,
+      'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'
+    >
+  >
 }
 
 export interface WechatyChannel extends Channel {
@@ -95,7 +105,10 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
     if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
       if (!qrCode) return
       state = { status: 'scanning', qrCode, qrUrl: qrImageUrl(qrCode) }
-      logger.info({ qrUrl: state.qrUrl, scanStatus: ScanStatus[status] }, 'WeChat login: scan this QR code with the bot account')
+      logger.info(
+        { qrUrl: state.qrUrl, scanStatus: ScanStatus[status] },
+        'WeChat login: scan this QR code with the bot account',
+      )
     } else {
       logger.info({ scanStatus: ScanStatus[status] }, 'WeChat login: QR code status changed')
     }
@@ -118,7 +131,9 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
       logger.warn({ err: error, messageId: message.id }, 'Unreadable WeChat message; ignored')
       return
     }
-    void pipeline.accept(message).catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'WeChat message handling failed'))
+    void pipeline
+      .accept(message)
+      .catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'WeChat message handling failed'))
   }
 
   async function parse(message: Message): Promise<ParsedInbound> {
@@ -134,12 +149,27 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
     const talker = message.talker()
     remember(decision.message.messageId, { room, talker })
     const route = { talkerId: talker.id, ...(room ? { roomId: room.id } : {}) }
-    if (decision.action === 'greet') return { kind: 'message', message: decision.message, route, reply: { text: config.persona.greeting, citations: [] } }
-    if (decision.action === 'unsupported') return { kind: 'message', message: decision.message, route, reply: { text: config.persona.nonTextReply, citations: [] } }
+    if (decision.action === 'greet')
+      return {
+        kind: 'message',
+        message: decision.message,
+        route,
+        reply: { text: config.persona.greeting, citations: [] },
+      }
+    if (decision.action === 'unsupported')
+      return {
+        kind: 'message',
+        message: decision.message,
+        route,
+        reply: { text: config.persona.nonTextReply, citations: [] },
+      }
     return { kind: 'message', message: decision.message, route }
   }
 
-  function remember(messageId: string, conversation: { room?: ReturnType<Message['room']>; talker: ReturnType<Message['talker']> }) {
+  function remember(
+    messageId: string,
+    conversation: { room?: ReturnType<Message['room']>; talker: ReturnType<Message['talker']> },
+  ) {
     conversations.set(messageId, conversation)
     if (conversations.size > 1000) conversations.delete(conversations.keys().next().value!)
   }
@@ -164,7 +194,8 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
       // After a restart: look the conversation up again by its ids.
       const talker = await wechaty.Contact.find({ id: context.route?.talkerId ?? context.message.userId })
       const room = context.route?.roomId ? await wechaty.Room.find({ id: context.route.roomId }) : undefined
-      if (!talker || (context.route?.roomId && !room)) throw Object.assign(new Error('WeChat conversation not found'), { retriable: false })
+      if (!talker || (context.route?.roomId && !room))
+        throw Object.assign(new Error('WeChat conversation not found'), { retriable: false })
       conversation = { room, talker }
     }
     const { room, talker } = conversation
@@ -186,8 +217,17 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
       dedupeTtlMs: DEDUPE_TTL_MS,
       failureReply: config.persona.errorReply,
       rateLimit: {
-        perUser: { limit: config.rateLimit.perUserPerMinute, windowMs: RATE_WINDOW_MS, notice: config.persona.userRateLimitedReply },
-        perChat: { limit: config.rateLimit.perGroupPerMinute, windowMs: RATE_WINDOW_MS, notice: config.persona.rateLimitedReply, applies: inGroup },
+        perUser: {
+          limit: config.rateLimit.perUserPerMinute,
+          windowMs: RATE_WINDOW_MS,
+          notice: config.persona.userRateLimitedReply,
+        },
+        perChat: {
+          limit: config.rateLimit.perGroupPerMinute,
+          windowMs: RATE_WINDOW_MS,
+          notice: config.persona.rateLimitedReply,
+          applies: inGroup,
+        },
       },
     },
     {

@@ -11,7 +11,11 @@ export const WecomBotMessageSchema = z.object({
   response_url: z.string().optional(),
   msgtype: z.string(),
   text: z.object({ content: z.string() }).optional(),
-  mixed: z.object({ msg_item: z.array(z.object({ msgtype: z.string(), text: z.object({ content: z.string() }).optional() })) }).optional(),
+  mixed: z
+    .object({
+      msg_item: z.array(z.object({ msgtype: z.string(), text: z.object({ content: z.string() }).optional() })),
+    })
+    .optional(),
   voice: z.object({ content: z.string() }).optional(),
 })
 export type WecomBotMessage = z.infer<typeof WecomBotMessageSchema>
@@ -31,7 +35,10 @@ function withoutLeadingMentions(text: string): string {
  * of their own within it), private chats by the member. The reply goes to `response_url`, which must be on
  * the WeCom API host (`apiOrigin`): a callback never makes us POST elsewhere.
  */
-export function convertWecomBotMessage(payload: WecomBotMessage, options: { apiOrigin: string; now: number }): WecomBotConvertResult {
+export function convertWecomBotMessage(
+  payload: WecomBotMessage,
+  options: { apiOrigin: string; now: number },
+): WecomBotConvertResult {
   if (payload.msgtype === 'event' || payload.msgtype === 'stream') return { kind: 'ignore', reason: 'event' }
   const userId = payload.from?.userid
   if (!payload.msgid || !userId || !payload.response_url) return { kind: 'ignore', reason: 'not-a-message' }
@@ -56,10 +63,17 @@ export function convertWecomBotMessage(payload: WecomBotMessage, options: { apiO
     payload.msgtype === 'text'
       ? payload.text?.content
       : payload.msgtype === 'mixed'
-        ? payload.mixed?.msg_item.flatMap((item) => (item.msgtype === 'text' && item.text ? [item.text.content] : [])).join(' ')
+        ? payload.mixed?.msg_item
+            .flatMap((item) => (item.msgtype === 'text' && item.text ? [item.text.content] : []))
+            .join(' ')
         : payload.msgtype === 'voice'
           ? payload.voice?.content
           : undefined
-  if (text === undefined) return { kind: 'unsupported', message: base, responseUrl: payload.response_url, messageType: payload.msgtype }
-  return { kind: 'message', message: { ...base, text: withoutLeadingMentions(text.replace(/\s+/gu, ' ').trim()).slice(0, 2000) }, responseUrl: payload.response_url }
+  if (text === undefined)
+    return { kind: 'unsupported', message: base, responseUrl: payload.response_url, messageType: payload.msgtype }
+  return {
+    kind: 'message',
+    message: { ...base, text: withoutLeadingMentions(text.replace(/\s+/gu, ' ').trim()).slice(0, 2000) },
+    responseUrl: payload.response_url,
+  }
 }

@@ -12,14 +12,19 @@ export const STALE_AFTER_MS = 30 * 60_000
  * Turns the decrypted fields of a self-built app callback into an InboundMessage. The app's chat is always one
  * member and the app, so every message addresses the bot; events (enter_agent, subscribe …) are not answered.
  */
-export function convertWecomMessage(fields: Record<string, string>, options: { agentId: number; now: number }): WecomConvertResult {
+export function convertWecomMessage(
+  fields: Record<string, string>,
+  options: { agentId: number; now: number },
+): WecomConvertResult {
   if (fields.MsgType === 'event') return { kind: 'ignore', reason: 'event' }
   const userId = fields.FromUserName
   const messageId = fields.MsgId
   if (!userId || !messageId || !fields.MsgType) return { kind: 'ignore', reason: 'not-a-message' }
-  if (fields.AgentID !== undefined && fields.AgentID !== String(options.agentId)) return { kind: 'ignore', reason: 'other-agent' }
+  if (fields.AgentID !== undefined && fields.AgentID !== String(options.agentId))
+    return { kind: 'ignore', reason: 'other-agent' }
   const createdAt = Number(fields.CreateTime) * 1000
-  if (Number.isFinite(createdAt) && createdAt > 0 && options.now - createdAt > STALE_AFTER_MS) return { kind: 'ignore', reason: 'stale' }
+  if (Number.isFinite(createdAt) && createdAt > 0 && options.now - createdAt > STALE_AFTER_MS)
+    return { kind: 'ignore', reason: 'stale' }
   const base: InboundMessage = {
     channel: 'wecom',
     chatId: userId,

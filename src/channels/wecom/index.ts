@@ -5,6 +5,12 @@ export { renderWecomMarkdown, renderWecomReply, MAX_MARKDOWN_BYTES, MAX_TEXT_BYT
 export { createWecomApi, WecomApiError, type WecomApi, type WecomOutgoing } from './wecom-api.js'
 export { createWecomChannel, type WecomChannel, type WecomChannelOptions } from './wecom-channel.js'
 export { DEDUPE_TTL_MS, REPLAY_WINDOW_MS } from './wecom-callback-verification.js'
-export { decryptWecom, encryptWecom, verifyWecomSignature, WecomCryptoError, type WecomCryptoKeys } from './wecom-crypto.js'
+export {
+  decryptWecom,
+  encryptWecom,
+  verifyWecomSignature,
+  WecomCryptoError,
+  type WecomCryptoKeys,
+} from './wecom-crypto.js'
 export { createWecomBotChannel, renderWecomBotReply, type WecomBotChannel } from './wecom-bot-channel.js'
 export { convertWecomBotMessage } from './convert-wecom-bot-message.js'

@@ -24,7 +24,10 @@ export function renderWecomMarkdown(card: ReplyCard): string {
 }
 
 function numbered(parts: string[], msgtype: WecomOutgoing['msgtype']): WecomOutgoing[] {
-  return parts.map((part, index) => ({ msgtype, content: parts.length > 1 ? `(${index + 1}/${parts.length}) ${part}` : part }))
+  return parts.map((part, index) => ({
+    msgtype,
+    content: parts.length > 1 ? `(${index + 1}/${parts.length}) ${part}` : part,
+  }))
 }
 
 /**
@@ -33,6 +36,10 @@ function numbered(parts: string[], msgtype: WecomOutgoing['msgtype']): WecomOutg
  * only (the WeChat plug-in of WeCom does not show markdown).
  */
 export function renderWecomReply(reply: OutboundReply, options: { markdown: boolean }): WecomOutgoing[] {
-  if (reply.card && options.markdown) return numbered(splitText(renderWecomMarkdown(reply.card), MAX_MARKDOWN_BYTES - LABEL_BYTES, { measure: 'utf8' }), 'markdown')
+  if (reply.card && options.markdown)
+    return numbered(
+      splitText(renderWecomMarkdown(reply.card), MAX_MARKDOWN_BYTES - LABEL_BYTES, { measure: 'utf8' }),
+      'markdown',
+    )
   return numbered(splitText(reply.text, MAX_TEXT_BYTES - LABEL_BYTES, { measure: 'utf8' }), 'text')
 }

@@ -79,7 +79,8 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
     const signals = [AbortSignal.timeout(options.timeoutMs), ...(signal ? [signal] : [])]
     try {
       const response = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.any(signals) })
-      if (response.status === 429 || response.status >= 500) throw new WecomApiError(`WeCom answered HTTP ${response.status}`, true)
+      if (response.status === 429 || response.status >= 500)
+        throw new WecomApiError(`WeCom answered HTTP ${response.status}`, true)
       if (!response.ok) throw new WecomApiError(`WeCom answered HTTP ${response.status}`, false)
       return response
     } catch (error) {
@@ -102,7 +103,11 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
     const reply = await readJson(await request(`/cgi-bin/gettoken?${query}`, { method: 'GET' }, signal))
     if (reply.errcode !== 0 || !reply.access_token) {
       // 40001 bad secret, 40013 bad corp id, 60020 untrusted IP: configuration, not luck.
-      throw new WecomApiError(`WeCom gettoken refused: ${reply.errcode ?? 'no errcode'} ${reply.errmsg ?? ''}`, RETRIABLE_ERRCODES.has(reply.errcode ?? 0), reply.errcode)
+      throw new WecomApiError(
+        `WeCom gettoken refused: ${reply.errcode ?? 'no errcode'} ${reply.errmsg ?? ''}`,
+        RETRIABLE_ERRCODES.has(reply.errcode ?? 0),
+        reply.errcode,
+      )
     }
     const lifetimeMs = Math.max(0, (Number(reply.expires_in) || 7200) * 1000 - TOKEN_MARGIN_MS)
     token = { value: reply.access_token, expiresAt: now() + lifetimeMs }
@@ -118,7 +123,11 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
   }
 
   /** Calls an API with the token; on 40014/42001 drops the token, fetches a new one and calls once more. */
-  async function withToken(call: (accessToken: string) => Promise<WecomReply>, what: string, signal: AbortSignal | undefined): Promise<WecomReply> {
+  async function withToken(
+    call: (accessToken: string) => Promise<WecomReply>,
+    what: string,
+    signal: AbortSignal | undefined,
+  ): Promise<WecomReply> {
     for (let round = 1; ; round += 1) {
       const used = await accessToken(signal)
       const reply = await call(used)
@@ -127,29 +136,59 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
         if (token?.value === used) token = undefined
         continue
       }
-      throw new WecomApiError(`WeCom ${what} refused: ${reply.errcode} ${reply.errmsg ?? ''}`, RETRIABLE_ERRCODES.has(reply.errcode) || TOKEN_ERRCODES.has(reply.errcode), reply.errcode)
+      throw new WecomApiError(
+        `WeCom ${what} refused: ${reply.errcode} ${reply.errmsg ?? ''}`,
+        RETRIABLE_ERRCODES.has(reply.errcode) || TOKEN_ERRCODES.has(reply.errcode),
+        reply.errcode,
+      )
     }
   }
 
-  async function sendMessage(toUser: string, body: Record<string, unknown>, signal: AbortSignal | undefined): Promise<void> {
-    const payload = JSON.stringify({ touser: toUser, agentid: options.agentId, enable_duplicate_check: 1, duplicate_check_interval: DUPLICATE_CHECK_SECONDS, ...body })
+  async function sendMessage(
+    toUser: string,
+    body: Record<string, unknown>,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const payload = JSON.stringify({
+      touser: toUser,
+      agentid: options.agentId,
+      enable_duplicate_check: 1,
+      duplicate_check_interval: DUPLICATE_CHECK_SECONDS,
+      ...body,
+    })
     const reply = await withToken(
-      async (accessToken) => readJson(await request(`/cgi-bin/message/send?access_token=${encodeURIComponent(accessToken)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload }, signal)),
+      async (accessToken) =>
+        readJson(
+          await request(
+            `/cgi-bin/message/send?access_token=${encodeURIComponent(accessToken)}`,
+            { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload },
+            signal,
+          ),
+        ),
       'message/send',
       signal,
     )
-    if (reply.invaliduser && reply.invaliduser.split('|').includes(toUser)) throw new WecomApiError(`WeCom says ${toUser} is not a member the app may reach`, false)
+    if (reply.invaliduser && reply.invaliduser.split('|').includes(toUser))
+      throw new WecomApiError(`WeCom says ${toUser} is not a member the app may reach`, false)
   }
 
   return {
-    send: (toUser, outgoing, signal) => sendMessage(toUser, { msgtype: outgoing.msgtype, [outgoing.msgtype]: { content: outgoing.content } }, signal),
-    sendFile: (toUser, mediaId, signal) => sendMessage(toUser, { msgtype: 'file', file: { media_id: mediaId } }, signal),
+    send: (toUser, outgoing, signal) =>
+      sendMessage(toUser, { msgtype: outgoing.msgtype, [outgoing.msgtype]: { content: outgoing.content } }, signal),
+    sendFile: (toUser, mediaId, signal) =>
+      sendMessage(toUser, { msgtype: 'file', file: { media_id: mediaId } }, signal),
     async uploadFile(name, content, signal) {
       const reply = await withToken(
         async (accessToken) => {
           const form = new FormData()
           form.append('media', new Blob([new Uint8Array(content)]), name)
-          return readJson(await request(`/cgi-bin/media/upload?access_token=${encodeURIComponent(accessToken)}&type=file`, { method: 'POST', body: form }, signal))
+          return readJson(
+            await request(
+              `/cgi-bin/media/upload?access_token=${encodeURIComponent(accessToken)}&type=file`,
+              { method: 'POST', body: form },
+              signal,
+            ),
+          )
         },
         'media/upload',
         signal,
@@ -161,12 +200,19 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
       let file: { content: Buffer; fileName?: string } | undefined
       await withToken(
         async (accessToken) => {
-          const response = await request(`/cgi-bin/media/get?access_token=${encodeURIComponent(accessToken)}&media_id=${encodeURIComponent(mediaId)}`, { method: 'GET' }, signal)
+          const response = await request(
+            `/cgi-bin/media/get?access_token=${encodeURIComponent(accessToken)}&media_id=${encodeURIComponent(mediaId)}`,
+            { method: 'GET' },
+            signal,
+          )
           // An error is JSON; a file is anything else.
           if ((response.headers.get('content-type') ?? '').includes('json')) return readJson(response)
           const disposition = response.headers.get('content-disposition') ?? ''
           const name = /filename="?([^";]+)"?/u.exec(disposition)?.[1]
-          file = { content: Buffer.from(await response.arrayBuffer()), fileName: name ? decodeURIComponent(name) : undefined }
+          file = {
+            content: Buffer.from(await response.arrayBuffer()),
+            fileName: name ? decodeURIComponent(name) : undefined,
+          }
           return { errcode: 0 }
         },
         'media/get',

@@ -2,14 +2,26 @@ import { Hono, type Context } from 'hono'
 import type { Advisor, OutboundReply } from '../../dialogue/messages.js'
 import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
-import { createInboundPipeline, type ParsedInbound, type PipelineLogger, type PipelineOptions, type SendContext } from '../inbound-pipeline.js'
+import {
+  createInboundPipeline,
+  type ParsedInbound,
+  type PipelineLogger,
+  type PipelineOptions,
+  type SendContext,
+} from '../inbound-pipeline.js'
 import { splitText } from '../split-text.js'
 import { createWebhookRoute, type Verified } from '../webhook-route.js'
 import { convertWecomBotMessage, WecomBotMessageSchema } from './convert-wecom-bot-message.js'
 import { MAX_CALLBACK_BYTES } from './parse-wecom-xml.js'
 import { MAX_MARKDOWN_BYTES, renderWecomMarkdown } from './render-wecom-reply.js'
 import { networkReason, WecomApiError } from './wecom-api.js'
-import { acknowledgeEmpty, answerUrlVerification, DEDUPE_TTL_MS, openCallback, refuse } from './wecom-callback-verification.js'
+import {
+  acknowledgeEmpty,
+  answerUrlVerification,
+  DEDUPE_TTL_MS,
+  openCallback,
+  refuse,
+} from './wecom-callback-verification.js'
 import { FAILURE_REPLY, UNSUPPORTED_REPLY } from './wecom-channel.js'
 
 /** Said at the end of an answer too long for the one message a response_url allows. */
@@ -30,7 +42,12 @@ export interface WecomBotChannelOptions {
   timeoutMs: number
   now?: () => number
   onDuplicate?: () => void
-  pipeline?: Partial<Pick<PipelineOptions, 'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'>>
+  pipeline?: Partial<
+    Pick<
+      PipelineOptions,
+      'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'
+    >
+  >
 }
 
 /**
@@ -61,13 +78,15 @@ export function createWecomBotChannel(options: WecomBotChannelOptions) {
     const converted = convertWecomBotMessage(parsed.data, { apiOrigin, now: now() })
     if (converted.kind === 'ignore') return { kind: 'ignore', reason: converted.reason }
     const route = { responseUrl: converted.responseUrl }
-    if (converted.kind === 'unsupported') return { kind: 'message', message: converted.message, route, reply: { text: UNSUPPORTED_REPLY, citations: [] } }
+    if (converted.kind === 'unsupported')
+      return { kind: 'message', message: converted.message, route, reply: { text: UNSUPPORTED_REPLY, citations: [] } }
     return { kind: 'message', message: converted.message, route }
   }
 
   async function send(content: string, context: SendContext): Promise<void> {
     const url = context.route?.responseUrl
-    if (!url || new URL(url).origin !== apiOrigin) throw Object.assign(new Error('no usable response_url'), { retriable: false })
+    if (!url || new URL(url).origin !== apiOrigin)
+      throw Object.assign(new Error('no usable response_url'), { retriable: false })
     let reply: { errcode?: number; errmsg?: string }
     try {
       const response = await fetch(url, {
@@ -76,7 +95,8 @@ export function createWecomBotChannel(options: WecomBotChannelOptions) {
         body: JSON.stringify({ msgtype: 'markdown', markdown: { content } }),
         signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), context.signal]),
       })
-      if (response.status >= 500 || response.status === 429) throw new WecomApiError(`WeCom answered HTTP ${response.status}`, true)
+      if (response.status >= 500 || response.status === 429)
+        throw new WecomApiError(`WeCom answered HTTP ${response.status}`, true)
       if (!response.ok) throw new WecomApiError(`WeCom answered HTTP ${response.status}`, false)
       reply = (await response.json()) as { errcode?: number; errmsg?: string }
     } catch (error) {
@@ -86,12 +106,24 @@ export function createWecomBotChannel(options: WecomBotChannelOptions) {
     }
     if (reply.errcode !== undefined && reply.errcode !== 0) {
       // A used or expired response_url cannot be used again.
-      throw new WecomApiError(`WeCom refused the bot reply: ${reply.errcode} ${reply.errmsg ?? ''}`, RETRIABLE_ERRCODES.has(reply.errcode), reply.errcode)
+      throw new WecomApiError(
+        `WeCom refused the bot reply: ${reply.errcode} ${reply.errmsg ?? ''}`,
+        RETRIABLE_ERRCODES.has(reply.errcode),
+        reply.errcode,
+      )
     }
   }
 
   const pipeline = createInboundPipeline<unknown, string>(
-    { channel: 'wecom-bot', parse, render: renderWecomBotReply, send, redelivers: true, dedupeTtlMs: DEDUPE_TTL_MS, failureReply: FAILURE_REPLY },
+    {
+      channel: 'wecom-bot',
+      parse,
+      render: renderWecomBotReply,
+      send,
+      redelivers: true,
+      dedupeTtlMs: DEDUPE_TTL_MS,
+      failureReply: FAILURE_REPLY,
+    },
     {
       inbound: options.inbound,
       advisor: options.advisor,
@@ -107,7 +139,8 @@ export function createWecomBotChannel(options: WecomBotChannelOptions) {
   )
 
   function verify(context: Context, raw: string): Verified<unknown> {
-    if (Buffer.byteLength(raw) > MAX_CALLBACK_BYTES) return { respond: refuse(context, 413, 'TOO_LARGE', 'callback body too large') }
+    if (Buffer.byteLength(raw) > MAX_CALLBACK_BYTES)
+      return { respond: refuse(context, 413, 'TOO_LARGE', 'callback body too large') }
     let envelope: unknown
     try {
       envelope = JSON.parse(raw)
@@ -115,7 +148,8 @@ export function createWecomBotChannel(options: WecomBotChannelOptions) {
       return { respond: refuse(context, 400, 'INVALID_JSON', 'body is not JSON') }
     }
     const encrypted = (envelope as { encrypt?: unknown } | null)?.encrypt
-    if (typeof encrypted !== 'string' || !encrypted) return { respond: refuse(context, 400, 'INVALID_CALLBACK', 'body needs an "encrypt" string') }
+    if (typeof encrypted !== 'string' || !encrypted)
+      return { respond: refuse(context, 400, 'INVALID_CALLBACK', 'body needs an "encrypt" string') }
     const opened = openCallback(context, keys, encrypted, now())
     if ('respond' in opened) return opened
     try {
@@ -127,7 +161,15 @@ export function createWecomBotChannel(options: WecomBotChannelOptions) {
 
   const routes = new Hono()
   routes.get('/webhooks/wecom-bot', (context) => answerUrlVerification(context, keys))
-  routes.route('/', createWebhookRoute({ path: '/webhooks/wecom-bot', verify, accept: (payload) => pipeline.accept(payload), acknowledge: acknowledgeEmpty }))
+  routes.route(
+    '/',
+    createWebhookRoute({
+      path: '/webhooks/wecom-bot',
+      verify,
+      accept: (payload) => pipeline.accept(payload),
+      acknowledge: acknowledgeEmpty,
+    }),
+  )
 
   return {
     name: 'wecom-bot',

@@ -20,6 +20,13 @@ export const wecomBotDefinition: ChannelDefinition = {
       onDuplicate: context.onDuplicate,
       pipeline: context.pipeline,
     })
-    return { name: 'wecom-bot', routes: bot.routes, start: () => bot.start(), stop: (graceMs) => bot.stop(graceMs), status: () => bot.status(), idle: () => bot.idle() }
+    return {
+      name: 'wecom-bot',
+      routes: bot.routes,
+      start: () => bot.start(),
+      stop: (graceMs) => bot.stop(graceMs),
+      status: () => bot.status(),
+      idle: () => bot.idle(),
+    }
   },
 }

@@ -12,7 +12,11 @@ export function refuse(context: Context, status: 400 | 401 | 413 | 503, code: st
 }
 
 function signedQuery(context: Context) {
-  return { signature: context.req.query('msg_signature'), timestamp: context.req.query('timestamp'), nonce: context.req.query('nonce') }
+  return {
+    signature: context.req.query('msg_signature'),
+    timestamp: context.req.query('timestamp'),
+    nonce: context.req.query('nonce'),
+  }
 }
 
 /**
@@ -23,12 +27,19 @@ export function answerUrlVerification(context: Context, keys: WecomCryptoKeys): 
   const query = signedQuery(context)
   // echostr is base64: a '+' that arrived unencoded was read as a space.
   const echo = context.req.query('echostr')?.replace(/ /gu, '+')
-  if (!query.signature || !query.timestamp || !query.nonce || !echo) return refuse(context, 400, 'MISSING_PARAMETERS', 'msg_signature, timestamp, nonce and echostr are required')
-  if (!verifyWecomSignature(keys, query, echo)) return refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match')
+  if (!query.signature || !query.timestamp || !query.nonce || !echo)
+    return refuse(context, 400, 'MISSING_PARAMETERS', 'msg_signature, timestamp, nonce and echostr are required')
+  if (!verifyWecomSignature(keys, query, echo))
+    return refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match')
   try {
     return context.text(decryptWecom(keys, echo))
   } catch (error) {
-    return refuse(context, 401, 'BAD_ECHOSTR', error instanceof WecomCryptoError ? error.message : 'cannot decrypt echostr')
+    return refuse(
+      context,
+      401,
+      'BAD_ECHOSTR',
+      error instanceof WecomCryptoError ? error.message : 'cannot decrypt echostr',
+    )
   }
 }
 
@@ -36,20 +47,35 @@ export function answerUrlVerification(context: Context, keys: WecomCryptoKeys): 
  * Opens a POSTed callback's encrypted field: signature (msg_signature over it), timestamp within the replay
  * window, decryption and the receiveid check. Either the plaintext or the refusal to send.
  */
-export function openCallback(context: Context, keys: WecomCryptoKeys, encrypted: string, now: number): { plaintext: string } | { respond: Response } {
+export function openCallback(
+  context: Context,
+  keys: WecomCryptoKeys,
+  encrypted: string,
+  now: number,
+): { plaintext: string } | { respond: Response } {
   const query = signedQuery(context)
-  if (!verifyWecomSignature(keys, query, encrypted)) return { respond: refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match the body') }
+  if (!verifyWecomSignature(keys, query, encrypted))
+    return { respond: refuse(context, 401, 'BAD_SIGNATURE', 'msg_signature does not match the body') }
   const sentAt = Number(query.timestamp) * 1000
-  if (!Number.isFinite(sentAt) || Math.abs(now - sentAt) > REPLAY_WINDOW_MS) return { respond: refuse(context, 401, 'STALE_TIMESTAMP', 'timestamp is outside the replay window') }
+  if (!Number.isFinite(sentAt) || Math.abs(now - sentAt) > REPLAY_WINDOW_MS)
+    return { respond: refuse(context, 401, 'STALE_TIMESTAMP', 'timestamp is outside the replay window') }
   try {
     return { plaintext: decryptWecom(keys, encrypted) }
   } catch (error) {
-    return { respond: refuse(context, 401, 'BAD_CIPHERTEXT', error instanceof WecomCryptoError ? error.message : 'cannot decrypt') }
+    return {
+      respond: refuse(
+        context,
+        401,
+        'BAD_CIPHERTEXT',
+        error instanceof WecomCryptoError ? error.message : 'cannot decrypt',
+      ),
+    }
   }
 }
 
 /** WeCom's acknowledgement is an empty 200 (no passive reply: the answer follows asynchronously); 503 makes it re-deliver. */
 export function acknowledgeEmpty(context: Context, result: AcceptResult): Response {
-  if (result === 'retry-later' || result === 'unavailable') return refuse(context, 503, 'TRY_AGAIN', 'not accepted now; WeCom will deliver the message again')
+  if (result === 'retry-later' || result === 'unavailable')
+    return refuse(context, 503, 'TRY_AGAIN', 'not accepted now; WeCom will deliver the message again')
   return context.body(null, 200)
 }

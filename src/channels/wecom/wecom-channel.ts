@@ -2,13 +2,25 @@ import { Hono, type Context } from 'hono'
 import type { Advisor } from '../../dialogue/messages.js'
 import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
-import { createInboundPipeline, type ParsedInbound, type PipelineLogger, type PipelineOptions, type SendContext } from '../inbound-pipeline.js'
+import {
+  createInboundPipeline,
+  type ParsedInbound,
+  type PipelineLogger,
+  type PipelineOptions,
+  type SendContext,
+} from '../inbound-pipeline.js'
 import { createWebhookRoute, type Verified } from '../webhook-route.js'
 import { convertWecomMessage } from './convert-wecom-message.js'
 import { MAX_CALLBACK_BYTES, parseWecomXml } from './parse-wecom-xml.js'
 import { renderWecomReply } from './render-wecom-reply.js'
 import type { WecomApi, WecomOutgoing } from './wecom-api.js'
-import { acknowledgeEmpty, answerUrlVerification, DEDUPE_TTL_MS, openCallback, refuse } from './wecom-callback-verification.js'
+import {
+  acknowledgeEmpty,
+  answerUrlVerification,
+  DEDUPE_TTL_MS,
+  openCallback,
+  refuse,
+} from './wecom-callback-verification.js'
 import type { WecomCryptoKeys } from './wecom-crypto.js'
 
 /** WeCom drops (silently) app messages beyond 30 a minute to one member: wait for room instead. */
@@ -32,7 +44,12 @@ export interface WecomChannelOptions {
   /** Pauses while a member's send budget is used up (tests inject a fake). */
   sleep?: (ms: number) => Promise<void>
   onDuplicate?: () => void
-  pipeline?: Partial<Pick<PipelineOptions, 'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'>>
+  pipeline?: Partial<
+    Pick<
+      PipelineOptions,
+      'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'
+    >
+  >
 }
 
 const SILENT: PipelineLogger = { info() {}, warn() {}, error() {} }
@@ -51,7 +68,8 @@ export function createWecomChannel(options: WecomChannelOptions) {
   function parse(fields: Record<string, string>): ParsedInbound {
     const converted = convertWecomMessage(fields, { agentId: options.agentId, now: now() })
     if (converted.kind === 'ignore') return { kind: 'ignore', reason: converted.reason }
-    if (converted.kind === 'unsupported') return { kind: 'message', message: converted.message, reply: { text: UNSUPPORTED_REPLY, citations: [] } }
+    if (converted.kind === 'unsupported')
+      return { kind: 'message', message: converted.message, reply: { text: UNSUPPORTED_REPLY, citations: [] } }
     return { kind: 'message', message: converted.message }
   }
 
@@ -60,7 +78,10 @@ export function createWecomChannel(options: WecomChannelOptions) {
   async function send(part: WecomOutgoing, context: SendContext): Promise<void> {
     const limiter = options.rateLimiter
     const key = `wecom-send:${context.message.userId}`
-    while (limiter && !(await limiter.take(key, MEMBER_SEND_LIMIT.limit, MEMBER_SEND_LIMIT.windowMs).catch(() => true))) {
+    while (
+      limiter &&
+      !(await limiter.take(key, MEMBER_SEND_LIMIT.limit, MEMBER_SEND_LIMIT.windowMs).catch(() => true))
+    ) {
       if (context.signal.aborted) throw context.signal.reason
       await sleep(1000)
     }
@@ -96,9 +117,11 @@ export function createWecomChannel(options: WecomChannelOptions) {
 
   /** Signature, replay window, decryption and corp id of a POSTed callback; hands the message fields on. */
   function verify(context: Context, raw: string): Verified<Record<string, string>> {
-    if (Buffer.byteLength(raw) > MAX_CALLBACK_BYTES) return { respond: refuse(context, 413, 'TOO_LARGE', 'callback body too large') }
+    if (Buffer.byteLength(raw) > MAX_CALLBACK_BYTES)
+      return { respond: refuse(context, 413, 'TOO_LARGE', 'callback body too large') }
     const encrypted = parseWecomXml(raw)?.Encrypt
-    if (!encrypted) return { respond: refuse(context, 400, 'INVALID_XML', 'body is not a WeCom callback with <Encrypt>') }
+    if (!encrypted)
+      return { respond: refuse(context, 400, 'INVALID_XML', 'body is not a WeCom callback with <Encrypt>') }
     const opened = openCallback(context, options.keys, encrypted, now())
     if ('respond' in opened) return opened
     const fields = parseWecomXml(opened.plaintext)
@@ -106,7 +129,15 @@ export function createWecomChannel(options: WecomChannelOptions) {
     return { accept: fields }
   }
 
-  routes.route('/', createWebhookRoute({ path: '/webhooks/wecom', verify, accept: (fields) => pipeline.accept(fields), acknowledge: acknowledgeEmpty }))
+  routes.route(
+    '/',
+    createWebhookRoute({
+      path: '/webhooks/wecom',
+      verify,
+      accept: (fields) => pipeline.accept(fields),
+      acknowledge: acknowledgeEmpty,
+    }),
+  )
 
   return {
     name: 'wecom',
@@ -116,7 +147,10 @@ export function createWecomChannel(options: WecomChannelOptions) {
       // In the background: WeCom being slow or down must not hold up the start.
       void options.api.checkCredentials().catch((error: unknown) => {
         const errcode = (error as { errcode?: number }).errcode
-        logger.error({ err: error instanceof Error ? error.message : String(error), errcode }, 'wecom-gettoken-failed: check WECOM_CORP_ID / WECOM_SECRET and the app’s 企业可信IP')
+        logger.error(
+          { err: error instanceof Error ? error.message : String(error), errcode },
+          'wecom-gettoken-failed: check WECOM_CORP_ID / WECOM_SECRET and the app’s 企业可信IP',
+        )
       })
       await pipeline.start()
     },

@@ -22,7 +22,9 @@ function encryptIndependently(encodingAesKey: string, message: string, receiveId
   const plain = Buffer.concat([random, length, body, Buffer.from(receiveId, 'utf8')])
   const pad = 32 - (plain.length % 32)
   const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false)
-  return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString('base64')
+  return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString(
+    'base64',
+  )
 }
 
 describe('WeCom callback crypto (WXBizMsgCrypt)', () => {
@@ -39,30 +41,57 @@ describe('WeCom callback crypto (WXBizMsgCrypt)', () => {
 
   it('refuses a signature that is off by one character, or missing', () => {
     const forged = `${SAMPLE.signature.slice(0, -1)}0`
-    expect(verifyWecomSignature(SAMPLE, { signature: forged, timestamp: SAMPLE.timestamp, nonce: SAMPLE.nonce }, SAMPLE.echostr)).toBe(false)
-    expect(verifyWecomSignature(SAMPLE, { signature: SAMPLE.signature, timestamp: '1409659590', nonce: SAMPLE.nonce }, SAMPLE.echostr)).toBe(false)
-    expect(verifyWecomSignature(SAMPLE, { timestamp: SAMPLE.timestamp, nonce: SAMPLE.nonce }, SAMPLE.echostr)).toBe(false)
+    expect(
+      verifyWecomSignature(
+        SAMPLE,
+        { signature: forged, timestamp: SAMPLE.timestamp, nonce: SAMPLE.nonce },
+        SAMPLE.echostr,
+      ),
+    ).toBe(false)
+    expect(
+      verifyWecomSignature(
+        SAMPLE,
+        { signature: SAMPLE.signature, timestamp: '1409659590', nonce: SAMPLE.nonce },
+        SAMPLE.echostr,
+      ),
+    ).toBe(false)
+    expect(verifyWecomSignature(SAMPLE, { timestamp: SAMPLE.timestamp, nonce: SAMPLE.nonce }, SAMPLE.echostr)).toBe(
+      false,
+    )
   })
 
   it('matches the official Java sample vector (fixed random, Chinese text)', () => {
-    const keys = { token: 'pamtest', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', receiveId: 'wxb11529c136998cb6' }
+    const keys = {
+      token: 'pamtest',
+      encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+      receiveId: 'wxb11529c136998cb6',
+    }
     const expected = 'jn1L23DB+6ELqJ+6bruv21Y6MD7KeIfP82D6gU39rmkgczbWwt5+3bnyg5K55bgVtVzd832WzZGMhkP72vVOfg=='
     expect(encryptWecom(keys, '我是中文abcd123', Buffer.from('aaaabbbbccccdddd'))).toBe(expected)
-    expect(encryptIndependently(keys.encodingAesKey, '我是中文abcd123', keys.receiveId, Buffer.from('aaaabbbbccccdddd'))).toBe(expected)
+    expect(
+      encryptIndependently(keys.encodingAesKey, '我是中文abcd123', keys.receiveId, Buffer.from('aaaabbbbccccdddd')),
+    ).toBe(expected)
     expect(decryptWecom(keys, expected)).toBe('我是中文abcd123')
   })
 
   it('decrypts what the scheme written independently encrypts, for a message a block long and for a long one', () => {
     const keys = { token: 't', encodingAesKey: SAMPLE.encodingAesKey, receiveId: 'ww0123456789abcdef' }
-    for (const message of ['<xml>x</xml>'.padEnd(32 - 20 - keys.receiveId.length + 32, ' '), `<xml><Content><![CDATA[${'政策'.repeat(700)}]]></Content></xml>`]) {
-      expect(decryptWecom(keys, encryptIndependently(keys.encodingAesKey, message, keys.receiveId, Buffer.alloc(16, 7)))).toBe(message)
+    for (const message of [
+      '<xml>x</xml>'.padEnd(32 - 20 - keys.receiveId.length + 32, ' '),
+      `<xml><Content><![CDATA[${'政策'.repeat(700)}]]></Content></xml>`,
+    ]) {
+      expect(
+        decryptWecom(keys, encryptIndependently(keys.encodingAesKey, message, keys.receiveId, Buffer.alloc(16, 7))),
+      ).toBe(message)
     }
   })
 
   it('refuses a message for another corp id, a wrong key and garbage', () => {
     const other = encryptIndependently(SAMPLE.encodingAesKey, 'hello', 'ww_other_corp', Buffer.alloc(16, 1))
     expect(() => decryptWecom(SAMPLE, other)).toThrow(WecomCryptoError)
-    expect(() => decryptWecom({ ...SAMPLE, encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' }, SAMPLE.echostr)).toThrow(WecomCryptoError)
+    expect(() =>
+      decryptWecom({ ...SAMPLE, encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' }, SAMPLE.echostr),
+    ).toThrow(WecomCryptoError)
     expect(() => decryptWecom(SAMPLE, 'bm90IGEgY2lwaGVy')).toThrow(WecomCryptoError)
   })
 })

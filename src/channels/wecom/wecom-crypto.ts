@@ -15,7 +15,11 @@ export interface WecomCryptoKeys {
 }
 
 /** True when `signature` is sha1(sort(token, timestamp, nonce, encrypted)), compared in constant time. */
-export function verifyWecomSignature(keys: WecomCryptoKeys, query: { signature?: string; timestamp?: string; nonce?: string }, encrypted: string): boolean {
+export function verifyWecomSignature(
+  keys: WecomCryptoKeys,
+  query: { signature?: string; timestamp?: string; nonce?: string },
+  encrypted: string,
+): boolean {
   const { signature, timestamp, nonce } = query
   if (!signature || !timestamp || !nonce || !encrypted) return false
   const expected = Buffer.from(getSignature(keys.token, timestamp, nonce, encrypted), 'utf8')

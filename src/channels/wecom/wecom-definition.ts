@@ -13,8 +13,18 @@ export const wecomDefinition: ChannelDefinition = {
     const { createWecomApi, createWecomChannel } = await import('./index.js')
     const logger = context.logger.child?.({ channel: 'wecom' }) ?? context.logger
     const wecom = createWecomChannel({
-      api: createWecomApi({ apiBase: config.WECOM_API_BASE, corpId: config.WECOM_CORP_ID!, secret: config.WECOM_SECRET!, agentId: config.WECOM_AGENT_ID!, timeoutMs: config.SEND_TIMEOUT_MS }),
-      keys: { token: config.WECOM_TOKEN!, encodingAesKey: config.WECOM_ENCODING_AES_KEY!, receiveId: config.WECOM_CORP_ID! },
+      api: createWecomApi({
+        apiBase: config.WECOM_API_BASE,
+        corpId: config.WECOM_CORP_ID!,
+        secret: config.WECOM_SECRET!,
+        agentId: config.WECOM_AGENT_ID!,
+        timeoutMs: config.SEND_TIMEOUT_MS,
+      }),
+      keys: {
+        token: config.WECOM_TOKEN!,
+        encodingAesKey: config.WECOM_ENCODING_AES_KEY!,
+        receiveId: config.WECOM_CORP_ID!,
+      },
       agentId: config.WECOM_AGENT_ID!,
       advisor: context.advisor,
       inbound: context.inbound,
@@ -25,6 +35,13 @@ export const wecomDefinition: ChannelDefinition = {
       onDuplicate: context.onDuplicate,
       pipeline: context.pipeline,
     })
-    return { name: 'wecom', routes: wecom.routes, start: () => wecom.start(), stop: (graceMs) => wecom.stop(graceMs), status: () => wecom.status(), idle: () => wecom.idle() }
+    return {
+      name: 'wecom',
+      routes: wecom.routes,
+      start: () => wecom.start(),
+      stop: (graceMs) => wecom.stop(graceMs),
+      status: () => wecom.status(),
+      idle: () => wecom.idle(),
+    }
   },
 }

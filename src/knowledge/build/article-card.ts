@@ -25,7 +25,12 @@ export interface LineBlock {
 }
 
 /** Splits lines into blocks, each starting at a line the predicate accepts; lines before the first are dropped. */
-export function splitBlocks(lines: readonly string[], from: number, to: number, isStart: (line: string) => boolean): LineBlock[] {
+export function splitBlocks(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  isStart: (line: string) => boolean,
+): LineBlock[] {
   const blocks: LineBlock[] = []
   for (let index = from; index < to; index += 1) {
     if (isStart(lines[index])) blocks.push({ start: index, end: index, lines: [] })
@@ -50,10 +55,19 @@ const PHONE = /(\d{3,4}-\d{7,8}|(?<!\d)\d{8}(?!\d))/u
  * Builds an article card. The contact is the article's own sentence with a phone number when it has one, else
  * the document's contact.
  */
-export function articleCard(document: DocumentInfo, id: string, heading: string, titleName: string, body: string[], block: LineBlock): PolicyCard {
+export function articleCard(
+  document: DocumentInfo,
+  id: string,
+  heading: string,
+  titleName: string,
+  body: string[],
+  block: LineBlock,
+): PolicyCard {
   const content = joinWrappedLines(body)
   if (content === '') throw new Error(`${id}: empty article at line ${block.start + 1}`)
-  const contactSentence = content.split(/[。\n]/u).find((sentence) => PHONE.test(sentence) && /(电话|联系)/u.test(sentence))
+  const contactSentence = content
+    .split(/[。\n]/u)
+    .find((sentence) => PHONE.test(sentence) && /(电话|联系)/u.test(sentence))
   return {
     id,
     kind: 'article',
@@ -97,7 +111,9 @@ export function twoDigits(value: number): string {
 }
 
 /** The card fields of a validity period (all null when none is stated). */
-export function validityFields(period: ValidityPeriod | null): Pick<PolicyCard, 'validFrom' | 'validUntil' | 'validUntilPrecision' | 'validityBasis'> {
+export function validityFields(
+  period: ValidityPeriod | null,
+): Pick<PolicyCard, 'validFrom' | 'validUntil' | 'validUntilPrecision' | 'validityBasis'> {
   return {
     validFrom: period?.from ?? null,
     validUntil: period?.until ?? null,

@@ -32,7 +32,12 @@ export function buildKnowledge(sourcesDir = `${KNOWLEDGE_DIR}sources/`): Knowled
     sources.push({ seed, sha256: createHash('sha256').update(text).digest('hex'), cards: cards.length })
     parsed.push(...cards)
   }
-  const knowledge = { schemaVersion: CARD_SCHEMA_VERSION, generatedBy: 'npm run build:knowledge', sources, cards: reviewCards(parsed) }
+  const knowledge = {
+    schemaVersion: CARD_SCHEMA_VERSION,
+    generatedBy: 'npm run build:knowledge',
+    sources,
+    cards: reviewCards(parsed),
+  }
   const result = KnowledgeFileSchema.safeParse(knowledge)
   if (!result.success) {
     const issue = result.error.issues[0]
@@ -56,7 +61,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const knowledge = buildKnowledge()
   writeFileSync(CARDS_FILE, serializeKnowledge(knowledge))
   const counts = knowledge.sources.map((source) => `${source.seed}: ${source.cards}`).join(', ')
-  const flagged = knowledge.cards.filter((card) => card.flags.length > 0).map((card) => `${card.id} [${card.flags.join(',')}]`)
+  const flagged = knowledge.cards
+    .filter((card) => card.flags.length > 0)
+    .map((card) => `${card.id} [${card.flags.join(',')}]`)
   console.log(`wrote ${knowledge.cards.length} cards to knowledge/cards.json (${counts})`)
   if (flagged.length > 0) console.log(`flagged for review: ${flagged.join('; ')}`)
 }

@@ -10,7 +10,13 @@ describe('normalize-text', () => {
   })
 
   it('joins wrapped lines and drops standalone page numbers', () => {
-    const text = joinWrappedLines(['（1）投资补助。按照固定资产投资', '', ' 12 ', '总额 30%的比例安排，最高不超过 5000万元。', '（2）贷款贴息。'])
+    const text = joinWrappedLines([
+      '（1）投资补助。按照固定资产投资',
+      '',
+      ' 12 ',
+      '总额 30%的比例安排，最高不超过 5000万元。',
+      '（2）贷款贴息。',
+    ])
     expect(text).toBe('（1）投资补助。按照固定资产投资总额30%的比例安排，最高不超过5000万元。\n（2）贷款贴息。')
   })
 
@@ -23,15 +29,26 @@ describe('normalize-text', () => {
 
 describe('joinWrappedLines headings', () => {
   it('keeps a short enumerated heading on its own line', () => {
-    expect(joinWrappedLines(['1．改造目标', '（1）引入项目；项目', '交付后 1年内。', '2．支持方式和标准', '分为投资补助和贷款贴息两种，符合条件的改造项目可以申请其中一种支持', '方式。'])).toBe(
+    expect(
+      joinWrappedLines([
+        '1．改造目标',
+        '（1）引入项目；项目',
+        '交付后 1年内。',
+        '2．支持方式和标准',
+        '分为投资补助和贷款贴息两种，符合条件的改造项目可以申请其中一种支持',
+        '方式。',
+      ]),
+    ).toBe(
       '1．改造目标\n（1）引入项目；项目交付后1年内。\n2．支持方式和标准\n分为投资补助和贷款贴息两种，符合条件的改造项目可以申请其中一种支持方式。',
     )
   })
 
   it('keeps a short heading with a comma on its own line, but joins a wrapped line of running text', () => {
-    expect(joinWrappedLines(['(三)强化宣传,打造品牌', '', '利用官网、微博等渠道。'])).toBe('(三)强化宣传,打造品牌\n利用官网、微博等渠道。')
-    expect(joinWrappedLines(['（1）投资补助。老旧厂房改造和配套基础设施改造项目，按照', '固定资产投资总额30%的比例安排。'])).toBe(
-      '（1）投资补助。老旧厂房改造和配套基础设施改造项目，按照固定资产投资总额30%的比例安排。',
+    expect(joinWrappedLines(['(三)强化宣传,打造品牌', '', '利用官网、微博等渠道。'])).toBe(
+      '(三)强化宣传,打造品牌\n利用官网、微博等渠道。',
     )
+    expect(
+      joinWrappedLines(['（1）投资补助。老旧厂房改造和配套基础设施改造项目，按照', '固定资产投资总额30%的比例安排。']),
+    ).toBe('（1）投资补助。老旧厂房改造和配套基础设施改造项目，按照固定资产投资总额30%的比例安排。')
   })
 })

@@ -7,7 +7,8 @@
 export const PAGE_NUMBER_LINE = /^\s*\d{1,3}\s*$/u
 
 /** Enumerators that start a new paragraph: （一） (1) 1． 1、 一、 ① 第三条. */
-const ENUMERATOR = /^([（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[①-⑳]|第[一二三四五六七八九十百]+条|[A-H][.．、]\s?)/u
+const ENUMERATOR =
+  /^([（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[①-⑳]|第[一二三四五六七八九十百]+条|[A-H][.．、]\s?)/u
 
 /** Punctuation that ends a paragraph when a line ends with it. */
 const PARAGRAPH_END = /[。；：！？]$/u
@@ -30,7 +31,11 @@ export function stripResidue(line: string): string {
  * ("5000 万元" → "5000万元", "交付后 1年内" → "交付后1年内"); spaces between Latin words or numbers stay.
  */
 export function normalizeSpaces(line: string): string {
-  return line.replace(SPACE_AFTER_CJK, '').replace(SPACE_BEFORE_CJK, '').replace(/[ \t\u00a0]{2,}/gu, ' ').trim()
+  return line
+    .replace(SPACE_AFTER_CJK, '')
+    .replace(SPACE_BEFORE_CJK, '')
+    .replace(/[ \t\u00a0]{2,}/gu, ' ')
+    .trim()
 }
 
 /** True when the line starts a new paragraph (an enumerator). */
@@ -49,7 +54,12 @@ export function joinWrappedLines(lines: readonly string[]): string {
     const line = normalizeSpaces(stripResidue(raw))
     if (line === '') continue
     const last = paragraphs.length - 1
-    if (last >= 0 && !PARAGRAPH_END.test(paragraphs[last]) && !startsParagraph(line) && !isShortHeading(paragraphs[last])) {
+    if (
+      last >= 0 &&
+      !PARAGRAPH_END.test(paragraphs[last]) &&
+      !startsParagraph(line) &&
+      !isShortHeading(paragraphs[last])
+    ) {
       paragraphs[last] = joinPieces(paragraphs[last], line)
     } else {
       paragraphs.push(line)
@@ -63,7 +73,9 @@ export function joinWrappedLines(lines: readonly string[]): string {
  * punctuation). A wrapped line of running text is longer, so it is never mistaken for one.
  */
 function isShortHeading(paragraph: string): boolean {
-  return startsParagraph(paragraph) && paragraph.length <= 24 && !/[。；：:！？]/u.test(paragraph.replace(ENUMERATOR, ''))
+  return (
+    startsParagraph(paragraph) && paragraph.length <= 24 && !/[。；：:！？]/u.test(paragraph.replace(ENUMERATOR, ''))
+  )
 }
 
 /** Joins two wrapped pieces; a space survives only between two Latin letters/digits ("LPR" + "rate"). */

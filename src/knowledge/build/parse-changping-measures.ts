@@ -32,7 +32,14 @@ export function parseChangpingMeasures(text: string): PolicyCard[] {
   const firstArticle = lines.findIndex((line) => ARTICLE.test(line.trim()))
   const end = backMatter > firstArticle ? backMatter : lines.length
   // 第十七条: "自发布之日起施行，有效期三年", from the covering notice's date.
-  const document = { ...DOCUMENT, period: findDocumentPeriod(joinWrappedLines(lines.slice(firstArticle, end)), DOCUMENT.publishedAt, DOCUMENT.documentTitle) }
+  const document = {
+    ...DOCUMENT,
+    period: findDocumentPeriod(
+      joinWrappedLines(lines.slice(firstArticle, end)),
+      DOCUMENT.publishedAt,
+      DOCUMENT.documentTitle,
+    ),
+  }
   const blocks = splitBlocks(lines, 0, end, (line) => ARTICLE.test(line.trim()) || CHAPTER.test(line.trim()))
   const cards: PolicyCard[] = []
   let chapter: string | null = null
@@ -50,7 +57,14 @@ export function parseChangpingMeasures(text: string): PolicyCard[] {
     const titled = rest.length <= 16 && !/[。，]/u.test(rest)
     const heading = titled ? `第${match[1]}条 ${rest}` : `第${match[1]}条`
     const body = titled ? block.lines.slice(1) : [rest, ...block.lines.slice(1)]
-    const card = articleCard(document, `changping-a${twoDigits(number)}`, heading, DOCUMENT.documentTitle, body.length > 0 ? body : [rest], block)
+    const card = articleCard(
+      document,
+      `changping-a${twoDigits(number)}`,
+      heading,
+      DOCUMENT.documentTitle,
+      body.length > 0 ? body : [rest],
+      block,
+    )
     cards.push({ ...card, subtitle: chapter })
   }
   return cards

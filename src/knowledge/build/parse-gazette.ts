@@ -24,14 +24,78 @@ interface GazetteDocument {
 }
 
 const DOCUMENTS: GazetteDocument[] = [
-  { slug: 'hpc-centers', section: '高精尖创新中心', documentTitle: '北京高等学校高精尖创新中心建设项目管理办法', issuer: '北京市教育委员会、北京市财政局', notice: /^北京市教育委员会\s*$/u, body: /^北京高等学校高精尖创新中心\s*建设项目管理办法\s*$/u, style: 'articles' },
-  { slug: 'cohesion', section: '聚力行动', documentTitle: '北京市科技型社会组织服务企业聚力发展的行动方案(聚力行动)', issuer: '北京市科学技术委员会、中关村科技园区管理委员会', notice: /^北京市科学技术委员会、中关村科技园区管理\s*$/u, body: /^北京市科技型社会组织服务企业聚力发展的行动方案\(聚力行动\)\s*$/u, style: 'headings' },
-  { slug: 'tech-transfer', section: '技术转移机构登记', documentTitle: '北京市技术转移机构及技术经理人登记办法', issuer: '北京市科学技术委员会、中关村科技园区管理委员会', notice: /^北京市科学技术委员会、中关村科技园区管理委员会关于印发《北京市技术转移机构/u, body: /^北京市技术转移机构及技术经理人\s*登记办法\s*$/u, style: 'articles' },
-  { slug: 'tech-managers', section: '技术经理人队伍', documentTitle: '关于推动北京市技术经理人队伍建设工作方案', issuer: '北京市科学技术委员会、中关村科技园区管理委员会等5部门', notice: /^北京市科学技术委员会、中关村科技园区管理\s*委员会等\s*5\s*部门印发/u, body: /^关于推动北京市技术经理人队伍建设工作方案\s*$/u, style: 'headings' },
-  { slug: 'software', section: '软件和信息服务业', documentTitle: '北京市推动软件和信息服务业高质量发展的若干政策措施', issuer: '北京市经济和信息化局', notice: /^北京市经济和信息化局关于\s*印发《北京市推动软件和信息服务业/u, body: /^北京市推动软件和信息服务业高质量发展的\s*若干政策措施\s*$/u, style: 'headings' },
-  { slug: 'digital-human', section: '数字人', documentTitle: '北京市促进数字人产业创新发展行动计划（2022—2025年）', issuer: '北京市经济和信息化局', notice: /^\*\*北京市经济和信息化局关于印发\s*$/u, body: /^北京市促进数字人产业创新发展行动计划\s*$/u, style: 'headings' },
-  { slug: 'hydrogen', section: '氢能', documentTitle: '北京市关于支持氢能产业发展的若干政策措施', issuer: '北京市经济和信息化局', notice: /^北京市经济和信息化局关于\s*印发《北京市关于支持\s*氢能/u, body: /^北京市关于支持氢能产业发展的\s*若干政策措施\s*$/u, style: 'headings' },
-  { slug: 'scale-up', section: '升规稳规', documentTitle: '关于促进先进制造业和软件信息服务业中小企业升规稳规创新发展的若干措施（2023—2025年）', issuer: '北京市经济和信息化局', notice: /^\*\*北京市经济和信息化局关于印发\s*$/u, body: /^关于促进先进制造业和软件信息服务业中小\s*企业升规稳规创新发展的若干措施/u, style: 'headings' },
+  {
+    slug: 'hpc-centers',
+    section: '高精尖创新中心',
+    documentTitle: '北京高等学校高精尖创新中心建设项目管理办法',
+    issuer: '北京市教育委员会、北京市财政局',
+    notice: /^北京市教育委员会\s*$/u,
+    body: /^北京高等学校高精尖创新中心\s*建设项目管理办法\s*$/u,
+    style: 'articles',
+  },
+  {
+    slug: 'cohesion',
+    section: '聚力行动',
+    documentTitle: '北京市科技型社会组织服务企业聚力发展的行动方案(聚力行动)',
+    issuer: '北京市科学技术委员会、中关村科技园区管理委员会',
+    notice: /^北京市科学技术委员会、中关村科技园区管理\s*$/u,
+    body: /^北京市科技型社会组织服务企业聚力发展的行动方案\(聚力行动\)\s*$/u,
+    style: 'headings',
+  },
+  {
+    slug: 'tech-transfer',
+    section: '技术转移机构登记',
+    documentTitle: '北京市技术转移机构及技术经理人登记办法',
+    issuer: '北京市科学技术委员会、中关村科技园区管理委员会',
+    notice: /^北京市科学技术委员会、中关村科技园区管理委员会关于印发《北京市技术转移机构/u,
+    body: /^北京市技术转移机构及技术经理人\s*登记办法\s*$/u,
+    style: 'articles',
+  },
+  {
+    slug: 'tech-managers',
+    section: '技术经理人队伍',
+    documentTitle: '关于推动北京市技术经理人队伍建设工作方案',
+    issuer: '北京市科学技术委员会、中关村科技园区管理委员会等5部门',
+    notice: /^北京市科学技术委员会、中关村科技园区管理\s*委员会等\s*5\s*部门印发/u,
+    body: /^关于推动北京市技术经理人队伍建设工作方案\s*$/u,
+    style: 'headings',
+  },
+  {
+    slug: 'software',
+    section: '软件和信息服务业',
+    documentTitle: '北京市推动软件和信息服务业高质量发展的若干政策措施',
+    issuer: '北京市经济和信息化局',
+    notice: /^北京市经济和信息化局关于\s*印发《北京市推动软件和信息服务业/u,
+    body: /^北京市推动软件和信息服务业高质量发展的\s*若干政策措施\s*$/u,
+    style: 'headings',
+  },
+  {
+    slug: 'digital-human',
+    section: '数字人',
+    documentTitle: '北京市促进数字人产业创新发展行动计划（2022—2025年）',
+    issuer: '北京市经济和信息化局',
+    notice: /^\*\*北京市经济和信息化局关于印发\s*$/u,
+    body: /^北京市促进数字人产业创新发展行动计划\s*$/u,
+    style: 'headings',
+  },
+  {
+    slug: 'hydrogen',
+    section: '氢能',
+    documentTitle: '北京市关于支持氢能产业发展的若干政策措施',
+    issuer: '北京市经济和信息化局',
+    notice: /^北京市经济和信息化局关于\s*印发《北京市关于支持\s*氢能/u,
+    body: /^北京市关于支持氢能产业发展的\s*若干政策措施\s*$/u,
+    style: 'headings',
+  },
+  {
+    slug: 'scale-up',
+    section: '升规稳规',
+    documentTitle: '关于促进先进制造业和软件信息服务业中小企业升规稳规创新发展的若干措施（2023—2025年）',
+    issuer: '北京市经济和信息化局',
+    notice: /^\*\*北京市经济和信息化局关于印发\s*$/u,
+    body: /^关于促进先进制造业和软件信息服务业中小\s*企业升规稳规创新发展的若干措施/u,
+    style: 'headings',
+  },
 ]
 
 const ARTICLE = /^第([一二三四五六七八九十]+)条\s*/u
@@ -89,12 +153,27 @@ export function parseGazette(text: string): PolicyCard[] {
     const notice = noticeStarts[position]
     const bodyStart = bodyStarts[position]
     const end = noticeStarts[position + 1] ?? (backMatter > 0 ? backMatter : lines.length)
-    const numberLine = lines.slice(notice, bodyStart).map((line) => line.trim()).find((line) => DOC_NUMBER.test(line))
-    const contactLine = lines.slice(notice, bodyStart).map((line) => line.trim()).find((line) => CONTACT.test(line))
-    const dateMatch = lines.slice(notice, bodyStart).map((line) => DATE.exec(line.trim())).find((match) => match !== null)
-    const publishedAt = dateMatch ? `${dateMatch[1]}-${dateMatch[2].padStart(2, '0')}-${dateMatch[3].padStart(2, '0')}` : null
+    const numberLine = lines
+      .slice(notice, bodyStart)
+      .map((line) => line.trim())
+      .find((line) => DOC_NUMBER.test(line))
+    const contactLine = lines
+      .slice(notice, bodyStart)
+      .map((line) => line.trim())
+      .find((line) => CONTACT.test(line))
+    const dateMatch = lines
+      .slice(notice, bodyStart)
+      .map((line) => DATE.exec(line.trim()))
+      .find((match) => match !== null)
+    const publishedAt = dateMatch
+      ? `${dateMatch[1]}-${dateMatch[2].padStart(2, '0')}-${dateMatch[3].padStart(2, '0')}`
+      : null
     // The body's closing article first ("本办法自发布之日起施行"), then the covering notice ("自印发之日起施行").
-    const period = findDocumentPeriod(`${joinWrappedLines(lines.slice(bodyStart, end))}\n${joinWrappedLines(lines.slice(notice, bodyStart))}`, publishedAt, sourceTitle(lines, bodyStart))
+    const period = findDocumentPeriod(
+      `${joinWrappedLines(lines.slice(bodyStart, end))}\n${joinWrappedLines(lines.slice(notice, bodyStart))}`,
+      publishedAt,
+      sourceTitle(lines, bodyStart),
+    )
     const info: DocumentInfo = {
       seed: GAZETTE_SEED,
       section: document.section,
@@ -110,12 +189,22 @@ export function parseGazette(text: string): PolicyCard[] {
         const match = ARTICLE.exec(block.lines[0].trim())
         const number = chineseOrdinal(match?.[1] ?? '')
         const body = [block.lines[0].trim().replace(ARTICLE, ''), ...block.lines.slice(1)]
-        cards.push(articleCard(info, `gazette-${document.slug}-a${twoDigits(number)}`, `第${match?.[1]}条`, document.documentTitle, body, block))
+        cards.push(
+          articleCard(
+            info,
+            `gazette-${document.slug}-a${twoDigits(number)}`,
+            `第${match?.[1]}条`,
+            document.documentTitle,
+            body,
+            block,
+          ),
+        )
       }
       return
     }
     // Heading style: one card per 一、 section, or per （一）/1. item where a section has them.
-    const isStart = (line: string) => SECTION_HEADING.test(line.trim()) || SUB_HEADING.test(line.trim()) || NUMBERED.test(line.trim())
+    const isStart = (line: string) =>
+      SECTION_HEADING.test(line.trim()) || SUB_HEADING.test(line.trim()) || NUMBERED.test(line.trim())
     const blocks = splitBlocks(lines, bodyStart + 1, end, isStart)
     let section = ''
     let subsection = ''
@@ -137,7 +226,16 @@ export function parseGazette(text: string): PolicyCard[] {
       const own = headingOf(first)
       const context = [section, subsection].filter((part) => part !== '').join(' ')
       const heading = SECTION_HEADING.test(first) || context === '' ? own : `${context} ${own}`
-      cards.push(articleCard(info, `gazette-${document.slug}-a${twoDigits(counter)}`, heading, document.documentTitle, block.lines, block))
+      cards.push(
+        articleCard(
+          info,
+          `gazette-${document.slug}-a${twoDigits(counter)}`,
+          heading,
+          document.documentTitle,
+          block.lines,
+          block,
+        ),
+      )
     }
   })
   return cards

@@ -29,9 +29,26 @@ const SECTION_HEADINGS: Array<[RegExp, string]> = [
 const TITLE_LINE = /^\s*\d{1,3}\.\s*(\S.*)$/u
 
 /** Field labels as printed; 发文时间 (文化, 商务 sections) is the same field as 发布日期. */
-const FIELD_LABELS = ['依据文件', '发文机构', '发文字号', '发布日期', '发文时间', '工具分类', '服务对象', '服务内容', '条件要求', '服务流程', '办理流程', '时间/频度', '联络方式'] as const
+const FIELD_LABELS = [
+  '依据文件',
+  '发文机构',
+  '发文字号',
+  '发布日期',
+  '发文时间',
+  '工具分类',
+  '服务对象',
+  '服务内容',
+  '条件要求',
+  '服务流程',
+  '办理流程',
+  '时间/频度',
+  '联络方式',
+] as const
 type FieldLabel = (typeof FIELD_LABELS)[number]
-const FIELD_AT_START = new RegExp(`^\\s*(${FIELD_LABELS.map((label) => label.replace('/', '\\/')).join('|')})(?=\\s|$)\\s*(.*)$`, 'u')
+const FIELD_AT_START = new RegExp(
+  `^\\s*(${FIELD_LABELS.map((label) => label.replace('/', '\\/')).join('|')})(?=\\s|$)\\s*(.*)$`,
+  'u',
+)
 /** "工具分类 资金支持 服务对象 全市范围": a second label on the same line. */
 const INLINE_AUDIENCE = /\s服务对象(?:\s+|$)/u
 
@@ -53,7 +70,15 @@ export function joinWrappedLabels(lines: readonly string[]): string[] {
   for (let index = 0; index < kept.length; index += 1) {
     const line = kept[index]
     const next = kept[index + 1]
-    const label = next === undefined ? undefined : FIELD_LABELS.find((candidate) => candidate.length > line.length && candidate.startsWith(line) && next.startsWith(candidate.slice(line.length)))
+    const label =
+      next === undefined
+        ? undefined
+        : FIELD_LABELS.find(
+            (candidate) =>
+              candidate.length > line.length &&
+              candidate.startsWith(line) &&
+              next.startsWith(candidate.slice(line.length)),
+          )
     if (label !== undefined && next !== undefined) {
       joined.push(`${line}${next}`)
       index += 1
@@ -163,7 +188,10 @@ export function parsePolicyGuide(text: string): PolicyCard[] {
     }
     while (end > anchor && (lines[end].trim() === '' || PAGE_NUMBER_LINE.test(lines[end]))) end -= 1
 
-    const header = lines.slice(start, anchor).map((line) => line.trim()).filter((line) => line !== '' && !PAGE_NUMBER_LINE.test(line))
+    const header = lines
+      .slice(start, anchor)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !PAGE_NUMBER_LINE.test(line))
     header[0] = header[0].replace(/^\d{1,3}\.\s*/u, '')
     const titleCount = header.length <= 2 ? 1 : Math.ceil(header.length / 2)
     const title = joinTitle(header.slice(0, titleCount))
@@ -176,7 +204,10 @@ export function parsePolicyGuide(text: string): PolicyCard[] {
     const publishedAt = normalizeDate(singleLine(fieldText(fields, '发布日期', '发文时间')))
     const timing = fieldText(fields, '时间/频度')
     // The card's 时间/频度 states its own period; the years in its 依据文件 title fill a bound it leaves open.
-    const period = mergePeriods(timing === null ? null : parseValidityStatement(timing, publishedAt), parseTitlePeriod(documentTitle))
+    const period = mergePeriods(
+      timing === null ? null : parseValidityStatement(timing, publishedAt),
+      parseTitlePeriod(documentTitle),
+    )
     const card: PolicyCard = {
       id: `guide-${String(position + 1).padStart(3, '0')}`,
       kind: 'guide',

@@ -27,8 +27,16 @@ const PART = /^[一二三四五六七八九十]、/u
 export function parseSmeMeasures(text: string): PolicyCard[] {
   const lines = text.split('\n')
   // "本政策适用于…，自印发之日起施行。"
-  const document = { ...DOCUMENT, period: findDocumentPeriod(joinWrappedLines(lines), DOCUMENT.publishedAt, DOCUMENT.documentTitle) }
-  const blocks = splitBlocks(lines, 0, lines.length, (line) => MEASURE.test(line.trim()) || PART.test(line.trim()) || /^本政策适用于/u.test(line.trim()))
+  const document = {
+    ...DOCUMENT,
+    period: findDocumentPeriod(joinWrappedLines(lines), DOCUMENT.publishedAt, DOCUMENT.documentTitle),
+  }
+  const blocks = splitBlocks(
+    lines,
+    0,
+    lines.length,
+    (line) => MEASURE.test(line.trim()) || PART.test(line.trim()) || /^本政策适用于/u.test(line.trim()),
+  )
   const cards: PolicyCard[] = []
   let part = ''
   for (const block of blocks) {
@@ -41,7 +49,14 @@ export function parseSmeMeasures(text: string): PolicyCard[] {
     if (!match) continue
     const number = Number(match[1])
     const heading = `${number}.${match[2].replace(/。$/u, '')}`
-    const card = articleCard(document, `sme-measures-m${twoDigits(number)}`, heading, DOCUMENT.documentTitle, block.lines, block)
+    const card = articleCard(
+      document,
+      `sme-measures-m${twoDigits(number)}`,
+      heading,
+      DOCUMENT.documentTitle,
+      block.lines,
+      block,
+    )
     cards.push({ ...card, audience: '国家和市级“专精特新”中小企业及“小巨人”企业', subtitle: part || null })
   }
   return cards

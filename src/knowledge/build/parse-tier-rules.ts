@@ -36,15 +36,32 @@ const INDICATOR_CLASS = /^[（(]\s*[一二三四五六]\s*[)）]\s*\S*指标/u
 const DEFINITION = /^[（(]\s*[一二三四五六七八九十]+\s*[)）]/u
 
 const ATTACHMENTS: Attachment[] = [
-  { number: 1, name: '北京市创新型中小企业评价标准', start: /^## 附件 1\s*$/u, split: (line) => SECTION.test(line) || INDICATOR_CLASS.test(line) },
-  { number: 2, name: '北京市专精特新中小企业认定标准', start: /^## 北京市专精特新中小企业认定标准/u, split: (line) => SECTION.test(line) || INDICATOR_CLASS.test(line) },
-  { number: 3, name: '国家专精特新“小巨人”企业认定标准', start: /^## 国家专精特新“小巨人”企业认定标准/u, split: (line) => SECTION.test(line) },
+  {
+    number: 1,
+    name: '北京市创新型中小企业评价标准',
+    start: /^## 附件 1\s*$/u,
+    split: (line) => SECTION.test(line) || INDICATOR_CLASS.test(line),
+  },
+  {
+    number: 2,
+    name: '北京市专精特新中小企业认定标准',
+    start: /^## 北京市专精特新中小企业认定标准/u,
+    split: (line) => SECTION.test(line) || INDICATOR_CLASS.test(line),
+  },
+  {
+    number: 3,
+    name: '国家专精特新“小巨人”企业认定标准',
+    start: /^## 国家专精特新“小巨人”企业认定标准/u,
+    split: (line) => SECTION.test(line),
+  },
   { number: 4, name: '部分指标和要求说明', start: /^## 附件 4\s*$/u, split: (line) => DEFINITION.test(line) },
 ]
 
 /** "（三）所称“I类知识产权”包括…" → "（三）“I类知识产权”": the term a definition defines, else the first clause. */
 function labelOf(text: string): string {
-  const defined = /^所称(.{1,40}?)(?:是指|包括|须|可通过)/u.exec(text) ?? /^[^。]{0,10}所称(“[^”]{1,40}”(?:、“[^”]{1,40}”)*)/u.exec(text)
+  const defined =
+    /^所称(.{1,40}?)(?:是指|包括|须|可通过)/u.exec(text) ??
+    /^[^。]{0,10}所称(“[^”]{1,40}”(?:、“[^”]{1,40}”)*)/u.exec(text)
   if (defined) return defined[1]
   return /^[^。：:，,；;（(]{1,24}/u.exec(text)?.[0] ?? text.slice(0, 24)
 }
@@ -87,7 +104,14 @@ export function parseTierRules(text: string): PolicyCard[] {
     const body = stop > 0 ? block.lines.slice(0, stop) : block.lines
     const heading = `第${ARTICLE.exec(block.lines[0].trim())?.[1]}条`
     body[0] = body[0].replace(ARTICLE, '').trim()
-    const card = articleCard(DOCUMENT, `tier-rules-a${twoDigits(number)}`, heading, '北京市优质中小企业梯度培育管理实施细则', body, { ...block, end: block.start + body.length - 1 })
+    const card = articleCard(
+      DOCUMENT,
+      `tier-rules-a${twoDigits(number)}`,
+      heading,
+      '北京市优质中小企业梯度培育管理实施细则',
+      body,
+      { ...block, end: block.start + body.length - 1 },
+    )
     cards.push({ ...card, subtitle: chapter })
   }
 
@@ -98,7 +122,16 @@ export function parseTierRules(text: string): PolicyCard[] {
     blocks.forEach((block, index) => {
       const heading = `附件${attachment.number} ${headingOf(block.lines[0])}`
       const body = block.lines.map((line) => line.replace(/^#{1,6}\s*/u, ''))
-      cards.push(articleCard(DOCUMENT, `tier-rules-x${attachment.number}-${twoDigits(index + 1)}`, heading, attachment.name, body, block))
+      cards.push(
+        articleCard(
+          DOCUMENT,
+          `tier-rules-x${attachment.number}-${twoDigits(index + 1)}`,
+          heading,
+          attachment.name,
+          body,
+          block,
+        ),
+      )
     })
   })
   return cards

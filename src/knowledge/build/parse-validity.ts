@@ -33,8 +33,12 @@ const SELF = '(?:本[^，,。；;\\s]{1,10}?)?'
 const RANGE = new RegExp(`(?:从|自)?${DATE}(?:起)?(?:至|到|—|－|~)${DATE}(?:止)?`, 'u')
 const START_FOR_YEARS = new RegExp(`(?:从|自)?${DATE}(?:起|开始)[，,]?有效期(?:为)?${COUNT}年`, 'u')
 const START_LAPSES = new RegExp(`(?:从|自)?${DATE}(?:起|开始)[，,]?(\\d{4})年失效`, 'u')
-const YEARS_IN_FORCE = /(?:从|自)?(?:(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(?:起|开始)[，,]?)?在?(\d{4})\s*[-—–－~至到]\s*(\d{4})年(?:内)?有效/u
-const FROM_ISSUE = new RegExp(`${SELF}自(?:发布|印发|公布)之日起(?:施行|实施|执行|生效)(?:[，,]有效期(?:为)?${COUNT}年)?`, 'u')
+const YEARS_IN_FORCE =
+  /(?:从|自)?(?:(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(?:起|开始)[，,]?)?在?(\d{4})\s*[-—–－~至到]\s*(\d{4})年(?:内)?有效/u
+const FROM_ISSUE = new RegExp(
+  `${SELF}自(?:发布|印发|公布)之日起(?:施行|实施|执行|生效)(?:[，,]有效期(?:为)?${COUNT}年)?`,
+  'u',
+)
 const UNTIL_ONLY = new RegExp(`(?:有效期|执行期|实施期|执行期限)(?:为|限)?(?:至|到)${DATE}(?:止)?`, 'u')
 const START_ONLY = new RegExp(`(?:从|自)?${DATE}(?:起|开始)(?:执行|施行|实施)?`, 'u')
 const TITLE_YEARS = /[（(](\d{4})\s*[-—–－~至]\s*(\d{4})年[)）]/u
@@ -54,7 +58,8 @@ function daysInMonth(year: number, month: number): number {
 
 function isRealDate(date: StatedDate): boolean {
   if (date.month !== null && (date.month < 1 || date.month > 12)) return false
-  if (date.day !== null && (date.month === null || date.day < 1 || date.day > daysInMonth(date.year, date.month))) return false
+  if (date.day !== null && (date.month === null || date.day < 1 || date.day > daysInMonth(date.year, date.month)))
+    return false
   return date.year >= 1990 && date.year <= 2100
 }
 
@@ -64,7 +69,8 @@ function startOf(date: StatedDate): string {
 
 function endOf(date: StatedDate): { until: string; untilPrecision: DatePrecision } {
   if (date.month === null) return { until: iso(date.year, 12, 31), untilPrecision: 'year' }
-  if (date.day === null) return { until: iso(date.year, date.month, daysInMonth(date.year, date.month)), untilPrecision: 'month' }
+  if (date.day === null)
+    return { until: iso(date.year, date.month, daysInMonth(date.year, date.month)), untilPrecision: 'month' }
   return { until: iso(date.year, date.month, date.day), untilPrecision: 'day' }
 }
 
@@ -77,8 +83,13 @@ function afterYears(from: string, years: number): string {
   return anniversary.toISOString().slice(0, 10)
 }
 
-function yearsFrom(from: string, fromDate: StatedDate | null, years: number): { until: string; untilPrecision: DatePrecision } {
-  const untilPrecision: DatePrecision = fromDate === null || fromDate.day !== null ? 'day' : fromDate.month !== null ? 'month' : 'year'
+function yearsFrom(
+  from: string,
+  fromDate: StatedDate | null,
+  years: number,
+): { until: string; untilPrecision: DatePrecision } {
+  const untilPrecision: DatePrecision =
+    fromDate === null || fromDate.day !== null ? 'day' : fromDate.month !== null ? 'month' : 'year'
   return { until: afterYears(from, years), untilPrecision }
 }
 
@@ -86,7 +97,11 @@ function countOf(text: string): number {
   return chineseOrdinal(text)
 }
 
-function period(from: string | null, end: { until: string; untilPrecision: DatePrecision } | null, basis: string): ValidityPeriod | null {
+function period(
+  from: string | null,
+  end: { until: string; untilPrecision: DatePrecision } | null,
+  basis: string,
+): ValidityPeriod | null {
   if (from === null && end === null) return null
   if (from !== null && end !== null && from > end.until) return null
   return { from, until: end?.until ?? null, untilPrecision: end?.untilPrecision ?? null, basis }
@@ -98,7 +113,11 @@ function period(from: string | null, end: { until: string; untilPrecision: DateP
  * `allowStartOnly: false` a bare "2023年9月起" is not read as a start (document text is full of such dates about
  * other things).
  */
-export function parseValidityStatement(text: string, publishedAt: string | null, allowStartOnly = true): ValidityPeriod | null {
+export function parseValidityStatement(
+  text: string,
+  publishedAt: string | null,
+  allowStartOnly = true,
+): ValidityPeriod | null {
   const flat = text.replace(/\s+/gu, '')
   let match = RANGE.exec(flat)
   if (match) {
@@ -114,12 +133,14 @@ export function parseValidityStatement(text: string, publishedAt: string | null,
   match = START_LAPSES.exec(flat)
   if (match) {
     const start = stated(match, 1)
-    if (isRealDate(start)) return period(startOf(start), endOf({ year: Number(match[4]), month: null, day: null }), match[0])
+    if (isRealDate(start))
+      return period(startOf(start), endOf({ year: Number(match[4]), month: null, day: null }), match[0])
   }
   match = YEARS_IN_FORCE.exec(flat)
   if (match) {
     const start = match[1] === undefined ? null : stated(match, 1)
-    const from = start && isRealDate(start) ? startOf(start) : startOf({ year: Number(match[4]), month: null, day: null })
+    const from =
+      start && isRealDate(start) ? startOf(start) : startOf({ year: Number(match[4]), month: null, day: null })
     return period(from, endOf({ year: Number(match[5]), month: null, day: null }), match[0])
   }
   match = FROM_ISSUE.exec(flat)
@@ -155,7 +176,11 @@ export function parseTitlePeriod(documentTitle: string): ValidityPeriod | null {
  * A document's own period: the first sentence of its text that states one ("本办法自发布之日起施行",
  * "本政策措施自发布之日起实施,有效期三年"), else the years in its title. Bare dates are not read here.
  */
-export function findDocumentPeriod(text: string, publishedAt: string | null, documentTitle: string): ValidityPeriod | null {
+export function findDocumentPeriod(
+  text: string,
+  publishedAt: string | null,
+  documentTitle: string,
+): ValidityPeriod | null {
   const own = text
     .split(/[。；;\n]/u)
     .filter((sentence) => /(施行|实施|执行|生效|有效期|失效)/u.test(sentence))

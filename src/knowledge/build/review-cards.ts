@@ -11,7 +11,8 @@ import type { PolicyCard } from '../card-schema.js'
  * number and a colon's width differ), and guide-126, titled 北京市促进商贸物流发展资金支持 but carrying the general
  * 商业流通发展资金 terms with no word about logistics (guide-141 is the real 商贸物流 card).
  */
-const GENERIC_TITLE_WORDS = /北京市|中关村国家自主创新示范区|中关村|关于|支持|促进|发展|开展|项目|资金|实施|办法|管理|通知|工作|措施|企业|的|和|及|推动|加快|申报|指南/gu
+const GENERIC_TITLE_WORDS =
+  /北京市|中关村国家自主创新示范区|中关村|关于|支持|促进|发展|开展|项目|资金|实施|办法|管理|通知|工作|措施|企业|的|和|及|推动|加快|申报|指南/gu
 
 /** Below this share of title bigrams found in the card's text, the title is flagged (measured: the lowest card
  * scores 0.00, the next 0.13). */

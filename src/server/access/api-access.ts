@@ -77,6 +77,7 @@ export function readRecordedClient(context: Context): string {
 export function checkAdminToken(context: Context, adminToken: string | undefined): Response | null {
   if (!adminToken) return context.json(errorBody('ADMIN_DISABLED', '未配置 ADMIN_TOKEN，管理接口已关闭'), 404)
   const token = readBearerToken(context.req.header('authorization'))
-  if (token === undefined || !secureEquals(token, adminToken)) return context.json(errorBody('UNAUTHORIZED', '需要管理员令牌'), 401)
+  if (token === undefined || !secureEquals(token, adminToken))
+    return context.json(errorBody('UNAUTHORIZED', '需要管理员令牌'), 401)
   return null
 }

@@ -6,7 +6,12 @@ import type { Context } from 'hono'
  * (an in-process `app.request()` in tests or tools).
  */
 export function readClientAddress(context: Context): string | undefined {
-  const env = context.env as { incoming?: { socket?: { remoteAddress?: string } }; server?: { incoming?: { socket?: { remoteAddress?: string } } } } | undefined
+  const env = context.env as
+    | {
+        incoming?: { socket?: { remoteAddress?: string } }
+        server?: { incoming?: { socket?: { remoteAddress?: string } } }
+      }
+    | undefined
   const incoming = env?.server?.incoming ?? env?.incoming
   return incoming?.socket?.remoteAddress
 }

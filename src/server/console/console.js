@@ -10,12 +10,47 @@ const PROGRAMS = [
 ]
 
 const FIELD_GROUPS = [
-  ['基本条件', ['registeredInBeijing', 'independentLegalPerson', 'creditBlacklisted', 'restrictedProducts', 'majorIncident3y']],
+  [
+    '基本条件',
+    ['registeredInBeijing', 'independentLegalPerson', 'creditBlacklisted', 'restrictedProducts', 'majorIncident3y'],
+  ],
   ['规模', ['industry', 'employees', 'totalAssets']],
-  ['财务（万元）', ['revenue', 'revenuePrev', 'mainRevenue', 'mainRevenuePrev', 'mainRevenuePrev2', 'rdExpense', 'rdExpensePrev', 'netProfit', 'debtRatio', 'rdStaff', 'equityFinancing2y', 'equityFinancing3y']],
+  [
+    '财务（万元）',
+    [
+      'revenue',
+      'revenuePrev',
+      'mainRevenue',
+      'mainRevenuePrev',
+      'mainRevenuePrev2',
+      'rdExpense',
+      'rdExpensePrev',
+      'netProfit',
+      'debtRatio',
+      'rdStaff',
+      'equityFinancing2y',
+      'equityFinancing3y',
+    ],
+  ],
   ['知识产权', ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2']],
   ['资质与荣誉', ['honors', 'rdInstitution', 'sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest', 'listing']],
-  ['专业化与品牌', ['strategicEmerging', 'nicheYears', 'marketShare', 'leadProductField', 'keyField', 'digitalLevel', 'qualityCert', 'qualityAward', 'ownBrand', 'standardSetting', 'coreBusinessInfoSystem', 'techConversion']],
+  [
+    '专业化与品牌',
+    [
+      'strategicEmerging',
+      'nicheYears',
+      'marketShare',
+      'leadProductField',
+      'keyField',
+      'digitalLevel',
+      'qualityCert',
+      'qualityAward',
+      'ownBrand',
+      'standardSetting',
+      'coreBusinessInfoSystem',
+      'techConversion',
+    ],
+  ],
   ['已有称号', ['innovativeSmeValid', 'specializedSmeValid']],
 ]
 
@@ -23,13 +58,23 @@ const element = (tag, attributes = {}, text) => {
   const node = document.createElement(tag)
   for (const [name, value] of Object.entries(attributes)) {
     if (name === 'className') node.className = value
-    else if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? '' : String(value))
+    else if (value !== undefined && value !== null && value !== false)
+      node.setAttribute(name, value === true ? '' : String(value))
   }
   if (text !== undefined) node.textContent = text
   return node
 }
 
-const state = { userId: newUserId(), fields: [], assessTimer: null, assessSeq: 0, saveTimer: null, saving: Promise.resolve(), editedDuringChat: null, apiKey: '' }
+const state = {
+  userId: newUserId(),
+  fields: [],
+  assessTimer: null,
+  assessSeq: 0,
+  saveTimer: null,
+  saving: Promise.resolve(),
+  editedDuringChat: null,
+  apiKey: '',
+}
 
 function newUserId() {
   return `agent-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
@@ -42,7 +87,11 @@ const KEY_STORAGE = 'policy-advisor.api-key'
 let keyPrompt = null
 
 function storedKey() {
-  try { return sessionStorage.getItem(KEY_STORAGE) || '' } catch { return '' }
+  try {
+    return sessionStorage.getItem(KEY_STORAGE) || ''
+  } catch {
+    return ''
+  }
 }
 
 function askForKey(message) {
@@ -56,7 +105,11 @@ function askForKey(message) {
       event.preventDefault()
       const key = input.value.trim()
       if (!key) return
-      try { sessionStorage.setItem(KEY_STORAGE, key) } catch { /* private mode: kept for this page only */ }
+      try {
+        sessionStorage.setItem(KEY_STORAGE, key)
+      } catch {
+        /* private mode: kept for this page only */
+      }
       state.apiKey = key
       document.getElementById('api-key-form').removeEventListener('submit', submitted)
       dialog.close()
@@ -93,11 +146,14 @@ async function failure(response) {
 
 /** JSON in and out: GET without a body, POST (or options.method) with one. */
 async function api(path, body, options = {}) {
-  const init = body === undefined ? {} : {
-    method: options.method || 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }
+  const init =
+    body === undefined
+      ? {}
+      : {
+          method: options.method || 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }
   const response = await request(path, init, options)
   if (!response.ok) throw await failure(response)
   return response.json().catch(() => ({}))
@@ -164,7 +220,8 @@ async function sendChat(text) {
     if (data.state && data.state.facts) {
       // Fields the agent changed while the reply was on its way keep the agent's value (their save is scheduled).
       const changed = fillProfile(data.state.facts, state.editedDuringChat)
-      if (changed && document.body.dataset.tab !== 'profile' && !WIDE.matches) document.querySelector('#tabs .dot').hidden = false
+      if (changed && document.body.dataset.tab !== 'profile' && !WIDE.matches)
+        document.querySelector('#tabs .dot').hidden = false
     }
   } catch (error) {
     addMessage('error', `发送失败：${error.message}`)
@@ -202,19 +259,28 @@ function fieldInput(field) {
   wrapper.append(label)
   if (field.type === 'boolean') {
     const select = element('select', { id, name: field.name })
-    for (const [value, text] of [['', '未知'], ['true', '是'], ['false', '否']]) select.append(element('option', { value }, text))
+    for (const [value, text] of [
+      ['', '未知'],
+      ['true', '是'],
+      ['false', '否'],
+    ])
+      select.append(element('option', { value }, text))
     wrapper.append(select)
   } else if (field.type === 'enum') {
     const select = element('select', { id, name: field.name })
     select.append(element('option', { value: '' }, '未知'))
-    for (const option of field.options) select.append(element('option', { value: JSON.stringify(option.value) }, option.label))
+    for (const option of field.options)
+      select.append(element('option', { value: JSON.stringify(option.value) }, option.label))
     wrapper.append(select)
   } else if (field.type === 'multi') {
     const box = element('div', { className: 'multi', id, 'data-multi': field.name })
     // "都没有" is an answer (an empty list), unlike leaving every box empty (未知).
     for (const option of [...field.options, { value: NONE, label: '都没有' }]) {
       const optionLabel = element('label')
-      optionLabel.append(element('input', { type: 'checkbox', value: option.value, name: field.name }), document.createTextNode(option.label))
+      optionLabel.append(
+        element('input', { type: 'checkbox', value: option.value, name: field.name }),
+        document.createTextNode(option.label),
+      )
       box.append(optionLabel)
     }
     box.addEventListener('change', (event) => {
@@ -226,11 +292,18 @@ function fieldInput(field) {
     })
     wrapper.append(box)
   } else {
-    wrapper.append(element('input', {
-      id, name: field.name, type: 'number', inputmode: 'decimal',
-      step: field.type === 'integer' ? '1' : 'any',
-      min: field.minimum, max: field.maximum, placeholder: '未知',
-    }))
+    wrapper.append(
+      element('input', {
+        id,
+        name: field.name,
+        type: 'number',
+        inputmode: 'decimal',
+        step: field.type === 'integer' ? '1' : 'any',
+        min: field.minimum,
+        max: field.maximum,
+        placeholder: '未知',
+      }),
+    )
   }
   return wrapper
 }
@@ -276,7 +349,8 @@ function fillProfile(facts, keep = new Set()) {
     const value = facts[field.name]
     if (field.type === 'multi') {
       for (const input of form.querySelectorAll(`input[name="${field.name}"]`)) {
-        input.checked = Array.isArray(value) && (input.value === NONE ? value.length === 0 : value.includes(input.value))
+        input.checked =
+          Array.isArray(value) && (input.value === NONE ? value.length === 0 : value.includes(input.value))
       }
       continue
     }
@@ -299,7 +373,10 @@ function scheduleAssessment() {
 // ---------- saving the form into the session ----------
 function scheduleProfileSave() {
   clearTimeout(state.saveTimer)
-  state.saveTimer = setTimeout(() => { state.saveTimer = null; saveProfile() }, 400)
+  state.saveTimer = setTimeout(() => {
+    state.saveTimer = null
+    saveProfile()
+  }, 400)
 }
 
 /** Saves in order (one PUT after another), so an older form never overwrites a newer one. */
@@ -352,7 +429,9 @@ function labelOf(name) {
 
 function scoreText(result) {
   if (typeof result.total !== 'number') return ''
-  return result.totalMax !== null && result.totalMax !== result.total ? `${result.total}–${result.totalMax}分` : `${result.total}分`
+  return result.totalMax !== null && result.totalMax !== result.total
+    ? `${result.total}–${result.totalMax}分`
+    : `${result.total}分`
 }
 
 function section(title, lines) {
@@ -371,13 +450,17 @@ function section(title, lines) {
 function cheapestLines(result) {
   if (result.eligible === true) return ['无需改动，已满足认定条件']
   const lines = []
-  const blocking = result.conditions.some((condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score')
+  const blocking = result.conditions.some(
+    (condition) => condition.status === 'failed' && !condition.direct && condition.id !== 'score',
+  )
   if (blocking) lines.push('先补齐上面的未满足项')
   for (const part of (result.cheapestPath?.text || '').split('。').filter(Boolean)) {
     if (!part.startsWith('必须满足：')) lines.push(part.replace(/^最少改动：/, ''))
   }
   if (result.eligible === null && result.missing.length > 0) {
-    lines.push(`先问清：${result.missing.slice(0, 3).map(labelOf).join('、')}${result.missing.length > 3 ? `等${result.missing.length}项` : ''}`)
+    lines.push(
+      `先问清：${result.missing.slice(0, 3).map(labelOf).join('、')}${result.missing.length > 3 ? `等${result.missing.length}项` : ''}`,
+    )
   }
   if (lines.length === 0) lines.push('补充更多信息后给出')
   return lines
@@ -385,7 +468,11 @@ function cheapestLines(result) {
 
 function renderVerdict(title, result) {
   const [kind, label] = verdictState(result)
-  const box = element('div', { className: `verdict ${kind}`, 'data-program': result.program, id: `verdict-${result.program}` })
+  const box = element('div', {
+    className: `verdict ${kind}`,
+    'data-program': result.program,
+    id: `verdict-${result.program}`,
+  })
   box.append(element('h3', {}, title))
   const headline = element('div')
   headline.append(element('span', { className: 'state' }, label))
@@ -395,7 +482,9 @@ function renderVerdict(title, result) {
 
   const unmet = result.conditions.filter((condition) => condition.status === 'failed' && !condition.direct)
   if (unmet.length > 0) {
-    const lines = unmet.flatMap((condition) => (condition.unmet.length > 0 ? condition.unmet.map((part) => part.text) : [condition.name]))
+    const lines = unmet.flatMap((condition) =>
+      condition.unmet.length > 0 ? condition.unmet.map((part) => part.text) : [condition.name],
+    )
     const block = section('未满足：', lines)
     block.dataset.kind = 'unmet'
     box.append(block)
@@ -404,11 +493,20 @@ function renderVerdict(title, result) {
   path.dataset.kind = 'cheapest'
   box.append(path)
   if (result.prerequisite && result.prerequisite.held !== true) {
-    box.append(element('div', { className: 'section' }, `注意：须先持有${result.prerequisite.name}称号${result.prerequisite.held === false ? '（目前没有）' : ''}`))
+    box.append(
+      element(
+        'div',
+        { className: 'section' },
+        `注意：须先持有${result.prerequisite.name}称号${result.prerequisite.held === false ? '（目前没有）' : ''}`,
+      ),
+    )
   }
   const advice = (result.advice || []).filter((item) => item.kind === 'indicator')
   if (advice.length > 0) {
-    const block = section('提分建议：', advice.slice(0, 3).map((item) => item.text))
+    const block = section(
+      '提分建议：',
+      advice.slice(0, 3).map((item) => item.text),
+    )
     if (advice.length > 3) {
       const more = element('details')
       more.append(element('summary', {}, `其余${advice.length - 3}条建议`))
@@ -424,13 +522,21 @@ function renderVerdict(title, result) {
 
 function renderSummary(results) {
   const bar = document.getElementById('verdict-summary')
-  bar.replaceChildren(...results.map((result, index) => {
-    const [kind, label] = verdictState(result)
-    const score = scoreText(result)
-    const chip = element('button', { type: 'button', className: kind, 'data-program': result.program }, `${PROGRAMS[index][2]} ${label}${score ? ` ${score}` : ''}`)
-    chip.addEventListener('click', () => document.getElementById(`verdict-${result.program}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' }))
-    return chip
-  }))
+  bar.replaceChildren(
+    ...results.map((result, index) => {
+      const [kind, label] = verdictState(result)
+      const score = scoreText(result)
+      const chip = element(
+        'button',
+        { type: 'button', className: kind, 'data-program': result.program },
+        `${PROGRAMS[index][2]} ${label}${score ? ` ${score}` : ''}`,
+      )
+      chip.addEventListener('click', () =>
+        document.getElementById(`verdict-${result.program}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+      )
+      return chip
+    }),
+  )
 }
 
 async function runAssessment() {
@@ -459,10 +565,14 @@ document.getElementById('search-form').addEventListener('submit', async (event) 
   try {
     const data = await api('/search', { query, limit: 8 })
     results.replaceChildren()
-    if (data.results.length === 0 || data.confident === false) results.append(element('li', { className: 'none' }, '没有找到相关政策（可建议来电人拨打12345或联系主管部门）'))
+    if (data.results.length === 0 || data.confident === false)
+      results.append(element('li', { className: 'none' }, '没有找到相关政策（可建议来电人拨打12345或联系主管部门）'))
     for (const result of data.results) {
       const item = element('li', { 'data-card': result.id })
-      item.append(element('span', { className: 'title' }, result.title), element('span', { className: 'snippet' }, result.snippet))
+      item.append(
+        element('span', { className: 'title' }, result.title),
+        element('span', { className: 'snippet' }, result.snippet),
+      )
       item.addEventListener('click', () => showCard(result.id))
       results.append(item)
     }
@@ -472,8 +582,13 @@ document.getElementById('search-form').addEventListener('submit', async (event) 
 })
 
 const CARD_FIELDS = [
-  ['content', '服务内容'], ['requirements', '条件要求'], ['process', '服务流程'], ['timing', '时间/频度'],
-  ['audience', '服务对象'], ['toolType', '工具分类'], ['contact', '联络方式'],
+  ['content', '服务内容'],
+  ['requirements', '条件要求'],
+  ['process', '服务流程'],
+  ['timing', '时间/频度'],
+  ['audience', '服务对象'],
+  ['toolType', '工具分类'],
+  ['contact', '联络方式'],
 ]
 
 function answerText(card) {
@@ -509,7 +624,9 @@ async function showCard(id) {
       }
       cardView.dataset.copied = text
       note.textContent = '已复制'
-      setTimeout(() => { note.textContent = '' }, 2000)
+      setTimeout(() => {
+        note.textContent = ''
+      }, 2000)
     })
     actions.append(copy, note)
     cardView.append(actions)
@@ -564,17 +681,44 @@ const VERDICT_CLASS = { 符合: 'yes', 有条件符合: 'maybe', 待定: 'unknow
 function renderBatchTable(rows) {
   const table = document.getElementById('batch-table')
   const head = element('tr')
-  for (const title of ['行', '企业', '规模', '创新型', '专精特新', '小巨人', '有条件结论', '待补充信息', '首要建议', '数据问题']) head.append(element('th', { scope: 'col' }, title))
+  for (const title of [
+    '行',
+    '企业',
+    '规模',
+    '创新型',
+    '专精特新',
+    '小巨人',
+    '有条件结论',
+    '待补充信息',
+    '首要建议',
+    '数据问题',
+  ])
+    head.append(element('th', { scope: 'col' }, title))
   const body = element('tbody')
   for (const row of rows) {
     const line = element('tr', { 'data-row': row.row })
-    line.append(element('td', {}, String(row.row)), element('td', { className: 'wrap' }, row.name), element('td', {}, row.size))
+    line.append(
+      element('td', {}, String(row.row)),
+      element('td', { className: 'wrap' }, row.name),
+      element('td', {}, row.size),
+    )
     for (const verdict of row.verdicts) {
-      line.append(element('td', { className: `verdict-cell ${VERDICT_CLASS[verdict.verdict] || ''}` }, verdict.scoreText ? `${verdict.verdict} ${verdict.scoreText}` : verdict.verdict))
+      line.append(
+        element(
+          'td',
+          { className: `verdict-cell ${VERDICT_CLASS[verdict.verdict] || ''}` },
+          verdict.scoreText ? `${verdict.verdict} ${verdict.scoreText}` : verdict.verdict,
+        ),
+      )
     }
-    const conditional = row.verdicts.filter((verdict) => verdict.conditional).map((verdict) => `${verdict.programName}：${verdict.conditional}`).join('；')
-    const missing = row.missing.length > 4 ? `${row.missing.slice(0, 4).join('、')}等${row.missing.length}项` : row.missing.join('、')
-    for (const text of [conditional, missing, row.topAdvice, row.errors.join('；')]) line.append(element('td', { className: 'wrap' }, text))
+    const conditional = row.verdicts
+      .filter((verdict) => verdict.conditional)
+      .map((verdict) => `${verdict.programName}：${verdict.conditional}`)
+      .join('；')
+    const missing =
+      row.missing.length > 4 ? `${row.missing.slice(0, 4).join('、')}等${row.missing.length}项` : row.missing.join('、')
+    for (const text of [conditional, missing, row.topAdvice, row.errors.join('；')])
+      line.append(element('td', { className: 'wrap' }, text))
     body.append(line)
   }
   const thead = element('thead')
@@ -587,15 +731,24 @@ function renderBatchColumns(columns, notes) {
   box.replaceChildren()
   const unrecognised = columns?.unrecognised || []
   const recognised = columns?.recognised || []
-  for (const note of notes || []) box.append(element('div', { className: /未识别|无法识别/.test(note) ? 'warn' : undefined }, note))
+  for (const note of notes || [])
+    box.append(element('div', { className: /未识别|无法识别/.test(note) ? 'warn' : undefined }, note))
   // The server's notes name every column not used; without notes, list them here.
   if (unrecognised.length > 0 && !Array.isArray(notes)) {
-    box.append(element('div', { className: 'warn' }, `未识别${unrecognised.length}列：${unrecognised.map((column) => `${column.column}列“${column.header}”`).join('、')}`))
+    box.append(
+      element(
+        'div',
+        { className: 'warn' },
+        `未识别${unrecognised.length}列：${unrecognised.map((column) => `${column.column}列“${column.header}”`).join('、')}`,
+      ),
+    )
   }
   if (recognised.length > 0) {
     const details = element('details')
     details.append(element('summary', {}, `已识别${recognised.length}列`))
-    details.append(element('div', {}, recognised.map((column) => `${column.column}列“${column.header}”→${column.label}`).join('；')))
+    details.append(
+      element('div', {}, recognised.map((column) => `${column.column}列“${column.header}”→${column.label}`).join('；')),
+    )
     box.append(details)
   }
 }
@@ -605,13 +758,22 @@ function renderBatchSummary(summary) {
   const box = document.getElementById('batch-summary')
   box.replaceChildren()
   for (const count of summary?.counts || []) {
-    const parts = Object.entries(count.verdicts).filter(([, number]) => number > 0).map(([verdict, number]) => `${verdict} ${number}`)
+    const parts = Object.entries(count.verdicts)
+      .filter(([, number]) => number > 0)
+      .map(([verdict, number]) => `${verdict} ${number}`)
     box.append(element('div', { 'data-program': count.program }, `${count.programName}：${parts.join(' · ') || '—'}`))
   }
   const closest = (summary?.closest || []).slice(0, 3)
   if (closest.length > 0) {
     const list = element('ul', { className: 'closest' })
-    for (const firm of closest) list.append(element('li', {}, `${firm.name}（${firm.programName}${firm.scoreText ? ` ${firm.scoreText}` : ''}）：${firm.advice}`))
+    for (const firm of closest)
+      list.append(
+        element(
+          'li',
+          {},
+          `${firm.name}（${firm.programName}${firm.scoreText ? ` ${firm.scoreText}` : ''}）：${firm.advice}`,
+        ),
+      )
     const block = element('div', { className: 'section' }, '最接近达标：')
     block.append(list)
     box.append(block)
@@ -635,7 +797,11 @@ async function uploadBatch(file) {
     const reports = document.getElementById('batch-reports')
     reports.replaceChildren(document.createTextNode('下载报告：'))
     const base = (data.fileName || file.name).replace(/\.(xlsx|csv|txt)$/i, '')
-    for (const [format, label] of [['xlsx', 'Excel'], ['csv', 'CSV'], ['md', 'Markdown']]) {
+    for (const [format, label] of [
+      ['xlsx', 'Excel'],
+      ['csv', 'CSV'],
+      ['md', 'Markdown'],
+    ]) {
       const path = data.downloads?.[format]
       if (!path) continue
       const link = element('a', { href: path, 'data-report': format }, label)
@@ -659,7 +825,10 @@ document.getElementById('batch-file').addEventListener('change', (event) => {
   event.target.value = ''
 })
 for (const type of ['dragenter', 'dragover']) {
-  dropZone.addEventListener(type, (event) => { event.preventDefault(); dropZone.classList.add('dragging') })
+  dropZone.addEventListener(type, (event) => {
+    event.preventDefault()
+    dropZone.classList.add('dragging')
+  })
 }
 for (const type of ['dragleave', 'drop']) dropZone.addEventListener(type, () => dropZone.classList.remove('dragging'))
 dropZone.addEventListener('drop', (event) => {
@@ -693,9 +862,15 @@ async function refreshChannelStatus() {
     // Admin only (ADMIN_TOKEN): with an API key or none the badge simply stays hidden.
     const status = await api('/channels/status', undefined, { askKey: false })
     const badge = document.getElementById('wechat-status')
-    if (!status.wechat || status.wechat.status === 'disabled') { badge.hidden = true; return }
+    if (!status.wechat || status.wechat.status === 'disabled') {
+      badge.hidden = true
+      return
+    }
     badge.hidden = false
-    badge.textContent = status.wechat.status === 'logged-in' ? `微信机器人已登录：${status.wechat.userName || ''}` : '微信机器人待扫码登录'
+    badge.textContent =
+      status.wechat.status === 'logged-in'
+        ? `微信机器人已登录：${status.wechat.userName || ''}`
+        : '微信机器人待扫码登录'
     if (status.wechat.qrUrl) {
       badge.title = '点击打开登录二维码'
       badge.onclick = () => window.open(status.wechat.qrUrl, '_blank', 'noopener')

@@ -4,14 +4,43 @@ import { createAssessRoutes } from './assess-routes.js'
 
 const app = createAssessRoutes({ rules: loadRules() })
 const post = (body: unknown) =>
-  app.request('/assess', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  app.request('/assess', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
 
 describe('POST /assess', () => {
   it('returns the explained verdict with every documented field', async () => {
-    const response = await post({ program: 'innovative', facts: { registeredInBeijing: true, honors: ['highTech'], industry: 'software', employees: 80, revenue: 3000, creditBlacklisted: false, restrictedProducts: false, majorIncident3y: false, independentLegalPerson: true } })
+    const response = await post({
+      program: 'innovative',
+      facts: {
+        registeredInBeijing: true,
+        honors: ['highTech'],
+        industry: 'software',
+        employees: 80,
+        revenue: 3000,
+        creditBlacklisted: false,
+        restrictedProducts: false,
+        majorIncident3y: false,
+        independentLegalPerson: true,
+      },
+    })
     expect(response.status).toBe(200)
     const body = await response.json()
-    for (const key of ['program', 'eligible', 'total', 'dimensions', 'items', 'conditions', 'missing', 'advice', 'prerequisite', 'size']) expect(body).toHaveProperty(key)
+    for (const key of [
+      'program',
+      'eligible',
+      'total',
+      'dimensions',
+      'items',
+      'conditions',
+      'missing',
+      'advice',
+      'prerequisite',
+      'size',
+    ])
+      expect(body).toHaveProperty(key)
     expect(body.eligible).toBe(true)
     expect(body.size).toBe('small')
     expect(body.conditions.find((condition: { id: string }) => condition.id === 'direct-honor').status).toBe('passed')
@@ -39,17 +68,17 @@ describe('POST /assess', () => {
     expect(error.fields[field]).toBeTruthy()
   })
 
-  it.each([
-    [{ program: 'giant', facts: {} }],
-    [{ facts: {} }],
-    [{ program: 3, facts: {} }],
-  ])('gives an invalid program %j its own code and lists the programs', async (body) => {
-    const response = await post(body)
-    expect(response.status).toBe(400)
-    const error = (await response.json()).error
-    expect(error.code).toBe('INVALID_PROGRAM')
-    for (const program of ['innovative', 'specialized', 'little-giant']) expect(error.fields.program).toContain(program)
-  })
+  it.each([[{ program: 'giant', facts: {} }], [{ facts: {} }], [{ program: 3, facts: {} }]])(
+    'gives an invalid program %j its own code and lists the programs',
+    async (body) => {
+      const response = await post(body)
+      expect(response.status).toBe(400)
+      const error = (await response.json()).error
+      expect(error.code).toBe('INVALID_PROGRAM')
+      for (const program of ['innovative', 'specialized', 'little-giant'])
+        expect(error.fields.program).toContain(program)
+    },
+  )
 
   it('names a missing facts object in Chinese', async () => {
     const error = (await (await post({ program: 'innovative' })).json()).error
@@ -58,8 +87,12 @@ describe('POST /assess', () => {
   })
 
   it('lists the allowed values of an unknown enum value', async () => {
-    const error = (await (await post({ program: 'innovative', facts: { industry: 'mining', honors: ['nobel'] } })).json()).error
-    expect(error.fields['facts.industry']).toMatch(/^所属行业：不是可识别的取值（可选：agriculture（农、林、牧、渔业）、industry（工业）/u)
+    const error = (
+      await (await post({ program: 'innovative', facts: { industry: 'mining', honors: ['nobel'] } })).json()
+    ).error
+    expect(error.fields['facts.industry']).toMatch(
+      /^所属行业：不是可识别的取值（可选：agriculture（农、林、牧、渔业）、industry（工业）/u,
+    )
     expect(error.fields['facts.industry']).toContain('software（软件和信息技术服务业）')
     expect(error.fields['facts.honors.0']).toContain('highTech')
   })
@@ -73,7 +106,9 @@ describe('POST /assess', () => {
   })
 
   it('still rejects rank 0 next to a real award', async () => {
-    const error = (await (await post({ program: 'specialized', facts: { sciAwardLevel: 'national', sciAwardRank: 0 } })).json()).error
+    const error = (
+      await (await post({ program: 'specialized', facts: { sciAwardLevel: 'national', sciAwardRank: 0 } })).json()
+    ).error
     expect(error.code).toBe('INVALID_FACTS')
     expect(error.fields['facts.sciAwardRank']).toContain('科技奖励排名')
   })

@@ -38,7 +38,8 @@ function attachment(fileName: string): string {
   return `attachment; filename="report"; filename*=UTF-8''${encodeURIComponent(fileName)}`
 }
 
-const reportBase = (fileName: string) => fileName.replace(/\.(xlsx|csv|txt)$/iu, '').replace(/[\\/:*?"<>|\r\n]+/gu, '_') || 'report'
+const reportBase = (fileName: string) =>
+  fileName.replace(/\.(xlsx|csv|txt)$/iu, '').replace(/[\\/:*?"<>|\r\n]+/gu, '_') || 'report'
 
 /**
  * Batch screening over HTTP (mounted under /api/v1):
@@ -46,18 +47,27 @@ const reportBase = (fileName: string) => fileName.replace(/\.(xlsx|csv|txt)$/iu,
  * - `GET /batch/:reportId/report.xlsx|.csv|.md` → the report file;
  * - `GET /batch/template.xlsx` → the firm-list template.
  */
-export function createBatchRoutes(deps: { rules: LoadedRules; store?: BatchReportStore; maxConcurrent?: number }): Hono {
+export function createBatchRoutes(deps: {
+  rules: LoadedRules
+  store?: BatchReportStore
+  maxConcurrent?: number
+}): Hono {
   const store = deps.store ?? new BatchReportStore()
   const maxConcurrent = deps.maxConcurrent ?? MAX_CONCURRENT_BATCHES
   let running = 0
   const routes = new Hono()
-  const tooLarge = (context: Context) => context.json(errorBody('FILE_TOO_LARGE', `文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB，请分成几个文件`), 413)
+  const tooLarge = (context: Context) =>
+    context.json(errorBody('FILE_TOO_LARGE', `文件不能超过 ${MAX_SHEET_BYTES / 1024 / 1024}MB，请分成几个文件`), 413)
   let template: Promise<Buffer> | undefined
 
   routes.get('/batch/template.xlsx', async (context) => {
     template ??= writeSheetTemplate()
     const body = await template
-    return context.body(new Uint8Array(body), 200, { 'content-type': TYPES.xlsx, 'content-disposition': attachment('企业名单模板.xlsx'), 'cache-control': 'no-cache' })
+    return context.body(new Uint8Array(body), 200, {
+      'content-type': TYPES.xlsx,
+      'content-disposition': attachment('企业名单模板.xlsx'),
+      'cache-control': 'no-cache',
+    })
   })
 
   routes.post('/batch', bodyLimit({ maxSize: MAX_BATCH_BODY_BYTES, onError: tooLarge }), async (context) => {
@@ -71,12 +81,21 @@ export function createBatchRoutes(deps: { rules: LoadedRules; store?: BatchRepor
       return context.json(errorBody('INVALID_UPLOAD', '上传内容无法解析，请重新选择文件上传'), 400)
     }
     const file = form.file
-    if (!(file instanceof File)) return context.json(errorBody('INVALID_UPLOAD', '没有收到文件：请把 .xlsx 或 .csv 文件放在 file 字段', { file: '缺少文件' }), 400)
+    if (!(file instanceof File))
+      return context.json(
+        errorBody('INVALID_UPLOAD', '没有收到文件：请把 .xlsx 或 .csv 文件放在 file 字段', { file: '缺少文件' }),
+        400,
+      )
     if (file.size > MAX_SHEET_BYTES) return tooLarge(context)
-    if (running >= maxConcurrent) return context.json(errorBody('BUSY', '正在评估其他名单，请稍后几秒再上传'), 429, { 'retry-after': '5' })
+    if (running >= maxConcurrent)
+      return context.json(errorBody('BUSY', '正在评估其他名单，请稍后几秒再上传'), 429, { 'retry-after': '5' })
     running += 1
     try {
-      const batch = await runBatchScreening(new Uint8Array(await file.arrayBuffer()), file.name || 'upload.csv', deps.rules)
+      const batch = await runBatchScreening(
+        new Uint8Array(await file.arrayBuffer()),
+        file.name || 'upload.csv',
+        deps.rules,
+      )
       const files = await writeBatchReports(batch)
       const reportId = store.add({ batch, files })
       const lexicon = loadSheetHeaderLexicon()
@@ -91,10 +110,17 @@ export function createBatchRoutes(deps: { rules: LoadedRules; store?: BatchRepor
             column: column.letter,
             header: column.header,
             target: column.target.kind === 'name' ? 'name' : column.target.fact,
-            label: column.target.kind === 'fact' ? FACT_LABELS[column.target.fact].label : describeTarget(column.target, lexicon),
+            label:
+              column.target.kind === 'fact'
+                ? FACT_LABELS[column.target.fact].label
+                : describeTarget(column.target, lexicon),
             unit: column.unit,
           })),
-          unrecognised: batch.screening.columns.unrecognised.map((column) => ({ column: column.letter, header: column.header, reason: column.reason })),
+          unrecognised: batch.screening.columns.unrecognised.map((column) => ({
+            column: column.letter,
+            header: column.header,
+            reason: column.reason,
+          })),
         },
         rows: batch.reports,
         downloads: { xlsx: `${base}/report.xlsx`, csv: `${base}/report.csv`, md: `${base}/report.md` },
@@ -109,7 +135,8 @@ export function createBatchRoutes(deps: { rules: LoadedRules; store?: BatchRepor
 
   routes.get('/batch/:reportId/:file{report\\.(?:xlsx|csv|md)}', (context) => {
     const stored = store.get(context.req.param('reportId'))
-    if (!stored) return context.json(errorBody('REPORT_NOT_FOUND', '报告不存在或已过期（保留1小时），请重新上传名单'), 404)
+    if (!stored)
+      return context.json(errorBody('REPORT_NOT_FOUND', '报告不存在或已过期（保留1小时），请重新上传名单'), 404)
     const format = context.req.param('file').split('.').pop() as keyof typeof TYPES
     const body = format === 'md' ? Buffer.from(stored.files.md, 'utf8') : stored.files[format]
     return context.body(new Uint8Array(body), 200, {

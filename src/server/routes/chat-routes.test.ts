@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createChatRoutes, type ChatService } from './chat-routes.js'
 
-const echo: ChatService = { chat: async (_key, text) => ({ reply: { text: `收到：${text}`, citations: [] }, state: {} }) }
+const echo: ChatService = {
+  chat: async (_key, text) => ({ reply: { text: `收到：${text}`, citations: [] }, state: {} }),
+}
 const app = createChatRoutes({ chat: echo })
-const post = (body: unknown) => app.request('/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const post = (body: unknown) =>
+  app.request('/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
 describe('POST /chat request errors', () => {
   it('answers a valid message', async () => {

@@ -24,12 +24,20 @@ export const MAX_CHAT_TEXT = 2000
 const REST_CHANNELS = ['api', 'web'] as const
 
 const idSchema = (name: string) =>
-  z.string().trim().min(1, `${name} 不能为空`).max(256, `${name} 不能超过256个字符`).refine(isWellFormedUnicode, notWellFormedMessage(name))
+  z
+    .string()
+    .trim()
+    .min(1, `${name} 不能为空`)
+    .max(256, `${name} 不能超过256个字符`)
+    .refine(isWellFormedUnicode, notWellFormedMessage(name))
 
 export const ChatRequestSchema = z
   .object({
     userId: idSchema('userId'),
-    text: z.string().max(MAX_CHAT_TEXT, `text 不能超过${MAX_CHAT_TEXT}个字符`).refine(isWellFormedUnicode, notWellFormedMessage('text')),
+    text: z
+      .string()
+      .max(MAX_CHAT_TEXT, `text 不能超过${MAX_CHAT_TEXT}个字符`)
+      .refine(isWellFormedUnicode, notWellFormedMessage('text')),
     chatId: idSchema('chatId').optional(),
     channel: z.enum(REST_CHANNELS, { message: 'channel 只能是 api 或 web' }).optional(),
   })
@@ -73,7 +81,10 @@ export const CLIENT_RATE_LIMIT = { limit: 1200, windowMs: 60_000 }
  * The session of a REST user. With API keys the key's name is folded into the user id, so one integration can
  * never read or delete another's users even when it names the same userId.
  */
-export function restSessionKey(caller: Caller, request: { userId: string; chatId?: string; channel?: (typeof REST_CHANNELS)[number] }): SessionKey {
+export function restSessionKey(
+  caller: Caller,
+  request: { userId: string; chatId?: string; channel?: (typeof REST_CHANNELS)[number] },
+): SessionKey {
   const userId = caller.kind === 'key' ? `${caller.name}:${request.userId}` : request.userId
   return { channel: request.channel ?? 'api', chatId: request.chatId ?? userId, userId }
 }
@@ -82,7 +93,10 @@ export function restSessionKey(caller: Caller, request: { userId: string; chatId
 export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLimiter; logger?: Logger }): Hono {
   const routes = new Hono()
   /** Every bucket must have room; a failing limiter store does not block the turn (the turn reports the store). */
-  const withinLimits = async (buckets: string[], limits: Array<{ limit: number; windowMs: number }>): Promise<boolean> => {
+  const withinLimits = async (
+    buckets: string[],
+    limits: Array<{ limit: number; windowMs: number }>,
+  ): Promise<boolean> => {
     if (!deps.rateLimiter) return true
     try {
       for (const [index, bucket] of buckets.entries()) {
@@ -99,7 +113,11 @@ export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLi
     const body = await readJsonBody(context)
     if (!body.ok) return body.response
     const parsed = ChatRequestSchema.safeParse(body.value)
-    if (!parsed.success) return context.json(errorBody('INVALID_REQUEST', '请求参数有误', describeRequestIssues(parsed.error, body.value, CHAT_FIELDS)), 400)
+    if (!parsed.success)
+      return context.json(
+        errorBody('INVALID_REQUEST', '请求参数有误', describeRequestIssues(parsed.error, body.value, CHAT_FIELDS)),
+        400,
+      )
     const caller = readCaller(context)
     const key = restSessionKey(caller, parsed.data)
     const buckets = [`chat:${key.channel}:${key.userId}`]
@@ -110,12 +128,24 @@ export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLi
     if (!allowed) return context.json(errorBody('RATE_LIMITED', '您发送得太快了，请稍等一分钟再试。'), 429)
     try {
       const result = await deps.chat.chat(key, parsed.data.text)
-      return context.json({ reply: result.reply.text, citations: result.reply.citations, card: result.reply.card ?? null, suggestions: result.reply.suggestions ?? [], state: result.state })
+      return context.json({
+        reply: result.reply.text,
+        citations: result.reply.citations,
+        card: result.reply.card ?? null,
+        suggestions: result.reply.suggestions ?? [],
+        state: result.state,
+      })
     } catch (error) {
       // The dialogue answers store failures itself; anything else thrown by a store still gets the friendly reply.
       if ((error as { name?: string } | null)?.name !== 'StoreError') throw error
       deps.logger?.warn({ message: (error as Error).message }, 'chat-store-failed')
-      return context.json({ reply: STORE_UNAVAILABLE, citations: [], card: null, suggestions: [], state: { mode: 'idle', programs: [], pending: [], facts: {}, unknown: [] } })
+      return context.json({
+        reply: STORE_UNAVAILABLE,
+        citations: [],
+        card: null,
+        suggestions: [],
+        state: { mode: 'idle', programs: [], pending: [], facts: {}, unknown: [] },
+      })
     }
   })
   return routes

@@ -14,7 +14,8 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 }
 
 /** The console only talks to its own origin; no inline scripts. */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'"
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'"
 
 /** Serves the hotline web console (static files read once at start-up). */
 export function createConsoleRoutes(): Hono {

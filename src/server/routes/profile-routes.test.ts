@@ -16,10 +16,20 @@ const rules = loadRules()
 
 function setUp() {
   const sessions = new MemorySessionStore()
-  const manager = new DialogueManager({ sessions, search: index, rules, benefits: loadTierBenefits(), phraser: new TemplatePhraser() })
+  const manager = new DialogueManager({
+    sessions,
+    search: index,
+    rules,
+    benefits: loadTierBenefits(),
+    phraser: new TemplatePhraser(),
+  })
   const app = createApp({ index, rules, chat: manager, profiles: manager, rateLimiter: new MemoryRateLimiter() })
   const send = (method: string, path: string, body: unknown) =>
-    app.request(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    app.request(`/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
   return { sessions, send }
 }
 
@@ -37,13 +47,17 @@ const FORM_FACTS = {
 describe('PUT /profile: the form and the chat share one profile', () => {
   it('a chat turn after the form goes on from the form facts instead of the first question', async () => {
     const { send } = setUp()
-    const fresh = await (await send('POST', '/chat', { userId: 'caller-0', channel: 'web', text: '我们能评哪个？' })).json()
+    const fresh = await (
+      await send('POST', '/chat', { userId: 'caller-0', channel: 'web', text: '我们能评哪个？' })
+    ).json()
     expect(fresh.reply).toContain('是否在北京市注册登记')
 
     const saved = await send('PUT', '/profile', { userId: 'caller-1', channel: 'web', facts: FORM_FACTS })
     expect(saved.status).toBe(200)
     expect((await saved.json()).state.facts).toEqual(FORM_FACTS)
-    const chat = await (await send('POST', '/chat', { userId: 'caller-1', channel: 'web', text: '我们能评哪个？' })).json()
+    const chat = await (
+      await send('POST', '/chat', { userId: 'caller-1', channel: 'web', text: '我们能评哪个？' })
+    ).json()
     expect(chat.reply).not.toContain('是否在北京市注册登记')
     expect(chat.reply).not.toContain('所属行业')
     expect(chat.reply).toMatch(/营业收入（万元）是多少/)
@@ -54,7 +68,9 @@ describe('PUT /profile: the form and the chat share one profile', () => {
     const { send } = setUp()
     await send('PUT', '/profile', { userId: 'caller-2', channel: 'web', facts: { employees: 80, totalAssets: 3000 } })
     await send('PUT', '/profile', { userId: 'caller-2', channel: 'web', facts: { employees: 90 } })
-    const chat = await (await send('POST', '/chat', { userId: 'caller-2', channel: 'web', text: '我们有发明专利3项' })).json()
+    const chat = await (
+      await send('POST', '/chat', { userId: 'caller-2', channel: 'web', text: '我们有发明专利3项' })
+    ).json()
     expect(chat.state.facts.employees).toBe(90)
     expect(chat.state.facts.totalAssets).toBeUndefined()
     expect(Object.keys(chat.state.facts).length).toBeGreaterThan(1)
@@ -63,10 +79,16 @@ describe('PUT /profile: the form and the chat share one profile', () => {
   it('keeps sessions apart by channel and user, and rejects bad facts field by field', async () => {
     const { send } = setUp()
     await send('PUT', '/profile', { userId: 'caller-3', channel: 'web', facts: FORM_FACTS })
-    const other = await (await send('POST', '/chat', { userId: 'caller-3', channel: 'api', text: '我们能评哪个？' })).json()
+    const other = await (
+      await send('POST', '/chat', { userId: 'caller-3', channel: 'api', text: '我们能评哪个？' })
+    ).json()
     expect(other.reply).toContain('是否在北京市注册登记')
 
-    const bad = await send('PUT', '/profile', { userId: 'caller-3', channel: 'web', facts: { employees: -5, color: 'red' } })
+    const bad = await send('PUT', '/profile', {
+      userId: 'caller-3',
+      channel: 'web',
+      facts: { employees: -5, color: 'red' },
+    })
     expect(bad.status).toBe(400)
     const body = await bad.json()
     expect(body.error.code).toBe('INVALID_FACTS')
@@ -85,7 +107,9 @@ describe('PUT /profile: the form and the chat share one profile', () => {
   it('limits saves per user with 429, other users unaffected', async () => {
     const { send } = setUp()
     for (let count = 0; count < PROFILE_RATE_LIMIT.limit; count += 1) {
-      expect((await send('PUT', '/profile', { userId: 'busy', channel: 'web', facts: { employees: count + 1 } })).status).toBe(200)
+      expect(
+        (await send('PUT', '/profile', { userId: 'busy', channel: 'web', facts: { employees: count + 1 } })).status,
+      ).toBe(200)
     }
     const refused = await send('PUT', '/profile', { userId: 'busy', channel: 'web', facts: { employees: 1 } })
     expect(refused.status).toBe(429)

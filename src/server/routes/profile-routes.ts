@@ -14,7 +14,9 @@ export interface ProfileService {
 }
 
 /** The same session as POST /chat (userId, chatId, channel), with the facts that replace the profile's. */
-export const ProfileRequestSchema = ChatRequestSchema.pick({ userId: true, chatId: true, channel: true }).extend({ facts: FactsSchema }).strict()
+export const ProfileRequestSchema = ChatRequestSchema.pick({ userId: true, chatId: true, channel: true })
+  .extend({ facts: FactsSchema })
+  .strict()
 
 /** Per user: the console saves at most every 400 ms while the agent types; this bounds the store writes. */
 export const PROFILE_RATE_LIMIT = { limit: 120, windowMs: 60_000 }
@@ -35,12 +37,27 @@ export function createProfileRoutes(deps: { profiles: ProfileService; rateLimite
   routes.put('/profile', async (context) => {
     const body = await readJsonBody(context)
     if (!body.ok) return body.response
-    const request = body.value && typeof body.value === 'object' && 'facts' in body.value ? { ...body.value, facts: normalizeNoAward(body.value.facts) } : body.value
+    const request =
+      body.value && typeof body.value === 'object' && 'facts' in body.value
+        ? { ...body.value, facts: normalizeNoAward(body.value.facts) }
+        : body.value
     const parsed = ProfileRequestSchema.safeParse(request)
-    if (!parsed.success) return context.json(errorBody('INVALID_FACTS', '请求参数有误', describeRequestIssues(parsed.error, request, PROFILE_FIELDS, describeFactField)), 400)
+    if (!parsed.success)
+      return context.json(
+        errorBody(
+          'INVALID_FACTS',
+          '请求参数有误',
+          describeRequestIssues(parsed.error, request, PROFILE_FIELDS, describeFactField),
+        ),
+        400,
+      )
     const key = restSessionKey(readCaller(context), parsed.data)
     // A failing limiter store does not block the save (the save itself reports the store).
-    const allowed = deps.rateLimiter ? await deps.rateLimiter.take(`profile:${key.channel}:${key.userId}`, PROFILE_RATE_LIMIT.limit, PROFILE_RATE_LIMIT.windowMs).catch(() => true) : true
+    const allowed = deps.rateLimiter
+      ? await deps.rateLimiter
+          .take(`profile:${key.channel}:${key.userId}`, PROFILE_RATE_LIMIT.limit, PROFILE_RATE_LIMIT.windowMs)
+          .catch(() => true)
+      : true
     if (!allowed) return context.json(errorBody('RATE_LIMITED', '保存太频繁了，请稍等一分钟再试。'), 429)
     const result = await deps.profiles.replaceFacts(key, parsed.data.facts)
     return context.json({ state: result.state })

@@ -6,7 +6,11 @@ import { createSearchRoutes } from './search-routes.js'
 
 const app = createSearchRoutes({ index: createPolicyIndex(loadCards(), { synonyms: loadSynonyms() }) })
 const post = (body: unknown) =>
-  app.request('/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  app.request('/search', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
 
 describe('POST /search', () => {
   it('returns ranked cards with title, source, score and snippet', async () => {
@@ -60,7 +64,11 @@ describe('GET /cards/:id', () => {
   it('returns the full card', async () => {
     const response = await app.request('/cards/guide-001')
     expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({ id: 'guide-001', docNumber: '京发改规〔2023〕12号', contact: '北京市发展和改革委员会：55590088' })
+    expect(await response.json()).toMatchObject({
+      id: 'guide-001',
+      docNumber: '京发改规〔2023〕12号',
+      contact: '北京市发展和改革委员会：55590088',
+    })
   })
 
   it('answers 404 for an unknown card', async () => {

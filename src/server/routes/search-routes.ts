@@ -15,7 +15,12 @@ export const SearchRequestSchema = z
       .string({ message: 'query 必须是字符串' })
       .max(MAX_QUERY_LENGTH, `query 不能超过${MAX_QUERY_LENGTH}个字符`)
       .refine((query) => query.trim() !== '', 'query 不能为空'),
-    limit: z.number({ message: 'limit 必须是 1–20 的整数' }).int('limit 必须是整数').min(1, 'limit 至少为1').max(20, 'limit 最大为20').optional(),
+    limit: z
+      .number({ message: 'limit 必须是 1–20 的整数' })
+      .int('limit 必须是整数')
+      .min(1, 'limit 至少为1')
+      .max(20, 'limit 最大为20')
+      .optional(),
   })
   .strict()
 
@@ -32,10 +37,17 @@ export function createSearchRoutes(deps: { index: SearchIndex }): Hono {
     const body = await readJsonBody(context)
     if (!body.ok) return body.response
     const parsed = SearchRequestSchema.safeParse(body.value)
-    if (!parsed.success) return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
+    if (!parsed.success)
+      return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
     const result = deps.index.search(parsed.data.query, { limit: parsed.data.limit ?? 5 })
     return context.json({
-      results: result.hits.map((hit) => ({ id: hit.card.id, title: hit.card.title, source: sourceOf(hit.card), score: hit.score, snippet: hit.snippet })),
+      results: result.hits.map((hit) => ({
+        id: hit.card.id,
+        title: hit.card.title,
+        source: sourceOf(hit.card),
+        score: hit.score,
+        snippet: hit.snippet,
+      })),
       confident: result.confident,
     })
   })

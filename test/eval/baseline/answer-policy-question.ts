@@ -64,7 +64,10 @@ export async function answerFromCard(
       kind: 'policy',
       title: card.title,
       tone: 'blue',
-      blocks: [{ text: phrased.text.replace(/^【[^】]*】\n?/, '') }, ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : [])],
+      blocks: [
+        { text: phrased.text.replace(/^【[^】]*】\n?/, '') },
+        ...(related.length > 0 ? [{ heading: '相关政策', text: related.map((item) => item.title).join('\n') }] : []),
+      ],
       footer: composed.footer,
     },
   }
@@ -80,7 +83,10 @@ export async function answerPolicyQuestion(
   const result = search.search(question, { limit: 3 })
   const [top, ...rest] = result.hits
   if (!result.confident || !top) return { reply: notFoundReply(question), cardIds: [] }
-  const related = rest.filter((hit) => hit.score >= top.score * 0.6).slice(0, 2).map((hit) => hit.card)
+  const related = rest
+    .filter((hit) => hit.score >= top.score * 0.6)
+    .slice(0, 2)
+    .map((hit) => hit.card)
   const reply = await answerFromCard(top.card, question, aspect, phraser, related)
   return { reply, cardIds: [top.card.id, ...related.map((card) => card.id)] }
 }

@@ -28,7 +28,12 @@ function overlap(sentence: string, queryTerms: readonly string[]): number {
   return score
 }
 
-function pickSentences(text: string | null, queryTerms: readonly string[], prefer: RegExp | null, limit: number): string[] {
+function pickSentences(
+  text: string | null,
+  queryTerms: readonly string[],
+  prefer: RegExp | null,
+  limit: number,
+): string[] {
   if (!text) return []
   const sentences = splitSentences(text)
   const scored = sentences.map((sentence, position) => ({
@@ -89,10 +94,15 @@ export function composePolicyAnswer(card: PolicyCard, queryTerms: readonly strin
       lines = card.process ? splitSentences(card.process) : pickSentences(card.content, queryTerms, PROCESS, 3)
       break
     case 'requirements':
-      lines = card.requirements ? splitSentences(card.requirements) : pickSentences(card.content, queryTerms, /(应当|需|须|要求|条件|符合)/, 3)
+      lines = card.requirements
+        ? splitSentences(card.requirements)
+        : pickSentences(card.content, queryTerms, /(应当|需|须|要求|条件|符合)/, 3)
       break
     case 'timing':
-      lines = [...pickSentences(card.timing, queryTerms, TIMING, 2), ...pickSentences(card.process, queryTerms, TIMING, 2)]
+      lines = [
+        ...pickSentences(card.timing, queryTerms, TIMING, 2),
+        ...pickSentences(card.process, queryTerms, TIMING, 2),
+      ]
       if (lines.length === 0) lines = pickSentences(card.content, queryTerms, TIMING, 2)
       break
     case 'contact':
@@ -110,7 +120,8 @@ export function composePolicyAnswer(card: PolicyCard, queryTerms: readonly strin
   lines = lines.filter((line) => !card.title.replace(/\s/gu, '').includes(bare(line)))
   if (lines.length === 0) lines = splitSentences(card.content).slice(0, 2)
   // The most important number first: sentences that state an amount lead.
-  if (aspect === 'amount' || aspect === 'general') lines = [...lines.filter((line) => MONEY.test(line)), ...lines.filter((line) => !MONEY.test(line))]
+  if (aspect === 'amount' || aspect === 'general')
+    lines = [...lines.filter((line) => MONEY.test(line)), ...lines.filter((line) => !MONEY.test(line))]
   const kept = clip(lines, MAX_BODY_CHARS)
   const header = `【${card.title}】`
   const text = [header, ...kept.map((line) => `· ${line}`)].join('\n')

@@ -46,9 +46,11 @@ export function loadCorpus(path: string = CORPUS_PATH): CorpusLine[] {
 }
 
 const rules = loadRules()
-const same = (left: unknown, right: unknown): boolean => JSON.stringify(normalize(left)) === JSON.stringify(normalize(right))
+const same = (left: unknown, right: unknown): boolean =>
+  JSON.stringify(normalize(left)) === JSON.stringify(normalize(right))
 const normalize = (value: unknown): unknown => (Array.isArray(value) ? [...value].map(String).sort() : value)
-const family = (op: string): string => (op === 'lt' || op === 'le' ? 'upper' : op === 'gt' || op === 'ge' ? 'lower' : op)
+const family = (op: string): string =>
+  op === 'lt' || op === 'le' ? 'upper' : op === 'gt' || op === 'ge' ? 'lower' : op
 
 /** Whether the facts known after the reply disqualify the firm (a 第三条 gate fails, or it is large by the size standard). */
 export function disqualifies(facts: Facts): boolean {
@@ -61,23 +63,31 @@ export function judge(line: CorpusLine, outcome: Outcome): string[] {
   const { expect, context } = line
   if (outcome.act !== expect.act) problems.push(`act ${outcome.act}, expected ${expect.act}`)
   for (const [fact, value] of Object.entries(expect.facts ?? {}) as Array<[FactName, unknown]>) {
-    if (!same(outcome.facts[fact], value)) problems.push(`${fact} ${JSON.stringify(outcome.facts[fact])}, expected ${JSON.stringify(value)}`)
+    if (!same(outcome.facts[fact], value))
+      problems.push(`${fact} ${JSON.stringify(outcome.facts[fact])}, expected ${JSON.stringify(value)}`)
   }
   for (const fact of expect.unset ?? []) {
     const value = outcome.facts[fact]
-    if (value !== undefined && !same(value, context.known[fact])) problems.push(`${fact} set to ${JSON.stringify(value)}, expected unset`)
+    if (value !== undefined && !same(value, context.known[fact]))
+      problems.push(`${fact} set to ${JSON.stringify(value)}, expected unset`)
   }
   for (const fact of expect.unknown ?? []) if (!outcome.unknown.includes(fact)) problems.push(`${fact} not unknown`)
   if (expect.bound) {
     const { fact, op, value } = expect.bound
-    if (outcome.facts[fact] !== undefined && !same(outcome.facts[fact], context.known[fact])) problems.push(`${fact} stored ${JSON.stringify(outcome.facts[fact])}, expected a bound`)
-    if (outcome.bounds && !outcome.bounds.some((bound) => bound.fact === fact && family(bound.op) === family(op) && bound.value === value)) {
+    if (outcome.facts[fact] !== undefined && !same(outcome.facts[fact], context.known[fact]))
+      problems.push(`${fact} stored ${JSON.stringify(outcome.facts[fact])}, expected a bound`)
+    if (
+      outcome.bounds &&
+      !outcome.bounds.some((bound) => bound.fact === fact && family(bound.op) === family(op) && bound.value === value)
+    ) {
       problems.push(`no bound ${fact} ${op} ${value} (read ${JSON.stringify(outcome.bounds)})`)
     }
   }
-  if (expect.program !== undefined && outcome.program !== expect.program) problems.push(`program ${outcome.program}, expected ${expect.program}`)
+  if (expect.program !== undefined && outcome.program !== expect.program)
+    problems.push(`program ${outcome.program}, expected ${expect.program}`)
   const disqualified = disqualifies({ ...context.known, ...outcome.facts })
-  if ((expect.disqualified ?? false) !== disqualified && line.context.step === 'opening') problems.push(`disqualified ${disqualified}, expected ${expect.disqualified ?? false}`)
+  if ((expect.disqualified ?? false) !== disqualified && line.context.step === 'opening')
+    problems.push(`disqualified ${disqualified}, expected ${expect.disqualified ?? false}`)
   return problems
 }
 
@@ -87,7 +97,14 @@ export interface Tally {
 }
 
 /** Accuracy per split and category of a reader over the corpus, with the failures. */
-export function evaluate(lines: readonly CorpusLine[], reader: Reader): { bySplit: Record<string, Tally>; byCategory: Record<string, Record<string, Tally>>; failures: Array<{ line: CorpusLine; problems: string[] }> } {
+export function evaluate(
+  lines: readonly CorpusLine[],
+  reader: Reader,
+): {
+  bySplit: Record<string, Tally>
+  byCategory: Record<string, Record<string, Tally>>
+  failures: Array<{ line: CorpusLine; problems: string[] }>
+} {
   const bySplit: Record<string, Tally> = {}
   const byCategory: Record<string, Record<string, Tally>> = {}
   const failures: Array<{ line: CorpusLine; problems: string[] }> = []
@@ -99,7 +116,10 @@ export function evaluate(lines: readonly CorpusLine[], reader: Reader): { bySpli
       problems = [`threw ${error instanceof Error ? error.message : String(error)}`]
     }
     const ok = problems.length === 0
-    for (const tally of [(bySplit[line.split] ??= { pass: 0, total: 0 }), ((byCategory[line.category] ??= {})[line.split] ??= { pass: 0, total: 0 })]) {
+    for (const tally of [
+      (bySplit[line.split] ??= { pass: 0, total: 0 }),
+      ((byCategory[line.category] ??= {})[line.split] ??= { pass: 0, total: 0 }),
+    ]) {
       tally.total += 1
       if (ok) tally.pass += 1
     }

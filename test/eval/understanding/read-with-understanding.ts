@@ -1,7 +1,12 @@
 import { detectIntent } from '../../../src/dialogue/detect-intent.js'
 import { QUESTION_GROUPS } from '../../../src/dialogue/question-groups.js'
 import type { FactName, Facts } from '../../../src/facts/fact-schema.js'
-import { readReply, type ExpectedAnswer, type LastValue, type ReplyReading } from '../../../src/understanding/read-reply.js'
+import {
+  readReply,
+  type ExpectedAnswer,
+  type LastValue,
+  type ReplyReading,
+} from '../../../src/understanding/read-reply.js'
 import type { CorpusLine, Outcome } from './corpus.js'
 
 /** The corpus assumes today is in 2026: 上年度 = 2025. */
@@ -20,12 +25,26 @@ export function readWithUnderstanding(line: CorpusLine): Outcome {
   const options = { lastFiscalYear: CORPUS_FISCAL_YEAR, lastValues }
   if (step === 'opening') {
     const intent = detectIntent(line.text)
-    if (!['assess', 'other', 'follow-up-program', 'follow-up-aspect'].includes(intent.kind)) return { act: 'other', facts: {}, unknown: [] }
+    if (!['assess', 'other', 'follow-up-program', 'follow-up-aspect'].includes(intent.kind))
+      return { act: 'other', facts: {}, unknown: [] }
     const reading = readReply(line.text, { facts: [], step: 'idle' }, known, options)
     if (intent.kind === 'assess') {
-      return { act: 'start', facts: storedFacts(reading), unknown: unknownAfter(reading), bounds: reading.bounds, program: intent.programs.length === 1 ? intent.programs[0] : null }
+      return {
+        act: 'start',
+        facts: storedFacts(reading),
+        unknown: unknownAfter(reading),
+        bounds: reading.bounds,
+        program: intent.programs.length === 1 ? intent.programs[0] : null,
+      }
     }
-    const act = reading.act === 'ask' ? 'ask' : Object.keys(reading.facts).length > 0 ? 'answer' : reading.act === 'correct' ? 'correct' : 'other'
+    const act =
+      reading.act === 'ask'
+        ? 'ask'
+        : Object.keys(reading.facts).length > 0
+          ? 'answer'
+          : reading.act === 'correct'
+            ? 'correct'
+            : 'other'
     return { act, facts: storedFacts(reading), unknown: unknownAfter(reading), bounds: reading.bounds, program: null }
   }
   if (step === 'verdict') {
@@ -36,7 +55,9 @@ export function readWithUnderstanding(line: CorpusLine): Outcome {
   }
   const group = QUESTION_GROUPS.find((candidate) => candidate.id === step)
   const expected: ExpectedAnswer =
-    step === 'summary' ? { facts: [], step: 'summary' } : { facts: pending, step: 'question', ...(group?.yesNo ? { yesNo: group.yesNo } : {}) }
+    step === 'summary'
+      ? { facts: [], step: 'summary' }
+      : { facts: pending, step: 'question', ...(group?.yesNo ? { yesNo: group.yesNo } : {}) }
   const reading = readReply(line.text, expected, known, options)
   let act: string = reading.act
   if (reading.unsure.length > 0 || act === 'none') act = 'other'
@@ -52,5 +73,7 @@ function unknownAfter(reading: ReplyReading): FactName[] {
 
 /** The facts the dialogue stores: an unsure reading ("做电商的": retail or wholesale) is asked back first, not stored. */
 function storedFacts(reading: ReplyReading): Facts {
-  return Object.fromEntries(Object.entries(reading.facts).filter(([fact]) => !reading.unsure.includes(fact as FactName))) as Facts
+  return Object.fromEntries(
+    Object.entries(reading.facts).filter(([fact]) => !reading.unsure.includes(fact as FactName)),
+  ) as Facts
 }
