@@ -89,3 +89,6 @@ export const FactsSchema = z
 export type Facts = z.infer<typeof FactsSchema>
 export type FactName = keyof Facts
 export const FACT_NAMES = Object.keys(FactsSchema.shape) as FactName[]
+
+/** The yes/no facts (read off the schema, so a new boolean fact needs no second list). */
+export const BOOLEAN_FACT_NAMES = FACT_NAMES.filter((name) => FactsSchema.shape[name].unwrap() instanceof z.ZodBoolean)

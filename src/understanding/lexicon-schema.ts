@@ -1,27 +1,12 @@
 import { z } from 'zod'
-import { INDUSTRIES } from '../facts/fact-schema.js'
+import { BOOLEAN_FACT_NAMES, INDUSTRIES, type FactName } from '../facts/fact-schema.js'
 import { AMOUNT_TOPICS } from '../facts/fact-vocabulary.js'
 import { PROGRAMS } from '../dialogue/programs.js'
 
 const Words = z.array(z.string().min(1)).min(1)
 const Header = { schemaVersion: z.literal(1), description: z.string().optional() }
 const TopicId = z.enum(Object.keys(AMOUNT_TOPICS) as [keyof typeof AMOUNT_TOPICS, ...Array<keyof typeof AMOUNT_TOPICS>])
-const BooleanFact = z.enum([
-  'registeredInBeijing',
-  'independentLegalPerson',
-  'creditBlacklisted',
-  'restrictedProducts',
-  'majorIncident3y',
-  'strategicEmerging',
-  'qualityAward',
-  'qualityCert',
-  'ownBrand',
-  'standardSetting',
-  'coreBusinessInfoSystem',
-  'keyField',
-  'innovativeSmeValid',
-  'specializedSmeValid',
-])
+const BooleanFact = z.enum(BOOLEAN_FACT_NAMES as [FactName, ...FactName[]])
 const Unit = z.enum(['money', 'percent', 'count', 'years', 'level', 'top'])
 
 /** knowledge/lexicon/fact-keywords.json: what a word says about which fact. */

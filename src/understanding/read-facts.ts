@@ -3,7 +3,7 @@ import { convertQuantity, type QuantityProblem } from '../facts/convert-quantity
 import { formatNumber } from '../facts/describe-fact.js'
 import { detectInjection } from '../facts/detect-injection.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
-import { FACT_NAMES, type FactName, type Facts } from '../facts/fact-schema.js'
+import { BOOLEAN_FACT_NAMES, FACT_NAMES, type FactName, type Facts } from '../facts/fact-schema.js'
 import { AMOUNT_TOPICS, type AmountTopic, type GradedFact, type KeywordMeaning } from '../facts/fact-vocabulary.js'
 import { normalizeMessage } from '../facts/normalize-message.js'
 import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
@@ -114,22 +114,7 @@ const NEGATIVE_VALUES: Partial<Record<FactName, unknown>> = {
   honors: [],
   makerChinaTop: null,
 }
-const BOOLEAN_FACTS = new Set<FactName>([
-  'registeredInBeijing',
-  'independentLegalPerson',
-  'creditBlacklisted',
-  'restrictedProducts',
-  'majorIncident3y',
-  'strategicEmerging',
-  'qualityAward',
-  'qualityCert',
-  'ownBrand',
-  'standardSetting',
-  'coreBusinessInfoSystem',
-  'keyField',
-  'innovativeSmeValid',
-  'specializedSmeValid',
-])
+const BOOLEAN_FACTS = new Set<FactName>(BOOLEAN_FACT_NAMES)
 for (const fact of BOOLEAN_FACTS) NEGATIVE_VALUES[fact] = false
 
 const PROBLEM_EXAMPLES: Record<string, string> = {
