@@ -37,6 +37,30 @@ describe('composePolicyAnswer', () => {
     expect(composePolicyAnswer(card('sme-measures-m07'), '专精特新保费率多少').body).toMatch(/原文未写明收费标准/u)
   })
 
+  it('says 名额, 外资企业 and 线上办理 are not stated only when no clause states them', () => {
+    expect(composePolicyAnswer(card('guide-061'), '知识产权示范单位一年评几家 有名额吗').body).toMatch(
+      /原文未写明名额/u,
+    )
+    // The 技能大师 process says the notice sets the 名额: that clause answers.
+    expect(composePolicyAnswer(card('guide-064'), '技能大师工作室申报有名额吗').body).not.toMatch(/未写明名额/u)
+    expect(composePolicyAnswer(card('guide-067'), '小升规培育 外商投资企业可以吗').body).toMatch(
+      /原文未写明外资企业能否申请/u,
+    )
+    expect(composePolicyAnswer(card('guide-041'), '高精尖产业投资 外资企业可以吗').body).not.toMatch(/未写明外资/u)
+    expect(composePolicyAnswer(card('guide-061'), '知识产权试点单位能网上申请吗').body).toMatch(
+      /原文未写明能否线上办理/u,
+    )
+  })
+
+  it('answers a list question with the first sentence of every numbered item, in order', () => {
+    const answer = composePolicyAnswer(card('guide-057'), '技术先进型服务企业要满足哪些条件')
+    const items = ['1．在本市行政区域内注册的法人企业', '3．具有大专以上学历', '5．从事离岸服务外包业务']
+    const at = items.map((item) => answer.body.indexOf(item))
+    expect(at.every((index) => index > 0)).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+    expect(answer.body.length).toBeLessThanOrEqual(MAX_BODY_CHARS)
+  })
+
   it('says the amount is not stated when no quotable clause holds a figure', () => {
     const answer = composePolicyAnswer(card('changping-a04'), '昌平研发中心配套支持具体给多少钱')
     expect(answer.body).toMatch(/原文未写明具体金额/u)

@@ -299,7 +299,30 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     use(best.clause)
     firsts.push({ part, best, fresh, terms, pattern })
   }
+  const listAsked = parts.length === 1 && new RegExp(aspects.listPattern, 'u').test(asked)
   for (const { part, best, fresh, terms, pattern } of firsts) {
+    // "有哪些支持" / "条件都有啥": the first sentence of every numbered item of the best clause's field, in the card's order.
+    const home = clauses.filter((clause) => clause.card === best.clause.card)
+    const items = home.filter(
+      (clause) =>
+        clause.field === best.clause.field && clause.marker !== null && clause.startsWithMarker && !isUsed(clause),
+    )
+    // The best clause is an item, or the sentence that opens the list ("应当具备以下条件：").
+    const inList = best.clause.marker !== null || /[：:]$/u.test(best.clause.text)
+    if (listAsked && inList && items.length > 0) {
+      for (const clause of home.filter((candidate) => candidate === best.clause || items.includes(candidate))) {
+        if (clause !== best.clause) use(clause)
+        const rendered = renderClause(clause, [], null)
+        const first = rendered.split(/(?<=[。；])/u)[0]
+        picks.push({
+          part,
+          ranked: clause === best.clause ? best : { clause, score: best.score, fitsAspect: true, ownScore: 0 },
+          rendered: first,
+          second: false,
+        })
+      }
+      continue
+    }
     picks.push({ part, ranked: best, rendered: renderClause(best.clause, terms, pattern), second: false })
     // Further clauses that answer the same part nearly as well (a second rate, the cap after the ratio), while the phone screen has room.
     let added = 0

@@ -36,6 +36,8 @@ export const AnswerAspectsSchema = z
     followUpPattern: z.string().min(1),
     /** A piece without a cue that ends like a yes/no question asks a 'fact'. */
     yesNoPattern: z.string().min(1),
+    /** A question asking for a list ("有哪些支持", "条件都有啥"): the answer gives every numbered item of the field, briefly. */
+    listPattern: z.string().min(1),
     /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */
     genericHeadings: z.array(z.string().min(1)),
     /** Weight of the other parts' words when ranking the clauses for one part. */
@@ -80,6 +82,7 @@ export function loadAnswerAspects(path?: string): AnswerAspects {
       `${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
     )
   for (const entry of [...parsed.data.aspects, ...parsed.data.details]) new RegExp(entry.clausePattern, 'u')
+  new RegExp(parsed.data.listPattern, 'u')
   if (!path) cached = parsed.data
   return parsed.data
 }
