@@ -65,6 +65,8 @@ const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|�
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
+/** Text that may stand between a bound word and its number: spaces and aspect particles (超过了五千万). */
+const BOUND_GLUE = /^[\s了过]*$/
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
@@ -72,7 +74,7 @@ const PATTERNS: Array<[string, string]> = [
   // "23年九百万": a two-digit year before a figure.
   [
     'year',
-    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
+    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
   ],
   [
     'window',
@@ -199,7 +201,7 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
     if (
       last?.type === 'quantity' &&
       before?.type === 'bound' &&
-      text.slice(before.end, linked ? copula.start : last.start).trim() === ''
+      BOUND_GLUE.test(text.slice(before.end, linked ? copula.start : last.start))
     ) {
       const quantity: Quantity = {
         ...last.quantity,
