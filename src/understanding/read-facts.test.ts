@@ -222,6 +222,7 @@ describe('extractFacts: years and lists', () => {
       mainRevenuePrev: 2600,
     })
     expect(extract('营收 2024万', ['revenue']).facts).toEqual({ revenue: 2024 })
+    expect(extract('R&D费用240万').facts).toEqual({ rdExpense: 240 })
   })
 })
 
@@ -506,6 +507,8 @@ describe('extractFacts: a bound word before 有/是 still bounds its number', ()
     ['最多是50人', 'le'],
     ['超过了五千万', 'gt'],
     ['营收木有到一千万', 'lt'],
+    ['营收一千万都不到', 'lt'],
+    ['研发费用最多也就一百万', 'le'],
   ])('%s', (text, op) => {
     const result = extract(text, text.includes('人') ? ['employees'] : ['revenue'])
     expect(result.facts).toEqual({})

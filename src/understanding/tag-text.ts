@@ -61,12 +61,12 @@ const ARABIC = ARABIC_NUMERAL_SOURCE
 const NUMERAL_PART = `(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%号]))`
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|不到|开外|多)?`
+const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|都?不到|开外|多)?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
-/** Text that may stand between a bound word and its number: spaces and aspect particles (超过了五千万). */
-const BOUND_GLUE = /^[\s了过]*$/
+/** Text that may stand between a bound word and its number: spaces, particles and adverbs (超过了五千万, 最多也就一百万). */
+const BOUND_GLUE = /^[\s了过也就才只]*$/
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
