@@ -224,6 +224,13 @@ describe('extractFacts: years and lists', () => {
     expect(extract('营收 2024万', ['revenue']).facts).toEqual({ revenue: 2024 })
     expect(extract('R&D费用240万').facts).toEqual({ rdExpense: 240 })
   })
+
+  it('reads 么/呢 after a year as a topic marker, not a question', () => {
+    expect(extract('去年营收三千二百万 前年么两千八百万', ['revenue', 'revenuePrev']).facts).toEqual({
+      revenue: 3200,
+      revenuePrev: 2800,
+    })
+  })
 })
 
 describe('extractFacts: yes, no and unknown', () => {

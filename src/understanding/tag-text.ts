@@ -67,6 +67,8 @@ const HAN = /\p{Script=Han}/u
 const COPULAS = new Set(['有', '是', '在'])
 /** Text that may stand between a bound word and its number: spaces, particles and adverbs (超过了五千万, 最多也就一百万). */
 const BOUND_GLUE = /^[\s了过也就才只]*$/
+/** Particles that mark a topic when a figure follows (前年么两千八). */
+const TOPIC_PARTICLES = new Set(['么', '呢', '嘛'])
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
@@ -262,8 +264,14 @@ function markTopicMarkers(tokens: MessageToken[]): void {
     const clause = tokens.slice(start, index)
     if (clause.some((token) => token.type === 'quantity')) {
       clause.forEach((token, offset) => {
-        if (token.type === 'hypothetical' && token.text === '的话')
-          tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
+        const topic =
+          (token.type === 'hypothetical' && token.text === '的话') ||
+          // "前年么两千八", "去年呢三千二": a particle after a year or keyword marks a topic, not a question.
+          (token.type === 'question' &&
+            TOPIC_PARTICLES.has(token.text) &&
+            (clause[offset - 1]?.type === 'year' || clause[offset - 1]?.type === 'keyword') &&
+            clause.slice(offset + 1).some((next) => next.type === 'quantity'))
+        if (topic) tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
       })
     }
     start = index + 1
