@@ -156,6 +156,17 @@ describe('readReply: industries, unknowns, bounds', () => {
 })
 
 describe('readReply: corrections without a keyword', () => {
+  it('前年那个是两千六 我记岔了 corrects the earlier year (dialect 记岔了)', () => {
+    expect(
+      read(
+        '前年那个是两千六 我记岔了',
+        { facts: ['rdExpense'], step: 'question' },
+        { revenue: 3200, revenuePrev: 2800 },
+        [{ fact: 'revenuePrev', value: 2800 }],
+      ),
+    ).toMatchObject({ act: 'correct', facts: { revenuePrev: 2600 } })
+  })
+
   it('多打了个0，是300万 replaces the last value', () => {
     expect(
       read(
