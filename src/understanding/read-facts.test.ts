@@ -516,6 +516,7 @@ describe('extractFacts: a bound word before 有/是 still bounds its number', ()
     ['营收木有到一千万', 'lt'],
     ['营收一千万都不到', 'lt'],
     ['研发费用最多也就一百万', 'le'],
+    ['营收不超三千万', 'le'],
   ])('%s', (text, op) => {
     const result = extract(text, text.includes('人') ? ['employees'] : ['revenue'])
     expect(result.facts).toEqual({})
