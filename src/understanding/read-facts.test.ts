@@ -225,6 +225,13 @@ describe('extractFacts: years and lists', () => {
     expect(extract('R&D费用240万').facts).toEqual({ rdExpense: 240 })
   })
 
+  it('reads years spoken digit by digit', () => {
+    expect(extract('二零二四年营收三千二百万二零二三年两千八百万', [], {}, { lastFiscalYear: 2024 }).facts).toEqual({
+      revenue: 3200,
+      revenuePrev: 2800,
+    })
+  })
+
   it('reads 么/呢 after a year as a topic marker, not a question', () => {
     expect(extract('去年营收三千二百万 前年么两千八百万', ['revenue', 'revenuePrev']).facts).toEqual({
       revenue: 3200,
@@ -517,6 +524,7 @@ describe('extractFacts: a bound word before 有/是 still bounds its number', ()
     ['营收一千万都不到', 'lt'],
     ['研发费用最多也就一百万', 'le'],
     ['营收不超三千万', 'le'],
+    ['营收超了五千万', 'gt'],
   ])('%s', (text, op) => {
     const result = extract(text, text.includes('人') ? ['employees'] : ['revenue'])
     expect(result.facts).toEqual({})
