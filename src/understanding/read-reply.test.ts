@@ -23,12 +23,20 @@ const read = (
 ) => readReply(text, expected, known, { lastFiscalYear: 2025, lastValues })
 
 describe('readReply: acts', () => {
-  it.each(['确认，没问题', '对的没错', '嗯嗯对', '是的没错', '都对的，没有要改的', '可以', '好的', '对对对', '👌'])(
-    '%s at the summary confirms',
-    (text) => {
-      expect(read(text, summary).act).toBe('confirm')
-    },
-  )
+  it.each([
+    '确认，没问题',
+    '对的没错',
+    '嗯嗯对',
+    '是的没错',
+    '都对的，没有要改的',
+    '可以',
+    '好的',
+    '对对对',
+    '👌',
+    '对头 木得问题',
+  ])('%s at the summary confirms', (text) => {
+    expect(read(text, summary).act).toBe('confirm')
+  })
 
   it.each(['不对', '有错误', '有一项不对'])('%s at the summary denies', (text) => {
     expect(read(text, summary)).toMatchObject({ act: 'deny', facts: {} })
