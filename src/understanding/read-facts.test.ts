@@ -215,6 +215,29 @@ describe('extractFacts: years and lists', () => {
     expect(extract('2024年营收3200万', [], {}, { lastFiscalYear: 2024 }).facts).toEqual({ revenue: 3200 })
     expect(extract('2023年营收2800万，2024年3200万').facts).toEqual({ revenuePrev: 2800, revenue: 3200 })
   })
+
+  it('reads a row pasted from a sheet: bare years, each followed by its figure', () => {
+    expect(extract('主营业务收入 2024 3000 2023 2600', [], {}, { lastFiscalYear: 2024 }).facts).toEqual({
+      mainRevenue: 3000,
+      mainRevenuePrev: 2600,
+    })
+    expect(extract('营收 2024万', ['revenue']).facts).toEqual({ revenue: 2024 })
+    expect(extract('R&D费用240万').facts).toEqual({ rdExpense: 240 })
+  })
+
+  it('reads years spoken digit by digit', () => {
+    expect(extract('二零二四年营收三千二百万二零二三年两千八百万', [], {}, { lastFiscalYear: 2024 }).facts).toEqual({
+      revenue: 3200,
+      revenuePrev: 2800,
+    })
+  })
+
+  it('reads 么/呢 after a year as a topic marker, not a question', () => {
+    expect(extract('去年营收三千二百万 前年么两千八百万', ['revenue', 'revenuePrev']).facts).toEqual({
+      revenue: 3200,
+      revenuePrev: 2800,
+    })
+  })
 })
 
 describe('extractFacts: yes, no and unknown', () => {
@@ -496,6 +519,12 @@ describe('extractFacts: a bound word before 有/是 still bounds its number', ()
   it.each([
     ['至少有2000万', 'ge'],
     ['最多是50人', 'le'],
+    ['超过了五千万', 'gt'],
+    ['营收木有到一千万', 'lt'],
+    ['营收一千万都不到', 'lt'],
+    ['研发费用最多也就一百万', 'le'],
+    ['营收不超三千万', 'le'],
+    ['营收超了五千万', 'gt'],
   ])('%s', (text, op) => {
     const result = extract(text, text.includes('人') ? ['employees'] : ['revenue'])
     expect(result.facts).toEqual({})

@@ -23,12 +23,20 @@ const read = (
 ) => readReply(text, expected, known, { lastFiscalYear: 2025, lastValues })
 
 describe('readReply: acts', () => {
-  it.each(['确认，没问题', '对的没错', '嗯嗯对', '是的没错', '都对的，没有要改的', '可以', '好的', '对对对', '👌'])(
-    '%s at the summary confirms',
-    (text) => {
-      expect(read(text, summary).act).toBe('confirm')
-    },
-  )
+  it.each([
+    '确认，没问题',
+    '对的没错',
+    '嗯嗯对',
+    '是的没错',
+    '都对的，没有要改的',
+    '可以',
+    '好的',
+    '对对对',
+    '👌',
+    '对头 木得问题',
+  ])('%s at the summary confirms', (text) => {
+    expect(read(text, summary).act).toBe('confirm')
+  })
 
   it.each(['不对', '有错误', '有一项不对'])('%s at the summary denies', (text) => {
     expect(read(text, summary)).toMatchObject({ act: 'deny', facts: {} })
@@ -156,6 +164,17 @@ describe('readReply: industries, unknowns, bounds', () => {
 })
 
 describe('readReply: corrections without a keyword', () => {
+  it('前年那个是两千六 我记岔了 corrects the earlier year (dialect 记岔了)', () => {
+    expect(
+      read(
+        '前年那个是两千六 我记岔了',
+        { facts: ['rdExpense'], step: 'question' },
+        { revenue: 3200, revenuePrev: 2800 },
+        [{ fact: 'revenuePrev', value: 2800 }],
+      ),
+    ).toMatchObject({ act: 'correct', facts: { revenuePrev: 2600 } })
+  })
+
   it('多打了个0，是300万 replaces the last value', () => {
     expect(
       read(

@@ -58,13 +58,21 @@ const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌�
 const MAGNITUDES = '十拾百佰千仟万萬亿億'
 // An exponent ("1e308") is read too, so that an absurd amount is refused whole rather than cut into 1 and 308.
 const ARABIC = ARABIC_NUMERAL_SOURCE
-const NUMERAL_PART = `(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%号]))`
+/** A year spoken digit by digit (二零二五年): it ends the figure before it (三千二百万二零二四年). */
+const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*年'
+const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%号])))`
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|不到|开外|多)?`
+const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|都?不到|开外|多)?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
+/** Text that may stand between a bound word and its number: spaces, particles and adverbs (超过了五千万, 最多也就一百万). */
+const BOUND_GLUE = /^[\s了过也就才只]*$/
+/** Particles that mark a topic when a figure follows (前年么两千八). */
+const TOPIC_PARTICLES = new Set(['么', '呢', '嘛'])
+/** Digit characters in order of value (两 as a second 2), for years spoken digit by digit. */
+const SPOKEN_DIGITS = '零一二三四五六七八九〇一两'
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
@@ -72,7 +80,7 @@ const PATTERNS: Array<[string, string]> = [
   // "23年九百万": a two-digit year before a figure.
   [
     'year',
-    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
+    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|${SPOKEN_YEAR}度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
   ],
   [
     'window',
@@ -199,7 +207,7 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
     if (
       last?.type === 'quantity' &&
       before?.type === 'bound' &&
-      text.slice(before.end, linked ? copula.start : last.start).trim() === ''
+      BOUND_GLUE.test(text.slice(before.end, linked ? copula.start : last.start))
     ) {
       const quantity: Quantity = {
         ...last.quantity,
@@ -260,15 +268,25 @@ function markTopicMarkers(tokens: MessageToken[]): void {
     const clause = tokens.slice(start, index)
     if (clause.some((token) => token.type === 'quantity')) {
       clause.forEach((token, offset) => {
-        if (token.type === 'hypothetical' && token.text === '的话')
-          tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
+        const topic =
+          (token.type === 'hypothetical' && token.text === '的话') ||
+          // "前年么两千八", "去年呢三千二": a particle after a year or keyword marks a topic, not a question.
+          (token.type === 'question' &&
+            TOPIC_PARTICLES.has(token.text) &&
+            (clause[offset - 1]?.type === 'year' || clause[offset - 1]?.type === 'keyword') &&
+            clause.slice(offset + 1).some((next) => next.type === 'quantity'))
+        if (topic) tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
       })
     }
     start = index + 1
   }
 }
 
-function readYear(raw: string): YearReference {
+function readYear(text: string): YearReference {
+  // 二零二五年 (spoken, as voice input writes it) is 2025年.
+  const raw = text.replace(/^[二两零〇一三四五六七八九]{4}/, (digits) =>
+    [...digits].map((digit) => SPOKEN_DIGITS.indexOf(digit) % 10).join(''),
+  )
   const calendar = /^(\d{4})/.exec(raw)
   if (calendar) return { kind: 'calendar', year: Number(calendar[1]) }
   const short = /^(\d{2})\s*年/.exec(raw)
