@@ -1,4 +1,5 @@
 import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto'
+import { secureEquals } from '../../shared/secure-equals.js'
 
 /** AES-256-CBC with key sha256(encryptKey); the IV is the first 16 bytes of the base64-decoded payload. */
 export function decryptFeishuPayload(encrypt: string, encryptKey: string): string {
@@ -26,10 +27,8 @@ export function verifyFeishuSignature(input: {
   return given.length === wanted.length && timingSafeEqual(given, wanted)
 }
 
-/** Constant-time token comparison. */
+/** Constant-time token comparison (hashed first, so the token's length does not leak either). */
 export function tokensMatch(given: string | null | undefined, expected: string): boolean {
   if (!given) return false
-  const left = Buffer.from(given)
-  const right = Buffer.from(expected)
-  return left.length === right.length && timingSafeEqual(left, right)
+  return secureEquals(given, expected)
 }

@@ -3,7 +3,7 @@ import type { ApiKey } from '../../config.js'
 import { errorBody } from '../http-error.js'
 import { cameOverNetwork, isLoopbackAddress, readClientAddress } from './client-address.js'
 import { readBearerToken } from './read-bearer-token.js'
-import { secureEquals } from './secure-equals.js'
+import { secureEquals } from '../../shared/secure-equals.js'
 
 /** Who is calling: an integration holding an API key (its name namespaces its users), or this machine. */
 export type Caller = { kind: 'key'; name: string } | { kind: 'local' }
