@@ -451,3 +451,40 @@ export function createInboundPipeline<Raw, Part>(
     },
   }
 }
+
+/** Timeouts and retries a channel may override (defaults: 10 s per send, 4 attempts). */
+export type PipelineTuning = Partial<
+  Pick<
+    PipelineOptions,
+    'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'
+  >
+>
+
+/** What every channel passes on to its pipeline: the queue, the advisor, limits, and the tuning from config. */
+export interface ChannelPipelineInputs {
+  inbound: InboundQueue
+  advisor: Advisor
+  rateLimiter?: RateLimiter
+  singleWriter?: boolean
+  onDuplicate?: () => void
+  pipeline?: PipelineTuning
+}
+
+/** The pipeline options of a channel, the same wiring for every channel (duplicates counted through onDuplicate). */
+export function channelPipelineOptions(
+  inputs: ChannelPipelineInputs,
+  extra: Partial<PipelineOptions> = {},
+): PipelineOptions {
+  return {
+    inbound: inputs.inbound,
+    advisor: inputs.advisor,
+    rateLimiter: inputs.rateLimiter,
+    singleWriter: inputs.singleWriter ?? false,
+    ...extra,
+    ...inputs.pipeline,
+    onEvent: (event) => {
+      if (event.type === 'duplicate') inputs.onDuplicate?.()
+      inputs.pipeline?.onEvent?.(event)
+    },
+  }
+}

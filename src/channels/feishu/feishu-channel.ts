@@ -6,10 +6,11 @@ import type { RateLimiter } from '../../store/session-store.js'
 import type { Channel } from '../channel.js'
 import { createWebhookRoute, type Verified } from '../webhook-route.js'
 import {
+  channelPipelineOptions,
   createInboundPipeline,
+  type PipelineTuning,
   type AcceptResult,
   type ParsedInbound,
-  type PipelineOptions,
 } from '../inbound-pipeline.js'
 import { convertFeishuEvent } from './convert-feishu-event.js'
 import { EncryptedBodySchema, MessageReceiveEventSchema, UrlVerificationSchema } from './feishu-event-schema.js'
@@ -48,12 +49,7 @@ export interface FeishuChannelOptions {
   sleep?: (ms: number) => Promise<void>
   onDuplicate?: () => void
   /** Timeouts and retries (defaults: 10 s per send, 4 attempts). */
-  pipeline?: Partial<
-    Pick<
-      PipelineOptions,
-      'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'
-    >
-  >
+  pipeline?: PipelineTuning
   /** Backoff of the background bot/v3/info retries. */
   botInfoRetry?: { baseDelayMs: number; maxDelayMs: number }
   /** How the channel receives events, for the status page. */
@@ -148,18 +144,7 @@ export function createFeishuChannel(options: FeishuChannelOptions) {
       dedupeTtlMs: DEDUPE_TTL_MS,
       failureReply: FAILURE_REPLY,
     },
-    {
-      inbound: options.inbound,
-      advisor: options.advisor,
-      rateLimiter: options.rateLimiter,
-      singleWriter: options.singleWriter ?? false,
-      logger,
-      ...options.pipeline,
-      onEvent: (event) => {
-        if (event.type === 'duplicate') options.onDuplicate?.()
-        options.pipeline?.onEvent?.(event)
-      },
-    },
+    channelPipelineOptions(options, { logger }),
   )
 
   /** Looks up the bot's open_id; on failure keeps retrying in the background with backoff until it succeeds. */

@@ -3,10 +3,11 @@ import type { Advisor, OutboundReply } from '../../dialogue/messages.js'
 import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
 import {
+  channelPipelineOptions,
   createInboundPipeline,
+  type PipelineTuning,
   type ParsedInbound,
   type PipelineLogger,
-  type PipelineOptions,
   type SendContext,
 } from '../inbound-pipeline.js'
 import { splitText } from '../split-text.js'
@@ -42,12 +43,7 @@ export interface WecomBotChannelOptions {
   timeoutMs: number
   now?: () => number
   onDuplicate?: () => void
-  pipeline?: Partial<
-    Pick<
-      PipelineOptions,
-      'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'
-    >
-  >
+  pipeline?: PipelineTuning
 }
 
 /**
@@ -124,18 +120,7 @@ export function createWecomBotChannel(options: WecomBotChannelOptions) {
       dedupeTtlMs: DEDUPE_TTL_MS,
       failureReply: FAILURE_REPLY,
     },
-    {
-      inbound: options.inbound,
-      advisor: options.advisor,
-      rateLimiter: options.rateLimiter,
-      singleWriter: options.singleWriter ?? false,
-      logger: options.logger,
-      ...options.pipeline,
-      onEvent: (event) => {
-        if (event.type === 'duplicate') options.onDuplicate?.()
-        options.pipeline?.onEvent?.(event)
-      },
-    },
+    channelPipelineOptions(options, { logger: options.logger }),
   )
 
   function verify(context: Context, raw: string): Verified<unknown> {

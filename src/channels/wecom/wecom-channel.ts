@@ -3,10 +3,11 @@ import type { Advisor } from '../../dialogue/messages.js'
 import type { InboundQueue } from '../../store/inbound-queue.js'
 import type { RateLimiter } from '../../store/session-store.js'
 import {
+  channelPipelineOptions,
   createInboundPipeline,
+  type PipelineTuning,
   type ParsedInbound,
   type PipelineLogger,
-  type PipelineOptions,
   type SendContext,
 } from '../inbound-pipeline.js'
 import { createWebhookRoute, type Verified } from '../webhook-route.js'
@@ -44,12 +45,7 @@ export interface WecomChannelOptions {
   /** Pauses while a member's send budget is used up (tests inject a fake). */
   sleep?: (ms: number) => Promise<void>
   onDuplicate?: () => void
-  pipeline?: Partial<
-    Pick<
-      PipelineOptions,
-      'sendTimeoutMs' | 'sendAttempts' | 'retryBaseDelayMs' | 'adviseTimeoutMs' | 'leaseMs' | 'onEvent'
-    >
-  >
+  pipeline?: PipelineTuning
 }
 
 const SILENT: PipelineLogger = { info() {}, warn() {}, error() {} }
@@ -98,18 +94,7 @@ export function createWecomChannel(options: WecomChannelOptions) {
       dedupeTtlMs: DEDUPE_TTL_MS,
       failureReply: FAILURE_REPLY,
     },
-    {
-      inbound: options.inbound,
-      advisor: options.advisor,
-      rateLimiter: options.rateLimiter,
-      singleWriter: options.singleWriter ?? false,
-      logger,
-      ...options.pipeline,
-      onEvent: (event) => {
-        if (event.type === 'duplicate') options.onDuplicate?.()
-        options.pipeline?.onEvent?.(event)
-      },
-    },
+    channelPipelineOptions(options, { logger }),
   )
 
   const routes = new Hono()
