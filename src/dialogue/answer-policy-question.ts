@@ -207,6 +207,10 @@ export async function answerPolicyQuestion(
       return { reply: { text: words.taxHotline, citations: [] }, cardIds: [] }
     case 'registration':
       return { reply: { text: words.registrationHotline, citations: [] }, cardIds: [] }
+    case 'service': {
+      const text = words.serviceReply.replace('{matter}', decision.matter).replace('{agency}', decision.agency)
+      return { reply: { text, citations: [] }, cardIds: [] }
+    }
     case 'not-found':
       return {
         reply: notFoundReply(question, decision.reason === 'unknown-scheme' ? decision.name : undefined),

@@ -20,6 +20,8 @@ export type AnswerDecision =
   | { kind: 'tax'; matter: string }
   /** Company registration procedures (营业执照, 注销): 市场监管 / 12345. */
   | { kind: 'registration'; matter: string }
+  /** Another authority's procedure (环评, 劳动仲裁, 食品经营许可): the agency that handles it, and 12345. */
+  | { kind: 'service'; matter: string; agency: string }
   | { kind: 'not-found'; reason: 'no-match' | 'low-coverage' | 'off-topic' | 'unknown-scheme'; name?: string }
 
 /** All the text of a card a place, a personal matter or a scheme name could be found in. */
@@ -98,6 +100,27 @@ export function topicBigrams(question: string, words: AnswerDecisionWords): stri
   return pairs
 }
 
+/**
+ * Whether the question names what the card is about: a character bigram of the card's title left after its policy
+ * words and generic title words (北京市, 关于, 措施 …) are removed. A card that mentions 公积金 or 印花税 in passing
+ * (a list of compliance checks, a pension fund's stamp duty) does not answer a question about them unless the
+ * question is about the card's own subject too (家政 in "家政服务收入要交增值税吗").
+ */
+export function namesCardSubject(question: string, card: PolicyCard, words: AnswerDecisionWords): boolean {
+  const removed = [
+    ...words.domainWords,
+    ...words.titleGenericWords,
+    ...words.taxMatters,
+    ...words.personalMatters,
+  ].sort((left, right) => right.length - left.length)
+  let title = normalizeForSearch(card.title)
+  for (const word of removed) title = title.split(word).join(' ')
+  const normalized = normalizeForSearch(question)
+  for (const run of title.match(/[\p{Script=Han}]{2,}/gu) ?? [])
+    for (let index = 0; index + 1 < run.length; index += 1) if (normalized.includes(run.slice(index, index + 2))) return true
+  return false
+}
+
 /** Quoted names (“智链百强”) and named schemes (…贷, …券, …计划) in the question. */
 export function schemeNames(question: string, words: AnswerDecisionWords): string[] {
   const normalized = normalizeForSearch(question)
@@ -132,15 +155,24 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   const text = top ? cardText(top.card) : ''
   const place = outsidePlace(question, text, words, top ? normalizeForSearch(top.card.title) : undefined)
   if (place && place.kind !== 'district') return { kind: 'outside-region', place: place.name, placeKind: place.kind }
-  const matter = words.personalMatters.find((word) => normalized.includes(word) && !text.includes(word))
+  // A personal or tax word the top card holds is the card's only when the question is about the card's subject too.
+  const subject = top !== undefined && namesCardSubject(question, top.card, words)
+  const heldByCard = (word: string) => subject && text.includes(word)
+  const matter = words.personalMatters.find((word) => normalized.includes(word) && !heldByCard(word))
   if (matter) return { kind: 'personal', matter }
-  const tax = words.taxMatters.find((word) => normalized.includes(word) && !text.includes(word))
-  if (tax) return { kind: 'tax', matter: tax }
-  // Cards list a business licence among the papers to hand in; only a card about the procedure itself answers it.
-  const registration = words.registrationMatters.find(
-    (word) => normalized.includes(word) && !(top ? normalizeForSearch(top.card.title).includes(word) : false),
-  )
+  // A tax relief card about the question's subject answers all of its tax words ("家政 … 增值税 … 所得税").
+  const taxWords = words.taxMatters.filter((word) => normalized.includes(word))
+  if (taxWords.length > 0 && !taxWords.some(heldByCard)) return { kind: 'tax', matter: taxWords[0] }
+  // Cards list a business licence among the papers to hand in; only a card about the procedure itself (its title, or
+  // its text when the question is about the card's subject) answers it.
+  const titleHas = (word: string) =>
+    (top ? normalizeForSearch(top.card.title).includes(word) : false) || heldByCard(word)
+  const registration = words.registrationMatters.find((word) => normalized.includes(word) && !titleHas(word))
   if (registration) return { kind: 'registration', matter: registration }
+  for (const service of words.serviceMatters) {
+    const word = service.words.find((candidate) => normalized.includes(candidate) && !titleHas(candidate))
+    if (word) return { kind: 'service', matter: word, agency: service.agency }
+  }
   if (!top) return { kind: 'not-found', reason: 'no-match' }
   const unknown = schemeNames(question, words).find((name) => nameShare(name, text) < 0.6)
   if (unknown) return { kind: 'not-found', reason: 'unknown-scheme', name: unknown }

@@ -24,7 +24,18 @@ export const AnswerDecisionWordsSchema = z
     /** Company registration, change and deregistration: 市场监管 / 12345, unless the top card's title names them. */
     registrationMatters: z.array(z.string().min(2)),
     registrationHotline: z.string().min(1),
+    /**
+     * Procedures of other authorities that no industry-support card describes (环评, 劳动仲裁, 食品经营许可), each
+     * class with the agency that handles it; only a card whose title names the word answers it.
+     */
+    serviceMatters: z.array(
+      z.object({ words: z.array(z.string().min(2)).min(1), agency: z.string().min(2) }).strict(),
+    ),
+    /** The reply for a service matter: `{matter}` and `{agency}` are filled in. */
+    serviceReply: z.string().includes('{agency}'),
     domainWords: z.array(z.string().min(1)),
+    /** Words of card titles that name no subject (北京市, 关于, 措施): what is left of a title is the card's subject. */
+    titleGenericWords: z.array(z.string().min(1)),
     programSuffixes: z.array(z.string().min(1)),
     /** Characters after a suffix that make it part of a common word (贷 in 贷款), not the end of a name. */
     suffixNotBefore: z.record(z.string(), z.array(z.string().min(1))),
