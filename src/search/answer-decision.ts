@@ -134,6 +134,8 @@ export function schemeNames(question: string, words: AnswerDecisionWords): strin
       for (let at = run.indexOf(suffix, 2); at >= 2 && !found; at = run.indexOf(suffix, at + 1)) {
         const after = run.slice(at + suffix.length)
         if ((words.suffixNotBefore[suffix] ?? []).some((next) => after.startsWith(next))) continue
+        // After a modal the suffix is a verb ("最长能贷几年"), not the end of a name.
+        if ((words.suffixNotAfter[suffix] ?? []).some((previous) => run.slice(0, at).endsWith(previous))) continue
         names.push(run.slice(0, at + suffix.length))
         found = true
       }

@@ -39,6 +39,8 @@ export const AnswerDecisionWordsSchema = z
     programSuffixes: z.array(z.string().min(1)),
     /** Characters after a suffix that make it part of a common word (贷 in 贷款), not the end of a name. */
     suffixNotBefore: z.record(z.string(), z.array(z.string().min(1))),
+    /** Words before a suffix that make it a verb (能贷, 可以贷), not the end of a name. */
+    suffixNotAfter: z.record(z.string(), z.array(z.string().min(1))),
     /** Below this passage coverage nothing is answered. */
     minCoverage: z.number().min(0).max(1),
     /** A question without any policy word needs this much coverage. */
