@@ -13,7 +13,7 @@ export type AnswerDecision =
   /** Answer from the card; `certain` false means "您问的应是《…》". */
   | { kind: 'answer'; card: PolicyCard; certain: boolean }
   /** The question is about a place whose own policy the knowledge base does not hold. */
-  | { kind: 'outside-region'; place: string; placeKind: 'city' | 'province' | 'district' }
+  | { kind: 'outside-region'; place: string; placeKind: 'city' | 'province' | 'district' | 'country' }
   /** A person's own affairs (个税, 社保缴费, 公积金, 个人落户): 12345. */
   | { kind: 'personal'; matter: string }
   /** Tax administration (汇算清缴, 发票, 税率): 12366. */
@@ -58,6 +58,15 @@ function nameShare(name: string, text: string): number {
   return pairs.filter((pair) => text.includes(pair)).length / pairs.length
 }
 
+/** Whether the question names the place as the author of a policy: "新加坡政府", "天津那边", "深圳市里". */
+function asksOwnPolicy(normalized: string, place: string, markers: readonly string[]): boolean {
+  for (let at = normalized.indexOf(place); at >= 0; at = normalized.indexOf(place, at + 1)) {
+    const after = normalized.slice(at + place.length).replace(/^(市|省|区|县|新区)?的?/u, '')
+    if (markers.some((marker) => after.startsWith(marker))) return true
+  }
+  return false
+}
+
 /** The first place the question names whose policy no hit applies to, or null. */
 export function outsidePlace(
   question: string,
@@ -69,11 +78,19 @@ export function outsidePlace(
   for (const place of words.places) {
     if (!normalized.includes(place.name)) continue
     // A district's own policy is held only when the card is that district's (昌平 is held); a card that merely
-    // names the district in a rate table is city policy. A city the card names (or a region containing it) is covered.
+    // names the district in a rate table is city policy. A city the card names (or a region containing it) is covered,
+    // unless the question asks for the place's own policy ("新加坡政府那边"). A country is named for a firm's business
+    // abroad ("在美国也卖出去了"): only a question about its own policy is outside.
     if (place.kind === 'district') {
       if (!(title ?? '').includes(place.name)) return place
       continue
     }
+    const own = asksOwnPolicy(normalized, place.name, words.ownPolicyMarkers)
+    if (place.kind === 'country') {
+      if (own) return place
+      continue
+    }
+    if (own) return place
     if (text.includes(place.name)) continue
     if ((place.coveredBy ?? []).some((word) => text.includes(word))) continue
     return place

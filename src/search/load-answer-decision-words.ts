@@ -11,11 +11,13 @@ export const AnswerDecisionWordsSchema = z
       z
         .object({
           name: z.string().min(2),
-          kind: z.enum(['city', 'province', 'district']),
+          kind: z.enum(['city', 'province', 'district', 'country']),
           coveredBy: z.array(z.string().min(2)).optional(),
         })
         .strict(),
     ),
+    /** Words after a place that ask for the place's own policy (政府, 那边, 市里): outside even when a card names it. */
+    ownPolicyMarkers: z.array(z.string().min(1)),
     personalMatters: z.array(z.string().min(2)),
     personalHotline: z.string().min(1),
     /** Tax administration (filing, invoices, rates): 12366, unless a card holds the word. */
