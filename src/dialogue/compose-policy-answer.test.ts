@@ -61,6 +61,32 @@ describe('composePolicyAnswer', () => {
     expect(answer.body.length).toBeLessThanOrEqual(MAX_BODY_CHARS)
   })
 
+  it('says 发票要求, 资金用途, 贷款期限, 保证金 and 补贴是否缴税 are not stated only when no clause states them', () => {
+    expect(composePolicyAnswer(card('guide-028'), '算力券兑付 发票抬头有要求吗').body).toMatch(/原文未写明发票要求/u)
+    expect(composePolicyAnswer(card('guide-095'), '书店扶持资金可以用来交房租吗').body).toMatch(/原文未写明资金用途/u)
+    // The 技能大师 card says what its funds are used for.
+    expect(composePolicyAnswer(card('guide-064'), '技能大师工作室资助资金可以用于买设备吗').body).not.toMatch(
+      /未写明资金用途/u,
+    )
+    expect(composePolicyAnswer(card('guide-049'), '知识产权质押贷款能贷多久').body).toMatch(/原文未写明贷款期限/u)
+    expect(composePolicyAnswer(card('guide-001'), '老旧厂房改造申报要交押金吗').body).toMatch(/原文未写明保证金/u)
+    expect(composePolicyAnswer(card('guide-094'), '房租通的补贴要不要交税').body).toMatch(/原文未写明补贴是否缴税/u)
+    // The 家政 relief says what counts in taxable income.
+    expect(composePolicyAnswer(card('guide-133'), '家政服务收入算收入吗 要交税吗').body).not.toMatch(
+      /未写明补贴是否缴税/u,
+    )
+  })
+
+  it('takes a website the list is published on for no online application', () => {
+    expect(composePolicyAnswer(card('guide-055'), '孵化器认定材料可以网上提交吗').body).toMatch(
+      /原文未写明能否线上办理/u,
+    )
+    // 通过北京市科技计划综合管理平台填写并提交项目申报书 is applying online.
+    expect(composePolicyAnswer(card('guide-049'), '知识产权质押贴息能网上申请吗').body).not.toMatch(
+      /未写明能否线上办理/u,
+    )
+  })
+
   it('says the amount is not stated when no quotable clause holds a figure', () => {
     const answer = composePolicyAnswer(card('changping-a04'), '昌平研发中心配套支持具体给多少钱')
     expect(answer.body).toMatch(/原文未写明具体金额/u)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadCards } from '../knowledge/load-cards.js'
-import { decideAnswer, outsidePlace, placeAliases, schemeNames } from './answer-decision.js'
+import { decideAnswer, namesCardSubject, outsidePlace, placeAliases, schemeNames } from './answer-decision.js'
 import { loadAnswerDecisionWords } from './load-answer-decision-words.js'
 import { loadSynonyms } from './load-synonyms.js'
 import { createPolicyIndex } from './policy-index.js'
@@ -57,6 +57,41 @@ describe('decideAnswer', () => {
       reason: 'unknown-scheme',
     })
     expect(schemeNames('买设备贷款贴息那个五子连动政策', words)).toEqual([])
+  })
+
+  it('a personal or tax word a card mentions only in passing is not the card’s: the question must name its subject', () => {
+    // The 上市 measures list 公积金 among compliance checks; the pension-fund notice names 印花税 for its own trades.
+    expect(decide('离职了 公积金怎么提取出来')).toMatchObject({ kind: 'personal' })
+    expect(decide('签了份租赁合同 印花税怎么交')).toMatchObject({ kind: 'tax' })
+    expect(decide('仓库自用 房产税一年交多少')).toMatchObject({ kind: 'tax' })
+    // A tax relief card about the question's subject answers all its tax words.
+    expect(decide('托育机构 增值税和所得税有啥优惠').kind).toBe('answer')
+    expect(namesCardSubject('家政公司交增值税吗', index.get('guide-133')!, words)).toBe(true)
+    expect(namesCardSubject('印花税怎么交', index.get('guide-132')!, words)).toBe(false)
+  })
+
+  it('another authority’s procedure names that authority; a change of company registration goes to 市场监管', () => {
+    expect(decide('建仓库要做环评吗 去哪办')).toMatchObject({
+      kind: 'service',
+      agency: expect.stringMatching(/生态环境局/u),
+    })
+    expect(decide('跟员工有劳动争议 怎么处理')).toMatchObject({ kind: 'service', matter: '劳动争议' })
+    expect(decide('公司要做法人变更 需要哪些材料')).toMatchObject({ kind: 'registration' })
+  })
+
+  it('a place asked for its own policy is outside even when a card names it; a country only then', () => {
+    expect(decide('新加坡政府对初创企业有补贴吗')).toMatchObject({ kind: 'outside-region', placeKind: 'country' })
+    // A firm's business abroad is no question about a foreign government's policy.
+    expect(decide('药企的产品过了FDA注册 在美国也卖出去了 北京有奖励吗').kind).toBe('answer')
+    expect(decide('云南的专精特新企业奖多少')).toMatchObject({ kind: 'outside-region', placeKind: 'province' })
+    const card = index.get('guide-110')!
+    const text = [card.content, card.requirements].join('\n')
+    expect(outsidePlace('河北那边对外派劳务有补贴吗', text, words)?.name).toBe('河北')
+  })
+
+  it('a suffix after a modal is a verb, not a scheme name', () => {
+    expect(schemeNames('知识产权质押贷款 最多能贷几年', words)).toEqual([])
+    expect(schemeNames('启明星青年创业贷利率多少', words)).toEqual(['启明星青年创业贷'])
   })
 
   it('a question without policy words and a weak match is declined', () => {

@@ -118,7 +118,7 @@ export function topicBigrams(question: string, words: AnswerDecisionWords): stri
 }
 
 /**
- * Whether the question names what the card is about: a character bigram of the card's title left after its policy
+ * Whether the question names what the card is about: a character bigram of the card's (or its document's) title left after its policy
  * words and generic title words (北京市, 关于, 措施 …) are removed. A card that mentions 公积金 or 印花税 in passing
  * (a list of compliance checks, a pension fund's stamp duty) does not answer a question about them unless the
  * question is about the card's own subject too (家政 in "家政服务收入要交增值税吗").
@@ -130,11 +130,12 @@ export function namesCardSubject(question: string, card: PolicyCard, words: Answ
     ...words.taxMatters,
     ...words.personalMatters,
   ].sort((left, right) => right.length - left.length)
-  let title = normalizeForSearch(card.title)
+  let title = normalizeForSearch(`${card.title}\n${card.documentTitle}`)
   for (const word of removed) title = title.split(word).join(' ')
   const normalized = normalizeForSearch(question)
   for (const run of title.match(/[\p{Script=Han}]{2,}/gu) ?? [])
-    for (let index = 0; index + 1 < run.length; index += 1) if (normalized.includes(run.slice(index, index + 2))) return true
+    for (let index = 0; index + 1 < run.length; index += 1)
+      if (normalized.includes(run.slice(index, index + 2))) return true
   return false
 }
 

@@ -30,9 +30,7 @@ export const AnswerDecisionWordsSchema = z
      * Procedures of other authorities that no industry-support card describes (环评, 劳动仲裁, 食品经营许可), each
      * class with the agency that handles it; only a card whose title names the word answers it.
      */
-    serviceMatters: z.array(
-      z.object({ words: z.array(z.string().min(2)).min(1), agency: z.string().min(2) }).strict(),
-    ),
+    serviceMatters: z.array(z.object({ words: z.array(z.string().min(2)).min(1), agency: z.string().min(2) }).strict()),
     /** The reply for a service matter: `{matter}` and `{agency}` are filled in. */
     serviceReply: z.string().includes('{agency}'),
     domainWords: z.array(z.string().min(1)),
