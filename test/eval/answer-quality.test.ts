@@ -18,7 +18,8 @@ const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 
 /**
  * Regression floors just under the figures measured when the answer composer was last tuned (tune split 110/123 with
- * every key fact, 0 answerable declined, 30/32 unanswerable declined; shared dev set 94/111, 0, 9/9). The issue's
+ * every key fact, 0 answerable declined, 30/32 unanswerable declined; shared dev set 94/111, 0, 9/9). The decline floor
+ * follows the near-miss negatives a300–a399: 97/101 unanswerable declined on the tune split. The issue's
  * targets (0.90 / 2 % / 0.95) are reported by `npm run eval` on the held-out split; they are not all met yet.
  */
 describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
@@ -32,7 +33,7 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
       0.86,
     )
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
-    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.9)
+    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.94)
     expect(current.allFacts).toBeGreaterThan(baseline.allFacts)
   })
 
