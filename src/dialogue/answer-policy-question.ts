@@ -219,7 +219,7 @@ export async function answerPolicyQuestion(
     case 'outside-region': {
       const region =
         decision.placeKind === 'district'
-          ? `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。以下为市级政策：`
+          ? `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。`
           : `${words.heldRegion}，没有${decision.place}的政策。`
       const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place))
       if (counterpart.decision.kind !== 'answer')
@@ -236,7 +236,7 @@ export async function answerPolicyQuestion(
         }
       }
       const card = counterpart.decision.card
-      const lead = decision.placeKind === 'district' ? region : `${region}北京市的对应政策：`
+      const lead = decision.placeKind === 'district' ? `${region}以下为市级政策：` : `${region}北京市的对应政策：`
       const reply = await answerFromCard(card, question, aspect, phraser, today, [], { certain: true, lead })
       return { reply, cardIds: [card.id] }
     }

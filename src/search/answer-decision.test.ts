@@ -89,6 +89,14 @@ describe('decideAnswer', () => {
     expect(outsidePlace('河北那边对外派劳务有补贴吗', text, words)?.name).toBe('河北')
   })
 
+  it('a district the list does not name is outside when the question asks for a district’s own policy', () => {
+    expect(decide('龙岗区的企业评上小巨人 区里奖多少')).toMatchObject({ kind: 'outside-region', place: '龙岗区' })
+    // 园区 and "先找区里" name no district; 昌平 is held.
+    expect(decide('专精特新申报 是先找区里吗').kind).not.toBe('outside-region')
+    expect(decide('特色园区建中试平台 区里还补吗').kind).not.toBe('outside-region')
+    expect(decide('在昌平区拿到三类医疗器械注册证 区里能补多少').kind).toBe('answer')
+  })
+
   it('a suffix after a modal is a verb, not a scheme name', () => {
     expect(schemeNames('知识产权质押贷款 最多能贷几年', words)).toEqual([])
     expect(schemeNames('启明星青年创业贷利率多少', words)).toEqual(['启明星青年创业贷'])

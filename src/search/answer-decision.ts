@@ -95,6 +95,28 @@ export function outsidePlace(
     if ((place.coveredBy ?? []).some((word) => text.includes(word))) continue
     return place
   }
+  return unlistedDistrict(normalized, words, title)
+}
+
+/**
+ * A district the place list does not name ("福田区的企业上市 区里奖励多少"), when the question asks for a district's
+ * own policy (区里, 区级): two characters before 区 that are not the end of a common word (园区, 社区, 开发区, 我们区).
+ */
+function unlistedDistrict(
+  normalized: string,
+  words: AnswerDecisionWords,
+  title?: string,
+): AnswerDecisionWords['places'][number] | null {
+  if (!words.districtPolicyMarkers.some((marker) => normalized.includes(marker))) return null
+  for (const match of normalized.matchAll(/(\p{Script=Han}{2})区/gu)) {
+    const name = `${match[1]}区`
+    // "先找区里吗": the 区 begins the marker itself.
+    const rest = normalized.slice((match.index ?? 0) + 2)
+    if (words.districtPolicyMarkers.some((marker) => rest.startsWith(marker))) continue
+    if (words.notDistrictBefore.includes(match[1][1]) || words.notDistrictBefore.includes(match[1])) continue
+    if ((title ?? '').includes(match[1])) continue
+    return { name, kind: 'district' }
+  }
   return null
 }
 
@@ -174,7 +196,10 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   const normalized = normalizeForSearch(question)
   const text = top ? cardText(top.card) : ''
   const place = outsidePlace(question, text, words, top ? normalizeForSearch(top.card.title) : undefined)
-  if (place && place.kind !== 'district') return { kind: 'outside-region', place: place.name, placeKind: place.kind }
+  // A district is said to be outside early only when the question asks for the district's own policy (区里, 区级).
+  const districtAsked = words.districtPolicyMarkers.some((marker) => normalized.includes(marker))
+  if (place && (place.kind !== 'district' || districtAsked))
+    return { kind: 'outside-region', place: place.name, placeKind: place.kind }
   // A personal or tax word the top card holds is the card's only when the question is about the card's subject too.
   const subject = top !== undefined && namesCardSubject(question, top.card, words)
   const heldByCard = (word: string) => subject && text.includes(word)

@@ -18,6 +18,10 @@ export const AnswerDecisionWordsSchema = z
     ),
     /** Words after a place that ask for the place's own policy (政府, 那边, 市里): outside even when a card names it. */
     ownPolicyMarkers: z.array(z.string().min(1)),
+    /** Words that ask for a district's own policy (区里, 区级): with them, any "XX区" not held is outside. */
+    districtPolicyMarkers: z.array(z.string().min(2)),
+    /** A character (or the two) before 区 that make "XX区" a common word, not a district (园区, 社区, 开发区, 我们区). */
+    notDistrictBefore: z.array(z.string().min(1).max(2)),
     personalMatters: z.array(z.string().min(2)),
     personalHotline: z.string().min(1),
     /** Tax administration (filing, invoices, rates): 12366, unless a card holds the word. */
