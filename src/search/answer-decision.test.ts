@@ -97,6 +97,12 @@ describe('decideAnswer', () => {
     expect(decide('在昌平区拿到三类医疗器械注册证 区里能补多少').kind).toBe('answer')
   })
 
+  it('a city the list does not name is outside when asked for its own policy; 上市 and 北京市 are no such city', () => {
+    expect(decide('温岭市那边对小巨人企业有奖励吗')).toMatchObject({ kind: 'outside-region', place: '温岭市' })
+    expect(decide('小巨人企业在A股上市了 市里补多少').kind).toBe('answer')
+    expect(decide('北京市政府对专精特新企业上市有啥奖励').kind).toBe('answer')
+  })
+
   it('a suffix after a modal is a verb, not a scheme name', () => {
     expect(schemeNames('知识产权质押贷款 最多能贷几年', words)).toEqual([])
     expect(schemeNames('启明星青年创业贷利率多少', words)).toEqual(['启明星青年创业贷'])

@@ -95,7 +95,22 @@ export function outsidePlace(
     if ((place.coveredBy ?? []).some((word) => text.includes(word))) continue
     return place
   }
-  return unlistedDistrict(normalized, words, title)
+  return unlistedCity(normalized, words) ?? unlistedDistrict(normalized, words, title)
+}
+
+/**
+ * A city or province the place list does not name, asked for its own policy ("温岭市那边有补贴吗", "某某省政府"): two
+ * characters, 市 or 省, then an own-policy marker; not the end of a common word (上市, 超市, 节省).
+ */
+function unlistedCity(normalized: string, words: AnswerDecisionWords): AnswerDecisionWords['places'][number] | null {
+  for (const match of normalized.matchAll(/(\p{Script=Han}{2})(市|省)(?=\p{Script=Han})/gu)) {
+    const [, name, level] = match
+    const rest = normalized.slice((match.index ?? 0) + match[0].length)
+    if (!words.ownPolicyMarkers.some((marker) => rest.replace(/^的/u, '').startsWith(marker))) continue
+    if (words.notCityBefore.includes(name.slice(-1)) || words.heldPlaces.some((held) => name.endsWith(held))) continue
+    return { name: `${name}${level}`, kind: level === '省' ? 'province' : 'city' }
+  }
+  return null
 }
 
 /**

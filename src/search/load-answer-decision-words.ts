@@ -18,6 +18,10 @@ export const AnswerDecisionWordsSchema = z
     ),
     /** Words after a place that ask for the place's own policy (政府, 那边, 市里): outside even when a card names it. */
     ownPolicyMarkers: z.array(z.string().min(1)),
+    /** A character before 市 or 省 that makes a common word (上市, 超市, 节省), not a place. */
+    notCityBefore: z.array(z.string().length(1)),
+    /** Places whose policy the knowledge base holds (北京, 昌平): never outside. */
+    heldPlaces: z.array(z.string().min(2)),
     /** Words that ask for a district's own policy (区里, 区级): with them, any "XX区" not held is outside. */
     districtPolicyMarkers: z.array(z.string().min(2)),
     /** A character (or the two) before 区 that make "XX区" a common word, not a district (园区, 社区, 开发区, 我们区). */
