@@ -118,9 +118,13 @@ export async function answerFromCard(
   }
 }
 
-/** The question without the place it names, to look for the Beijing counterpart ("深圳的小巨人奖励" → "小巨人奖励"). */
-function withoutPlace(question: string, place: string): string {
-  return normalizeForSearch(question).replace(new RegExp(`${place}(市|省|区|新区)?(的|那边|那里|这边)?`, 'gu'), ' ')
+/**
+ * The question without the place it names and the words that ask for its own policy, to look for the Beijing
+ * counterpart ("深圳的小巨人奖励" → "小巨人奖励", "新加坡政府那边有补贴吗" → "有补贴吗").
+ */
+function withoutPlace(question: string, place: string, markers: readonly string[]): string {
+  const own = [...markers, '那边', '那里', '这边'].sort((left, right) => right.length - left.length).join('|')
+  return normalizeForSearch(question).replace(new RegExp(`${place}(市|省|区|新区)?的?((${own})的?)*`, 'gu'), ' ')
 }
 
 /** How many hits are read, and how close to the top one a hit must score for its clauses to be quoted. */
@@ -221,7 +225,7 @@ export async function answerPolicyQuestion(
         decision.placeKind === 'district'
           ? `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。`
           : `${words.heldRegion}，没有${decision.place}的政策。`
-      const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place))
+      const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place, words.ownPolicyMarkers))
       if (counterpart.decision.kind !== 'answer')
         return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [] }
       // A plausible counterpart is only named: quoting a guess as another place's answer helps nobody.
