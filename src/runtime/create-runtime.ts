@@ -5,7 +5,6 @@ import { loadCards } from '../knowledge/load-cards.js'
 import type { Logger } from '../observability/logger.js'
 import { Metrics } from '../observability/metrics.js'
 import { createPhraser } from '../phrasing/create-phraser.js'
-import { createOpenAIReplyReader } from '../phrasing/openai-reply-reader.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
 import { loadRules } from '../scoring/load-rules.js'
 import { loadSynonyms } from '../search/load-synonyms.js'
@@ -59,7 +58,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     profileTtlMs: config.PROFILE_RETENTION_DAYS * 86_400_000,
     onWarning: (warning: unknown) => logger.warn({ warning }, 'store-warning'),
   })
-  const phraser = createPhraser({
+  const phraser = await createPhraser({
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,
     model: config.OPENAI_MODEL,
@@ -82,7 +81,8 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     phraser,
     ...(config.OPENAI_API_KEY
       ? {
-          proposeReading: createOpenAIReplyReader({
+          // Imported only with a key: a start without an LLM does not load the OpenAI client.
+          proposeReading: (await import('../phrasing/openai-reply-reader.js')).createOpenAIReplyReader({
             apiKey: config.OPENAI_API_KEY,
             baseURL: config.OPENAI_BASE_URL,
             model: config.OPENAI_MODEL,
