@@ -82,15 +82,30 @@ export function isFresh(digest = inputs().digest) {
   return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === digest
 }
 
-/** Builds dist/ unless it is fresh (or `force`); returns whether it built. */
+/**
+ * Builds dist/ unless it is fresh (or `force`), then brings the knowledge snapshot up to date (it validates the
+ * knowledge files and throws on an invalid one). Returns what it did.
+ */
 export async function ensureBuilt({ force = false } = {}) {
+  const built = await bundle(force)
+  const started = performance.now()
+  // The bundle's own code validates, indexes and writes, so the snapshot always matches the code that reads it.
+  const { writeKnowledgeSnapshot } = await import(pathToFileURL(join(OUTPUT, 'knowledge-snapshot.js')).href)
+  const snapshot = writeKnowledgeSnapshot()
+  if (snapshot) console.log(`wrote the knowledge snapshot in ${(performance.now() - started).toFixed(0)} ms`)
+  return { built, snapshot }
+}
+
+/** Bundles src/ into dist/ unless dist/ is fresh (or `force`); returns whether it bundled. */
+async function bundle(force) {
   const { files, digest } = inputs()
   if (!force && isFresh(digest)) return false
   const started = performance.now()
   const { build } = await import('esbuild')
   rmSync(OUTPUT, { recursive: true, force: true })
   const result = await build({
-    entryPoints: [join(SOURCE, 'main.ts')],
+    // Both at the top of dist/ (see moduleUrls); the second writes the knowledge snapshot the first starts on.
+    entryPoints: { main: join(SOURCE, 'main.ts'), 'knowledge-snapshot': join(SOURCE, 'runtime/knowledge-snapshot.ts') },
     outdir: OUTPUT,
     bundle: true,
     splitting: true,
