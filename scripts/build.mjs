@@ -66,6 +66,7 @@ const moduleUrls = {
   name: 'module-urls',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (!args.path.startsWith(SOURCE)) return undefined
       const text = readFileSync(args.path, 'utf8')
       if (!text.includes('import.meta.url')) return { contents: text, loader: 'ts' }
       const own = `./${relative(SOURCE, args.path).split(sep).join('/').replace(/\.ts$/u, '.js')}`

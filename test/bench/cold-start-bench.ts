@@ -77,13 +77,20 @@ export async function runColdStartBench(): Promise<BenchRow[]> {
     )
   }
   const loadBefore = loadavg()[0]
-  const samples = { bare: [] as number[], npm: [] as number[], compiled: [] as number[], tsx: [] as number[] }
+  const samples = {
+    bare: [] as number[],
+    npm: [] as number[],
+    npmOnly: [] as number[],
+    compiled: [] as number[],
+    tsx: [] as number[],
+  }
   for (let round = 0; round < ROUNDS; round += 1) {
     const barePort = quietPort()
     samples.bare.push(
       await timeToFirstAnswer(['-e', bareScript], barePort, () => fetch(`http://127.0.0.1:${barePort}/`)),
     )
     samples.npm.push(await product(['start', '--silent'], 'npm'))
+    samples.npmOnly.push(npmItself())
     samples.compiled.push(await product(['dist/main.js']))
     samples.tsx.push(await product(['--import', 'tsx', 'src/main.ts']))
   }
@@ -96,12 +103,20 @@ export async function runColdStartBench(): Promise<BenchRow[]> {
     row('product: npm start → first chat answer', samples.npm),
     row('product: node dist/main.js (production command) → first chat answer', samples.compiled),
     row('before: node --import tsx src/main.ts → first chat answer', samples.tsx),
+    row('npm itself: `npm run env` (a script that does nothing) → exit', samples.npmOnly),
     { name: 'baseline: bare Node HTTP server → first answer', values: { ms: bare.toFixed(0), 'ratio to bare': '1.0' } },
   ]
   printTable(`Cold start, median of ${ROUNDS} rounds (target: npm start ≤ 6× bare)`, rows)
   // The ratios are only comparable within one run: on a loaded machine every start slows, npm's own most.
   console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${loadavg()[0].toFixed(2)}`)
   return rows
+}
+
+/** What npm costs before any script of ours runs: `npm run env` runs the shell's `env`, then npm exits. */
+function npmItself(): number {
+  const started = performance.now()
+  spawnSync('npm', ['run', '--silent', 'env'], { cwd: ROOT, stdio: 'ignore' })
+  return performance.now() - started
 }
 
 function median(values: readonly number[]): number {
