@@ -6,7 +6,7 @@
 // are bundled in; every other package stays external and is loaded from node_modules when the code imports it
 // (native modules, SDKs behind dynamic imports, optional dependencies).
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -24,25 +24,60 @@ function walk(dir) {
   })
 }
 
-function packageVersion(name) {
-  return JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version
-}
-
 function packageName(specifier) {
   const parts = specifier.split('/')
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
 }
 
-/** Sources of dist/ and the digest of everything that shapes it (sources, this script, esbuild, bundled packages). */
-function inputs() {
-  const files = walk(SOURCE)
+/**
+ * The files that shape dist/: the sources (tests aside), this script, and the package.json of esbuild and of each
+ * bundled package (their versions).
+ */
+function inputFiles() {
+  const sources = walk(SOURCE)
     .filter((path) => !/\.test\.ts$/u.test(path))
     .sort()
+  const packages = ['esbuild', ...BUNDLED_PACKAGES].map((name) => join(ROOT, 'node_modules', name, 'package.json'))
+  return { sources, all: [fileURLToPath(import.meta.url), ...packages, ...sources] }
+}
+
+/** Digest of the inputs' paths and contents. */
+function digestOf(files) {
   const hash = createHash('sha256')
-  hash.update(`esbuild ${packageVersion('esbuild')}\n`).update(readFileSync(fileURLToPath(import.meta.url)))
-  for (const name of BUNDLED_PACKAGES) hash.update(`\n${name}@${packageVersion(name)}`)
-  for (const path of files) hash.update(`\n${relative(SOURCE, path)}\n`).update(readFileSync(path))
-  return { files, digest: hash.digest('hex') }
+  for (const path of files) hash.update(`\n${relative(ROOT, path)}\n`).update(readFileSync(path))
+  return hash.digest('hex')
+}
+
+/** Size and modification time of each input: when none changed, dist/ is fresh without reading the files. */
+function statsOf(files) {
+  return files.map((path) => {
+    const stats = statSync(path)
+    return `${relative(ROOT, path)} ${stats.size} ${stats.mtimeMs}`
+  })
+}
+
+function readStamp() {
+  try {
+    return JSON.parse(readFileSync(STAMP, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether dist/ was built from the current inputs. The cheap check first (the inputs' sizes and modification
+ * times as the last build or check saw them); when one differs, the contents decide (a touched but unchanged file
+ * does not rebuild, and the stamp then records its new time).
+ */
+function freshness(files) {
+  const stamp = readStamp()
+  const stats = statsOf(files)
+  if (stamp && stats.length === stamp.stats?.length && stats.every((line, at) => line === stamp.stats[at]))
+    return { fresh: true, digest: stamp.digest, stats }
+  const digest = digestOf(files)
+  if (stamp?.digest !== digest) return { fresh: false, digest, stats }
+  writeFileSync(STAMP, JSON.stringify({ digest, stats }))
+  return { fresh: true, digest, stats }
 }
 
 /** Leaves every package outside the bundle except {@link BUNDLED_PACKAGES}. */
@@ -78,11 +113,6 @@ const moduleUrls = {
   },
 }
 
-/** True when dist/ was built from the current inputs. */
-export function isFresh(digest = inputs().digest) {
-  return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === digest
-}
-
 /**
  * Builds dist/ unless it is fresh (or `force`), then brings the knowledge snapshot up to date (it validates the
  * knowledge files and throws on an invalid one). Returns what it did.
@@ -99,8 +129,9 @@ export async function ensureBuilt({ force = false } = {}) {
 
 /** Bundles src/ into dist/ unless dist/ is fresh (or `force`); returns whether it bundled. */
 async function bundle(force) {
-  const { files, digest } = inputs()
-  if (!force && isFresh(digest)) return false
+  const { sources, all } = inputFiles()
+  const { fresh, digest, stats } = freshness(all)
+  if (fresh && !force) return false
   const started = performance.now()
   const { build } = await import('esbuild')
   rmSync(OUTPUT, { recursive: true, force: true })
@@ -124,12 +155,12 @@ async function bundle(force) {
     plugins: [externalPackages, moduleUrls],
   })
   // Files the code reads beside itself (the web console's page, script and styles).
-  for (const path of files.filter((path) => !path.endsWith('.ts'))) {
+  for (const path of sources.filter((path) => !path.endsWith('.ts'))) {
     const target = join(OUTPUT, relative(SOURCE, path))
     mkdirSync(dirname(target), { recursive: true })
     copyFileSync(path, target)
   }
-  writeFileSync(STAMP, digest)
+  writeFileSync(STAMP, JSON.stringify({ digest, stats }))
   const outputs = Object.keys(result.metafile.outputs).filter((path) => path.endsWith('.js')).length
   const modules = Object.keys(result.metafile.inputs).length
   console.log(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
@@ -65,6 +65,21 @@ function readFile(path: string): Buffer | undefined {
   }
 }
 
+/** The digest a snapshot file starts with (read alone: the build checks it at every `npm start`). */
+function readDigest(path: string): string | undefined {
+  try {
+    const descriptor = openSync(path, 'r')
+    try {
+      const head = Buffer.alloc(KEY_LENGTH)
+      return readSync(descriptor, head, 0, KEY_LENGTH, 0) === KEY_LENGTH ? head.toString('latin1') : undefined
+    } finally {
+      closeSync(descriptor)
+    }
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * The snapshot at `path` when it was made from the knowledge files as they are now; undefined when it is missing,
  * stale or unreadable (the caller then loads the files).
@@ -94,7 +109,7 @@ export function writeKnowledgeSnapshot(
   sources: KnowledgeSources = DEFAULT_SOURCES,
 ): boolean {
   const digest = knowledgeDigest(sources)
-  if (readFile(path)?.toString('latin1', 0, KEY_LENGTH) === digest) return false
+  if (readDigest(path) === digest) return false
   const cards = loadCards(sources.cardsPath)
   const synonyms = loadSynonyms(sources.synonymsPath)
   const rules = loadRules(sources.rulesDir)

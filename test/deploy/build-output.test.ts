@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -82,6 +82,10 @@ describe('the built server on a fresh copy', () => {
 
   it('rebuilds a stale dist/ (a changed source), and only the snapshot when only knowledge changed', () => {
     build()
+    expect(build()).toBe('')
+    // Touched, not changed (a checkout, an editor saving unchanged text): the contents decide, no rebuild.
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(join(copy, 'src/config.ts'), later, later)
     expect(build()).toBe('')
     writeFileSync(join(copy, 'src/main.ts'), `${readFileSync(join(copy, 'src/main.ts'), 'utf8')}\n// changed\n`)
     const rebuilt = build()
