@@ -1,5 +1,4 @@
 import type { SheetCell } from './parse-sheet-cell.js'
-import { readCsvTable } from './read-csv-table.js'
 import { readXlsxTable } from './read-xlsx-table.js'
 import { SheetReadError } from './sheet-read-error.js'
 
@@ -26,6 +25,8 @@ export async function readSheetTable(bytes: Uint8Array, fileName: string): Promi
     throw new SheetReadError('这个 .xlsx 文件已损坏或不是 Excel 文件，请用 Excel 重新保存后再试', 'UNREADABLE_FILE')
   if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe))
     throw new SheetReadError('无法识别的文件格式：请上传 .xlsx 或 .csv', 'UNSUPPORTED_FORMAT')
+  // Loaded on the first CSV: its encoding detection and parser are not needed (nor paid for) at start-up.
+  const { readCsvTable } = await import('./read-csv-table.js')
   const { rows, encoding } = readCsvTable(bytes)
   return { format: 'csv', encoding, sheetName: null, rows }
 }

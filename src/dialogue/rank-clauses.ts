@@ -165,8 +165,15 @@ function addTerms(text: string, terms: Set<string>): void {
   }
 }
 
-/** Term frequencies over the cards (the default knowledge file, read once). */
-export function corpusFrequency(cards: readonly PolicyCard[] = loadCards()): CorpusFrequency {
+/** The counts behind a {@link CorpusFrequency} as plain data (a build can persist them): `terms[i]` is in `counts[i]` cards. */
+export interface CorpusCounts {
+  cards: number
+  terms: string[]
+  counts: Int32Array
+}
+
+/** How many of the cards use each term. */
+export function corpusCounts(cards: readonly PolicyCard[]): CorpusCounts {
   const counts = new Map<string, number>()
   for (const card of cards) {
     const text = normalizeForSearch(
@@ -176,7 +183,28 @@ export function corpusFrequency(cards: readonly PolicyCard[] = loadCards()): Cor
     addTerms(text, seen)
     for (const term of seen) counts.set(term, (counts.get(term) ?? 0) + 1)
   }
-  return { cards: cards.length, frequency: (term) => counts.get(term) ?? 0 }
+  return { cards: cards.length, terms: [...counts.keys()], counts: Int32Array.from(counts.values()) }
+}
+
+/** The frequencies of {@link corpusCounts}. */
+export function corpusFromCounts(counted: CorpusCounts): CorpusFrequency {
+  const counts = new Map<string, number>()
+  counted.terms.forEach((term, at) => counts.set(term, counted.counts[at]))
+  return { cards: counted.cards, frequency: (term) => counts.get(term) ?? 0 }
+}
+
+/** Term frequencies over the cards (by default the knowledge file, read once). */
+export function corpusFrequency(cards: readonly PolicyCard[] = loadCards()): CorpusFrequency {
+  return corpusFromCounts(corpusCounts(cards))
+}
+
+/**
+ * The corpus `rankClauses` uses when its caller gives none: the composition root sets it from the cards it serves
+ * (at start and on a knowledge reload), so ranking and search see the same cards and the file is not read twice.
+ * Unset, the first ranking reads the knowledge file.
+ */
+export function useDefaultCorpus(corpus: CorpusFrequency): void {
+  defaultCorpus = corpus
 }
 
 /** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */

@@ -1,11 +1,11 @@
 import type { Config } from '../config.js'
 import { DialogueManager } from '../dialogue/dialogue-manager.js'
+import { corpusFrequency, corpusFromCounts, useDefaultCorpus } from '../dialogue/rank-clauses.js'
 import { loadTierBenefits } from '../dialogue/load-tier-benefits.js'
 import { loadCards } from '../knowledge/load-cards.js'
 import type { Logger } from '../observability/logger.js'
 import { Metrics } from '../observability/metrics.js'
 import { createPhraser } from '../phrasing/create-phraser.js'
-import { createOpenAIReplyReader } from '../phrasing/openai-reply-reader.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
 import { loadRules } from '../scoring/load-rules.js'
 import { loadSynonyms } from '../search/load-synonyms.js'
@@ -13,6 +13,7 @@ import { createPolicyIndex } from '../search/policy-index.js'
 import { ReloadableIndex } from '../search/reloadable-index.js'
 import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { createStores } from '../store/create-stores.js'
+import { readKnowledgeSnapshot } from './knowledge-snapshot.js'
 import { loadLexicon } from '../understanding/load-lexicon.js'
 import { reloadLexicon } from '../understanding/current-lexicon.js'
 import type { InboundQueue } from '../store/inbound-queue.js'
@@ -48,9 +49,23 @@ export interface Runtime {
 
 export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const metrics = new Metrics()
-  const buildIndex = () => createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
-  const index = new ReloadableIndex(buildIndex(), buildIndex)
-  const rules = loadRules()
+  // Search and clause ranking serve the same cards: each build of the index sets the ranking's corpus too.
+  const buildIndex = () => {
+    const cards = loadCards()
+    const built = createPolicyIndex(cards, { synonyms: loadSynonyms() })
+    useDefaultCorpus(corpusFrequency(cards))
+    return built
+  }
+  // The build's snapshot when the knowledge files are unchanged since (validated and indexed then); reloads rebuild.
+  const snapshot = readKnowledgeSnapshot()
+  if (snapshot) useDefaultCorpus(corpusFromCounts(snapshot.corpus))
+  const index = new ReloadableIndex(
+    snapshot
+      ? createPolicyIndex(snapshot.cards, { synonyms: snapshot.synonyms, snapshot: snapshot.index })
+      : buildIndex(),
+    buildIndex,
+  )
+  const rules = snapshot?.rules ?? loadRules()
   const stores = await createStores({
     dataDir: config.DATA_DIR,
     redisUrl: config.REDIS_URL,
@@ -59,7 +74,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     profileTtlMs: config.PROFILE_RETENTION_DAYS * 86_400_000,
     onWarning: (warning: unknown) => logger.warn({ warning }, 'store-warning'),
   })
-  const phraser = createPhraser({
+  const phraser = await createPhraser({
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,
     model: config.OPENAI_MODEL,
@@ -82,7 +97,8 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     phraser,
     ...(config.OPENAI_API_KEY
       ? {
-          proposeReading: createOpenAIReplyReader({
+          // Imported only with a key: a start without an LLM does not load the OpenAI client.
+          proposeReading: (await import('../phrasing/openai-reply-reader.js')).createOpenAIReplyReader({
             apiKey: config.OPENAI_API_KEY,
             baseURL: config.OPENAI_BASE_URL,
             model: config.OPENAI_MODEL,
@@ -98,7 +114,15 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     },
     onWarning: (warning) => logger.warn(warning, 'dialogue-warning'),
   })
-  logger.info({ cards: index.size, store: stores.kind, llm: Boolean(config.OPENAI_API_KEY) }, 'runtime-ready')
+  logger.info(
+    {
+      cards: index.size,
+      store: stores.kind,
+      llm: Boolean(config.OPENAI_API_KEY),
+      knowledgeSnapshot: Boolean(snapshot),
+    },
+    'runtime-ready',
+  )
   return {
     config,
     index,

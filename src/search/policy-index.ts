@@ -32,6 +32,33 @@ export interface PolicyIndexOptions {
   synonyms?: SynonymMap
   /** Minimum coverage for a confident answer (calibrated by `npm run eval`). */
   confidenceThreshold?: number
+  /**
+   * The term statistics of an index over the same cards with the same tokenizer ({@link PolicyIndex.toSnapshot}),
+   * e.g. persisted by the build: the cards are then not tokenised again. Ignored when it does not fit the cards.
+   */
+  snapshot?: PolicyIndexSnapshot
+}
+
+/**
+ * What the index derives from tokenising its cards, as plain data (structured-clone friendly: strings, arrays,
+ * typed arrays), so a build can persist it and a start skip the tokenising. Postings are flat: the term at
+ * `terms[i]` owns `postings[offsets[i] … offsets[i + 1]]`.
+ */
+export interface PolicyIndexSnapshot {
+  /** Ids of the indexed (non-duplicate) cards, in index order. */
+  cardIds: string[]
+  cards: Array<{
+    titleTerms: string[]
+    titleCounts: number[]
+    titleLength: number
+    bodyLength: number
+    titleWeight: number
+    titleText: string
+    bodyText: string
+  }>
+  terms: string[]
+  offsets: Int32Array
+  postings: Int32Array
 }
 
 /**
@@ -186,7 +213,10 @@ export class PolicyIndex {
     this.#threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD
     let titleTotal = 0
     let bodyTotal = 0
-    for (const card of cards) {
+    const restored = options.snapshot && !options.tokenizer ? this.#restore(cards, options.snapshot) : undefined
+    if (restored) ({ titleTotal, bodyTotal } = restored)
+    // Tokenise the cards unless the snapshot gave their statistics.
+    for (const card of restored ? [] : cards) {
       this.#byId.set(card.id, card)
       if (card.duplicateOf) continue
       const body = fieldStats(bodyText(card), this.#tokenizer)
@@ -256,6 +286,72 @@ export class PolicyIndex {
         return frequency === undefined ? undefined : idfOf(frequency)
       },
       unknownWeight: idfOf(0),
+    }
+  }
+
+  /**
+   * Takes the cards' term statistics from a snapshot instead of tokenising them; undefined (and nothing taken) when
+   * the snapshot was made from other cards.
+   */
+  #restore(
+    cards: readonly PolicyCard[],
+    snapshot: PolicyIndexSnapshot,
+  ): { titleTotal: number; bodyTotal: number } | undefined {
+    const indexed = cards.filter((card) => !card.duplicateOf)
+    if (
+      indexed.length !== snapshot.cardIds.length ||
+      snapshot.cards.length !== indexed.length ||
+      indexed.some((card, position) => card.id !== snapshot.cardIds[position]) ||
+      snapshot.offsets.length !== snapshot.terms.length + 1
+    )
+      return undefined
+    for (const card of cards) this.#byId.set(card.id, card)
+    let titleTotal = 0
+    let bodyTotal = 0
+    indexed.forEach((card, position) => {
+      const stored = snapshot.cards[position]
+      const counts = new Map<string, number>()
+      stored.titleTerms.forEach((term, at) => counts.set(term, stored.titleCounts[at]))
+      this.#cards.push({
+        card,
+        title: { counts, length: stored.titleLength },
+        body: { length: stored.bodyLength },
+        titleNorm: 1,
+        bodyNorm: 1,
+        titleWeight: stored.titleWeight,
+        titleText: stored.titleText,
+        bodyText: stored.bodyText,
+      })
+      titleTotal += stored.titleLength
+      bodyTotal += stored.bodyLength
+    })
+    snapshot.terms.forEach((term, at) =>
+      this.#postings.set(term, snapshot.postings.subarray(snapshot.offsets[at], snapshot.offsets[at + 1])),
+    )
+    return { titleTotal, bodyTotal }
+  }
+
+  /** The term statistics of the cards, for {@link PolicyIndexOptions.snapshot} (a persisted index). */
+  toSnapshot(): PolicyIndexSnapshot {
+    const terms = [...this.#postings.keys()]
+    const offsets = new Int32Array(terms.length + 1)
+    terms.forEach((term, at) => (offsets[at + 1] = offsets[at] + this.#postings.get(term)!.length))
+    const postings = new Int32Array(offsets[terms.length])
+    terms.forEach((term, at) => postings.set(this.#postings.get(term)!, offsets[at]))
+    return {
+      cardIds: this.#cards.map((indexed) => indexed.card.id),
+      cards: this.#cards.map((indexed) => ({
+        titleTerms: [...indexed.title.counts.keys()],
+        titleCounts: [...indexed.title.counts.values()],
+        titleLength: indexed.title.length,
+        bodyLength: indexed.body.length,
+        titleWeight: indexed.titleWeight,
+        titleText: indexed.titleText,
+        bodyText: indexed.bodyText,
+      })),
+      terms,
+      offsets,
+      postings,
     }
   }
 

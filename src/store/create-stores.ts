@@ -1,21 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import type Database from 'better-sqlite3'
-import type { Redis } from 'ioredis'
 import { claimDataDir } from './claim-data-dir.js'
 import { MemoryRateLimiter } from './memory-rate-limiter.js'
 import { openSqliteDatabase } from './open-sqlite-database.js'
-import { connectRedisClient, createRedisClient } from './redis-client.js'
-import { RedisDedupeStore } from './redis-dedupe-store.js'
-import { RedisLock } from './redis-lock.js'
-import { RedisRateLimiter } from './redis-rate-limiter.js'
-import { DEFAULT_REDIS_PREFIX, RedisSessionStore } from './redis-session-store.js'
 import type { InboundQueue } from './inbound-queue.js'
-import { RedisInboundQueue } from './redis-inbound-queue.js'
 import type { DedupeStore, RateLimiter, SessionStore } from './session-store.js'
 import { SqliteInboundQueue } from './sqlite-inbound-queue.js'
 import { SqliteDedupeStore } from './sqlite-dedupe-store.js'
 import { SqliteSessionStore } from './sqlite-session-store.js'
 import { toStoreError } from './to-store-error.js'
+import { readiness, READINESS_PROBE_ID } from './store-readiness.js'
 import { trackInboundWrites, trackWrites, WriteHealth } from './write-health.js'
 import type { StoreWarningListener } from './store-warning.js'
 
@@ -43,26 +37,6 @@ export interface Stores {
   close(): Promise<void>
 }
 
-/** Key of the readiness probe's write (SQLite dedupe row or Redis key). */
-const READINESS_PROBE_ID = 'readyz-probe'
-
-function readiness(
-  sessions: SessionStore,
-  health: WriteHealth,
-  probeWrite: () => Promise<unknown>,
-): () => Promise<boolean> {
-  return async () => {
-    if (!(await sessions.ping().catch(() => false))) return false
-    try {
-      await probeWrite()
-    } catch {
-      health.recordFailure()
-      return false
-    }
-    return !health.failing
-  }
-}
-
 /** What `createStores` needs; the composition root fills it from the validated config. */
 export interface CreateStoresOptions {
   /** Directory for `advisor.db` in SQLite mode (created when missing). */
@@ -78,41 +52,6 @@ export interface CreateStoresOptions {
   /** SQLite only: caps the file (pages of 4 KiB); writes past it fail with STORE_FULL. For quotas and tests. */
   sqliteMaxPageCount?: number
   onWarning?: StoreWarningListener
-}
-
-async function createRedisStores(options: CreateStoresOptions & { redisUrl: string }): Promise<Stores> {
-  const prefix = options.redisPrefix ?? DEFAULT_REDIS_PREFIX
-  const client: Redis = createRedisClient({ url: options.redisUrl, onWarning: options.onWarning })
-  await connectRedisClient(client, options.redisUrl, options.redisConnectTimeoutMs)
-  const lock = new RedisLock(client, { prefix, onWarning: options.onWarning })
-  const health = new WriteHealth()
-  const tracked = trackWrites(
-    {
-      sessions: new RedisSessionStore({
-        client,
-        prefix,
-        dialogueTtlMs: options.dialogueTtlMs,
-        profileTtlMs: options.profileTtlMs,
-        onWarning: options.onWarning,
-      }),
-      dedupe: new RedisDedupeStore(client, { prefix }),
-      rateLimiter: new RedisRateLimiter(client, { prefix }),
-    },
-    health,
-  )
-  return {
-    ...tracked,
-    inbound: trackInboundWrites(new RedisInboundQueue(client, { prefix }), health),
-    singleWriter: false,
-    kind: 'redis',
-    ready: readiness(tracked.sessions, health, () =>
-      client.set(`${prefix}${READINESS_PROBE_ID}`, String(Date.now()), 'PX', 60_000),
-    ),
-    lock: (key, task) => lock.withLock(key, task),
-    close: async () => {
-      client.disconnect()
-    },
-  }
 }
 
 function createSqliteStores(options: CreateStoresOptions): Stores {
@@ -180,6 +119,10 @@ function createSqliteStores(options: CreateStoresOptions): Stores {
  * A bad Redis URL or an unreachable Redis rejects within a few seconds with a StoreError (STORE_UNAVAILABLE).
  */
 export async function createStores(options: CreateStoresOptions): Promise<Stores> {
-  if (options.redisUrl) return createRedisStores({ ...options, redisUrl: options.redisUrl })
+  if (options.redisUrl) {
+    // Loaded only in Redis mode: ioredis is not needed (nor paid for at start) with the embedded store.
+    const { createRedisStores } = await import('./create-redis-stores.js')
+    return createRedisStores({ ...options, redisUrl: options.redisUrl })
+  }
   return createSqliteStores(options)
 }
