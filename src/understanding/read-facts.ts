@@ -237,9 +237,28 @@ class Draft {
 export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
   const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
   if (detectInjection(normalized)) return emptyResult(true)
-  const tokens = distributeRespectively(tagText(normalized, context.lexicon ?? currentLexicon()))
+  const tokens = distributeRespectively(splitAtParts(tagText(normalized, context.lexicon ?? currentLexicon())))
   const extractor = new MessageExtractor(normalized, tokens, context)
   return extractor.run()
+}
+
+/**
+ * "总共80人其中研发25人", "员工150（含研发30）": 其中/含 inside a clause opens a new one, so that the part is read as a
+ * part of what came before rather than competing with it for one keyword.
+ */
+function splitAtParts(tokens: MessageToken[]): MessageToken[] {
+  const result: MessageToken[] = []
+  let numberInClause = false
+  for (const token of tokens) {
+    if (token.type === 'part' && numberInClause) {
+      result.push({ start: token.start, end: token.start, text: '', type: 'separator' })
+      numberInClause = false
+    }
+    if (token.type === 'separator') numberInClause = false
+    if (token.type === 'quantity') numberInClause = true
+    result.push(token)
+  }
+  return result
 }
 
 function emptyResult(injection: boolean): ExtractionResult {
@@ -764,6 +783,20 @@ class MessageExtractor {
       if (fact) assigned.set(fact, value)
     }
     const free = topic.slots.filter((fact) => !assigned.has(fact))
+    // "三千万出头吧不到四千万": a bound beside a figure only agrees with it; it is recorded for the figure's fact.
+    const agreeing: BoundValue[] = []
+    const figures = undated.filter((value) => convertQuantity(value.quantity, topic.unit).ok)
+    const askedHere = this.#expecting.filter((fact) => free.includes(fact)).length
+    for (let index = undated.length - 1; index >= 0 && figures.length > 0; index -= 1) {
+      const value = undated[index]
+      if (figures.includes(value)) continue
+      const agrees = figures.some(
+        (figure) =>
+          this.#satisfies(figure.quantity, value.quantity) &&
+          (askedHere <= 1 || !this.#separatedBetween(figure.start, value.start)),
+      )
+      if (agrees) agreeing.unshift(...undated.splice(index, 1))
+    }
     if (undated.length === 1) {
       const asked = this.#expecting.filter((fact) => free.includes(fact))
       // "营收改成1500万": after a correction word the value replaces the one fact of the topic already given.
@@ -805,6 +838,37 @@ class MessageExtractor {
       }
     }
     for (const [fact, value] of assigned) this.#setConverted(fact, topic, [value])
+    for (const value of agreeing) {
+      const figure = [...assigned].find(([, candidate]) => undated.includes(candidate))
+      if (figure) this.#recordBound(figure[0], topic, value.quantity, value.raw)
+    }
+  }
+
+  /** Whether a figure lies within what a bound says ("三千万出头" within "不到四千万"), both in their own unit. */
+  #satisfies(figure: Quantity, bound: Quantity): boolean {
+    if (figure.unit !== bound.unit && figure.unit !== null && bound.unit !== null) return false
+    const { value } = figure
+    if (bound.range) return value >= bound.range.low && value <= bound.range.high
+    switch (bound.bound ?? (bound.upperBound ? 'lt' : null)) {
+      case 'lt':
+        return value < bound.value
+      case 'le':
+        return value <= bound.value
+      case 'gt':
+        return value > bound.value
+      case 'ge':
+        return value >= bound.value
+      case 'approx':
+        return Math.abs(value - bound.value) <= bound.value * 0.2
+      default:
+        return false
+    }
+  }
+
+  /** Whether a clause separator stands between two positions of the message. */
+  #separatedBetween(first: number, second: number): boolean {
+    const [from, to] = first < second ? [first, second] : [second, first]
+    return this.tokens.some((token) => token.type === 'separator' && token.start > from && token.start < to)
   }
 
   /** The year offsets the message's dated values follow, in order of appearance (去年…前年… → [0, 1]). */
@@ -850,10 +914,19 @@ class MessageExtractor {
 
   #resolveSingle(fact: FactName, topic: AmountTopic, values: BoundValue[]): void {
     // 前年的净利润 is no fact: only the last year's amount counts.
-    const current = values.filter(
+    let current = values.filter(
       (value) => topic.unit !== 'money' || value.year === null || this.#offsetOf(value.year) === 0,
     )
     if (current.length === 0) return
+    // "三千万出头吧，不到四千万": a bound beside a figure only agrees with it; the figure is the value.
+    const figures = current.filter((value) => convertQuantity(value.quantity, topic.unit).ok)
+    const agreeing = current.filter(
+      (value) => !figures.includes(value) && figures.some((figure) => this.#satisfies(figure.quantity, value.quantity)),
+    )
+    if (agreeing.length > 0) {
+      for (const value of agreeing) this.#recordBound(fact, topic, value.quantity, value.raw)
+      current = current.filter((value) => !agreeing.includes(value))
+    }
     if (!topic.additive) {
       const distinct = new Set(current.map((value) => `${value.quantity.value}${value.quantity.unit}`))
       if (distinct.size > 1) {
@@ -918,6 +991,17 @@ class MessageExtractor {
 
   /** A bound or rough size ("没到一千万", "五百多万", "十几个人") in the fact's unit: not a value, but what it says. */
   #recordBound(fact: FactName, topic: AmountTopic, quantity: Quantity, raw: string): void {
+    // "三千万到四千万", "50-100人": a range states both of its ends.
+    if (quantity.range) {
+      for (const [op, value] of [
+        ['ge', quantity.range.low],
+        ['le', quantity.range.high],
+      ] as const) {
+        const end = convertQuantity({ ...quantity, value, bound: null, upperBound: false, vague: false }, topic.unit)
+        if (end.ok) this.#bounds.push({ fact, op, value: end.value, raw })
+      }
+      return
+    }
     const op = quantity.bound ?? (quantity.upperBound ? 'lt' : null)
     if (op === null || Number.isNaN(quantity.value)) return
     const plain = convertQuantity({ ...quantity, bound: null, upperBound: false, vague: false }, topic.unit)

@@ -54,16 +54,16 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'bound'; op: QuantityBound }
 )
 
-const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖'
+const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
 const MAGNITUDES = '十拾百佰千仟万萬亿億'
 // An exponent ("1e308") is read too, so that an absurd amount is refused whole rather than cut into 1 and 308.
 const ARABIC = ARABIC_NUMERAL_SOURCE
 /** A year spoken digit by digit (二零二五年): it ends the figure before it (三千二百万二零二四年). */
 const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*年'
-const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%号])))`
+const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%号])))`
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
-const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|都?不到|开外|多)?`
+const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
+const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?)(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|都?不到|开外|多)?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
@@ -71,6 +71,8 @@ const COPULAS = new Set(['有', '是', '在'])
 const BOUND_GLUE = /^[\s了过也就才只]*$/
 /** Particles that mark a topic when a figure follows (前年么两千八). */
 const TOPIC_PARTICLES = new Set(['么', '呢', '嘛'])
+/** Particles that close a statement after its figure ("还不到五百万呢"): no question. */
+const FINAL_PARTICLES = new Set(['呢', '嘛'])
 /** Digit characters in order of value (两 as a second 2), for years spoken digit by digit. */
 const SPOKEN_DIGITS = '零一二三四五六七八九〇一两'
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
@@ -275,7 +277,12 @@ function markTopicMarkers(tokens: MessageToken[]): void {
             TOPIC_PARTICLES.has(token.text) &&
             (clause[offset - 1]?.type === 'year' || clause[offset - 1]?.type === 'keyword') &&
             clause.slice(offset + 1).some((next) => next.type === 'quantity'))
-        if (topic) tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
+        const final =
+          token.type === 'question' &&
+          FINAL_PARTICLES.has(token.text) &&
+          offset === clause.length - 1 &&
+          clause[offset - 1]?.type === 'quantity'
+        if (topic || final) tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
       })
     }
     start = index + 1
