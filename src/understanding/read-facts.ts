@@ -10,6 +10,7 @@ import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from '../
 import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import { distributeRespectively } from './distribute-respectively.js'
+import { readBareYears } from './read-bare-years.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
 
@@ -237,7 +238,8 @@ class Draft {
 export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
   const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
   if (detectInjection(normalized)) return emptyResult(true)
-  const tokens = distributeRespectively(splitAtParts(tagText(normalized, context.lexicon ?? currentLexicon())))
+  const tagged = tagText(normalized, context.lexicon ?? currentLexicon())
+  const tokens = distributeRespectively(splitAtParts(readBareYears(tagged, normalized, context.lastFiscalYear)))
   const extractor = new MessageExtractor(normalized, tokens, context)
   return extractor.run()
 }
@@ -407,7 +409,10 @@ class MessageExtractor {
       const after =
         pendingYear === null &&
         candidate?.type === 'year' &&
-        /^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start))
+        // "240万（2025）": one year in parentheses after the figure is its year too.
+        (/^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start)) ||
+          (/^\s*[（(]\s*$/u.test(this.text.slice(token.end, candidate.start)) &&
+            /^\s*[)）]/u.test(this.text.slice(candidate.end))))
           ? candidate
           : undefined
       if (after) postposed.add(next)
