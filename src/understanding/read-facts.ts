@@ -290,6 +290,8 @@ class MessageExtractor {
   readonly #choices = new Map<FactName, string>()
   readonly #members = new Map<'honors' | 'techConversion', { add: Set<string>; remove: Set<string> }>()
   #previousTopic: AmountTopic | null = null
+  /** The year order (slot indexes) an undated list of the message was read in, for its other undated lists. */
+  #listOrder: number[] | null = null
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
   /** Parts said to be all of their whole ("都是自己研发的"). */
@@ -336,7 +338,13 @@ class MessageExtractor {
 
   run(): ExtractionResult {
     for (const clause of splitClauses(this.text, this.tokens)) this.#readClause(clause)
-    for (const [topic, values] of this.#bindings) this.#resolveTopic(topic, values)
+    // Topics asked for first: the order their lists follow is the order of a pasted row's other lists.
+    const bindings = [...this.#bindings].sort(
+      ([left], [right]) =>
+        Number(right.slots.some((fact) => this.#expects(fact))) -
+        Number(left.slots.some((fact) => this.#expects(fact))),
+    )
+    for (const [topic, values] of bindings) this.#resolveTopic(topic, values)
     for (const part of this.#allOf) {
       const whole = WHOLE_OF[part] as FactName
       const value = this.#draft.values.get(whole)?.value ?? this.context.known[whole]
@@ -381,9 +389,12 @@ class MessageExtractor {
     // "员工是150？不是，是130": a clause of only 不是 after a value corrects it.
     if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0)
       this.#lastCorrectionAt = tokens[0].start
+    let valueWindow = window
     tokens.forEach((token, index) => {
       if (token.type === 'correction') this.#lastCorrectionAt = token.start
       if (token.type === 'year' && !postposed.has(index)) pendingYear = token.year
+      // "近2年 2000 近3年 3000": each number takes the span said last before it.
+      if (token.type === 'window') valueWindow = token.years
       if (token.type === 'rank') this.#readRank(tokens, index, token.rank, bound)
       if (token.type === 'keyword' && token.meaning.type === 'amount') keywordBefore = true
       if (token.type !== 'quantity') return
@@ -421,7 +432,7 @@ class MessageExtractor {
       const target = findTarget(clause, index)
       if (target) {
         bound.add(target.index)
-        const topic = this.#bindTarget(target.meaning, token, polarityOf(clause, index) === 'no', year, window)
+        const topic = this.#bindTarget(target.meaning, token, polarityOf(clause, index) === 'no', year, valueWindow)
         if (topic) clauseTopic = topic
         return
       }
@@ -445,14 +456,14 @@ class MessageExtractor {
           quantity: token.quantity,
           raw: token.text,
           year,
-          window,
+          window: valueWindow,
           sign: 1,
           part: '',
         })
         clauseTopic = previous
         return
       }
-      this.#free.push({ token, year, window, wholeClause: substantive.length === 1 })
+      this.#free.push({ token, year, window: valueWindow, wholeClause: substantive.length === 1 })
     })
 
     tokens.forEach((token, index) => {
@@ -832,6 +843,13 @@ class MessageExtractor {
       } else if (asked.length >= undated.length) order = asked
       // "去年营收3200万，主营3000万，前年营收2800万，主营2600万": the years of the other facts, in the same order.
       else if (pattern.length >= undated.length) order = pattern
+      // "营业收入 3200 2800 研发费用 240 200": a row's other list, read in the order asked, sets the years' order.
+      else if (this.#listOrder && this.#listOrder.length === undated.length)
+        order = this.#listOrder
+          .map((slot) => topic.slots[slot])
+          .filter((fact) => fact !== undefined && free.includes(fact))
+      if (order === asked && order.length >= undated.length)
+        this.#listOrder ??= order.slice(0, undated.length).map((fact) => topic.slots.indexOf(fact))
       if (order && order.length >= undated.length) undated.forEach((value, index) => assigned.set(order[index], value))
       else {
         const raw = undated.map((value) => value.raw).join('、')
