@@ -11,7 +11,9 @@ import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import { distributeRespectively } from './distribute-respectively.js'
 import { readBareYears } from './read-bare-years.js'
+import { findComparisons } from './read-comparisons.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
+import type { ChangeKind } from './lexicon-schema.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
 
 /** What the dialogue knows when it hands over a reply. */
@@ -290,6 +292,15 @@ class MessageExtractor {
   readonly #choices = new Map<FactName, string>()
   readonly #members = new Map<'honors' | 'techConversion', { add: Set<string>; remove: Set<string> }>()
   #previousTopic: AmountTopic | null = null
+  /** "去年比前年多四百万": figures of one topic stated through another year's, resolved once all values are read. */
+  readonly #comparisons: Array<{
+    topic: AmountTopic
+    subject: YearReference
+    reference: YearReference
+    change: ChangeKind
+    difference: Quantity | null
+    raw: string
+  }> = []
   /** The year order (slot indexes) an undated list of the message was read in, for its other undated lists. */
   #listOrder: number[] | null = null
   /** Values the message says are wrong ("不是2300万"). */
@@ -352,6 +363,7 @@ class MessageExtractor {
     }
     this.#resolveChoicesAndMembers()
     this.#fillExpecting()
+    this.#applyComparisons()
     this.#applyBareAnswers()
     return this.#result()
   }
@@ -390,6 +402,7 @@ class MessageExtractor {
     if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0)
       this.#lastCorrectionAt = tokens[0].start
     let valueWindow = window
+    const used = this.#readComparisons(tokens)
     tokens.forEach((token, index) => {
       if (token.type === 'correction') this.#lastCorrectionAt = token.start
       if (token.type === 'year' && !postposed.has(index)) pendingYear = token.year
@@ -397,7 +410,7 @@ class MessageExtractor {
       if (token.type === 'window') valueWindow = token.years
       if (token.type === 'rank') this.#readRank(tokens, index, token.rank, bound)
       if (token.type === 'keyword' && token.meaning.type === 'amount') keywordBefore = true
-      if (token.type !== 'quantity') return
+      if (token.type !== 'quantity' || used.has(index)) return
       // A question states no number either ("是不是得排前几名才算", "要不要超过500万").
       if (index >= suppressFrom) return
       // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.
@@ -487,6 +500,82 @@ class MessageExtractor {
     const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
     if (clauseTopic) this.#previousTopic = clauseTopic
+  }
+
+  /** Records the clause's comparisons (their difference is no value) and returns the token indexes they use up. */
+  #readComparisons(tokens: Token[]): Set<number> {
+    const used = new Set<number>()
+    for (const comparison of findComparisons(tokens, this.text)) {
+      comparison.used.forEach((index) => used.add(index))
+      const asked = this.#expecting
+        .map((fact) => SLOT_OF_FACT.get(fact)?.topic)
+        .find((topic) => topic?.unit === 'money')
+      const topic = comparison.topic ?? this.#previousTopic ?? asked
+      if (!topic || topic.slots.length < 2 || topic.windows) continue
+      const given = this.#bindings.get(topic) ?? []
+      const offsetOfReference = comparison.reference ? this.#offsetOf(comparison.reference) : null
+      const subject: YearReference | null =
+        comparison.subject ??
+        given[given.length - 1]?.year ??
+        (offsetOfReference !== null && offsetOfReference > 0 ? { kind: 'offset', offset: offsetOfReference - 1 } : null)
+      const offsetOfSubject = subject ? this.#offsetOf(subject) : null
+      if (subject === null || offsetOfSubject === null) continue
+      const reference = comparison.reference ?? { kind: 'offset', offset: offsetOfSubject + 1 }
+      this.#comparisons.push({
+        topic,
+        subject,
+        reference,
+        change: comparison.change,
+        difference: comparison.difference?.quantity ?? null,
+        raw: comparison.raw,
+      })
+    }
+    return used
+  }
+
+  /**
+   * "前年2800万，去年比前年多四百万" → 去年 3200万; "去年3200万，比前年涨了四百" → 前年 2800万; "前年2800万 去年翻了一番" →
+   * 去年 5600万. A comparison sets the year it leaves open from the one given (in the message or known before),
+   * never one already said; chains ("前年比大前年多300万") resolve in turn. A rough difference sets nothing.
+   */
+  #applyComparisons(): void {
+    const pending = [...this.#comparisons]
+    for (let changed = true; changed && pending.length > 0;) {
+      changed = false
+      for (const comparison of [...pending]) {
+        const { topic, change } = comparison
+        const slotOf = (year: YearReference): FactName | undefined => {
+          const offset = this.#offsetOf(year)
+          return offset === null || offset < 0 ? undefined : topic.slots[offset]
+        }
+        const subject = slotOf(comparison.subject)
+        const reference = slotOf(comparison.reference)
+        const difference = comparison.difference ? convertQuantity(comparison.difference, topic.unit) : null
+        if (!subject || !reference || subject === reference || (difference !== null && !difference.ok)) {
+          pending.splice(pending.indexOf(comparison), 1)
+          continue
+        }
+        const amount = difference?.ok ? difference.value : 0
+        const valueOf = (fact: FactName): number | undefined => {
+          const value = this.#draft.values.get(fact)?.value ?? this.context.known[fact]
+          return typeof value === 'number' ? value : undefined
+        }
+        const from = valueOf(subject)
+        const to = valueOf(reference)
+        let target: FactName | null = null
+        let value = 0
+        if (to !== undefined && from === undefined && !this.#draft.touched(subject)) {
+          target = subject
+          value = change === 'double' ? to * 2 : change === 'more' ? to + amount : to - amount
+        } else if (from !== undefined && to === undefined && !this.#draft.touched(reference)) {
+          target = reference
+          value = change === 'double' ? from / 2 : change === 'more' ? from - amount : from + amount
+        } else continue
+        pending.splice(pending.indexOf(comparison), 1)
+        changed = true
+        if (value >= 0) this.#draft.set(target, Number(value.toPrecision(12)), comparison.raw, true)
+      }
+    }
   }
 
   #bind(topic: AmountTopic, value: BoundValue): void {

@@ -8,7 +8,7 @@ import {
 } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import type { Lexicon } from './load-lexicon.js'
-import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
+import type { ChangeKind, CorrectionKind, IntentCue } from './lexicon-schema.js'
 
 /** A year qualifier: 去年 (offset 0 = 上年度), 前年 (1), 大前年 (2), 今年 (-1), or an explicit 2024年. */
 export type YearReference = { kind: 'offset'; offset: number } | { kind: 'calendar'; year: number }
@@ -52,6 +52,10 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'program' }
   /** 没到/超过/至少 before a number: merged into the quantity as its bound; alone it says nothing. */
   | { type: 'bound'; op: QuantityBound }
+  /** 比/相比: the year after it is what a comparison compares with ("去年比前年多四百万"). */
+  | { type: 'than' }
+  /** 多/涨了/少/降了/翻了一番: the number after it is a difference, not a value. */
+  | { type: 'change'; change: ChangeKind }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
