@@ -216,6 +216,11 @@ export function readNormalizedQuantity(text: string): Quantity | null {
       if (match[0] === '年半') extra = 0.5
       if (/^年(?:多|左右|以上)$/.test(match[0])) approximate = true
       source = source.slice(0, match.index)
+      // "一亿两千万元": the magnitude of a 万元/亿元 unit belongs to the whole numeral, not only to its last part.
+      if (suffixUnit === 'yuan' && suffixScale > 1 && /[亿億万萬]/.test(source)) {
+        source += suffixScale === 10_000 ? '万' : '亿'
+        scale = 1
+      }
       break
     }
   }

@@ -430,9 +430,14 @@ class MessageExtractor {
       // "两千万是去年的": a year right after the number (after 是) is its year.
       const next = tokens[index + 1]?.type === 'yes' && tokens[index + 1].text === '是' ? index + 2 : index + 1
       const candidate = tokens[next]
+      // "去年260万前年是220万": a year with a figure of its own after it is that figure's year, not this one's.
+      const following = tokens.slice(next + 1).find((later) => later.type !== 'yes' && later.type !== 'filler')
+      const opensFigure =
+        following?.type === 'quantity' || (following?.type === 'keyword' && following.meaning.type === 'amount')
       const after =
         pendingYear === null &&
         candidate?.type === 'year' &&
+        !opensFigure &&
         // "240万（2025）": one year in parentheses after the figure is its year too.
         (/^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start)) ||
           (/^\s*[（(]\s*$/u.test(this.text.slice(token.end, candidate.start)) &&
