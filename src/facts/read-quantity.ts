@@ -216,9 +216,9 @@ export function readNormalizedQuantity(text: string): Quantity | null {
       if (match[0] === '年半') extra = 0.5
       if (/^年(?:多|左右|以上)$/.test(match[0])) approximate = true
       source = source.slice(0, match.index)
-      // "一亿两千万元": the magnitude of a 万元/亿元 unit belongs to the whole numeral, not only to its last part.
-      if (suffixUnit === 'yuan' && suffixScale > 1 && /[亿億万萬]/.test(source)) {
-        source += suffixScale === 10_000 ? '万' : '亿'
+      // "一亿两千万元": after a 亿 the 万 of 万元 is the last part's magnitude, not the whole numeral's.
+      if (suffixScale === 10_000 && /[亿億]/.test(source)) {
+        source += '万'
         scale = 1
       }
       break
