@@ -102,11 +102,13 @@ const ROUGH_PREFIX = /^(?:将近|接近|近)$/
 /** ¥3200万, RMB 32,000,000, 人民币3200万: the currency before the figure makes it money. */
 const CURRENCY_PREFIX = /^(?:[¥￥]|RMB|人民币)/
 const UPPER_BOUND_PREFIX = /^(?:不到|不足|低于|少于|小于)/
-const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于)/
+const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于|[过破](?=[百千万亿]))/
+/** 上亿, 上千万: reaching the figure. */
+const REACHING_PREFIX = /^上(?=[百千万亿])/
 /** 出头 is a value ("八百万出头" ≈ 800万); 左右/上下 are one unless the number is round ("一个亿左右"). */
 const APPROXIMATE_SUFFIX = /(?:出头|左右|上下)$/
 const ROUGH_SUFFIX = /(?:左右|上下)$/
-const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外)$/
+const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外|\+)$/
 const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|都?不到)$/
 const APPROXIMATE_INNER = /[多余来](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
@@ -158,6 +160,13 @@ export function readNormalizedQuantity(text: string): Quantity | null {
       upperBound = true
       bound = upper.index === 0 || upper[0].endsWith('不到') ? 'lt' : 'le'
       source = upper.index === 0 ? source.slice(upper[0].length) : source.slice(0, upper.index)
+      changed = true
+      continue
+    }
+    const reaching = REACHING_PREFIX.exec(source)
+    if (reaching) {
+      bound = 'ge'
+      source = source.slice(reaching[0].length)
       changed = true
       continue
     }
@@ -236,6 +245,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     }
     source = source.replace(APPROXIMATE_INNER_ALL, '')
   }
+  // "上亿", "过千万", "百来万": a magnitude said alone is one of it.
+  if (bound !== null && /^[百千万亿]/.test(source)) source = `一${source}`
   if (/^[-+负]?[wW万亿]/.test(source)) return null
   // 1.2万元: magnitude inside the numeral, then the currency.
   const hasMagnitude = /[万萬亿億wW]$/.test(source)

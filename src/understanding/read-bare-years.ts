@@ -22,26 +22,30 @@ const CLOSING_PARENTHESIS = /^\s*[)）]/
  * is "2040" in "2025 2040". Without `lastFiscalYear` the tagger's reading stands.
  */
 export function readBareYears(tokens: readonly Token[], text: string, lastFiscalYear?: number): Token[] {
-  if (lastFiscalYear === undefined || !tokens.some(isBareNumber)) return [...tokens]
+  if (lastFiscalYear === undefined || !tokens.some((token) => token.type === 'year' || isBareNumber(token)))
+    return [...tokens]
   const plausible = (token: Token): boolean => {
     if (!isBareNumber(token)) return false
     const year = Number(token.text.trim())
     return year >= lastFiscalYear - YEARS_BEFORE && year <= lastFiscalYear + YEARS_AFTER
   }
   const result: Token[] = []
+  // A header cell: a bare year of the window, or one written as a year ("2024年").
+  const heads = (token: Token): boolean =>
+    plausible(token) || (token.type === 'year' && token.year.kind === 'calendar' && /^\d{4}\s*年度?$/.test(token.text))
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]
-    if (!isBareNumber(token)) {
-      result.push(token)
-      continue
-    }
-    const header = headerRun(tokens, index, text, plausible)
+    const header = heads(token) ? headerRun(tokens, index, text, heads) : []
     if (header.length >= 2) {
       const consumed = pairRows(tokens, index + header.length, header, result)
       if (consumed > 0) {
         index += header.length + consumed - 1
         continue
       }
+    }
+    if (!isBareNumber(token)) {
+      result.push(token)
+      continue
     }
     const next = tokens[index + 1]
     const previous = tokens[index - 1]
@@ -73,7 +77,7 @@ function headerRun(
     const last = run[run.length - 1]
     if (last) {
       if (text.slice(last.end, tokens[index].start).trim() !== '') break
-      if (Math.abs(Number(tokens[index].text) - Number(last.text)) !== 1) break
+      if (Math.abs(Number.parseInt(tokens[index].text, 10) - Number.parseInt(last.text, 10)) !== 1) break
     }
     run.push(tokens[index])
   }

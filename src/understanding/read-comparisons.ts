@@ -13,7 +13,7 @@ export interface Comparison {
   topic: AmountTopic | null
   /** The year whose figure is described; null: the year of the last figure given. */
   subject: YearReference | null
-  /** The year compared with; null: the year before the subject. */
+  /** The year compared with; null: the year of the last figure given, else the year before the subject. */
   reference: YearReference | null
   change: ChangeKind
   /** The difference (多四百万; a rough one, 多四百来万, gives no figure), absent for 翻了一番. */
@@ -25,8 +25,9 @@ export interface Comparison {
 
 /**
  * The comparisons in one clause: "去年比前年多四百万", "前年比去年少400万", "比前年涨了四百" (the subject is the year
- * just talked about), "去年增长了400万" (no 比: compared with the year before), "去年翻了一番". A one-character change
- * word (多, 少, 高, 低) is a comparison only after 比 and a year, since it is common in other words; a difference in
+ * just talked about), "去年增长了400万", "去年240万，前年少40万" (no 比: compared with the year of the figure just
+ * given, else the year before), "去年翻了一番". A one-character change word (多, 少, 高, 低) is a comparison only
+ * after 比 and a year or right after the year it describes, since it is common in other words; a difference in
  * percent ("同比增长14%") is used up but gives no figure.
  */
 export function findComparisons(tokens: readonly Token[], text: string): Comparison[] {
@@ -37,7 +38,8 @@ export function findComparisons(tokens: readonly Token[], text: string): Compari
     while (cursor >= 0 && tokens[cursor].type === 'keyword') cursor -= 1
     const referenceToken = tokens[cursor]
     const than = referenceToken?.type === 'year' && tokens[cursor - 1]?.type === 'than' ? cursor - 1 : -1
-    if (than < 0 && Array.from(token.text).length === 1) return
+    // 多/少/高/低 alone are comparisons only after 比 and a year, or right after the year described ("前年少40万").
+    if (than < 0 && Array.from(token.text).length === 1 && tokens[index - 1]?.type !== 'year') return
     const next = tokens[index + 1]
     const difference = next?.type === 'quantity' && CHANGE_GLUE.test(text.slice(token.end, next.start)) ? next : null
     if (token.change !== 'double' && difference === null) return

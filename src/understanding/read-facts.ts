@@ -241,9 +241,38 @@ export function extractFacts(text: string, context: ExtractionContext): Extracti
   const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
   if (detectInjection(normalized)) return emptyResult(true)
   const tagged = tagText(normalized, context.lexicon ?? currentLexicon())
-  const tokens = distributeRespectively(splitAtParts(readBareYears(tagged, normalized, context.lastFiscalYear)))
+  const tokens = distributeRespectively(
+    splitAtParts(negateBounds(readBareYears(tagged, normalized, context.lastFiscalYear), normalized)),
+  )
   const extractor = new MessageExtractor(normalized, tokens, context)
   return extractor.run()
+}
+
+/** Negated lower bounds: not reaching (没上千万) is below, not passing (没破亿) is at most. */
+const NEGATED_BOUND: Partial<Record<QuantityBound, QuantityBound>> = { ge: 'lt', gt: 'le' }
+
+/** "营收还没上千万", "没破亿": a 没/还没 right before a bound figure turns its lower bound into an upper one. */
+function negateBounds(tokens: MessageToken[], text: string): MessageToken[] {
+  const result: MessageToken[] = []
+  for (const token of tokens) {
+    const previous = result[result.length - 1]
+    const negated = token.type === 'quantity' && token.quantity.bound ? NEGATED_BOUND[token.quantity.bound] : undefined
+    if (
+      token.type === 'quantity' &&
+      negated &&
+      previous?.type === 'no' &&
+      /^[上过破]/.test(token.text) &&
+      text.slice(previous.end, token.start).trim() === ''
+    ) {
+      result[result.length - 1] = {
+        ...token,
+        start: previous.start,
+        text: text.slice(previous.start, token.end),
+        quantity: { ...token.quantity, bound: negated, upperBound: true },
+      }
+    } else result.push(token)
+  }
+  return result
 }
 
 /**
@@ -437,9 +466,8 @@ class MessageExtractor {
       const after =
         pendingYear === null &&
         candidate?.type === 'year' &&
-        !opensFigure &&
-        // "240万（2025）": one year in parentheses after the figure is its year too.
-        (/^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start)) ||
+        ((!opensFigure && /^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start))) ||
+          // "240万（2025）、200万（2024）": one year in parentheses after the figure is its year.
           (/^\s*[（(]\s*$/u.test(this.text.slice(token.end, candidate.start)) &&
             /^\s*[)）]/u.test(this.text.slice(candidate.end))))
           ? candidate
@@ -525,7 +553,13 @@ class MessageExtractor {
         (offsetOfReference !== null && offsetOfReference > 0 ? { kind: 'offset', offset: offsetOfReference - 1 } : null)
       const offsetOfSubject = subject ? this.#offsetOf(subject) : null
       if (subject === null || offsetOfSubject === null) continue
-      const reference = comparison.reference ?? { kind: 'offset', offset: offsetOfSubject + 1 }
+      const lastYear = given[given.length - 1]?.year
+      const lastOffset = lastYear ? this.#offsetOf(lastYear) : null
+      const reference: YearReference =
+        comparison.reference ??
+        (lastYear && lastOffset !== null && lastOffset !== offsetOfSubject
+          ? lastYear
+          : { kind: 'offset', offset: offsetOfSubject + 1 })
       this.#comparisons.push({
         topic,
         subject,
