@@ -49,8 +49,9 @@ export function readBareYears(tokens: readonly Token[], text: string, lastFiscal
     }
     const next = tokens[index + 1]
     const previous = tokens[index - 1]
-    const beforeFigure =
-      next?.type === 'quantity' && !plausible(next) && YEAR_TO_FIGURE.test(text.slice(token.end, next.start))
+    // The next number is a figure when it is one already, or a bare number outside the window (2040 after 2025).
+    const figureNext = next !== undefined && (next.type === 'quantity' || isBareNumber(next)) && !plausible(next)
+    const beforeFigure = figureNext && YEAR_TO_FIGURE.test(text.slice(token.end, next.start))
     const inParenthesesAfterFigure =
       previous?.type === 'quantity' &&
       OPENING_PARENTHESIS.test(text.slice(previous.end, token.start)) &&
