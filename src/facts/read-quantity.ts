@@ -237,12 +237,9 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   if (ends || RANGE.test(source)) vague = true
   if (APPROXIMATE_INNER.test(source)) {
     approximate = true
-    // "五百多万", "二十多人": more than the number, not a value; "三十来个", "一百五十来人": about the number.
+    // "五百多万", "二十多人": more than the number, not a value; "三十来个" is about the number.
     if (/[多余]/.test(source.match(APPROXIMATE_INNER)?.[0] ?? '')) bound ??= 'gt'
-    else {
-      rough = true
-      if (unit !== 'year') bound ??= 'approx'
-    }
+    else rough = true
     source = source.replace(APPROXIMATE_INNER_ALL, '')
   }
   // "上亿", "过千万", "百来万": a magnitude said alone is one of it.

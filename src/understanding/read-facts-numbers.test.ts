@@ -86,7 +86,7 @@ describe('bounds are kept as bounds, never stored', () => {
         { fact: 'employees', op: 'le', value: 100 },
       ],
     ],
-    ['员工一百五十来人', ['employees'], [{ fact: 'employees', op: 'approx', value: 150 }]],
+    ['员工三十来个', ['employees'], [{ fact: 'employees', op: 'approx', value: 30 }]],
     ['营收将近三千万', ['revenue'], [{ fact: 'revenue', op: 'lt', value: 3000 }]],
     ['营收上亿了', ['revenue'], [{ fact: 'revenue', op: 'ge', value: 10000 }]],
     ['营收还没上千万', ['revenue'], [{ fact: 'revenue', op: 'lt', value: 1000 }]],

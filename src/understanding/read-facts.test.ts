@@ -139,7 +139,7 @@ describe('extractFacts: numerals and units', () => {
     { text: '150人', expecting: ['employees'], facts: { employees: 150 } },
     { text: '一百五十个人', expecting: ['employees'], facts: { employees: 150 } },
     { text: '30来人', expecting: ['employees'], facts: {}, rejected: ['employees'] },
-    { text: '150来人', expecting: ['employees'], facts: {}, rejected: ['employees'] },
+    { text: '150来人', expecting: ['employees'], facts: { employees: 150 } },
     { text: '二级', expecting: ['digitalLevel'], facts: { digitalLevel: 2 } },
     { text: '第2名', expecting: ['sciAwardRank'], facts: { sciAwardRank: 2 } },
     { text: '亏了200万', facts: { netProfit: -200 } },
