@@ -110,7 +110,7 @@ const APPROXIMATE_SUFFIX = /(?:出头|左右|上下)$/
 const ROUGH_SUFFIX = /(?:左右|上下)$/
 const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外|\+)$/
 const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|都?不到)$/
-const APPROXIMATE_INNER = /[多余来](?=[十百千万亿个人名位项件年元块wW%号]|$)/
+const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
 const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/
 
@@ -247,7 +247,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   if (/^[-+负]?[wW万亿]/.test(source)) return null
   // 1.2万元: magnitude inside the numeral, then the currency.
   const hasMagnitude = /[万萬亿億wW]$/.test(source)
-  if (unit === null && (hasMagnitude || currency)) unit = 'yuan'
+  // "一亿二": a 亿 inside the numeral is money too (no firm counts its staff in 亿).
+  if (unit === null && (hasMagnitude || currency || /[亿億]/.test(source))) unit = 'yuan'
   const chineseOnly = !/\d/.test(source)
   if (vague) {
     // "十几个人": more than ten; "二三十人", "20-30": no single value either.

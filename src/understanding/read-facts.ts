@@ -418,8 +418,14 @@ class MessageExtractor {
     const firstYear = tokens.find((token) => token.type === 'year')
     const clauseYear = firstYear?.type === 'year' ? firstYear.year : null
     const bound = new Set<number>()
+    // "一共一百四": a totalling word (noise) or a filler leaves the number the clause's whole answer.
     const substantive = tokens.filter(
-      (token) => token.type !== 'yes' && token.type !== 'correction' && token.type !== 'respectively',
+      (token) =>
+        token.type !== 'yes' &&
+        token.type !== 'correction' &&
+        token.type !== 'respectively' &&
+        token.type !== 'filler' &&
+        !(token.type === 'keyword' && token.meaning.type === 'noise'),
     )
     let pendingYear: YearReference | null = null
     const postposed = new Set<number>()
