@@ -502,7 +502,7 @@ class MessageExtractor {
       // "员工不对，是一百六": after a correction even a bare number continues the fact.
       const fits =
         token.quantity.unit !== null ? unitFits(previous ?? AMOUNT_TOPICS.revenue, token.quantity) : corrected
-      if (previous && continues && !keywordBefore && (year !== null || fits)) {
+      if (previous && continues && !keywordBefore && ((year !== null && previous.unit === 'money') || fits)) {
         this.#bind(previous, {
           start: token.start,
           quantity: token.quantity,
@@ -1101,7 +1101,9 @@ class MessageExtractor {
   #setConverted(fact: FactName, topic: AmountTopic, values: BoundValue[]): void {
     let total = 0
     for (const value of values) {
-      const conversion = convertQuantity(value.quantity, topic.unit)
+      let conversion = convertQuantity(value.quantity, topic.unit)
+      if (!conversion.ok && conversion.problem === 'fractionOrPercent' && topic.fractionIsShare === true)
+        conversion = { ok: true, value: Number((value.quantity.value * 100).toPrecision(12)) }
       if (!conversion.ok) {
         this.#recordBound(fact, topic, value.quantity, value.raw)
         return this.#draft.reject(fact, value.raw, problemReason(fact, value, conversion.problem, topic))
@@ -1201,6 +1203,8 @@ class MessageExtractor {
         ([candidate, start]) =>
           this.#lastCorrectionAt > start &&
           this.#lastCorrectionAt < token.start &&
+          // "…不对是三千二百万整 前年的话是两千八": a figure of another year replaces nothing.
+          (offset === null || SLOT_OF_FACT.get(candidate)?.slot === offset) &&
           unitFits(SLOT_OF_FACT.get(candidate)?.topic ?? AMOUNT_TOPICS.revenue, quantity),
       )
       const fact =
