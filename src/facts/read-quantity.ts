@@ -109,7 +109,7 @@ const REACHING_PREFIX = /^上(?=[百千万亿])/
 const APPROXIMATE_SUFFIX = /(?:出头|左右|上下)$/
 const ROUGH_SUFFIX = /(?:左右|上下)$/
 const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外|\+)$/
-const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|都?不到)$/
+const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?不到)$/
 const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
 const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/
