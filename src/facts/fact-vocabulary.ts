@@ -10,6 +10,8 @@ export interface AmountTopic {
   windows?: Partial<Record<number, FactName>>
   /** Several kinds of IP add up to one count (实用新型 8 + 软著 4 = Ⅱ类 12). */
   additive?: boolean
+  /** A bare fraction is the ratio as a share ("资产负债率0.45" = 45 %): below 1 % the ratio is implausible. */
+  fractionIsShare?: boolean
 }
 
 export const AMOUNT_TOPICS = {
@@ -24,7 +26,7 @@ export const AMOUNT_TOPICS = {
     unit: 'money',
     windows: { 2: 'equityFinancing2y', 3: 'equityFinancing3y' },
   },
-  debtRatio: { id: 'debtRatio', slots: ['debtRatio'], unit: 'percent' },
+  debtRatio: { id: 'debtRatio', slots: ['debtRatio'], unit: 'percent', fractionIsShare: true },
   marketShare: { id: 'marketShare', slots: ['marketShare'], unit: 'percent' },
   employees: { id: 'employees', slots: ['employees'], unit: 'count' },
   rdStaff: { id: 'rdStaff', slots: ['rdStaff'], unit: 'count' },

@@ -22,6 +22,8 @@ const DIGITS: Record<string, number> = {
   柒: 7,
   捌: 8,
   玖: 9,
+  俩: 2,
+  仨: 3,
 }
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 }
 const WAN = new Set(['万', '萬'])
@@ -60,6 +62,8 @@ export function parseNormalizedNumber(text: string): number | null {
 
 function readMixedNumeral(source: string): number | null {
   const hasMagnitude = /[十拾百佰千仟万萬亿億]/.test(source)
+  /** 三二零零万 (voice input reads digits one by one): without 十/百/千, a run of digits with a 零 is positional. */
+  const hasSmallUnit = /[十拾百佰千仟]/.test(source)
   let yiPart = 0
   let wanPart = 0
   let section = 0
@@ -91,7 +95,7 @@ function readMixedNumeral(source: string): number | null {
       const afterZero = current === 0 && hasMagnitude
       if (current !== null && !afterZero) {
         // 二〇二四: a run of digit characters with no magnitude is read digit by digit.
-        if (hasMagnitude) return null
+        if (hasSmallUnit || !/[零〇]/.test(source)) return null
         current = current * 10 + digit
         currentIsSingleDigit = false
       } else {

@@ -21,6 +21,8 @@ export interface Quantity {
   bound: QuantityBound | null
   /** 十几/几百/二三十/20-30: no single value. */
   vague: boolean
+  /** A range ("三千万到四千万", "50-100人", "四五千万") in the quantity's own unit: its ends, for the bounds it states. */
+  range?: { low: number; high: number }
   /** Written with Chinese numerals only ("三", "一百五"): such a bare number is easily a word, not an answer. */
   chineseOnly: boolean
   /**
@@ -95,16 +97,20 @@ const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
   [/强$/, 'top', 1],
 ]
 const APPROXIMATE_PREFIX = /^(?:大约|大概|约|差不多|将近|接近|近|有|是|为|共|总共|一共|合计)/
-/** 将近/接近 a round number is just under it: a size, not a figure ("将近五千万"). */
+/** 将近/接近 a number is just under it: an upper bound, not a figure ("将近五千万" < 5000万). */
 const ROUGH_PREFIX = /^(?:将近|接近|近)$/
+/** ¥3200万, RMB 32,000,000, 人民币3200万: the currency before the figure makes it money. */
+const CURRENCY_PREFIX = /^(?:[¥￥]|RMB|人民币)/
 const UPPER_BOUND_PREFIX = /^(?:不到|不足|低于|少于|小于)/
-const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于)/
+const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于|[过破](?=[百千万亿]))/
+/** 上亿, 上千万: reaching the figure. */
+const REACHING_PREFIX = /^上(?=[百千万亿])/
 /** 出头 is a value ("八百万出头" ≈ 800万); 左右/上下 are one unless the number is round ("一个亿左右"). */
 const APPROXIMATE_SUFFIX = /(?:出头|左右|上下)$/
 const ROUGH_SUFFIX = /(?:左右|上下)$/
-const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外)$/
-const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|都?不到)$/
-const APPROXIMATE_INNER = /[多余来](?=[十百千万亿个人名位项件年元块wW%号]|$)/
+const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外|\+)$/
+const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?不到)$/
+const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
 const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/
 
@@ -139,6 +145,9 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     .trim()
     .replace(/\s+/g, '')
     .replace(/个([多余])([亿億])/, '$1个$2')
+    // 3.2kw: kw is 千万 in chat.
+    .replace(/[kK][wW]$/, '千万')
+  let currency = false
   let approximate = false
   let upperBound = false
   let vague = false
@@ -154,6 +163,13 @@ export function readNormalizedQuantity(text: string): Quantity | null {
       changed = true
       continue
     }
+    const reaching = REACHING_PREFIX.exec(source)
+    if (reaching) {
+      bound = 'ge'
+      source = source.slice(reaching[0].length)
+      changed = true
+      continue
+    }
     const lower = LOWER_BOUND_PREFIX.exec(source) ?? LOWER_BOUND_SUFFIX.exec(source)
     if (lower && lower[0].length < source.length) {
       bound = lower[0] === '以上' || lower[0] === '往上' ? 'ge' : 'gt'
@@ -164,11 +180,33 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     const approx = APPROXIMATE_PREFIX.exec(source) ?? APPROXIMATE_SUFFIX.exec(source)
     if (approx && approx[0].length < source.length) {
       approximate = true
-      if (ROUGH_SUFFIX.test(approx[0]) || ROUGH_PREFIX.test(approx[0])) rough = true
+      if (ROUGH_PREFIX.test(approx[0])) {
+        upperBound = true
+        bound ??= 'lt'
+      } else if (ROUGH_SUFFIX.test(approx[0])) rough = true
       source = approx.index === 0 ? source.slice(approx[0].length) : source.slice(0, approx.index)
+      changed = true
+      continue
+    }
+    const currencyWord = CURRENCY_PREFIX.exec(source)
+    if (currencyWord && currencyWord[0].length < source.length) {
+      currency = true
+      source = source.slice(currencyWord[0].length)
       changed = true
     }
   }
+  // "负债率不到一半": half is 50 %.
+  if (/^(?:一半|半数)$/.test(source))
+    return {
+      value: 50,
+      unit: 'percent',
+      approximate,
+      upperBound,
+      bound,
+      vague: false,
+      chineseOnly: true,
+      outOfRange: false,
+    }
   let percentPrefix = 0
   const prefixed = /^(百分之|千分之)/.exec(source)
   if (prefixed) {
@@ -187,10 +225,16 @@ export function readNormalizedQuantity(text: string): Quantity | null {
       if (match[0] === '年半') extra = 0.5
       if (/^年(?:多|左右|以上)$/.test(match[0])) approximate = true
       source = source.slice(0, match.index)
+      // "一亿两千万元": after a 亿 the 万 of 万元 is the last part's magnitude, not the whole numeral's.
+      if (suffixScale === 10_000 && /[亿億]/.test(source)) {
+        source += '万'
+        scale = 1
+      }
       break
     }
   }
-  if (RANGE.test(source)) vague = true
+  const ends = readRange(source)
+  if (ends || RANGE.test(source)) vague = true
   if (APPROXIMATE_INNER.test(source)) {
     approximate = true
     // "五百多万", "二十多人": more than the number, not a value; "三十来个" is about the number.
@@ -198,10 +242,13 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     else rough = true
     source = source.replace(APPROXIMATE_INNER_ALL, '')
   }
+  // "上亿", "过千万", "百来万": a magnitude said alone is one of it.
+  if (bound !== null && /^[百千万亿]/.test(source)) source = `一${source}`
   if (/^[-+负]?[wW万亿]/.test(source)) return null
   // 1.2万元: magnitude inside the numeral, then the currency.
   const hasMagnitude = /[万萬亿億wW]$/.test(source)
-  if (unit === null && hasMagnitude) unit = 'yuan'
+  // "一亿二": a 亿 inside the numeral is money too (no firm counts its staff in 亿).
+  if (unit === null && (hasMagnitude || currency || /[亿億]/.test(source))) unit = 'yuan'
   const chineseOnly = !/\d/.test(source)
   if (vague) {
     // "十几个人": more than ten; "二三十人", "20-30": no single value either.
@@ -216,6 +263,14 @@ export function readNormalizedQuantity(text: string): Quantity | null {
       vague,
       chineseOnly,
       outOfRange: false,
+      ...(ends && floor === null
+        ? {
+            range: {
+              low: Number((ends.low * scale).toPrecision(12)),
+              high: Number((ends.high * scale).toPrecision(12)),
+            },
+          }
+        : {}),
     }
   }
   const numeral = readScientific(source) ?? parseNormalizedNumber(source)
@@ -231,4 +286,32 @@ export function readNormalizedQuantity(text: string): Quantity | null {
 function significantDigitsOfValue(value: number): number {
   const digits = String(Math.abs(value)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '')
   return digits.length
+}
+
+/** Two Chinese digits side by side before a magnitude: 四五千万 = 四千万 to 五千万, 五六十 = 五十 to 六十. */
+const ADJACENT_DIGITS = /^(.*?)([一二两三四五六七八九])([一二两三四五六七八九])(?=[十百千万亿])(.*)$/
+const RANGE_SEPARATOR = /^(.+?)\s*[-~～到至]\s*(.+)$/
+const TRAILING_MAGNITUDES = /[十百千万萬亿億wW]+$/
+
+/** The ends of a range numeral ("三千万到四千万", "3000-4000万", "四五千万", "50-100"), low first; null when not one. */
+function readRange(source: string): { low: number; high: number } | null {
+  let left: string
+  let right: string
+  const separated = RANGE_SEPARATOR.exec(source)
+  const adjacent = ADJACENT_DIGITS.exec(source)
+  if (separated) {
+    ;[, left, right] = separated
+    // "3000-4000万": the magnitude after the second figure is the first one's too.
+    const magnitude = TRAILING_MAGNITUDES.exec(right)?.[0] ?? ''
+    if (magnitude !== '' && !TRAILING_MAGNITUDES.test(left)) left += magnitude
+  } else if (adjacent) {
+    const [, head, first, second, tail] = adjacent
+    left = `${head}${first}${tail}`
+    right = `${head}${second}${tail}`
+  } else return null
+  const low = parseNormalizedNumber(left)
+  const high = parseNormalizedNumber(right)
+  // A range is said between figures of one size ("50-100人"); "差1万到3000万" is no range.
+  if (low === null || high === null || !(low < high) || high > low * 10) return null
+  return { low, high }
 }

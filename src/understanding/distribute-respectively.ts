@@ -42,7 +42,7 @@ function distributeSegment(segment: MessageToken[]): MessageToken[] {
   const after = segment.slice(at + 1).filter((token) => token.type !== 'yes')
   if (after.length === 0 || after.some((token) => token.type !== 'quantity')) return segment
   const kind = KINDS.find((candidate) => before.filter((token) => kindOf(token) === candidate).length >= 2)
-  if (!kind) return segment
+  if (!kind) return spreadOverYears(segment, before, after)
   const qualifiers = before.filter((token) => kindOf(token) === kind)
   // Only 各 gives one number to each ("各3个"); 分别 with fewer numbers than words is asked again.
   const each = (segment[at].type === 'all' || segment[at].text.startsWith('各')) && after.length === 1
@@ -57,5 +57,30 @@ function distributeSegment(segment: MessageToken[]): MessageToken[] {
     }
     rewritten.push(...[...shared, qualifier].sort((left, right) => left.start - right.start), quantity)
   })
+  return rewritten
+}
+
+/**
+ * "研发费用两年都是两百万", "两年都没超过一千万": a span of N years before 都/各 with one number gives it to each of
+ * those years (上年度, 前年 …), unless the fact is counted by span itself (股权融资近两年).
+ */
+function spreadOverYears(segment: MessageToken[], before: MessageToken[], after: MessageToken[]): MessageToken[] {
+  const windows = before.filter((token) => token.type === 'window')
+  const [span] = windows
+  if (windows.length !== 1 || span.type !== 'window' || span.years < 2 || after.length !== 1) return segment
+  if (
+    before.some((token) => token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.windows)
+  )
+    return segment
+  const shared = before.filter((token) => token !== span)
+  const rewritten: MessageToken[] = []
+  for (let offset = 0; offset < span.years; offset += 1) {
+    if (offset > 0) {
+      const previous = rewritten[rewritten.length - 1]
+      rewritten.push({ start: previous.end, end: previous.end, text: '', type: 'separator' })
+    }
+    const year: MessageToken = { ...span, type: 'year', year: { kind: 'offset', offset } }
+    rewritten.push(...[...shared, year].sort((left, right) => left.start - right.start), after[0])
+  }
   return rewritten
 }

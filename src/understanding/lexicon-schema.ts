@@ -69,7 +69,12 @@ export const REPLY_WORD_TYPES = [
   'fine',
   'part',
   'area',
+  'than',
+  'change',
 ] as const
+/** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
+export const CHANGE_KINDS = ['more', 'less', 'double'] as const
+export type ChangeKind = (typeof CHANGE_KINDS)[number]
 export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped'] as const
 export const ReplyWordFileSchema = z
   .object({
@@ -81,11 +86,15 @@ export const ReplyWordFileSchema = z
           alsoNo: z.boolean().optional(),
           kind: z.enum(CORRECTION_KINDS).optional(),
           op: z.enum(['lt', 'le', 'gt', 'ge', 'approx']).optional(),
+          change: z.enum(CHANGE_KINDS).optional(),
           words: Words,
         })
         .strict()
         .refine((entry) => (entry.type === 'bound') === (entry.op !== undefined), {
           message: 'a bound entry, and only a bound entry, has an op',
+        })
+        .refine((entry) => (entry.type === 'change') === (entry.change !== undefined), {
+          message: 'a change entry, and only a change entry, has a change',
         }),
     ),
   })

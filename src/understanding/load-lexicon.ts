@@ -14,6 +14,7 @@ import {
   ProgramFileSchema,
   ReplyWordFileSchema,
   type ASPECTS as AspectList,
+  type ChangeKind,
   type Command,
   type CorrectionKind,
   type IntentCue,
@@ -38,12 +39,14 @@ export type WordTag =
         | 'program'
         | 'part'
         | 'area'
+        | 'than'
     }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
   | { type: 'place'; beijing: boolean }
   | { type: 'intent'; cue: IntentCue }
   | { type: 'bound'; op: QuantityBound }
+  | { type: 'change'; change: ChangeKind }
 
 export interface LexiconWord {
   tag: WordTag
@@ -133,6 +136,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     else if (entry.type === 'confirm') tag = { type: 'confirm' }
     else if (entry.type === 'fine') tag = { type: 'yes', fine: true }
     else if (entry.type === 'bound') tag = { type: 'bound', op: entry.op ?? 'approx' }
+    else if (entry.type === 'change') tag = { type: 'change', change: entry.change ?? 'more' }
     else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
     for (const word of entry.words) add(word, tag, 'reply-words.json')
   }

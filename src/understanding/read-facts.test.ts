@@ -357,7 +357,7 @@ describe('extractFacts: rejections with a reason', () => {
     ['研发人员50人', [], { employees: 30 }, 'rdStaff', /研发人员（50人）不能大于从业人员（30人）/],
     ['自主研发6项', [], { ipClass1: 5 }, 'ipClass1SelfDeveloped', /不能大于Ⅰ类知识产权（5项）/],
     ['近两年融资4000万，近三年3000万', [], {}, 'equityFinancing2y', /不能大于近3年股权融资/],
-    ['0.48', ['debtRatio'], {}, 'debtRatio', /是48%还是0.48%/],
+    ['0.48', ['marketShare'], {}, 'marketShare', /是48%还是0.48%/],
     ['十几个', ['rdStaff'], {}, 'rdStaff', /具体的数/],
     ['二三十人', ['employees'], {}, 'employees', /具体的数/],
     ['20-30人', ['employees'], {}, 'employees', /具体的数/],

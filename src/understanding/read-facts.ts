@@ -10,7 +10,10 @@ import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from '../
 import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import { distributeRespectively } from './distribute-respectively.js'
+import { readBareYears } from './read-bare-years.js'
+import { findComparisons } from './read-comparisons.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
+import type { ChangeKind } from './lexicon-schema.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
 
 /** What the dialogue knows when it hands over a reply. */
@@ -237,9 +240,58 @@ class Draft {
 export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
   const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
   if (detectInjection(normalized)) return emptyResult(true)
-  const tokens = distributeRespectively(tagText(normalized, context.lexicon ?? currentLexicon()))
+  const tagged = tagText(normalized, context.lexicon ?? currentLexicon())
+  const tokens = distributeRespectively(
+    splitAtParts(negateBounds(readBareYears(tagged, normalized, context.lastFiscalYear), normalized)),
+  )
   const extractor = new MessageExtractor(normalized, tokens, context)
   return extractor.run()
+}
+
+/** Negated lower bounds: not reaching (没上千万) is below, not passing (没破亿) is at most. */
+const NEGATED_BOUND: Partial<Record<QuantityBound, QuantityBound>> = { ge: 'lt', gt: 'le' }
+
+/** "营收还没上千万", "没破亿": a 没/还没 right before a bound figure turns its lower bound into an upper one. */
+function negateBounds(tokens: MessageToken[], text: string): MessageToken[] {
+  const result: MessageToken[] = []
+  for (const token of tokens) {
+    const previous = result[result.length - 1]
+    const negated = token.type === 'quantity' && token.quantity.bound ? NEGATED_BOUND[token.quantity.bound] : undefined
+    if (
+      token.type === 'quantity' &&
+      negated &&
+      previous?.type === 'no' &&
+      /^[上过破]/.test(token.text) &&
+      text.slice(previous.end, token.start).trim() === ''
+    ) {
+      result[result.length - 1] = {
+        ...token,
+        start: previous.start,
+        text: text.slice(previous.start, token.end),
+        quantity: { ...token.quantity, bound: negated, upperBound: true },
+      }
+    } else result.push(token)
+  }
+  return result
+}
+
+/**
+ * "总共80人其中研发25人", "员工150（含研发30）": 其中/含 inside a clause opens a new one, so that the part is read as a
+ * part of what came before rather than competing with it for one keyword.
+ */
+function splitAtParts(tokens: MessageToken[]): MessageToken[] {
+  const result: MessageToken[] = []
+  let numberInClause = false
+  for (const token of tokens) {
+    if (token.type === 'part' && numberInClause) {
+      result.push({ start: token.start, end: token.start, text: '', type: 'separator' })
+      numberInClause = false
+    }
+    if (token.type === 'separator') numberInClause = false
+    if (token.type === 'quantity') numberInClause = true
+    result.push(token)
+  }
+  return result
 }
 
 function emptyResult(injection: boolean): ExtractionResult {
@@ -269,6 +321,17 @@ class MessageExtractor {
   readonly #choices = new Map<FactName, string>()
   readonly #members = new Map<'honors' | 'techConversion', { add: Set<string>; remove: Set<string> }>()
   #previousTopic: AmountTopic | null = null
+  /** "去年比前年多四百万": figures of one topic stated through another year's, resolved once all values are read. */
+  readonly #comparisons: Array<{
+    topic: AmountTopic
+    subject: YearReference
+    reference: YearReference
+    change: ChangeKind
+    difference: Quantity | null
+    raw: string
+  }> = []
+  /** The year order (slot indexes) an undated list of the message was read in, for its other undated lists. */
+  #listOrder: number[] | null = null
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
   /** Parts said to be all of their whole ("都是自己研发的"). */
@@ -315,7 +378,13 @@ class MessageExtractor {
 
   run(): ExtractionResult {
     for (const clause of splitClauses(this.text, this.tokens)) this.#readClause(clause)
-    for (const [topic, values] of this.#bindings) this.#resolveTopic(topic, values)
+    // Topics asked for first: the order their lists follow is the order of a pasted row's other lists.
+    const bindings = [...this.#bindings].sort(
+      ([left], [right]) =>
+        Number(right.slots.some((fact) => this.#expects(fact))) -
+        Number(left.slots.some((fact) => this.#expects(fact))),
+    )
+    for (const [topic, values] of bindings) this.#resolveTopic(topic, values)
     for (const part of this.#allOf) {
       const whole = WHOLE_OF[part] as FactName
       const value = this.#draft.values.get(whole)?.value ?? this.context.known[whole]
@@ -323,6 +392,7 @@ class MessageExtractor {
     }
     this.#resolveChoicesAndMembers()
     this.#fillExpecting()
+    this.#applyComparisons()
     this.#applyBareAnswers()
     return this.#result()
   }
@@ -348,8 +418,14 @@ class MessageExtractor {
     const firstYear = tokens.find((token) => token.type === 'year')
     const clauseYear = firstYear?.type === 'year' ? firstYear.year : null
     const bound = new Set<number>()
+    // "一共一百四": a totalling word (noise) or a filler leaves the number the clause's whole answer.
     const substantive = tokens.filter(
-      (token) => token.type !== 'yes' && token.type !== 'correction' && token.type !== 'respectively',
+      (token) =>
+        token.type !== 'yes' &&
+        token.type !== 'correction' &&
+        token.type !== 'respectively' &&
+        token.type !== 'filler' &&
+        !(token.type === 'keyword' && token.meaning.type === 'noise'),
     )
     let pendingYear: YearReference | null = null
     const postposed = new Set<number>()
@@ -360,12 +436,16 @@ class MessageExtractor {
     // "员工是150？不是，是130": a clause of only 不是 after a value corrects it.
     if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0)
       this.#lastCorrectionAt = tokens[0].start
+    let valueWindow = window
+    const used = this.#readComparisons(tokens)
     tokens.forEach((token, index) => {
       if (token.type === 'correction') this.#lastCorrectionAt = token.start
       if (token.type === 'year' && !postposed.has(index)) pendingYear = token.year
+      // "近2年 2000 近3年 3000": each number takes the span said last before it.
+      if (token.type === 'window') valueWindow = token.years
       if (token.type === 'rank') this.#readRank(tokens, index, token.rank, bound)
       if (token.type === 'keyword' && token.meaning.type === 'amount') keywordBefore = true
-      if (token.type !== 'quantity') return
+      if (token.type !== 'quantity' || used.has(index)) return
       // A question states no number either ("是不是得排前几名才算", "要不要超过500万").
       if (index >= suppressFrom) return
       // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.
@@ -385,10 +465,17 @@ class MessageExtractor {
       // "两千万是去年的": a year right after the number (after 是) is its year.
       const next = tokens[index + 1]?.type === 'yes' && tokens[index + 1].text === '是' ? index + 2 : index + 1
       const candidate = tokens[next]
+      // "去年260万前年是220万": a year with a figure of its own after it is that figure's year, not this one's.
+      const following = tokens.slice(next + 1).find((later) => later.type !== 'yes' && later.type !== 'filler')
+      const opensFigure =
+        following?.type === 'quantity' || (following?.type === 'keyword' && following.meaning.type === 'amount')
       const after =
         pendingYear === null &&
         candidate?.type === 'year' &&
-        /^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start))
+        ((!opensFigure && /^\s*是?\s*$/u.test(this.text.slice(token.end, candidate.start))) ||
+          // "240万（2025）、200万（2024）": one year in parentheses after the figure is its year.
+          (/^\s*[（(]\s*$/u.test(this.text.slice(token.end, candidate.start)) &&
+            /^\s*[)）]/u.test(this.text.slice(candidate.end))))
           ? candidate
           : undefined
       if (after) postposed.add(next)
@@ -397,7 +484,7 @@ class MessageExtractor {
       const target = findTarget(clause, index)
       if (target) {
         bound.add(target.index)
-        const topic = this.#bindTarget(target.meaning, token, polarityOf(clause, index) === 'no', year, window)
+        const topic = this.#bindTarget(target.meaning, token, polarityOf(clause, index) === 'no', year, valueWindow)
         if (topic) clauseTopic = topic
         return
       }
@@ -415,20 +502,20 @@ class MessageExtractor {
       // "员工不对，是一百六": after a correction even a bare number continues the fact.
       const fits =
         token.quantity.unit !== null ? unitFits(previous ?? AMOUNT_TOPICS.revenue, token.quantity) : corrected
-      if (previous && continues && !keywordBefore && (year !== null || fits)) {
+      if (previous && continues && !keywordBefore && ((year !== null && previous.unit === 'money') || fits)) {
         this.#bind(previous, {
           start: token.start,
           quantity: token.quantity,
           raw: token.text,
           year,
-          window,
+          window: valueWindow,
           sign: 1,
           part: '',
         })
         clauseTopic = previous
         return
       }
-      this.#free.push({ token, year, window, wholeClause: substantive.length === 1 })
+      this.#free.push({ token, year, window: valueWindow, wholeClause: substantive.length === 1 })
     })
 
     tokens.forEach((token, index) => {
@@ -452,6 +539,88 @@ class MessageExtractor {
     const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
     if (clauseTopic) this.#previousTopic = clauseTopic
+  }
+
+  /** Records the clause's comparisons (their difference is no value) and returns the token indexes they use up. */
+  #readComparisons(tokens: Token[]): Set<number> {
+    const used = new Set<number>()
+    for (const comparison of findComparisons(tokens, this.text)) {
+      comparison.used.forEach((index) => used.add(index))
+      const asked = this.#expecting
+        .map((fact) => SLOT_OF_FACT.get(fact)?.topic)
+        .find((topic) => topic?.unit === 'money')
+      const topic = comparison.topic ?? this.#previousTopic ?? asked
+      if (!topic || topic.slots.length < 2 || topic.windows) continue
+      const given = this.#bindings.get(topic) ?? []
+      const offsetOfReference = comparison.reference ? this.#offsetOf(comparison.reference) : null
+      const subject: YearReference | null =
+        comparison.subject ??
+        given[given.length - 1]?.year ??
+        (offsetOfReference !== null && offsetOfReference > 0 ? { kind: 'offset', offset: offsetOfReference - 1 } : null)
+      const offsetOfSubject = subject ? this.#offsetOf(subject) : null
+      if (subject === null || offsetOfSubject === null) continue
+      const lastYear = given[given.length - 1]?.year
+      const lastOffset = lastYear ? this.#offsetOf(lastYear) : null
+      const reference: YearReference =
+        comparison.reference ??
+        (lastYear && lastOffset !== null && lastOffset !== offsetOfSubject
+          ? lastYear
+          : { kind: 'offset', offset: offsetOfSubject + 1 })
+      this.#comparisons.push({
+        topic,
+        subject,
+        reference,
+        change: comparison.change,
+        difference: comparison.difference?.quantity ?? null,
+        raw: comparison.raw,
+      })
+    }
+    return used
+  }
+
+  /**
+   * "前年2800万，去年比前年多四百万" → 去年 3200万; "去年3200万，比前年涨了四百" → 前年 2800万; "前年2800万 去年翻了一番" →
+   * 去年 5600万. A comparison sets the year it leaves open from the one given (in the message or known before),
+   * never one already said; chains ("前年比大前年多300万") resolve in turn. A rough difference sets nothing.
+   */
+  #applyComparisons(): void {
+    const pending = [...this.#comparisons]
+    for (let changed = true; changed && pending.length > 0;) {
+      changed = false
+      for (const comparison of [...pending]) {
+        const { topic, change } = comparison
+        const slotOf = (year: YearReference): FactName | undefined => {
+          const offset = this.#offsetOf(year)
+          return offset === null || offset < 0 ? undefined : topic.slots[offset]
+        }
+        const subject = slotOf(comparison.subject)
+        const reference = slotOf(comparison.reference)
+        const difference = comparison.difference ? convertQuantity(comparison.difference, topic.unit) : null
+        if (!subject || !reference || subject === reference || (difference !== null && !difference.ok)) {
+          pending.splice(pending.indexOf(comparison), 1)
+          continue
+        }
+        const amount = difference?.ok ? difference.value : 0
+        const valueOf = (fact: FactName): number | undefined => {
+          const value = this.#draft.values.get(fact)?.value ?? this.context.known[fact]
+          return typeof value === 'number' ? value : undefined
+        }
+        const from = valueOf(subject)
+        const to = valueOf(reference)
+        let target: FactName | null = null
+        let value = 0
+        if (to !== undefined && from === undefined && !this.#draft.touched(subject)) {
+          target = subject
+          value = change === 'double' ? to * 2 : change === 'more' ? to + amount : to - amount
+        } else if (from !== undefined && to === undefined && !this.#draft.touched(reference)) {
+          target = reference
+          value = change === 'double' ? from / 2 : change === 'more' ? from - amount : from + amount
+        } else continue
+        pending.splice(pending.indexOf(comparison), 1)
+        changed = true
+        if (value >= 0) this.#draft.set(target, Number(value.toPrecision(12)), comparison.raw, true)
+      }
+    }
   }
 
   #bind(topic: AmountTopic, value: BoundValue): void {
@@ -764,6 +933,20 @@ class MessageExtractor {
       if (fact) assigned.set(fact, value)
     }
     const free = topic.slots.filter((fact) => !assigned.has(fact))
+    // "三千万出头吧不到四千万": a bound beside a figure only agrees with it; it is recorded for the figure's fact.
+    const agreeing: BoundValue[] = []
+    const figures = undated.filter((value) => convertQuantity(value.quantity, topic.unit).ok)
+    const askedHere = this.#expecting.filter((fact) => free.includes(fact)).length
+    for (let index = undated.length - 1; index >= 0 && figures.length > 0; index -= 1) {
+      const value = undated[index]
+      if (figures.includes(value)) continue
+      const agrees = figures.some(
+        (figure) =>
+          this.#satisfies(figure.quantity, value.quantity) &&
+          (askedHere <= 1 || !this.#separatedBetween(figure.start, value.start)),
+      )
+      if (agrees) agreeing.unshift(...undated.splice(index, 1))
+    }
     if (undated.length === 1) {
       const asked = this.#expecting.filter((fact) => free.includes(fact))
       // "营收改成1500万": after a correction word the value replaces the one fact of the topic already given.
@@ -794,6 +977,13 @@ class MessageExtractor {
       } else if (asked.length >= undated.length) order = asked
       // "去年营收3200万，主营3000万，前年营收2800万，主营2600万": the years of the other facts, in the same order.
       else if (pattern.length >= undated.length) order = pattern
+      // "营业收入 3200 2800 研发费用 240 200": a row's other list, read in the order asked, sets the years' order.
+      else if (this.#listOrder && this.#listOrder.length === undated.length)
+        order = this.#listOrder
+          .map((slot) => topic.slots[slot])
+          .filter((fact) => fact !== undefined && free.includes(fact))
+      if (order === asked && order.length >= undated.length)
+        this.#listOrder ??= order.slice(0, undated.length).map((fact) => topic.slots.indexOf(fact))
       if (order && order.length >= undated.length) undated.forEach((value, index) => assigned.set(order[index], value))
       else {
         const raw = undated.map((value) => value.raw).join('、')
@@ -805,6 +995,37 @@ class MessageExtractor {
       }
     }
     for (const [fact, value] of assigned) this.#setConverted(fact, topic, [value])
+    for (const value of agreeing) {
+      const figure = [...assigned].find(([, candidate]) => undated.includes(candidate))
+      if (figure) this.#recordBound(figure[0], topic, value.quantity, value.raw)
+    }
+  }
+
+  /** Whether a figure lies within what a bound says ("三千万出头" within "不到四千万"), both in their own unit. */
+  #satisfies(figure: Quantity, bound: Quantity): boolean {
+    if (figure.unit !== bound.unit && figure.unit !== null && bound.unit !== null) return false
+    const { value } = figure
+    if (bound.range) return value >= bound.range.low && value <= bound.range.high
+    switch (bound.bound ?? (bound.upperBound ? 'lt' : null)) {
+      case 'lt':
+        return value < bound.value
+      case 'le':
+        return value <= bound.value
+      case 'gt':
+        return value > bound.value
+      case 'ge':
+        return value >= bound.value
+      case 'approx':
+        return Math.abs(value - bound.value) <= bound.value * 0.2
+      default:
+        return false
+    }
+  }
+
+  /** Whether a clause separator stands between two positions of the message. */
+  #separatedBetween(first: number, second: number): boolean {
+    const [from, to] = first < second ? [first, second] : [second, first]
+    return this.tokens.some((token) => token.type === 'separator' && token.start > from && token.start < to)
   }
 
   /** The year offsets the message's dated values follow, in order of appearance (去年…前年… → [0, 1]). */
@@ -850,10 +1071,19 @@ class MessageExtractor {
 
   #resolveSingle(fact: FactName, topic: AmountTopic, values: BoundValue[]): void {
     // 前年的净利润 is no fact: only the last year's amount counts.
-    const current = values.filter(
+    let current = values.filter(
       (value) => topic.unit !== 'money' || value.year === null || this.#offsetOf(value.year) === 0,
     )
     if (current.length === 0) return
+    // "三千万出头吧，不到四千万": a bound beside a figure only agrees with it; the figure is the value.
+    const figures = current.filter((value) => convertQuantity(value.quantity, topic.unit).ok)
+    const agreeing = current.filter(
+      (value) => !figures.includes(value) && figures.some((figure) => this.#satisfies(figure.quantity, value.quantity)),
+    )
+    if (agreeing.length > 0) {
+      for (const value of agreeing) this.#recordBound(fact, topic, value.quantity, value.raw)
+      current = current.filter((value) => !agreeing.includes(value))
+    }
     if (!topic.additive) {
       const distinct = new Set(current.map((value) => `${value.quantity.value}${value.quantity.unit}`))
       if (distinct.size > 1) {
@@ -871,7 +1101,9 @@ class MessageExtractor {
   #setConverted(fact: FactName, topic: AmountTopic, values: BoundValue[]): void {
     let total = 0
     for (const value of values) {
-      const conversion = convertQuantity(value.quantity, topic.unit)
+      let conversion = convertQuantity(value.quantity, topic.unit)
+      if (!conversion.ok && conversion.problem === 'fractionOrPercent' && topic.fractionIsShare === true)
+        conversion = { ok: true, value: Number((value.quantity.value * 100).toPrecision(12)) }
       if (!conversion.ok) {
         this.#recordBound(fact, topic, value.quantity, value.raw)
         return this.#draft.reject(fact, value.raw, problemReason(fact, value, conversion.problem, topic))
@@ -918,6 +1150,17 @@ class MessageExtractor {
 
   /** A bound or rough size ("没到一千万", "五百多万", "十几个人") in the fact's unit: not a value, but what it says. */
   #recordBound(fact: FactName, topic: AmountTopic, quantity: Quantity, raw: string): void {
+    // "三千万到四千万", "50-100人": a range states both of its ends.
+    if (quantity.range) {
+      for (const [op, value] of [
+        ['ge', quantity.range.low],
+        ['le', quantity.range.high],
+      ] as const) {
+        const end = convertQuantity({ ...quantity, value, bound: null, upperBound: false, vague: false }, topic.unit)
+        if (end.ok) this.#bounds.push({ fact, op, value: end.value, raw })
+      }
+      return
+    }
     const op = quantity.bound ?? (quantity.upperBound ? 'lt' : null)
     if (op === null || Number.isNaN(quantity.value)) return
     const plain = convertQuantity({ ...quantity, bound: null, upperBound: false, vague: false }, topic.unit)
@@ -960,6 +1203,8 @@ class MessageExtractor {
         ([candidate, start]) =>
           this.#lastCorrectionAt > start &&
           this.#lastCorrectionAt < token.start &&
+          // "…不对是三千二百万整 前年的话是两千八": a figure of another year replaces nothing.
+          (offset === null || SLOT_OF_FACT.get(candidate)?.slot === offset) &&
           unitFits(SLOT_OF_FACT.get(candidate)?.topic ?? AMOUNT_TOPICS.revenue, quantity),
       )
       const fact =

@@ -179,8 +179,14 @@ function correctionKind(
   const dated = tokens.some((token, index) => {
     if (token.type !== 'quantity') return false
     const after = tokens.slice(index + 1, index + 3)
+    // "去年3200万前年2800万": a year with a figure of its own after it is that figure's year.
+    const yearAt = after.findIndex((next) => next.type === 'year')
+    const following = tokens.slice(index + 2 + yearAt).find((later) => later.type !== 'yes' && later.type !== 'filler')
+    const opensFigure =
+      following?.type === 'quantity' || (following?.type === 'keyword' && following.meaning.type === 'amount')
     return (
-      after.some((next) => next.type === 'year') &&
+      yearAt >= 0 &&
+      !opensFigure &&
       lastValues.some((last) => {
         const topic = TOPIC_OF_FACT.get(last.fact)
         const conversion = topic ? convertQuantity(token.quantity, topic.unit) : null

@@ -8,7 +8,7 @@ import {
 } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import type { Lexicon } from './load-lexicon.js'
-import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
+import type { ChangeKind, CorrectionKind, IntentCue } from './lexicon-schema.js'
 
 /** A year qualifier: 去年 (offset 0 = 上年度), 前年 (1), 大前年 (2), 今年 (-1), or an explicit 2024年. */
 export type YearReference = { kind: 'offset'; offset: number } | { kind: 'calendar'; year: number }
@@ -52,18 +52,23 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'program' }
   /** 没到/超过/至少 before a number: merged into the quantity as its bound; alone it says nothing. */
   | { type: 'bound'; op: QuantityBound }
+  /** 比/相比: the year after it is what a comparison compares with ("去年比前年多四百万"). */
+  | { type: 'than' }
+  /** 多/涨了/少/降了/翻了一番: the number after it is a difference, not a value. */
+  | { type: 'change'; change: ChangeKind }
 )
 
-const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖'
+const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
 const MAGNITUDES = '十拾百佰千仟万萬亿億'
 // An exponent ("1e308") is read too, so that an absurd amount is refused whole rather than cut into 1 and 308.
 const ARABIC = ARABIC_NUMERAL_SOURCE
 /** A year spoken digit by digit (二零二五年): it ends the figure before it (三千二百万二零二四年). */
 const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*年'
-const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来](?=[${MAGNITUDES}个人名位项件年元块wW%号])))`
-const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几])${NUMERAL_PART}*`
-const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|超过)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|都?不到|开外|多)?`
+const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[万萬亿億])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])))`
+/** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
+const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
+const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
+const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?)(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|[都还]?不到|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
@@ -71,6 +76,8 @@ const COPULAS = new Set(['有', '是', '在'])
 const BOUND_GLUE = /^[\s了过也就才只]*$/
 /** Particles that mark a topic when a figure follows (前年么两千八). */
 const TOPIC_PARTICLES = new Set(['么', '呢', '嘛'])
+/** Particles that close a statement after its figure ("还不到五百万呢"): no question. */
+const FINAL_PARTICLES = new Set(['呢', '嘛'])
 /** Digit characters in order of value (两 as a second 2), for years spoken digit by digit. */
 const SPOKEN_DIGITS = '零一二三四五六七八九〇一两'
 const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
@@ -84,7 +91,7 @@ const PATTERNS: Array<[string, string]> = [
   ],
   [
     'window',
-    `(?:最近|近|过去|这|前)\\s*${SMALL_NUMBER}\\s*个?年(?:来|内|里|中|间|以来)?|${SMALL_NUMBER}\\s*个?年(?=来|内|里|以来|分别|依次|的?(?:营|收|主营|研发))`,
+    `(?:最近|近|过去|这|前)\\s*${SMALL_NUMBER}\\s*个?年(?:来|内|里|中|间|以来)?|${SMALL_NUMBER}\\s*个?年(?=来|内|里|以来|分别|依次|都|各|均|的?(?:营|收|主营|研发))`,
   ],
   ['rank', `(?:排名|排)?第\\s*(?:\\d+|[${CN_DIGITS}十]+)\\s*(?:名|位|完成单位|完成人|单位)?`],
   ['quantity', QUANTITY],
@@ -275,7 +282,12 @@ function markTopicMarkers(tokens: MessageToken[]): void {
             TOPIC_PARTICLES.has(token.text) &&
             (clause[offset - 1]?.type === 'year' || clause[offset - 1]?.type === 'keyword') &&
             clause.slice(offset + 1).some((next) => next.type === 'quantity'))
-        if (topic) tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
+        const final =
+          token.type === 'question' &&
+          FINAL_PARTICLES.has(token.text) &&
+          offset === clause.length - 1 &&
+          clause[offset - 1]?.type === 'quantity'
+        if (topic || final) tokens[start + offset] = { ...token, type: 'filler' } as MessageToken
       })
     }
     start = index + 1

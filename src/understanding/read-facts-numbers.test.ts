@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import { readQuantity } from '../facts/read-quantity.js'
+import type { FactName, Facts } from '../facts/fact-schema.js'
+import { extractFacts } from './read-facts.js'
+
+/** Numbers, years, bounds and comparisons across clauses (the clause grammar's number rules). 上年度 is 2025 here. */
+const LAST_FISCAL_YEAR = 2025
+const REVENUE: FactName[] = ['revenue', 'revenuePrev']
+const MAIN_REVENUE: FactName[] = ['mainRevenuePrev2', 'mainRevenuePrev', 'mainRevenue']
+const FINANCING: FactName[] = ['equityFinancing2y', 'equityFinancing3y', 'listing']
+const RD: FactName[] = ['rdExpense', 'rdExpensePrev', 'rdStaff']
+
+function read(text: string, expecting: FactName[], known: Facts = {}) {
+  return extractFacts(text, { expecting, known, lastFiscalYear: LAST_FISCAL_YEAR })
+}
+
+describe('bare four-digit numbers: year or amount, from the years the question can mean', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['2000 3000，无', FINANCING, { equityFinancing2y: 2000, equityFinancing3y: 3000, listing: 'none' }],
+    ['2010 2030 2045', MAIN_REVENUE, { mainRevenuePrev2: 2010, mainRevenuePrev: 2030, mainRevenue: 2045 }],
+    ['2025 2040 2024 2010', REVENUE, { revenue: 2040, revenuePrev: 2010 }],
+    ['2025：2000万\n2024：1800万', REVENUE, { revenue: 2000, revenuePrev: 1800 }],
+    ['营收(万元)：3200(2025) 2800(2024)', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    [
+      '2023 2024 2025\n1500 1800 2100',
+      MAIN_REVENUE,
+      { mainRevenuePrev2: 1500, mainRevenuePrev: 1800, mainRevenue: 2100 },
+    ],
+    [
+      '项目 2024年 2025年\n营业收入 2800 3200\n研发费用 200 240',
+      REVENUE,
+      { revenue: 3200, revenuePrev: 2800, rdExpense: 240, rdExpensePrev: 200 },
+    ],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+
+  it('keeps the tagger’s reading when the fiscal year is not known', () => {
+    const result = extractFacts('2024 2800', { expecting: REVENUE, known: {} })
+    expect(result.facts).toEqual({ revenue: 2800 })
+  })
+})
+
+describe('comparisons state a figure through another year’s, never the difference as a value', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['前年2800万，去年比前年多四百万', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['去年3200万，比前年涨了四百', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['去年3200万 前年比去年少400万', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['前年2800万，去年增长了400万', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['前年2800万 去年翻了一番', REVENUE, { revenue: 5600, revenuePrev: 2800 }],
+    ['研发费用去年240万，前年少40万', RD, { rdExpense: 240, rdExpensePrev: 200 }],
+    [
+      '主营去年2100万，比前年多300万，前年比大前年多300万',
+      MAIN_REVENUE,
+      { mainRevenue: 2100, mainRevenuePrev: 1800, mainRevenuePrev2: 1500 },
+    ],
+    ['去年营收3200万，同比增长了14%', REVENUE, { revenue: 3200 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+
+  it('uses a figure known before', () => {
+    expect(read('去年比前年多了400万', REVENUE, { revenuePrev: 2800 }).facts).toEqual({ revenue: 3200 })
+  })
+
+  it('sets nothing from a rough difference', () => {
+    expect(read('前年2800万，去年多了四百来万', REVENUE).facts).toEqual({ revenuePrev: 2800 })
+  })
+})
+
+describe('bounds are kept as bounds, never stored', () => {
+  it.each<[string, FactName[], Array<{ fact: FactName; op: string; value: number }>]>([
+    [
+      '营收在三千万到四千万之间',
+      ['revenue'],
+      [
+        { fact: 'revenue', op: 'ge', value: 3000 },
+        { fact: 'revenue', op: 'le', value: 4000 },
+      ],
+    ],
+    [
+      '人员规模：50-100人',
+      ['employees'],
+      [
+        { fact: 'employees', op: 'ge', value: 50 },
+        { fact: 'employees', op: 'le', value: 100 },
+      ],
+    ],
+    ['员工三十来个', ['employees'], [{ fact: 'employees', op: 'approx', value: 30 }]],
+    ['营收将近三千万', ['revenue'], [{ fact: 'revenue', op: 'lt', value: 3000 }]],
+    ['营收上亿了', ['revenue'], [{ fact: 'revenue', op: 'ge', value: 10000 }]],
+    ['营收还没上千万', ['revenue'], [{ fact: 'revenue', op: 'lt', value: 1000 }]],
+    ['营收还没过千万', ['revenue'], [{ fact: 'revenue', op: 'le', value: 1000 }]],
+    ['员工60+', ['employees'], [{ fact: 'employees', op: 'gt', value: 60 }]],
+    ['营收<500万', ['revenue'], [{ fact: 'revenue', op: 'lt', value: 500 }]],
+    ['负债率不到一半', ['debtRatio'], [{ fact: 'debtRatio', op: 'lt', value: 50 }]],
+    [
+      '两年都没超过一千万',
+      REVENUE,
+      [
+        { fact: 'revenue', op: 'le', value: 1000 },
+        { fact: 'revenuePrev', op: 'le', value: 1000 },
+      ],
+    ],
+  ])('%s', (text, expecting, bounds) => {
+    const result = read(text, expecting)
+    expect(result.facts).toEqual({})
+    expect(result.bounds.map(({ fact, op, value }) => ({ fact, op, value }))).toEqual(bounds)
+  })
+
+  it('takes the figure a bound beside it only agrees with', () => {
+    const result = read('营收有个三千万出头吧不到四千万', ['revenue'])
+    expect(result.facts).toEqual({ revenue: 3000 })
+    expect(result.bounds).toMatchObject([{ fact: 'revenue', op: 'lt', value: 4000 }])
+  })
+
+  it('does not read a shortfall as a range', () => {
+    expect(readQuantity('1万到3000万')).toBeNull()
+    expect(readQuantity('四五千万')).toMatchObject({ vague: true, range: { low: 40_000_000, high: 50_000_000 } })
+  })
+})
+
+describe('units, numerals and parts', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['营收3200万人民币', ['revenue'], { revenue: 3200 }],
+    ['营收：¥32,000,000', ['revenue'], { revenue: 3200 }],
+    ['营收3.2kw', ['revenue'], { revenue: 3200 }],
+    ['营收三二零零万', ['revenue'], { revenue: 3200 }],
+    ['总资产壹亿贰仟万元', ['totalAssets'], { totalAssets: 12000 }],
+    ['仨人', ['employees'], { employees: 3 }],
+    ['资产负债率0.45', ['debtRatio'], { debtRatio: 45 }],
+    ['营业收入一亿二', ['revenue'], { revenue: 12000 }],
+    ['合同工加正式工一共一百四', ['employees'], { employees: 140 }],
+    ['主营收入25年两千一百万24年一千八百万', MAIN_REVENUE, { mainRevenue: 2100, mainRevenuePrev: 1800 }],
+    ['总共80人其中研发25人', ['rdStaff', 'employees'], { employees: 80, rdStaff: 25 }],
+    ['员工：150（含研发30）', ['employees'], { employees: 150, rdStaff: 30 }],
+    ['近2年 2000 近3年 3000', FINANCING, { equityFinancing2y: 2000, equityFinancing3y: 3000 }],
+    ['研发费用两年都是两百万 研发三十人', RD, { rdExpense: 200, rdExpensePrev: 200, rdStaff: 30 }],
+    [
+      '营业收入 3200 2800 研发费用 240 200',
+      REVENUE,
+      { revenue: 3200, revenuePrev: 2800, rdExpense: 240, rdExpensePrev: 200 },
+    ],
+    [
+      '我们员工150个人研发的有35个人去年研发投了260万前年是220万',
+      RD,
+      { employees: 150, rdStaff: 35, rdExpense: 260, rdExpensePrev: 220 },
+    ],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+})
