@@ -9,6 +9,8 @@ import { splitSubQuestions, type SubQuestion } from './split-sub-questions.js'
 export const MAX_BODY_CHARS = 350
 const MAX_CLAUSE_CHARS = 120
 const MAX_CONTACT_CHARS = 160
+/** The longest list opener ("申报领跑型试点企业，应符合以下条件：") quoted before one of its items. */
+const MAX_LEAD_CHARS = 32
 /** A second clause for the same part is kept when it scores at least this share of the best. */
 const SECOND_CLAUSE_SHARE = 0.6
 /** At most this many further clauses per part. */
@@ -149,15 +151,27 @@ function trimClause(text: string, terms: readonly string[], pattern: RegExp | nu
   return `${start > 0 ? '…' : ''}${clipped.replace(/[，,、]$/u, '')}${end < pieces.length || clipped !== middle ? '…' : ''}`
 }
 
+/** How many lists the clause's field holds (distinct openers of its items). */
+function listsIn(clause: Clause): number {
+  const leads = cardClauses(clause.card)
+    .filter((candidate) => candidate.field === clause.field && candidate.lead !== null)
+    .map((candidate) => candidate.lead)
+  return new Set(leads).size
+}
+
 /** The clause as quoted: its item number when the sentence continues a numbered item, and its topic when that is not the card's. */
 function renderClause(
   clause: Clause,
   terms: readonly string[],
   pattern: RegExp | null,
-  generic: readonly string[] = loadAnswerAspects().genericHeadings,
+  options: { withLead?: boolean; generic?: readonly string[] } = {},
 ): string {
+  const generic = options.generic ?? loadAnswerAspects().genericHeadings
   let text = trimClause(clause.text, terms, pattern)
   if (clause.marker && !clause.startsWithMarker) text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
+  // Where a field holds several lists (领跑型 / 成长型 试点企业), an item is quoted after the short sentence opening its list: it says whom the item is for.
+  if (options.withLead !== false && clause.lead && clause.lead.length <= MAX_LEAD_CHARS && listsIn(clause) > 1)
+    text = `${clause.lead}${text}`
   const topic = clause.topic
   if (
     topic &&
@@ -229,7 +243,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       picks.push({
         part: parts[0],
         ranked: { clause, score: 1, fitsAspect: true, ownScore: 0 },
-        rendered: renderClause(clause, [], null),
+        rendered: renderClause(clause, [], null, { withLead: false }),
         second: false,
       })
   }
@@ -312,7 +326,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     if (listAsked && inList && items.length > 0) {
       for (const clause of home.filter((candidate) => candidate === best.clause || items.includes(candidate))) {
         if (clause !== best.clause) use(clause)
-        const rendered = renderClause(clause, [], null)
+        const rendered = renderClause(clause, [], null, { withLead: false })
         const first = rendered.split(/(?<=[。；])/u)[0]
         picks.push({
           part,
@@ -341,7 +355,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       picks.push({
         part: parts[0],
         ranked: { clause, score: 0, fitsAspect: false, ownScore: 0 },
-        rendered: renderClause(clause, [], null),
+        rendered: renderClause(clause, [], null, { withLead: false }),
         second: false,
       })
   }

@@ -20,6 +20,11 @@ export interface Clause {
   topic: string | null
   /** The whole numbered item it belongs to (its other sentences say what it is about); the sentence itself when not numbered. */
   item: string
+  /**
+   * The sentence that opens the list this numbered item belongs to ("申报领跑型试点企业，应符合以下条件："): it says
+   * whom or what the item is about, so its words count for the item. null when the item stands under no opener.
+   */
+  lead: string | null
   /** Position in the card, for keeping the card's order. */
   position: number
 }
@@ -54,6 +59,16 @@ function sentencesOf(line: string, field: ClauseField): string[] {
   return parts.map((part) => part.trim()).filter((part) => part.length > 1)
 }
 
+/** A sentence that opens a list ("应符合以下条件：", "包括："). */
+export function isListOpener(sentence: string): boolean {
+  return /[：:]$/u.test(sentence.trim())
+}
+
+/** A list opener without a figure of its own ("申报领跑型试点企业，应符合以下条件：") answers nothing itself; its items do. */
+function statesNothing(sentence: string): boolean {
+  return isListOpener(sentence) && !/\d/u.test(sentence)
+}
+
 /** A short line or first sentence without a comma that names what follows ("2．支持新型基础设施建设"). */
 function headingOf(sentence: string, marker: string | null): string | null {
   const bare = (marker ? sentence.slice(marker.length) : sentence).replace(/[。：:；\s]+$/u, '')
@@ -76,7 +91,7 @@ function termsOf(clause: Clause): { text: Set<string>; topic: Set<string> } {
     addTerms(normalizeForSearch(clause.text), terms.text)
     addTerms(
       normalizeForSearch(
-        `${clause.topic ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`,
+        `${clause.topic ?? ''}\n${clause.lead ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`,
       ),
       terms.topic,
     )
@@ -109,16 +124,20 @@ export function cardClauses(card: PolicyCard): Clause[] {
     const text = card[field]
     if (!text) continue
     let topic: string | null = null
+    let lead: string | null = null
     for (const line of text.split(/\n+/u)) {
       const trimmed = line.trim()
       if (!trimmed) continue
       const marker = MARKER.exec(trimmed)?.[0] ?? null
       const sentences = sentencesOf(trimmed, field)
+      // A line ending in "：" opens a list: the items after it, up to the next opener or heading, are about what it names.
+      const opener = isListOpener(sentences[sentences.length - 1] ?? '') ? sentences[sentences.length - 1] : null
       sentences.forEach((sentence, index) => {
         if (index === 0 && field === 'content') {
           const heading = headingOf(sentence, marker)
           if (heading && (sentences.length > 1 || sentence === trimmed)) {
             topic = heading
+            lead = null
             return
           }
         }
@@ -130,9 +149,11 @@ export function cardClauses(card: PolicyCard): Clause[] {
           startsWithMarker: index === 0 && marker !== null,
           topic,
           item: marker ? trimmed : sentence,
+          lead: marker && sentence !== opener ? lead : null,
           position: clauses.length,
         })
       })
+      if (opener) lead = opener
     }
   }
   clauseCache.set(card, clauses)
@@ -251,9 +272,10 @@ export function rankClauses(
       for (const term of context) contextScore += (weightOf.get(term) ?? 0) * match(term)
       let othersScore = 0
       for (const term of others) othersScore += (weightOf.get(term) ?? 0) * match(term)
-      const inField = entry ? entry.fields.includes(clause.field) : false
-      const fitsPattern = inField || (pattern?.test(clause.text) ?? false)
-      const words = entry ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
+      const opener = statesNothing(clause.text)
+      const inField = entry && !opener ? entry.fields.includes(clause.field) : false
+      const fitsPattern = !opener && (inField || (pattern?.test(clause.text) ?? false))
+      const words = entry && !opener ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
       const fitsAspect = fitsPattern || words > 0
       const aspectScore =
         (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0) + (inField ? prior * FIELD_BONUS : 0)
