@@ -168,7 +168,10 @@ function renderClause(
 ): string {
   const generic = options.generic ?? loadAnswerAspects().genericHeadings
   let text = trimClause(clause.text, terms, pattern)
-  if (clause.marker && !clause.startsWithMarker) text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
+  // The number of the article itself ("7.完善企业债权融资体系") is already in the title.
+  const ownNumber = clause.marker !== null && (clause.card.heading ?? '').startsWith(clause.marker)
+  if (clause.marker && !clause.startsWithMarker && !ownNumber)
+    text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
   // Where a field holds several lists (领跑型 / 成长型 试点企业), an item is quoted after the short sentence opening its list: it says whom the item is for.
   if (options.withLead !== false && clause.lead && clause.lead.length <= MAX_LEAD_CHARS && listsIn(clause) > 1)
     text = `${clause.lead}${text}`
@@ -337,6 +340,26 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       }
       continue
     }
+    // The same for an article whose measures are sentences, not numbered items ("专精特新贷…；专精特新保…"): its sentences in order, as many as fit.
+    if (listAsked && items.length === 0) {
+      // The sentences of the best clause's numbered item, or the unnumbered sentences of its field.
+      const sameBlock = (clause: Clause) =>
+        best.clause.marker !== null ? clause.item === best.clause.item : clause.marker === null
+      const sentences = home.filter(
+        (clause) =>
+          clause === best.clause || (clause.field === best.clause.field && sameBlock(clause) && !isUsed(clause)),
+      )
+      for (const clause of sentences) {
+        if (clause !== best.clause) use(clause)
+        picks.push({
+          part,
+          ranked: clause === best.clause ? best : { clause, score: best.score, fitsAspect: true, ownScore: 0 },
+          rendered: renderClause(clause, terms, pattern),
+          second: clause !== best.clause,
+        })
+      }
+      continue
+    }
     picks.push({ part, ranked: best, rendered: renderClause(best.clause, terms, pattern), second: false })
     // Further clauses that answer the same part nearly as well (a second rate, the cap after the ratio), while the phone screen has room.
     let added = 0
@@ -372,11 +395,16 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     kept.add(pick)
     used_chars += pick.rendered.length + 3
   }
+  let previousTopic: string | null = null
   for (const pick of picks) {
     if (!kept.has(pick)) continue
     const other = pick.ranked.clause.card
+    // A topic is named once for a run of its sentences.
+    const topic = /^关于“[^”]*”：/u.exec(pick.rendered)?.[0] ?? null
+    const rendered = topic && topic === previousTopic ? pick.rendered.slice(topic.length) : pick.rendered
+    previousTopic = topic
     // A clause from another article of the same document says which article it is.
-    lines.push(other === lead ? `· ${pick.rendered}` : `· ${other.heading ?? other.title}：${pick.rendered}`)
+    lines.push(other === lead ? `· ${rendered}` : `· ${other.heading ?? other.title}：${rendered}`)
   }
   if (agencyAsked) lines.push(`· 发布部门：${lead.issuer}`)
   if (unanswered.length > 0)
