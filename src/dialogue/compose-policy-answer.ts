@@ -317,7 +317,8 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     firsts.push({ part, best, fresh, terms, pattern })
   }
   const listAsked = parts.length === 1 && new RegExp(aspects.listPattern, 'u').test(asked)
-  for (const { part, best, fresh, terms, pattern } of firsts) {
+  const definitionAsked = new RegExp(aspects.definitionPattern, 'u').test(asked)
+  for (const [index, { part, best, fresh, terms, pattern }] of firsts.entries()) {
     // "有哪些支持" / "条件都有啥": the first sentence of every numbered item of the best clause's field, in the card's order.
     const home = clauses.filter((clause) => clause.card === best.clause.card)
     const items = home.filter(
@@ -336,6 +337,24 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
           ranked: clause === best.clause ? best : { clause, score: best.score, fitsAspect: true, ownScore: 0 },
           rendered: first,
           second: false,
+        })
+      }
+      continue
+    }
+    // "啥叫首谈制": the whole section (sentences under the best clause's heading) or numbered item, as far as it fits.
+    if (definitionAsked && index === 0 && (best.clause.topic !== null || best.clause.marker !== null)) {
+      const sameBlock = (clause: Clause) =>
+        clause.field === best.clause.field &&
+        (best.clause.topic !== null ? clause.topic === best.clause.topic : clause.item === best.clause.item)
+      for (const clause of home.filter(
+        (candidate) => candidate === best.clause || (sameBlock(candidate) && !isUsed(candidate)),
+      )) {
+        if (clause !== best.clause) use(clause)
+        picks.push({
+          part,
+          ranked: clause === best.clause ? best : { clause, score: best.score, fitsAspect: true, ownScore: 0 },
+          rendered: renderClause(clause, terms, pattern),
+          second: clause !== best.clause,
         })
       }
       continue
@@ -400,7 +419,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     if (!kept.has(pick)) continue
     const other = pick.ranked.clause.card
     // A topic is named once for a run of its sentences.
-    const topic = /^关于“[^”]*”：/u.exec(pick.rendered)?.[0] ?? null
+    const topic = /^关于“.*?”：/u.exec(pick.rendered)?.[0] ?? null
     const rendered = topic && topic === previousTopic ? pick.rendered.slice(topic.length) : pick.rendered
     previousTopic = topic
     // A clause from another article of the same document says which article it is.

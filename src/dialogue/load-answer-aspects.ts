@@ -38,6 +38,8 @@ export const AnswerAspectsSchema = z
     yesNoPattern: z.string().min(1),
     /** A question asking for a list ("有哪些支持", "条件都有啥"): the answer gives every numbered item of the field, briefly. */
     listPattern: z.string().min(1),
+    /** A question asking what something is ("啥叫首谈制"): the answer quotes the whole section or item of the best clause, as far as it fits. */
+    definitionPattern: z.string().min(1),
     /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */
     genericHeadings: z.array(z.string().min(1)),
     /** Weight of the other parts' words when ranking the clauses for one part. */
@@ -83,6 +85,7 @@ export function loadAnswerAspects(path?: string): AnswerAspects {
     )
   for (const entry of [...parsed.data.aspects, ...parsed.data.details]) new RegExp(entry.clausePattern, 'u')
   new RegExp(parsed.data.listPattern, 'u')
+  new RegExp(parsed.data.definitionPattern, 'u')
   if (!path) cached = parsed.data
   return parsed.data
 }
