@@ -6,7 +6,8 @@ import { cardText, decideAnswer, placeAliases, type AnswerDecision } from '../se
 import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
-import { candidateClauses, composePolicyAnswer } from './compose-policy-answer.js'
+import { asksBoundary, candidateClauses, composePolicyAnswer } from './compose-policy-answer.js'
+import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
 import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
 import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
@@ -46,6 +47,8 @@ let defaultWords: AnswerDecisionWords | null = null
 let defaultSynonyms: SynonymMap | null = null
 const decisionWords = () => (defaultWords ??= loadAnswerDecisionWords())
 const synonyms = () => (defaultSynonyms ??= loadSynonyms())
+let defaultAspects: AnswerAspects | null = null
+const aspects = () => (defaultAspects ??= loadAnswerAspects())
 
 /** Formal words for the question's colloquial ones (knowledge/synonyms.json), to rank a card's clauses. */
 function synonymTerms(question: string): string[] {
@@ -160,6 +163,20 @@ export function decidePolicyAnswer(
         )
         .map((hit) => ({ card: hit.card, weight: hit.score / top.score }))
     : []
+  // "正好1000万算不算": the article of the same document that defines 以上/以下 joins the clauses, wherever the search ranks it.
+  const boundary = aspects().boundary
+  if (top && boundary && asksBoundary(question, aspects())) {
+    const rule = new RegExp(boundary.clausePattern, 'u')
+    const definition = search
+      .search(`${boundary.query} ${top.card.documentTitle}`, { limit: SIBLING_HITS })
+      .hits.find(
+        (hit) =>
+          hit.card.documentTitle === top.card.documentTitle &&
+          [hit.card.content, hit.card.requirements].some((text) => text !== null && rule.test(text)),
+      )
+    if (definition && !siblings.some((sibling) => sibling.card.id === definition.card.id) && definition.card !== top.card)
+      siblings.push({ card: definition.card, weight: SAME_DOCUMENT_SHARE })
+  }
   return { decision, related, siblings }
 }
 

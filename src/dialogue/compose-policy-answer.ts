@@ -2,7 +2,7 @@ import type { PolicyCard } from '../knowledge/card-schema.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
 import type { Aspect } from './detect-intent.js'
 import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
-import { cardClauses, questionTerms, rankClauses, type Clause, type RankedClause } from './rank-clauses.js'
+import { cardClauses, isListOpener, questionTerms, rankClauses, type Clause, type RankedClause } from './rank-clauses.js'
 import { splitSubQuestions, type SubQuestion } from './split-sub-questions.js'
 
 /** The longest a composed answer body may be before the source line (phone screen). */
@@ -50,6 +50,12 @@ export interface ComposeOptions {
   siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }>
   /** Clauses chosen elsewhere (the LLM among {@link candidateClauses}): quoted in this order instead of the ranked choice. */
   chosen?: readonly Clause[]
+}
+
+/** Whether the question asks about the edge of a threshold ("正好1000万算不算达标"). */
+export function asksBoundary(question: string, aspects: AnswerAspects = loadAnswerAspects()): boolean {
+  const asked = normalizeForSearch(question)
+  return aspects.boundary?.cues.some((cue) => asked.includes(normalizeForSearch(cue))) ?? false
 }
 
 /** How many ranked clauses per part are offered for a choice, and how many in all. */
@@ -380,6 +386,19 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       continue
     }
     picks.push({ part, ranked: best, rendered: renderClause(best.clause, terms, pattern), second: false })
+    // A list opener ("申报领跑型试点企业，应符合以下条件：") is quoted with the item of its list that best answers the part.
+    if (isListOpener(best.clause.text)) {
+      const item = fresh.find((candidate) => candidate.clause.lead === best.clause.text && !isUsed(candidate.clause))
+      if (item) {
+        use(item.clause)
+        picks.push({
+          part,
+          ranked: item,
+          rendered: renderClause(item.clause, terms, pattern, { withLead: false }),
+          second: false,
+        })
+      }
+    }
     // Further clauses that answer the same part nearly as well (a second rate, the cap after the ratio), while the phone screen has room.
     let added = 0
     for (const extra of fresh.slice(1)) {
@@ -388,6 +407,23 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       use(extra.clause)
       added += 1
       picks.push({ part, ranked: extra, rendered: renderClause(extra.clause, terms, pattern), second: true })
+    }
+  }
+  // "正好1000万算不算": the document's definition of 以上/以下 beside the threshold quoted.
+  const boundary = aspects.boundary
+  if (boundary && chosen.length === 0 && picks.length > 0 && asksBoundary(question, aspects)) {
+    const rule = new RegExp(boundary.clausePattern, 'u')
+    const definition = clauses.find(
+      (clause) => clause.card.documentTitle === picks[0].ranked.clause.card.documentTitle && rule.test(clause.text),
+    )
+    if (definition && !isUsed(definition)) {
+      use(definition)
+      picks.push({
+        part: parts[0],
+        ranked: { clause: definition, score: 0, fitsAspect: true, ownScore: 0 },
+        rendered: renderClause(definition, [], null, { withLead: false }),
+        second: false,
+      })
     }
   }
   if (picks.length === 0 && unanswered.length === 0 && !agencyAsked) {

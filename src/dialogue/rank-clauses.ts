@@ -64,11 +64,6 @@ export function isListOpener(sentence: string): boolean {
   return /[：:]$/u.test(sentence.trim())
 }
 
-/** A list opener without a figure of its own ("申报领跑型试点企业，应符合以下条件：") answers nothing itself; its items do. */
-function statesNothing(sentence: string): boolean {
-  return isListOpener(sentence) && !/\d/u.test(sentence)
-}
-
 /** A short line or first sentence without a comma that names what follows ("2．支持新型基础设施建设"). */
 function headingOf(sentence: string, marker: string | null): string | null {
   const bare = (marker ? sentence.slice(marker.length) : sentence).replace(/[。：:；\s]+$/u, '')
@@ -153,7 +148,11 @@ export function cardClauses(card: PolicyCard): Clause[] {
           position: clauses.length,
         })
       })
-      if (opener) lead = opener
+      // An opener that became the heading ("同时满足以下四项条件即视为满足认定条件：") is already the items' topic.
+      if (opener) {
+        const openerHeading = headingOf(opener, marker)
+        if (openerHeading === null || topic !== openerHeading) lead = opener
+      }
     }
   }
   clauseCache.set(card, clauses)
@@ -272,10 +271,9 @@ export function rankClauses(
       for (const term of context) contextScore += (weightOf.get(term) ?? 0) * match(term)
       let othersScore = 0
       for (const term of others) othersScore += (weightOf.get(term) ?? 0) * match(term)
-      const opener = statesNothing(clause.text)
-      const inField = entry && !opener ? entry.fields.includes(clause.field) : false
-      const fitsPattern = !opener && (inField || (pattern?.test(clause.text) ?? false))
-      const words = entry && !opener ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
+      const inField = entry ? entry.fields.includes(clause.field) : false
+      const fitsPattern = inField || (pattern?.test(clause.text) ?? false)
+      const words = entry ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
       const fitsAspect = fitsPattern || words > 0
       const aspectScore =
         (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0) + (inField ? prior * FIELD_BONUS : 0)
