@@ -13,6 +13,8 @@ const MAX_CONTACT_CHARS = 160
 const MAX_LEAD_CHARS = 32
 /** A second clause for the same part is kept when it scores at least this share of the best. */
 const SECOND_CLAUSE_SHARE = 0.6
+/** The same, for a sentence of the best clause's own numbered item. */
+const SAME_ITEM_SHARE = 0.35
 /** At most this many further clauses per part. */
 const EXTRA_CLAUSES = 2
 /** A sibling article's clauses count this much less than the card's own, on top of its relative score. */
@@ -402,7 +404,10 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     // Further clauses that answer the same part nearly as well (a second rate, the cap after the ratio), while the phone screen has room.
     let added = 0
     for (const extra of fresh.slice(1)) {
-      if (added >= EXTRA_CLAUSES || !extra.fitsAspect || extra.score < best.score * SECOND_CLAUSE_SHARE) break
+      if (added >= EXTRA_CLAUSES || extra.score < best.score * SAME_ITEM_SHARE) break
+      // A sentence continuing the best clause's numbered item ("其中零售企业…最高给予200万元") needs less to be quoted.
+      const sameItem = best.clause.marker !== null && extra.clause.item === best.clause.item
+      if (!extra.fitsAspect || (!sameItem && extra.score < best.score * SECOND_CLAUSE_SHARE)) continue
       if (isUsed(extra.clause)) continue
       use(extra.clause)
       added += 1

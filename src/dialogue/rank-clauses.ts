@@ -120,6 +120,10 @@ export function cardClauses(card: PolicyCard): Clause[] {
     if (!text) continue
     let topic: string | null = null
     let lead: string | null = null
+    // The numbered item being read: an unnumbered line after it ("其中零售企业…最高给予200万元支持") continues it.
+    let itemMarker: string | null = null
+    let itemClauses: Clause[] = []
+    let itemLines: string[] = []
     for (const line of text.split(/\n+/u)) {
       const trimmed = line.trim()
       if (!trimmed) continue
@@ -127,27 +131,39 @@ export function cardClauses(card: PolicyCard): Clause[] {
       const sentences = sentencesOf(trimmed, field)
       // A line ending in "：" opens a list: the items after it, up to the next opener or heading, are about what it names.
       const opener = isListOpener(sentences[sentences.length - 1] ?? '') ? sentences[sentences.length - 1] : null
+      if (marker !== null) {
+        itemMarker = marker
+        itemClauses = []
+        itemLines = [trimmed]
+      } else if (itemMarker !== null && opener === null) itemLines.push(trimmed)
+      else itemMarker = null
+      const lineMarker = marker ?? itemMarker
       sentences.forEach((sentence, index) => {
         if (index === 0 && field === 'content') {
           const heading = headingOf(sentence, marker)
           if (heading && (sentences.length > 1 || sentence === trimmed)) {
             topic = heading
             lead = null
+            itemMarker = null
             return
           }
         }
-        clauses.push({
+        const clause: Clause = {
           card,
           field,
           text: sentence,
-          marker,
+          marker: lineMarker,
           startsWithMarker: index === 0 && marker !== null,
           topic,
-          item: marker ? trimmed : sentence,
-          lead: marker && sentence !== opener ? lead : null,
+          item: lineMarker ? trimmed : sentence,
+          lead: lineMarker && sentence !== opener ? lead : null,
           position: clauses.length,
-        })
+        }
+        clauses.push(clause)
+        if (lineMarker) itemClauses.push(clause)
       })
+      // Every sentence of an item knows the whole item, continuation lines included.
+      if (lineMarker && itemMarker !== null) for (const clause of itemClauses) clause.item = itemLines.join('\n')
       // An opener that became the heading ("同时满足以下四项条件即视为满足认定条件：") is already the items' topic.
       if (opener) {
         const openerHeading = headingOf(opener, marker)
