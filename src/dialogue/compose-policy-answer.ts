@@ -15,6 +15,9 @@ const MAX_LEAD_CHARS = 32
 const SECOND_CLAUSE_SHARE = 0.6
 /** The same, for a sentence of the best clause's own numbered item. */
 const SAME_ITEM_SHARE = 0.35
+/** A clause whose own-word score is this many times the best clause's (and at least the floor) is quoted too. */
+const OWN_WORDS_RATIO = 2
+const OWN_WORDS_FLOOR = 3
 /** At most this many further clauses per part. */
 const EXTRA_CLAUSES = 2
 /** A sibling article's clauses count this much less than the card's own, on top of its relative score. */
@@ -412,6 +415,16 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       use(extra.clause)
       added += 1
       picks.push({ part, ranked: extra, rendered: renderClause(extra.clause, terms, pattern), second: true })
+    }
+    // A clause holding far more of the part's own words than the best ("撂荒" in "3．闲置撂荒连续两年以上的") is what the
+    // part is about, whatever its shape: quoted too.
+    const named = fresh.find(
+      (candidate) =>
+        candidate.ownScore >= Math.max(OWN_WORDS_RATIO * best.ownScore, OWN_WORDS_FLOOR) && !isUsed(candidate.clause),
+    )
+    if (named) {
+      use(named.clause)
+      picks.push({ part, ranked: named, rendered: renderClause(named.clause, terms, pattern), second: true })
     }
   }
   // "正好1000万算不算": the document's definition of 以上/以下 beside the threshold quoted.
