@@ -8,6 +8,7 @@ export const ANSWER_ASPECTS = [
   'count',
   'timing',
   'process',
+  'payment',
   'contact',
   'agency',
   'fact',
