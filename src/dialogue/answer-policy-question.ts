@@ -11,6 +11,8 @@ import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
 import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
 import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
+import { splitSubQuestions } from './split-sub-questions.js'
+import { findProgram, removeProgramNames } from '../understanding/find-program.js'
 import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { NOT_FOUND_HOTLINE } from './replies.js'
@@ -180,6 +182,42 @@ export function decidePolicyAnswer(
   return { decision, related, siblings }
 }
 
+/** How much an application article of a named tier weighs against the card on top (a near tie: its clauses compete). */
+const PROGRAM_APPLY_WEIGHT = 0.95
+const APPLYING_ASPECTS = new Set(['timing', 'process', 'contact'])
+
+/**
+ * "小巨人一般几月份申报", "专精特新在哪个网站上报": a question on when, how or where to apply that names a tier is
+ * answered from the tier's application articles (tier-benefits.json `apply`) as well, wherever the search ranks them.
+ */
+function programApplyCards(
+  question: string,
+  top: PolicyCard,
+  benefits: TierBenefits,
+  search: PolicySearch,
+): Array<{ card: PolicyCard; weight: number }> {
+  const program = findProgram(question)
+  if (!program) return []
+  if (!splitSubQuestions(question, aspects()).some((part) => APPLYING_ASPECTS.has(part.aspect))) return []
+  const cards = [...benefits.programs[program].apply, ...benefits.applyAll]
+    .map((id) => search.get(id))
+    .filter((card): card is PolicyCard => card !== undefined && card.id !== top.id)
+  // "专精特新贷怎么申请" asks about a product of the card on top, not about applying for the tier: a word the
+  // question keeps besides the tier's name and asking words, found on that card but in no application article, says so.
+  const words = [
+    ...aspects().aspects.flatMap((entry) => entry.cues),
+    ...benefits.questionWords.filler,
+    ...benefits.questionWords.earned,
+  ].sort((left, right) => right.length - left.length)
+  let rest = normalizeForSearch(removeProgramNames(question))
+  for (const word of words) rest = rest.split(normalizeForSearch(word)).join(' ')
+  const applyText = cards.map(cardText).join('\n')
+  const topText = cardText(top)
+  const own = [...rest.matchAll(/\p{Script=Han}+/gu)].flatMap((match) => [...match[0]])
+  if (own.some((character) => topText.includes(character) && !applyText.includes(character))) return []
+  return cards.map((card) => ({ card, weight: PROGRAM_APPLY_WEIGHT }))
+}
+
 /** What answering needs besides search and phrasing: today's date (from the injected clock) and the tier data. */
 export interface AnswerContext {
   today: Date
@@ -256,7 +294,7 @@ export async function answerPolicyQuestion(
     case 'answer': {
       const reply = await answerFromCard(decision.card, question, aspect, phraser, today, related, {
         certain: decision.certain,
-        siblings,
+        siblings: [...siblings, ...programApplyCards(question, decision.card, context.benefits, search)],
       })
       return { reply, cardIds: reply.citations.map((citation) => citation.id) }
     }
