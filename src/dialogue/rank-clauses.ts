@@ -141,7 +141,9 @@ export function cardClauses(card: PolicyCard): Clause[] {
       sentences.forEach((sentence, index) => {
         if (index === 0 && field === 'content') {
           const heading = headingOf(sentence, marker)
-          if (heading && (sentences.length > 1 || sentence === trimmed)) {
+          // A whole line that ends as a sentence ("(三)有专职从事技术转移和科技成果转化的人员。") is an item, not a heading.
+          const endsAsSentence = sentences.length === 1 && /[。；;]$/u.test(sentence)
+          if (heading && !endsAsSentence && (sentences.length > 1 || sentence === trimmed)) {
             topic = heading
             lead = null
             itemMarker = null
