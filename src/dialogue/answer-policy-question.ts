@@ -12,7 +12,7 @@ import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
 import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
 import { splitSubQuestions } from './split-sub-questions.js'
-import { findProgram, removeProgramNames } from '../understanding/find-program.js'
+import { findProgram, markProgramNames } from '../understanding/find-program.js'
 import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { NOT_FOUND_HOTLINE } from './replies.js'
@@ -209,12 +209,15 @@ function programApplyCards(
     ...benefits.questionWords.filler,
     ...benefits.questionWords.earned,
   ].sort((left, right) => right.length - left.length)
-  let rest = normalizeForSearch(removeProgramNames(question))
+  // A tier's name is marked by "|": one character right after it names a product ("专精特新贷"), longer rests count by their bigrams.
+  let rest = normalizeForSearch(markProgramNames(question))
   for (const word of words) rest = rest.split(normalizeForSearch(word)).join(' ')
   const applyText = cards.map(cardText).join('\n')
   const topText = cardText(top)
-  const own = [...rest.matchAll(/\p{Script=Han}+/gu)].flatMap((match) => [...match[0]])
-  if (own.some((character) => topText.includes(character) && !applyText.includes(character))) return []
+  const own = [...rest.matchAll(/(\|?)(\p{Script=Han}+)/gu)].flatMap(([, marked, run]) =>
+    run.length === 1 ? (marked ? [run] : []) : [...run].slice(1).map((character, index) => run[index] + character),
+  )
+  if (own.some((term) => topText.includes(term) && !applyText.includes(term))) return []
   return cards.map((card) => ({ card, weight: PROGRAM_APPLY_WEIGHT }))
 }
 
