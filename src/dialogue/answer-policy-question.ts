@@ -176,7 +176,11 @@ export function decidePolicyAnswer(
           hit.card.documentTitle === top.card.documentTitle &&
           [hit.card.content, hit.card.requirements].some((text) => text !== null && rule.test(text)),
       )
-    if (definition && !siblings.some((sibling) => sibling.card.id === definition.card.id) && definition.card !== top.card)
+    if (
+      definition &&
+      !siblings.some((sibling) => sibling.card.id === definition.card.id) &&
+      definition.card !== top.card
+    )
       siblings.push({ card: definition.card, weight: SAME_DOCUMENT_SHARE })
   }
   return { decision, related, siblings }

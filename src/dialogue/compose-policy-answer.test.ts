@@ -113,7 +113,7 @@ describe('composePolicyAnswer', () => {
     expect(answer.body.match(/关于“实施项目落地“首谈制””/gu)).toHaveLength(1)
   })
 
-  it('quotes the document\'s definition of 以上/以下 for a question on the edge of a threshold', () => {
+  it("quotes the document's definition of 以上/以下 for a question on the edge of a threshold", () => {
     const question = '认定标准里写的1000万元以上，我们正好1000万算不算达标'
     const siblings = [{ card: card('tier-rules-x4-13'), weight: 0.4 }]
     const answer = composePolicyAnswer(card('tier-rules-x2-01'), question, { siblings })
@@ -129,7 +129,7 @@ describe('composePolicyAnswer', () => {
     expect(answer.body).toMatch(/拨付补助资金总额的70%/u)
   })
 
-  it('quotes a clause that names the part\'s subject though it has another shape (撂荒 among 补贴标准)', () => {
+  it("quotes a clause that names the part's subject though it has another shape (撂荒 among 补贴标准)", () => {
     const answer = composePolicyAnswer(card('guide-142'), '撂荒的地能拿有机肥补贴吗')
     expect(answer.body).toMatch(/闲置撂荒连续两年以上的/u)
   })

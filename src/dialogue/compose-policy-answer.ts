@@ -2,7 +2,14 @@ import type { PolicyCard } from '../knowledge/card-schema.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
 import type { Aspect } from './detect-intent.js'
 import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
-import { cardClauses, isListOpener, questionTerms, rankClauses, type Clause, type RankedClause } from './rank-clauses.js'
+import {
+  cardClauses,
+  isListOpener,
+  questionTerms,
+  rankClauses,
+  type Clause,
+  type RankedClause,
+} from './rank-clauses.js'
 import { splitSubQuestions, type SubQuestion } from './split-sub-questions.js'
 
 /** The longest a composed answer body may be before the source line (phone screen). */

@@ -109,7 +109,7 @@ export function composeTierBenefits(
         group.items.slice(0, counts[index]).reduce((total, item) => total + item.line.length + 1, 0),
       0,
     )
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false
     for (const [index, group] of eligible.entries()) {
       if (counts[index] === 0 || counts[index] >= group.items.length) continue
