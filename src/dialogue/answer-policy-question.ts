@@ -6,10 +6,13 @@ import { cardText, decideAnswer, placeAliases, type AnswerDecision } from '../se
 import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
-import { candidateClauses, composePolicyAnswer } from './compose-policy-answer.js'
+import { asksBoundary, candidateClauses, composePolicyAnswer } from './compose-policy-answer.js'
+import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
 import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
 import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
+import { splitSubQuestions } from './split-sub-questions.js'
+import { findProgram, markProgramNames } from '../understanding/find-program.js'
 import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
 import { NOT_FOUND_HOTLINE } from './replies.js'
@@ -46,6 +49,8 @@ let defaultWords: AnswerDecisionWords | null = null
 let defaultSynonyms: SynonymMap | null = null
 const decisionWords = () => (defaultWords ??= loadAnswerDecisionWords())
 const synonyms = () => (defaultSynonyms ??= loadSynonyms())
+let defaultAspects: AnswerAspects | null = null
+const aspects = () => (defaultAspects ??= loadAnswerAspects())
 
 /** Formal words for the question's colloquial ones (knowledge/synonyms.json), to rank a card's clauses. */
 function synonymTerms(question: string): string[] {
@@ -164,7 +169,64 @@ export function decidePolicyAnswer(
         )
         .map((hit) => ({ card: hit.card, weight: hit.score / top.score }))
     : []
+  // "正好1000万算不算": the article of the same document that defines 以上/以下 joins the clauses, wherever the search ranks it.
+  const boundary = aspects().boundary
+  if (top && boundary && asksBoundary(question, aspects())) {
+    const rule = new RegExp(boundary.clausePattern, 'u')
+    const definition = search
+      .search(`${boundary.query} ${top.card.documentTitle}`, { limit: SIBLING_HITS })
+      .hits.find(
+        (hit) =>
+          hit.card.documentTitle === top.card.documentTitle &&
+          [hit.card.content, hit.card.requirements].some((text) => text !== null && rule.test(text)),
+      )
+    if (
+      definition &&
+      !siblings.some((sibling) => sibling.card.id === definition.card.id) &&
+      definition.card !== top.card
+    )
+      siblings.push({ card: definition.card, weight: SAME_DOCUMENT_SHARE })
+  }
   return { decision, related, siblings }
+}
+
+/** How much an application article of a named tier weighs against the card on top (a near tie: its clauses compete). */
+const PROGRAM_APPLY_WEIGHT = 0.95
+const APPLYING_ASPECTS = new Set(['timing', 'process', 'contact'])
+
+/**
+ * "小巨人一般几月份申报", "专精特新在哪个网站上报": a question on when, how or where to apply that names a tier is
+ * answered from the tier's application articles (tier-benefits.json `apply`) as well, wherever the search ranks them.
+ */
+function programApplyCards(
+  question: string,
+  top: PolicyCard,
+  benefits: TierBenefits,
+  search: PolicySearch,
+): Array<{ card: PolicyCard; weight: number }> {
+  const program = findProgram(question)
+  if (!program) return []
+  if (!splitSubQuestions(question, aspects()).some((part) => APPLYING_ASPECTS.has(part.aspect))) return []
+  const cards = [...benefits.programs[program].apply, ...benefits.applyAll]
+    .map((id) => search.get(id))
+    .filter((card): card is PolicyCard => card !== undefined && card.id !== top.id)
+  // "专精特新贷怎么申请" asks about a product of the card on top, not about applying for the tier: a word the
+  // question keeps besides the tier's name and asking words, found on that card but in no application article, says so.
+  const words = [
+    ...aspects().aspects.flatMap((entry) => entry.cues),
+    ...benefits.questionWords.filler,
+    ...benefits.questionWords.earned,
+  ].sort((left, right) => right.length - left.length)
+  // A tier's name is marked by "|": one character right after it names a product ("专精特新贷"), longer rests count by their bigrams.
+  let rest = normalizeForSearch(markProgramNames(question))
+  for (const word of words) rest = rest.split(normalizeForSearch(word)).join(' ')
+  const applyText = cards.map(cardText).join('\n')
+  const topText = cardText(top)
+  const own = [...rest.matchAll(/(\|?)(\p{Script=Han}+)/gu)].flatMap(([, marked, run]) =>
+    run.length === 1 ? (marked ? [run] : []) : [...run].slice(1).map((character, index) => run[index] + character),
+  )
+  if (own.some((term) => topText.includes(term) && !applyText.includes(term))) return []
+  return cards.map((card) => ({ card, weight: PROGRAM_APPLY_WEIGHT }))
 }
 
 /** What answering needs besides search and phrasing: today's date (from the injected clock) and the tier data. */
@@ -247,7 +309,7 @@ export async function answerPolicyQuestion(
     case 'answer': {
       const reply = await answerFromCard(decision.card, question, aspect, phraser, today, related, {
         certain: decision.certain,
-        siblings,
+        siblings: [...siblings, ...programApplyCards(question, decision.card, context.benefits, search)],
       })
       return { reply, cardIds: reply.citations.map((citation) => citation.id) }
     }

@@ -113,6 +113,53 @@ describe('composePolicyAnswer', () => {
     expect(issuer.body).not.toMatch(/未写明/u)
   })
 
+  it('quotes an item with the sentence opening its list when a field holds several lists', () => {
+    const answer = composePolicyAnswer(card('guide-024'), '两业融合领跑型试点企业 营收要达到多少', {
+      extraTerms: ['营业收入'],
+    })
+    expect(answer.body).toMatch(/申报领跑型试点企业，应符合以下条件：（1）年营业收入不低于10亿元/u)
+    expect(answer.body).not.toMatch(/成长型试点企业，应符合以下条件：（1）/u)
+  })
+
+  it('answers a list question on an article of sentences with its sentences in order', () => {
+    const answer = composePolicyAnswer(card('sme-measures-m07'), '专精特新企业贷款难 市里有啥金融产品')
+    const loan = answer.body.indexOf('专精特新贷')
+    const guarantee = answer.body.indexOf('专精特新保')
+    expect(loan).toBeGreaterThan(0)
+    expect(guarantee).toBeGreaterThan(loan)
+    // The article's own number is its title: not repeated as "第7项".
+    expect(answer.body).not.toMatch(/第7项/u)
+    expect(answer.body.length).toBeLessThanOrEqual(MAX_BODY_CHARS)
+  })
+
+  it('answers "啥叫…" with the whole section under the heading, its topic named once', () => {
+    const answer = composePolicyAnswer(card('guide-041'), '啥叫项目落地“首谈制”？多大的项目才适用')
+    expect(answer.body).toMatch(/总投资1亿元以上\(含\)/u)
+    expect(answer.body).toMatch(/洽谈超过3个月仍无实质性进展/u)
+    expect(answer.body.match(/关于“实施项目落地“首谈制””/gu)).toHaveLength(1)
+  })
+
+  it("quotes the document's definition of 以上/以下 for a question on the edge of a threshold", () => {
+    const question = '认定标准里写的1000万元以上，我们正好1000万算不算达标'
+    const siblings = [{ card: card('tier-rules-x4-13'), weight: 0.4 }]
+    const answer = composePolicyAnswer(card('tier-rules-x2-01'), question, { siblings })
+    expect(answer.body).toMatch(/1000万元以上/u)
+    expect(answer.body).toMatch(/包括本数/u)
+    // Without the edge words the definition is not quoted.
+    const plain = composePolicyAnswer(card('tier-rules-x2-01'), '专精特新认定 营业收入要多少', { siblings })
+    expect(plain.body).not.toMatch(/包括本数/u)
+  })
+
+  it('answers "先给钱还是做完了再给" with the clause on how the money is paid', () => {
+    const answer = composePolicyAnswer(card('guide-144'), '设施农业以奖代补 钱是一次给到位吗')
+    expect(answer.body).toMatch(/拨付补助资金总额的70%/u)
+  })
+
+  it("quotes a clause that names the part's subject though it has another shape (撂荒 among 补贴标准)", () => {
+    const answer = composePolicyAnswer(card('guide-142'), '撂荒的地能拿有机肥补贴吗')
+    expect(answer.body).toMatch(/闲置撂荒连续两年以上的/u)
+  })
+
   it('quotes a numbered condition with its number', () => {
     const answer = composePolicyAnswer(card('guide-055'), '科技孵化器认定，在孵企业要多少家？')
     expect(answer.body).toMatch(/· 7．在本市行政区域内注册的在孵企业应不少于20家/u)

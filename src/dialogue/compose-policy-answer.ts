@@ -2,15 +2,29 @@ import type { PolicyCard } from '../knowledge/card-schema.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
 import type { Aspect } from './detect-intent.js'
 import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
-import { cardClauses, questionTerms, rankClauses, type Clause, type RankedClause } from './rank-clauses.js'
+import {
+  cardClauses,
+  isListOpener,
+  questionTerms,
+  rankClauses,
+  type Clause,
+  type RankedClause,
+} from './rank-clauses.js'
 import { splitSubQuestions, type SubQuestion } from './split-sub-questions.js'
 
 /** The longest a composed answer body may be before the source line (phone screen). */
 export const MAX_BODY_CHARS = 350
 const MAX_CLAUSE_CHARS = 120
 const MAX_CONTACT_CHARS = 160
+/** The longest list opener ("申报领跑型试点企业，应符合以下条件：") quoted before one of its items. */
+const MAX_LEAD_CHARS = 32
 /** A second clause for the same part is kept when it scores at least this share of the best. */
 const SECOND_CLAUSE_SHARE = 0.6
+/** The same, for a sentence of the best clause's own numbered item. */
+const SAME_ITEM_SHARE = 0.35
+/** A clause whose own-word score is this many times the best clause's (and at least the floor) is quoted too. */
+const OWN_WORDS_RATIO = 2
+const OWN_WORDS_FLOOR = 3
 /** At most this many further clauses per part. */
 const EXTRA_CLAUSES = 2
 /** A sibling article's clauses count this much less than the card's own, on top of its relative score. */
@@ -48,6 +62,12 @@ export interface ComposeOptions {
   siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }>
   /** Clauses chosen elsewhere (the LLM among {@link candidateClauses}): quoted in this order instead of the ranked choice. */
   chosen?: readonly Clause[]
+}
+
+/** Whether the question asks about the edge of a threshold ("正好1000万算不算达标"). */
+export function asksBoundary(question: string, aspects: AnswerAspects = loadAnswerAspects()): boolean {
+  const asked = normalizeForSearch(question)
+  return aspects.boundary?.cues.some((cue) => asked.includes(normalizeForSearch(cue))) ?? false
 }
 
 /** How many ranked clauses per part are offered for a choice, and how many in all. */
@@ -149,15 +169,30 @@ function trimClause(text: string, terms: readonly string[], pattern: RegExp | nu
   return `${start > 0 ? '…' : ''}${clipped.replace(/[，,、]$/u, '')}${end < pieces.length || clipped !== middle ? '…' : ''}`
 }
 
+/** How many lists the clause's field holds (distinct openers of its items). */
+function listsIn(clause: Clause): number {
+  const leads = cardClauses(clause.card)
+    .filter((candidate) => candidate.field === clause.field && candidate.lead !== null)
+    .map((candidate) => candidate.lead)
+  return new Set(leads).size
+}
+
 /** The clause as quoted: its item number when the sentence continues a numbered item, and its topic when that is not the card's. */
 function renderClause(
   clause: Clause,
   terms: readonly string[],
   pattern: RegExp | null,
-  generic: readonly string[] = loadAnswerAspects().genericHeadings,
+  options: { withLead?: boolean; generic?: readonly string[] } = {},
 ): string {
+  const generic = options.generic ?? loadAnswerAspects().genericHeadings
   let text = trimClause(clause.text, terms, pattern)
-  if (clause.marker && !clause.startsWithMarker) text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
+  // The number of the article itself ("7.完善企业债权融资体系") is already in the title.
+  const ownNumber = clause.marker !== null && (clause.card.heading ?? '').startsWith(clause.marker)
+  if (clause.marker && !clause.startsWithMarker && !ownNumber)
+    text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
+  // Where a field holds several lists (领跑型 / 成长型 试点企业), an item is quoted after the short sentence opening its list: it says whom the item is for.
+  if (options.withLead !== false && clause.lead && clause.lead.length <= MAX_LEAD_CHARS && listsIn(clause) > 1)
+    text = `${clause.lead}${text}`
   const topic = clause.topic
   if (
     topic &&
@@ -229,7 +264,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       picks.push({
         part: parts[0],
         ranked: { clause, score: 1, fitsAspect: true, ownScore: 0 },
-        rendered: renderClause(clause, [], null),
+        rendered: renderClause(clause, [], null, { withLead: false }),
         second: false,
       })
   }
@@ -300,7 +335,8 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     firsts.push({ part, best, fresh, terms, pattern })
   }
   const listAsked = parts.length === 1 && new RegExp(aspects.listPattern, 'u').test(asked)
-  for (const { part, best, fresh, terms, pattern } of firsts) {
+  const definitionAsked = new RegExp(aspects.definitionPattern, 'u').test(asked)
+  for (const [index, { part, best, fresh, terms, pattern }] of firsts.entries()) {
     // "有哪些支持" / "条件都有啥": the first sentence of every numbered item of the best clause's field, in the card's order.
     const home = clauses.filter((clause) => clause.card === best.clause.card)
     const items = home.filter(
@@ -312,7 +348,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     if (listAsked && inList && items.length > 0) {
       for (const clause of home.filter((candidate) => candidate === best.clause || items.includes(candidate))) {
         if (clause !== best.clause) use(clause)
-        const rendered = renderClause(clause, [], null)
+        const rendered = renderClause(clause, [], null, { withLead: false })
         const first = rendered.split(/(?<=[。；])/u)[0]
         picks.push({
           part,
@@ -323,15 +359,96 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       }
       continue
     }
+    // "啥叫首谈制": the whole section (sentences under the best clause's heading) or numbered item, as far as it fits.
+    if (definitionAsked && index === 0 && (best.clause.topic !== null || best.clause.marker !== null)) {
+      const sameBlock = (clause: Clause) =>
+        clause.field === best.clause.field &&
+        (best.clause.topic !== null ? clause.topic === best.clause.topic : clause.item === best.clause.item)
+      for (const clause of home.filter(
+        (candidate) => candidate === best.clause || (sameBlock(candidate) && !isUsed(candidate)),
+      )) {
+        if (clause !== best.clause) use(clause)
+        picks.push({
+          part,
+          ranked: clause === best.clause ? best : { clause, score: best.score, fitsAspect: true, ownScore: 0 },
+          rendered: renderClause(clause, terms, pattern),
+          second: clause !== best.clause,
+        })
+      }
+      continue
+    }
+    // The same for an article whose measures are sentences, not numbered items ("专精特新贷…；专精特新保…"): its sentences in order, as many as fit.
+    if (listAsked && items.length === 0) {
+      // The sentences of the best clause's numbered item, or the unnumbered sentences of its field.
+      const sameBlock = (clause: Clause) =>
+        best.clause.marker !== null ? clause.item === best.clause.item : clause.marker === null
+      const sentences = home.filter(
+        (clause) =>
+          clause === best.clause || (clause.field === best.clause.field && sameBlock(clause) && !isUsed(clause)),
+      )
+      for (const clause of sentences) {
+        if (clause !== best.clause) use(clause)
+        picks.push({
+          part,
+          ranked: clause === best.clause ? best : { clause, score: best.score, fitsAspect: true, ownScore: 0 },
+          rendered: renderClause(clause, terms, pattern),
+          second: clause !== best.clause,
+        })
+      }
+      continue
+    }
     picks.push({ part, ranked: best, rendered: renderClause(best.clause, terms, pattern), second: false })
+    // A list opener ("申报领跑型试点企业，应符合以下条件：") is quoted with the item of its list that best answers the part.
+    if (isListOpener(best.clause.text)) {
+      const item = fresh.find((candidate) => candidate.clause.lead === best.clause.text && !isUsed(candidate.clause))
+      if (item) {
+        use(item.clause)
+        picks.push({
+          part,
+          ranked: item,
+          rendered: renderClause(item.clause, terms, pattern, { withLead: false }),
+          second: false,
+        })
+      }
+    }
     // Further clauses that answer the same part nearly as well (a second rate, the cap after the ratio), while the phone screen has room.
     let added = 0
     for (const extra of fresh.slice(1)) {
-      if (added >= EXTRA_CLAUSES || !extra.fitsAspect || extra.score < best.score * SECOND_CLAUSE_SHARE) break
+      if (added >= EXTRA_CLAUSES || extra.score < best.score * SAME_ITEM_SHARE) break
+      // A sentence continuing the best clause's numbered item ("其中零售企业…最高给予200万元") needs less to be quoted.
+      const sameItem = best.clause.marker !== null && extra.clause.item === best.clause.item
+      if (!extra.fitsAspect || (!sameItem && extra.score < best.score * SECOND_CLAUSE_SHARE)) continue
       if (isUsed(extra.clause)) continue
       use(extra.clause)
       added += 1
       picks.push({ part, ranked: extra, rendered: renderClause(extra.clause, terms, pattern), second: true })
+    }
+    // A clause holding far more of the part's own words than the best ("撂荒" in "3．闲置撂荒连续两年以上的") is what the
+    // part is about, whatever its shape: quoted too.
+    const named = fresh.find(
+      (candidate) =>
+        candidate.ownScore >= Math.max(OWN_WORDS_RATIO * best.ownScore, OWN_WORDS_FLOOR) && !isUsed(candidate.clause),
+    )
+    if (named) {
+      use(named.clause)
+      picks.push({ part, ranked: named, rendered: renderClause(named.clause, terms, pattern), second: true })
+    }
+  }
+  // "正好1000万算不算": the document's definition of 以上/以下 beside the threshold quoted.
+  const boundary = aspects.boundary
+  if (boundary && chosen.length === 0 && picks.length > 0 && asksBoundary(question, aspects)) {
+    const rule = new RegExp(boundary.clausePattern, 'u')
+    const definition = clauses.find(
+      (clause) => clause.card.documentTitle === picks[0].ranked.clause.card.documentTitle && rule.test(clause.text),
+    )
+    if (definition && !isUsed(definition)) {
+      use(definition)
+      picks.push({
+        part: parts[0],
+        ranked: { clause: definition, score: 0, fitsAspect: true, ownScore: 0 },
+        rendered: renderClause(definition, [], null, { withLead: false }),
+        second: false,
+      })
     }
   }
   if (picks.length === 0 && unanswered.length === 0 && !agencyAsked) {
@@ -341,7 +458,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       picks.push({
         part: parts[0],
         ranked: { clause, score: 0, fitsAspect: false, ownScore: 0 },
-        rendered: renderClause(clause, [], null),
+        rendered: renderClause(clause, [], null, { withLead: false }),
         second: false,
       })
   }
@@ -358,11 +475,16 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     kept.add(pick)
     used_chars += pick.rendered.length + 3
   }
+  let previousTopic: string | null = null
   for (const pick of picks) {
     if (!kept.has(pick)) continue
     const other = pick.ranked.clause.card
+    // A topic is named once for a run of its sentences.
+    const topic = /^关于“.*?”：/u.exec(pick.rendered)?.[0] ?? null
+    const rendered = topic && topic === previousTopic ? pick.rendered.slice(topic.length) : pick.rendered
+    previousTopic = topic
     // A clause from another article of the same document says which article it is.
-    lines.push(other === lead ? `· ${pick.rendered}` : `· ${other.heading ?? other.title}：${pick.rendered}`)
+    lines.push(other === lead ? `· ${rendered}` : `· ${other.heading ?? other.title}：${rendered}`)
   }
   if (agencyAsked) lines.push(`· 发布部门：${lead.issuer}`)
   if (unanswered.length > 0)

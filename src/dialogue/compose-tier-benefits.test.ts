@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cardsById, loadCards } from '../knowledge/load-cards.js'
 import { agencyOf, composeTierBenefits, ITEMS_PER_GROUP } from './compose-tier-benefits.js'
+import { MAX_BODY_CHARS } from './compose-policy-answer.js'
 import { loadTierBenefits } from './load-tier-benefits.js'
 
 const byId = cardsById(loadCards())
@@ -47,6 +48,14 @@ describe('composeTierBenefits', () => {
       undefined,
     ])
     expect(composed.card.footer).toBe(composed.footer)
+  })
+
+  it('shows a further item of a group while the whole list stays within the phone-screen budget', () => {
+    const composed = composeTierBenefits('specialized', benefits, lookup, on('2026-12-01'))
+    const finance = composed.body.split('\n融资：\n')[1].split('\n人才：')[0].split('\n')
+    expect(finance.length).toBeGreaterThan(ITEMS_PER_GROUP)
+    expect(composed.body).toContain('专精特新贷')
+    expect(composed.body.split('\n另有')[0].length).toBeLessThanOrEqual(MAX_BODY_CHARS)
   })
 
   it('leaves out measures that have ended by today and says how many, and lists them while they run', () => {

@@ -2,6 +2,7 @@ import type { Citation, ReplyCard } from './messages.js'
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import { describeValidity } from '../knowledge/describe-validity.js'
 import type { BenefitItem, TierBenefits } from './load-tier-benefits.js'
+import { MAX_BODY_CHARS } from './compose-policy-answer.js'
 import { PROGRAM_NAMES, type Program } from './programs.js'
 
 export interface ComposedTierBenefits {
@@ -16,7 +17,7 @@ export interface ComposedTierBenefits {
   card: ReplyCard
 }
 
-/** Items shown per group: the list stays a phone screen long; the rest are in the cited cards. */
+/** Items shown per group at least; more while the list stays within {@link MAX_BODY_CHARS}; the rest are in the cited cards. */
 export const ITEMS_PER_GROUP = 2
 
 /** A parenthesised list of agencies: "（市经济和信息化局）", "(市知识产权局)"; never a standard number. */
@@ -84,8 +85,9 @@ export function composeTierBenefits(
   const lines = [`【${title}】`]
   const blocks: ReplyCard['blocks'] = []
   let ended = 0
-  for (const group of benefits.benefitGroups) {
-    const shown: string[] = []
+  // Each group's current items: the first ITEMS_PER_GROUP of every group, then one more per group in turn while the list stays a phone screen long.
+  const eligible = benefits.benefitGroups.map((group) => {
+    const items: Array<{ line: string; card: PolicyCard }> = []
     for (const item of group.items.filter((entry: BenefitItem) => entry.programs.includes(tier))) {
       const card = lookup(item.card)
       if (!card || !card.content.includes(item.quote)) continue
@@ -93,13 +95,35 @@ export function composeTierBenefits(
         ended += 1
         continue
       }
-      if (shown.length >= ITEMS_PER_GROUP) continue
-      shown.push(`· ${item.topic}：${item.quote}（${agencyOf(card, item.quote)}）`)
-      if (!used.includes(card)) used.push(card)
+      items.push({ line: `· ${item.topic}：${item.quote}（${agencyOf(card, item.quote)}）`, card })
     }
+    return { label: group.label, items }
+  })
+  const counts = eligible.map((group) => Math.min(ITEMS_PER_GROUP, group.items.length))
+  const length = () =>
+    lines[0].length +
+    eligible.reduce(
+      (sum, group, index) =>
+        sum +
+        (counts[index] > 0 ? group.label.length + 2 : 0) +
+        group.items.slice(0, counts[index]).reduce((total, item) => total + item.line.length + 1, 0),
+      0,
+    )
+  for (let grown = true; grown;) {
+    grown = false
+    for (const [index, group] of eligible.entries()) {
+      if (counts[index] === 0 || counts[index] >= group.items.length) continue
+      counts[index] += 1
+      if (length() > MAX_BODY_CHARS) counts[index] -= 1
+      else grown = true
+    }
+  }
+  for (const [index, group] of eligible.entries()) {
+    const shown = group.items.slice(0, counts[index])
     if (shown.length === 0) continue
-    lines.push(`${group.label}：`, ...shown)
-    blocks.push({ heading: group.label, text: shown.join('\n') })
+    for (const item of shown) if (!used.includes(item.card)) used.push(item.card)
+    lines.push(`${group.label}：`, ...shown.map((item) => item.line))
+    blocks.push({ heading: group.label, text: shown.map((item) => item.line).join('\n') })
   }
   if (ended > 0) {
     lines.push(`另有${ended}项相关政策已到期，未列出。`)

@@ -8,6 +8,7 @@ export const ANSWER_ASPECTS = [
   'count',
   'timing',
   'process',
+  'payment',
   'contact',
   'agency',
   'fact',
@@ -38,6 +39,16 @@ export const AnswerAspectsSchema = z
     yesNoPattern: z.string().min(1),
     /** A question asking for a list ("有哪些支持", "条件都有啥"): the answer gives every numbered item of the field, briefly. */
     listPattern: z.string().min(1),
+    /**
+     * A question on the edge of a threshold ("正好1000万算不算达标"): the document's own definition of 以上/以下
+     * (clausePattern, found by searching `query` within the answer's document) is quoted beside the answer.
+     */
+    boundary: z
+      .object({ cues: z.array(z.string().min(1)).min(1), clausePattern: z.string().min(1), query: z.string().min(1) })
+      .strict()
+      .optional(),
+    /** A question asking what something is ("啥叫首谈制"): the answer quotes the whole section or item of the best clause, as far as it fits. */
+    definitionPattern: z.string().min(1),
     /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */
     genericHeadings: z.array(z.string().min(1)),
     /** Weight of the other parts' words when ranking the clauses for one part. */
@@ -83,6 +94,8 @@ export function loadAnswerAspects(path?: string): AnswerAspects {
     )
   for (const entry of [...parsed.data.aspects, ...parsed.data.details]) new RegExp(entry.clausePattern, 'u')
   new RegExp(parsed.data.listPattern, 'u')
+  new RegExp(parsed.data.definitionPattern, 'u')
+  if (parsed.data.boundary) new RegExp(parsed.data.boundary.clausePattern, 'u')
   if (!path) cached = parsed.data
   return parsed.data
 }

@@ -30,6 +30,8 @@ export const TierBenefitsSchema = z
         'little-giant': ProgramBenefitsSchema,
       })
       .strict(),
+    /** Articles on applying that hold for every tier (the 培育平台 and how applications are made), besides each tier's `apply`. */
+    applyAll: z.array(z.string()).default([]),
     /** What a certified firm gets, grouped by kind (资金, 融资, 人才, 市场和服务), most important first. */
     benefitGroups: z
       .array(z.object({ label: z.string().min(1), items: z.array(BenefitItemSchema).min(1) }).strict())

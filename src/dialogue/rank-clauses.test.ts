@@ -17,6 +17,22 @@ describe('cardClauses', () => {
     // A heading is a topic, never a clause of its own.
     expect(clauses.some((clause) => clause.text === '1．积极鼓励发展先进制造业')).toBe(false)
   })
+
+  it('gives a numbered item the sentence opening its list, and an unnumbered line after an item its number', () => {
+    const leading = cardClauses(card('guide-024')).find((clause) => clause.text.includes('不低于10亿元'))
+    expect(leading?.lead).toBe('申报领跑型试点企业，应符合以下条件：')
+    const growing = cardClauses(card('guide-024')).find((clause) => clause.text.includes('不低于8%'))
+    expect(growing?.lead).toBe('申报成长型试点企业，应符合以下条件：')
+    // "其中零售企业…" continues item 1 of the 首店 card.
+    const amounts = cardClauses(card('guide-122')).find((clause) => clause.text.startsWith('其中零售企业'))
+    expect(amounts).toMatchObject({ marker: '1．', startsWithMarker: false })
+    expect(amounts?.item).toMatch(/^1．对在京具有独立法人资格的企业[\s\S]*最高给予50万元支持。$/u)
+  })
+
+  it('keeps a whole line ending as a sentence as a clause, not a heading', () => {
+    const clauses = cardClauses(card('gazette-tech-transfer-a07'))
+    expect(clauses.some((clause) => clause.text === '(三)有专职从事技术转移和科技成果转化的人员。')).toBe(true)
+  })
 })
 
 describe('rankClauses', () => {
@@ -34,6 +50,13 @@ describe('rankClauses', () => {
     const timing = parts.find((part) => part.aspect === 'timing')
     expect(timing).toBeDefined()
     expect(rankClauses(clauses, timing!)[0].clause.text).toMatch(/4月左右申报/u)
+  })
+
+  it('a timing part finds a period in months ("3个月内")', () => {
+    const clauses = cardClauses(card('gazette-tech-transfer-a08'))
+    const parts = splitSubQuestions('技术转移机构登记后情况有重大变化 多久内要报变更')
+    const timing = parts.find((part) => part.aspect === 'timing')
+    expect(rankClauses(clauses, timing!)[0].clause.text).toMatch(/3个月内/u)
   })
 
   it('the subject in another numbered item (中试线) picks that item over the first one', () => {

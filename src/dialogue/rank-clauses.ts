@@ -20,6 +20,11 @@ export interface Clause {
   topic: string | null
   /** The whole numbered item it belongs to (its other sentences say what it is about); the sentence itself when not numbered. */
   item: string
+  /**
+   * The sentence that opens the list this numbered item belongs to ("申报领跑型试点企业，应符合以下条件："): it says
+   * whom or what the item is about, so its words count for the item. null when the item stands under no opener.
+   */
+  lead: string | null
   /** Position in the card, for keeping the card's order. */
   position: number
 }
@@ -54,6 +59,11 @@ function sentencesOf(line: string, field: ClauseField): string[] {
   return parts.map((part) => part.trim()).filter((part) => part.length > 1)
 }
 
+/** A sentence that opens a list ("应符合以下条件：", "包括："). */
+export function isListOpener(sentence: string): boolean {
+  return /[：:]$/u.test(sentence.trim())
+}
+
 /** A short line or first sentence without a comma that names what follows ("2．支持新型基础设施建设"). */
 function headingOf(sentence: string, marker: string | null): string | null {
   const bare = (marker ? sentence.slice(marker.length) : sentence).replace(/[。：:；\s]+$/u, '')
@@ -76,7 +86,7 @@ function termsOf(clause: Clause): { text: Set<string>; topic: Set<string> } {
     addTerms(normalizeForSearch(clause.text), terms.text)
     addTerms(
       normalizeForSearch(
-        `${clause.topic ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`,
+        `${clause.topic ?? ''}\n${clause.lead ?? ''}\n${clause.item}\n${clause.card.heading ?? (clause.card.kind === 'guide' ? clause.card.title : '')}`,
       ),
       terms.topic,
     )
@@ -109,30 +119,58 @@ export function cardClauses(card: PolicyCard): Clause[] {
     const text = card[field]
     if (!text) continue
     let topic: string | null = null
+    let lead: string | null = null
+    // The numbered item being read: an unnumbered line after it ("其中零售企业…最高给予200万元支持") continues it.
+    let itemMarker: string | null = null
+    let itemClauses: Clause[] = []
+    let itemLines: string[] = []
     for (const line of text.split(/\n+/u)) {
       const trimmed = line.trim()
       if (!trimmed) continue
       const marker = MARKER.exec(trimmed)?.[0] ?? null
       const sentences = sentencesOf(trimmed, field)
+      // A line ending in "：" opens a list: the items after it, up to the next opener or heading, are about what it names.
+      const opener = isListOpener(sentences[sentences.length - 1] ?? '') ? sentences[sentences.length - 1] : null
+      if (marker !== null) {
+        itemMarker = marker
+        itemClauses = []
+        itemLines = [trimmed]
+      } else if (itemMarker !== null && opener === null) itemLines.push(trimmed)
+      else itemMarker = null
+      const lineMarker = marker ?? itemMarker
       sentences.forEach((sentence, index) => {
         if (index === 0 && field === 'content') {
           const heading = headingOf(sentence, marker)
-          if (heading && (sentences.length > 1 || sentence === trimmed)) {
+          // A whole line that ends as a sentence ("(三)有专职从事技术转移和科技成果转化的人员。") is an item, not a heading.
+          const endsAsSentence = sentences.length === 1 && /[。；;]$/u.test(sentence)
+          if (heading && !endsAsSentence && (sentences.length > 1 || sentence === trimmed)) {
             topic = heading
+            lead = null
+            itemMarker = null
             return
           }
         }
-        clauses.push({
+        const clause: Clause = {
           card,
           field,
           text: sentence,
-          marker,
+          marker: lineMarker,
           startsWithMarker: index === 0 && marker !== null,
           topic,
-          item: marker ? trimmed : sentence,
+          item: lineMarker ? trimmed : sentence,
+          lead: lineMarker && sentence !== opener ? lead : null,
           position: clauses.length,
-        })
+        }
+        clauses.push(clause)
+        if (lineMarker) itemClauses.push(clause)
       })
+      // Every sentence of an item knows the whole item, continuation lines included.
+      if (lineMarker && itemMarker !== null) for (const clause of itemClauses) clause.item = itemLines.join('\n')
+      // An opener that became the heading ("同时满足以下四项条件即视为满足认定条件：") is already the items' topic.
+      if (opener) {
+        const openerHeading = headingOf(opener, marker)
+        if (openerHeading === null || topic !== openerHeading) lead = opener
+      }
     }
   }
   clauseCache.set(card, clauses)

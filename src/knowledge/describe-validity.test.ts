@@ -47,8 +47,15 @@ describe('describeValidity', () => {
     })
     expect(describeValidity(card('changping-a02'), on('2026-12-01'))).toEqual({
       status: 'current',
-      text: '该政策有效期至2028年12月14日。',
+      text: '该政策有效期至2028年12月14日（原文：自发布之日起施行，有效期三年）。',
     })
+  })
+
+  it('quotes the source phrase beside an end date computed from it, never beside one the source states', () => {
+    expect(describeValidity(card('gazette-software-a09'), on('2026-12-01')).text).toMatch(
+      /^该政策执行期至2025年7月25日（原文：本若干政策措施自发布之日起实施,有效期3年），已到期；/u,
+    )
+    expect(describeValidity(card('guide-028'), on('2026-12-01')).text).not.toContain('原文')
   })
 
   it('names the agency from the contact, or the issuer with the contact phone', () => {

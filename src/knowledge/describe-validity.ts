@@ -51,6 +51,20 @@ export function askAgency(card: Pick<PolicyCard, 'contact' | 'issuer'>): string 
   return phone ? `${card.issuer}（${phone}）` : card.issuer
 }
 
+/** The longest source phrase quoted beside a computed end date. */
+const MAX_BASIS_CHARS = 32
+
+/**
+ * The source phrase beside an end date the build computed rather than read ("自发布之日起施行，有效期三年" gives
+ * 2028-12-14): "（原文：…）", so the owner sees what the date rests on. Empty when the phrase states the end year itself.
+ */
+function basisOf(card: ValidityFields): string {
+  const basis = card.validityBasis?.trim()
+  if (!basis || card.validUntil === null || basis.length > MAX_BASIS_CHARS) return ''
+  if (basis.includes(card.validUntil.slice(0, 4)) || !/有效期|失效|施行|实施/u.test(basis)) return ''
+  return `（原文：${basis}）`
+}
+
 /**
  * Whether a card's policy is in force on `today` (a Beijing calendar day), and the sentence an answer states:
  * - ended: "该政策执行期至2025年12月31日，已到期；以下为原政策内容，新一轮政策请咨询…。"
@@ -65,14 +79,17 @@ export function describeValidity(card: ValidityFields, today: Date): ValidityDes
     const until = formatPolicyDate(card.validUntil, card.validUntilPrecision)
     return {
       status: 'ended',
-      text: `该政策执行期至${until}，已到期；以下为原政策内容，新一轮政策请咨询${askAgency(card)}。`,
+      text: `该政策执行期至${until}${basisOf(card)}，已到期；以下为原政策内容，新一轮政策请咨询${askAgency(card)}。`,
     }
   }
   if (card.validFrom !== null && day < card.validFrom) {
     return { status: 'not-yet', text: `该政策尚未开始执行（原文：${card.validityBasis ?? ''}）。` }
   }
   if (card.validUntil !== null)
-    return { status: 'current', text: `该政策有效期至${formatPolicyDate(card.validUntil, card.validUntilPrecision)}。` }
+    return {
+      status: 'current',
+      text: `该政策有效期至${formatPolicyDate(card.validUntil, card.validUntilPrecision)}${basisOf(card)}。`,
+    }
   if (card.validFrom !== null) return { status: 'current', text: null }
   return { status: 'unknown', text: null }
 }

@@ -74,7 +74,11 @@ describe('knowledge base', () => {
     const seeds = new Set(cards.map((card) => card.seed))
     expect(seeds.size).toBe(5)
     const bySeed = (prefix: string) => cards.filter((card) => card.id.startsWith(prefix))
-    expect(bySeed('sme-measures-m')).toHaveLength(16)
+    // 16 measures and the opening paragraph with the document's targets (m00).
+    expect(bySeed('sme-measures-m')).toHaveLength(17)
+    expect(cards.find((card) => card.id === 'sme-measures-m00')?.content).toMatch(
+      /国家级专精特新“小巨人”企业达到500家，市级专精特新“小巨人”企业达到1000家，市级“专精特新”中小企业达到5000家/u,
+    )
     expect(bySeed('changping-a')).toHaveLength(17)
     expect(bySeed('tier-rules-a')).toHaveLength(24)
     const gazetteDocuments = new Set(bySeed('gazette-').map((card) => card.documentTitle))

@@ -19,12 +19,17 @@ export function findProgram(text: string): Program | null {
 
 /** The message (normalised) with every program name removed ("评上专精特新小巨人有啥好处" → "评上有啥好处"). */
 export function removeProgramNames(text: string): string {
+  return markProgramNames(text, '')
+}
+
+/** The message (normalised) with every program name replaced by `mark` ("专精特新贷怎么申请" → "|贷怎么申请"). */
+export function markProgramNames(text: string, mark = '|'): string {
   const normalized = normalizeMessage(text)
   let rest = ''
   let at = 0
   for (const token of tagText(normalized)) {
     if (!token.program) continue
-    rest += normalized.slice(at, token.start)
+    rest += normalized.slice(at, token.start) + mark
     at = token.end
   }
   return rest + normalized.slice(at)

@@ -17,9 +17,9 @@ import {
 const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 
 /**
- * Regression floors just under the figures measured when the answer composer was last tuned (tune split 110/123 with
- * every key fact, 0 answerable declined, 30/32 unanswerable declined; shared dev set 94/111, 0, 9/9). The decline floor
- * follows the near-miss negatives a300–a399: 97/101 unanswerable declined on the tune split. The issue's
+ * Regression floors just under the figures measured when the answer composer was last tuned (tune split 184/196 with
+ * every key fact, 2 answerable declined; shared dev set 103/111, 0, 9/9). The decline floor follows the near-miss
+ * negatives a300–a399: 97/101 unanswerable declined on the tune split. The issue's
  * targets (0.90 / 2 % / 0.95) are reported by `npm run eval` on the held-out split; they are not all met yet.
  */
 describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
@@ -30,7 +30,7 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
     const baseline = scoreReplies(questions, await baselineReplies(index, questions))
     const shares = answerShares(current)
     expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(
-      0.86,
+      0.92,
     )
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
     expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.94)
@@ -40,7 +40,7 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
   it.runIf(existsSync(SHARED_DEV_SET))('the shared dev set does not fall back', async () => {
     const questions = loadSharedDevSet()
     const shares = answerShares(scoreReplies(questions, await chatReplies(index, questions)))
-    expect(shares.allFacts).toBeGreaterThanOrEqual(0.83)
+    expect(shares.allFacts).toBeGreaterThanOrEqual(0.9)
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
     expect(shares.unanswerableDeclined).toBe(1)
   })

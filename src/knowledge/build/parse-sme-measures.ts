@@ -22,6 +22,8 @@ const DOCUMENT: DocumentInfo = {
 }
 
 const MEASURE = /^(\d{1,2})\.\s*([^。]+。)/u
+/** The heading of the card holding the document's opening paragraph (its aims and targets). */
+const PREAMBLE_HEADING = '发展目标'
 const PART = /^[一二三四五六七八九十]、/u
 
 export function parseSmeMeasures(text: string): PolicyCard[] {
@@ -38,6 +40,15 @@ export function parseSmeMeasures(text: string): PolicyCard[] {
     (line) => MEASURE.test(line.trim()) || PART.test(line.trim()) || /^本政策适用于/u.test(line.trim()),
   )
   const cards: PolicyCard[] = []
+  // The opening paragraph states the document's targets ("到“十四五”末，国家级专精特新“小巨人”企业达到500家…"): a card of its own.
+  const firstBlock = blocks[0]?.start ?? lines.length
+  const preamble = lines.slice(0, firstBlock).filter((line) => /[。]/u.test(line))
+  if (preamble.length > 0) {
+    const start = lines.indexOf(preamble[0])
+    const block = { start, end: firstBlock - 1, lines: preamble }
+    const card = articleCard(document, 'sme-measures-m00', PREAMBLE_HEADING, DOCUMENT.documentTitle, preamble, block)
+    cards.push({ ...card, audience: '国家和市级“专精特新”中小企业及“小巨人”企业', subtitle: null })
+  }
   let part = ''
   for (const block of blocks) {
     const first = block.lines[0].trim()
