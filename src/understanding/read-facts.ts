@@ -6,7 +6,7 @@ import { FACT_LABELS } from '../facts/fact-labels.js'
 import { BOOLEAN_FACT_NAMES, FACT_NAMES, type FactName, type Facts } from '../facts/fact-schema.js'
 import { AMOUNT_TOPICS, type AmountTopic, type GradedFact, type KeywordMeaning } from '../facts/fact-vocabulary.js'
 import { normalizeMessage } from '../facts/normalize-message.js'
-import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
+import { findTarget, polarityOf, polarWordOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
 import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import { distributeRespectively } from './distribute-respectively.js'
@@ -154,6 +154,8 @@ interface IndustryMention {
 const WHOLE_OF: Partial<Record<FactName, FactName>> = { ipClass1SelfDeveloped: 'ipClass1' }
 /** Words that deny the number right after them: "不是2300万". */
 const DENYING = new Set(['不是', '并非'])
+/** What may stand between a number and the 不对/错了 that denies it ("3200那个错了"). */
+const DENIED_GLUE = /^\s*(?:那个|这个|那|这|是|的|也)*\s*$/u
 
 /** Where a clause stops stating facts: at its first question (the whole clause), or at its first wish or intent. */
 function suppressionStart(tokens: readonly Token[]): number {
@@ -165,6 +167,16 @@ function suppressionStart(tokens: readonly Token[]): number {
     (token) => token.type === 'desire' || token.type === 'intent' || token.cue !== undefined,
   )
   return index < 0 ? tokens.length : index
+}
+
+/**
+ * Whether a negated amount keyword says the firm has none of it ("没有研发费用" → 0). It does not when the clause
+ * says a value is wrong ("NO 员工数不对") or denies what a figure is ("那个300是工资，不是研发费用").
+ */
+function deniesExistence(clause: Clause, index: number): boolean {
+  if (clause.tokens.some((token) => token.type === 'correction' && token.alsoNo)) return false
+  const word = polarWordOf(clause, index)
+  return !(word?.type === 'no' && DENYING.has(word.text))
 }
 
 /** Words that say what the firm is (its industry, legal form or titles), not something it has. */
@@ -269,6 +281,8 @@ class MessageExtractor {
   readonly #choices = new Map<FactName, string>()
   readonly #members = new Map<'honors' | 'techConversion', { add: Set<string>; remove: Set<string> }>()
   #previousTopic: AmountTopic | null = null
+  /** The year named with the previous topic when its clause gave no number ("前年营收搞错了"). */
+  #previousTopicYear: YearReference | null = null
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
   /** Parts said to be all of their whole ("都是自己研发的"). */
@@ -354,6 +368,8 @@ class MessageExtractor {
     let pendingYear: YearReference | null = null
     const postposed = new Set<number>()
     let clauseTopic: AmountTopic | null = null
+    /** The topic a number of this clause went to. */
+    let numberTopic: AmountTopic | null = null
     let keywordBefore = false
 
     this.#partOfCount = tokens[0]?.type === 'part'
@@ -370,14 +386,18 @@ class MessageExtractor {
       if (index >= suppressFrom) return
       // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.
       const before = tokens[index - 1]
-      if (before?.type === 'no' && DENYING.has(before.text)) {
+      const denier = tokens[index + 1]
+      // "3200不对，是3020", "营收3200那个错了": a 不对/错了 right after the number says it is wrong.
+      const deniedAfter =
+        denier?.type === 'correction' && denier.alsoNo && DENIED_GLUE.test(this.text.slice(token.end, denier.start))
+      if ((before?.type === 'no' && DENYING.has(before.text)) || deniedAfter) {
         this.#denied.push({ raw: token.text, quantity: token.quantity })
         const target = findTarget(clause, index)
         if (target) {
           bound.add(target.index)
           if (target.meaning.type === 'amount') clauseTopic = target.meaning.topic
         }
-        this.#lastCorrectionAt = Math.max(this.#lastCorrectionAt, before.start)
+        this.#lastCorrectionAt = Math.max(this.#lastCorrectionAt, deniedAfter ? denier.start : before.start)
         return
       }
       // "具体有几个不清楚": an unknown beats a vague number in its clause.
@@ -398,7 +418,7 @@ class MessageExtractor {
       if (target) {
         bound.add(target.index)
         const topic = this.#bindTarget(target.meaning, token, polarityOf(clause, index) === 'no', year, window)
-        if (topic) clauseTopic = topic
+        if (topic) clauseTopic = numberTopic = topic
         return
       }
       const previous = this.#previousTopic
@@ -420,12 +440,13 @@ class MessageExtractor {
           start: token.start,
           quantity: token.quantity,
           raw: token.text,
-          year,
+          // "前年营收搞错了，应该是2500万": the year named with the fact in the clause before.
+          year: year ?? this.#previousTopicYear,
           window,
           sign: 1,
           part: '',
         })
-        clauseTopic = previous
+        clauseTopic = numberTopic = previous
         return
       }
       this.#free.push({ token, year, window, wholeClause: substantive.length === 1 })
@@ -451,7 +472,10 @@ class MessageExtractor {
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
     const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
-    if (clauseTopic) this.#previousTopic = clauseTopic
+    if (clauseTopic) {
+      this.#previousTopic = clauseTopic
+      this.#previousTopicYear = numberTopic === clauseTopic ? null : clauseYear
+    }
   }
 
   #bind(topic: AmountTopic, value: BoundValue): void {
@@ -535,6 +559,7 @@ class MessageExtractor {
         if (hasUnknown) facts.forEach((fact) => draft.markUnknown(fact))
         else if (suppressed) return meaning.topic
         else if (polarity === 'no') {
+          if (!deniesExistence(clause, clause.tokens.indexOf(token))) return meaning.topic
           for (const fact of facts)
             if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
         } else if (

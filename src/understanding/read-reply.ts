@@ -196,7 +196,11 @@ function correctionKind(
     const end = tokens.findIndex((next, at) => at > index && next.type === 'separator')
     const clause = tokens.slice(index + 1, end < 0 ? tokens.length : end)
     const slot0 = token.meaning.topic.slots[0]
+    // "主营收入前年的不对": a correction word in the clause says which year's value is wrong, not that it moves.
+    const opens = tokens.slice(0, index + 1).findLastIndex((next) => next.type === 'separator')
+    const whole = tokens.slice(opens + 1, end < 0 ? tokens.length : end)
     return (
+      !whole.some((next) => next.type === 'correction') &&
       clause.some((next) => next.type === 'year') &&
       !clause.some((next) => next.type === 'quantity') &&
       lastValues.some((last) => last.fact === slot0)
