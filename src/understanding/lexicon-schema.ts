@@ -106,6 +106,8 @@ export const IndustryFileSchema = z
         })
         .strict(),
     ),
+    /** Words that name the main one of several activities (主要/为主/主打): the industry of their clause decides. */
+    mainActivity: Words.optional(),
   })
   .strict()
 

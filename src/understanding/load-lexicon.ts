@@ -67,6 +67,8 @@ export interface Lexicon {
   subjects: readonly string[]
   /** Question words that ask yes or no (intents.json yesNoQuestions). */
   yesNoQuestions: ReadonlySet<string>
+  /** Words that name the main one of several activities (industries.json mainActivity: 主要, 为主). */
+  mainActivity: readonly string[]
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
@@ -174,6 +176,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     aspects: intents.aspects,
     subjects: [...intents.subjects].sort((a, b) => b.length - a.length),
     yesNoQuestions: new Set(intents.yesNoQuestions),
+    mainActivity: industries.mainActivity ?? [],
   }
 }
 

@@ -146,6 +146,8 @@ type BareKind = 'yes' | 'no' | 'unknown'
 interface IndustryMention {
   value: string
   explicit: boolean
+  /** Its clause says it is the main activity ("以软件为主", "主要做云计算"). */
+  main: boolean
   start: number
   end: number
   raw: string
@@ -608,10 +610,12 @@ class MessageExtractor {
             clause.tokens.find((candidate) => candidate.type !== 'filler') === token &&
             !clause.tokens.some((candidate) => candidate.type === 'quantity')
           if (polarity !== 'no' && (cued || opens)) {
+            const main = this.#lexicon.mainActivity.some((word) => clause.text.includes(word))
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({
                 value,
                 explicit: meaning.explicit === true,
+                main,
                 start: token.start,
                 end: token.end,
                 raw: token.text,
@@ -908,7 +912,8 @@ class MessageExtractor {
 
   /**
    * The industry the message names. Adjacent industry words form one compound whose last part decides
-   * (工业软件 → software, 芯片设计 → software); a name of the standard (软件业) outweighs a description (做APP的).
+   * (工业软件 → software, 芯片设计 → software); a name of the standard (软件业) outweighs a description (做APP的),
+   * and the activity a clause calls the main one (主要/为主) outweighs both.
    * Two different readings of equal weight leave the answer unsure: the dialogue asks to confirm the first.
    */
   #resolveIndustry(): void {
@@ -922,12 +927,15 @@ class MessageExtractor {
           start: last.start,
           raw: this.text.slice(last.start, mention.end),
           explicit: mention.explicit || last.explicit,
+          main: mention.main || last.main,
         }
       } else compounds.push(mention)
     }
     const scored = new Map<string, { score: number; raw: string }>()
+    // "做软件也做硬件，以软件为主": the activity said to be the main one outweighs the others and any name.
+    const hasMain = compounds.some((compound) => compound.main)
     for (const compound of compounds) {
-      const score = compound.explicit ? 1 : 0.8
+      const score = (compound.explicit ? 1 : 0.8) * (hasMain && !compound.main ? 0.5 : 1)
       const known = scored.get(compound.value)
       if (!known || known.score < score) scored.set(compound.value, { score, raw: compound.raw })
     }
