@@ -138,12 +138,8 @@ export function readReply(
   const correctsKnown = reading.correction && entries.some(([fact]) => known[fact] !== undefined)
   if (setSomething && (correctsKnown || cleared.length > 0 || expected.step === 'summary' || changes)) act = 'correct'
   else if (setSomething) act = 'answer'
-  // "保密，也记不太清": not knowing says more than not telling.
-  else if (
-    tokens.some((token) => token.type === 'unknown' && token.skip) &&
-    !tokens.some((token) => token.type === 'unknown' && !token.skip)
-  )
-    act = 'skip'
+  // "保密，也记不太清": the last word decides whether the owner does not know or moves on ("这个不好说 下一个吧").
+  else if (lastUnknownSkips(tokens)) act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
   else if (asks) act = 'ask'
   else if (
@@ -210,6 +206,12 @@ function correctionKind(
   if (kind === 'replace' && hasNumber) return 'replace'
   if (hasNumber && extractFacts(text, { ...base, expecting: [] }).denied.length > 0) return 'replace'
   return null
+}
+
+/** Whether the last 不知道/跳过 word of the message is a skip (跳过, 下一个, 保密). */
+function lastUnknownSkips(tokens: readonly MessageToken[]): boolean {
+  const last = tokens.findLast((token) => token.type === 'unknown')
+  return last?.type === 'unknown' && last.skip
 }
 
 function intentOf(tokens: readonly MessageToken[]): IntentCue | null {
