@@ -199,6 +199,8 @@ interface BareAnswer {
   kind: BareKind
   raw: string
   all: boolean
+  /** The facts it is about, when the clause before named them (else the facts asked). */
+  facts?: FactName[]
 }
 
 /** Accumulates what a message says, fact by fact; a later statement in the message wins. */
@@ -285,6 +287,8 @@ class MessageExtractor {
   #previousTopic: AmountTopic | null = null
   /** The year named with the previous topic when its clause gave no number ("前年营收搞错了"). */
   #previousTopicYear: YearReference | null = null
+  /** The previous topic was named without a number ("数字化等级没评过，不清楚几级"). */
+  #previousTopicBare = false
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
   /** Parts said to be all of their whole ("都是自己研发的"). */
@@ -472,11 +476,15 @@ class MessageExtractor {
     }
     if (!hasUnknown) this.#readLocatedPlace(clause, suppressFrom)
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
-    const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')
+    // "不清楚几级": a vague number beside 不清楚 asks rather than states (it was skipped above).
+    const numbers = tokens.filter(
+      (token) => (token.type === 'quantity' && !(hasUnknown && token.quantity.vague)) || token.type === 'rank',
+    )
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
     if (clauseTopic) {
       this.#previousTopic = clauseTopic
-      this.#previousTopicYear = numberTopic === clauseTopic ? null : clauseYear
+      this.#previousTopicBare = numberTopic !== clauseTopic
+      this.#previousTopicYear = this.#previousTopicBare ? clauseYear : null
     }
   }
 
@@ -734,6 +742,11 @@ class MessageExtractor {
         else if (fact in NEGATIVE_VALUES) this.#draft.set(fact, NEGATIVE_VALUES[fact], raw)
       }
       return
+    }
+    // "数字化等级没评过，不清楚几级": not knowing right after a fact named without a number is about that fact.
+    if (unknown && !all && this.#previousTopic && this.#previousTopicBare) {
+      const facts = this.#factsWithoutValue(this.#previousTopic, this.#previousTopicYear, null)
+      if (facts.length > 0) return void this.#bare.push({ kind: 'unknown', raw, all, facts })
     }
     if (this.#expects('registeredInBeijing') && !unknown && this.#readPlace(clause, no ? 'no' : null, raw)) return
     for (const fact of ['rdInstitution', 'sciAwardLevel'] as const) {
@@ -1049,7 +1062,10 @@ class MessageExtractor {
       // A yes/no group spreads a bare 是/没有 itself; 不清楚 ("其他不清楚") still covers what is left.
       if (this.context.noBareFill && answer.kind !== 'unknown') continue
       if (answer.kind === 'unknown') {
-        open().forEach((fact) => draft.markUnknown(fact))
+        for (const fact of answer.facts ?? open()) {
+          if (!draft.numeric.has(fact)) draft.values.delete(fact)
+          draft.markUnknown(fact)
+        }
         // "研发费用没单独核算过，不清楚", "高新证书好像过期了，不确定": 不清楚 in any clause keeps unknown what the
         // message only said in words; numbers stand, and "其他不清楚" covers only the rest.
         if (!answer.all) {
