@@ -106,8 +106,11 @@ export const IndustryFileSchema = z
         })
         .strict(),
     ),
-    /** Words that name the main one of several activities (主要/为主/主打): the industry of their clause decides. */
-    mainActivity: Words.optional(),
+    /**
+     * Words that name the main one of several activities: `before` it (主要做X, 主打X), `after` it (X为主). The
+     * industry they point at decides.
+     */
+    mainActivity: z.object({ before: Words, after: Words }).strict().optional(),
   })
   .strict()
 

@@ -152,6 +152,8 @@ interface IndustryMention {
   end: number
   raw: string
 }
+/** The intellectual-property facts a word for IP in general (知识产权, 专利) is about. */
+const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2']
 /** A part and its whole: "都是自己研发的" makes the part equal to the whole. */
 const WHOLE_OF: Partial<Record<FactName, FactName>> = { ipClass1SelfDeveloped: 'ipClass1' }
 /** Words that deny the number right after them: "不是2300万". */
@@ -618,12 +620,11 @@ class MessageExtractor {
             clause.tokens.find((candidate) => candidate.type !== 'filler') === token &&
             !clause.tokens.some((candidate) => candidate.type === 'quantity')
           if (polarity !== 'no' && (cued || opens)) {
-            const main = this.#lexicon.mainActivity.some((word) => clause.text.includes(word))
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({
                 value,
                 explicit: meaning.explicit === true,
-                main,
+                main: false,
                 start: token.start,
                 end: token.end,
                 raw: token.text,
@@ -656,6 +657,9 @@ class MessageExtractor {
         if (!suppressed && !hasUnknown) draft.set(meaning.fact, meaning.value, raw)
         break
       case 'unclassifiedIp':
+        // "专利的情况不清楚": not knowing about patents leaves every IP fact asked unknown.
+        if (hasUnknown) for (const fact of IP_FACTS) if (this.#expects(fact)) draft.markUnknown(fact)
+        break
       case 'sink':
       case 'noise':
         break
@@ -673,12 +677,21 @@ class MessageExtractor {
     clause.tokens.forEach((token, index) => {
       if (token.type !== 'place' || index >= suppressFrom || this.#draft.touched('registeredInBeijing')) return
       if (index > 0 && clause.tokens[index - 1].type === 'near') return
-      const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
-      const before = this.text.slice(Math.max(0, token.start - 2), token.start)
-      const after = this.text.charAt(token.end)
-      const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === index
-      // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
+      // "河北廊坊的企业": a province and its city are one place, read at its last part.
       const next = clause.tokens[index + 1]
+      if (next?.type === 'place' && next.start === token.end) return
+      let head = index
+      while (
+        head > 0 &&
+        clause.tokens[head - 1].type === 'place' &&
+        clause.tokens[head - 1].end === clause.tokens[head].start
+      )
+        head -= 1
+      const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
+      const before = this.text.slice(Math.max(0, clause.tokens[head].start - 2), clause.tokens[head].start)
+      const after = this.text.charAt(token.end)
+      const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === head
+      // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
       const ofOther = next?.type === 'keyword' && !namesTheFirm(next.meaning)
       if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的' && !ofOther))) {
         const polarity = polarityOf(clause, index)
@@ -931,6 +944,7 @@ class MessageExtractor {
    */
   #resolveIndustry(): void {
     if (this.#industries.length === 0) return
+    this.#markMainActivity()
     const compounds: IndustryMention[] = []
     for (const mention of this.#industries) {
       const last = compounds[compounds.length - 1]
@@ -960,6 +974,28 @@ class MessageExtractor {
     for (const [value, other] of others)
       this.#alternatives.push({ fact: 'industry', value, score: other.score, evidence: other.raw })
     if (others.some(([, other]) => other.score >= score)) this.#unsure.add('industry')
+  }
+
+  /** "主要做云计算" (the first industry after the word), "IDC为主" (the last one before it): the main activity. */
+  #markMainActivity(): void {
+    const { before, after } = this.#lexicon.mainActivity
+    const mentions = this.#industries
+    const at = (word: string): number[] => {
+      const found: number[] = []
+      for (let index = this.text.indexOf(word); index >= 0; index = this.text.indexOf(word, index + word.length))
+        found.push(index)
+      return found
+    }
+    for (const word of before)
+      for (const index of at(word)) {
+        const next = mentions.find((mention) => mention.start >= index + word.length)
+        if (next) for (const mention of mentions) if (mention.start === next.start) mention.main = true
+      }
+    for (const word of after)
+      for (const index of at(word)) {
+        const previous = mentions.findLast((mention) => mention.end <= index)
+        if (previous) for (const mention of mentions) if (mention.start === previous.start) mention.main = true
+      }
   }
 
   /** A bound or rough size ("没到一千万", "五百多万", "十几个人") in the fact's unit: not a value, but what it says. */
