@@ -468,6 +468,11 @@ function readCorrection(
         }),
       ) ?? lastValues[0]
     const topic = last ? TOPIC_OF_FACT.get(last.fact) : undefined
+    // "员工150是去年的，现在有180人": a fact with one value per firm takes the current figure that follows.
+    if (last && topic && topic.slots.length === 1 && year?.type === 'year') {
+      const rest = extractFacts(text.slice(year.end).replace(/^[的了]+/, ''), { ...base, expecting: [last.fact] })
+      if (last.fact in rest.facts) return { reading: { ...rest, correction: true }, cleared: [] }
+    }
     if (last && topic && topic.slots.length > 1 && year?.type === 'year') {
       const offset =
         year.year.kind === 'offset'
