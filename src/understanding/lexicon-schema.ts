@@ -70,7 +70,7 @@ export const REPLY_WORD_TYPES = [
   'part',
   'area',
 ] as const
-export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped'] as const
+export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped', 'wrongValue'] as const
 export const ReplyWordFileSchema = z
   .object({
     ...Header,

@@ -398,14 +398,16 @@ class MessageExtractor {
       // "3200不对，是3020", "营收3200那个错了": a 不对/错了 right after the number says it is wrong.
       const deniedAfter =
         denier?.type === 'correction' && denier.alsoNo && DENIED_GLUE.test(this.text.slice(token.end, denier.start))
-      if ((before?.type === 'no' && DENYING.has(before.text)) || deniedAfter) {
+      // "营业收入写成三千二了": the number after 写成/填成 is the one written by mistake.
+      const miswritten = before?.type === 'correction' && before.kind === 'wrongValue'
+      if ((before?.type === 'no' && DENYING.has(before.text)) || deniedAfter || miswritten) {
         this.#denied.push({ raw: token.text, quantity: token.quantity })
         const target = findTarget(clause, index)
         if (target) {
           bound.add(target.index)
           if (target.meaning.type === 'amount') clauseTopic = target.meaning.topic
         }
-        this.#lastCorrectionAt = Math.max(this.#lastCorrectionAt, deniedAfter ? denier.start : before.start)
+        this.#lastCorrectionAt = Math.max(this.#lastCorrectionAt, deniedAfter ? denier.start : (before?.start ?? -1))
         return
       }
       // "具体有几个不清楚": an unknown beats a vague number in its clause.

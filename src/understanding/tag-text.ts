@@ -278,6 +278,7 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
   }
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
+  markSoftenersAndIndefinites(text, tokens)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
     if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
@@ -332,6 +333,29 @@ function markTopicMarkers(tokens: MessageToken[]): void {
     }
     start = index + 1
   }
+}
+
+/** Question words that also mean "any" after a negation ("没参加过什么比赛"). */
+const INDEFINITES = new Set(['什么', '啥', '哪'])
+
+/**
+ * "好的呢", "可以的呢": 呢 right after an affirmation softens it and asks nothing. "没参加过什么比赛", "没啥问题": after
+ * a negation in its clause, 什么/啥 mean "any" and ask nothing either.
+ */
+function markSoftenersAndIndefinites(text: string, tokens: MessageToken[]): void {
+  let negated = false
+  tokens.forEach((token, index) => {
+    if (token.type === 'separator') negated = false
+    if (token.type === 'no') negated = true
+    if (token.type !== 'question') return
+    const before = tokens[index - 1]
+    const softens =
+      token.text === '呢' &&
+      (before?.type === 'yes' || before?.type === 'confirm') &&
+      text.slice(before.end, token.start).trim() === ''
+    if (softens || (negated && INDEFINITES.has(token.text)))
+      tokens[index] = { ...token, type: 'filler' } as MessageToken
+  })
 }
 
 function readYear(text: string): YearReference {
