@@ -133,3 +133,9 @@ describe('readReply: 不清楚 after a fact named without a number', () => {
     expect(reading.unknown).toEqual(expect.arrayContaining(['rdExpense', 'rdExpensePrev']))
   })
 })
+
+describe('readReply: a value written by mistake', () => {
+  it('写成 names the wrong value, the figure after 其实是 replaces it', () => {
+    expect(read('营收填成三千二了 应该是三千六', summary)).toMatchObject({ act: 'correct', facts: { revenue: 3600 } })
+  })
+})

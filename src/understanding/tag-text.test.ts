@@ -34,4 +34,11 @@ describe('tagText', () => {
   it('a word that starts inside a number-like stretch still wins at its position', () => {
     expect(tags('3D打印')).toEqual(['keyword:3D打印'])
   })
+
+  it('呢 after an affirmation and 什么 after a negation ask nothing', () => {
+    expect(tags('对的呢')).toEqual(['yes:对的', 'filler:呢'])
+    expect(tags('没有什么违法的')).toContain('filler:什么')
+    expect(tags('研发费用呢')).toContain('question:呢')
+    expect(tags('有什么要求')).toContain('question:什么')
+  })
 })
