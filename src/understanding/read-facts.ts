@@ -177,8 +177,8 @@ function suppressionStart(tokens: readonly Token[]): number {
  * Whether a negated amount keyword says the firm has none of it ("没有研发费用" → 0). It does not when the clause
  * says a value is wrong ("NO 员工数不对") or denies what a figure is ("那个300是工资，不是研发费用").
  */
-function deniesExistence(clause: Clause, index: number): boolean {
-  if (clause.tokens.some((token) => token.type === 'correction' && token.alsoNo)) return false
+function deniesExistence(clause: Clause, index: number, saysWrong: boolean): boolean {
+  if (saysWrong) return false
   const word = polarWordOf(clause, index)
   return !(word?.type === 'no' && DENYING.has(word.text))
 }
@@ -304,6 +304,8 @@ class MessageExtractor {
   readonly #evidence = new Map<FactName, string>()
   readonly #alternatives: Alternative[] = []
   readonly #unsure = new Set<FactName>()
+  /** Facts named beside a correction word ("员工数不对"): talked about even when no value follows. */
+  readonly #saidWrong = new Set<FactName>()
   /** Where the last 说错了/不对 stood: a value after it replaces the same fact's value before it. */
   #lastCorrectionAt = -1
   readonly #namesScienceAward: boolean
@@ -365,6 +367,8 @@ class MessageExtractor {
     const suppressFrom = suppressionStart(tokens)
     const suppressed = suppressFrom < tokens.length
     const hasUnknown = tokens.some((token) => token.type === 'unknown')
+    const hasCorrection = tokens.some((token) => token.type === 'correction')
+    const saysWrong = tokens.some((token) => token.type === 'correction' && token.alsoNo)
     const windowToken = tokens.find((token) => token.type === 'window')
     const window = windowToken?.type === 'window' ? windowToken.years : null
     const firstYear = tokens.find((token) => token.type === 'year')
@@ -468,7 +472,16 @@ class MessageExtractor {
       const topic = this.#readKeyword(
         token.meaning,
         clause,
-        { polarity, suppressed: index >= suppressFrom, hasUnknown, clauseYear, window },
+        {
+          polarity,
+          suppressed: index >= suppressFrom,
+          hasUnknown,
+          hasCorrection,
+          saysWrong,
+          index,
+          clauseYear,
+          window,
+        },
         token,
       )
       if (topic) clauseTopic = topic
@@ -559,6 +572,11 @@ class MessageExtractor {
       polarity: 'yes' | 'no' | null
       suppressed: boolean
       hasUnknown: boolean
+      /** The clause holds a correction word (说错了, 不对); `saysWrong`: one that says a value is wrong (不对, 错了). */
+      hasCorrection: boolean
+      saysWrong: boolean
+      /** The keyword's index in its clause. */
+      index: number
       clauseYear: YearReference | null
       window: number | null
     },
@@ -570,10 +588,12 @@ class MessageExtractor {
     switch (meaning.type) {
       case 'amount': {
         const facts = this.#factsWithoutValue(meaning.topic, state.clauseYear, state.window)
+        // "员工数不对", "主营收入前年的不对": the fact is said to be wrong (its value may follow or be asked for).
+        if (state.hasCorrection) for (const fact of facts) this.#saidWrong.add(fact)
         if (hasUnknown) facts.forEach((fact) => draft.markUnknown(fact))
         else if (suppressed) return meaning.topic
         else if (polarity === 'no') {
-          if (!deniesExistence(clause, clause.tokens.indexOf(token))) return meaning.topic
+          if (!deniesExistence(clause, state.index, state.saysWrong)) return meaning.topic
           for (const fact of facts)
             if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
         } else if (
@@ -1155,6 +1175,7 @@ class MessageExtractor {
       ...Object.keys(accepted),
       ...unknown,
       ...rejections.map((rejection) => rejection.fact),
+      ...this.#saidWrong,
     ] as FactName[])
     const correction = this.tokens.some(
       (token) => token.type === 'correction' && (!token.alsoNo || this.#followedByValue(token)),

@@ -111,7 +111,7 @@ export function readReply(
   } else if (expected.yesNo && expected.step === 'question') {
     reading = readYesNoGroup(normalized, clauses, expected, base)
   } else {
-    reading = extractFacts(normalized, { ...base, expecting: expected.step === 'question' ? expected.facts : [] })
+    reading = extractFacts(normalized, { ...base, expecting: expected.step === 'idle' ? [] : expected.facts })
   }
   // "在北京有分公司但总部在上海，能算吗": a closing question without a figure asks whether the case before it counts.
   if (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createFixture, fact, mode } from './create-fixture.js'
+import { createFixture, fact, mode, not } from './create-fixture.js'
 
 type Bot = ReturnType<typeof createFixture>
 
@@ -25,10 +25,18 @@ describe('对话：纠正、否认与行业（issue 9，acts and words）', () =
     )
   })
 
-  it.each(['有误', '错了一项', 'NO 员工数不对'])('核对时“%s”问哪一项不对，什么都不改', async (answer) => {
+  it.each(['有误', '错了一项', '还有错'])('核对时“%s”问哪一项不对，什么都不改', async (answer) => {
     const bot = createFixture()
     await reachSummary(bot)
     await bot.say(answer, /哪一项不对/u, fact('employees', 150), fact('revenue', 3200), mode('confirming'))
+  })
+
+  it('核对时只说“员工数不对”：问这一项的正确值，下一句的数字就是它', async () => {
+    const bot = createFixture()
+    await reachSummary(bot)
+    await bot.say('员工数不对', /从业人员（现为150人）应该是多少/u, not(/哪一项不对/u), mode('confirming'))
+    await bot.say('130', /从业人员已改为130人（原为150人）/u, /请核对/u, fact('employees', 130), fact('revenue', 3200))
+    await bot.say('对的', /【北京市创新型中小企业】/u, mode('idle'))
   })
 
   it('核对时“前年营收写错了，应该是2600万”记到前年，不动上年度', async () => {
