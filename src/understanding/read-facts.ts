@@ -158,6 +158,8 @@ const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipH
 const WHOLE_OF: Partial<Record<FactName, FactName>> = { ipClass1SelfDeveloped: 'ipClass1' }
 /** Words that deny the number right after them: "不是2300万". */
 const DENYING = new Set(['不是', '并非'])
+/** Words that say the firm has something (有三家分店), not what it is. */
+const POSSESSIVES = new Set(['有', '拥有', '有的'])
 /** What may stand between a number and the 不对/错了 that denies it ("3200那个错了"). */
 const DENIED_GLUE = /^\s*(?:那个|这个|那|这|是|的|也)*\s*$/u
 
@@ -620,6 +622,14 @@ class MessageExtractor {
         else if (suppressed) break
         else {
           const value = meaning.value ?? true
+          // "我们有三家分店", "在上海有分公司": a branch the firm has says nothing about its own legal form.
+          const before = clause.tokens[state.index - 1]
+          const has = polarWordOf(clause, state.index)
+          const owns =
+            meaning.value === false &&
+            (before?.type === 'quantity' ||
+              (has?.type === 'yes' && POSSESSIVES.has(has.text) && has.end <= token.start))
+          if (owns) break
           if (polarity === 'no') draft.set(meaning.fact, !value, raw)
           // A word that names the value ("分公司", "不是分公司", "个体户") needs no 是/有.
           else if (polarity === 'yes' || this.#expects(meaning.fact) || meaning.value !== undefined)

@@ -139,3 +139,13 @@ describe('readReply: a value written by mistake', () => {
     expect(read('营收填成三千二了 应该是三千六', summary)).toMatchObject({ act: 'correct', facts: { revenue: 3600 } })
   })
 })
+
+describe('readReply: a branch the firm has is not its legal form', () => {
+  it.each([
+    ['我们是分店', false],
+    ['我们有三家分店', undefined],
+    ['下面有两个分公司', undefined],
+  ])('%s', (text, value) => {
+    expect(read(text, registration, {}).facts.independentLegalPerson).toBe(value)
+  })
+})
