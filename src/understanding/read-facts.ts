@@ -10,6 +10,7 @@ import { findTarget, polarityOf, polarWordOf, splitClauses, unitFits, type Claus
 import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import { distributeRespectively } from './distribute-respectively.js'
+import { markMainActivity } from './mark-main-activity.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
 
@@ -976,7 +977,7 @@ class MessageExtractor {
    */
   #resolveIndustry(): void {
     if (this.#industries.length === 0) return
-    this.#markMainActivity()
+    markMainActivity(this.text, this.#industries, this.#lexicon.mainActivity)
     const compounds: IndustryMention[] = []
     for (const mention of this.#industries) {
       const last = compounds[compounds.length - 1]
@@ -1006,28 +1007,6 @@ class MessageExtractor {
     for (const [value, other] of others)
       this.#alternatives.push({ fact: 'industry', value, score: other.score, evidence: other.raw })
     if (others.some(([, other]) => other.score >= score)) this.#unsure.add('industry')
-  }
-
-  /** "主要做云计算" (the first industry after the word), "IDC为主" (the last one before it): the main activity. */
-  #markMainActivity(): void {
-    const { before, after } = this.#lexicon.mainActivity
-    const mentions = this.#industries
-    const at = (word: string): number[] => {
-      const found: number[] = []
-      for (let index = this.text.indexOf(word); index >= 0; index = this.text.indexOf(word, index + word.length))
-        found.push(index)
-      return found
-    }
-    for (const word of before)
-      for (const index of at(word)) {
-        const next = mentions.find((mention) => mention.start >= index + word.length)
-        if (next) for (const mention of mentions) if (mention.start === next.start) mention.main = true
-      }
-    for (const word of after)
-      for (const index of at(word)) {
-        const previous = mentions.findLast((mention) => mention.end <= index)
-        if (previous) for (const mention of mentions) if (mention.start === previous.start) mention.main = true
-      }
   }
 
   /** A bound or rough size ("没到一千万", "五百多万", "十几个人") in the fact's unit: not a value, but what it says. */
