@@ -37,6 +37,13 @@ describe('detectIntent', () => {
     expect(detectIntent('我们能评上专精特新吗').kind).toBe('assess')
   })
 
+  it('a closing request to assess starts it even after a how-question', () => {
+    expect(detectIntent('小巨人咋评的 给评一下')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    expect(detectIntent('创新型能不能报')).toEqual({ kind: 'assess', programs: ['innovative'] })
+    // A how-question that closes the message stays a question.
+    expect(detectIntent('帮我测测专精特新，要准备多少材料').kind).toBe('other')
+  })
+
   it('recognises follow-ups on the last topic', () => {
     expect(detectIntent('那小巨人呢？')).toEqual({ kind: 'follow-up-program', program: 'little-giant' })
     expect(detectIntent('这个怎么申请？')).toEqual({ kind: 'follow-up-aspect', aspect: 'process' })

@@ -59,8 +59,13 @@ export function detectIntent(raw: string): Intent {
   const program = assessedProgram(tokens)
   // "升规后又评上专精特新，还能加多少": a question other than yes/no asks about a policy, not for an assessment.
   const { yesNoQuestions } = currentLexicon()
-  const asksQuestion = tokens.some((token) => token.type === 'question' && !yesNoQuestions.has(token.text))
-  if (cues.has('assess') && !cues.has('policy') && !asksQuestion) {
+  const asks = (clause: readonly MessageToken[]) =>
+    clause.some((token) => token.type === 'question' && !yesNoQuestions.has(token.text))
+  // "专精特新怎么评 帮我测测": a closing request to assess is what the message asks for.
+  const clauses = clausesOf(tokens)
+  const last = clauses[clauses.length - 1] ?? []
+  const closingRequest = last.some((token) => token.cue === 'assess') && !asks(last)
+  if (cues.has('assess') && !cues.has('policy') && (!asks(tokens) || closingRequest)) {
     if (program) return { kind: 'assess', programs: [program] }
     // "个体户能评吗": an assessment without a program is of all three tiers — unless the message names something
     // else the cue is about ("算力券现在还能申请吗" asks about a policy).
@@ -105,13 +110,7 @@ function commandOf(
  */
 function assessedProgram(tokens: readonly MessageToken[]): Program | null {
   const order: Program[] = ['little-giant', 'specialized', 'innovative']
-  let clause: MessageToken[] = []
-  const clauses: MessageToken[][] = [clause]
-  for (const token of tokens) {
-    if (token.type === 'separator') clauses.push((clause = []))
-    else clause.push(token)
-  }
-  for (const candidate of clauses) {
+  for (const candidate of clausesOf(tokens)) {
     if (!candidate.some((token) => token.cue === 'assess')) continue
     const named = programsNamed(candidate)
     const best = order.find((program) => named.includes(program))
@@ -119,4 +118,15 @@ function assessedProgram(tokens: readonly MessageToken[]): Program | null {
   }
   const named = programsNamed(tokens)
   return order.find((program) => named.includes(program)) ?? null
+}
+
+/** The tokens between separators, clause by clause. */
+function clausesOf(tokens: readonly MessageToken[]): MessageToken[][] {
+  let clause: MessageToken[] = []
+  const clauses: MessageToken[][] = [clause]
+  for (const token of tokens) {
+    if (token.type === 'separator') clauses.push((clause = []))
+    else clause.push(token)
+  }
+  return clauses.filter((candidate) => candidate.length > 0)
 }

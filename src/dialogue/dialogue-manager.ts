@@ -314,6 +314,15 @@ export class DialogueManager implements Advisor {
         break
       case 'deny':
         if (confirming) {
+          // "员工数不对": the item is named, only its value is missing.
+          const named = reading.mentioned.filter((fact) => profile.facts[fact] !== undefined)
+          if (named.length > 0) {
+            const items = named.map(
+              (fact) => `${FACT_LABELS[fact].label}（现为${describeFactValue(fact, profile.facts[fact])}）`,
+            )
+            state.pending = named
+            return { text: `${items.join('、')}应该是多少？直接告诉我正确的值即可。`, citations: [] }
+          }
           state.misses += 1
           if (state.misses >= 2) return this.#explainExpected(state)
           return {
@@ -361,7 +370,8 @@ export class DialogueManager implements Advisor {
 
   /** What the pending question expects, for readReply. */
   #expected(state: DialogueState): ExpectedAnswer {
-    if (state.mode === 'confirming') return { facts: [], step: 'summary' }
+    // At the summary, pending holds the items said to be wrong whose value was asked for ("员工数不对").
+    if (state.mode === 'confirming') return { facts: state.pending, step: 'summary' }
     const group = this.#pendingGroup(state)
     return { facts: state.pending, step: 'question', ...(group?.yesNo ? { yesNo: group.yesNo } : {}) }
   }
@@ -521,6 +531,7 @@ export class DialogueManager implements Advisor {
     }
     if (state.mode === 'confirming') {
       state.misses = 0
+      state.pending = []
       return { text: `${notes.join('\n')}\n${this.#summary(state, profile)}`.trim(), citations: [] }
     }
     return this.#continueAssessment(state, profile, notes.join('\n'))

@@ -155,11 +155,16 @@ export function findTarget(clause: Clause, index: number): { index: number; mean
  * ("没有失信和违法" negates both).
  */
 export function polarityOf(clause: Clause, index: number): 'yes' | 'no' | null {
+  const token = polarWordOf(clause, index)
+  return token?.type === 'yes' || token?.type === 'no' ? token.type : null
+}
+
+/** The yes/no word that decides a token's polarity (see polarityOf), or undefined. */
+export function polarWordOf(clause: Clause, index: number): Token | undefined {
   const { tokens, neighbours } = clause
   const before = neighbours.polarBefore[index]
   const after = neighbours.polarAfter[index]
   // A clause that puts yes/no after its keywords still reads one before a keyword with none after it ("发明专利4个都是自己研发的").
   const chosen = !neighbours.postfixPolarity && before >= 0 ? before : after < tokens.length ? after : before
-  const token = chosen >= 0 ? tokens[chosen] : undefined
-  return token?.type === 'yes' || token?.type === 'no' ? token.type : null
+  return chosen >= 0 ? tokens[chosen] : undefined
 }

@@ -75,7 +75,7 @@ export const REPLY_WORD_TYPES = [
 /** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
 export const CHANGE_KINDS = ['more', 'less', 'double'] as const
 export type ChangeKind = (typeof CHANGE_KINDS)[number]
-export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped'] as const
+export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped', 'wrongValue'] as const
 export const ReplyWordFileSchema = z
   .object({
     ...Header,
@@ -115,6 +115,11 @@ export const IndustryFileSchema = z
         })
         .strict(),
     ),
+    /**
+     * Words that name the main one of several activities: `before` it (主要做X, 主打X), `after` it (X为主). The
+     * industry they point at decides.
+     */
+    mainActivity: z.object({ before: Words, after: Words }).strict().optional(),
   })
   .strict()
 

@@ -70,6 +70,8 @@ export interface Lexicon {
   subjects: readonly string[]
   /** Question words that ask yes or no (intents.json yesNoQuestions). */
   yesNoQuestions: ReadonlySet<string>
+  /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
+  mainActivity: { before: readonly string[]; after: readonly string[] }
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
@@ -178,6 +180,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     aspects: intents.aspects,
     subjects: [...intents.subjects].sort((a, b) => b.length - a.length),
     yesNoQuestions: new Set(intents.yesNoQuestions),
+    mainActivity: industries.mainActivity ?? { before: [], after: [] },
   }
 }
 

@@ -6,12 +6,13 @@ import { FACT_LABELS } from '../facts/fact-labels.js'
 import { BOOLEAN_FACT_NAMES, FACT_NAMES, type FactName, type Facts } from '../facts/fact-schema.js'
 import { AMOUNT_TOPICS, type AmountTopic, type GradedFact, type KeywordMeaning } from '../facts/fact-vocabulary.js'
 import { normalizeMessage } from '../facts/normalize-message.js'
-import { findTarget, polarityOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
+import { findTarget, polarityOf, polarWordOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
 import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
 import { distributeRespectively } from './distribute-respectively.js'
 import { readBareYears } from './read-bare-years.js'
 import { findComparisons } from './read-comparisons.js'
+import { markMainActivity } from './mark-main-activity.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
 import type { ChangeKind } from './lexicon-schema.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
@@ -149,14 +150,22 @@ type BareKind = 'yes' | 'no' | 'unknown'
 interface IndustryMention {
   value: string
   explicit: boolean
+  /** Its clause says it is the main activity ("以软件为主", "主要做云计算"). */
+  main: boolean
   start: number
   end: number
   raw: string
 }
+/** The intellectual-property facts a word for IP in general (知识产权, 专利) is about. */
+const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2']
 /** A part and its whole: "都是自己研发的" makes the part equal to the whole. */
 const WHOLE_OF: Partial<Record<FactName, FactName>> = { ipClass1SelfDeveloped: 'ipClass1' }
 /** Words that deny the number right after them: "不是2300万". */
 const DENYING = new Set(['不是', '并非'])
+/** Words that say the firm has something (有三家分店), not what it is. */
+const POSSESSIVES = new Set(['有', '拥有', '有的'])
+/** What may stand between a number and the 不对/错了 that denies it ("3200那个错了"). */
+const DENIED_GLUE = /^\s*(?:那个|这个|那|这|是|的|也)*\s*$/u
 
 /** Where a clause stops stating facts: at its first question (the whole clause), or at its first wish or intent. */
 function suppressionStart(tokens: readonly Token[]): number {
@@ -168,6 +177,16 @@ function suppressionStart(tokens: readonly Token[]): number {
     (token) => token.type === 'desire' || token.type === 'intent' || token.cue !== undefined,
   )
   return index < 0 ? tokens.length : index
+}
+
+/**
+ * Whether a negated amount keyword says the firm has none of it ("没有研发费用" → 0). It does not when the clause
+ * says a value is wrong ("NO 员工数不对") or denies what a figure is ("那个300是工资，不是研发费用").
+ */
+function deniesExistence(clause: Clause, index: number, saysWrong: boolean): boolean {
+  if (saysWrong) return false
+  const word = polarWordOf(clause, index)
+  return !(word?.type === 'no' && DENYING.has(word.text))
 }
 
 /** Words that say what the firm is (its industry, legal form or titles), not something it has. */
@@ -188,6 +207,8 @@ interface BareAnswer {
   kind: BareKind
   raw: string
   all: boolean
+  /** The facts it is about, when the clause before named them (else the facts asked). */
+  facts?: FactName[]
 }
 
 /** Accumulates what a message says, fact by fact; a later statement in the message wins. */
@@ -332,6 +353,10 @@ class MessageExtractor {
   }> = []
   /** The year order (slot indexes) an undated list of the message was read in, for its other undated lists. */
   #listOrder: number[] | null = null
+  /** The year named with the previous topic when its clause gave no number ("前年营收搞错了"). */
+  #previousTopicYear: YearReference | null = null
+  /** The previous topic was named without a number ("数字化等级没评过，不清楚几级"). */
+  #previousTopicBare = false
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
   /** Parts said to be all of their whole ("都是自己研发的"). */
@@ -345,6 +370,8 @@ class MessageExtractor {
   readonly #evidence = new Map<FactName, string>()
   readonly #alternatives: Alternative[] = []
   readonly #unsure = new Set<FactName>()
+  /** Facts named beside a correction word ("员工数不对"): talked about even when no value follows. */
+  readonly #saidWrong = new Set<FactName>()
   /** Where the last 说错了/不对 stood: a value after it replaces the same fact's value before it. */
   #lastCorrectionAt = -1
   readonly #namesScienceAward: boolean
@@ -413,6 +440,8 @@ class MessageExtractor {
     const suppressFrom = suppressionStart(tokens)
     const suppressed = suppressFrom < tokens.length
     const hasUnknown = tokens.some((token) => token.type === 'unknown')
+    const hasCorrection = tokens.some((token) => token.type === 'correction')
+    const saysWrong = tokens.some((token) => token.type === 'correction' && token.alsoNo)
     const windowToken = tokens.find((token) => token.type === 'window')
     const window = windowToken?.type === 'window' ? windowToken.years : null
     const firstYear = tokens.find((token) => token.type === 'year')
@@ -430,6 +459,8 @@ class MessageExtractor {
     let pendingYear: YearReference | null = null
     const postposed = new Set<number>()
     let clauseTopic: AmountTopic | null = null
+    /** The topic a number of this clause went to. */
+    let numberTopic: AmountTopic | null = null
     let keywordBefore = false
 
     this.#partOfCount = tokens[0]?.type === 'part'
@@ -450,14 +481,20 @@ class MessageExtractor {
       if (index >= suppressFrom) return
       // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.
       const before = tokens[index - 1]
-      if (before?.type === 'no' && DENYING.has(before.text)) {
+      const denier = tokens[index + 1]
+      // "3200不对，是3020", "营收3200那个错了": a 不对/错了 right after the number says it is wrong.
+      const deniedAfter =
+        denier?.type === 'correction' && denier.alsoNo && DENIED_GLUE.test(this.text.slice(token.end, denier.start))
+      // "营业收入写成三千二了": the number after 写成/填成 is the one written by mistake.
+      const miswritten = before?.type === 'correction' && before.kind === 'wrongValue'
+      if ((before?.type === 'no' && DENYING.has(before.text)) || deniedAfter || miswritten) {
         this.#denied.push({ raw: token.text, quantity: token.quantity })
         const target = findTarget(clause, index)
         if (target) {
           bound.add(target.index)
           if (target.meaning.type === 'amount') clauseTopic = target.meaning.topic
         }
-        this.#lastCorrectionAt = Math.max(this.#lastCorrectionAt, before.start)
+        this.#lastCorrectionAt = Math.max(this.#lastCorrectionAt, deniedAfter ? denier.start : (before?.start ?? -1))
         return
       }
       // "具体有几个不清楚": an unknown beats a vague number in its clause.
@@ -485,7 +522,7 @@ class MessageExtractor {
       if (target) {
         bound.add(target.index)
         const topic = this.#bindTarget(target.meaning, token, polarityOf(clause, index) === 'no', year, valueWindow)
-        if (topic) clauseTopic = topic
+        if (topic) clauseTopic = numberTopic = topic
         return
       }
       const previous = this.#previousTopic
@@ -507,12 +544,13 @@ class MessageExtractor {
           start: token.start,
           quantity: token.quantity,
           raw: token.text,
-          year,
+          // "前年营收搞错了，应该是2500万": the year named with the fact in the clause before.
+          year: year ?? this.#previousTopicYear,
           window: valueWindow,
           sign: 1,
           part: '',
         })
-        clauseTopic = previous
+        clauseTopic = numberTopic = previous
         return
       }
       this.#free.push({ token, year, window: valueWindow, wholeClause: substantive.length === 1 })
@@ -524,7 +562,16 @@ class MessageExtractor {
       const topic = this.#readKeyword(
         token.meaning,
         clause,
-        { polarity, suppressed: index >= suppressFrom, hasUnknown, clauseYear, window },
+        {
+          polarity,
+          suppressed: index >= suppressFrom,
+          hasUnknown,
+          hasCorrection,
+          saysWrong,
+          index,
+          clauseYear,
+          window,
+        },
         token,
       )
       if (topic) clauseTopic = topic
@@ -536,9 +583,16 @@ class MessageExtractor {
     }
     if (!hasUnknown) this.#readLocatedPlace(clause, suppressFrom)
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
-    const numbers = tokens.filter((token) => token.type === 'quantity' || token.type === 'rank')
+    // "不清楚几级": a vague number beside 不清楚 asks rather than states (it was skipped above).
+    const numbers = tokens.filter(
+      (token) => (token.type === 'quantity' && !(hasUnknown && token.quantity.vague)) || token.type === 'rank',
+    )
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
-    if (clauseTopic) this.#previousTopic = clauseTopic
+    if (clauseTopic) {
+      this.#previousTopic = clauseTopic
+      this.#previousTopicBare = numberTopic !== clauseTopic
+      this.#previousTopicYear = this.#previousTopicBare ? clauseYear : null
+    }
   }
 
   /** Records the clause's comparisons (their difference is no value) and returns the token indexes they use up. */
@@ -690,6 +744,11 @@ class MessageExtractor {
       polarity: 'yes' | 'no' | null
       suppressed: boolean
       hasUnknown: boolean
+      /** The clause holds a correction word (说错了, 不对); `saysWrong`: one that says a value is wrong (不对, 错了). */
+      hasCorrection: boolean
+      saysWrong: boolean
+      /** The keyword's index in its clause. */
+      index: number
       clauseYear: YearReference | null
       window: number | null
     },
@@ -701,9 +760,12 @@ class MessageExtractor {
     switch (meaning.type) {
       case 'amount': {
         const facts = this.#factsWithoutValue(meaning.topic, state.clauseYear, state.window)
+        // "员工数不对", "主营收入前年的不对": the fact is said to be wrong (its value may follow or be asked for).
+        if (state.hasCorrection) for (const fact of facts) this.#saidWrong.add(fact)
         if (hasUnknown) facts.forEach((fact) => draft.markUnknown(fact))
         else if (suppressed) return meaning.topic
         else if (polarity === 'no') {
+          if (!deniesExistence(clause, state.index, state.saysWrong)) return meaning.topic
           for (const fact of facts)
             if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
         } else if (
@@ -730,6 +792,14 @@ class MessageExtractor {
         else if (suppressed) break
         else {
           const value = meaning.value ?? true
+          // "我们有三家分店", "在上海有分公司": a branch the firm has says nothing about its own legal form.
+          const before = clause.tokens[state.index - 1]
+          const has = polarWordOf(clause, state.index)
+          const owns =
+            meaning.value === false &&
+            (before?.type === 'quantity' ||
+              (has?.type === 'yes' && POSSESSIVES.has(has.text) && has.end <= token.start))
+          if (owns) break
           if (polarity === 'no') draft.set(meaning.fact, !value, raw)
           // A word that names the value ("分公司", "不是分公司", "个体户") needs no 是/有.
           else if (polarity === 'yes' || this.#expects(meaning.fact) || meaning.value !== undefined)
@@ -756,6 +826,7 @@ class MessageExtractor {
               this.#industries.push({
                 value,
                 explicit: meaning.explicit === true,
+                main: false,
                 start: token.start,
                 end: token.end,
                 raw: token.text,
@@ -788,6 +859,9 @@ class MessageExtractor {
         if (!suppressed && !hasUnknown) draft.set(meaning.fact, meaning.value, raw)
         break
       case 'unclassifiedIp':
+        // "专利的情况不清楚": not knowing about patents leaves every IP fact asked unknown.
+        if (hasUnknown) for (const fact of IP_FACTS) if (this.#expects(fact)) draft.markUnknown(fact)
+        break
       case 'sink':
       case 'noise':
         break
@@ -805,12 +879,21 @@ class MessageExtractor {
     clause.tokens.forEach((token, index) => {
       if (token.type !== 'place' || index >= suppressFrom || this.#draft.touched('registeredInBeijing')) return
       if (index > 0 && clause.tokens[index - 1].type === 'near') return
-      const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
-      const before = this.text.slice(Math.max(0, token.start - 2), token.start)
-      const after = this.text.charAt(token.end)
-      const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === index
-      // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
+      // "河北廊坊的企业": a province and its city are one place, read at its last part.
       const next = clause.tokens[index + 1]
+      if (next?.type === 'place' && next.start === token.end) return
+      let head = index
+      while (
+        head > 0 &&
+        clause.tokens[head - 1].type === 'place' &&
+        clause.tokens[head - 1].end === clause.tokens[head].start
+      )
+        head -= 1
+      const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
+      const before = this.text.slice(Math.max(0, clause.tokens[head].start - 2), clause.tokens[head].start)
+      const after = this.text.charAt(token.end)
+      const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === head
+      // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
       const ofOther = next?.type === 'keyword' && !namesTheFirm(next.meaning)
       if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的' && !ofOther))) {
         const polarity = polarityOf(clause, index)
@@ -874,6 +957,11 @@ class MessageExtractor {
         else if (fact in NEGATIVE_VALUES) this.#draft.set(fact, NEGATIVE_VALUES[fact], raw)
       }
       return
+    }
+    // "数字化等级没评过，不清楚几级": not knowing right after a fact named without a number is about that fact.
+    if (unknown && !all && this.#previousTopic && this.#previousTopicBare) {
+      const facts = this.#factsWithoutValue(this.#previousTopic, this.#previousTopicYear, null)
+      if (facts.length > 0) return void this.#bare.push({ kind: 'unknown', raw, all, facts })
     }
     if (this.#expects('registeredInBeijing') && !unknown && this.#readPlace(clause, no ? 'no' : null, raw)) return
     for (const fact of ['rdInstitution', 'sciAwardLevel'] as const) {
@@ -1115,11 +1203,13 @@ class MessageExtractor {
 
   /**
    * The industry the message names. Adjacent industry words form one compound whose last part decides
-   * (工业软件 → software, 芯片设计 → software); a name of the standard (软件业) outweighs a description (做APP的).
+   * (工业软件 → software, 芯片设计 → software); a name of the standard (软件业) outweighs a description (做APP的),
+   * and the activity a clause calls the main one (主要/为主) outweighs both.
    * Two different readings of equal weight leave the answer unsure: the dialogue asks to confirm the first.
    */
   #resolveIndustry(): void {
     if (this.#industries.length === 0) return
+    markMainActivity(this.text, this.#industries, this.#lexicon.mainActivity)
     const compounds: IndustryMention[] = []
     for (const mention of this.#industries) {
       const last = compounds[compounds.length - 1]
@@ -1129,12 +1219,15 @@ class MessageExtractor {
           start: last.start,
           raw: this.text.slice(last.start, mention.end),
           explicit: mention.explicit || last.explicit,
+          main: mention.main || last.main,
         }
       } else compounds.push(mention)
     }
     const scored = new Map<string, { score: number; raw: string }>()
+    // "做软件也做硬件，以软件为主": the activity said to be the main one outweighs the others and any name.
+    const hasMain = compounds.some((compound) => compound.main)
     for (const compound of compounds) {
-      const score = compound.explicit ? 1 : 0.8
+      const score = (compound.explicit ? 1 : 0.8) * (hasMain && !compound.main ? 0.5 : 1)
       const known = scored.get(compound.value)
       if (!known || known.score < score) scored.set(compound.value, { score, raw: compound.raw })
     }
@@ -1261,7 +1354,10 @@ class MessageExtractor {
       // A yes/no group spreads a bare 是/没有 itself; 不清楚 ("其他不清楚") still covers what is left.
       if (this.context.noBareFill && answer.kind !== 'unknown') continue
       if (answer.kind === 'unknown') {
-        open().forEach((fact) => draft.markUnknown(fact))
+        for (const fact of answer.facts ?? open()) {
+          if (!draft.numeric.has(fact)) draft.values.delete(fact)
+          draft.markUnknown(fact)
+        }
         // "研发费用没单独核算过，不清楚", "高新证书好像过期了，不确定": 不清楚 in any clause keeps unknown what the
         // message only said in words; numbers stand, and "其他不清楚" covers only the rest.
         if (!answer.all) {
@@ -1313,6 +1409,7 @@ class MessageExtractor {
       ...Object.keys(accepted),
       ...unknown,
       ...rejections.map((rejection) => rejection.fact),
+      ...this.#saidWrong,
     ] as FactName[])
     const correction = this.tokens.some(
       (token) => token.type === 'correction' && (!token.alsoNo || this.#followedByValue(token)),

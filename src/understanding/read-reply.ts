@@ -111,7 +111,7 @@ export function readReply(
   } else if (expected.yesNo && expected.step === 'question') {
     reading = readYesNoGroup(normalized, clauses, expected, base)
   } else {
-    reading = extractFacts(normalized, { ...base, expecting: expected.step === 'question' ? expected.facts : [] })
+    reading = extractFacts(normalized, { ...base, expecting: expected.step === 'idle' ? [] : expected.facts })
   }
   // "在北京有分公司但总部在上海，能算吗": a closing question without a figure asks whether the case before it counts.
   if (
@@ -138,12 +138,8 @@ export function readReply(
   const correctsKnown = reading.correction && entries.some(([fact]) => known[fact] !== undefined)
   if (setSomething && (correctsKnown || cleared.length > 0 || expected.step === 'summary' || changes)) act = 'correct'
   else if (setSomething) act = 'answer'
-  // "保密，也记不太清": not knowing says more than not telling.
-  else if (
-    tokens.some((token) => token.type === 'unknown' && token.skip) &&
-    !tokens.some((token) => token.type === 'unknown' && !token.skip)
-  )
-    act = 'skip'
+  // "保密，也记不太清": the last word decides whether the owner does not know or moves on ("这个不好说 下一个吧").
+  else if (lastUnknownSkips(tokens)) act = 'skip'
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
   else if (asks) act = 'ask'
   else if (
@@ -202,7 +198,11 @@ function correctionKind(
     const end = tokens.findIndex((next, at) => at > index && next.type === 'separator')
     const clause = tokens.slice(index + 1, end < 0 ? tokens.length : end)
     const slot0 = token.meaning.topic.slots[0]
+    // "主营收入前年的不对": a correction word in the clause says which year's value is wrong, not that it moves.
+    const opens = tokens.slice(0, index + 1).findLastIndex((next) => next.type === 'separator')
+    const whole = tokens.slice(opens + 1, end < 0 ? tokens.length : end)
     return (
+      !whole.some((next) => next.type === 'correction') &&
       clause.some((next) => next.type === 'year') &&
       !clause.some((next) => next.type === 'quantity') &&
       lastValues.some((last) => last.fact === slot0)
@@ -212,6 +212,12 @@ function correctionKind(
   if (kind === 'replace' && hasNumber) return 'replace'
   if (hasNumber && extractFacts(text, { ...base, expecting: [] }).denied.length > 0) return 'replace'
   return null
+}
+
+/** Whether the last 不知道/跳过 word of the message is a skip (跳过, 下一个, 保密). */
+function lastUnknownSkips(tokens: readonly MessageToken[]): boolean {
+  const last = tokens.findLast((token) => token.type === 'unknown')
+  return last?.type === 'unknown' && last.skip
 }
 
 function intentOf(tokens: readonly MessageToken[]): IntentCue | null {
@@ -468,6 +474,11 @@ function readCorrection(
         }),
       ) ?? lastValues[0]
     const topic = last ? TOPIC_OF_FACT.get(last.fact) : undefined
+    // "员工150是去年的，现在有180人": a fact with one value per firm takes the current figure that follows.
+    if (last && topic && topic.slots.length === 1 && year?.type === 'year') {
+      const rest = extractFacts(text.slice(year.end).replace(/^[的了]+/, ''), { ...base, expecting: [last.fact] })
+      if (last.fact in rest.facts) return { reading: { ...rest, correction: true }, cleared: [] }
+    }
     if (last && topic && topic.slots.length > 1 && year?.type === 'year') {
       const offset =
         year.year.kind === 'offset'

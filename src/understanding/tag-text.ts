@@ -107,56 +107,111 @@ const PATTERNS: Array<[string, string]> = [
   ],
 ]
 
-const taggers = new WeakMap<Lexicon, RegExp>()
-
-function taggerFor(lexicon: Lexicon): RegExp {
-  let master = taggers.get(lexicon)
-  if (!master) {
-    const sources: Array<[string, string]> = [['word', wordAlternation(lexicon)], ...PATTERNS]
-    master = new RegExp(sources.map(([name, source]) => `(?<${name}>${source})`).join('|'), 'gu')
-    taggers.set(lexicon, master)
-  }
-  return master
-}
-
 interface TrieNode {
-  children: Map<string, TrieNode>
-  /** A word ends here; `latinEnd`: it ends in a Latin letter or digit and must not run into more of them. */
-  end: boolean
+  children: Map<number, TrieNode>
+  /** The word that ends here, if any; `latinEnd`: it ends in a Latin letter or digit and must not run into more of them. */
+  word: string | null
   latinEnd: boolean
 }
 
+interface Tagger {
+  root: TrieNode
+  /** The patterns (numbers, years, separators …) as one sticky-free global expression, tried where no word starts. */
+  patterns: RegExp
+}
+
+const taggers = new WeakMap<Lexicon, Tagger>()
 const LATIN = /^[A-Za-z0-9]$/
 
-/**
- * Every lexicon word as one prefix tree, written as a regular expression: at any position the longest entry wins
- * (没问题 over 没, 工业软件 over 工业), because each node tries its continuations before ending, and a position costs
- * one branch per character instead of one try per word. Latin words (ERP, CE, IT, y) must stand alone: "CE" is not in "CEO".
- */
-function wordAlternation(lexicon: Lexicon): string {
-  const root: TrieNode = { children: new Map(), end: false, latinEnd: false }
+function taggerFor(lexicon: Lexicon): Tagger {
+  let tagger = taggers.get(lexicon)
+  if (!tagger) {
+    tagger = {
+      root: wordTrie(lexicon),
+      patterns: new RegExp(PATTERNS.map(([name, source]) => `(?<${name}>${source})`).join('|'), 'gu'),
+    }
+    taggers.set(lexicon, tagger)
+  }
+  return tagger
+}
+
+/** Every lexicon word in one prefix tree over code points. */
+function wordTrie(lexicon: Lexicon): TrieNode {
+  const root: TrieNode = { children: new Map(), word: null, latinEnd: false }
   for (const word of lexicon.words.keys()) {
     let node = root
     const characters = Array.from(word)
     for (const character of characters) {
-      let child = node.children.get(character)
-      if (!child) node.children.set(character, (child = { children: new Map(), end: false, latinEnd: false }))
+      const code = character.codePointAt(0) as number
+      let child = node.children.get(code)
+      if (!child) node.children.set(code, (child = { children: new Map(), word: null, latinEnd: false }))
       node = child
     }
-    node.end = true
-    if (LATIN.test(characters[characters.length - 1])) node.latinEnd = true
+    node.word = word
+    node.latinEnd = LATIN.test(characters[characters.length - 1])
   }
-  const escape = (character: string) => character.replace(/[.*+?^${}()|[\]\\/-]/gu, '\\$&')
-  const emit = (node: TrieNode): string => {
-    const branches = [...node.children].map(([character, child]) => `${escape(character)}${emit(child)}`)
-    if (node.end) branches.push(node.latinEnd ? '(?![A-Za-z0-9])' : '')
-    if (branches.length === 1) return node.end || branches[0] === '' ? `(?:${branches[0]})` : branches[0]
-    return `(?:${branches.join('|')})`
+  return root
+}
+
+const isLatin = (code: number | undefined): boolean =>
+  code !== undefined && ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))
+
+/**
+ * The longest lexicon word starting at `at`, or null: a phrase wins over the characters inside it (没问题 over 没,
+ * 工业软件 over 工业). Latin words (ERP, CE, IT, y) must stand alone: "CE" is not in "CEO".
+ */
+function wordAt(root: TrieNode, text: string, at: number): string | null {
+  const first = text.codePointAt(at) as number
+  if (isLatin(first) && at > 0 && isLatin(text.charCodeAt(at - 1))) return null
+  let node: TrieNode | undefined = root
+  let found: string | null = null
+  for (let index = at; index < text.length;) {
+    const code = text.codePointAt(index) as number
+    node = node.children.get(code)
+    if (!node) break
+    index += code > 0xffff ? 2 : 1
+    if (node.word !== null && !(node.latinEnd && isLatin(text.codePointAt(index)))) found = node.word
   }
-  const first = [...root.children].map(
-    ([character, child]) => `${LATIN.test(character) ? '(?<![A-Za-z0-9])' : ''}${escape(character)}${emit(child)}`,
-  )
-  return first.join('|')
+  return found
+}
+
+type TaggerMatch = { index: number; raw: string; groups: Record<string, string | undefined> }
+
+/**
+ * The matches of a message in reading order: at every position the longest lexicon word, else the first pattern that
+ * matches there (years, spans, ranks, quantities, separators, places), else the next position. One pass: the word
+ * tree costs one step per character, the pattern expression is searched forward once per match.
+ */
+function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
+  const { root, patterns } = tagger
+  let pattern: RegExpExecArray | null = null
+  let searchedFrom = -1
+  for (let at = 0; at < text.length;) {
+    const word = wordAt(root, text, at)
+    if (word !== null) {
+      yield { index: at, raw: word, groups: { word } }
+      at += word.length
+      continue
+    }
+    if (searchedFrom < 0 || (pattern !== null && pattern.index < at)) {
+      patterns.lastIndex = at
+      pattern = patterns.exec(text)
+      searchedFrom = at
+    }
+    if (pattern === null) {
+      // No pattern matches from here on: only words remain.
+      at += 1
+      continue
+    }
+    if (pattern.index === at) {
+      const raw = pattern[0]
+      yield { index: at, raw, groups: pattern.groups ?? {} }
+      at += Math.max(raw.length, 1)
+      searchedFrom = -1
+      continue
+    }
+    at += 1
+  }
 }
 
 /**
@@ -166,12 +221,10 @@ function wordAlternation(lexicon: Lexicon): string {
  * ignored. One pass of one regular expression (linear in the message length).
  */
 export function tagText(text: string, lexicon: Lexicon = currentLexicon()): MessageToken[] {
-  const master = taggerFor(lexicon)
+  const tagger = taggerFor(lexicon)
   const tokens: MessageToken[] = []
-  master.lastIndex = 0
-  for (let match = master.exec(text); match !== null; match = master.exec(text)) {
-    const groups = match.groups ?? {}
-    const raw = match[0]
+  for (const match of matchesOf(tagger, text)) {
+    const { groups, raw } = match
     const base = { start: match.index, end: match.index + raw.length, text: raw }
     if (groups.word !== undefined) {
       const word = lexicon.words.get(raw)
@@ -229,10 +282,10 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
         quantity,
       })
     } else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
-    if (raw.length === 0) master.lastIndex += 1
   }
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
+  markSoftenersAndIndefinites(text, tokens)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
     if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
@@ -292,6 +345,29 @@ function markTopicMarkers(tokens: MessageToken[]): void {
     }
     start = index + 1
   }
+}
+
+/** Question words that also mean "any" after a negation ("没参加过什么比赛"). */
+const INDEFINITES = new Set(['什么', '啥', '哪'])
+
+/**
+ * "好的呢", "可以的呢": 呢 right after an affirmation softens it and asks nothing. "没参加过什么比赛", "没啥问题": after
+ * a negation in its clause, 什么/啥 mean "any" and ask nothing either.
+ */
+function markSoftenersAndIndefinites(text: string, tokens: MessageToken[]): void {
+  let negated = false
+  tokens.forEach((token, index) => {
+    if (token.type === 'separator') negated = false
+    if (token.type === 'no') negated = true
+    if (token.type !== 'question') return
+    const before = tokens[index - 1]
+    const softens =
+      token.text === '呢' &&
+      (before?.type === 'yes' || before?.type === 'confirm') &&
+      text.slice(before.end, token.start).trim() === ''
+    if (softens || (negated && INDEFINITES.has(token.text)))
+      tokens[index] = { ...token, type: 'filler' } as MessageToken
+  })
 }
 
 function readYear(text: string): YearReference {

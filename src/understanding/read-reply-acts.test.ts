@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import type { FactName, Facts } from '../facts/fact-schema.js'
+import { readReply, type ExpectedAnswer } from './read-reply.js'
+
+const summary: ExpectedAnswer = { facts: [], step: 'summary' }
+const size: ExpectedAnswer = { facts: ['industry', 'employees'], step: 'question' }
+const registration: ExpectedAnswer = {
+  facts: ['registeredInBeijing', 'independentLegalPerson'],
+  step: 'question',
+  yesNo: 'positive',
+}
+const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+const quality: ExpectedAnswer = { facts: ['qualityCert', 'ownBrand', 'digitalLevel'], step: 'question' }
+const known: Facts = { industry: 'software', employees: 150, revenue: 3200, revenuePrev: 2800, rdExpense: 240 }
+const latestFirst = (facts: Facts) =>
+  (Object.entries(facts) as Array<[FactName, unknown]>)
+    .flatMap(([fact, value]) => (typeof value === 'number' ? [{ fact, value }] : []))
+    .reverse()
+const read = (text: string, expected: ExpectedAnswer, facts: Facts = known) =>
+  readReply(text, expected, facts, { lastFiscalYear: 2025, lastValues: latestFirst(facts) })
+
+describe('readReply: a number said to be wrong', () => {
+  it.each([
+    ['2800不对，应该2600', { revenuePrev: 2600 }],
+    ['研发240那个错了 是204', { rdExpense: 204 }],
+  ])('%s replaces the value it names', (text, facts) => {
+    const reading = read(text, summary)
+    expect(reading).toMatchObject({ act: 'correct', facts })
+    expect(Object.keys(reading.facts)).toEqual(Object.keys(facts))
+  })
+
+  it.each(['NO 员工数不对', '员工人数有误', '那个是工资，不是研发费用'])(
+    '%s never sets the named amount to none',
+    (text) => {
+      const reading = read(text, summary)
+      expect(reading.facts).toEqual({})
+    },
+  )
+
+  it('没有研发费用 still says there is none', () => {
+    expect(read('没有研发费用', rd, { employees: 150 }).facts).toMatchObject({ rdExpense: 0 })
+  })
+})
+
+describe('readReply: a year named with the fact carries to the corrected figure', () => {
+  it.each([
+    ['前年营收写错了，应该是2600万', { revenuePrev: 2600 }],
+    ['营收前年的不对 二千六', { revenuePrev: 2600 }],
+  ])('%s', (text, facts) => {
+    const reading = read(text, summary)
+    expect(reading).toMatchObject({ act: 'correct', facts })
+    expect(reading.facts).not.toHaveProperty('revenue')
+  })
+
+  it('研发费用是前年的 (no correction word) still moves the value to 前年', () => {
+    expect(read('研发费用是前年的，去年的是300万', rd)).toMatchObject({
+      act: 'correct',
+      facts: { rdExpensePrev: 240, rdExpense: 300 },
+    })
+  })
+})
+
+describe('readReply: typo words for a zero', () => {
+  it.each([
+    ['研发费用多敲了个零', { rdExpense: 24 }],
+    ['营收少输了一个0', { revenue: 32000 }],
+  ])('%s', (text, facts) => {
+    expect(read(text, summary)).toMatchObject({ act: 'correct', facts })
+  })
+})
+
+describe('readReply: denials and skips', () => {
+  it.each(['有误', '错', '不准确'])('%s at the summary denies', (text) => {
+    expect(read(text, summary)).toMatchObject({ act: 'deny', facts: {} })
+  })
+
+  it.each([
+    ['不清楚，跳过吧', 'skip'],
+    ['跳过，这个真不知道', 'unknown'],
+    ['换个问题', 'skip'],
+  ])('%s: the last word decides (%s)', (text, act) => {
+    expect(read(text, rd).act).toBe(act)
+  })
+})
+
+describe('readReply: 非 negates the word after it', () => {
+  it('非个体户 is an independent legal person', () => {
+    expect(read('北京注册 非个体户', registration, {}).facts).toMatchObject({
+      registeredInBeijing: true,
+      independentLegalPerson: true,
+    })
+  })
+
+  it('非常 is no negation', () => {
+    expect(read('非常确定，都是', registration, {}).facts).toMatchObject({
+      registeredInBeijing: true,
+      independentLegalPerson: true,
+    })
+  })
+})
+
+describe('readReply: industries', () => {
+  it.each([
+    ['服务器托管和CDN', 'telecom'],
+    ['做宽带和IDC的', 'telecom'],
+    ['数据清洗外包', 'software'],
+  ])('%s is %s', (text, industry) => {
+    const reading = read(text, size, {})
+    expect(reading.facts.industry).toBe(industry)
+    expect(reading.unsure).not.toContain('industry')
+  })
+
+  it('the activity called the main one decides between two', () => {
+    expect(read('做快递也做仓储 快递为主', size, {}).facts.industry).toBe('postal')
+    expect(read('主要是仓储，也送点快递', size, {}).facts.industry).toBe('warehousing')
+  })
+
+  it('two activities without a main one are asked back', () => {
+    const reading = read('做仓储也做快递', size, {})
+    expect(reading.unsure).toContain('industry')
+  })
+})
+
+describe('readReply: 不清楚 after a fact named without a number', () => {
+  it('is about that fact only', () => {
+    const reading = read('数字化没评过级，不知道几级', quality, {})
+    expect(reading.unknown).toEqual(['digitalLevel'])
+  })
+
+  it('a bare 不清楚 after a figure still covers what was asked', () => {
+    const reading = read('研发人员20个，别的不清楚', rd, { employees: 150 })
+    expect(reading.facts).toMatchObject({ rdStaff: 20 })
+    expect(reading.unknown).toEqual(expect.arrayContaining(['rdExpense', 'rdExpensePrev']))
+  })
+})
+
+describe('readReply: a value written by mistake', () => {
+  it('写成 names the wrong value, the figure after 其实是 replaces it', () => {
+    expect(read('营收填成三千二了 应该是三千六', summary)).toMatchObject({ act: 'correct', facts: { revenue: 3600 } })
+  })
+})
+
+describe('readReply: a branch the firm has is not its legal form', () => {
+  it.each([
+    ['我们是分店', false],
+    ['我们有三家分店', undefined],
+    ['下面有两个分公司', undefined],
+  ])('%s', (text, value) => {
+    expect(read(text, registration, {}).facts.independentLegalPerson).toBe(value)
+  })
+})

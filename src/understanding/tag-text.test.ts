@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { tagText } from './tag-text.js'
+
+const tags = (text: string) => tagText(text).map((token) => `${token.type}:${token.text}`)
+
+describe('tagText', () => {
+  it('takes the longest lexicon word at every position', () => {
+    expect(tags('没问题')).toEqual(['yes:没问题'])
+    expect(tags('做工业软件的')).toEqual(['cue:做', 'keyword:工业软件'])
+  })
+
+  it('reads a Latin word only when it stands alone', () => {
+    expect(tags('有CE认证')).toContain('keyword:CE认证')
+    expect(tags('CEO说的')).not.toContain('keyword:CE')
+    expect(tags('ok')).toEqual(['yes:ok'])
+    expect(tags('okk')).toEqual([])
+  })
+
+  it('reads words outside the basic plane (emoji) whole', () => {
+    expect(tags('👌')).toEqual(['yes:👌'])
+  })
+
+  it('reads numbers, years and separators between the words', () => {
+    expect(tags('去年营收3200万，前年2800万')).toEqual([
+      'year:去年',
+      'keyword:营收',
+      'quantity:3200万',
+      'separator:，',
+      'year:前年',
+      'quantity:2800万',
+    ])
+  })
+
+  it('a word that starts inside a number-like stretch still wins at its position', () => {
+    expect(tags('3D打印')).toEqual(['keyword:3D打印'])
+  })
+
+  it('呢 after an affirmation and 什么 after a negation ask nothing', () => {
+    expect(tags('对的呢')).toEqual(['yes:对的', 'filler:呢'])
+    expect(tags('没有什么违法的')).toContain('filler:什么')
+    expect(tags('研发费用呢')).toContain('question:呢')
+    expect(tags('有什么要求')).toContain('question:什么')
+  })
+})
