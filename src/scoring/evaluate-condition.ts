@@ -1,6 +1,8 @@
+import type { FactBounds } from '../facts/fact-bounds.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import type { SizeClass, Status } from './assessment-result.js'
 import { DERIVED_VALUES, inputsOf } from './derived-values.js'
+import { compareRange, rangeOf } from './fact-range.js'
 import { compare, fromNumber, type Rational } from './rational.js'
 import type { Condition } from './rule-schema.js'
 
@@ -13,6 +15,8 @@ export interface EvaluationContext {
   size: { size: SizeClass | null; needs: FactName[] }
   /** Named conditions, resolved by id (for `ref`). */
   named: Record<string, Condition>
+  /** Bounds of unknown facts ("营收没到一千万"): a comparison the whole bound falls on one side of is decided. */
+  bounds?: FactBounds
 }
 
 export interface Evaluated {
@@ -125,7 +129,11 @@ export function evaluateCondition(condition: Condition, context: EvaluationConte
     return { status: size === 'large' ? 'failed' : 'passed', needs: [], scoreNeeds: [] }
   }
   const value = readValue(condition.value, context.facts)
-  const status = compareLeaf(value, condition.op, condition.operand)
+  let status = compareLeaf(value, condition.op, condition.operand)
+  if (status === 'unknown' && context.bounds && !DERIVED_VALUES[condition.value]) {
+    const range = rangeOf(condition.value as FactName, context.bounds)
+    if (range) status = compareRange(range, condition.op, condition.operand)
+  }
   const needs =
     status === 'unknown' ? inputsOf(condition.value).filter((fact) => context.facts[fact] === undefined) : []
   return { status, needs, scoreNeeds: [] }
