@@ -17,10 +17,11 @@ export type FactInterval = z.infer<typeof FactIntervalSchema>
 
 export type BoundOp = 'lt' | 'le' | 'gt' | 'ge'
 
-const NUMERIC_FACTS = FACT_NAMES.filter((name) => {
-  const schema = FactsSchema.shape[name]
+function isNumeric(schema: z.ZodType): boolean {
+  if (schema instanceof z.ZodOptional) return isNumeric(schema.unwrap() as z.ZodType)
   return schema instanceof z.ZodNumber
-})
+}
+const NUMERIC_FACTS = FACT_NAMES.filter((name) => isNumeric(FactsSchema.shape[name] as z.ZodType))
 const FactNameSchema = z.enum(NUMERIC_FACTS as [FactName, ...FactName[]])
 
 /** The bounds of a profile, per numeric fact. */
@@ -92,4 +93,13 @@ export function mergeBound(old: FactInterval | undefined, next: FactInterval): F
   if (!old) return next
   const both = intersectIntervals(old, next)
   return isEmptyInterval(both) ? next : both
+}
+
+/** Whether a value lies in the interval. */
+export function intervalContains(interval: FactInterval, value: number): boolean {
+  const low = lowerSide(interval)
+  const high = upperSide(interval)
+  if (low && (low.open ? value <= low.value : value < low.value)) return false
+  if (high && (high.open ? value >= high.value : value > high.value)) return false
+  return true
 }

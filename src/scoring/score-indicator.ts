@@ -1,3 +1,4 @@
+import { describeBoundValue } from '../facts/describe-bound.js'
 import type { FactBounds } from '../facts/fact-bounds.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import type { ItemResult } from './assessment-result.js'
@@ -69,7 +70,17 @@ export function scoreIndicator(
   const minScore = Math.min(...scores)
   const maxScore = Math.max(...scores)
   if (minScore !== maxScore) return { ...result, minScore, maxScore }
-  return { ...result, score: minScore, minScore, maxScore, band: bands.size === 1 ? [...bands][0] : null, needs: [] }
+  const valueName = indicator.type === 'bands' || indicator.type === 'steps' ? indicator.value : null
+  const bound = valueName && !DERIVED_VALUES[valueName] ? bounds[valueName as FactName] : undefined
+  return {
+    ...result,
+    actual: valueName && bound ? describeBoundValue(valueName as FactName, bound) : null,
+    score: minScore,
+    minScore,
+    maxScore,
+    band: bands.size === 1 ? [...bands][0] : null,
+    needs: [],
+  }
 }
 
 function scoreFromFacts(indicator: Indicator, facts: Facts, dimensionName: string, bounds?: FactBounds): ItemResult {
