@@ -33,14 +33,26 @@ export function scoreBounds(program: ProgramRules, items: readonly ItemResult[])
   return bounds
 }
 
-function namedConditions(
-  rules: LoadedRules,
-  program: ProgramRules,
-): { list: NamedCondition[]; byId: Record<string, Condition> } {
+interface NamedConditions {
+  gates: LoadedRules['gates']
+  list: NamedCondition[]
+  byId: Record<string, Condition>
+  /** The facts each named condition reads, by id. */
+  facts: Map<string, FactName[]>
+}
+const NAMED = new WeakMap<ProgramRules, NamedConditions>()
+
+/** The gates' and the program's named conditions; computed once per rules object (a reload brings new ones). */
+function namedConditions(rules: LoadedRules, program: ProgramRules): NamedConditions {
+  const cached = NAMED.get(program)
+  if (cached && cached.gates === rules.gates) return cached
   const list = [...rules.gates.conditions, ...program.conditions]
   const byId: Record<string, Condition> = {}
   for (const condition of list) byId[condition.id] = condition.when
-  return { list, byId }
+  const facts = new Map(list.map((condition) => [condition.id, factsOf(condition.when, byId)]))
+  const named = { gates: rules.gates, list, byId, facts }
+  NAMED.set(program, named)
+  return named
 }
 
 /** The context a condition is evaluated in: facts, score bounds, size and the named conditions. */
@@ -129,7 +141,7 @@ export function assess(
       text: condition.text,
       status: result.status,
       direct: condition.direct === true,
-      facts: factsOf(condition.when, named.byId),
+      facts: named.facts.get(condition.id) ?? [],
       needs,
       unmet: describeUnmetParts(condition.when, context),
     }

@@ -77,14 +77,37 @@ function equals(value: Value, operand: unknown): boolean {
   return false
 }
 
+/** Decided results carry no needs: one shared, frozen object each (a turn evaluates thousands of leaves). */
+const NOTHING = Object.freeze([]) as unknown as never[]
+const DECIDED: Record<'passed' | 'failed', Evaluated> = {
+  passed: Object.freeze({ status: 'passed', needs: NOTHING, scoreNeeds: NOTHING }) as Evaluated,
+  failed: Object.freeze({ status: 'failed', needs: NOTHING, scoreNeeds: NOTHING }) as Evaluated,
+}
+
+const UNKNOWN_FACT = new Map<FactName, Evaluated>()
+
+/** The result of a comparison of one unknown fact: shared and frozen, like the decided ones. */
+function unknownFact(fact: FactName): Evaluated {
+  let result = UNKNOWN_FACT.get(fact)
+  if (!result) {
+    result = Object.freeze({
+      status: 'unknown',
+      needs: Object.freeze([fact]) as unknown as FactName[],
+      scoreNeeds: NOTHING,
+    }) as Evaluated
+    UNKNOWN_FACT.set(fact, result)
+  }
+  return result
+}
+
 function combine(children: readonly Evaluated[], mode: 'all' | 'any'): Evaluated {
   const decisive: Status = mode === 'all' ? 'failed' : 'passed'
   let open = 0
   for (const child of children) {
-    if (child.status === decisive) return { status: decisive, needs: [], scoreNeeds: [] }
+    if (child.status === decisive) return DECIDED[decisive]
     if (child.status === 'unknown') open += 1
   }
-  if (open === 0) return { status: mode === 'all' ? 'passed' : 'failed', needs: [], scoreNeeds: [] }
+  if (open === 0) return DECIDED[mode === 'all' ? 'passed' : 'failed']
   const needs = new Set<FactName>()
   const scoreNeeds = new Set<string>()
   for (const child of children) {
@@ -107,8 +130,8 @@ export function evaluateCondition(condition: Condition, context: EvaluationConte
   if ('any' in condition) return combine(evaluateAll(condition.any, context), 'any')
   if ('not' in condition) {
     const inner = evaluateCondition(condition.not, context)
-    const status: Status = inner.status === 'passed' ? 'failed' : inner.status === 'failed' ? 'passed' : 'unknown'
-    return { ...inner, status }
+    if (inner.status !== 'unknown') return DECIDED[inner.status === 'passed' ? 'failed' : 'passed']
+    return inner
   }
   if ('ref' in condition) {
     const named = context.named[condition.ref]
@@ -119,14 +142,14 @@ export function evaluateCondition(condition: Condition, context: EvaluationConte
     const bounds = context.scores[condition.score]
     if (!bounds) throw new Error(`unknown score ${condition.score}`)
     const meets = (value: number) => (condition.op === 'gte' ? value >= condition.operand : value > condition.operand)
-    if (meets(bounds.min)) return { status: 'passed', needs: [], scoreNeeds: [] }
-    if (!meets(bounds.max)) return { status: 'failed', needs: [], scoreNeeds: [] }
+    if (meets(bounds.min)) return DECIDED.passed
+    if (!meets(bounds.max)) return DECIDED.failed
     return { status: 'unknown', needs: [], scoreNeeds: [condition.score] }
   }
   if ('size' in condition) {
     const { size, needs } = context.size
     if (size === null) return { status: 'unknown', needs, scoreNeeds: [] }
-    return { status: size === 'large' ? 'failed' : 'passed', needs: [], scoreNeeds: [] }
+    return DECIDED[size === 'large' ? 'failed' : 'passed']
   }
   const value = readValue(condition.value, context.facts)
   let status = compareLeaf(value, condition.op, condition.operand)
@@ -134,9 +157,10 @@ export function evaluateCondition(condition: Condition, context: EvaluationConte
     const range = rangeOf(condition.value as FactName, context.bounds)
     if (range) status = compareRange(range, condition.op, condition.operand)
   }
-  const needs =
-    status === 'unknown' ? inputsOf(condition.value).filter((fact) => context.facts[fact] === undefined) : []
-  return { status, needs, scoreNeeds: [] }
+  if (status !== 'unknown') return DECIDED[status]
+  if (!DERIVED_VALUES[condition.value]) return unknownFact(condition.value as FactName)
+  const needs = inputsOf(condition.value).filter((fact) => context.facts[fact] === undefined)
+  return { status, needs, scoreNeeds: NOTHING }
 }
 
 /** Every fact a condition reads (for reporting). */

@@ -23,6 +23,22 @@ function leafContext(facts: Facts, bounds?: FactBounds): EvaluationContext {
   return { facts, scores: {}, size: { size: null, needs: [] }, named: {}, bounds }
 }
 
+type IndicatorOption = { when: Parameters<typeof factsOf>[0] }
+const OPTION_FACTS = new WeakMap<Indicator, { all: FactName[]; each: Map<IndicatorOption, FactName[]> }>()
+
+/** The facts each case or item of an indicator reads, and all of them (rules are data: computed once per indicator). */
+function factsOfOptions(
+  indicator: Indicator,
+  options: readonly IndicatorOption[],
+): { all: FactName[]; each: Map<IndicatorOption, FactName[]> } {
+  const cached = OPTION_FACTS.get(indicator)
+  if (cached) return cached
+  const each = new Map(options.map((option) => [option, factsOf(option.when, {})]))
+  const computed = { all: [...new Set([...each.values()].flat())], each }
+  OPTION_FACTS.set(indicator, computed)
+  return computed
+}
+
 function unknownInputs(facts: Facts, names: FactName[]): FactName[] {
   return [...new Set(names)].filter((name) => facts[name] === undefined)
 }
@@ -38,6 +54,39 @@ export function scoreIndicator(
   dimensionName: string,
   bounds?: FactBounds,
 ): ItemResult {
+  // An item depends only on its inputs: a turn scores the same items many times (each program, each case tried
+  // for a verdict), so results are kept per indicator and input values. Results are never mutated.
+  const key = inputKey(indicator, facts, dimensionName, bounds)
+  let cache = ITEM_CACHE.get(indicator)
+  if (!cache) ITEM_CACHE.set(indicator, (cache = new Map()))
+  const cached = cache.get(key)
+  if (cached) return cached
+  const result = scoreWithBounds(indicator, facts, dimensionName, bounds)
+  if (cache.size >= ITEM_CACHE_LIMIT) cache.clear()
+  cache.set(key, result)
+  return result
+}
+
+const ITEM_CACHE = new WeakMap<Indicator, Map<string, ItemResult>>()
+const ITEM_CACHE_LIMIT = 512
+
+function inputsOfIndicator(indicator: Indicator): readonly FactName[] {
+  if (indicator.type === 'bands' || indicator.type === 'steps') return inputsOf(indicator.value)
+  return factsOfOptions(indicator, indicator.type === 'cases' ? indicator.cases : indicator.items).all
+}
+
+function inputKey(indicator: Indicator, facts: Facts, dimensionName: string, bounds?: FactBounds): string {
+  let key = dimensionName
+  for (const fact of inputsOfIndicator(indicator)) {
+    const value = facts[fact]
+    key += `|${value === undefined ? '?' : Array.isArray(value) ? `[${value.join(',')}]` : `${typeof value}:${String(value)}`}`
+    const bound = value === undefined ? bounds?.[fact] : undefined
+    if (bound) key += `~${bound.gt ?? ''},${bound.ge ?? ''},${bound.lt ?? ''},${bound.le ?? ''}`
+  }
+  return key
+}
+
+function scoreWithBounds(indicator: Indicator, facts: Facts, dimensionName: string, bounds?: FactBounds): ItemResult {
   const result = scoreFromFacts(indicator, facts, dimensionName, bounds)
   if (!bounds || result.score !== null || !result.needs.some((fact) => rangeOf(fact, bounds))) return result
   const unknown = result.needs
@@ -148,10 +197,8 @@ function scoreFromFacts(indicator: Indicator, facts: Facts, dimensionName: strin
 
   const options = indicator.type === 'cases' ? indicator.cases : indicator.items
   const evaluated = options.map((option) => ({ option, result: evaluateCondition(option.when, context) }))
-  const needs = unknownInputs(
-    facts,
-    options.flatMap((option) => factsOf(option.when, {})),
-  )
+  const optionFacts = factsOfOptions(indicator, options)
+  const needs = unknownInputs(facts, optionFacts.all)
   if (indicator.type === 'additive') {
     const passed = evaluated.filter((entry) => entry.result.status === 'passed')
     const open = evaluated.filter((entry) => entry.result.status === 'unknown')
@@ -180,7 +227,7 @@ function scoreFromFacts(indicator: Indicator, facts: Facts, dimensionName: strin
         ? []
         : unknownInputs(
             facts,
-            open.flatMap((entry) => factsOf(entry.option.when, {})),
+            open.flatMap((entry) => optionFacts.each.get(entry.option) ?? []),
           ),
     }
   }

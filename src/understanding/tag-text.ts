@@ -159,6 +159,20 @@ function wordAlternation(lexicon: Lexicon): string {
  * ignored. One pass of one regular expression (linear in the message length).
  */
 export function tagText(text: string, lexicon: Lexicon = currentLexicon()): MessageToken[] {
+  // One reply is tagged by several readers in a turn (intent, reply, facts, programs): the last few are kept.
+  // Tokens are never mutated after tagging; each caller gets its own array.
+  const hit = RECENT.find((entry) => entry.text === text && entry.lexicon === lexicon)
+  if (hit) return hit.tokens.slice()
+  const tokens = tagUncached(text, lexicon)
+  RECENT.unshift({ text, lexicon, tokens })
+  if (RECENT.length > RECENT_LIMIT) RECENT.pop()
+  return tokens.slice()
+}
+
+const RECENT: Array<{ text: string; lexicon: Lexicon; tokens: MessageToken[] }> = []
+const RECENT_LIMIT = 8
+
+function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   const master = taggerFor(lexicon)
   const tokens: MessageToken[] = []
   master.lastIndex = 0
