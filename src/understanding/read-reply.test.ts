@@ -159,7 +159,14 @@ describe('readReply: industries, unknowns, bounds', () => {
   ])('%s is a bound (%s %d), not a value', (text, op, value) => {
     const reading = read(text, revenue)
     expect(reading.facts.revenue).toBeUndefined()
-    expect(reading.bounds).toMatchObject([{ fact: 'revenue', op, value }])
+    expect(reading.bounds).toContainEqual(expect.objectContaining({ fact: 'revenue', op, value }))
+  })
+
+  it('五百多万 is also below 600万 (only the digits after 五百 are unknown)', () => {
+    expect(read('五百多万', revenue).bounds.map((bound) => [bound.op, bound.value])).toEqual([
+      ['gt', 500],
+      ['lt', 600],
+    ])
   })
 })
 
