@@ -100,34 +100,34 @@ function unknownFact(fact: FactName): Evaluated {
   return result
 }
 
-function combine(children: readonly Evaluated[], mode: 'all' | 'any'): Evaluated {
+/**
+ * An all/any of children, three-valued: the first decisive child (failed for all, passed for any) decides it;
+ * otherwise it is open when some child is, with the needs of the open children. Children after a decisive one
+ * are not evaluated: they cannot change the result, and conditions have no side effects.
+ */
+function combine(children: readonly Condition[], mode: 'all' | 'any', context: EvaluationContext): Evaluated {
   const decisive: Status = mode === 'all' ? 'failed' : 'passed'
-  let open = 0
+  let open: Evaluated[] | null = null
   for (const child of children) {
-    if (child.status === decisive) return DECIDED[decisive]
-    if (child.status === 'unknown') open += 1
+    const result = evaluateCondition(child, context)
+    if (result.status === decisive) return DECIDED[decisive]
+    if (result.status === 'unknown') (open ??= []).push(result)
   }
-  if (open === 0) return DECIDED[mode === 'all' ? 'passed' : 'failed']
+  if (open === null) return DECIDED[mode === 'all' ? 'passed' : 'failed']
+  if (open.length === 1) return open[0]
   const needs = new Set<FactName>()
   const scoreNeeds = new Set<string>()
-  for (const child of children) {
-    if (child.status !== 'unknown') continue
+  for (const child of open) {
     for (const fact of child.needs) needs.add(fact)
     for (const score of child.scoreNeeds) scoreNeeds.add(score)
   }
-  return { status: 'unknown', needs: [...needs], scoreNeeds: [...scoreNeeds] }
-}
-
-function evaluateAll(conditions: readonly Condition[], context: EvaluationContext): Evaluated[] {
-  const results: Evaluated[] = []
-  for (const condition of conditions) results.push(evaluateCondition(condition, context))
-  return results
+  return { status: 'unknown', needs: [...needs], scoreNeeds: scoreNeeds.size > 0 ? [...scoreNeeds] : NOTHING }
 }
 
 /** Kleene three-valued evaluation of a rule condition; unknown facts stay unknown, never "no". */
 export function evaluateCondition(condition: Condition, context: EvaluationContext): Evaluated {
-  if ('all' in condition) return combine(evaluateAll(condition.all, context), 'all')
-  if ('any' in condition) return combine(evaluateAll(condition.any, context), 'any')
+  if ('all' in condition) return combine(condition.all, 'all', context)
+  if ('any' in condition) return combine(condition.any, 'any', context)
   if ('not' in condition) {
     const inner = evaluateCondition(condition.not, context)
     if (inner.status !== 'unknown') return DECIDED[inner.status === 'passed' ? 'failed' : 'passed']
