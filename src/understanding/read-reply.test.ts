@@ -162,6 +162,15 @@ describe('readReply: industries, unknowns, bounds', () => {
     expect(reading.bounds).toContainEqual(expect.objectContaining({ fact: 'revenue', op, value }))
   })
 
+  it('过 right after a fact keyword is a bound (人数过三百), after a verb it is the past (进过500强)', () => {
+    expect(read('人数过三百了', { facts: ['employees'], step: 'question' }).bounds).toMatchObject([
+      { fact: 'employees', op: 'gt', value: 300 },
+    ])
+    const award = read('创客中国进过500强', { facts: ['makerChinaTop'], step: 'question' })
+    expect(award.bounds).toEqual([])
+    expect(award.facts.makerChinaTop).toBe(500)
+  })
+
   it('五百多万 is also below 600万 (only the digits after 五百 are unknown)', () => {
     expect(read('五百多万', revenue).bounds.map((bound) => [bound.op, bound.value])).toEqual([
       ['gt', 500],

@@ -51,7 +51,7 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'intent'; cue: IntentCue }
   | { type: 'program' }
   /** 没到/超过/至少 before a number: merged into the quantity as its bound; alone it says nothing. */
-  | { type: 'bound'; op: QuantityBound }
+  | { type: 'bound'; op: QuantityBound; afterKeyword?: boolean }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖'
@@ -152,6 +152,11 @@ function wordAlternation(lexicon: Lexicon): string {
   return first.join('|')
 }
 
+/** Whether a token is a fact keyword right before another ("人数过三百": nothing between 人数 and 过). */
+function followsKeyword(text: string, keyword: MessageToken | undefined, next: MessageToken): boolean {
+  return keyword?.type === 'keyword' && text.slice(keyword.end, next.start).trim() === ''
+}
+
 /**
  * The longest-match tagger: splits a normalised message into tokens, the lexicon words (knowledge/lexicon/*.json:
  * fact keywords, industries, polarity and acts, places, programs, intent cues; at every position the longest entry
@@ -221,6 +226,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     if (
       last?.type === 'quantity' &&
       before?.type === 'bound' &&
+      (!before.afterKeyword || followsKeyword(text, tokens[tokens.length - 3], before)) &&
       BOUND_GLUE.test(text.slice(before.end, linked ? copula.start : last.start))
     ) {
       const quantity: Quantity = {
@@ -237,6 +243,11 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       })
     } else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
     if (raw.length === 0) master.lastIndex += 1
+  }
+  // A bound word that needs a keyword before it and found none is no word here ("进过500强").
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    const token = tokens[index]
+    if (token.type === 'bound' && token.afterKeyword) tokens.splice(index, 1)
   }
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
