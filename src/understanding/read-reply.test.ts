@@ -171,6 +171,17 @@ describe('readReply: industries, unknowns, bounds', () => {
     expect(award.facts.makerChinaTop).toBe(500)
   })
 
+  it.each([
+    ['营收过亿了', 'gt', 10000],
+    ['营业额还没过千万', 'le', 1000],
+  ])('a bound word before a bare magnitude means one of it: %s (%s %d)', (text, op, value) => {
+    expect(read(text, revenue).bounds).toMatchObject([{ fact: 'revenue', op, value }])
+  })
+
+  it('千万 without a bound word is no number ("千万别记错")', () => {
+    expect(read('千万别记错了', revenue).bounds).toEqual([])
+  })
+
   it('五百多万 is also below 600万 (only the digits after 五百 are unknown)', () => {
     expect(read('五百多万', revenue).bounds.map((bound) => [bound.op, bound.value])).toEqual([
       ['gt', 500],

@@ -174,6 +174,9 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
   return tokens.slice()
 }
 
+/** A magnitude said without a digit, right after a bound word: 千万, 百万, 亿 (with 元 when written). */
+const BARE_MAGNITUDE = /^(?:千万|百万|亿|個億|个亿)元?/u
+
 const RECENT: Array<{ text: string; lexicon: Lexicon; tokens: MessageToken[] }> = []
 const RECENT_LIMIT = 8
 
@@ -193,6 +196,13 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
         if (word.tag.type === 'intent') tokens[tokens.length - 1].cue = word.tag.cue
         // A question mark also ends its clause ("员工是150？不是，是130").
         if (raw === '?' || raw === '？') tokens.push({ ...base, type: 'separator' })
+        // "还没过千万", "营收过亿": a bound word before a bare magnitude means one of it (千万 alone is "by all means").
+        const bare = word.tag.type === 'bound' ? BARE_MAGNITUDE.exec(text.slice(base.end)) : null
+        const quantity = bare ? readNormalizedQuantity(`1${bare[0]}`) : null
+        if (bare && quantity) {
+          tokens.push({ start: base.end, end: base.end + bare[0].length, text: bare[0], type: 'quantity', quantity })
+          master.lastIndex = base.end + bare[0].length
+        }
       }
     } else if (groups.year !== undefined) tokens.push({ ...base, type: 'year', year: readYear(raw) })
     else if (groups.window !== undefined) tokens.push({ ...base, type: 'window', years: readWindow(raw) })
