@@ -35,6 +35,7 @@ export function advanceAssessment<Result extends AssessmentOutcome & { size?: st
   declined: readonly FactName[],
   assess: (program: Program, facts: Facts) => Result,
   usedBy: (program: Program) => readonly FactName[] = () => [],
+  bounded: readonly FactName[] = [],
 ): AssessmentStep<Result> {
   const results: Result[] = []
   const gate = failedGate(facts)
@@ -43,7 +44,7 @@ export function advanceAssessment<Result extends AssessmentOutcome & { size?: st
     results.push(result)
     if (gate || result.size === 'large') return { kind: 'decided', results, stoppedEarly: true }
     if (result.eligible === null) {
-      const question = chooseNextQuestion(result.missing, declined, { known: facts, used: usedBy(program) })
+      const question = chooseNextQuestion(result.missing, declined, { known: facts, used: usedBy(program), bounded })
       if (question) return { kind: 'ask', question, results }
     }
     const titleFact = TITLE_FACT[program]

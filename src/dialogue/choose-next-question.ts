@@ -17,7 +17,13 @@ export interface NextQuestion {
 export function chooseNextQuestion(
   missing: readonly FactName[],
   declined: readonly FactName[],
-  options: { known?: Facts; used?: readonly FactName[]; lastYear?: number } = {},
+  options: {
+    known?: Facts
+    used?: readonly FactName[]
+    lastYear?: number
+    /** Facts the owner gave a bound for: asked again only when the verdict still needs them (in `missing`). */
+    bounded?: readonly FactName[]
+  } = {},
 ): NextQuestion | null {
   const lastYear = options.lastYear ?? lastFullYear(Date.now())
   const askable = new Set(missing.filter((fact) => !declined.includes(fact)))
@@ -28,7 +34,11 @@ export function chooseNextQuestion(
     // Ask the group's other unknown facts the program reads in the same breath ("industry and head count").
     const facts = group.facts.filter(
       (fact) =>
-        askable.has(fact) || (options.used?.includes(fact) && known[fact] === undefined && !declined.includes(fact)),
+        askable.has(fact) ||
+        (options.used?.includes(fact) &&
+          known[fact] === undefined &&
+          !declined.includes(fact) &&
+          !options.bounded?.includes(fact)),
     )
     return { group, facts, text: renderQuestion(group, facts, lastYear) }
   }

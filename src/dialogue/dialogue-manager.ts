@@ -38,6 +38,10 @@ import { planExactScore } from './plan-exact-score.js'
 import { composeTermAnswer } from './compose-term-answer.js'
 import { explainTerm } from './explain-term.js'
 import { rerunAfterVerdict, type VerdictRerun } from './rerun-after-verdict.js'
+import { dropBounds, recordBounds, usableBounds } from './record-bounds.js'
+import { describeBoundDecision } from './describe-bound-decision.js'
+import { describeBound } from '../facts/describe-bound.js'
+import type { FactBounds } from '../facts/fact-bounds.js'
 
 export interface DialogueManagerOptions {
   sessions: SessionStore
@@ -74,6 +78,8 @@ export interface SessionView {
   pending: FactName[]
   facts: Facts
   unknown: FactName[]
+  /** What the owner said about figures not given ("营收没到一千万": `{ revenue: { lt: 1000 } }`); never in `facts`. */
+  bounds: FactBounds
 }
 
 /**
@@ -84,12 +90,12 @@ export class DialogueManager implements Advisor {
   readonly #options: DialogueManagerOptions
   readonly #queue: KeyedSerialQueue
   readonly #now: () => number
-  readonly #assess: (program: Program, facts: Facts) => AssessmentResult
+  readonly #rules: () => LoadedRules
   readonly #usedBy: (program: Program) => FactName[]
 
   constructor(options: DialogueManagerOptions) {
     this.#options = options
-    this.#assess = (program, facts) => assess(program, facts, options.rules)
+    this.#rules = () => options.rules
     // Read the rules on every call: an admin reload replaces them in place.
     this.#usedBy = (program) => factsUsedBy(program, options.rules)
     this.#queue = options.queue ?? new KeyedSerialQueue()
@@ -222,6 +228,7 @@ export class DialogueManager implements Advisor {
       case 'reset': {
         Object.assign(state, newDialogueState())
         Object.assign(profile, newProfile())
+        delete profile.bounds
         return done(say(`${replies.RESET_DONE}\n${replies.MENU}`))
       }
       case 'delete-data':
@@ -275,10 +282,31 @@ export class DialogueManager implements Advisor {
     // A correction after a verdict re-runs it on the updated facts (a question such as “如果研发费用是500万呢？” is no correction).
     // Outside an assessment a question is answered, whatever facts it mentions ("深圳的小巨人奖励多少" sets nothing).
     const rerun = reading.asks ? null : rerunAfterVerdict(state, profile, reading.facts, this.#usedBy)
-    if (rerun) return this.#rerunVerdict(state, profile, reading.facts, rerun)
-    if (Object.keys(reading.facts).length > 0 && !reading.asks) {
+    const bounds = reading.asks ? {} : usableBounds(reading.bounds)
+    if (rerun) {
+      const notes = this.#storeBounds(rerun.programs, profile, bounds, true)
+      return this.#rerunVerdict(state, profile, reading.facts, {
+        ...rerun,
+        changed: [rerun.changed, ...notes].join('\n'),
+      })
+    }
+    // "营收其实不到一千万": a bound after a verdict re-runs it too.
+    const verdictPrograms = state.lastTopic?.kind === 'program' ? state.lastTopic.programs : []
+    const boundUsed = (Object.keys(bounds) as FactName[]).some((fact) =>
+      verdictPrograms.some((program) => this.#usedBy(program).includes(fact)),
+    )
+    if (boundUsed && Object.keys(reading.facts).length === 0) {
+      const notes = this.#storeBounds(verdictPrograms, profile, bounds, true)
+      return this.#rerunVerdict(state, profile, {}, { programs: [...verdictPrograms], changed: notes.join('\n') })
+    }
+    if ((Object.keys(reading.facts).length > 0 || Object.keys(bounds).length > 0) && !reading.asks) {
       Object.assign(profile.facts, reading.facts)
-      const recorded = summarizeFacts(reading.facts).replace(/\n/g, '；')
+      dropBounds(profile, Object.keys(reading.facts))
+      recordBounds(profile, bounds, false)
+      const recorded = [
+        ...(Object.keys(reading.facts).length > 0 ? [summarizeFacts(reading.facts).replace(/\n/g, '；')] : []),
+        ...describeBounds({ ...profile, bounds }),
+      ].join('；')
       return { text: `已记下：${recorded}。\n想知道能评哪一级，请发送“我们能评哪个？”`, citations: [] }
     }
     return this.#answerQuestion(state, text)
@@ -495,7 +523,14 @@ export class DialogueManager implements Advisor {
    * Stores what a reply said. A known fact is never overwritten by a weaker reading (a description for a fact not
    * asked, or an unsure one): that is asked back in one short question instead; a real change is echoed.
    */
-  async #applyAndContinue(state: DialogueState, profile: Profile, reading: ReplyReading): Promise<OutboundReply> {
+  async #applyAndContinue(state: DialogueState, profile: Profile, readingIn: ReplyReading): Promise<OutboundReply> {
+    // A bound ("营收没到一千万") is no value: it is kept apart from the facts, and the rules decide from it what only
+    // needs the side of a threshold; the figure is asked for only where a threshold lies inside it.
+    const bounds = usableBounds(readingIn.bounds)
+    const reading: ReplyReading = {
+      ...readingIn,
+      rejected: readingIn.rejected.filter((rejection) => !(rejection.fact in bounds)),
+    }
     const store: Facts = {}
     const confirm: Facts = {}
     for (const [name, value] of Object.entries(reading.facts) as Array<[FactName, unknown]>) {
@@ -512,6 +547,7 @@ export class DialogueManager implements Advisor {
     }
     for (const fact of reading.cleared) delete profile.facts[fact]
     const notes = this.#store(state, profile, store, reading)
+    notes.push(...this.#storeBounds(state.programs, profile, bounds, reading.correction || state.mode === 'confirming'))
     for (const fact of reading.unknown) if (!profile.unknown.includes(fact)) profile.unknown.push(fact)
     if (reading.unknown.length > 0) notes.push('不清楚的先跳过，结果里会说明它影响什么。')
     if (reading.rejected.length > 0) {
@@ -552,6 +588,7 @@ export class DialogueManager implements Advisor {
       profile.unknown = profile.unknown.filter((fact) => fact !== name)
     }
     Object.assign(profile.facts, facts)
+    dropBounds(profile, Object.keys(facts))
     state.misses = 0
     const numbers = (Object.entries(facts) as Array<[FactName, unknown]>).flatMap(([fact, value]) =>
       typeof value === 'number' ? [{ fact, value }] : [],
@@ -573,6 +610,7 @@ export class DialogueManager implements Advisor {
       lastFiscalYear: this.#lastFiscalYear(),
     })
     const notes = reading.injection ? [] : this.#store(state, profile, reading.facts, reading)
+    if (!reading.injection) notes.push(...this.#storeBounds(programs, profile, usableBounds(reading.bounds), false))
     const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
     const intro = `好的，我们按北京市评价标准测一下能否评上${names}。我会一次问一组问题，随时可以说“不知道”跳过。`
     return this.#startAssessment(state, profile, programs, [...notes, intro].join('\n'))
@@ -599,7 +637,14 @@ export class DialogueManager implements Advisor {
   }
 
   async #continueAssessment(state: DialogueState, profile: Profile, preface: string): Promise<OutboundReply> {
-    const step = advanceAssessment(state.programs, profile.facts, profile.unknown, this.#assess, this.#usedBy)
+    const step = advanceAssessment(
+      state.programs,
+      profile.facts,
+      profile.unknown,
+      this.#assessFor(profile),
+      this.#usedBy,
+      boundedFacts(profile),
+    )
     const lead = preface ? `${preface}\n` : ''
     if (step.kind === 'ask') {
       state.mode = 'assessing'
@@ -625,14 +670,24 @@ export class DialogueManager implements Advisor {
 
   /** The summary before the verdict. */
   #summary(state: DialogueState, profile: Profile): string {
-    const summary = summarizeByGroup(profile.facts, this.#relevantFacts(state.programs))
+    const relevant = this.#relevantFacts(state.programs)
+    const summary = [summarizeByGroup(profile.facts, relevant), ...describeBounds(profile, relevant)]
+      .filter((part) => part !== '')
+      .join('\n')
     const unknown =
       profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map((fact) => summarizeLabel(fact)).join('、')}` : ''
     return `请核对您提供的信息：\n${summary}${unknown}\n${replies.CONFIRM_PROMPT}`
   }
 
   async #giveVerdict(state: DialogueState, profile: Profile, userText: string): Promise<OutboundReply> {
-    const step = advanceAssessment(state.programs, profile.facts, profile.unknown, this.#assess, this.#usedBy)
+    const step = advanceAssessment(
+      state.programs,
+      profile.facts,
+      profile.unknown,
+      this.#assessFor(profile),
+      this.#usedBy,
+      boundedFacts(profile),
+    )
     return this.#verdictReply(state, profile, step.results, '', userText)
   }
 
@@ -662,7 +717,14 @@ export class DialogueManager implements Advisor {
 
   #afterVerdictContext(profile: Profile): AfterVerdictContext {
     const resultsFor = (programs: readonly Program[]) =>
-      advanceAssessment(programs, profile.facts, profile.unknown, this.#assess, this.#usedBy).results
+      advanceAssessment(
+        programs,
+        profile.facts,
+        profile.unknown,
+        this.#assessFor(profile),
+        this.#usedBy,
+        boundedFacts(profile),
+      ).results
     return {
       resultsFor,
       search: this.#options.search,
@@ -679,9 +741,17 @@ export class DialogueManager implements Advisor {
     rerun: VerdictRerun,
   ): Promise<OutboundReply> {
     Object.assign(profile.facts, facts)
+    dropBounds(profile, Object.keys(facts))
     profile.unknown = profile.unknown.filter((fact) => !(fact in facts))
     state.programs = rerun.programs
-    const step = advanceAssessment(state.programs, profile.facts, profile.unknown, this.#assess, this.#usedBy)
+    const step = advanceAssessment(
+      state.programs,
+      profile.facts,
+      profile.unknown,
+      this.#assessFor(profile),
+      this.#usedBy,
+      boundedFacts(profile),
+    )
     if (step.kind === 'ask') return this.#continueAssessment(state, profile, `${rerun.changed}还需要补充：`)
     return this.#verdictReply(state, profile, step.results, `${rerun.changed}按新信息重新评估：\n`)
   }
@@ -701,9 +771,38 @@ export class DialogueManager implements Advisor {
 
   #describeProfile(profile: Profile): string {
     const known = Object.keys(profile.facts).length
-    if (known === 0 && profile.unknown.length === 0) return replies.NO_FACTS_YET
+    const bounded = describeBounds(profile)
+    if (known === 0 && profile.unknown.length === 0 && bounded.length === 0) return replies.NO_FACTS_YET
     const unknown = profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map(summarizeLabel).join('、')}` : ''
-    return `您已提供${known}项信息：\n${summarizeFacts(profile.facts)}${unknown}\n（“删除我的数据”可全部清除）`
+    const rough = bounded.length > 0 ? `\n${bounded.join('\n')}` : ''
+    return `您已提供${known}项信息：\n${summarizeFacts(profile.facts)}${rough}${unknown}\n（“删除我的数据”可全部清除）`
+  }
+
+  /** Assesses with what the profile says about figures not given (its bounds). */
+  #assessFor(profile: Profile): (program: Program, facts: Facts) => AssessmentResult {
+    const rules = this.#rules()
+    const bounds = profile.bounds
+    return (program, facts) => assess(program, facts, rules, bounds)
+  }
+
+  /**
+   * Stores the bounds a reply gives ("营收没到一千万") and says what they settle: the conditions and score items
+   * decided from the side of their threshold, or that the figure is still needed.
+   */
+  #storeBounds(programs: readonly Program[], profile: Profile, given: FactBounds, correcting: boolean): string[] {
+    if (Object.keys(given).length === 0) return []
+    const before = {
+      ...profile,
+      facts: { ...profile.facts },
+      bounds: profile.bounds ? { ...profile.bounds } : undefined,
+    }
+    const { stored, notes } = recordBounds(profile, given, correcting)
+    if (stored.length === 0 || programs.length === 0) return notes
+    const withBounds = this.#assessFor(profile)
+    const without = this.#assessFor(before)
+    const after = programs.map((program) => withBounds(program, profile.facts))
+    const earlier = programs.map((program) => without(program, before.facts))
+    return [...notes, ...describeBoundDecision(stored, profile.bounds ?? {}, earlier, after)]
   }
 
   /** 上年度: the last complete fiscal year, by the injected clock. */
@@ -729,6 +828,17 @@ function summarizeByGroup(facts: Facts, names: readonly FactName[]): string {
   return lines.join('\n')
 }
 
+function boundedFacts(profile: Profile): FactName[] {
+  return Object.keys(profile.bounds ?? {}) as FactName[]
+}
+
+/** The bounds of the profile (of the given facts, when given), one line each. */
+function describeBounds(profile: Profile, names?: readonly FactName[]): string[] {
+  return (Object.entries(profile.bounds ?? {}) as Array<[FactName, NonNullable<FactBounds[FactName]>]>)
+    .filter(([fact]) => !names || names.includes(fact))
+    .map(([fact, interval]) => describeBound(fact, interval))
+}
+
 function summarizeLabel(fact: FactName): string {
   return FACT_LABELS[fact].label
 }
@@ -744,5 +854,6 @@ function viewOf(state: DialogueState, profile: Profile): SessionView {
     pending: state.pending,
     facts: profile.facts,
     unknown: profile.unknown,
+    bounds: profile.bounds ?? {},
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FactBoundsSchema } from '../facts/fact-bounds.js'
 import { FACT_NAMES, FactsSchema, type FactName, type Facts } from '../facts/fact-schema.js'
 import { PROGRAMS, type Program } from './programs.js'
 
@@ -39,6 +40,11 @@ export const ProfileSchema = z.object({
   unknown: z.array(FactNameSchema),
   /** The programs of the last assessment, so that "继续" can resume after the dialogue expired. */
   lastPrograms: z.array(ProgramSchema),
+  /**
+   * What the owner said about figures not given ("营收没到一千万": revenue lt 1000), per fact not known exactly; the
+   * rules decide from them what only needs the side of a threshold (absent in old records).
+   */
+  bounds: FactBoundsSchema.optional(),
 })
 export type Profile = z.infer<typeof ProfileSchema>
 
@@ -74,7 +80,7 @@ export function readProfile(stored: unknown): Profile {
   if (parsed.success) return parsed.data
   const profile = newProfile()
   if (stored && typeof stored === 'object') {
-    const candidate = stored as { facts?: unknown; unknown?: unknown; lastPrograms?: unknown }
+    const candidate = stored as { facts?: unknown; unknown?: unknown; lastPrograms?: unknown; bounds?: unknown }
     if (candidate.facts && typeof candidate.facts === 'object') {
       const facts: Record<string, unknown> = {}
       for (const [name, value] of Object.entries(candidate.facts as Record<string, unknown>)) {
@@ -87,6 +93,8 @@ export function readProfile(stored: unknown): Profile {
     if (unknown.success) profile.unknown = unknown.data
     const lastPrograms = z.array(ProgramSchema).safeParse(candidate.lastPrograms)
     if (lastPrograms.success) profile.lastPrograms = lastPrograms.data
+    const bounds = FactBoundsSchema.safeParse(candidate.bounds)
+    if (bounds.success && Object.keys(bounds.data).length > 0) profile.bounds = bounds.data
   }
   return profile
 }

@@ -12,8 +12,14 @@ export function replaceProfileFacts(
   facts: Facts,
 ): { state: DialogueState; profile: Profile } {
   const known = (fact: FactName) => facts[fact] !== undefined
-  return {
-    state: { ...state, pending: state.pending.filter((fact) => !known(fact)) },
-    profile: { ...profile, facts: structuredClone(facts), unknown: profile.unknown.filter((fact) => !known(fact)) },
+  const next: Profile = {
+    ...profile,
+    facts: structuredClone(facts),
+    unknown: profile.unknown.filter((fact) => !known(fact)),
   }
+  // A figure the form gives replaces what was said about it ("营收没到一千万").
+  const bounds = Object.fromEntries(Object.entries(profile.bounds ?? {}).filter(([fact]) => !known(fact as FactName)))
+  if (Object.keys(bounds).length > 0) next.bounds = bounds
+  else delete next.bounds
+  return { state: { ...state, pending: state.pending.filter((fact) => !known(fact)) }, profile: next }
 }

@@ -1,3 +1,4 @@
+import { describeBoundValue } from '../facts/describe-bound.js'
 import { describeFactValue } from '../facts/describe-fact.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
@@ -32,9 +33,10 @@ export function rerunAfterVerdict(
   const parts = changed.map((fact) => {
     const label = FACT_LABELS[fact].label
     const value = describeFactValue(fact, facts[fact])
-    return profile.facts[fact] === undefined
-      ? `${label}：${value}`
-      : `${label}已改为${value}（原为${describeFactValue(fact, profile.facts[fact])}）`
+    const bound = profile.bounds?.[fact]
+    if (profile.facts[fact] === undefined)
+      return bound ? `${label}已改为${value}（原为${describeBoundValue(fact, bound)}）` : `${label}：${value}`
+    return `${label}已改为${value}（原为${describeFactValue(fact, profile.facts[fact])}）`
   })
   return { programs: [...programs], changed: `${parts.join('；')}。` }
 }

@@ -21,3 +21,23 @@ describe('an absurd amount in a message is asked again, never stored truncated',
     expect(result.rejected[0]!.reason).toContain('不像是真实的数字')
   })
 })
+
+describe('readQuantity: 多/几 after the last digit also bound the value from above', () => {
+  it.each([
+    ['五百多万', 5_000_000, 6_000_000],
+    ['1500多万', 15_000_000, 16_000_000],
+    ['一千多万', 10_000_000, 20_000_000],
+    ['一个多亿', 100_000_000, 200_000_000],
+    ['二十多人', 20, 30],
+    ['十几个人', 10, 20],
+  ])('%s: more than %d, less than %d', (text, value, ceiling) => {
+    const quantity = readQuantity(text)!
+    expect(quantity.bound).toBe('gt')
+    expect(quantity.value).toBe(value)
+    expect(quantity.ceiling).toBe(ceiling)
+  })
+
+  it.each(['超过2000万', '几十个人', '三十来个', '不到一千万'])('%s has no ceiling from 多', (text) => {
+    expect(readQuantity(text)?.ceiling).toBeUndefined()
+  })
+})

@@ -30,6 +30,11 @@ export interface Quantity {
    * than a number keeps exactly. Never stored, never rounded or cut short: it is asked again.
    */
   outOfRange: boolean
+  /**
+   * 多/余 after the last digit ("五百多万", "一千多人", "十几个"): only the digits after it are unknown, so the value
+   * is also below the next step of that digit (600万, 2000人, 20个).
+   */
+  ceiling?: number
 }
 
 /** Beyond this, in the quantity's own unit (yuan, persons, percent…), no figure in a chat about an SME is meant. */
@@ -153,6 +158,7 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   let vague = false
   let bound: QuantityBound | null = null
   let rough = false
+  let more = false
   for (let changed = true; changed;) {
     changed = false
     const upper = UPPER_BOUND_PREFIX.exec(source) ?? UPPER_BOUND_SUFFIX.exec(source)
@@ -238,8 +244,10 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   if (APPROXIMATE_INNER.test(source)) {
     approximate = true
     // "五百多万", "二十多人": more than the number, not a value; "三十来个" is about the number.
-    if (/[多余]/.test(source.match(APPROXIMATE_INNER)?.[0] ?? '')) bound ??= 'gt'
-    else rough = true
+    if (/[多余]/.test(source.match(APPROXIMATE_INNER)?.[0] ?? '')) {
+      if (bound === null) more = true
+      bound ??= 'gt'
+    } else rough = true
     source = source.replace(APPROXIMATE_INNER_ALL, '')
   }
   // "上亿", "过千万", "百来万": a magnitude said alone is one of it.
@@ -254,6 +262,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     // "十几个人": more than ten; "二三十人", "20-30": no single value either.
     const floor = /几/.test(source) ? parseNormalizedNumber(source.replace(/几/g, '')) : null
     const value = floor === null ? Number.NaN : Number((floor * scale).toPrecision(12))
+    // "十几", "二十几": the ones digit is unknown, the value is below the next ten.
+    const tens = floor !== null && /十几$/.test(source) && Number.isInteger(floor / 10)
     return {
       value,
       unit,
@@ -271,6 +281,7 @@ export function readNormalizedQuantity(text: string): Quantity | null {
             },
           }
         : {}),
+      ...(tens && floor !== null ? { ceiling: Number(((floor + 10) * scale).toPrecision(12)) } : {}),
     }
   }
   const numeral = readScientific(source) ?? parseNormalizedNumber(source)
@@ -280,7 +291,29 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   const value = outOfRange ? exact : Number(exact.toPrecision(12))
   // A round number said roughly ("三十来个人", "一个亿左右") is a size, not a figure.
   if (rough && bound === null && unit !== 'year' && significantDigitsOfValue(numeral) <= 1) bound = 'approx'
-  return { value, unit, approximate, upperBound, bound, vague, chineseOnly, outOfRange }
+  const ceiling =
+    more && !outOfRange ? Number(((numeral + lastDigitStep(numeral) + extra) * scale).toPrecision(12)) : null
+  return {
+    value,
+    unit,
+    approximate,
+    upperBound,
+    bound,
+    vague,
+    chineseOnly,
+    outOfRange,
+    ...(ceiling !== null ? { ceiling } : {}),
+  }
+}
+
+/** The place value of a numeral's last non-zero digit: 500 → 100, 1500 → 100, 32 → 1, 3.5 → 0.1. */
+function lastDigitStep(value: number): number {
+  const text = String(Math.abs(value))
+  if (text.includes('e')) return 1
+  const [whole, fraction = ''] = text.split('.')
+  if (fraction !== '') return 10 ** -fraction.length
+  const zeros = whole.length - whole.replace(/0+$/, '').length
+  return whole === '0' ? 1 : 10 ** zeros
 }
 
 function significantDigitsOfValue(value: number): number {

@@ -1,3 +1,4 @@
+import type { FactBounds } from '../facts/fact-bounds.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import type { AssessmentResult, ConditionResult, DimensionResult, ItemResult, ProgramId } from './assessment-result.js'
 import { buildAdvice } from './build-advice.js'
@@ -32,14 +33,26 @@ export function scoreBounds(program: ProgramRules, items: readonly ItemResult[])
   return bounds
 }
 
-function namedConditions(
-  rules: LoadedRules,
-  program: ProgramRules,
-): { list: NamedCondition[]; byId: Record<string, Condition> } {
+interface NamedConditions {
+  gates: LoadedRules['gates']
+  list: NamedCondition[]
+  byId: Record<string, Condition>
+  /** The facts each named condition reads, by id. */
+  facts: Map<string, FactName[]>
+}
+const NAMED = new WeakMap<ProgramRules, NamedConditions>()
+
+/** The gates' and the program's named conditions; computed once per rules object (a reload brings new ones). */
+function namedConditions(rules: LoadedRules, program: ProgramRules): NamedConditions {
+  const cached = NAMED.get(program)
+  if (cached && cached.gates === rules.gates) return cached
   const list = [...rules.gates.conditions, ...program.conditions]
   const byId: Record<string, Condition> = {}
   for (const condition of list) byId[condition.id] = condition.when
-  return { list, byId }
+  const facts = new Map(list.map((condition) => [condition.id, factsOf(condition.when, byId)]))
+  const named = { gates: rules.gates, list, byId, facts }
+  NAMED.set(program, named)
+  return named
 }
 
 /** The context a condition is evaluated in: facts, score bounds, size and the named conditions. */
@@ -48,13 +61,15 @@ export function evaluationContext(
   program: ProgramRules,
   facts: Facts,
   items: readonly ItemResult[],
+  bounds?: FactBounds,
 ): EvaluationContext {
-  const sme = isSme(facts, rules.size)
+  const sme = isSme(facts, rules.size, bounds)
   return {
     facts,
     scores: scoreBounds(program, items),
     size: { size: sme.sme === null ? null : sme.sme ? 'small' : 'large', needs: sme.needs },
     named: namedConditions(rules, program).byId,
+    ...(bounds ? { bounds } : {}),
   }
 }
 
@@ -63,12 +78,13 @@ function evaluateProgram(
   rules: LoadedRules,
   programRules: ProgramRules,
   facts: Facts,
+  bounds?: FactBounds,
 ): { items: ItemResult[]; context: EvaluationContext; verdict: Evaluated } {
   const dimensionName = (id: string) => programRules.dimensions.find((dimension) => dimension.id === id)?.name ?? id
   const items = programRules.indicators.map((indicator) =>
-    scoreIndicator(indicator, facts, dimensionName(indicator.dimension)),
+    scoreIndicator(indicator, facts, dimensionName(indicator.dimension), bounds),
   )
-  const context = evaluationContext(rules, programRules, facts, items)
+  const context = evaluationContext(rules, programRules, facts, items, bounds)
   return { items, context, verdict: evaluateCondition(programRules.eligibility, context) }
 }
 
@@ -83,6 +99,7 @@ function decideVerdict(
   facts: Facts,
   items: readonly ItemResult[],
   verdict: Evaluated,
+  bounds?: FactBounds,
 ): { eligible: boolean | null; missing: FactName[] } {
   if (verdict.status !== 'unknown') return { eligible: verdict.status === 'passed', missing: [] }
   const unknown = orderMissing([...verdict.needs, ...itemNeeds(items, verdict.scoreNeeds)], items)
@@ -90,8 +107,9 @@ function decideVerdict(
     facts,
     unknown,
     thresholds: collectThresholds(rules, programRules, facts.industry),
+    bounds,
     verdict: (candidate) => {
-      const status = evaluateProgram(rules, programRules, candidate).verdict.status
+      const status = evaluateProgram(rules, programRules, candidate, bounds).verdict.status
       return status === 'unknown' ? null : status === 'passed'
     },
   })
@@ -101,11 +119,17 @@ function decideVerdict(
 /**
  * Assesses a firm against one program: a pure function of the rules and the facts. Every indicator and condition
  * is evaluated (nothing short-circuits), so "why not?" always has a complete answer. `eligible` is null only when
- * the verdict truly depends on unknown facts (listed in `missing`).
+ * the verdict truly depends on unknown facts (listed in `missing`). `bounds` are what the owner said about figures
+ * not given ("营收没到一千万"): the facts stay unknown, and whatever only needs the side of a threshold is decided.
  */
-export function assess(program: ProgramId, facts: Facts, rules: LoadedRules = defaultRules()): AssessmentResult {
+export function assess(
+  program: ProgramId,
+  facts: Facts,
+  rules: LoadedRules = defaultRules(),
+  bounds?: FactBounds,
+): AssessmentResult {
   const programRules = rules.programs[program]
-  const { items, context, verdict } = evaluateProgram(rules, programRules, facts)
+  const { items, context, verdict } = evaluateProgram(rules, programRules, facts, bounds)
   const named = namedConditions(rules, programRules)
 
   const conditions: ConditionResult[] = named.list.map((condition) => {
@@ -117,13 +141,13 @@ export function assess(program: ProgramId, facts: Facts, rules: LoadedRules = de
       text: condition.text,
       status: result.status,
       direct: condition.direct === true,
-      facts: factsOf(condition.when, named.byId),
+      facts: named.facts.get(condition.id) ?? [],
       needs,
       unmet: describeUnmetParts(condition.when, context),
     }
   })
 
-  const { eligible, missing } = decideVerdict(rules, programRules, facts, items, verdict)
+  const { eligible, missing } = decideVerdict(rules, programRules, facts, items, verdict, bounds)
 
   const dimensions: DimensionResult[] = programRules.dimensions.map((dimension) => ({
     id: dimension.id,
@@ -159,7 +183,7 @@ export function assess(program: ProgramId, facts: Facts, rules: LoadedRules = de
     advice,
     cheapestPath,
     prerequisite,
-    size: classifySize(facts, rules.size).size ?? (context.size.size === 'large' ? 'large' : null),
+    size: classifySize(facts, rules.size, bounds).size ?? (context.size.size === 'large' ? 'large' : null),
     sourceCardIds: programRules.source.cardIds,
     source: `《${programRules.source.document}》${programRules.source.part}`,
   }
@@ -201,6 +225,6 @@ function orderMissing(needs: readonly FactName[], items: readonly ItemResult[]):
  * All three programs in tier order. Each result's `prerequisite` reports the chain: 专精特新 needs a valid 创新型
  * title, 小巨人 a valid 专精特新 one (held: true / false / null when not told).
  */
-export function assessAll(facts: Facts, rules: LoadedRules = defaultRules()): AssessmentResult[] {
-  return PROGRAMS.map((program) => assess(program, facts, rules))
+export function assessAll(facts: Facts, rules: LoadedRules = defaultRules(), bounds?: FactBounds): AssessmentResult[] {
+  return PROGRAMS.map((program) => assess(program, facts, rules, bounds))
 }

@@ -1,5 +1,5 @@
 import type { LoadedRules } from './load-rules.js'
-import type { Condition, ProgramRules } from './rule-schema.js'
+import type { Condition, Indicator, ProgramRules } from './rule-schema.js'
 
 /** For each value a rule compares (fact or derived quantity), every number it is compared with. */
 export type Thresholds = ReadonlyMap<string, readonly number[]>
@@ -19,6 +19,35 @@ function walk(condition: Condition, map: Map<string, Set<number>>): void {
       if (typeof operand === 'number') addThreshold(map, condition.value, operand)
     }
   }
+}
+
+function addIndicatorThresholds(indicator: Indicator, map: Map<string, Set<number>>): void {
+  if (indicator.type === 'bands') {
+    for (const band of indicator.bands)
+      for (const edge of [band.min, band.max]) if (edge !== undefined) addThreshold(map, indicator.value, edge)
+  } else if (indicator.type === 'steps') {
+    for (let step = 1; (step - 1) * indicator.points < indicator.max; step += 1)
+      addThreshold(map, indicator.value, step * indicator.per)
+  } else {
+    for (const option of indicator.type === 'cases' ? indicator.cases : indicator.items) walk(option.when, map)
+  }
+}
+
+function sorted(map: Map<string, Set<number>>): Thresholds {
+  return new Map([...map].map(([value, set]) => [value, [...set].sort((left, right) => left - right)]))
+}
+
+const INDICATOR_CACHE = new WeakMap<Indicator, Thresholds>()
+
+/** The points at which one indicator's score can change: its band edges, step multiples and case comparisons. */
+export function indicatorThresholds(indicator: Indicator): Thresholds {
+  const cached = INDICATOR_CACHE.get(indicator)
+  if (cached) return cached
+  const map = new Map<string, Set<number>>()
+  addIndicatorThresholds(indicator, map)
+  const thresholds = sorted(map)
+  INDICATOR_CACHE.set(indicator, thresholds)
+  return thresholds
 }
 
 const CACHE = new WeakMap<ProgramRules, Map<string, Thresholds>>()
@@ -43,20 +72,8 @@ export function collectThresholds(rules: LoadedRules, program: ProgramRules, ind
   for (const entry of industries) {
     for (const test of [entry.sme, entry.medium, entry.small]) walk(test as Condition, map)
   }
-  for (const indicator of program.indicators) {
-    if (indicator.type === 'bands') {
-      for (const band of indicator.bands)
-        for (const edge of [band.min, band.max]) if (edge !== undefined) addThreshold(map, indicator.value, edge)
-    } else if (indicator.type === 'steps') {
-      for (let step = 1; (step - 1) * indicator.points < indicator.max; step += 1)
-        addThreshold(map, indicator.value, step * indicator.per)
-    } else {
-      for (const option of indicator.type === 'cases' ? indicator.cases : indicator.items) walk(option.when, map)
-    }
-  }
-  const thresholds: Thresholds = new Map(
-    [...map].map(([value, set]) => [value, [...set].sort((left, right) => left - right)]),
-  )
+  for (const indicator of program.indicators) addIndicatorThresholds(indicator, map)
+  const thresholds = sorted(map)
   byIndustry.set(industry ?? '*', thresholds)
   return thresholds
 }

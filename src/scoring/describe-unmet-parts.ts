@@ -1,3 +1,4 @@
+import { describeBoundValue } from '../facts/describe-bound.js'
 import { describeFactValue, formatNumber } from '../facts/describe-fact.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
 import { FACT_OPTION_LABELS } from '../facts/fact-options.js'
@@ -41,6 +42,8 @@ function neededOf(leaf: Leaf): string {
 
 function actualOf(name: string, context: EvaluationContext): string {
   const value = readValue(name, context.facts)
+  const bound = value.kind === 'unknown' && !DERIVED_VALUES[name] ? context.bounds?.[name as FactName] : undefined
+  if (bound) return describeBoundValue(name as FactName, bound)
   if (value.kind === 'unknown') return '不清楚'
   if (value.kind === 'undefined-ratio') return '无法计算（分母为0）'
   if (DERIVED_VALUES[name] && value.kind === 'number')

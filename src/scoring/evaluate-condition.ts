@@ -1,6 +1,8 @@
+import type { FactBounds } from '../facts/fact-bounds.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import type { SizeClass, Status } from './assessment-result.js'
 import { DERIVED_VALUES, inputsOf } from './derived-values.js'
+import { compareRange, rangeOf } from './fact-range.js'
 import { compare, fromNumber, type Rational } from './rational.js'
 import type { Condition } from './rule-schema.js'
 
@@ -13,6 +15,8 @@ export interface EvaluationContext {
   size: { size: SizeClass | null; needs: FactName[] }
   /** Named conditions, resolved by id (for `ref`). */
   named: Record<string, Condition>
+  /** Bounds of unknown facts ("营收没到一千万"): a comparison the whole bound falls on one side of is decided. */
+  bounds?: FactBounds
 }
 
 export interface Evaluated {
@@ -73,38 +77,61 @@ function equals(value: Value, operand: unknown): boolean {
   return false
 }
 
-function combine(children: readonly Evaluated[], mode: 'all' | 'any'): Evaluated {
-  const decisive: Status = mode === 'all' ? 'failed' : 'passed'
-  let open = 0
-  for (const child of children) {
-    if (child.status === decisive) return { status: decisive, needs: [], scoreNeeds: [] }
-    if (child.status === 'unknown') open += 1
+/** Decided results carry no needs: one shared, frozen object each (a turn evaluates thousands of leaves). */
+const NOTHING = Object.freeze([]) as unknown as never[]
+const DECIDED: Record<'passed' | 'failed', Evaluated> = {
+  passed: Object.freeze({ status: 'passed', needs: NOTHING, scoreNeeds: NOTHING }) as Evaluated,
+  failed: Object.freeze({ status: 'failed', needs: NOTHING, scoreNeeds: NOTHING }) as Evaluated,
+}
+
+const UNKNOWN_FACT = new Map<FactName, Evaluated>()
+
+/** The result of a comparison of one unknown fact: shared and frozen, like the decided ones. */
+function unknownFact(fact: FactName): Evaluated {
+  let result = UNKNOWN_FACT.get(fact)
+  if (!result) {
+    result = Object.freeze({
+      status: 'unknown',
+      needs: Object.freeze([fact]) as unknown as FactName[],
+      scoreNeeds: NOTHING,
+    }) as Evaluated
+    UNKNOWN_FACT.set(fact, result)
   }
-  if (open === 0) return { status: mode === 'all' ? 'passed' : 'failed', needs: [], scoreNeeds: [] }
+  return result
+}
+
+/**
+ * An all/any of children, three-valued: the first decisive child (failed for all, passed for any) decides it;
+ * otherwise it is open when some child is, with the needs of the open children. Children after a decisive one
+ * are not evaluated: they cannot change the result, and conditions have no side effects.
+ */
+function combine(children: readonly Condition[], mode: 'all' | 'any', context: EvaluationContext): Evaluated {
+  const decisive: Status = mode === 'all' ? 'failed' : 'passed'
+  let open: Evaluated[] | null = null
+  for (const child of children) {
+    const result = evaluateCondition(child, context)
+    if (result.status === decisive) return DECIDED[decisive]
+    if (result.status === 'unknown') (open ??= []).push(result)
+  }
+  if (open === null) return DECIDED[mode === 'all' ? 'passed' : 'failed']
+  if (open.length === 1) return open[0]
   const needs = new Set<FactName>()
   const scoreNeeds = new Set<string>()
-  for (const child of children) {
-    if (child.status !== 'unknown') continue
+  for (const child of open) {
     for (const fact of child.needs) needs.add(fact)
     for (const score of child.scoreNeeds) scoreNeeds.add(score)
   }
-  return { status: 'unknown', needs: [...needs], scoreNeeds: [...scoreNeeds] }
-}
-
-function evaluateAll(conditions: readonly Condition[], context: EvaluationContext): Evaluated[] {
-  const results: Evaluated[] = []
-  for (const condition of conditions) results.push(evaluateCondition(condition, context))
-  return results
+  return { status: 'unknown', needs: [...needs], scoreNeeds: scoreNeeds.size > 0 ? [...scoreNeeds] : NOTHING }
 }
 
 /** Kleene three-valued evaluation of a rule condition; unknown facts stay unknown, never "no". */
 export function evaluateCondition(condition: Condition, context: EvaluationContext): Evaluated {
-  if ('all' in condition) return combine(evaluateAll(condition.all, context), 'all')
-  if ('any' in condition) return combine(evaluateAll(condition.any, context), 'any')
+  if ('all' in condition) return combine(condition.all, 'all', context)
+  if ('any' in condition) return combine(condition.any, 'any', context)
   if ('not' in condition) {
     const inner = evaluateCondition(condition.not, context)
-    const status: Status = inner.status === 'passed' ? 'failed' : inner.status === 'failed' ? 'passed' : 'unknown'
-    return { ...inner, status }
+    if (inner.status !== 'unknown') return DECIDED[inner.status === 'passed' ? 'failed' : 'passed']
+    return inner
   }
   if ('ref' in condition) {
     const named = context.named[condition.ref]
@@ -115,20 +142,25 @@ export function evaluateCondition(condition: Condition, context: EvaluationConte
     const bounds = context.scores[condition.score]
     if (!bounds) throw new Error(`unknown score ${condition.score}`)
     const meets = (value: number) => (condition.op === 'gte' ? value >= condition.operand : value > condition.operand)
-    if (meets(bounds.min)) return { status: 'passed', needs: [], scoreNeeds: [] }
-    if (!meets(bounds.max)) return { status: 'failed', needs: [], scoreNeeds: [] }
+    if (meets(bounds.min)) return DECIDED.passed
+    if (!meets(bounds.max)) return DECIDED.failed
     return { status: 'unknown', needs: [], scoreNeeds: [condition.score] }
   }
   if ('size' in condition) {
     const { size, needs } = context.size
     if (size === null) return { status: 'unknown', needs, scoreNeeds: [] }
-    return { status: size === 'large' ? 'failed' : 'passed', needs: [], scoreNeeds: [] }
+    return DECIDED[size === 'large' ? 'failed' : 'passed']
   }
   const value = readValue(condition.value, context.facts)
-  const status = compareLeaf(value, condition.op, condition.operand)
-  const needs =
-    status === 'unknown' ? inputsOf(condition.value).filter((fact) => context.facts[fact] === undefined) : []
-  return { status, needs, scoreNeeds: [] }
+  let status = compareLeaf(value, condition.op, condition.operand)
+  if (status === 'unknown' && context.bounds && !DERIVED_VALUES[condition.value]) {
+    const range = rangeOf(condition.value as FactName, context.bounds)
+    if (range) status = compareRange(range, condition.op, condition.operand)
+  }
+  if (status !== 'unknown') return DECIDED[status]
+  if (!DERIVED_VALUES[condition.value]) return unknownFact(condition.value as FactName)
+  const needs = inputsOf(condition.value).filter((fact) => context.facts[fact] === undefined)
+  return { status, needs, scoreNeeds: NOTHING }
 }
 
 /** Every fact a condition reads (for reporting). */

@@ -1,7 +1,9 @@
+import type { FactBounds } from '../facts/fact-bounds.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import type { Thresholds } from './collect-thresholds.js'
 import { DERIVED_VALUES } from './derived-values.js'
 import { FACT_DOMAINS } from './fact-domains.js'
+import { rangeOf } from './fact-range.js'
 import { ceil, compare, floor, fromBigInt, fromNumber, midpoint, toNumber, type Rational } from './rational.js'
 
 /** At most this many combinations of unknown facts are tried; beyond it the three-valued verdict stands. */
@@ -19,18 +21,25 @@ export interface CaseSplit {
 
 /**
  * The values of a numeric fact that stand for all of them: every point where a comparison can flip, and one value
- * inside each interval between. Null when the fact cannot be split exactly (it shares a derived quantity with
- * another fact being split, or a band edge cannot be solved for it).
+ * inside each interval between — within the fact's bound when it has one ("不到1000万": only values below 1000).
+ * Null when the fact cannot be split exactly (it shares a derived quantity with another fact being split, or a band
+ * edge cannot be solved for it).
  */
-function numericCases(
+export function numericCases(
   fact: FactName,
   facts: Facts,
   splitting: ReadonlySet<FactName>,
   thresholds: Thresholds,
+  bounds?: FactBounds,
 ): number[] | null {
   const domain = FACT_DOMAINS[fact]
   if (domain.kind !== 'numeric') return null
-  const points: Rational[] = [fromNumber(domain.min), fromNumber(domain.max)]
+  const range = rangeOf(fact, bounds)
+  const low = fromNumber(range ? range.low.value : domain.min)
+  const high = fromNumber(range ? range.high.value : domain.max)
+  const lowOpen = range?.low.open === true
+  const highOpen = range?.high.open === true
+  const points: Rational[] = [low, high]
   for (const [value, numbers] of thresholds) {
     if (value === fact) {
       points.push(...numbers.map(fromNumber))
@@ -48,8 +57,6 @@ function numericCases(
       points.push(...solutions)
     }
   }
-  const low = fromNumber(domain.min)
-  const high = fromNumber(domain.max)
   const inRange = points.filter((point) => compare(point, low) >= 0 && compare(point, high) <= 0).sort(compare)
   const unique = inRange.filter((point, index) => index === 0 || compare(point, inRange[index - 1]) !== 0)
   const cases: Rational[] = []
@@ -62,15 +69,17 @@ function numericCases(
       if (index + 1 < unique.length) cases.push(midpoint(point, unique[index + 1]))
     })
   }
+  // An open edge of a bound ("不到1000") is no value of the fact; the midpoint next to it stands for that end.
+  const inside = (value: Rational) =>
+    (lowOpen ? compare(value, low) > 0 : compare(value, low) >= 0) &&
+    (highOpen ? compare(value, high) < 0 : compare(value, high) <= 0)
   const numbers = new Set<number>()
-  for (const value of cases) {
-    if (compare(value, low) < 0 || compare(value, high) > 0) continue
-    numbers.add(toNumber(value))
-  }
+  for (const value of cases) if (inside(value)) numbers.add(toNumber(value))
   const sorted = [...numbers].sort((left, right) => left - right)
   // A midpoint that collapsed onto its neighbour (points closer than a float can tell) would leave an interval untried.
   for (let index = 1; index < sorted.length; index += 1) if (!(sorted[index] > sorted[index - 1])) return null
-  if (!domain.integer && sorted.length < unique.length * 2 - 1) return null
+  const expected = unique.length * 2 - 1 - (lowOpen ? 1 : 0) - (highOpen ? 1 : 0)
+  if (!domain.integer && sorted.length < expected) return null
   return sorted
 }
 
@@ -79,9 +88,10 @@ function casesOf(
   facts: Facts,
   splitting: ReadonlySet<FactName>,
   thresholds: Thresholds,
+  bounds: FactBounds | undefined,
 ): readonly unknown[] | null {
   const domain = FACT_DOMAINS[fact]
-  return domain.kind === 'finite' ? domain.values : numericCases(fact, facts, splitting, thresholds)
+  return domain.kind === 'finite' ? domain.values : numericCases(fact, facts, splitting, thresholds, bounds)
 }
 
 /**
@@ -96,6 +106,8 @@ export function splitUnknownFacts(input: {
   thresholds: Thresholds
   verdict: (facts: Facts) => boolean | null
   maxCases?: number
+  /** Bounds of unknown facts: only the values inside a bound are tried. */
+  bounds?: FactBounds
 }): CaseSplit | null {
   const { facts, thresholds, verdict } = input
   const unknown = [...new Set(input.unknown)]
@@ -105,7 +117,7 @@ export function splitUnknownFacts(input: {
   const axes: (readonly unknown[])[] = []
   let total = 1
   for (const fact of unknown) {
-    const cases = casesOf(fact, facts, splitting, thresholds)
+    const cases = casesOf(fact, facts, splitting, thresholds, input.bounds)
     if (cases === null || cases.length === 0) return null
     total *= cases.length
     if (total > maxCases) return null

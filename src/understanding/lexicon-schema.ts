@@ -87,6 +87,8 @@ export const ReplyWordFileSchema = z
           kind: z.enum(CORRECTION_KINDS).optional(),
           op: z.enum(['lt', 'le', 'gt', 'ge', 'approx']).optional(),
           change: z.enum(CHANGE_KINDS).optional(),
+          /** A bound only right after a fact keyword ("人数过三百"); elsewhere not a word ("进过500强": 过 of the past). */
+          afterKeyword: z.boolean().optional(),
           words: Words,
         })
         .strict()

@@ -45,7 +45,7 @@ export type WordTag =
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
   | { type: 'place'; beijing: boolean }
   | { type: 'intent'; cue: IntentCue }
-  | { type: 'bound'; op: QuantityBound }
+  | { type: 'bound'; op: QuantityBound; afterKeyword?: boolean }
   | { type: 'change'; change: ChangeKind }
 
 export interface LexiconWord {
@@ -137,7 +137,8 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       tag = { type: 'correction', alsoNo: entry.alsoNo ?? false, kind: entry.kind ?? 'replace' }
     else if (entry.type === 'confirm') tag = { type: 'confirm' }
     else if (entry.type === 'fine') tag = { type: 'yes', fine: true }
-    else if (entry.type === 'bound') tag = { type: 'bound', op: entry.op ?? 'approx' }
+    else if (entry.type === 'bound')
+      tag = { type: 'bound', op: entry.op ?? 'approx', ...(entry.afterKeyword ? { afterKeyword: true } : {}) }
     else if (entry.type === 'change') tag = { type: 'change', change: entry.change ?? 'more' }
     else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
     for (const word of entry.words) add(word, tag, 'reply-words.json')

@@ -1258,6 +1258,13 @@ class MessageExtractor {
     if (op === null || Number.isNaN(quantity.value)) return
     const plain = convertQuantity({ ...quantity, bound: null, upperBound: false, vague: false }, topic.unit)
     if (plain.ok) this.#bounds.push({ fact, op, value: plain.value, raw })
+    // "五百多万": also below 600万.
+    if (quantity.ceiling === undefined) return
+    const ceiling = convertQuantity(
+      { ...quantity, value: quantity.ceiling, bound: null, upperBound: false, vague: false },
+      topic.unit,
+    )
+    if (ceiling.ok) this.#bounds.push({ fact, op: 'lt', value: ceiling.value, raw })
   }
 
   #resolveChoicesAndMembers(): void {

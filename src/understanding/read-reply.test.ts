@@ -159,7 +159,34 @@ describe('readReply: industries, unknowns, bounds', () => {
   ])('%s is a bound (%s %d), not a value', (text, op, value) => {
     const reading = read(text, revenue)
     expect(reading.facts.revenue).toBeUndefined()
-    expect(reading.bounds).toMatchObject([{ fact: 'revenue', op, value }])
+    expect(reading.bounds).toContainEqual(expect.objectContaining({ fact: 'revenue', op, value }))
+  })
+
+  it('过 right after a fact keyword is a bound (人数过三百), after a verb it is the past (进过500强)', () => {
+    expect(read('人数过三百了', { facts: ['employees'], step: 'question' }).bounds).toMatchObject([
+      { fact: 'employees', op: 'gt', value: 300 },
+    ])
+    const award = read('创客中国进过500强', { facts: ['makerChinaTop'], step: 'question' })
+    expect(award.bounds).toEqual([])
+    expect(award.facts.makerChinaTop).toBe(500)
+  })
+
+  it.each([
+    ['营收过亿了', 'gt', 10000],
+    ['营业额还没过千万', 'le', 1000],
+  ])('a bound word before a bare magnitude means one of it: %s (%s %d)', (text, op, value) => {
+    expect(read(text, revenue).bounds).toMatchObject([{ fact: 'revenue', op, value }])
+  })
+
+  it('千万 without a bound word is no number ("千万别记错")', () => {
+    expect(read('千万别记错了', revenue).bounds).toEqual([])
+  })
+
+  it('五百多万 is also below 600万 (only the digits after 五百 are unknown)', () => {
+    expect(read('五百多万', revenue).bounds.map((bound) => [bound.op, bound.value])).toEqual([
+      ['gt', 500],
+      ['lt', 600],
+    ])
   })
 })
 

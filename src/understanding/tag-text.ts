@@ -51,7 +51,7 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'intent'; cue: IntentCue }
   | { type: 'program' }
   /** 没到/超过/至少 before a number: merged into the quantity as its bound; alone it says nothing. */
-  | { type: 'bound'; op: QuantityBound }
+  | { type: 'bound'; op: QuantityBound; afterKeyword?: boolean }
   /** 比/相比: the year after it is what a comparison compares with ("去年比前年多四百万"). */
   | { type: 'than' }
   /** 多/涨了/少/降了/翻了一番: the number after it is a difference, not a value. */
@@ -214,6 +214,11 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
   }
 }
 
+/** Whether a token is a fact keyword right before another ("人数过三百": nothing between 人数 and 过). */
+function followsKeyword(text: string, keyword: MessageToken | undefined, next: MessageToken): boolean {
+  return keyword?.type === 'keyword' && text.slice(keyword.end, next.start).trim() === ''
+}
+
 /**
  * The longest-match tagger: splits a normalised message into tokens, the lexicon words (knowledge/lexicon/*.json:
  * fact keywords, industries, polarity and acts, places, programs, intent cues; at every position the longest entry
@@ -221,9 +226,29 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
  * ignored. One pass of one regular expression (linear in the message length).
  */
 export function tagText(text: string, lexicon: Lexicon = currentLexicon()): MessageToken[] {
+  // One reply is tagged by several readers in a turn (intent, reply, facts, programs): the last few are kept.
+  // Tokens are never mutated after tagging; each caller gets its own array.
+  const hit = RECENT.find((entry) => entry.text === text && entry.lexicon === lexicon)
+  if (hit) return hit.tokens.slice()
+  const tokens = tagUncached(text, lexicon)
+  RECENT.unshift({ text, lexicon, tokens })
+  if (RECENT.length > RECENT_LIMIT) RECENT.pop()
+  return tokens.slice()
+}
+
+/** A magnitude said without a digit, right after a bound word: 千万, 百万, 亿 (with 元 when written). */
+const BARE_MAGNITUDE = /^(?:千万|百万|亿|個億|个亿)元?/u
+
+const RECENT: Array<{ text: string; lexicon: Lexicon; tokens: MessageToken[] }> = []
+const RECENT_LIMIT = 8
+
+function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   const tagger = taggerFor(lexicon)
   const tokens: MessageToken[] = []
+  // Characters already read as part of the previous token ("过亿": 亿 was taken with the bound word).
+  let skipUntil = 0
   for (const match of matchesOf(tagger, text)) {
+    if (match.index < skipUntil) continue
     const { groups, raw } = match
     const base = { start: match.index, end: match.index + raw.length, text: raw }
     if (groups.word !== undefined) {
@@ -234,6 +259,13 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
         if (word.tag.type === 'intent') tokens[tokens.length - 1].cue = word.tag.cue
         // A question mark also ends its clause ("员工是150？不是，是130").
         if (raw === '?' || raw === '？') tokens.push({ ...base, type: 'separator' })
+        // "还没过千万", "营收过亿": a bound word before a bare magnitude means one of it (千万 alone is "by all means").
+        const bare = word.tag.type === 'bound' ? BARE_MAGNITUDE.exec(text.slice(base.end)) : null
+        const quantity = bare ? readNormalizedQuantity(`1${bare[0]}`) : null
+        if (bare && quantity) {
+          tokens.push({ start: base.end, end: base.end + bare[0].length, text: bare[0], type: 'quantity', quantity })
+          skipUntil = base.end + bare[0].length
+        }
       }
     } else if (groups.year !== undefined) tokens.push({ ...base, type: 'year', year: readYear(raw) })
     else if (groups.window !== undefined) tokens.push({ ...base, type: 'window', years: readWindow(raw) })
@@ -267,6 +299,7 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
     if (
       last?.type === 'quantity' &&
       before?.type === 'bound' &&
+      (!before.afterKeyword || followsKeyword(text, tokens[tokens.length - 3], before)) &&
       BOUND_GLUE.test(text.slice(before.end, linked ? copula.start : last.start))
     ) {
       const quantity: Quantity = {
@@ -282,6 +315,11 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
         quantity,
       })
     } else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
+  }
+  // A bound word that needs a keyword before it and found none is no word here ("进过500强").
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    const token = tokens[index]
+    if (token.type === 'bound' && token.afterKeyword) tokens.splice(index, 1)
   }
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)

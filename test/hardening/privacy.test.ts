@@ -90,7 +90,7 @@ describe.each(STORES)('删除我的数据 on the %s store', (_name, open) => {
 
       const deleted = await manager.chat(group, '删除我的数据')
       expect(deleted.reply.text).toBe('已删除您的全部数据：2条记录（各会话的对话和企业信息）。')
-      expect(deleted.state).toEqual({ mode: 'idle', programs: [], pending: [], facts: {}, unknown: [] })
+      expect(deleted.state).toEqual({ mode: 'idle', programs: [], pending: [], facts: {}, unknown: [], bounds: {} })
       expect(JSON.stringify(deleted)).not.toMatch(/3200|240/)
       expect(await store.get(group)).toBeNull()
       expect(await store.get(direct)).toBeNull()

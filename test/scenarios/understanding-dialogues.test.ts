@@ -120,13 +120,13 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
     }
   })
 
-  it('“没到一千万”“五百多万”不是数：不记下，请说具体数', async () => {
+  it('“没到一千万”“五百多万”不是数：不记下；门槛落在区间内时请说具体数', async () => {
     for (const answer of ['营收没到一千万', '五百多万']) {
       const bot = createFixture()
       await bot.say('帮我测一下创新型中小企业')
       await passGates(bot)
       await bot.say('软件业，150人')
-      await bot.say(answer, /请说一个具体的数/u, unset('revenue'))
+      await bot.say(answer, /还不够判断，需要一个具体数/u, unset('revenue'))
     }
   })
 

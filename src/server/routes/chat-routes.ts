@@ -56,6 +56,10 @@ export const ChatResponseSchema = z.object({
       pending: z.array(z.string()),
       facts: z.record(z.string(), z.unknown()),
       unknown: z.array(z.string()),
+      /** What the owner said about figures not given ("营收没到一千万": { revenue: { lt: 1000 } }); never in facts. */
+      bounds: z
+        .record(z.string(), z.object({ gt: z.number(), ge: z.number(), lt: z.number(), le: z.number() }).partial())
+        .optional(),
     })
     .loose(),
 })
@@ -144,7 +148,7 @@ export function createChatRoutes(deps: { chat: ChatService; rateLimiter?: RateLi
         citations: [],
         card: null,
         suggestions: [],
-        state: { mode: 'idle', programs: [], pending: [], facts: {}, unknown: [] },
+        state: { mode: 'idle', programs: [], pending: [], facts: {}, unknown: [], bounds: {} },
       })
     }
   })
