@@ -1,7 +1,7 @@
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
-import { bestSnippet, snippetSentences, type SnippetSentence } from './best-snippet.js'
+import { bestSnippet, sentencesByToken, snippetSentences, type SnippetSentence } from './best-snippet.js'
 import { prepareCoverage, preparedCoverage, type CoverageContext } from './question-coverage.js'
 
 export interface SearchHit {
@@ -60,6 +60,8 @@ const PASSAGE_CACHE = 1024
 
 interface Passages {
   sentences: SnippetSentence[]
+  /** Per term, the sentences holding it (for the snippet). */
+  byToken: Map<string, number[]>
   /** Character bigrams of the title and the document's metadata, shared by every passage of the card. */
   metaBigrams: ReadonlySet<string>
 }
@@ -482,8 +484,10 @@ export class PolicyIndex {
       this.#passageCache.set(indexed, cached)
       return cached
     }
+    const sentences = snippetSentences(indexed.card)
     const passages = {
-      sentences: snippetSentences(indexed.card),
+      sentences,
+      byToken: sentencesByToken(sentences),
       metaBigrams: new Set(tokenize(metaText(indexed.card))),
     }
     this.#passageCache.set(indexed, passages)
@@ -662,16 +666,20 @@ export class PolicyIndex {
     const queryTokens = terms.map((term) => term.token)
     const idfOf = new Map(terms.map((term) => [term.token, term.idf]))
     return {
-      hits: scored.map((entry) => ({
-        card: entry.indexed.card,
-        score: Math.round(entry.score * 1000) / 1000,
-        snippet: bestSnippet(
-          entry.indexed.card,
-          this.#passages(entry.indexed).sentences,
-          queryTokens,
-          (token) => idfOf.get(token) ?? this.#idf(token),
-        ),
-      })),
+      hits: scored.map((entry) => {
+        const { sentences, byToken } = this.#passages(entry.indexed)
+        return {
+          card: entry.indexed.card,
+          score: Math.round(entry.score * 1000) / 1000,
+          snippet: bestSnippet(
+            entry.indexed.card,
+            sentences,
+            byToken,
+            queryTokens,
+            (token) => idfOf.get(token) ?? this.#idf(token),
+          ),
+        }
+      }),
       confident: coverage >= this.#threshold,
       coverage: Math.round(coverage * 1000) / 1000,
     }
