@@ -80,8 +80,8 @@ export function buildProductApp(
   return { app: createApp({ index, rules, chat: manager, ...extra }), manager, sessions }
 }
 
-const HTTP_ROUNDS = Number(process.env.HTTP_ROUNDS ?? 3)
-const REQUESTS_PER_RUN = 8000
+const HTTP_ROUNDS = Number(process.env.HTTP_ROUNDS ?? 5)
+const REQUESTS_PER_RUN = 5000
 
 /**
  * HTTP under 200 concurrent connections: the product's routes beside a bare Hono route that only returns 200, served
