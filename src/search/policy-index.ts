@@ -162,6 +162,9 @@ function bodyText(card: PolicyCard): string {
  * The policy card index: an inverted index (term → cards holding it in the title or body, custom Chinese
  * tokenizer) finds the candidates; BM25F ranks them term at a time, with query-time synonyms and phrase boosts.
  * Postings are flat typed arrays and the score buffer is reused, so a query allocates little whatever the size.
+ * A query's work is bounded as the knowledge base grows: at most CANDIDATE_BUDGET candidates (rarest terms first),
+ * every term merged with them by galloping through its postings, and phrase substring searches only for the
+ * candidates whose term score plus a bound of their boosts (from the terms they hold) can still reach the hits.
  */
 export class PolicyIndex {
   readonly #tokenizer: Tokenizer
@@ -244,7 +247,7 @@ export class PolicyIndex {
     this.#titleWeights = Float64Array.from(this.#cards, (indexed) => indexed.titleWeight)
     this.#titleNorms = Float64Array.from(this.#cards, (indexed) => indexed.titleNorm)
     this.#bodyNorms = Float64Array.from(this.#cards, (indexed) => indexed.bodyNorm)
-    this.#sortedCandidates = new Int32Array(Math.min(this.#cards.length, CANDIDATE_BUDGET * 2))
+    this.#sortedCandidates = new Int32Array(Math.min(this.#cards.length, CANDIDATE_BUDGET))
     for (const [token, list] of postings) this.#postings.set(token, Int32Array.from(list))
     this.#scores = new Float64Array(this.#cards.length)
     for (const [token, list] of this.#postings) {
