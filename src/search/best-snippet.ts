@@ -21,21 +21,43 @@ export function snippetSentences(card: PolicyCard): SnippetSentence[] {
   return sentences
 }
 
-/** The card sentence that shares the most (IDF-weighted) terms with the question; the first line when none does. */
+/** For each term of a card's sentences, the indices of the sentences holding it (ascending). */
+export function sentencesByToken(sentences: readonly SnippetSentence[]): Map<string, number[]> {
+  const byToken = new Map<string, number[]>()
+  sentences.forEach((sentence, index) => {
+    for (const token of sentence.tokens) {
+      const holding = byToken.get(token)
+      if (holding) holding.push(index)
+      else byToken.set(token, [index])
+    }
+  })
+  return byToken
+}
+
+/**
+ * The card sentence that shares the most (IDF-weighted) terms with the question; the first line when none does.
+ * Each sentence's weight is summed over the question's terms in their order, from the sentences holding each term.
+ */
 export function bestSnippet(
   card: PolicyCard,
   sentences: readonly SnippetSentence[],
+  byToken: ReadonlyMap<string, readonly number[]>,
   queryTokens: readonly string[],
   idf: (token: string) => number,
 ): string {
+  const scores = new Float64Array(sentences.length)
+  for (const token of queryTokens) {
+    const holding = byToken.get(token)
+    if (!holding) continue
+    const weight = idf(token)
+    for (const index of holding) scores[index] += weight
+  }
   let best = ''
   let bestScore = 0
-  for (const sentence of sentences) {
-    let score = 0
-    for (const token of queryTokens) if (sentence.tokens.has(token)) score += idf(token)
-    if (score > bestScore) {
-      bestScore = score
-      best = sentence.text
+  for (let index = 0; index < sentences.length; index += 1) {
+    if (scores[index] > bestScore) {
+      bestScore = scores[index]
+      best = sentences[index].text
     }
   }
   const snippet = best || card.content.split('\n')[0] || card.title

@@ -1,7 +1,7 @@
 import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
-import { bestSnippet, snippetSentences, type SnippetSentence } from './best-snippet.js'
+import { bestSnippet, sentencesByToken, snippetSentences, type SnippetSentence } from './best-snippet.js'
 import { prepareCoverage, preparedCoverage, type CoverageContext } from './question-coverage.js'
 
 export interface SearchHit {
@@ -76,11 +76,19 @@ const NO_POSTINGS = new Int32Array(0)
  * Above the size of today's knowledge base, so there every card holding a selective term is a candidate.
  */
 const CANDIDATES_PER_TERM = 1000
+/**
+ * The most candidates a query scores: the selective terms bring theirs rarest term first, and once this many are in,
+ * the rest only score them (the strongest of the term that fills it come first). Above the size of today's
+ * knowledge base, where every card holding a selective term is a candidate; bounds a query's work as it grows.
+ */
+const CANDIDATE_BUDGET = 1000
 /** Cards whose sentences stay tokenised between queries. */
 const PASSAGE_CACHE = 1024
 
 interface Passages {
   sentences: SnippetSentence[]
+  /** Per term, the sentences holding it (for the snippet). */
+  byToken: Map<string, number[]>
   /** Character bigrams of the title and the document's metadata, shared by every passage of the card. */
   metaBigrams: ReadonlySet<string>
 }
@@ -108,13 +116,16 @@ interface IndexedCard {
 interface WeightedPhrase {
   phrase: string
   /**
-   * Han only: a card can hold the phrase only if it holds every bigram of it. Then `holders` lists those cards'
-   * positions (ascending), so the substring search runs only there.
+   * Han only: a card can hold the phrase only if it holds every bigram of it (checked in the bigrams' postings), so
+   * the substring search runs only there.
    */
   hanOnly: boolean
-  holders?: Int32Array
   bigrams: string[]
   bigramIdf: number[]
+  /** Per bigram, the bit of the query term it is (0 when it is not a term of the first 32): see `termBits`. */
+  bigramBits: number[]
+  /** The bits of all its bigrams when each is one of the first 32 terms, else undefined (holding is then unknown). */
+  mask?: number
   /** Mean IDF of the phrase's bigrams. */
   idf: number
 }
@@ -178,6 +189,9 @@ function bodyText(card: PolicyCard): string {
  * The policy card index: an inverted index (term → cards holding it in the title or body, custom Chinese
  * tokenizer) finds the candidates; BM25F ranks them term at a time, with query-time synonyms and phrase boosts.
  * Postings are flat typed arrays and the score buffer is reused, so a query allocates little whatever the size.
+ * A query's work is bounded as the knowledge base grows: at most CANDIDATE_BUDGET candidates (rarest terms first),
+ * every term merged with them by galloping through its postings, and phrase substring searches only for the
+ * candidates whose term score plus a bound of their boosts (from the terms they hold) can still reach the hits.
  */
 export class PolicyIndex {
   readonly #tokenizer: Tokenizer
@@ -185,12 +199,24 @@ export class PolicyIndex {
   readonly #postings = new Map<string, Int32Array>()
   /** Scores of the current query by card position (reused: search is synchronous). */
   #scores = new Float64Array(0)
-  /** Non-zero for the current query's candidates, 2 when the title holds a phrase bigram (reused like the scores). */
+  /** Non-zero for the current query's candidates (reused like the scores). */
   #marks = new Uint8Array(0)
+  /**
+   * For the current query's candidates, which of its first 32 terms the card holds (anywhere, and in the title):
+   * bit i stands for terms[i]. They bound a card's phrase boosts before any substring search.
+   */
+  #termBits = new Int32Array(0)
+  #titleBits = new Int32Array(0)
   /** For a term held by more than CANDIDATES_PER_TERM cards, the positions of its strongest ones. */
   readonly #strongest = new Map<string, Int32Array>()
   readonly #passageCache = new Map<IndexedCard, Passages>()
   readonly #cards: IndexedCard[] = []
+  /** Per card position, its title weight and BM25 length normalisations (flat, for the scoring loop). */
+  #titleWeights = new Float64Array(0)
+  #titleNorms = new Float64Array(0)
+  #bodyNorms = new Float64Array(0)
+  /** The current query's candidates by position, ascending (reused). */
+  #sortedCandidates = new Int32Array(0)
   readonly #byId = new Map<string, PolicyCard>()
   readonly #averageTitle: number
   readonly #averageBody: number
@@ -248,6 +274,10 @@ export class PolicyIndex {
       indexed.titleNorm = 1 - B + (B * indexed.title.length) / Math.max(1, this.#averageTitle)
       indexed.bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
     }
+    this.#titleWeights = Float64Array.from(this.#cards, (indexed) => indexed.titleWeight)
+    this.#titleNorms = Float64Array.from(this.#cards, (indexed) => indexed.titleNorm)
+    this.#bodyNorms = Float64Array.from(this.#cards, (indexed) => indexed.bodyNorm)
+    this.#sortedCandidates = new Int32Array(Math.min(this.#cards.length, CANDIDATE_BUDGET))
     for (const [token, list] of postings) this.#postings.set(token, Int32Array.from(list))
     this.#scores = new Float64Array(this.#cards.length)
     for (const [token, list] of this.#postings) {
@@ -266,6 +296,8 @@ export class PolicyIndex {
       this.#strongest.set(token, Int32Array.from(positions.slice(0, CANDIDATES_PER_TERM)))
     }
     this.#marks = new Uint8Array(this.#cards.length)
+    this.#termBits = new Int32Array(this.#cards.length)
+    this.#titleBits = new Int32Array(this.#cards.length)
     this.#bigramFrequency = (token) => {
       const postings = this.#postings.get(token)
       return postings === undefined ? undefined : postings.length / 3
@@ -392,7 +424,7 @@ export class PolicyIndex {
   }
 
   /** Query runs worth a phrase boost: configured program names, document numbers, and 3+ character runs. */
-  #phrasesOf(question: string): WeightedPhrase[] {
+  #phrasesOf(question: string, bitOf: ReadonlyMap<string, number>): WeightedPhrase[] {
     const normalized = normalizeForSearch(question)
     const phrases = this.#phrases.filter((phrase) => normalized.includes(phrase))
     const documentNumber = /[\p{Script=Han}]{1,6}[〔[(（]\d{4}[〕\])）]\d+号/u.exec(normalized)
@@ -403,7 +435,10 @@ export class PolicyIndex {
       const bigramIdf = bigrams.map((bigram) => this.#idf(bigram))
       const idf = bigramIdf.reduce((sum, value) => sum + value, 0) / Math.max(1, bigramIdf.length)
       const hanOnly = this.#tokenizer === BIGRAM_TOKENIZER && /^[\p{Script=Han}]{2,}$/u.test(phrase)
-      return { phrase, hanOnly, holders: hanOnly ? this.#holdersOf(bigrams) : undefined, bigrams, bigramIdf, idf }
+      const bigramBits = bigrams.map((bigram) => bitOf.get(bigram) ?? 0)
+      const known = this.#tokenizer === BIGRAM_TOKENIZER && bigramBits.every((bit) => bit !== 0)
+      const mask = known ? bigramBits.reduce((all, bit) => all | bit, 0) : undefined
+      return { phrase, hanOnly, bigrams, bigramIdf, bigramBits, mask, idf }
     })
   }
 
@@ -430,11 +465,39 @@ export class PolicyIndex {
     return best * 0.5
   }
 
-  /** BM25F of one term in a card that holds it (the counts come with the posting). */
-  #termScore(indexed: IndexedCard, term: QueryTerm, titleCount: number, bodyCount: number): number {
-    const weighted =
-      (indexed.titleWeight * titleCount) / indexed.titleNorm + (BODY_WEIGHT * bodyCount) / indexed.bodyNorm
-    return term.weight * term.idf * ((weighted * (K1 + 1)) / (weighted + K1))
+  /** The BM25F-weighted count of a term in the card at `position` (the counts come with the posting). */
+  #weighted(position: number, titleCount: number, bodyCount: number): number {
+    return (
+      (this.#titleWeights[position] * titleCount) / this.#titleNorms[position] +
+      (BODY_WEIGHT * bodyCount) / this.#bodyNorms[position]
+    )
+  }
+
+  /**
+   * The cards one selective term brings when at most `room` more fit, in no particular order: all its cards not yet
+   * candidates when they fit; else the strongest of those (by BM25F weight, then position), or of its precomputed
+   * strongest when it has them.
+   */
+  #candidatesOf(token: string, room: number, marks: Uint8Array): number[] {
+    const strongest = this.#strongest.get(token)
+    const postings = this.#postings.get(token) ?? NO_POSTINGS
+    const positions: number[] = []
+    if (strongest) {
+      for (let index = 0; index < strongest.length && positions.length < room; index += 1)
+        if (marks[strongest[index]] === 0) positions.push(strongest[index])
+      return positions
+    }
+    for (let at = 0; at < postings.length; at += 3) if (marks[postings[at]] === 0) positions.push(postings[at])
+    if (positions.length <= room) return positions
+    // The room-th largest weight: the cards above it, then those at it by position (postings are ascending).
+    const weights = new Float64Array(positions.length)
+    for (let at = 0, index = 0; at < postings.length; at += 3)
+      if (marks[postings[at]] === 0) weights[index++] = this.#weighted(postings[at], postings[at + 1], postings[at + 2])
+    const threshold = Float64Array.from(weights).sort()[weights.length - room]
+    const chosen = positions.filter((_, index) => weights[index] > threshold)
+    for (let index = 0; index < positions.length && chosen.length < room; index += 1)
+      if (weights[index] === threshold) chosen.push(positions[index])
+    return chosen
   }
 
   /** Adds the word-order and phrase boosts to a card's term score (in this order, as the scores are defined). */
@@ -448,44 +511,65 @@ export class PolicyIndex {
     let score = termScore
     score += titleHolds ? this.#titleStreakBoost(indexed, phrases) : 0
     for (const phrase of phrases) {
-      if (this.#mayHold(indexed.title, phrase, position) && indexed.titleText.includes(phrase.phrase))
+      if (this.#mayHold(phrase, position, true) && indexed.titleText.includes(phrase.phrase))
         score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (this.#mayHold(undefined, phrase, position) && indexed.bodyText.includes(phrase.phrase))
+      else if (this.#mayHold(phrase, position, false) && indexed.bodyText.includes(phrase.phrase))
         score += phrase.idf * 0.4
     }
     return score
   }
 
-  /** Positions of the cards holding every one of the bigrams (in title or body): an intersection of postings. */
-  #holdersOf(bigrams: readonly string[]): Int32Array {
-    const lists = bigrams
-      .map((bigram) => this.#postings.get(bigram) ?? NO_POSTINGS)
-      .sort((left, right) => left.length - right.length)
-    const holders: number[] = []
-    const cursors = lists.map(() => 0)
-    const shortest = lists[0] ?? NO_POSTINGS
-    outer: for (let at = 0; at < shortest.length; at += 3) {
-      const position = shortest[at]
-      for (let list = 1; list < lists.length; list += 1) {
-        const postings = lists[list]
-        while (cursors[list] < postings.length && postings[cursors[list]] < position) cursors[list] += 3
-        if (cursors[list] >= postings.length) break outer
-        if (postings[cursors[list]] !== position) continue outer
-      }
-      holders.push(position)
+  /**
+   * False when the card (or its title) surely lacks the phrase: a Han phrase needs all its bigrams, looked up in
+   * their postings; true when it may hold it.
+   */
+  #mayHold(phrase: WeightedPhrase, position: number, inTitle: boolean): boolean {
+    if (!phrase.hanOnly) return true
+    for (const bigram of phrase.bigrams) {
+      const postings = this.#postings.get(bigram) ?? NO_POSTINGS
+      const at = postingAt(postings, position)
+      if (at < 0 || (inTitle && postings[at + 1] === 0)) return false
     }
-    return Int32Array.from(holders)
+    return true
   }
 
   /**
-   * False when the card (or its title, when given) surely lacks the phrase: a Han phrase needs all its bigrams;
-   * true when it may hold it.
+   * An upper bound of the boosts `#withPhrases` adds to a candidate, from the query terms it holds (`termBits`,
+   * `titleBits`): the word-order streak exactly, each phrase at the most its holding allows. No substring search.
    */
-  #mayHold(title: FieldStats | undefined, phrase: WeightedPhrase, position: number): boolean {
-    if (!phrase.hanOnly) return true
-    if (!phrase.holders || !sortedHas(phrase.holders, position)) return false
-    if (title) for (const bigram of phrase.bigrams) if (!title.counts.has(bigram)) return false
-    return true
+  #boostBound(
+    indexed: IndexedCard,
+    phrases: readonly WeightedPhrase[],
+    held: number,
+    titleHeld: number,
+    streaks: Map<number, number>,
+  ): number {
+    let streakBest = 0
+    const known = indexed.titleWeight === TITLE_WEIGHT ? streaks.get(titleHeld) : 0
+    if (known !== undefined) streakBest = known
+    else {
+      for (const run of phrases) {
+        let streak = 0
+        for (let index = 0; index < run.bigrams.length; index += 1) {
+          const bit = run.bigramBits[index]
+          if (bit === 0 || (titleHeld & bit) !== 0) {
+            streak += run.bigramIdf[index]
+            if (streak > streakBest) streakBest = streak
+          } else {
+            streak = 0
+          }
+        }
+      }
+      streaks.set(titleHeld, streakBest)
+    }
+    let bound = streakBest * 0.5
+    const titleFactor = indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5
+    for (const phrase of phrases) {
+      if (!phrase.hanOnly || phrase.mask === undefined) bound += phrase.idf * 1.5
+      else if ((titleHeld & phrase.mask) === phrase.mask) bound += phrase.idf * titleFactor
+      else if ((held & phrase.mask) === phrase.mask) bound += phrase.idf * 0.4
+    }
+    return bound
   }
 
   /**
@@ -499,8 +583,10 @@ export class PolicyIndex {
       this.#passageCache.set(indexed, cached)
       return cached
     }
+    const sentences = snippetSentences(indexed.card)
     const passages = {
-      sentences: snippetSentences(indexed.card),
+      sentences,
+      byToken: sentencesByToken(sentences),
       metaBigrams: new Set(tokenize(metaText(indexed.card))),
     }
     this.#passageCache.set(indexed, passages)
@@ -552,75 +638,93 @@ export class PolicyIndex {
     const marks = this.#marks
     // Candidates: cards holding a selective term (every term when none is selective); then every term is scored
     // term at a time over its postings, in the terms' order (the same sums as scoring each card over all terms).
+    // The rarest terms bring theirs first; once CANDIDATE_BUDGET are in, the other terms only score them.
+    const bringing = (selective.length > 0 ? selective : terms)
+      .map((term, order) => ({ term, order, frequency: this.#documentFrequency(term.token) }))
+      .sort((left, right) => left.frequency - right.frequency || left.order - right.order)
     const candidates: number[] = []
-    for (const term of selective.length > 0 ? selective : terms) {
-      // A term held by more than CANDIDATES_PER_TERM cards brings only its strongest ones (by BM25F weight).
-      const strongest = this.#strongest.get(term.token)
-      if (strongest) {
-        for (const position of strongest) {
-          if (marks[position] !== 0) continue
-          marks[position] = 1
-          candidates.push(position)
-        }
-        continue
-      }
-      const postings = this.#postings.get(term.token) ?? NO_POSTINGS
-      for (let at = 0; at < postings.length; at += 3) {
-        const position = postings[at]
-        if (marks[position] !== 0) continue
+    for (const { term } of bringing) {
+      const room = CANDIDATE_BUDGET - candidates.length
+      if (room <= 0) break
+      for (const position of this.#candidatesOf(term.token, room, marks)) {
         marks[position] = 1
         candidates.push(position)
       }
     }
-    const phrases = this.#phrasesOf(question)
+    // Bit i of a candidate's termBits: it holds terms[i] (the first 32 terms; the phrases' bounds use them).
+    const bitOf = new Map<string, number>()
+    terms.slice(0, 32).forEach((term, index) => bitOf.set(term.token, 1 << index))
+    const phrases = this.#phrasesOf(question, bitOf)
     // A title that holds none of the phrases' bigrams gets no word-order boost: when every such bigram is a query
-    // term, the postings tell which titles hold one (mark 2), and the others skip that computation.
-    const termTokens = new Set(terms.map((term) => term.token))
-    const streakTokens = new Set(phrases.flatMap((phrase) => phrase.bigrams))
-    const titleMarks = [...streakTokens].every((token) => termTokens.has(token))
-    const add = (term: QueryTerm, postings: Int32Array, at: number, marksTitle: boolean) => {
-      const position = postings[at]
-      scores[position] += this.#termScore(this.#cards[position], term, postings[at + 1], postings[at + 2])
-      if (marksTitle && postings[at + 1] > 0) marks[position] = 2
-    }
-    for (const term of terms) {
+    // term, the title bits tell which titles hold one, and the others skip that computation.
+    const streakBits = phrases.reduce((all, phrase) => all | (phrase.mask ?? 0), 0)
+    const titleMarks = phrases.every((phrase) => phrase.mask !== undefined)
+    const termBits = this.#termBits
+    const titleBits = this.#titleBits
+    // Every term is scored over the candidates, term at a time in the terms' order (the same sums as scoring each
+    // card over all terms): a merge of the sorted candidates with the term's postings, galloping over the cards
+    // between two candidates, so a common term costs about candidates × log(its cards / candidates).
+    const sorted = this.#sortedCandidates.subarray(0, candidates.length)
+    sorted.set(candidates)
+    sorted.sort()
+    terms.forEach((term, index) => {
       const postings = this.#postings.get(term.token) ?? NO_POSTINGS
-      const marksTitle = titleMarks && streakTokens.has(term.token)
-      if (postings.length / 3 > candidates.length * 16) {
-        // A common term: look the candidates up in its postings rather than walk them all (the same sums, as the
-        // candidates are visited in the same order for every term and each card's sum runs in the terms' order).
-        for (const position of candidates) {
-          const at = postingAt(postings, position)
-          if (at >= 0) add(term, postings, at, marksTitle)
+      const bit = index < 32 ? 1 << index : 0
+      const factor = term.weight * term.idf
+      const end = postings.length / 3
+      let low = 0
+      for (let next = 0; next < sorted.length && low < end; next += 1) {
+        const position = sorted[next]
+        if (postings[low * 3] < position) {
+          // Gallop to a bracket holding the first posting ≥ position, then bisect it.
+          let step = 1
+          let high = low + 1
+          while (high < end && postings[high * 3] < position) {
+            low = high
+            step *= 2
+            high = low + step
+          }
+          if (high > end) high = end
+          while (low + 1 < high) {
+            const middle = (low + high) >> 1
+            if (postings[middle * 3] < position) low = middle
+            else high = middle
+          }
+          low = high
+          if (low >= end) break
         }
-        continue
+        const at = low * 3
+        if (postings[at] !== position) continue
+        const weighted = this.#weighted(position, postings[at + 1], postings[at + 2])
+        scores[position] += factor * ((weighted * (K1 + 1)) / (weighted + K1))
+        termBits[position] |= bit
+        if (postings[at + 1] > 0) titleBits[position] |= bit
+        low += 1
       }
-      for (let at = 0; at < postings.length; at += 3) if (marks[postings[at]] !== 0) add(term, postings, at, marksTitle)
+    })
+    // Each candidate's term score plus a bound of its boosts (from the terms it holds) caps its final score: the
+    // candidates with the best caps are scored first, and a candidate whose cap falls below the limit-th final score
+    // cannot enter the hits, so its phrases are never searched. Exact: the same hits and scores as scoring them all.
+    const count = candidates.length
+    const caps = new Float64Array(count)
+    // The streak bound depends only on which terms the title holds: computed once per such set.
+    const streaks = new Map<number, number>()
+    for (let index = 0; index < count; index += 1) {
+      const position = candidates[index]
+      const titleHeld = titleBits[position]
+      const bound = this.#boostBound(this.#cards[position], phrases, termBits[position], titleHeld, streaks)
+      caps[index] = scores[position] + bound
     }
-    // The boosts are bounded: once a card's term score plus the largest possible boost falls below the
-    // limit-th final score, neither it nor any card after it (by term score) can enter the hits.
-    const maxBoost =
-      phrases.reduce((sum, phrase) => sum + phrase.idf * 1.5, 0) +
-      0.5 * Math.max(0, ...phrases.map((phrase) => phrase.bigramIdf.reduce((sum, value) => sum + value, 0)))
-    const termScores = candidates.map((position) => ({
-      position,
-      score: scores[position],
-      titleHolds: !titleMarks || marks[position] === 2,
-    }))
-    for (const position of candidates) {
-      scores[position] = 0
-      marks[position] = 0
-    }
-    termScores.sort((left, right) => right.score - left.score)
     const byRank = (left: { indexed: IndexedCard; score: number }, right: { indexed: IndexedCard; score: number }) =>
       right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id)
     const matches: Array<{ indexed: IndexedCard; score: number }> = []
     let cutoff = -Infinity
-    for (const { position, score: termScore, titleHolds } of termScores) {
-      if (matches.length >= limit && termScore + maxBoost + 1e-9 < cutoff) break
+    const consider = (index: number) => {
+      const position = candidates[index]
       const indexed = this.#cards[position]
-      const score = this.#withPhrases(indexed, position, termScore, phrases, titleHolds)
-      if (!(score > 0)) continue
+      const titleHolds = !titleMarks || (titleBits[position] & streakBits) !== 0
+      const score = this.#withPhrases(indexed, position, scores[position], phrases, titleHolds)
+      if (!(score > 0)) return
       matches.push({ indexed, score })
       if (matches.length >= limit) {
         // The limit-th best final score so far (kept exact by sorting the few computed matches).
@@ -629,22 +733,52 @@ export class PolicyIndex {
         cutoff = matches[limit - 1].score
       }
     }
+    // First the `limit` candidates with the highest caps (a small sorted selection), which sets the cutoff; then
+    // every other candidate whose cap reaches it.
+    const first: number[] = []
+    for (let index = 0; index < count; index += 1) {
+      if (first.length === limit) {
+        if (caps[index] <= caps[first[limit - 1]]) continue
+        first.pop()
+      }
+      let at = first.length
+      first.push(index)
+      while (at > 0 && caps[first[at - 1]] < caps[index]) {
+        first[at] = first[at - 1]
+        at -= 1
+      }
+      first[at] = index
+    }
+    for (const index of first) consider(index)
+    const chosen = new Set(first)
+    for (let index = 0; index < count; index += 1)
+      if (!chosen.has(index) && !(matches.length >= limit && caps[index] + 1e-9 < cutoff)) consider(index)
+    for (const position of candidates) {
+      scores[position] = 0
+      marks[position] = 0
+      termBits[position] = 0
+      titleBits[position] = 0
+    }
     const scored = matches.sort(byRank).slice(0, limit)
 
     const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
     const queryTokens = terms.map((term) => term.token)
     const idfOf = new Map(terms.map((term) => [term.token, term.idf]))
     return {
-      hits: scored.map((entry) => ({
-        card: entry.indexed.card,
-        score: Math.round(entry.score * 1000) / 1000,
-        snippet: bestSnippet(
-          entry.indexed.card,
-          this.#passages(entry.indexed).sentences,
-          queryTokens,
-          (token) => idfOf.get(token) ?? this.#idf(token),
-        ),
-      })),
+      hits: scored.map((entry) => {
+        const { sentences, byToken } = this.#passages(entry.indexed)
+        return {
+          card: entry.indexed.card,
+          score: Math.round(entry.score * 1000) / 1000,
+          snippet: bestSnippet(
+            entry.indexed.card,
+            sentences,
+            byToken,
+            queryTokens,
+            (token) => idfOf.get(token) ?? this.#idf(token),
+          ),
+        }
+      }),
       confident: coverage >= this.#threshold,
       coverage: Math.round(coverage * 1000) / 1000,
     }
@@ -663,18 +797,6 @@ function postingAt(postings: Int32Array, position: number): number {
     else high = middle - 1
   }
   return -1
-}
-
-function sortedHas(sorted: Int32Array, value: number): boolean {
-  let low = 0
-  let high = sorted.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (sorted[middle] === value) return true
-    if (sorted[middle] < value) low = middle + 1
-    else high = middle - 1
-  }
-  return false
 }
 
 /** Builds the index over the cards (duplicates are kept for `get` but not indexed). */

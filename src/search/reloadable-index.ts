@@ -7,6 +7,7 @@ import type { PolicyIndex, SearchResult } from './policy-index.js'
  */
 export class ReloadableIndex {
   #current: PolicyIndex
+  #version = 0
 
   constructor(
     index: PolicyIndex,
@@ -27,10 +28,16 @@ export class ReloadableIndex {
     return this.#current.size
   }
 
+  /** Changes at every successful reload: what a cache of search results is keyed by. */
+  get version(): number {
+    return this.#version
+  }
+
   /** Rebuilds from the files on disk; throws (keeping the old index) when they are invalid. */
   reload(): { cards: number } {
     const next = this.rebuild()
     this.#current = next
+    this.#version += 1
     return { cards: next.size }
   }
 }

@@ -37,10 +37,12 @@ export type ChannelStatus = Record<string, ChannelState>
 
 /** Everything the HTTP app needs, injected by the composition root (src/main.ts) or by tests. */
 /** What the search routes need: a PolicyIndex or a ReloadableIndex. */
-export type SearchIndex = Pick<PolicyIndex, 'search' | 'get' | 'size'>
+export type SearchIndex = Pick<PolicyIndex, 'search' | 'get' | 'size'> & { readonly version?: number }
 
 export interface AppDeps {
   index?: SearchIndex
+  /** Search responses cached by `POST /api/v1/search` (default SEARCH_CACHE_ENTRIES; 0 turns the cache off). */
+  searchCacheEntries?: number
   /** Re-reads knowledge/ and rules/ (admin). */
   reloadKnowledge?: () => { cards: number; rules?: string[] }
   rules?: LoadedRules
@@ -120,7 +122,7 @@ export function createApp(deps: AppDeps = {}): Hono {
   const apiAccess = requireApiAccess(deps.apiKeys)
   const adminOnly = (path: string) => path.startsWith('/api/v1/admin/') || path === '/api/v1/channels/status'
   api.use('*', (context, next) => (adminOnly(context.req.path) ? next() : apiAccess(context, next)))
-  if (deps.index) api.route('/', createSearchRoutes({ index: deps.index }))
+  if (deps.index) api.route('/', createSearchRoutes({ index: deps.index, cacheEntries: deps.searchCacheEntries }))
   if (deps.rules) api.route('/', createAssessRoutes({ rules: deps.rules }))
   if (deps.rules) api.route('/', createBatchRoutes({ rules: deps.rules }))
   if (deps.chat)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadCards } from '../../knowledge/load-cards.js'
 import { loadSynonyms } from '../../search/load-synonyms.js'
 import { createPolicyIndex } from '../../search/policy-index.js'
+import { ReloadableIndex } from '../../search/reloadable-index.js'
 import { createSearchRoutes } from './search-routes.js'
 
 const app = createSearchRoutes({ index: createPolicyIndex(loadCards(), { synonyms: loadSynonyms() }) })
@@ -57,6 +58,45 @@ describe('POST /search', () => {
     const response = await post('{"query": ')
     expect(response.status).toBe(400)
     expect((await response.json()).error.code).toBe('INVALID_JSON')
+  })
+})
+
+describe('POST /search response cache', () => {
+  const cards = loadCards()
+  const search = (routes: ReturnType<typeof createSearchRoutes>, body: unknown) =>
+    routes.request('/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+
+  it('answers a repeated or differently written question exactly as the uncached route does', async () => {
+    const uncached = createSearchRoutes({
+      index: createPolicyIndex(cards, { synonyms: loadSynonyms() }),
+      cacheEntries: 0,
+    })
+    for (const body of [
+      { query: '算力券怎么申请？' },
+      { query: '算力券怎么申请？' },
+      { query: '算力券怎么申请?' },
+      { query: '算力券怎么申请？', limit: 2 },
+    ]) {
+      const cachedResponse = await post(body)
+      expect(cachedResponse.headers.get('content-type')).toMatch(/^application\/json/)
+      expect(await cachedResponse.json()).toEqual(await (await search(uncached, body)).json())
+    }
+  })
+
+  it('serves the reloaded knowledge after a reload, not the cached answer', async () => {
+    let current = cards
+    const index = new ReloadableIndex(createPolicyIndex(current), () => createPolicyIndex(current))
+    const routes = createSearchRoutes({ index })
+    const before = await (await search(routes, { query: '算力券怎么申请' })).json()
+    expect(before.results[0].id).toBe('guide-028')
+    current = cards.filter((card) => card.id !== 'guide-028')
+    index.reload()
+    const after = await (await search(routes, { query: '算力券怎么申请' })).json()
+    expect(after.results.map((result: { id: string }) => result.id)).not.toContain('guide-028')
   })
 })
 

@@ -2,10 +2,18 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { PolicyCard } from '../../knowledge/card-schema.js'
 import type { PolicyIndex } from '../../search/policy-index.js'
+import { normalizeForSearch } from '../../search/tokenizer.js'
+import { LruCache } from '../../shared/lru-cache.js'
 import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
 
-/** What the routes need from the index (a PolicyIndex, or a wrapper that can rebuild it). */
-type SearchIndex = Pick<PolicyIndex, 'search' | 'get'>
+/**
+ * What the routes need from the index (a PolicyIndex, or a wrapper that can rebuild it); `version` changes when the
+ * knowledge is reloaded (an index without it never changes).
+ */
+type SearchIndex = Pick<PolicyIndex, 'search' | 'get'> & { readonly version?: number }
+
+/** Search responses kept by default (each a few KB): repeated questions skip the search and the serialisation. */
+export const SEARCH_CACHE_ENTRIES = 500
 
 export const MAX_QUERY_LENGTH = 500
 
@@ -31,25 +39,45 @@ export function sourceOf(card: PolicyCard): string {
 }
 
 /** `POST /search` and `GET /cards/:id` (mounted under /api/v1). */
-export function createSearchRoutes(deps: { index: SearchIndex }): Hono {
+/**
+ * `POST /search` and `GET /cards/:id` (mounted under /api/v1). Successful search responses are cached (serialised),
+ * keyed by the knowledge version, the limit and the normalised query, which is what the search reads: at most
+ * `cacheEntries` of them (least recently used go first); a reload changes the version, so nothing stale is served.
+ */
+export function createSearchRoutes(deps: { index: SearchIndex; cacheEntries?: number }): Hono {
   const routes = new Hono()
+  const cache = new LruCache<string, string>(deps.cacheEntries ?? SEARCH_CACHE_ENTRIES)
+  let cachedVersion = deps.index.version ?? 0
   routes.post('/search', async (context) => {
     const body = await readJsonBody(context)
     if (!body.ok) return body.response
     const parsed = SearchRequestSchema.safeParse(body.value)
     if (!parsed.success)
       return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
-    const result = deps.index.search(parsed.data.query, { limit: parsed.data.limit ?? 5 })
-    return context.json({
-      results: result.hits.map((hit) => ({
-        id: hit.card.id,
-        title: hit.card.title,
-        source: sourceOf(hit.card),
-        score: hit.score,
-        snippet: hit.snippet,
-      })),
-      confident: result.confident,
-    })
+    const version = deps.index.version ?? 0
+    if (version !== cachedVersion) {
+      cache.clear()
+      cachedVersion = version
+    }
+    const query = normalizeForSearch(parsed.data.query)
+    const limit = parsed.data.limit ?? 5
+    const key = `${limit}\u0000${query}`
+    let json = cache.get(key)
+    if (json === undefined) {
+      const result = deps.index.search(query, { limit })
+      json = JSON.stringify({
+        results: result.hits.map((hit) => ({
+          id: hit.card.id,
+          title: hit.card.title,
+          source: sourceOf(hit.card),
+          score: hit.score,
+          snippet: hit.snippet,
+        })),
+        confident: result.confident,
+      })
+      cache.set(key, json)
+    }
+    return context.body(json, 200, { 'content-type': 'application/json' })
   })
   routes.get('/cards/:id', (context) => {
     const card = deps.index.get(context.req.param('id'))
