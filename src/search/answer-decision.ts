@@ -24,26 +24,35 @@ export type AnswerDecision =
   | { kind: 'service'; matter: string; agency: string }
   | { kind: 'not-found'; reason: 'no-match' | 'low-coverage' | 'off-topic' | 'unknown-scheme'; name?: string }
 
-/** All the text of a card a place, a personal matter or a scheme name could be found in. */
+/** All the text of a card a place, a personal matter or a scheme name could be found in (normalised once per card). */
 export function cardText(card: PolicyCard): string {
-  return normalizeForSearch(
-    [
-      card.title,
-      card.subtitle,
-      card.heading,
-      card.documentTitle,
-      card.issuer,
-      card.audience,
-      card.content,
-      card.requirements,
-      card.process,
-      card.timing,
-      card.contact,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  )
+  let text = CARD_TEXT.get(card)
+  if (text === undefined) {
+    text = normalizeForSearch(
+      [
+        card.title,
+        card.subtitle,
+        card.heading,
+        card.documentTitle,
+        card.issuer,
+        card.audience,
+        card.content,
+        card.requirements,
+        card.process,
+        card.timing,
+        card.contact,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    )
+    CARD_TEXT.set(card, text)
+  }
+  return text
 }
+
+/** Cards are never changed after loading (a reload builds new ones), so what is derived from one is kept with it. */
+const CARD_TEXT = new WeakMap<PolicyCard, string>()
+const SUBJECT_BIGRAMS = new WeakMap<AnswerDecisionWords, WeakMap<PolicyCard, string[]>>()
 
 function bigrams(text: string): string[] {
   const result: string[] = []
@@ -161,6 +170,16 @@ export function topicBigrams(question: string, words: AnswerDecisionWords): stri
  * question is about the card's own subject too (家政 in "家政服务收入要交增值税吗").
  */
 export function namesCardSubject(question: string, card: PolicyCard, words: AnswerDecisionWords): boolean {
+  const normalized = normalizeForSearch(question)
+  return subjectBigrams(card, words).some((pair) => normalized.includes(pair))
+}
+
+/** The character bigrams of a card's (and its document's) title that name its subject; computed once per card. */
+function subjectBigrams(card: PolicyCard, words: AnswerDecisionWords): string[] {
+  let byCard = SUBJECT_BIGRAMS.get(words)
+  if (!byCard) SUBJECT_BIGRAMS.set(words, (byCard = new WeakMap()))
+  let pairs = byCard.get(card)
+  if (pairs) return pairs
   const removed = [
     ...words.domainWords,
     ...words.titleGenericWords,
@@ -169,11 +188,11 @@ export function namesCardSubject(question: string, card: PolicyCard, words: Answ
   ].sort((left, right) => right.length - left.length)
   let title = normalizeForSearch(`${card.title}\n${card.documentTitle}`)
   for (const word of removed) title = title.split(word).join(' ')
-  const normalized = normalizeForSearch(question)
+  pairs = []
   for (const run of title.match(/[\p{Script=Han}]{2,}/gu) ?? [])
-    for (let index = 0; index + 1 < run.length; index += 1)
-      if (normalized.includes(run.slice(index, index + 2))) return true
-  return false
+    for (let index = 0; index + 1 < run.length; index += 1) pairs.push(run.slice(index, index + 2))
+  byCard.set(card, pairs)
+  return pairs
 }
 
 /** Quoted names (“智链百强”) and named schemes (…贷, …券, …计划) in the question. */
