@@ -84,9 +84,13 @@ describe('shapeSupport', () => {
   it('the clause ranked best having the shape is enough, whatever words it shares', () => {
     const clauses = cardClauses(card('tier-rules-a10'))
     const part = partOf('复核结果不服 申诉最多可以提几次')
-    const counted = clauses.find((clause) => /\d/u.test(clause.text))
+    // A count with its unit ("不少于20家"); a bare figure such as a date is no count.
+    const counted = cardClauses(card('guide-055')).find((clause) => clause.text.includes('不少于20家'))
+    const dated = clauses.find((clause) => /\d/u.test(clause.text) && !/\d+\s*(家|个|项|名|人|次)/u.test(clause.text))
     expect(counted).toBeDefined()
     expect(shapeSupport(clauses, part, { best: counted })).toBe('supported')
+    expect(dated).toBeDefined()
+    expect(shapeSupport(clauses, part, { best: dated })).toBe('unsupported')
   })
 
   it('says nothing for an aspect without a shape, or words that no clause holds (a paraphrase)', () => {
