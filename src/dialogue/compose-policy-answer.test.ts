@@ -19,6 +19,17 @@ describe('composePolicyAnswer', () => {
     expect(answer.body).not.toMatch(/关于“支持标准”/u)
   })
 
+  it('says a count is not stated when no clause about the asked thing holds a count, whatever the words', () => {
+    // 第十条 names 申诉 (公示期内…答疑) but no number of appeals: no cue word list, the shape decides.
+    const answer = composePolicyAnswer(card('tier-rules-a10'), '复核结果不服 申诉最多可以提几次')
+    expect(answer.body).toMatch(/原文未写明数量要求/u)
+    expect(answer.body).not.toMatch(/答疑/u)
+    // The same card's own count is still quoted when asked about what holds it.
+    const counted = composePolicyAnswer(card('guide-055'), '市级孵化器 在孵企业起码得有多少家')
+    expect(counted.body).toMatch(/不少于20家/u)
+    expect(counted.body).not.toMatch(/原文未写明/u)
+  })
+
   it('says a detail the card does not state is not stated instead of quoting a nearby clause', () => {
     const answer = composePolicyAnswer(card('sme-measures-m07'), '专精特新贷利率具体是多少', { certain: false })
     expect(answer.body).toMatch(/原文未写明利率/u)

@@ -7,6 +7,7 @@ import {
   isListOpener,
   questionTerms,
   rankClauses,
+  shapeSupport,
   type Clause,
   type RankedClause,
 } from './rank-clauses.js'
@@ -295,6 +296,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       (candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect),
     )
     const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
+
     const terms = questionTerms(part.text, options.extraTerms)
     const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter(
       (candidate) => candidate.score > 0,
@@ -309,6 +311,12 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
         !(contactInFooter && (candidate.clause.field === 'contact' || !candidate.fitsAspect)),
     )
     const [best] = fresh
+    // Neither the clause ranked best nor any clause about what the part asks has the shape of its answer (a figure,
+    // a count, a date, a phone or agency): the document does not state it, said so instead of quoting a nearby clause.
+    if (entry && !contactInFooter && shapeSupport(clauses, part, { aspects, best: best?.clause }) === 'unsupported') {
+      unanswered.push(entry.label)
+      continue
+    }
     if (!best) {
       if (contactInFooter) continue
       if (part.aspect === 'agency') agencyAsked = true

@@ -29,6 +29,11 @@ export const AnswerAspectsSchema = z
           clausePattern: z.string().min(1),
           fields: z.array(z.enum(['content', 'requirements', 'process', 'timing', 'contact'])),
           unfitWeight: z.number().min(0).max(1),
+          /**
+           * The shape any answer to the aspect has (a figure, a phone or an agency): when no clause about what the
+           * part asks has it, the document does not state the answer. Absent: the clausePattern and fields are the shape.
+           */
+          answerShape: z.string().min(1).optional(),
         })
         .strict(),
     ),

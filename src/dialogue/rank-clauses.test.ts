@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findCard, loadCards } from '../knowledge/load-cards.js'
-import { cardClauses, rankClauses } from './rank-clauses.js'
+import { cardClauses, rankClauses, shapeSupport } from './rank-clauses.js'
 import { splitSubQuestions } from './split-sub-questions.js'
 
 const cards = loadCards()
@@ -63,5 +63,39 @@ describe('rankClauses', () => {
     const clauses = cardClauses(card('guide-027'))
     const parts = splitSubQuestions('利用老旧厂房建中试线，奖励上限多少')
     expect(rankClauses(clauses, parts[0])[0].clause.text).toMatch(/30%/u)
+  })
+})
+
+describe('shapeSupport', () => {
+  const partOf = (question: string) => splitSubQuestions(question)[0]
+
+  it('a count part whose distinctive word only stands in clauses without a count is unsupported', () => {
+    // "申诉" is in the 公示 clause of 第十条, which states no number of appeals.
+    const part = partOf('复核结果不服 申诉最多可以提几次')
+    expect(part.aspect).toBe('count')
+    expect(shapeSupport(cardClauses(card('tier-rules-a10')), part)).toBe('unsupported')
+  })
+
+  it('a count part whose clauses hold the count with its unit is supported', () => {
+    const part = partOf('市级孵化器 在孵企业起码得有多少家')
+    expect(shapeSupport(cardClauses(card('guide-055')), part)).toBe('supported')
+  })
+
+  it('the clause ranked best having the shape is enough, whatever words it shares', () => {
+    const clauses = cardClauses(card('tier-rules-a10'))
+    const part = partOf('复核结果不服 申诉最多可以提几次')
+    // A count with its unit ("不少于20家"); a bare figure such as a date is no count.
+    const counted = cardClauses(card('guide-055')).find((clause) => clause.text.includes('不少于20家'))
+    const dated = clauses.find((clause) => /\d/u.test(clause.text) && !/\d+\s*(家|个|项|名|人|次)/u.test(clause.text))
+    expect(counted).toBeDefined()
+    expect(shapeSupport(clauses, part, { best: counted })).toBe('supported')
+    expect(dated).toBeDefined()
+    expect(shapeSupport(clauses, part, { best: dated })).toBe('unsupported')
+  })
+
+  it('says nothing for an aspect without a shape, or words that no clause holds (a paraphrase)', () => {
+    const clauses = cardClauses(card('tier-rules-a10'))
+    expect(shapeSupport(clauses, partOf('申诉要满足什么条件'))).toBe('unknown')
+    expect(shapeSupport(clauses, partOf('钢琴调音师最多几位'))).toBe('unknown')
   })
 })

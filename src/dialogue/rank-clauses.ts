@@ -337,3 +337,44 @@ export function rankClauses(
     })
     .sort((left, right) => right.score - left.score || left.clause.position - right.clause.position)
 }
+
+/** A part term is distinctive when some card but at most this share of all cards uses it ("企业", "申请" are not). */
+const DISTINCTIVE_SHARE = 0.15
+/** Aspects whose answer has a recognisable shape (a money figure, a count with its unit, a date or period, a phone). */
+const SHAPED_ASPECTS = new Set(['amount', 'count', 'timing', 'contact'])
+
+/**
+ * Whether the clauses can answer the part by their shape. The part's distinctive words (its own words without the
+ * asking cues and the subject the cards' titles name, used by some but few cards) pick the clauses about what it
+ * asks; for an aspect with an answer shape (answerShape, else clausePattern or the aspect's fields) one of them, or
+ * the clause ranked best for the part, must have that shape. 'unknown' for an aspect without a shape, a part
+ * without a distinctive word, or distinctive words no clause holds (a paraphrase, not evidence of absence).
+ */
+export function shapeSupport(
+  clauses: readonly Clause[],
+  part: SubQuestion,
+  options: { aspects?: AnswerAspects; corpus?: CorpusFrequency; best?: Clause } = {},
+): 'supported' | 'unsupported' | 'unknown' {
+  if (!SHAPED_ASPECTS.has(part.aspect)) return 'unknown'
+  const aspects = options.aspects ?? loadAnswerAspects()
+  const entry = aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
+  if (!entry) return 'unknown'
+  const shape = new RegExp(entry.answerShape ?? entry.clausePattern, 'u')
+  const shaped = (clause: Clause) =>
+    shape.test(clause.text) || (entry.answerShape === undefined && entry.fields.includes(clause.field))
+  if (options.best && shaped(options.best)) return 'supported'
+  const corpus = options.corpus ?? (defaultCorpus ??= corpusFrequency())
+  const titles = new Set<string>()
+  for (const card of new Set(clauses.map((clause) => clause.card)))
+    addTerms(normalizeForSearch(`${card.title}\n${card.documentTitle}\n${card.heading ?? ''}`), titles)
+  const distinctive = questionTerms(part.text.replace(cuePattern(aspects), ' ')).filter((term) => {
+    const frequency = corpus.frequency(term)
+    return term.length >= 2 && !titles.has(term) && frequency > 0 && frequency <= corpus.cards * DISTINCTIVE_SHARE
+  })
+  const sharing = clauses.filter((clause) => {
+    const terms = termsOf(clause)
+    return distinctive.some((term) => terms.text.has(term) || terms.topic.has(term))
+  })
+  if (sharing.length === 0) return 'unknown'
+  return sharing.some(shaped) ? 'supported' : 'unsupported'
+}
