@@ -52,7 +52,7 @@ export function detectIntent(raw: string): Intent {
   if (command) return { kind: command }
 
   const normalized = normalizeMessage(text)
-  const tokens = tagText(normalized)
+  const tokens = withAssessVerbs(normalized, tagText(normalized))
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
   if (cues.has('which') && !cues.has('policy'))
     return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
@@ -77,6 +77,19 @@ export function detectIntent(raw: string): Intent {
   if (named && followUp && text.length <= 16) return { kind: 'follow-up-program', program: named }
   if (isAspectFollowUp(text)) return { kind: 'follow-up-aspect', aspect: detectAspect(text) }
   return { kind: 'other' }
+}
+
+/**
+ * "测专精特新", "想弄个专精特新", "我们先评专精特新吧": a program name right after an assess verb (intents.json
+ * assessVerbs) carries the assess cue, as 能评/想测 do.
+ */
+function withAssessVerbs(text: string, tokens: readonly MessageToken[]): MessageToken[] {
+  const { assessVerbEnding } = currentLexicon()
+  return tokens.map((token, index) => {
+    if (!token.program || token.cue) return token
+    const before = text.slice(tokens[index - 1]?.end ?? 0, token.start)
+    return assessVerbEnding.test(before) ? { ...token, cue: 'assess' as const } : token
+  })
 }
 
 /** True when every word of the message is tagged by the lexicon or is about the asker (intents.json subjects). */
