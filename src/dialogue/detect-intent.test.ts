@@ -54,6 +54,8 @@ describe('detectIntent', () => {
     // The verb must stand right before the name, and policy words still make it a question.
     expect(detectIntent('评专精特新有什么好处').kind).toBe('other')
     expect(detectIntent('专精特新评了没用').kind).toBe('other')
+    expect(detectIntent('完整专精特新名单').kind).toBe('other')
+    expect(detectIntent('已经评专精特新了').kind).toBe('other')
   })
 
   it('X怎么评, X评价 and a how-question about the requested assessment start it', () => {

@@ -79,6 +79,8 @@ export function detectIntent(raw: string): Intent {
   return { kind: 'other' }
 }
 
+const OPENS_ASSESS_VERB = new Set<MessageToken['type']>(['separator', 'desire', 'filler'])
+
 /**
  * "测专精特新", "想弄个专精特新", "我们先评专精特新吧": a program name right after an assess verb (intents.json
  * assessVerbs) carries the assess cue, as 能评/想测 do.
@@ -87,7 +89,10 @@ function withAssessVerbs(text: string, tokens: readonly MessageToken[]): Message
   const { assessVerbEnding } = currentLexicon()
   return tokens.map((token, index) => {
     if (!token.program || token.cue) return token
-    const before = text.slice(tokens[index - 1]?.end ?? 0, token.start)
+    const previous = tokens[index - 1]
+    // "已经评专精特新了": only a clause start, a wish (想) or a filler may come before the verb.
+    if (previous && !OPENS_ASSESS_VERB.has(previous.type)) return token
+    const before = text.slice(previous?.end ?? 0, token.start).replace(/\s+/g, '')
     return assessVerbEnding.test(before) ? { ...token, cue: 'assess' as const } : token
   })
 }

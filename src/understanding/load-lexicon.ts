@@ -70,7 +70,7 @@ export interface Lexicon {
   subjects: readonly string[]
   /** Question words that ask yes or no (intents.json yesNoQuestions). */
   yesNoQuestions: ReadonlySet<string>
-  /** "测专精特新", "想弄个专精特新": the text before a program name, when it ends so, asks to assess it (intents.json assessVerbs). */
+  /** "测专精特新", "我们先评专精特新": the text before a program name, when it ends so, asks to assess it (intents.json assessVerbs). */
   assessVerbEnding: RegExp
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
   mainActivity: { before: readonly string[]; after: readonly string[] }
@@ -184,7 +184,8 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     subjects: [...intents.subjects].sort((a, b) => b.length - a.length),
     yesNoQuestions: new Set(intents.yesNoQuestions),
     assessVerbEnding: new RegExp(
-      `(?:${alternation(intents.assessVerbs.verbs)})(?:${alternation(intents.assessVerbs.between)})?$`,
+      `(?<!${alternation(intents.assessVerbs.notAfter)})` +
+        `(?:${alternation(intents.assessVerbs.verbs)})(?:${alternation(intents.assessVerbs.between)})?$`,
       'u',
     ),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
