@@ -65,6 +65,7 @@ describe('detectIntent', () => {
     // 怎么弄 alone does not request an assessment, and 评级 is not 评.
     expect(detectIntent('小巨人怎么弄').kind).toBe('other')
     expect(detectIntent('数字化水平怎么评级').kind).toBe('other')
+    expect(detectIntent('研发费用怎么评').kind).toBe('other')
   })
 
   it('recognises follow-ups on the last topic', () => {
