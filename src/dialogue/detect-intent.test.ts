@@ -44,6 +44,30 @@ describe('detectIntent', () => {
     expect(detectIntent('帮我测测专精特新，要准备多少材料').kind).toBe('other')
   })
 
+  it('an assess verb right before a program name asks to assess it', () => {
+    expect(detectIntent('测专精特新')).toEqual({ kind: 'assess', programs: ['specialized'] })
+    expect(detectIntent('俺们想弄个专精特新 中不中')).toEqual({ kind: 'assess', programs: ['specialized'] })
+    expect(detectIntent('专精特新和小巨人哪个容易 我们先评专精特新吧')).toEqual({
+      kind: 'assess',
+      programs: ['specialized'],
+    })
+    // The verb must stand right before the name, and policy words still make it a question.
+    expect(detectIntent('评专精特新有什么好处').kind).toBe('other')
+    expect(detectIntent('专精特新评了没用').kind).toBe('other')
+    expect(detectIntent('完整专精特新名单').kind).toBe('other')
+    expect(detectIntent('已经评专精特新了').kind).toBe('other')
+  })
+
+  it('X怎么评, X评价 and a how-question about the requested assessment start it', () => {
+    expect(detectIntent('小巨人咋评')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    expect(detectIntent('创新型中小企业评价 我们去年营收3000万')).toEqual({ kind: 'assess', programs: ['innovative'] })
+    expect(detectIntent('我们想评一下专精特新小巨人，怎么弄')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    // 怎么弄 alone does not request an assessment, and 评级 is not 评.
+    expect(detectIntent('小巨人怎么弄').kind).toBe('other')
+    expect(detectIntent('数字化水平怎么评级').kind).toBe('other')
+    expect(detectIntent('研发费用怎么评').kind).toBe('other')
+  })
+
   it('recognises follow-ups on the last topic', () => {
     expect(detectIntent('那小巨人呢？')).toEqual({ kind: 'follow-up-program', program: 'little-giant' })
     expect(detectIntent('这个怎么申请？')).toEqual({ kind: 'follow-up-aspect', aspect: 'process' })

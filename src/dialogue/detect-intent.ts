@@ -52,7 +52,7 @@ export function detectIntent(raw: string): Intent {
   if (command) return { kind: command }
 
   const normalized = normalizeMessage(text)
-  const tokens = tagText(normalized)
+  const tokens = withAssessVerbs(normalized, tagText(normalized))
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
   if (cues.has('which') && !cues.has('policy'))
     return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
@@ -77,6 +77,50 @@ export function detectIntent(raw: string): Intent {
   if (named && followUp && text.length <= 16) return { kind: 'follow-up-program', program: named }
   if (isAspectFollowUp(text)) return { kind: 'follow-up-aspect', aspect: detectAspect(text) }
   return { kind: 'other' }
+}
+
+const OPENS_ASSESS_VERB = new Set<MessageToken['type']>(['separator', 'desire', 'filler'])
+
+/**
+ * "测专精特新", "想弄个专精特新", "我们先评专精特新吧": a program name right after an assess verb (intents.json
+ * assessVerbs) carries the assess cue, as 能评/想测 do. "小巨人咋评" asks to assess, "研发费用怎么评" does not:
+ * a besideProgram cue keeps its cue only next to a program name.
+ */
+function withAssessVerbs(text: string, tokens: readonly MessageToken[]): MessageToken[] {
+  const { assessVerbEnding, assessBesideProgram } = currentLexicon()
+  return tokens.map((token, index) => {
+    const previous = tokens[index - 1]
+    if (token.cue === 'assess' && assessBesideProgram.has(token.text)) {
+      if (besideProgram(text, tokens, index)) return token
+      const plain = { ...token }
+      delete plain.cue
+      return plain
+    }
+    if (!token.program || token.cue) return token
+    // "已经评专精特新了": only a clause start, a wish (想) or a filler may come before the verb.
+    if (previous && !OPENS_ASSESS_VERB.has(previous.type)) return token
+    const before = text.slice(previous?.end ?? 0, token.start).replace(/\s+/g, '')
+    return assessVerbEnding.test(before) ? { ...token, cue: 'assess' as const } : token
+  })
+}
+
+/**
+ * "小巨人咋评", "专精特新，我们怎么评", "怎么评专精特新": the nearest word on one side of the token is a program name,
+ * with only punctuation and words about the asker (intents.json subjects) between.
+ */
+function besideProgram(text: string, tokens: readonly MessageToken[], index: number): boolean {
+  const words = (from: number, to: number) => {
+    let gap = text.slice(from, to)
+    for (const word of currentLexicon().subjects) gap = gap.split(word).join('')
+    return !/[\p{Script=Han}A-Za-z0-9]/u.test(gap)
+  }
+  const token = tokens[index]!
+  const before = tokens.slice(0, index).findLast((candidate) => candidate.type !== 'separator')
+  const after = tokens.slice(index + 1).find((candidate) => candidate.type !== 'separator')
+  return (
+    (before?.program !== undefined && words(before.end, token.start)) ||
+    (after?.program !== undefined && words(token.end, after.start))
+  )
 }
 
 /** True when every word of the message is tagged by the lexicon or is about the asker (intents.json subjects). */

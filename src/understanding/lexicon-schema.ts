@@ -149,6 +149,14 @@ export const IntentFileSchema = z
     subjects: Words,
     /** Question words that ask yes or no ("能评专精特新吗"); any other question word ("还能加多少") asks about a policy, not for an assessment. */
     yesNoQuestions: Words,
+    /**
+     * A verb said right before a program name asks to assess it ("测专精特新", "想弄个专精特新", "我们先评专精特新吧");
+     * `between` lists what may stand between them (个, 一下); `notAfter` the characters that, right before the verb,
+     * make it part of another word or deny it ("完整专精特新名单", "汇报专精特新", "没评专精特新").
+     * `besideProgram`: assess cues that count only next to a program name ("小巨人咋评", "怎么评专精特新", "专精特新我们怎么评";
+     * not "研发费用怎么评").
+     */
+    assessVerbs: z.object({ notAfter: Words, verbs: Words, between: Words, besideProgram: Words }).strict(),
   })
   .strict()
 

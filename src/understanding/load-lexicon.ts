@@ -70,6 +70,10 @@ export interface Lexicon {
   subjects: readonly string[]
   /** Question words that ask yes or no (intents.json yesNoQuestions). */
   yesNoQuestions: ReadonlySet<string>
+  /** "测专精特新", "我们先评专精特新": the text before a program name, when it ends so, asks to assess it (intents.json assessVerbs). */
+  assessVerbEnding: RegExp
+  /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
+  assessBesideProgram: ReadonlySet<string>
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
   mainActivity: { before: readonly string[]; after: readonly string[] }
 }
@@ -181,6 +185,12 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     aspects: intents.aspects,
     subjects: [...intents.subjects].sort((a, b) => b.length - a.length),
     yesNoQuestions: new Set(intents.yesNoQuestions),
+    assessVerbEnding: new RegExp(
+      `(?<!${alternation(intents.assessVerbs.notAfter)})` +
+        `(?:${alternation(intents.assessVerbs.verbs)})(?:${alternation(intents.assessVerbs.between)})?$`,
+      'u',
+    ),
+    assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
   }
 }
@@ -197,4 +207,12 @@ function toMeaning(entry: Record<string, unknown>): KeywordMeaning {
     } as KeywordMeaning
   }
   return entry as KeywordMeaning
+}
+
+/** "测|评|申请": the words as one regular-expression alternation, longest first, escaped. */
+function alternation(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')
 }

@@ -336,6 +336,19 @@ describe('extractFacts: registration, industry and choices', () => {
     { text: '创客中国50强', facts: { makerChinaTop: 50 } },
   ])('$text → $facts', check)
 
+  it('narrows a word of two industries to the reading another word supports', () => {
+    const narrowed = extract('电商 天猫店', ['industry'])
+    expect(narrowed.facts).toEqual({ industry: 'retail' })
+    expect(narrowed.unsure).not.toContain('industry')
+    // Without support 电商 stays retail or wholesale.
+    expect(extract('做电商的', ['industry']).unsure).toContain('industry')
+  })
+
+  it('reads 个人独资企业 and 合伙企业 as not a legal person', () => {
+    expect(extract('我们是个人独资企业').facts).toEqual({ independentLegalPerson: false })
+    expect(extract('我们是合伙企业').facts).toEqual({ independentLegalPerson: false })
+  })
+
   it('adds to and removes from the known honours', () => {
     expect(extract('不是高企了', [], { honors: ['highTech', 'ipDemo'] }).facts).toEqual({ honors: ['ipDemo'] })
     expect(extract('是高企', [], { honors: ['ipDemo'] }).facts).toEqual({ honors: ['highTech', 'ipDemo'] })

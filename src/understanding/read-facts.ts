@@ -1226,7 +1226,7 @@ class MessageExtractor {
     const scored = new Map<string, { score: number; raw: string }>()
     // "做软件也做硬件，以软件为主": the activity said to be the main one outweighs the others and any name.
     const hasMain = compounds.some((compound) => compound.main)
-    for (const compound of compounds) {
+    for (const compound of narrowAmbiguous(compounds)) {
       const score = (compound.explicit ? 1 : 0.8) * (hasMain && !compound.main ? 0.5 : 1)
       const known = scored.get(compound.value)
       if (!known || known.score < score) scored.set(compound.value, { score, raw: compound.raw })
@@ -1486,4 +1486,18 @@ function problemReason(fact: FactName, value: BoundValue, problem: QuantityProbl
     case 'outOfRange':
       return `${label}“${value.raw}”不像是真实的数字，${ASK_AGAIN}`
   }
+}
+
+/**
+ * "电商 天猫店": a word that fits two industries (电商: retail or wholesale) is narrowed to the readings another
+ * word of the message supports (天猫店: retail); with no support it keeps them all and the answer stays unsure.
+ */
+function narrowAmbiguous(compounds: readonly IndustryMention[]): IndustryMention[] {
+  return compounds.filter((compound) => {
+    const readings = compounds.filter((other) => other.start === compound.start)
+    if (readings.length < 2) return true
+    const supported = (value: string) =>
+      compounds.some((other) => other.start !== compound.start && other.value === value)
+    return !readings.some((reading) => supported(reading.value)) || supported(compound.value)
+  })
 }

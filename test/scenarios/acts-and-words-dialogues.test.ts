@@ -50,6 +50,15 @@ describe('对话：纠正、否认与行业（issue 9，acts and words）', () =
     await bot.say('专精特新怎么评 帮我测测', /北京市注册登记/u, mode('assessing'))
   })
 
+  it('“测专精特新”“想弄个专精特新”直接开始评估；“个人独资企业”记为非独立法人', async () => {
+    for (const opening of ['测专精特新', '俺们公司想弄个专精特新 中不中']) {
+      const bot = createFixture()
+      await bot.say(opening, /北京市注册登记/u, mode('assessing'))
+    }
+    const bot = createFixture()
+    await bot.say('我们是北京的个人独资企业，可以参评专精特新吗', fact('independentLegalPerson', false))
+  })
+
   it('宽带接入和IDC机房都是信息传输业；说明“为主”的一项决定行业，否则追问', async () => {
     for (const [answer, industry] of [
       ['做宽带接入和IDC机房的，80人', 'telecom'],
