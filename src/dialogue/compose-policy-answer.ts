@@ -265,8 +265,7 @@ function renderClause(
   if (options.withLead !== false && clause.lead && clause.lead.length <= MAX_LEAD_CHARS && listsIn(clause) > 1)
     text = `${clause.lead}${text}`
   const topic = clause.topic
-  if (topic && !generic.includes(topic) && topicAddsToTitle(clause, topic))
-    text = `关于“${topic}”：${text}`
+  if (topic && !generic.includes(topic) && topicAddsToTitle(clause, topic)) text = `关于“${topic}”：${text}`
   return text
 }
 
