@@ -55,9 +55,21 @@ const aspects = () => (defaultAspects ??= loadAnswerAspects())
 /** Formal words for the question's colloquial ones (knowledge/synonyms.json), to rank a card's clauses. */
 function synonymTerms(question: string): string[] {
   const normalized = normalizeForSearch(question)
-  return synonyms()
-    .entries.filter((entry) => entry.from.some((word) => normalized.includes(normalizeForSearch(word))))
+  return normalizedSynonyms(synonyms())
+    .filter((entry) => entry.from.some((word) => normalized.includes(word)))
     .flatMap((entry) => entry.to)
+}
+
+const NORMALIZED_SYNONYMS = new WeakMap<SynonymMap, Array<{ from: string[]; to: readonly string[] }>>()
+
+/** The synonym entries with their colloquial words normalised (once per loaded file). */
+function normalizedSynonyms(map: SynonymMap): Array<{ from: string[]; to: readonly string[] }> {
+  let entries = NORMALIZED_SYNONYMS.get(map)
+  if (!entries) {
+    entries = map.entries.map((entry) => ({ from: entry.from.map(normalizeForSearch), to: entry.to }))
+    NORMALIZED_SYNONYMS.set(map, entries)
+  }
+  return entries
 }
 
 function citationOf(card: PolicyCard): Citation {

@@ -170,12 +170,82 @@ function trimClause(text: string, terms: readonly string[], pattern: RegExp | nu
   return `${start > 0 ? '…' : ''}${clipped.replace(/[，,、]$/u, '')}${end < pieces.length || clipped !== middle ? '…' : ''}`
 }
 
+/**
+ * What composing needs of a card or clause that does not depend on the question, computed once per object: the
+ * cards and their clauses are immutable, and a knowledge reload replaces them (so a WeakMap entry goes with them).
+ */
+const listCounts = new WeakMap<Clause, number>()
+const plainTexts = new WeakMap<Clause, string>()
+const ownTopics = new WeakMap<Clause, boolean>()
+const ownTexts = new WeakMap<PolicyCard, string>()
+const contactTexts = new WeakMap<PolicyCard, string>()
+const patterns = new WeakMap<object, RegExp>()
+
+/** The pattern of an entry of the aspects file (built once per entry). */
+function patternOf(entry: object, source: string): RegExp {
+  let pattern = patterns.get(entry)
+  if (!pattern) {
+    pattern = new RegExp(source, 'u')
+    patterns.set(entry, pattern)
+  }
+  return pattern
+}
+
+/** The clause's text normalised, without punctuation or spaces (to tell the same sentence repeated in a sibling). */
+function plainText(clause: Clause): string {
+  let text = plainTexts.get(clause)
+  if (text === undefined) {
+    text = normalizeForSearch(clause.text).replace(/[\p{P}\s]/gu, '')
+    plainTexts.set(clause, text)
+  }
+  return text
+}
+
+/** The card's own clauses with their topics, normalised (does the question share a word with the card?). */
+function ownTextOf(card: PolicyCard): string {
+  let text = ownTexts.get(card)
+  if (text === undefined) {
+    text = normalizeForSearch(
+      cardClauses(card)
+        .map((clause) => `${clause.topic ?? ''}${clause.text}`)
+        .join('\n'),
+    )
+    ownTexts.set(card, text)
+  }
+  return text
+}
+
+/** The 联络方式 as the source line shows it, normalised. */
+function contactShownOf(card: PolicyCard): string {
+  let text = contactTexts.get(card)
+  if (text === undefined) {
+    text = normalizeForSearch(shortContact(card.contact) ?? '')
+    contactTexts.set(card, text)
+  }
+  return text
+}
+
 /** How many lists the clause's field holds (distinct openers of its items). */
 function listsIn(clause: Clause): number {
-  const leads = cardClauses(clause.card)
-    .filter((candidate) => candidate.field === clause.field && candidate.lead !== null)
-    .map((candidate) => candidate.lead)
-  return new Set(leads).size
+  let count = listCounts.get(clause)
+  if (count === undefined) {
+    const leads = cardClauses(clause.card)
+      .filter((candidate) => candidate.field === clause.field && candidate.lead !== null)
+      .map((candidate) => candidate.lead)
+    count = new Set(leads).size
+    listCounts.set(clause, count)
+  }
+  return count
+}
+
+/** Whether the clause's topic says more than the card's title (most of its bigrams are not in the title). */
+function topicAddsToTitle(clause: Clause, topic: string): boolean {
+  let adds = ownTopics.get(clause)
+  if (adds === undefined) {
+    adds = bigramShare(normalizeForSearch(topic), normalizeForSearch(clause.card.title)) < 0.5
+    ownTopics.set(clause, adds)
+  }
+  return adds
 }
 
 /** The clause as quoted: its item number when the sentence continues a numbered item, and its topic when that is not the card's. */
@@ -195,12 +265,7 @@ function renderClause(
   if (options.withLead !== false && clause.lead && clause.lead.length <= MAX_LEAD_CHARS && listsIn(clause) > 1)
     text = `${clause.lead}${text}`
   const topic = clause.topic
-  if (
-    topic &&
-    !generic.includes(topic) &&
-    bigramShare(normalizeForSearch(topic), normalizeForSearch(clause.card.title)) < 0.5
-  )
-    text = `关于“${topic}”：${text}`
+  if (topic && !generic.includes(topic) && topicAddsToTitle(clause, topic)) text = `关于“${topic}”：${text}`
   return text
 }
 
@@ -222,15 +287,14 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   if (parts.length === 1 && parts[0].aspect === 'general' && options.aspect && options.aspect !== 'general')
     parts = [{ ...parts[0], aspect: DIALOGUE_ASPECT[options.aspect] }]
   const { clauses, cardWeight } = clausePool(card, options)
-  const contactShown = normalizeForSearch(shortContact(card.contact) ?? '')
+  const contactShown = contactShownOf(card)
   const picks: Pick[] = []
   const used = new Set<Clause>()
   // The same sentence repeated in a sibling article ("北京市支持氢能基础设施建设" quotes the 措施) is quoted once.
   const usedTexts = new Set<string>()
-  const plain = (text: string) => normalizeForSearch(text).replace(/[\p{P}\s]/gu, '')
   const unanswered: string[] = []
   const own = clauses.filter((clause) => clause.card === card)
-  const ownText = normalizeForSearch(own.map((clause) => `${clause.topic ?? ''}${clause.text}`).join('\n'))
+  const ownText = ownTextOf(card)
   // A bare follow-up ("这个怎么申请？") shares no word with the card: the answer is the card's own text for that aspect, in order.
   const chosen = options.chosen ?? []
   for (const clause of chosen)
@@ -245,7 +309,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const unstated = aspects.details.filter(
     (detail) =>
       detail.cues.some((cue) => asked.includes(cue)) &&
-      !clauses.some((clause) => new RegExp(detail.clausePattern, 'u').test(clause.text)),
+      !clauses.some((clause) => patternOf(detail, detail.clausePattern).test(clause.text)),
   )
   const unstatedIn = (part: SubQuestion) =>
     unstated.filter((detail) => detail.cues.some((cue) => part.text.includes(cue)))
@@ -269,13 +333,16 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
         second: false,
       })
   }
-  const isUsed = (clause: Clause) =>
-    used.has(clause) ||
-    (plain(clause.text).length >= 8 &&
-      [...usedTexts].some((text) => text.includes(plain(clause.text)) || plain(clause.text).includes(text)))
+  const isUsed = (clause: Clause) => {
+    if (used.has(clause)) return true
+    const text = plainText(clause)
+    if (text.length < 8) return false
+    for (const usedText of usedTexts) if (usedText.includes(text) || text.includes(usedText)) return true
+    return false
+  }
   const use = (clause: Clause) => {
     used.add(clause)
-    usedTexts.add(plain(clause.text))
+    usedTexts.add(plainText(clause))
   }
   // First each part's best clause, in the question's order; then further clauses, so that one part's extras never take another part's answer.
   let agencyAsked = false
@@ -295,7 +362,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const entry = aspects.aspects.find(
       (candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect),
     )
-    const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
+    const pattern = entry ? patternOf(entry, entry.clausePattern) : null
 
     const terms = questionTerms(part.text, options.extraTerms)
     const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter(

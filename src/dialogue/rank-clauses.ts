@@ -245,6 +245,46 @@ export function useDefaultCorpus(corpus: CorpusFrequency): void {
   defaultCorpus = corpus
 }
 
+interface AspectFit {
+  /** The clause stands in a field that answers the aspect. */
+  inField: boolean
+  /** In such a field, or its text matches the aspect's clausePattern. */
+  fitsPattern: boolean
+  /** How many of the aspect's clauseWords its text holds. */
+  words: number
+}
+
+type AnswerAspectEntry = AnswerAspects['aspects'][number]
+
+const NO_FIT: AspectFit = { inField: false, fitsPattern: false, words: 0 }
+const fitCache = new WeakMap<Clause, Map<AnswerAspectEntry, AspectFit>>()
+const patternCache = new WeakMap<AnswerAspectEntry, RegExp>()
+
+/** How a clause fits an aspect: it depends on the clause and the aspects file only, so it is computed once per pair. */
+function aspectFit(clause: Clause, entry: AnswerAspectEntry): AspectFit {
+  let byEntry = fitCache.get(clause)
+  if (!byEntry) {
+    byEntry = new Map()
+    fitCache.set(clause, byEntry)
+  }
+  let fit = byEntry.get(entry)
+  if (!fit) {
+    let pattern = patternCache.get(entry)
+    if (!pattern) {
+      pattern = new RegExp(entry.clausePattern, 'u')
+      patternCache.set(entry, pattern)
+    }
+    const inField = entry.fields.includes(clause.field)
+    fit = {
+      inField,
+      fitsPattern: inField || pattern.test(clause.text),
+      words: entry.clauseWords.filter((word) => clause.text.includes(word)).length,
+    }
+    byEntry.set(entry, fit)
+  }
+  return fit
+}
+
 /** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */
 export function questionTerms(text: string, extra: readonly string[] = []): string[] {
   const terms = new Set<string>()
@@ -287,9 +327,12 @@ export function rankClauses(
   const corpusIdf = (term: string) =>
     Math.log(1 + corpus.cards / (corpus.frequency(term) + 0.5)) / Math.log(1 + corpus.cards / 0.5)
   const weightOf = new Map<string, number>()
+  const ownWithoutCues = asking.size > 0 ? new Set(questionTerms(part.text.replace(cues, ' '))) : null
   for (const term of [...own, ...context, ...others]) {
-    const frequency = texts.filter((text, index) => text.has(term) || topics[index].has(term)).length
-    const asked = asking.has(term) && !questionTerms(part.text.replace(cues, ' ')).includes(term) ? CUE_TERM_WEIGHT : 1
+    let frequency = 0
+    for (let index = 0; index < texts.length; index += 1)
+      if (texts[index].has(term) || topics[index].has(term)) frequency += 1
+    const asked = asking.has(term) && !ownWithoutCues?.has(term) ? CUE_TERM_WEIGHT : 1
     weightOf.set(
       term,
       frequency === 0
@@ -304,7 +347,6 @@ export function rankClauses(
     part.aspect === 'general'
       ? aspects.aspects.find((candidate) => candidate.aspect === 'amount')
       : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
-  const pattern = entry ? new RegExp(entry.clausePattern, 'u') : null
   const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
   return clauses
     .map((clause, index) => {
@@ -317,9 +359,7 @@ export function rankClauses(
       for (const term of context) contextScore += (weightOf.get(term) ?? 0) * match(term)
       let othersScore = 0
       for (const term of others) othersScore += (weightOf.get(term) ?? 0) * match(term)
-      const inField = entry ? entry.fields.includes(clause.field) : false
-      const fitsPattern = inField || (pattern?.test(clause.text) ?? false)
-      const words = entry ? entry.clauseWords.filter((word) => clause.text.includes(word)).length : 0
+      const { inField, fitsPattern, words } = entry ? aspectFit(clause, entry) : NO_FIT
       const fitsAspect = fitsPattern || words > 0
       const aspectScore =
         (fitsPattern ? prior : 0) + (words > 0 ? prior * 0.3 : 0) + (inField ? prior * FIELD_BONUS : 0)
@@ -336,6 +376,20 @@ export function rankClauses(
       return { clause, score, fitsAspect, ownScore }
     })
     .sort((left, right) => right.score - left.score || left.clause.position - right.clause.position)
+}
+
+const shapeCache = new WeakMap<AnswerAspectEntry, RegExp>()
+const titleCache = new WeakMap<PolicyCard, Set<string>>()
+
+/** The terms of a card's title, document title and heading (computed once per card). */
+function titleTerms(card: PolicyCard): Set<string> {
+  let terms = titleCache.get(card)
+  if (!terms) {
+    terms = new Set()
+    addTerms(normalizeForSearch(`${card.title}\n${card.documentTitle}\n${card.heading ?? ''}`), terms)
+    titleCache.set(card, terms)
+  }
+  return terms
 }
 
 /** A part term is distinctive when some card but at most this share of all cards uses it ("企业", "申请" are not). */
@@ -359,17 +413,30 @@ export function shapeSupport(
   const aspects = options.aspects ?? loadAnswerAspects()
   const entry = aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
   if (!entry) return 'unknown'
-  const shape = new RegExp(entry.answerShape ?? entry.clausePattern, 'u')
+  let shape = shapeCache.get(entry)
+  if (!shape) {
+    shape = new RegExp(entry.answerShape ?? entry.clausePattern, 'u')
+    shapeCache.set(entry, shape)
+  }
   const shaped = (clause: Clause) =>
     shape.test(clause.text) || (entry.answerShape === undefined && entry.fields.includes(clause.field))
   if (options.best && shaped(options.best)) return 'supported'
   const corpus = options.corpus ?? (defaultCorpus ??= corpusFrequency())
-  const titles = new Set<string>()
-  for (const card of new Set(clauses.map((clause) => clause.card)))
-    addTerms(normalizeForSearch(`${card.title}\n${card.documentTitle}\n${card.heading ?? ''}`), titles)
+  const titles: Array<Set<string>> = []
+  let previous: PolicyCard | null = null
+  for (const clause of clauses)
+    if (clause.card !== previous) {
+      previous = clause.card
+      titles.push(titleTerms(clause.card))
+    }
   const distinctive = questionTerms(part.text.replace(cuePattern(aspects), ' ')).filter((term) => {
     const frequency = corpus.frequency(term)
-    return term.length >= 2 && !titles.has(term) && frequency > 0 && frequency <= corpus.cards * DISTINCTIVE_SHARE
+    return (
+      term.length >= 2 &&
+      !titles.some((terms) => terms.has(term)) &&
+      frequency > 0 &&
+      frequency <= corpus.cards * DISTINCTIVE_SHARE
+    )
   })
   const sharing = clauses.filter((clause) => {
     const terms = termsOf(clause)

@@ -152,11 +152,24 @@ export function placeAliases(question: string, text: string, words: AnswerDecisi
     .flatMap((place) => (place.coveredBy ?? []).filter((word) => text.includes(word)))
 }
 
+const LONGEST_FIRST = new WeakMap<AnswerDecisionWords, Map<string, readonly string[]>>()
+
+/** A word list of the decision words, longest first (sorted once per loaded file). */
+function longestFirst(words: AnswerDecisionWords, list: 'domainWords' | 'programSuffixes'): readonly string[] {
+  let lists = LONGEST_FIRST.get(words)
+  if (!lists) LONGEST_FIRST.set(words, (lists = new Map()))
+  let sorted = lists.get(list)
+  if (!sorted) {
+    sorted = [...words[list]].sort((left, right) => right.length - left.length)
+    lists.set(list, sorted)
+  }
+  return sorted
+}
+
 /** Character bigrams of the question's own subject: stop phrases and policy words removed. */
 export function topicBigrams(question: string, words: AnswerDecisionWords): string[] {
-  const policyWords = [...words.domainWords].sort((left, right) => right.length - left.length)
   let rest = stripStopPhrases(question)
-  for (const word of policyWords) rest = rest.split(word).join(' ')
+  for (const word of longestFirst(words, 'domainWords')) if (rest.includes(word)) rest = rest.split(word).join(' ')
   const pairs: string[] = []
   for (const run of rest.match(/[\p{Script=Han}]{2,}/gu) ?? [])
     for (let index = 0; index + 1 < run.length; index += 1) pairs.push(run.slice(index, index + 2))
@@ -201,7 +214,7 @@ export function schemeNames(question: string, words: AnswerDecisionWords): strin
   const names: string[] = []
   for (const match of normalized.matchAll(/[“"「『]([^”"」』]{2,20})[”"」』]/gu))
     names.push(match[1].replace(/[《》\s]/gu, ''))
-  const suffixes = [...words.programSuffixes].sort((left, right) => right.length - left.length)
+  const suffixes = longestFirst(words, 'programSuffixes')
   for (const run of stripStopPhrases(question).match(/[\p{Script=Han}]{3,}/gu) ?? []) {
     let found = false
     for (const suffix of suffixes) {

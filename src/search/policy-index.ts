@@ -764,19 +764,20 @@ export class PolicyIndex {
     const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
     const queryTokens = terms.map((term) => term.token)
     const idfOf = new Map(terms.map((term) => [term.token, term.idf]))
+    const snippetOf = (indexed: IndexedCard) => {
+      const { sentences, byToken } = this.#passages(indexed)
+      return bestSnippet(indexed.card, sentences, byToken, queryTokens, (token) => idfOf.get(token) ?? this.#idf(token))
+    }
     return {
+      // A snippet is made when it is read (the dialogue reads the cards, the search route the snippets), then kept.
       hits: scored.map((entry) => {
-        const { sentences, byToken } = this.#passages(entry.indexed)
+        let snippet: string | undefined
         return {
           card: entry.indexed.card,
           score: Math.round(entry.score * 1000) / 1000,
-          snippet: bestSnippet(
-            entry.indexed.card,
-            sentences,
-            byToken,
-            queryTokens,
-            (token) => idfOf.get(token) ?? this.#idf(token),
-          ),
+          get snippet(): string {
+            return (snippet ??= snippetOf(entry.indexed))
+          },
         }
       }),
       confident: coverage >= this.#threshold,
