@@ -24,4 +24,14 @@ describe('Metrics', () => {
     metrics.turns.inc({ channel: 'we"chat\n' })
     expect(metrics.render()).toContain('advisor_turns_total{channel="we\\"chat\\n"} 1')
   })
+
+  it('keys a series by its labels whatever their order, escaping backslashes too', () => {
+    const metrics = new Metrics()
+    metrics.httpRequests.inc({ status: '200', route: '/a' })
+    metrics.httpRequests.inc({ route: '/a', status: '200' })
+    metrics.turns.inc({ channel: 'a\\b' })
+    const text = metrics.render()
+    expect(text).toContain('advisor_http_requests_total{route="/a",status="200"} 2')
+    expect(text).toContain('advisor_turns_total{channel="a\\\\b"} 1')
+  })
 })

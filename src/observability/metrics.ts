@@ -4,10 +4,24 @@
  */
 type Labels = Record<string, string>
 
+const NEEDS_ESCAPE = /[\\"\n]/
+
+/** Prometheus label value escaping; most values (routes, statuses) need none, so one test skips the replaces. */
+function escapeLabel(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') : value
+}
+
+/** The series key, e.g. `{route="/x",status="200"}`: called on every HTTP request, so no array building for one or two labels. */
 function labelKey(labels: Labels): string {
-  const names = Object.keys(labels).sort()
+  const names = Object.keys(labels)
   if (names.length === 0) return ''
-  return `{${names.map((name) => `${name}="${String(labels[name]).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}`
+  if (names.length > 1) names.sort()
+  let key = '{'
+  for (let index = 0; index < names.length; index += 1) {
+    if (index > 0) key += ','
+    key += `${names[index]}="${escapeLabel(String(labels[names[index]]))}"`
+  }
+  return `${key}}`
 }
 
 interface Metric {
