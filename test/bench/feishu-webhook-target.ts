@@ -7,8 +7,11 @@ import { startFakeFeishuServer } from '../fakes/fake-feishu-server.js'
 import type { BenchTarget } from './server-bench.js'
 
 /**
- * The Feishu webhook as a benchmark target: real events (group messages that do not @mention the bot, so they are
- * acknowledged, deduped and queued but need no reply) with a fresh event id per request.
+ * The Feishu webhook as benchmark targets, real events with a fresh id per request (every `EVENT` in the body is
+ * replaced): a group message that does not @mention the bot (verified, parsed and acknowledged, but ignored before
+ * dedupe and the queue), and a private message from a new user each time (verified, parsed, deduped, recorded in the
+ * inbound queue before the ack; the advisor then answers it and the reply goes to the fake Open API in the same
+ * process, so that work competes with the acks as it would in production).
  */
 export async function feishuWebhookTarget() {
   const fake = await startFakeFeishuServer()
@@ -20,7 +23,7 @@ export async function feishuWebhookTarget() {
     verificationToken: 'v-token',
   })
   await channel.start()
-  const event = {
+  const event = (chatType: 'group' | 'p2p') => ({
     schema: '2.0',
     header: {
       event_id: 'EVENT',
@@ -30,25 +33,33 @@ export async function feishuWebhookTarget() {
       app_id: 'cli_bench',
     },
     event: {
-      sender: { sender_id: { open_id: 'ou_user' }, sender_type: 'user' },
+      sender: { sender_id: { open_id: chatType === 'p2p' ? 'ou_EVENT' : 'ou_user' }, sender_type: 'user' },
       message: {
-        message_id: 'om_bench',
-        chat_id: 'oc_group',
-        chat_type: 'group',
+        message_id: chatType === 'p2p' ? 'om_EVENT' : 'om_bench',
+        chat_id: chatType === 'p2p' ? 'oc_EVENT' : 'oc_group',
+        chat_type: chatType,
         message_type: 'text',
         content: '{"text":"算力券怎么申请"}',
         create_time: String(Date.now()),
         mentions: [],
       },
     },
-  }
-  const template = JSON.stringify(event)
-  const target: BenchTarget = {
-    name: 'POST /webhooks/feishu (verify, dedupe, queue, ack)',
-    path: '/webhooks/feishu',
-    method: 'POST',
-    body: template,
-    uniqueEventIds: true,
-  }
-  return { target, routes: channel.routes, close: () => fake.close() }
+  })
+  const targets: BenchTarget[] = [
+    {
+      name: 'POST /webhooks/feishu, group message without @ (verify, parse, ack; not queued)',
+      path: '/webhooks/feishu',
+      method: 'POST',
+      body: JSON.stringify(event('group')),
+      uniqueEventIds: true,
+    },
+    {
+      name: 'POST /webhooks/feishu, private message (verify, dedupe, memory queue, ack; answered after)',
+      path: '/webhooks/feishu',
+      method: 'POST',
+      body: JSON.stringify(event('p2p')),
+      uniqueEventIds: true,
+    },
+  ]
+  return { targets, routes: channel.routes, close: () => fake.close() }
 }

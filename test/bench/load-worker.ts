@@ -17,7 +17,7 @@ let sequence = 0
 const next = () => {
   sequence += 1
   if (bodies) return bodies[sequence % bodies.length]!
-  return uniqueEventIds ? body!.replace('EVENT', `ev-${process.pid}-${sequence}`) : body!
+  return uniqueEventIds ? body!.replaceAll('EVENT', `ev-${process.pid}-${sequence}`) : body!
 }
 const result = await loadHttp({
   url,

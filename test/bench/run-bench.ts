@@ -14,7 +14,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
     const { runHttpBench } = await import('./server-bench.js')
     const feishu = await (await import('./feishu-webhook-target.js')).feishuWebhookTarget()
     try {
-      return await runHttpBench([feishu.target], { webhooks: [feishu.routes] })
+      return await runHttpBench(feishu.targets, { webhooks: [feishu.routes] })
     } finally {
       await feishu.close()
     }
