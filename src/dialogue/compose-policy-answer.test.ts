@@ -202,3 +202,22 @@ describe('composePolicyAnswer', () => {
     expect(answer.body).not.toMatch(/原文未写明联系方式/u)
   })
 })
+
+describe('composePolicyAnswer: items of one list', () => {
+  it('shows several numbered items of one list in the card’s order, not by score', () => {
+    const answer = composePolicyAnswer(card('guide-028'), '算力券现在还能申请吗')
+    const numbers = answer.body
+      .split('\n')
+      .map((line) => /^· (\d+)．/u.exec(line)?.[1])
+      .filter((number): number is string => number !== undefined)
+      .map(Number)
+    expect(numbers.length).toBeGreaterThan(1)
+    expect(numbers).toEqual([...numbers].sort((left, right) => left - right))
+  })
+
+  it('keeps the clause holding an asked figure first', () => {
+    const answer = composePolicyAnswer(card('guide-055'), '市级孵化器 在孵企业起码得有多少家')
+    const first = answer.body.split('\n').find((line) => line.startsWith('· '))
+    expect(first).toMatch(/不少于20家/u)
+  })
+})

@@ -276,6 +276,35 @@ interface Pick {
   second: boolean
 }
 
+/** Aspects whose answer is one figure: the clause holding it stays first, whatever its place in a list. */
+const FIGURE_ASPECTS = new Set(['amount', 'count', 'timing', 'payment'])
+
+/**
+ * The picks as they will be shown: a run of one part's picks that are numbered items of the same list (same card,
+ * field and list opener) is shown in the card's order ("1．… 2．… 3．…"), not by score, unless the part asks for a
+ * figure. Everything else keeps its order.
+ */
+function inListOrder(picks: readonly Pick[]): Pick[] {
+  const result: Pick[] = []
+  const sameList = (left: Pick, right: Pick) =>
+    left.part === right.part &&
+    left.ranked.clause.marker !== null &&
+    right.ranked.clause.marker !== null &&
+    left.ranked.clause.card === right.ranked.clause.card &&
+    left.ranked.clause.field === right.ranked.clause.field &&
+    left.ranked.clause.lead === right.ranked.clause.lead
+  for (let start = 0; start < picks.length;) {
+    let end = start + 1
+    while (end < picks.length && sameList(picks[start], picks[end])) end += 1
+    const run = picks.slice(start, end)
+    if (run.length > 1 && !FIGURE_ASPECTS.has(run[0].part.aspect))
+      run.sort((left, right) => left.ranked.clause.position - right.ranked.clause.position)
+    result.push(...run)
+    start = end
+  }
+  return result
+}
+
 /**
  * Composes an extractive answer from a card: the question split into its parts (amount, condition, count,
  * timing, process, contact), for each part the clause of the card (any field) that best answers it, quoted
@@ -551,8 +580,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     used_chars += pick.rendered.length + 3
   }
   let previousTopic: string | null = null
-  for (const pick of picks) {
-    if (!kept.has(pick)) continue
+  for (const pick of inListOrder(picks.filter((pick) => kept.has(pick)))) {
     const other = pick.ranked.clause.card
     // A topic is named once for a run of its sentences.
     const topic = /^关于“.*?”：/u.exec(pick.rendered)?.[0] ?? null
