@@ -1,27 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chineseNumeralsToDigits, parseChineseNumeral } from './chinese-numerals.js'
-
-describe('parseChineseNumeral', () => {
-  it.each([
-    ['三', 3],
-    ['十', 10],
-    ['十二', 12],
-    ['二十五', 25],
-    ['三百', 300],
-    ['一千零五十', 1050],
-    ['五千万', 50_000_000],
-    ['两百万', 2_000_000],
-    ['十万', 100_000],
-    ['一亿五千万', 150_000_000],
-  ])('%s → %d', (numeral, value) => {
-    expect(parseChineseNumeral(numeral)).toBe(value)
-  })
-
-  it('returns null for what is not a numeral', () => {
-    expect(parseChineseNumeral('千万')).toBeNull()
-    expect(parseChineseNumeral('三点')).toBeNull()
-  })
-})
+import { chineseNumeralsToDigits } from './chinese-numerals.js'
 
 describe('chineseNumeralsToDigits', () => {
   it.each([

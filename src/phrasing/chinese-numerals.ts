@@ -1,5 +1,8 @@
+import { parseChineseNumber } from '../facts/parse-chinese-number.js'
+
 /**
- * Chinese numerals → Arabic digits, for the grounding check only (never for display).
+ * Chinese numerals → Arabic digits, for the grounding check only (never for display). The value of a numeral is
+ * read by the facts reader's `parseChineseNumber`, so the check and the reading of replies agree (三千二 = 3200).
  *
  * Only numerals that carry a fact are rewritten, so idioms stay words and do not turn into numbers:
  * - 百分之三十 → 30%
@@ -12,7 +15,7 @@
 export function chineseNumeralsToDigits(text: string): string {
   return text
     .replace(PERCENT_PATTERN, (_match, numeral: string) => {
-      const value = /^[\d.]+$/.test(numeral) ? Number(numeral) : parseDecimalNumeral(numeral)
+      const value = /^[\d.]+$/.test(numeral) ? Number(numeral) : parseChineseNumber(numeral)
       return value === null ? _match : `${formatNumber(value)}%`
     })
     .replace(
@@ -46,7 +49,6 @@ const DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 }
-const PLACES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 const DIGIT_CHARS = '零〇一二两三四五六七八九'
 const NUMERAL_CHARS = `${DIGIT_CHARS}十百千万亿`
 
@@ -67,13 +69,13 @@ function numeralValue(
   const first = integerPart[0] ?? ''
   if (!(first in DIGITS) && first !== '十') return null
   if (fractionPart !== undefined) {
-    const integer = parseChineseNumeral(integerPart)
+    const integer = parseChineseNumber(integerPart)
     if (integer === null) return null
     const fraction = Number(`0.${[...fractionPart].map((character) => DIGITS[character]).join('')}`)
     return (integer + fraction) * (magnitude === '亿' ? 1e8 : magnitude === '万' ? 1e4 : 1)
   }
   const hasPlace = [...integerPart].some((character) => !(character in DIGITS))
-  if (hasPlace && integerPart.length > 1) return parseChineseNumeral(integerPart)
+  if (hasPlace && integerPart.length > 1) return parseChineseNumber(integerPart)
   if (!hasPlace && integerPart.length > 1) {
     // A digit string is a year (二〇二三年); anything else (一一对应, 三四个) is a word.
     return /^年/.test(following) && integerPart.length === 4
@@ -81,45 +83,7 @@ function numeralValue(
       : null
   }
   const unitPattern = integerPart === '一' || integerPart === '十' ? TIME_OR_MAGNITUDE_UNIT : QUANTITY_UNIT
-  return unitPattern.test(following) ? parseChineseNumeral(integerPart) : null
-}
-
-/** Value of a Chinese numeral such as 一亿五千万 or 二十五; null when it is not well formed. */
-export function parseChineseNumeral(numeral: string): number | null {
-  let total = 0
-  let section = 0
-  let digit: number | null = null
-  for (const character of numeral) {
-    if (character in DIGITS) {
-      digit = DIGITS[character]
-    } else if (character in PLACES) {
-      section += (digit ?? (section === 0 && character === '十' ? 1 : 0)) * PLACES[character]
-      if (digit === null && character !== '十') return null
-      digit = null
-    } else if (character === '万') {
-      total += (section + (digit ?? 0)) * 1e4
-      section = 0
-      digit = null
-    } else if (character === '亿') {
-      total = (total + section + (digit ?? 0)) * 1e8
-      section = 0
-      digit = null
-    } else {
-      return null
-    }
-  }
-  const value = total + section + (digit ?? 0)
-  return Number.isFinite(value) ? value : null
-}
-
-/** 十五点五 → 15.5 */
-function parseDecimalNumeral(numeral: string): number | null {
-  const [integerPart = '', fractionPart, ...rest] = numeral.split('点')
-  if (rest.length > 0) return null
-  const integer = parseChineseNumeral(integerPart)
-  if (integer === null || fractionPart === undefined) return integer
-  if (fractionPart === '' || [...fractionPart].some((character) => !(character in DIGITS))) return null
-  return integer + Number(`0.${[...fractionPart].map((character) => DIGITS[character]).join('')}`)
+  return unitPattern.test(following) ? parseChineseNumber(integerPart) : null
 }
 
 /** Keeps the magnitude visible (五千万 → 5000万, 一亿五千万 → 1.5亿), so an amount still reads as an amount. */

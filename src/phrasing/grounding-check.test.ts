@@ -127,20 +127,27 @@ describe('checkGrounding', () => {
 })
 
 describe('grounding check purity', () => {
-  it('imports nothing but its own pure helpers (no openai, no I/O)', async () => {
+  it('imports nothing but pure project modules, all the way down (no openai, no I/O, no packages)', async () => {
     const { readFile } = await import('node:fs/promises')
-    for (const file of [
+    const seen = new Set<string>()
+    const pending = [
       'grounding-check.ts',
       'extract-fact-tokens.ts',
       'normalize-for-grounding.ts',
       'chinese-numerals.ts',
-    ]) {
-      const source = await readFile(new URL(`./${file}`, import.meta.url), 'utf8')
+    ].map((file) => new URL(`./${file}`, import.meta.url))
+    while (pending.length > 0) {
+      const url = pending.pop()!
+      if (seen.has(url.href)) continue
+      seen.add(url.href)
+      const source = await readFile(url, 'utf8')
       const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1])
       expect(
-        imports.every((path) => /^\.\/[a-z-]+\.js$/.test(path)),
-        `${file} imports ${imports.join(', ')}`,
+        imports.every((path) => /^\.\.?\/(?:[a-z-]+\/)?[a-z-]+\.js$/.test(path) && !path.includes('/phrasing/openai')),
+        `${url.pathname} imports ${imports.join(', ')}`,
       ).toBe(true)
+      for (const path of imports) pending.push(new URL(path.replace(/\.js$/, '.ts'), url))
     }
+    expect(seen.size).toBeGreaterThan(4)
   })
 })
