@@ -463,13 +463,10 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
       }
       continue
     }
-    // "啥叫首谈制": the whole section (sentences under the best clause's heading) or numbered item, as far as it fits.
-    if (definitionAsked && index === 0 && (best.clause.topic !== null || best.clause.marker !== null)) {
-      const sameBlock = (clause: Clause) =>
-        clause.field === best.clause.field &&
-        (best.clause.topic !== null ? clause.topic === best.clause.topic : clause.item === best.clause.item)
+    /** Quotes the best clause with the clauses of its block not quoted yet, in the card's order. */
+    const quoteBlock = (inBlock: (clause: Clause) => boolean) => {
       for (const clause of home.filter(
-        (candidate) => candidate === best.clause || (sameBlock(candidate) && !isUsed(candidate)),
+        (candidate) => candidate === best.clause || (inBlock(candidate) && !isUsed(candidate)),
       )) {
         if (clause !== best.clause) use(clause)
         picks.push({
@@ -479,26 +476,24 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
           second: clause !== best.clause,
         })
       }
+    }
+    // "啥叫首谈制": the whole section (sentences under the best clause's heading) or numbered item, as far as it fits.
+    if (definitionAsked && index === 0 && (best.clause.topic !== null || best.clause.marker !== null)) {
+      quoteBlock(
+        (clause) =>
+          clause.field === best.clause.field &&
+          (best.clause.topic !== null ? clause.topic === best.clause.topic : clause.item === best.clause.item),
+      )
       continue
     }
-    // The same for an article whose measures are sentences, not numbered items ("专精特新贷…；专精特新保…"): its sentences in order, as many as fit.
+    // The same for an article whose measures are sentences, not numbered items ("专精特新贷…；专精特新保…"): its sentences
+    // in order, as many as fit — the sentences of the best clause's numbered item, or the unnumbered sentences of its field.
     if (listAsked && items.length === 0) {
-      // The sentences of the best clause's numbered item, or the unnumbered sentences of its field.
-      const sameBlock = (clause: Clause) =>
-        best.clause.marker !== null ? clause.item === best.clause.item : clause.marker === null
-      const sentences = home.filter(
+      quoteBlock(
         (clause) =>
-          clause === best.clause || (clause.field === best.clause.field && sameBlock(clause) && !isUsed(clause)),
+          clause.field === best.clause.field &&
+          (best.clause.marker !== null ? clause.item === best.clause.item : clause.marker === null),
       )
-      for (const clause of sentences) {
-        if (clause !== best.clause) use(clause)
-        picks.push({
-          part,
-          ranked: clause === best.clause ? best : { clause, score: best.score, fitsAspect: true, ownScore: 0 },
-          rendered: renderClause(clause, terms, pattern),
-          second: clause !== best.clause,
-        })
-      }
       continue
     }
     picks.push({ part, ranked: best, rendered: renderClause(best.clause, terms, pattern), second: false })
