@@ -636,15 +636,20 @@ export class DialogueManager implements Advisor {
     return this.#continueAssessment(state, profile, intro)
   }
 
-  async #continueAssessment(state: DialogueState, profile: Profile, preface: string): Promise<OutboundReply> {
-    const step = advanceAssessment(
-      state.programs,
+  /** The next step of an assessment of `programs` on what the profile holds (facts, unknowns and bounds). */
+  #advance(programs: readonly Program[], profile: Profile) {
+    return advanceAssessment(
+      programs,
       profile.facts,
       profile.unknown,
       this.#assessFor(profile),
       this.#usedBy,
       boundedFacts(profile),
     )
+  }
+
+  async #continueAssessment(state: DialogueState, profile: Profile, preface: string): Promise<OutboundReply> {
+    const step = this.#advance(state.programs, profile)
     const lead = preface ? `${preface}\n` : ''
     if (step.kind === 'ask') {
       state.mode = 'assessing'
@@ -680,14 +685,7 @@ export class DialogueManager implements Advisor {
   }
 
   async #giveVerdict(state: DialogueState, profile: Profile, userText: string): Promise<OutboundReply> {
-    const step = advanceAssessment(
-      state.programs,
-      profile.facts,
-      profile.unknown,
-      this.#assessFor(profile),
-      this.#usedBy,
-      boundedFacts(profile),
-    )
+    const step = this.#advance(state.programs, profile)
     return this.#verdictReply(state, profile, step.results, '', userText)
   }
 
@@ -716,15 +714,7 @@ export class DialogueManager implements Advisor {
   }
 
   #afterVerdictContext(profile: Profile): AfterVerdictContext {
-    const resultsFor = (programs: readonly Program[]) =>
-      advanceAssessment(
-        programs,
-        profile.facts,
-        profile.unknown,
-        this.#assessFor(profile),
-        this.#usedBy,
-        boundedFacts(profile),
-      ).results
+    const resultsFor = (programs: readonly Program[]) => this.#advance(programs, profile).results
     return {
       resultsFor,
       search: this.#options.search,
@@ -744,14 +734,7 @@ export class DialogueManager implements Advisor {
     dropBounds(profile, Object.keys(facts))
     profile.unknown = profile.unknown.filter((fact) => !(fact in facts))
     state.programs = rerun.programs
-    const step = advanceAssessment(
-      state.programs,
-      profile.facts,
-      profile.unknown,
-      this.#assessFor(profile),
-      this.#usedBy,
-      boundedFacts(profile),
-    )
+    const step = this.#advance(state.programs, profile)
     if (step.kind === 'ask') return this.#continueAssessment(state, profile, `${rerun.changed}还需要补充：`)
     return this.#verdictReply(state, profile, step.results, `${rerun.changed}按新信息重新评估：\n`)
   }
