@@ -52,15 +52,20 @@ const BandSchema = z
 
 const CaseSchema = z.object({ label: z.string(), when: ConditionSchema, score: z.number().min(0) }).strict()
 
+/** The fields every scoring item has, whatever its type. */
+const ITEM_FIELDS = {
+  id: z.string(),
+  number: z.number().int(),
+  name: z.string(),
+  dimension: z.string(),
+  max: z.number(),
+}
+
 export const IndicatorSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('bands'),
-      id: z.string(),
-      number: z.number().int(),
-      name: z.string(),
-      dimension: z.string(),
-      max: z.number(),
+      ...ITEM_FIELDS,
       value: z.string(),
       unit: z.string(),
       text: z.string(),
@@ -70,11 +75,7 @@ export const IndicatorSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('cases'),
-      id: z.string(),
-      number: z.number().int(),
-      name: z.string(),
-      dimension: z.string(),
-      max: z.number(),
+      ...ITEM_FIELDS,
       text: z.string(),
       cases: z.array(CaseSchema).min(1),
     })
@@ -82,11 +83,7 @@ export const IndicatorSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('additive'),
-      id: z.string(),
-      number: z.number().int(),
-      name: z.string(),
-      dimension: z.string(),
-      max: z.number(),
+      ...ITEM_FIELDS,
       text: z.string(),
       items: z.array(CaseSchema).min(1),
     })
@@ -94,11 +91,7 @@ export const IndicatorSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('steps'),
-      id: z.string(),
-      number: z.number().int(),
-      name: z.string(),
-      dimension: z.string(),
-      max: z.number(),
+      ...ITEM_FIELDS,
       value: z.string(),
       unit: z.string(),
       text: z.string(),
