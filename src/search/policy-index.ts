@@ -146,7 +146,8 @@ function fieldStats(text: string, tokenizer: Tokenizer): FieldStats {
   return { counts, length: tokens.length }
 }
 
-function titleText(card: PolicyCard): string {
+/** The title field of a card as indexed (the MiniSearch baseline indexes the same text). */
+export function titleText(card: PolicyCard): string {
   return [card.title, card.subtitle, card.heading].filter(Boolean).join(' ')
 }
 
@@ -168,7 +169,8 @@ function metaText(card: PolicyCard): string {
     .join('\n')
 }
 
-function bodyText(card: PolicyCard): string {
+/** The body field of a card as indexed. */
+export function bodyText(card: PolicyCard): string {
   return [
     card.content,
     card.requirements,

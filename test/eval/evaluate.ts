@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url'
 import MiniSearch from 'minisearch'
 import { z } from 'zod'
 import type { PolicyCard } from '../../src/knowledge/card-schema.js'
-import { createPolicyIndex, DEFAULT_CONFIDENCE_THRESHOLD, type Tokenizer } from '../../src/search/policy-index.js'
+import {
+  bodyText,
+  createPolicyIndex,
+  DEFAULT_CONFIDENCE_THRESHOLD,
+  titleText,
+  type Tokenizer,
+} from '../../src/search/policy-index.js'
 import type { SynonymMap } from '../../src/search/load-synonyms.js'
 import { normalizeForSearch } from '../../src/search/tokenizer.js'
 
@@ -79,24 +85,7 @@ export function policyIndexMethod(
 export function miniSearchDocuments(cards: readonly PolicyCard[]): Array<{ id: string; title: string; body: string }> {
   return cards
     .filter((card) => !card.duplicateOf)
-    .map((card) => ({
-      id: card.id,
-      title: [card.title, card.subtitle, card.heading].filter(Boolean).join(' '),
-      body: [
-        card.content,
-        card.requirements,
-        card.process,
-        card.audience,
-        card.toolType,
-        card.documentTitle,
-        card.issuer,
-        card.docNumber,
-        card.timing,
-        card.section,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    }))
+    .map((card) => ({ id: card.id, title: titleText(card), body: bodyText(card) }))
 }
 
 /**
