@@ -44,3 +44,26 @@ export function timeCall(call: () => unknown): { wall: number; cpu: number } {
   const used = process.cpuUsage(cpu)
   return { wall, cpu: used.user + used.system }
 }
+
+/**
+ * Times each search on every question, `rounds` times, the sides alternating question by question (so machine load
+ * hits them alike), after one warm-up pass over every question (JIT, first-hit caches). Wall and CPU µs per side.
+ */
+export function timeAlternating<Side extends string>(
+  searches: Record<Side, (question: string) => unknown>,
+  questions: readonly string[],
+  rounds: number,
+): { samples: Record<Side, number[]>; cpu: Record<Side, number[]> } {
+  const sides = Object.keys(searches) as Side[]
+  const samples = Object.fromEntries(sides.map((side) => [side, [] as number[]])) as Record<Side, number[]>
+  const cpu = Object.fromEntries(sides.map((side) => [side, [] as number[]])) as Record<Side, number[]>
+  for (const question of questions) for (const side of sides) searches[side](question)
+  for (let round = 0; round < rounds; round += 1)
+    for (const question of questions)
+      for (const side of sides) {
+        const time = timeCall(() => searches[side](question))
+        samples[side].push(time.wall)
+        cpu[side].push(time.cpu)
+      }
+  return { samples, cpu }
+}

@@ -5,7 +5,7 @@ import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { createPolicyIndex } from '../../src/search/policy-index.js'
 import { normalizeForSearch, tokenize, tokenizeQuery } from '../../src/search/tokenizer.js'
 import { loadQuestions, miniSearchDocuments } from '../eval/evaluate.js'
-import { heapAfterGc, percentile, printTable, timeCall, type BenchRow } from './measure.js'
+import { heapAfterGc, percentile, printTable, timeAlternating, type BenchRow } from './measure.js'
 import { syntheticCards } from './synthetic-cards.js'
 
 /** Knowledge-base sizes, and how often each question is asked at that size (keeps the 50k run to minutes). */
@@ -93,23 +93,11 @@ export async function runScaleBench(): Promise<BenchRow[]> {
     const json = JSON.stringify(syntheticCards(real, size.cards))
     const ours = buildSide(json, (cards) => createPolicyIndex(cards, { synonyms }))
     const mini = buildSide(json, (cards) => miniSearchOver(cards))
-    const samples = { ours: [] as number[], mini: [] as number[] }
-    const cpu = { ours: [] as number[], mini: [] as number[] }
     const searches = {
       ours: (question: string) => ours.index.search(question, { limit: 5 }),
       mini: (question: string) => mini.index.search(normalizeForSearch(question)).slice(0, 5),
     }
-    // One warm-up pass over every question (JIT, and the cards' sentences our index tokenises for its first hits).
-    for (const question of questions) for (const search of Object.values(searches)) search(question)
-    for (let round = 0; round < size.repetitions; round += 1) {
-      for (const question of questions) {
-        for (const side of ['ours', 'mini'] as const) {
-          const time = timeCall(() => searches[side](question))
-          samples[side].push(time.wall)
-          cpu[side].push(time.cpu)
-        }
-      }
-    }
+    const { samples, cpu } = timeAlternating(searches, questions, size.repetitions)
     const row = (
       name: string,
       side: Omit<SideResult, 'samples' | 'cpu'>,

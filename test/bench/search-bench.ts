@@ -4,7 +4,7 @@ import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { createPolicyIndex } from '../../src/search/policy-index.js'
 import { normalizeForSearch, tokenize, tokenizeQuery } from '../../src/search/tokenizer.js'
 import { loadQuestions, miniSearchDocuments } from '../eval/evaluate.js'
-import { heapAfterGc, percentile, printTable, timeCall, type BenchRow } from './measure.js'
+import { heapAfterGc, percentile, printTable, timeAlternating, type BenchRow } from './measure.js'
 
 const REPETITIONS = 200
 
@@ -36,18 +36,7 @@ export async function runSearchBench(): Promise<BenchRow[]> {
     ours: (question: string) => index.search(question, { limit: 5 }),
     mini: (question: string) => miniSearch.search(normalizeForSearch(question)).slice(0, 5),
   }
-  const samples = { ours: [] as number[], mini: [] as number[] }
-  const cpu = { ours: [] as number[], mini: [] as number[] }
-  for (const question of questions) for (const search of Object.values(searches)) search(question)
-  for (let round = 0; round < REPETITIONS; round += 1) {
-    for (const question of questions) {
-      for (const side of ['ours', 'mini'] as const) {
-        const time = timeCall(() => searches[side](question))
-        samples[side].push(time.wall)
-        cpu[side].push(time.cpu)
-      }
-    }
-  }
+  const { samples, cpu } = timeAlternating(searches, questions, REPETITIONS)
 
   const row = (
     name: string,
