@@ -43,3 +43,26 @@ describe('parseChineseNumber', () => {
     expect(parseChineseNumber(text)).toBeNull()
   })
 })
+
+// The numerals the grounding check (src/phrasing/chinese-numerals.ts) rewrites are read by this parser too.
+describe('parseChineseNumber on the numerals the grounding check rewrites', () => {
+  it.each([
+    ['三', 3],
+    ['十', 10],
+    ['十二', 12],
+    ['二十五', 25],
+    ['三百', 300],
+    ['一千零五十', 1050],
+    ['五千万', 50_000_000],
+    ['两百万', 2_000_000],
+    ['十万', 100_000],
+    ['一亿五千万', 150_000_000],
+    ['十五点五', 15.5],
+  ])('%s → %d', (numeral, value) => {
+    expect(parseChineseNumber(numeral)).toBe(value)
+  })
+
+  it('reads no value from a numeral that ends in 点', () => {
+    expect(parseChineseNumber('三点')).toBeNull()
+  })
+})
