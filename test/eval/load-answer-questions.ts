@@ -17,7 +17,7 @@ export const ANSWER_QUESTION_KINDS = [
 
 const answerQuestionSchema = z
   .object({
-    id: z.string().regex(/^a\d{3}$/),
+    id: z.string().regex(/^a\d{3,4}$/),
     split: z.enum(['tune', 'heldout']),
     q: z.string().min(2),
     source: z.enum(['000', '001', '002', '003', '004', 'none']),
