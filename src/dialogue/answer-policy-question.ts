@@ -52,6 +52,14 @@ const synonyms = () => (defaultSynonyms ??= loadSynonyms())
 let defaultAspects: AnswerAspects | null = null
 const aspects = () => (defaultAspects ??= loadAnswerAspects())
 
+/** The question's colloquial words (knowledge/synonyms.json) whose formal word the text holds ("开书店" for 实体书店). */
+function synonymsStated(question: string, text: string): string[] {
+  const normalized = normalizeForSearch(question)
+  return normalizedSynonyms(synonyms())
+    .filter((entry) => entry.to.some((word) => text.includes(normalizeForSearch(word))))
+    .flatMap((entry) => entry.from.filter((word) => normalized.includes(word)))
+}
+
 /** Formal words for the question's colloquial ones (knowledge/synonyms.json), to rank a card's clauses. */
 function synonymTerms(question: string): string[] {
   const normalized = normalizeForSearch(question)
@@ -94,6 +102,8 @@ export async function answerFromCard(
     certain: options.certain ?? true,
     extraTerms: [...synonymTerms(question), ...placeAliases(question, cardText(card), decisionWords())],
     siblings: options.siblings,
+    decision: decisionWords(),
+    focusStated: synonymsStated(question, cardText(card)),
   }
   // With an LLM, it may choose among the ranked clauses; they are still quoted by code, and the ranked choice is the fallback.
   const candidates = phraser.chooseClauses ? candidateClauses(card, question, composeOptions) : []

@@ -1,10 +1,13 @@
 import type { PolicyCard } from '../knowledge/card-schema.js'
+import { cardText } from '../search/answer-decision.js'
+import type { AnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
 import type { Aspect } from './detect-intent.js'
 import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
 import {
   cardClauses,
   isListOpener,
+  isDistinctiveTerm,
   questionTerms,
   rankClauses,
   shapeSupport,
@@ -12,6 +15,7 @@ import {
   type RankedClause,
 } from './rank-clauses.js'
 import { splitSubQuestions, type SubQuestion } from './split-sub-questions.js'
+import { unstatedFocus, type FocusWords } from './unstated-focus.js'
 
 /** The longest a composed answer body may be before the source line (phone screen). */
 export const MAX_BODY_CHARS = 350
@@ -63,6 +67,40 @@ export interface ComposeOptions {
   siblings?: ReadonlyArray<{ card: PolicyCard; weight: number }>
   /** Clauses chosen elsewhere (the LLM among {@link candidateClauses}): quoted in this order instead of the ranked choice. */
   chosen?: readonly Clause[]
+  /**
+   * The decision words (policy words, generic title words): with them, a part whose focus — its content words
+   * without asking cues, policy words and owners' colloquial words — the card and its siblings never state is
+   * answered "原文未写明…" instead of with a nearby clause.
+   */
+  decision?: AnswerDecisionWords
+  /** Words of the question the card states in other words (a colloquial synonym of a card's term): never a focus. */
+  focusStated?: readonly string[]
+}
+
+const FOCUS_WORDS = new WeakMap<AnswerAspects, WeakMap<AnswerDecisionWords, FocusWords>>()
+
+/** The words that never are a focus, from the aspects file and the decision words (built once per pair of files). */
+function focusWordsOf(aspects: AnswerAspects, decision: AnswerDecisionWords): FocusWords {
+  let byDecision = FOCUS_WORDS.get(aspects)
+  if (!byDecision) FOCUS_WORDS.set(aspects, (byDecision = new WeakMap()))
+  let words = byDecision.get(decision)
+  if (!words) {
+    words = {
+      ignore: [
+        ...aspects.aspects.flatMap((entry) => entry.cues),
+        ...aspects.details.flatMap((detail) => detail.cues),
+        ...aspects.focus.ignoreWords,
+        ...decision.domainWords,
+        ...decision.titleGenericWords,
+        // Places are the place check's (answer-decision.ts), never a focus.
+        ...decision.places.map((place) => place.name),
+        ...decision.heldPlaces,
+      ],
+      known: (term) => isDistinctiveTerm(term, aspects.focus.distinctiveShare),
+    }
+    byDecision.set(decision, words)
+  }
+  return words
 }
 
 /** Whether the question asks about the edge of a threshold ("正好1000万算不算达标"). */
@@ -342,6 +380,14 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   )
   const unstatedIn = (part: SubQuestion) =>
     unstated.filter((detail) => detail.cues.some((cue) => part.text.includes(cue)))
+  // The part's focus words that neither the card nor a sibling whose clauses may be quoted states anywhere.
+  const focusWords = options.decision ? focusWordsOf(aspects, options.decision) : null
+  const stated = focusWords ? [...new Set(clauses.map((clause) => clause.card))].map(cardText).join('\n') : ''
+  const withoutStated = (text: string) =>
+    (options.focusStated ?? []).reduce((rest, word) => rest.split(word).join(' '), text)
+  const focusOf = (part: SubQuestion) =>
+    focusWords && chosen.length === 0 ? unstatedFocus(withoutStated(part.text), stated, focusWords) : []
+  const focusMissing = parts.map(focusOf)
   if (chosen.length === 0)
     for (const detail of unstated.filter((candidate) => !parts.some((part) => unstatedIn(part).includes(candidate))))
       unanswered.push(detail.label)
@@ -349,6 +395,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     chosen.length === 0 &&
     parts.length === 1 &&
     unstatedIn(parts[0]).length === 0 &&
+    focusMissing[0].length === 0 &&
     !questionTerms(`${parts[0].text} ${parts[0].context}`).some((term) => term.length === 2 && ownText.includes(term))
   if (bare) {
     const entry = aspects.aspects.find((candidate) => candidate.aspect === parts[0].aspect)
@@ -382,10 +429,14 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     terms: string[]
     pattern: RegExp | null
   }> = []
-  for (const part of bare || chosen.length > 0 ? [] : parts) {
+  for (const [partIndex, part] of (bare || chosen.length > 0 ? [] : parts).entries()) {
     const missing = unstatedIn(part)
     if (missing.length > 0) {
       unanswered.push(...missing.map((detail) => detail.label))
+      continue
+    }
+    if (focusMissing[partIndex].length > 0) {
+      unanswered.push(...focusMissing[partIndex].map((span) => `“${span}”`))
       continue
     }
     const entry = aspects.aspects.find(

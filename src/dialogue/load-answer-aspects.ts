@@ -54,6 +54,11 @@ export const AnswerAspectsSchema = z
       .optional(),
     /** A question asking what something is ("啥叫首谈制"): the answer quotes the whole section or item of the best clause, as far as it fits. */
     definitionPattern: z.string().min(1),
+    /**
+     * The focus check (src/dialogue/unstated-focus.ts): words owners use that never are what a question is about
+     * (钱, 拿, 搞, 公司, 咱, 能不能), beside the aspects' cues and the decision file's policy words.
+     */
+    focus: z.object({ ignoreWords: z.array(z.string().min(1)), distinctiveShare: z.number().min(0).max(1) }).strict(),
     /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */
     genericHeadings: z.array(z.string().min(1)),
     /** Weight of the other parts' words when ranking the clauses for one part. */

@@ -245,6 +245,13 @@ export function useDefaultCorpus(corpus: CorpusFrequency): void {
   defaultCorpus = corpus
 }
 
+/** Whether the term is distinctive in the default corpus: some cards use it, but at most this share of them. */
+export function isDistinctiveTerm(term: string, share: number): boolean {
+  const corpus = (defaultCorpus ??= corpusFrequency())
+  const frequency = corpus.frequency(term)
+  return frequency > 0 && frequency <= corpus.cards * share
+}
+
 interface AspectFit {
   /** The clause stands in a field that answers the aspect. */
   inField: boolean

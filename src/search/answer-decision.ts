@@ -76,6 +76,26 @@ function asksOwnPolicy(normalized: string, place: string, markers: readonly stri
   return false
 }
 
+/** Whether the normalised question names the place (not as the end of a longer name: 京津冀 does not name 津冀). */
+function namesPlace(normalized: string, place: AnswerDecisionWords['places'][number]): boolean {
+  const before = place.notAfter ?? []
+  for (let at = normalized.indexOf(place.name); at >= 0; at = normalized.indexOf(place.name, at + 1))
+    if (at === 0 || !before.includes(normalized[at - 1])) return true
+  return false
+}
+
+const PLACES_LONGEST_FIRST = new WeakMap<AnswerDecisionWords, AnswerDecisionWords['places']>()
+
+/** The places, longest name first ("粤港澳" before "粤"), sorted once per loaded file. */
+function placesLongestFirst(words: AnswerDecisionWords): AnswerDecisionWords['places'] {
+  let places = PLACES_LONGEST_FIRST.get(words)
+  if (!places) {
+    places = [...words.places].sort((left, right) => right.name.length - left.name.length)
+    PLACES_LONGEST_FIRST.set(words, places)
+  }
+  return places
+}
+
 /** The first place the question names whose policy no hit applies to, or null. */
 export function outsidePlace(
   question: string,
@@ -84,8 +104,8 @@ export function outsidePlace(
   title?: string,
 ): AnswerDecisionWords['places'][number] | null {
   const normalized = normalizeForSearch(question)
-  for (const place of words.places) {
-    if (!normalized.includes(place.name)) continue
+  for (const place of placesLongestFirst(words)) {
+    if (!namesPlace(normalized, place)) continue
     // A district's own policy is held only when the card is that district's (昌平 is held); a card that merely
     // names the district in a rate table is city policy. A city the card names (or a region containing it) is covered,
     // unless the question asks for the place's own policy ("新加坡政府那边"). A country is named for a firm's business
@@ -148,7 +168,7 @@ function unlistedDistrict(
 export function placeAliases(question: string, text: string, words: AnswerDecisionWords): string[] {
   const normalized = normalizeForSearch(question)
   return words.places
-    .filter((place) => normalized.includes(place.name))
+    .filter((place) => namesPlace(normalized, place))
     .flatMap((place) => (place.coveredBy ?? []).filter((word) => text.includes(word)))
 }
 

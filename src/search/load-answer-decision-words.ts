@@ -10,9 +10,12 @@ export const AnswerDecisionWordsSchema = z
     places: z.array(
       z
         .object({
-          name: z.string().min(2),
+          /** One character only for a province's or city's abbreviation (沪, 粤). */
+          name: z.string().min(1),
           kind: z.enum(['city', 'province', 'district', 'country']),
           coveredBy: z.array(z.string().min(2)).optional(),
+          /** Characters right before the name that make it part of another name (京 before 津冀: 京津冀). */
+          notAfter: z.array(z.string().length(1)).optional(),
         })
         .strict(),
     ),
