@@ -8,6 +8,7 @@ import {
   cardClauses,
   isListOpener,
   isDistinctiveTerm,
+  isRareTerm,
   questionTerms,
   rankClauses,
   shapeSupport,
@@ -97,6 +98,7 @@ function focusWordsOf(aspects: AnswerAspects, decision: AnswerDecisionWords): Fo
         ...decision.heldPlaces,
       ],
       known: (term) => isDistinctiveTerm(term, aspects.focus.distinctiveShare),
+      rare: (character) => isRareTerm(character, aspects.focus.rareCharacterShare),
     }
     byDecision.set(decision, words)
   }

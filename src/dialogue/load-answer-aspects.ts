@@ -58,7 +58,13 @@ export const AnswerAspectsSchema = z
      * The focus check (src/dialogue/unstated-focus.ts): words owners use that never are what a question is about
      * (钱, 拿, 搞, 公司, 咱, 能不能), beside the aspects' cues and the decision file's policy words.
      */
-    focus: z.object({ ignoreWords: z.array(z.string().min(1)), distinctiveShare: z.number().min(0).max(1) }).strict(),
+    focus: z
+      .object({
+        ignoreWords: z.array(z.string().min(1)),
+        distinctiveShare: z.number().min(0).max(1),
+        rareCharacterShare: z.number().min(0).max(1),
+      })
+      .strict(),
     /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */
     genericHeadings: z.array(z.string().min(1)),
     /** Weight of the other parts' words when ranking the clauses for one part. */

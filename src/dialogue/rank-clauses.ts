@@ -252,6 +252,12 @@ export function isDistinctiveTerm(term: string, share: number): boolean {
   return frequency > 0 && frequency <= corpus.cards * share
 }
 
+/** Whether at most this share of the default corpus's cards use the term (none at all included). */
+export function isRareTerm(term: string, share: number): boolean {
+  const corpus = (defaultCorpus ??= corpusFrequency())
+  return corpus.frequency(term) <= corpus.cards * share
+}
+
 interface AspectFit {
   /** The clause stands in a field that answers the aspect. */
   inField: boolean

@@ -6,32 +6,57 @@ export interface FocusWords {
   ignore: readonly string[]
   /** Whether a bigram is a distinctive word of the knowledge base (some cards use it, few do). */
   known: (bigram: string) => boolean
+  /** Whether a character is rare in the knowledge base (加盟's 盟 is not, 果树's 树 and 花卉's 卉 are). */
+  rare: (character: string) => boolean
 }
 
 /** The shortest focus span reported (characters). */
 const MIN_SPAN = 2
-const SORTED = new WeakMap<readonly string[], RegExp | null>()
+const PATTERNS = new WeakMap<readonly string[], { words: RegExp | null; characters: RegExp | null }>()
 
-/** The ignored words as one pattern, longest first, normalised (built once per list). */
-function ignorePattern(words: readonly string[]): RegExp | null {
-  let pattern = SORTED.get(words)
-  if (pattern === undefined) {
-    const escaped = [...new Set(words.map((word) => normalizeForSearch(word)).filter((word) => word.length > 0))]
-      .sort((left, right) => right.length - left.length)
-      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
-    pattern = escaped.length > 0 ? new RegExp(escaped.join('|'), 'gu') : null
-    SORTED.set(words, pattern)
+function alternation(words: readonly string[]): RegExp | null {
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+  return escaped.length > 0 ? new RegExp(escaped.join('|'), 'gu') : null
+}
+
+/** The ignored words as two patterns, normalised, longest first: words of two or more characters, and single characters. */
+function ignorePatterns(list: readonly string[]): { words: RegExp | null; characters: RegExp | null } {
+  let patterns = PATTERNS.get(list)
+  if (!patterns) {
+    const words = [...new Set(list.map((word) => normalizeForSearch(word)).filter((word) => word.length > 0))].sort(
+      (left, right) => right.length - left.length,
+    )
+    patterns = {
+      words: alternation(words.filter((word) => word.length > 1)),
+      characters: alternation(words.filter((word) => word.length === 1)),
+    }
+    PATTERNS.set(list, patterns)
   }
-  return pattern
+  return patterns
+}
+
+/**
+ * The question without its ignored words and stop phrases: longer ignored words first (the stop phrases would take
+ * 的 out of 的话), then the stop phrases, then single ignored characters (which would break 有哪些 apart).
+ */
+function contentOf(question: string, ignore: readonly string[]): string {
+  const patterns = ignorePatterns(ignore)
+  const normalized = normalizeForSearch(question)
+  const rest = stripStopPhrases(patterns.words ? normalized.replace(patterns.words, ' ') : normalized)
+  return patterns.characters ? rest.replace(patterns.characters, ' ') : rest
 }
 
 /**
  * Whether an uncovered span names something the text could have stated: one of its characters occurs nowhere in
  * the text (a span of characters the text holds elsewhere — 盖章 beside 加盖公章, 以后, 至少 — may be said in other
- * words), and one of its bigrams is a distinctive word of the knowledge base.
+ * words), and either one of its bigrams is a distinctive word of the knowledge base (年龄, 代理, 餐饮) or, when the
+ * span ends the part (`last`), such a character is rare in the whole knowledge base (果树, 花卉: a thing no policy
+ * text speaks of).
  */
-function isFocus(span: string, stated: string, words: FocusWords): boolean {
-  if (![...span].some((character) => !stated.includes(character))) return false
+function isFocus(span: string, stated: string, words: FocusWords, last: boolean): boolean {
+  const novel = [...span].filter((character) => !stated.includes(character))
+  if (novel.length === 0) return false
+  if (last && novel.some(words.rare)) return true
   for (let at = 0; at + 1 < span.length; at += 1) if (words.known(span.slice(at, at + 2))) return true
   return false
 }
@@ -43,10 +68,11 @@ function isFocus(span: string, stated: string, words: FocusWords): boolean {
  * card could have said and does not; an owner's own paraphrase (干满, 地租) or a word every card uses proves nothing.
  */
 export function unstatedFocus(question: string, stated: string, words: FocusWords): string[] {
-  const pattern = ignorePattern(words.ignore)
-  const rest = pattern ? stripStopPhrases(question).replace(pattern, ' ') : stripStopPhrases(question)
+  const rest = contentOf(question, words.ignore)
   const spans: string[] = []
-  for (const run of rest.match(/\p{Script=Han}{2,}/gu) ?? []) {
+  const runs = rest.match(/\p{Script=Han}+/gu) ?? []
+  for (const [runIndex, run] of runs.entries()) {
+    if (run.length < MIN_SPAN) continue
     const covered = [...run].map(
       (character, index) =>
         (index > 0 && stated.includes(run[index - 1] + character)) ||
@@ -60,7 +86,10 @@ export function unstatedFocus(question: string, stated: string, words: FocusWord
       }
       if (start >= 0 && index - start >= MIN_SPAN) {
         const span = run.slice(start, index)
-        if (isFocus(span, stated, words)) spans.push(span)
+        // What the part ends on is what it asks about ("种果树的能领吗"); a rare word before the rest of the part is
+        // mostly a circumstance ("创业失败了研发费用能赔").
+        const last = runIndex === runs.length - 1 && index === run.length
+        if (isFocus(span, stated, words, last)) spans.push(span)
       }
       start = -1
     }
