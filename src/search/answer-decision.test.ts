@@ -34,6 +34,14 @@ describe('decideAnswer', () => {
     expect(placeAliases('在东城开体验店', '东西城区1.8元/㎡/日', words)).toEqual(['东西城区'])
   })
 
+  it('names regions and abbreviations by their longest name; 京津冀 does not name 津冀', () => {
+    expect(decide('粤港澳大湾区有没有专精特新补贴')).toMatchObject({ kind: 'outside-region', place: '粤港澳' })
+    expect(decide('沪上有没有类似的专精特新奖励')).toMatchObject({ kind: 'outside-region', place: '沪上' })
+    expect(decide('合肥对新型储能企业补贴多少')).toMatchObject({ kind: 'outside-region', place: '合肥' })
+    expect(outsidePlace('津冀的企业有补贴吗', '北京市支持新型储能产业发展', words)?.name).toBe('津冀')
+    expect(outsidePlace('京津冀协同 有补贴吗', '北京市支持新型储能产业发展', words)).toBeNull()
+  })
+
   it('a person’s own affairs go to 12345', () => {
     expect(decide('个税专项附加扣除 赡养老人一个月能扣多少')).toMatchObject({ kind: 'personal' })
     expect(decide('社保断缴了三个月 还能补缴吗')).toMatchObject({ kind: 'personal' })
