@@ -172,7 +172,11 @@ export function decidePolicyAnswer(
   const result = search.search(question, { limit: SIBLING_HITS })
   const decision = decideAnswer(
     question,
-    { hits: result.hits, coverage: result.coverage ?? (result.confident ? 1 : 0) },
+    {
+      hits: result.hits,
+      coverage: result.coverage ?? (result.confident ? 1 : 0),
+      statedBy: (card) => synonymsStated(question, cardText(card)),
+    },
     decisionWords(),
   )
   const [top, ...rest] = result.hits

@@ -116,6 +116,14 @@ describe('decideAnswer', () => {
     expect(schemeNames('启明星青年创业贷利率多少', words)).toEqual(['启明星青年创业贷'])
   })
 
+  it('a word the top card states as a synonym (四板 for 北京区域性股权市场) keeps the question on topic', () => {
+    const question = '北京四板挂牌给多少'
+    const input = index.search(question, { limit: 3 })
+    expect(decideAnswer(question, input, words).kind).toBe('not-found')
+    const statedBy = () => ['四板']
+    expect(decideAnswer(question, { ...input, statedBy }, words).kind).toBe('answer')
+  })
+
   it('a question without policy words and a weak match is declined', () => {
     expect(decide('帮我写个朋友圈文案，庆祝公司成立十周年').kind).toBe('not-found')
     expect(decide('今天北京尾号限行限几和几').kind).toBe('not-found')

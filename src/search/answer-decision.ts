@@ -7,6 +7,8 @@ export interface DecisionInput {
   hits: ReadonlyArray<{ card: PolicyCard; score: number }>
   /** Share of the question the top card's best passage covers, 0–1. */
   coverage: number
+  /** Words of the question a card states in other words (a colloquial synonym of a term it holds: 四板). */
+  statedBy?: (card: PolicyCard) => readonly string[]
 }
 
 export type AnswerDecision =
@@ -290,8 +292,11 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   if (unknown) return { kind: 'not-found', reason: 'unknown-scheme', name: unknown }
   if (input.coverage < words.minCoverage) return { kind: 'not-found', reason: 'low-coverage' }
   // What the question is about, without its policy words ("火星移民" in "火星移民有补贴吗"): none of it in the card, no answer.
+  // A word the card states in other words (a synonym of one of its terms: 四板) is the card's too.
+  const synonymous = input.statedBy?.(top.card) ?? []
+  const stated = (pair: string) => text.includes(pair) || synonymous.some((word) => word.includes(pair))
   const topic = topicBigrams(question, words)
-  if (topic.length > 0 && !topic.some((pair) => text.includes(pair))) return { kind: 'not-found', reason: 'off-topic' }
+  if (topic.length > 0 && !topic.some(stated)) return { kind: 'not-found', reason: 'off-topic' }
   const domain = words.domainWords.some((word) => normalized.includes(word))
   if (!domain && input.coverage < words.domainlessCoverage) return { kind: 'not-found', reason: 'off-topic' }
   if (place) return { kind: 'outside-region', place: place.name, placeKind: place.kind }
