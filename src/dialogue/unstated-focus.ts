@@ -62,37 +62,34 @@ function isFocus(span: string, stated: string, words: FocusWords, last: boolean)
 }
 
 /**
- * The question's focus words that the stated text does not hold: what is left of the question after its stop
- * phrases and the ignored words are removed, cut into the spans of characters that no bigram of the stated text
+ * The question's focus words that the stated text does not hold: the last run of what is left of the question after
+ * its stop phrases and the ignored words are removed, cut into the spans of characters that no bigram of the stated text
  * covers and that {@link isFocus} keeps: a word a few cards of the knowledge base use (年龄, 代理, 餐饮) that this
  * card could have said and does not; an owner's own paraphrase (干满, 地租) or a word every card uses proves nothing.
  */
 export function unstatedFocus(question: string, stated: string, words: FocusWords): string[] {
-  const rest = contentOf(question, words.ignore)
+  // What the part ends on, next to its asking words, is what it asks about ("运营团队负责人有年龄要求吗"); the words
+  // before are its subject and circumstances ("我们做动漫的小公司入驻市级园区能申请房租通吗").
+  const run = (contentOf(question, words.ignore).match(/\p{Script=Han}{2,}/gu) ?? []).at(-1)
+  if (run === undefined) return []
+  const covered = [...run].map(
+    (character, index) =>
+      (index > 0 && stated.includes(run[index - 1] + character)) ||
+      (index + 1 < run.length && stated.includes(character + run[index + 1])),
+  )
   const spans: string[] = []
-  const runs = rest.match(/\p{Script=Han}+/gu) ?? []
-  for (const [runIndex, run] of runs.entries()) {
-    if (run.length < MIN_SPAN) continue
-    const covered = [...run].map(
-      (character, index) =>
-        (index > 0 && stated.includes(run[index - 1] + character)) ||
-        (index + 1 < run.length && stated.includes(character + run[index + 1])),
-    )
-    let start = -1
-    for (let index = 0; index <= run.length; index += 1) {
-      if (index < run.length && !covered[index]) {
-        if (start < 0) start = index
-        continue
-      }
-      if (start >= 0 && index - start >= MIN_SPAN) {
-        const span = run.slice(start, index)
-        // What the part ends on is what it asks about ("种果树的能领吗"); a rare word before the rest of the part is
-        // mostly a circumstance ("创业失败了研发费用能赔").
-        const last = runIndex === runs.length - 1 && index === run.length
-        if (isFocus(span, stated, words, last)) spans.push(span)
-      }
-      start = -1
+  let start = -1
+  for (let index = 0; index <= run.length; index += 1) {
+    if (index < run.length && !covered[index]) {
+      if (start < 0) start = index
+      continue
     }
+    if (start >= 0 && index - start >= MIN_SPAN) {
+      const span = run.slice(start, index)
+      // A rare word counts only where the part ends ("种果树的能领吗", not "创业失败了研发费用能赔").
+      if (isFocus(span, stated, words, index === run.length)) spans.push(span)
+    }
+    start = -1
   }
   return spans
 }
