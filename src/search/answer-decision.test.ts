@@ -40,6 +40,7 @@ describe('decideAnswer', () => {
     expect(decide('合肥对新型储能企业补贴多少')).toMatchObject({ kind: 'outside-region', place: '合肥' })
     expect(outsidePlace('津冀的企业有补贴吗', '北京市支持新型储能产业发展', words)?.name).toBe('津冀')
     expect(outsidePlace('京津冀协同 有补贴吗', '北京市支持新型储能产业发展', words)).toBeNull()
+    expect(outsidePlace('在沪深两市上市 市里奖多少', '支持企业在A股上市', words)).toBeNull()
   })
 
   it('a person’s own affairs go to 12345', () => {

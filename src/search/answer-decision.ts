@@ -78,11 +78,14 @@ function asksOwnPolicy(normalized: string, place: string, markers: readonly stri
   return false
 }
 
-/** Whether the normalised question names the place (not as the end of a longer name: 京津冀 does not name 津冀). */
+/** Whether the normalised question names the place, not inside another word (京津冀 does not name 津冀, 沪深 not 沪). */
 function namesPlace(normalized: string, place: AnswerDecisionWords['places'][number]): boolean {
   const before = place.notAfter ?? []
-  for (let at = normalized.indexOf(place.name); at >= 0; at = normalized.indexOf(place.name, at + 1))
-    if (at === 0 || !before.includes(normalized[at - 1])) return true
+  const after = place.notBefore ?? []
+  for (let at = normalized.indexOf(place.name); at >= 0; at = normalized.indexOf(place.name, at + 1)) {
+    const next = normalized[at + place.name.length]
+    if ((at === 0 || !before.includes(normalized[at - 1])) && (next === undefined || !after.includes(next))) return true
+  }
   return false
 }
 

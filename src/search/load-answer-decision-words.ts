@@ -16,6 +16,8 @@ export const AnswerDecisionWordsSchema = z
           coveredBy: z.array(z.string().min(2)).optional(),
           /** Characters right before the name that make it part of another name (京 before 津冀: 京津冀). */
           notAfter: z.array(z.string().length(1)).optional(),
+          /** Characters right after the name that make it part of another word (深 after 沪: 沪深两市). */
+          notBefore: z.array(z.string().length(1)).optional(),
         })
         .strict(),
     ),
