@@ -38,11 +38,16 @@ describe('unstatedFocus', () => {
 
 describe('composePolicyAnswer with the decision words', () => {
   it('says the document does not state what a part is about when no clause of the card holds it', () => {
-    const answer = composePolicyAnswer(card('guide-055'), '孵化器认定 运营团队负责人有年龄要求吗', { decision })
-    expect(answer.body).toMatch(/原文未写明“年龄”/u)
+    // The 有机肥 card is for 粮食和蔬菜: nothing on it speaks of 果树.
+    const answer = composePolicyAnswer(card('guide-142'), '有机肥补贴 种果树的能领吗', { decision })
+    expect(answer.body).toMatch(/原文未写明“种果树”/u)
     expect(answer.quoted).toHaveLength(0)
     // Without the decision words the nearest clause is quoted, as before.
-    expect(composePolicyAnswer(card('guide-055'), '孵化器认定 运营团队负责人有年龄要求吗').body).not.toMatch(/未写明/u)
+    expect(composePolicyAnswer(card('guide-142'), '有机肥补贴 种果树的能领吗').body).not.toMatch(/未写明/u)
+    // A detail class (年龄要求) names what is not stated in its own words.
+    expect(composePolicyAnswer(card('guide-055'), '孵化器认定 运营团队负责人有年龄要求吗', { decision }).body).toMatch(
+      /原文未写明年龄要求/u,
+    )
   })
 
   it('answers a twin question about a detail the card does state', () => {
