@@ -390,7 +390,9 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   // A figure part (多少, 几年) is answered by the figure whatever the owner's own circumstances (买冷柜, 做动漫); whether
   // something counts (能领吗, 有年龄要求吗, 能委托吗) is answered only by a clause that names it.
   const focusOf = (part: SubQuestion) =>
-    focusWords && chosen.length === 0 && !FIGURE_ASPECTS.has(part.aspect) ? unstatedFocus(withoutStated(part.text), stated, focusWords) : []
+    focusWords && chosen.length === 0 && !FIGURE_ASPECTS.has(part.aspect)
+      ? unstatedFocus(withoutStated(part.text), stated, focusWords)
+      : []
   const focusMissing = parts.map(focusOf)
   if (chosen.length === 0)
     for (const detail of unstated.filter((candidate) => !parts.some((part) => unstatedIn(part).includes(candidate))))
