@@ -41,6 +41,9 @@ describe('decideAnswer', () => {
     expect(outsidePlace('津冀的企业有补贴吗', '北京市支持新型储能产业发展', words)?.name).toBe('津冀')
     expect(outsidePlace('京津冀协同 有补贴吗', '北京市支持新型储能产业发展', words)).toBeNull()
     expect(outsidePlace('在沪深两市上市 市里奖多少', '支持企业在A股上市', words)).toBeNull()
+    // A dish is no place: 湘菜, 兰州拉面.
+    expect(outsidePlace('开湘菜馆能申请餐饮补贴吗', '北京市促进生活服务业发展', words)).toBeNull()
+    expect(outsidePlace('兰州拉面馆能申请便民网点补贴吗', '北京市促进生活服务业发展', words)).toBeNull()
   })
 
   it('a person’s own affairs go to 12345', () => {

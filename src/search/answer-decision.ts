@@ -78,13 +78,24 @@ function asksOwnPolicy(normalized: string, place: string, markers: readonly stri
   return false
 }
 
-/** Whether the normalised question names the place, not inside another word (京津冀 does not name 津冀, 沪深 not 沪). */
-function namesPlace(normalized: string, place: AnswerDecisionWords['places'][number]): boolean {
+/**
+ * Whether the normalised question names the place, not inside another word (京津冀 does not name 津冀, 沪深 not 沪)
+ * nor as a dish or product (湘菜, 兰州拉面).
+ */
+function namesPlace(
+  normalized: string,
+  place: AnswerDecisionWords['places'][number],
+  words: AnswerDecisionWords,
+): boolean {
   const before = place.notAfter ?? []
   const after = place.notBefore ?? []
   for (let at = normalized.indexOf(place.name); at >= 0; at = normalized.indexOf(place.name, at + 1)) {
-    const next = normalized[at + place.name.length]
-    if ((at === 0 || !before.includes(normalized[at - 1])) && (next === undefined || !after.includes(next))) return true
+    const end = at + place.name.length
+    const next = normalized[end]
+    if (at > 0 && before.includes(normalized[at - 1])) continue
+    if (next !== undefined && after.includes(next)) continue
+    if (words.notPlaceBefore.some((word) => normalized.startsWith(word, end))) continue
+    return true
   }
   return false
 }
@@ -110,7 +121,7 @@ export function outsidePlace(
 ): AnswerDecisionWords['places'][number] | null {
   const normalized = normalizeForSearch(question)
   for (const place of placesLongestFirst(words)) {
-    if (!namesPlace(normalized, place)) continue
+    if (!namesPlace(normalized, place, words)) continue
     // A district's own policy is held only when the card is that district's (昌平 is held); a card that merely
     // names the district in a rate table is city policy. A city the card names (or a region containing it) is covered,
     // unless the question asks for the place's own policy ("新加坡政府那边"). A country is named for a firm's business
@@ -173,7 +184,7 @@ function unlistedDistrict(
 export function placeAliases(question: string, text: string, words: AnswerDecisionWords): string[] {
   const normalized = normalizeForSearch(question)
   return words.places
-    .filter((place) => namesPlace(normalized, place))
+    .filter((place) => namesPlace(normalized, place, words))
     .flatMap((place) => (place.coveredBy ?? []).filter((word) => text.includes(word)))
 }
 

@@ -21,6 +21,8 @@ export const AnswerDecisionWordsSchema = z
         })
         .strict(),
     ),
+    /** Words right after a place name that make it a dish or a product, not a place (湘菜, 兰州拉面, 桂林米粉). */
+    notPlaceBefore: z.array(z.string().min(1)),
     /** Words after a place that ask for the place's own policy (政府, 那边, 市里): outside even when a card names it. */
     ownPolicyMarkers: z.array(z.string().min(1)),
     /** A character before 市 or 省 that makes a common word (上市, 超市, 节省), not a place. */
