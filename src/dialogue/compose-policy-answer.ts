@@ -375,10 +375,13 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     })
   // A detail the question asks (利率, 官费, 到账时间) that no clause the answer may quote states: said so, not guessed from a nearby clause.
   const asked = normalizeForSearch(question)
+  // The 适用对象 line is no quotable clause, but a detail it states (年龄, 户籍, 经营满三年) is stated.
+  const audiences = [...new Set(clauses.map((clause) => clause.card.audience ?? ''))].filter((text) => text !== '')
   const unstated = aspects.details.filter(
     (detail) =>
       detail.cues.some((cue) => asked.includes(cue)) &&
-      !clauses.some((clause) => patternOf(detail, detail.clausePattern).test(clause.text)),
+      !clauses.some((clause) => patternOf(detail, detail.clausePattern).test(clause.text)) &&
+      !audiences.some((text) => patternOf(detail, detail.clausePattern).test(text)),
   )
   const unstatedIn = (part: SubQuestion) =>
     unstated.filter((detail) => detail.cues.some((cue) => part.text.includes(cue)))
