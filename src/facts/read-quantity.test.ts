@@ -41,3 +41,15 @@ describe('readQuantity: 多/几 after the last digit also bound the value from a
     expect(readQuantity(text)?.ceiling).toBeUndefined()
   })
 })
+
+describe('readQuantity: 百十 and 多 after a ratio unit', () => {
+  it('百十 is about a hundred', () => {
+    expect(readQuantity('百十')).toMatchObject({ value: 100, bound: 'approx' })
+    expect(readQuantity('百十来')).toMatchObject({ value: 100, bound: 'approx' })
+  })
+
+  it('四成多 and 40%多 are more than 40 %', () => {
+    expect(readQuantity('四成多')).toMatchObject({ value: 40, unit: 'percent', bound: 'gt', ceiling: 50 })
+    expect(readQuantity('40%多')).toMatchObject({ value: 40, unit: 'percent', bound: 'gt' })
+  })
+})

@@ -152,6 +152,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     .replace(/个([多余])([亿億])/, '$1个$2')
     // 3.2kw: kw is 千万 in chat.
     .replace(/[kK][wW]$/, '千万')
+    // "四成多", "40%多": 多/余 after a ratio's unit belongs to the numeral ("四多成").
+    .replace(/^(.+?)(成|%|个百分点|个点)([多余])$/, '$1$3$2')
   let currency = false
   let approximate = false
   let upperBound = false
@@ -159,6 +161,12 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   let bound: QuantityBound | null = null
   let rough = false
   let more = false
+  // "百十号人", "百十来万": 百十 is about a hundred.
+  if (/^百十(?![一二三四五六七八九])/.test(source)) {
+    source = `一百${source.slice(2)}`
+    approximate = true
+    rough = true
+  }
   for (let changed = true; changed;) {
     changed = false
     const upper = UPPER_BOUND_PREFIX.exec(source) ?? UPPER_BOUND_SUFFIX.exec(source)

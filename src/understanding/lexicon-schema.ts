@@ -71,6 +71,7 @@ export const REPLY_WORD_TYPES = [
   'area',
   'than',
   'change',
+  'vague',
 ] as const
 /** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
 export const CHANGE_KINDS = ['more', 'less', 'double'] as const

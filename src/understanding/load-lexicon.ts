@@ -40,6 +40,7 @@ export type WordTag =
         | 'part'
         | 'area'
         | 'than'
+        | 'vague'
     }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }

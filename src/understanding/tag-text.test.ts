@@ -41,4 +41,12 @@ describe('tagText', () => {
     expect(tags('研发费用呢')).toContain('question:呢')
     expect(tags('有什么要求')).toContain('question:什么')
   })
+
+  it('a vague word takes the magnitudes after it, leaving no figure; 过 before a bare 百/千 bounds it', () => {
+    expect(tags('总资产大几千万')).toEqual(['keyword:总资产', 'vague:大几'])
+    expect(tags('专利好几个')).toEqual(['keyword:专利', 'vague:好几'])
+    expect(tags('员工过百了')).toEqual(['keyword:员工', 'quantity:过百'])
+    expect(tags('超过百分之五十')).toEqual(['quantity:超过百分之五十'])
+    expect(tags('最多百来万')).toEqual(['quantity:最多百来万'])
+  })
 })

@@ -56,6 +56,8 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'than' }
   /** 多/涨了/少/降了/翻了一番: the number after it is a difference, not a value. */
   | { type: 'change'; change: ChangeKind }
+  /** 大几/好几 before a magnitude ("大几千万", "好几个"): the figure it opens is no value and no usable bound. */
+  | { type: 'vague' }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
@@ -66,7 +68,7 @@ const ARABIC = ARABIC_NUMERAL_SOURCE
 const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*年'
 const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[万萬亿億])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
-const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
+const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
 const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?)(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|[都还]?不到|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
@@ -236,8 +238,11 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
   return tokens.slice()
 }
 
-/** A magnitude said without a digit, right after a bound word: 千万, 百万, 亿 (with 元 when written). */
-const BARE_MAGNITUDE = /^(?:千万|百万|亿|個億|个亿)元?/u
+/** A magnitude said without a digit, right after a bound word: 千万, 百万, 亿 (with 元 when written), 百/千 (过百, 过千). */
+const BARE_MAGNITUDE = /^(?:千万|百万|亿|個億|个亿)元?|^[百千](?![万萬亿億\d分来多余把十])/u
+
+/** What a vague word (大几, 好几) opens: magnitudes and a unit ("大几千万元", "好几个", "大几百号人"). */
+const VAGUE_MAGNITUDES = /^[十百千万萬亿億]*(?:万元|亿元|元|块|个亿|个|人|名|位|项|件|年)?/u
 
 const RECENT: Array<{ text: string; lexicon: Lexicon; tokens: MessageToken[] }> = []
 const RECENT_LIMIT = 8
@@ -260,6 +265,9 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
         // A question mark also ends its clause ("员工是150？不是，是130").
         if (raw === '?' || raw === '？') tokens.push({ ...base, type: 'separator' })
         // "还没过千万", "营收过亿": a bound word before a bare magnitude means one of it (千万 alone is "by all means").
+        // "大几千万": the magnitudes after a vague word are read with it, as no figure.
+        const swallowed = word.tag.type === 'vague' ? VAGUE_MAGNITUDES.exec(text.slice(base.end)) : null
+        if (swallowed) skipUntil = base.end + swallowed[0].length
         const bare = word.tag.type === 'bound' ? BARE_MAGNITUDE.exec(text.slice(base.end)) : null
         const quantity = bare ? readNormalizedQuantity(`1${bare[0]}`) : null
         if (bare && quantity) {
