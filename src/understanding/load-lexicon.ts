@@ -73,6 +73,8 @@ export interface Lexicon {
   yesNoQuestions: ReadonlySet<string>
   /** "测专精特新", "我们先评专精特新": the text before a program name, when it ends so, asks to assess it (intents.json assessVerbs). */
   assessVerbEnding: RegExp
+  /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
+  assessVerbBetween: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
   assessBesideProgram: ReadonlySet<string>
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
@@ -191,6 +193,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
         `(?:${alternation(intents.assessVerbs.verbs)})(?:${alternation(intents.assessVerbs.between)})?$`,
       'u',
     ),
+    assessVerbBetween: new Set(intents.assessVerbs.between),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
   }
