@@ -161,6 +161,17 @@ export const IntentFileSchema = z
   })
   .strict()
 
+/**
+ * knowledge/lexicon/variants.json: how owners mistype a word (pinyin input picks a homophone: 赢收 for 营收, 研法 for
+ * 研发). Every lexicon word that contains `word` is also read with each `typed` form in its place (研法费用, 研法人员).
+ */
+export const VariantFileSchema = z
+  .object({
+    ...Header,
+    entries: z.array(z.object({ word: z.string().min(1), typed: Words }).strict()),
+  })
+  .strict()
+
 export type Command = (typeof COMMANDS)[number]
 export type IntentCue = (typeof INTENT_CUES)[number]
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number]

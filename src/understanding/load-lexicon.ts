@@ -13,6 +13,7 @@ import {
   PlaceFileSchema,
   ProgramFileSchema,
   ReplyWordFileSchema,
+  VariantFileSchema,
   type ASPECTS as AspectList,
   type ChangeKind,
   type Command,
@@ -180,6 +181,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       else words.set(word, { tag: { type: 'program' }, program: entry.program })
     }
   }
+  addVariants(words, readFile(dir, 'variants.json', VariantFileSchema).entries, join(dir, 'variants.json'))
   const levels = readFile(dir, 'levels.json', LevelFileSchema)
   return {
     words,
@@ -196,6 +198,28 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     assessVerbBetween: new Set(intents.assessVerbs.between),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
+  }
+}
+
+/**
+ * Every word containing a variant's `word` is also read with each mistyped form in its place ("研发人员" → "研法人员"),
+ * with the same meaning; a form that is already a word of its own keeps its own meaning. A `word` no lexicon word
+ * contains is an error.
+ */
+function addVariants(
+  words: Map<string, LexiconWord>,
+  variants: ReadonlyArray<{ word: string; typed: string[] }>,
+  file: string,
+): void {
+  const listed = [...words.entries()]
+  for (const { word, typed } of variants) {
+    const containing = listed.filter(([text]) => text.includes(word))
+    if (containing.length === 0) throw new Error(`${file}: no lexicon word contains “${word}”`)
+    for (const form of typed)
+      for (const [text, meaning] of containing) {
+        const mistyped = text.split(word).join(form)
+        if (!words.has(mistyped)) words.set(mistyped, meaning)
+      }
   }
 }
 
