@@ -59,7 +59,10 @@ describe('detectIntent', () => {
   })
 
   it('一下 between the verb and the program keeps the verb phrase', () => {
-    expect(detectIntent('我公司已经是专精特新了 想冲一下小巨人')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    expect(detectIntent('我公司已经是专精特新了 想冲一下小巨人')).toEqual({
+      kind: 'assess',
+      programs: ['little-giant'],
+    })
   })
 
   it('a program named beside what the firm is starts its assessment, unless policy words or a question follow', () => {

@@ -100,6 +100,8 @@ export const ReplyWordFileSchema = z
           message: 'a change entry, and only a change entry, has a change',
         }),
     ),
+    /** Ask words that mean "any" in a denied clause ("没参加过什么比赛", "啥荣誉都没有"): no question there. */
+    indefinites: Words,
   })
   .strict()
 

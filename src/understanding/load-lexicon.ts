@@ -74,6 +74,8 @@ export interface Lexicon {
   yesNoQuestions: ReadonlySet<string>
   /** "测专精特新", "我们先评专精特新": the text before a program name, when it ends so, asks to assess it (intents.json assessVerbs). */
   assessVerbEnding: RegExp
+  /** Question words that mean "any" in a denied clause (reply-words.json indefinites: 没参加过什么比赛, 啥荣誉都没有). */
+  indefinites: ReadonlySet<string>
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
@@ -151,6 +153,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
     for (const word of entry.words) add(word, tag, 'reply-words.json')
   }
+  for (const word of replyWords.indefinites)
+    if (words.get(word)?.tag.type !== 'question')
+      throw new Error(`${join(dir, 'reply-words.json')}: indefinite “${word}” is not an ask word`)
   const places = readFile(dir, 'places.json', PlaceFileSchema)
   for (const entry of places.entries)
     for (const word of entry.words) add(word, { type: 'place', beijing: entry.beijing }, 'places.json')
@@ -196,6 +201,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       'u',
     ),
     assessVerbBetween: new Set(intents.assessVerbs.between),
+    indefinites: new Set(replyWords.indefinites),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
   }

@@ -196,11 +196,14 @@ function namesTheFirm(meaning: KeywordMeaning): boolean {
   return meaning.type === 'member' && meaning.fact === 'honors'
 }
 
+/** Words that introduce what the firm does: 做/是, 从事/深耕 (nicheYears), 主营 (mainRevenue: "主营软件开发"). */
+const INDUSTRY_CUE_TOPICS = new Set(['nicheYears', 'mainRevenue'])
+
 function isIndustryCue(token: Token): boolean {
   return (
     token.type === 'cue' ||
     token.type === 'yes' ||
-    (token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.id === 'nicheYears')
+    (token.type === 'keyword' && token.meaning.type === 'amount' && INDUSTRY_CUE_TOPICS.has(token.meaning.topic.id))
   )
 }
 interface BareAnswer {

@@ -385,3 +385,40 @@ describe('readReply: a closing question makes the case before it a premise', () 
     expect(read('去年营收3200万，够吗', revenue).facts).toMatchObject({ revenue: 3200 })
   })
 })
+
+describe('readReply: grammar rules of the 2026-12-02 batch', () => {
+  it('a leading bare 没有 answers a negative group although the message goes on to another fact', () => {
+    expect(read('都没有 我们一直合规经营 营收去年3000万', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+      revenue: 3000,
+    })
+  })
+
+  it('被列入 affirms and 没被列入 denies a listing', () => {
+    expect(read('被列入过经营异常名录', compliance).facts).toEqual({ creditBlacklisted: true })
+    expect(read('没有被列入经营异常', compliance).facts).toMatchObject({ creditBlacklisted: false })
+  })
+
+  it('没那么多 at the summary says a value is wrong without giving one', () => {
+    expect(read('有问题 人数没那么多', summary)).toMatchObject({ act: 'deny', facts: {} })
+  })
+
+  it('啥X都没有 and 没打算X deny', () => {
+    const honors: ExpectedAnswer = { facts: ['honors', 'rdInstitution'], step: 'question' }
+    expect(read('啥荣誉都没有 研发机构也没有', honors).facts).toEqual({ honors: [], rdInstitution: 'none' })
+    const financing: ExpectedAnswer = { facts: ['equityFinancing2y', 'equityFinancing3y', 'listing'], step: 'question' }
+    expect(read('没融过资 也没打算上市', financing).facts).toEqual({
+      equityFinancing2y: 0,
+      equityFinancing3y: 0,
+      listing: 'none',
+    })
+  })
+
+  it('主营 before what the firm does names its industry', () => {
+    expect(read('我司注册于海淀区，主营软件开发。', { facts: [], step: 'idle' }).facts).toMatchObject({
+      industry: 'software',
+    })
+  })
+})

@@ -345,11 +345,12 @@ function readYesNoGroup(
   if (!touched) return extractFacts(text, { ...base, expecting: expected.facts })
   // "对，没在别的地方注册过，就在北京，独立法人": a leading 是/对 answers the rest of a positive group.
   if (good && polarities[0] === 'yes') return fill(named, expected.facts, true, text)
+  // "都没有，营收去年3000万": a leading bare 没有 answers the rest of a negative group; facts outside it do not matter.
   if (
     !good &&
     polarities[0] === 'no' &&
     named.rejected.length === 0 &&
-    Object.values(named.facts).every((value) => value === false)
+    expected.facts.every((fact) => !(fact in named.facts) || named.facts[fact] === false)
   ) {
     return fill(named, expected.facts, false, text)
   }

@@ -331,7 +331,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   }
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
-  markSoftenersAndIndefinites(text, tokens)
+  markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
     if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
@@ -393,14 +393,12 @@ function markTopicMarkers(tokens: MessageToken[]): void {
   }
 }
 
-/** Question words that also mean "any" after a negation ("没参加过什么比赛"). */
-const INDEFINITES = new Set(['什么', '啥', '哪'])
-
 /**
  * "好的呢", "可以的呢": 呢 right after an affirmation softens it and asks nothing. "没参加过什么比赛", "没啥问题": after
- * a negation in its clause, 什么/啥 mean "any" and ask nothing either.
+ * a negation in its clause, an indefinite (reply-words.json `indefinites`: 什么/啥) means "any" and asks nothing
+ * either; so does one that a 都/也 and a negation follow in its clause ("啥荣誉都没有", "什么奖也没拿过").
  */
-function markSoftenersAndIndefinites(text: string, tokens: MessageToken[]): void {
+function markSoftenersAndIndefinites(text: string, tokens: MessageToken[], indefinites: ReadonlySet<string>): void {
   let negated = false
   tokens.forEach((token, index) => {
     if (token.type === 'separator') negated = false
@@ -411,9 +409,21 @@ function markSoftenersAndIndefinites(text: string, tokens: MessageToken[]): void
       token.text === '呢' &&
       (before?.type === 'yes' || before?.type === 'confirm') &&
       text.slice(before.end, token.start).trim() === ''
-    if (softens || (negated && INDEFINITES.has(token.text)))
+    if (softens || (indefinites.has(token.text) && (negated || deniedAfter(text, tokens, index))))
       tokens[index] = { ...token, type: 'filler' } as MessageToken
   })
+}
+
+/** "啥荣誉都没有": later in the clause, 都/也 and then a negation. */
+function deniedAfter(text: string, tokens: readonly MessageToken[], index: number): boolean {
+  let even = false
+  for (let after = index + 1; after < tokens.length; after += 1) {
+    const token = tokens[after]!
+    if (token.type === 'separator') return false
+    if (token.type === 'all' || text.slice(tokens[after - 1]!.end, token.start).includes('也')) even = true
+    if (token.type === 'no') return even
+  }
+  return false
 }
 
 function readYear(text: string): YearReference {
