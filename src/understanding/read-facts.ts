@@ -199,6 +199,29 @@ function namesTheFirm(meaning: KeywordMeaning): boolean {
 /** Words that introduce what the firm does: 做/是, 从事/深耕 (nicheYears), 主营 (mainRevenue: "主营软件开发"). */
 const INDUSTRY_CUE_TOPICS = new Set(['nicheYears', 'mainRevenue'])
 
+/**
+ * "接近一个亿，九千多万", "150多，不到160": undated bounds of one unit, at least one from below and one from above,
+ * that can all hold at once narrow one figure; they are not several figures.
+ */
+function narrowsOneFigure(values: readonly BoundValue[]): boolean {
+  if (values.length < 2) return false
+  let lower = -Infinity
+  let upper = Infinity
+  let sides = 0
+  for (const { quantity, year, window } of values) {
+    if (year !== null || window !== null || quantity.range || quantity.unit !== values[0]!.quantity.unit) return false
+    const op = quantity.bound ?? (quantity.upperBound ? 'lt' : null)
+    if (op === 'gt' || op === 'ge') {
+      lower = Math.max(lower, quantity.value)
+      sides |= 1
+    } else if (op === 'lt' || op === 'le') {
+      upper = Math.min(upper, quantity.value)
+      sides |= 2
+    } else return false
+  }
+  return sides === 3 && lower < upper
+}
+
 function isIndustryCue(token: Token): boolean {
   return (
     token.type === 'cue' ||
@@ -1038,6 +1061,8 @@ class MessageExtractor {
       )
       if (agrees) agreeing.unshift(...undated.splice(index, 1))
     }
+    // "接近一个亿，九千多万": bounds that narrow one figure from both sides are about one fact.
+    const narrowing = figures.length === 0 && narrowsOneFigure(undated) ? undated.splice(1) : []
     if (undated.length === 1) {
       const asked = this.#expecting.filter((fact) => free.includes(fact))
       // "营收改成1500万": after a correction word the value replaces the one fact of the topic already given.
@@ -1086,6 +1111,8 @@ class MessageExtractor {
       }
     }
     for (const [fact, value] of assigned) this.#setConverted(fact, topic, [value])
+    const narrowed = [...assigned].find(([, candidate]) => candidate === undated[0])?.[0]
+    if (narrowed) for (const value of narrowing) this.#recordBound(narrowed, topic, value.quantity, value.raw)
     for (const value of agreeing) {
       const figure = [...assigned].find(([, candidate]) => undated.includes(candidate))
       if (figure) this.#recordBound(figure[0], topic, value.quantity, value.raw)
@@ -1174,6 +1201,10 @@ class MessageExtractor {
     if (agreeing.length > 0) {
       for (const value of agreeing) this.#recordBound(fact, topic, value.quantity, value.raw)
       current = current.filter((value) => !agreeing.includes(value))
+    }
+    if (figures.length === 0 && narrowsOneFigure(current)) {
+      for (const value of current.slice(1)) this.#recordBound(fact, topic, value.quantity, value.raw)
+      return this.#setConverted(fact, topic, [current[0]])
     }
     if (!topic.additive) {
       const distinct = new Set(current.map((value) => `${value.quantity.value}${value.quantity.unit}`))
@@ -1294,6 +1325,7 @@ class MessageExtractor {
   #fillExpecting(): void {
     /** Where each fact filled here was given: a later number after 具体是/不对 replaces it ("180人左右，具体是176"). */
     const filledAt = new Map<FactName, number>()
+    let lastBound: { fact: FactName; value: BoundValue } | null = null
     for (const free of this.#free) {
       const { token } = free
       if (token.type === 'rank') continue
@@ -1302,6 +1334,21 @@ class MessageExtractor {
       // A bare Chinese numeral is easily a word ("三方"), unless it stands alone or after a year ("前年两千五").
       if (quantity.chineseOnly && quantity.unit === null && !free.wholeClause && free.year === null) continue
       const offset = free.year ? this.#offsetOf(free.year) : null
+      const value: BoundValue = {
+        start: token.start,
+        quantity,
+        raw: token.text,
+        year: free.year,
+        window: free.window,
+        sign: 1,
+        part: '',
+      }
+      // "接近一个亿，九千多万": a bound that narrows the one just given is about the same fact.
+      if (lastBound && narrowsOneFigure([lastBound.value, value])) {
+        const slot = SLOT_OF_FACT.get(lastBound.fact)
+        if (slot) this.#recordBound(lastBound.fact, slot.topic, quantity, token.text)
+        continue
+      }
       const replaced = [...filledAt].find(
         ([candidate, start]) =>
           this.#lastCorrectionAt > start &&
@@ -1343,11 +1390,9 @@ class MessageExtractor {
         continue
       }
       const slot = SLOT_OF_FACT.get(fact)
-      if (slot)
-        this.#setConverted(fact, slot.topic, [
-          { start: token.start, quantity, raw: token.text, year: free.year, window: free.window, sign: 1, part: '' },
-        ])
+      if (slot) this.#setConverted(fact, slot.topic, [value])
       filledAt.set(fact, token.start)
+      lastBound = quantity.bound !== null || quantity.upperBound ? { fact, value } : null
     }
   }
 

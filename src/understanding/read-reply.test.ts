@@ -422,3 +422,23 @@ describe('readReply: grammar rules of the 2026-12-02 batch', () => {
     })
   })
 })
+
+describe('readReply: bounds from both sides narrow one figure', () => {
+  it.each(['接近一个亿吧 九千多万', '营收接近一个亿，九千多万吧'])('%s bounds revenue from both sides', (text) => {
+    const reading = read(text, { facts: ['revenue'], step: 'question' })
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ fact: 'revenue', op: 'lt', value: 10000 }),
+        expect.objectContaining({ fact: 'revenue', op: 'gt', value: 9000 }),
+      ]),
+    )
+  })
+
+  it('bounds of two years stay with their years', () => {
+    expect(read('去年超过两千万 前年不到一千五', revenue).bounds).toEqual([
+      expect.objectContaining({ fact: 'revenue', op: 'gt', value: 2000 }),
+      expect.objectContaining({ fact: 'revenuePrev', op: 'lt', value: 1500 }),
+    ])
+  })
+})
