@@ -35,6 +35,17 @@ describe('loadLexicon', () => {
     expect(tagText('做软见外包').map((token) => token.type)).toEqual(['cue', 'keyword'])
   })
 
+  it('words that differ only in the case of Latin letters mean the same (the tagger folds case)', () => {
+    const lexicon = loadLexicon()
+    const byFolded = new Map<string, string>()
+    for (const [word, meaning] of lexicon.words) {
+      const folded = word.toLowerCase()
+      const seen = byFolded.get(folded)
+      if (seen === undefined) byFolded.set(folded, JSON.stringify(meaning))
+      else expect([word, JSON.stringify(meaning)]).toEqual([word, seen])
+    }
+  })
+
   it('refuses a variant that no lexicon word contains', () => {
     const dir = copyLexicon()
     writeFileSync(

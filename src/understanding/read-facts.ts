@@ -1248,13 +1248,15 @@ class MessageExtractor {
     for (const mention of this.#industries) {
       const last = compounds[compounds.length - 1]
       if (last && mention.start === last.end) {
-        compounds[compounds.length - 1] = {
+        // "跨境电商B2B": the last part decides for every reading of the part before (电商: retail or wholesale).
+        const before = compounds.filter((compound) => compound.end === mention.start)
+        compounds.splice(compounds.length - before.length, before.length, {
           ...mention,
           start: last.start,
           raw: this.text.slice(last.start, mention.end),
-          explicit: mention.explicit || last.explicit,
-          main: mention.main || last.main,
-        }
+          explicit: mention.explicit || before.some((compound) => compound.explicit),
+          main: mention.main || before.some((compound) => compound.main),
+        })
       } else compounds.push(mention)
     }
     const scored = new Map<string, { score: number; raw: string }>()

@@ -49,4 +49,9 @@ describe('tagText', () => {
     expect(tags('超过百分之五十')).toEqual(['quantity:超过百分之五十'])
     expect(tags('最多百来万')).toEqual(['quantity:最多百来万'])
   })
+
+  it('matches Latin words whatever their case', () => {
+    expect(tags('有iso9001')).toEqual(['yes:有', 'keyword:iso9001'])
+    expect(tags('Saas')).toEqual(['keyword:Saas'])
+  })
 })

@@ -137,14 +137,14 @@ function taggerFor(lexicon: Lexicon): Tagger {
   return tagger
 }
 
-/** Every lexicon word in one prefix tree over code points. */
+/** Every lexicon word in one prefix tree over code points, Latin letters case-folded (words differing only in case mean the same: a test checks it). */
 function wordTrie(lexicon: Lexicon): TrieNode {
   const root: TrieNode = { children: new Map(), word: null, latinEnd: false }
   for (const word of lexicon.words.keys()) {
     let node = root
     const characters = Array.from(word)
     for (const character of characters) {
-      const code = character.codePointAt(0) as number
+      const code = foldCase(character.codePointAt(0) as number)
       let child = node.children.get(code)
       if (!child) node.children.set(code, (child = { children: new Map(), word: null, latinEnd: false }))
       node = child
@@ -154,6 +154,9 @@ function wordTrie(lexicon: Lexicon): TrieNode {
   }
   return root
 }
+
+/** Latin letters match whatever their case ("iso9001" is ISO9001, "Saas" is SaaS): A–Z read as a–z. */
+const foldCase = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code)
 
 const isLatin = (code: number | undefined): boolean =>
   code !== undefined && ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))
@@ -169,7 +172,7 @@ function wordAt(root: TrieNode, text: string, at: number): string | null {
   let found: string | null = null
   for (let index = at; index < text.length;) {
     const code = text.codePointAt(index) as number
-    node = node.children.get(code)
+    node = node.children.get(foldCase(code))
     if (!node) break
     index += code > 0xffff ? 2 : 1
     if (node.word !== null && !(node.latinEnd && isLatin(text.codePointAt(index)))) found = node.word
@@ -191,7 +194,8 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
   for (let at = 0; at < text.length;) {
     const word = wordAt(root, text, at)
     if (word !== null) {
-      yield { index: at, raw: word, groups: { word } }
+      // The message's own characters ("iso9001"), the lexicon's word to look up ("ISO9001").
+      yield { index: at, raw: text.slice(at, at + word.length), groups: { word } }
       at += word.length
       continue
     }
@@ -257,7 +261,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     const { groups, raw } = match
     const base = { start: match.index, end: match.index + raw.length, text: raw }
     if (groups.word !== undefined) {
-      const word = lexicon.words.get(raw)
+      const word = lexicon.words.get(groups.word)
       if (word) {
         const extra = { ...(word.program ? { program: word.program } : {}), ...(word.cue ? { cue: word.cue } : {}) }
         tokens.push({ ...base, ...word.tag, ...extra } as MessageToken)
