@@ -102,6 +102,8 @@ export const ReplyWordFileSchema = z
     ),
     /** Ask words that mean "any" in a denied clause ("没参加过什么比赛", "啥荣誉都没有"): no question there. */
     indefinites: Words,
+    /** Affirm words that, opening a message before more words, only acknowledge the question ("嗯 没有", "嗯，营收写错了"). */
+    acknowledgements: Words,
   })
   .strict()
 

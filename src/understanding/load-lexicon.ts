@@ -76,6 +76,8 @@ export interface Lexicon {
   assessVerbEnding: RegExp
   /** Question words that mean "any" in a denied clause (reply-words.json indefinites: 没参加过什么比赛, 啥荣誉都没有). */
   indefinites: ReadonlySet<string>
+  /** Affirm words that only acknowledge when they open a longer message (reply-words.json acknowledgements: 嗯). */
+  acknowledgements: ReadonlySet<string>
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
@@ -153,6 +155,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
     for (const word of entry.words) add(word, tag, 'reply-words.json')
   }
+  for (const word of replyWords.acknowledgements)
+    if (words.get(word)?.tag.type !== 'yes')
+      throw new Error(`${join(dir, 'reply-words.json')}: acknowledgement “${word}” is not an affirm word`)
   for (const word of replyWords.indefinites)
     if (words.get(word)?.tag.type !== 'question')
       throw new Error(`${join(dir, 'reply-words.json')}: indefinite “${word}” is not an ask word`)
@@ -202,6 +207,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     ),
     assessVerbBetween: new Set(intents.assessVerbs.between),
     indefinites: new Set(replyWords.indefinites),
+    acknowledgements: new Set(replyWords.acknowledgements),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
   }

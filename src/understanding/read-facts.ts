@@ -843,10 +843,13 @@ class MessageExtractor {
         else if (suppressed) break
         else if (meaning.fact === 'industry') {
           const cued = meaning.explicit || this.#expects('industry') || clause.tokens.some(isIndustryCue)
-          // A description that opens its clause names the firm too ("连锁超市，员工800人").
+          // A description that opens its clause names the firm too ("连锁超市，员工800人"), also as the subject of
+          // the figures after it ("连锁超市员工800人", voice input without punctuation).
+          const next = clause.tokens[clause.tokens.indexOf(token) + 1]
           const opens =
             clause.tokens.find((candidate) => candidate.type !== 'filler') === token &&
-            !clause.tokens.some((candidate) => candidate.type === 'quantity')
+            (!clause.tokens.some((candidate) => candidate.type === 'quantity') ||
+              (next?.type === 'keyword' && next.meaning.type === 'amount'))
           if (polarity !== 'no' && (cued || opens)) {
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({

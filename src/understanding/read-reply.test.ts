@@ -442,3 +442,33 @@ describe('readReply: bounds from both sides narrow one figure', () => {
     ])
   })
 })
+
+describe('readReply: voice input and acknowledgements', () => {
+  const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+  it.each([
+    ['测一测专精特新我们是朝阳的软件公司', { registeredInBeijing: true, industry: 'software' }],
+    ['公司注册在河北想问下小巨人有戏吗', { registeredInBeijing: false }],
+    ['帮我评估一下专精特新我们是做新材料的', { industry: 'industry' }],
+    ['连锁超市员工800人营收3个亿能评创新型吗', { industry: 'retail', employees: 800, revenue: 30000 }],
+  ])('a request about a program is a clause of its own: %s', (text, facts) => {
+    expect(read(text, idle).facts).toMatchObject(facts)
+  })
+
+  it('a program named as a fact keeps its polarity', () => {
+    const prerequisite: ExpectedAnswer = { facts: ['innovativeSmeValid', 'specializedSmeValid'], step: 'question' }
+    expect(read('创新型有 专精特新没有', prerequisite).facts).toEqual({
+      innovativeSmeValid: true,
+      specializedSmeValid: false,
+    })
+  })
+
+  it('嗯 opening a longer reply only acknowledges', () => {
+    expect(read('嗯 没有', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+    expect(read('嗯 营收写错了', summary).act).toBe('deny')
+    expect(read('嗯', summary).act).toBe('confirm')
+  })
+})

@@ -333,6 +333,8 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     const token = tokens[index]
     if (token.type === 'bound' && token.afterKeyword) tokens.splice(index, 1)
   }
+  markAcknowledgement(tokens, lexicon.acknowledgements)
+  separateRequests(tokens, lexicon)
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
@@ -341,6 +343,53 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
   })
   return tokens
+}
+
+/** Words of a request about a program: 想/申请 (desire), 能评/测一测 (intent), 吗/想问下 (question). */
+const isRequestWord = (token: MessageToken, lexicon: Lexicon): boolean =>
+  token.type === 'desire' ||
+  token.type === 'intent' ||
+  token.type === 'question' ||
+  token.cue === 'assess' ||
+  // "帮我评估一下专精特新": what may stand between an assess verb and the program.
+  lexicon.assessVerbBetween.has(token.text)
+
+/**
+ * "测一测专精特新我们是朝阳的软件公司", "公司注册在河北想问下小巨人有戏吗": in a message without punctuation (voice
+ * input) a request about a program is a clause of its own: a separator goes before the request words that lead to the
+ * program name and after those that close it (有戏吗, 能评不), when there are any.
+ */
+function separateRequests(tokens: MessageToken[], lexicon: Lexicon): void {
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    if (tokens[index]!.program === undefined) continue
+    let end = index + 1
+    while (
+      end < tokens.length &&
+      (isRequestWord(tokens[end]!, lexicon) ||
+        // "有戏没", "能评不": a 没/不 closing the request asks.
+        (tokens[end]!.type === 'no' && isRequestWord(tokens[end - 1]!, lexicon) && /^[没不]$/u.test(tokens[end]!.text)))
+    )
+      end += 1
+    let start = index
+    while (start > 0 && isRequestWord(tokens[start - 1]!, lexicon)) start -= 1
+    if (start === index && end === index + 1) continue
+    const separator = (at: number): MessageToken => ({
+      start: tokens[at]!.start,
+      end: tokens[at]!.start,
+      text: '',
+      type: 'separator',
+    })
+    if (end < tokens.length && tokens[end]!.type !== 'separator') tokens.splice(end, 0, separator(end))
+    if (start > 0 && tokens[start - 1]!.type !== 'separator') tokens.splice(start, 0, separator(start))
+  }
+}
+
+/** "嗯 没有", "嗯，营收写错了": an acknowledgement that opens a message before more words answers nothing itself. */
+function markAcknowledgement(tokens: MessageToken[], acknowledgements: ReadonlySet<string>): void {
+  const first = tokens[0]
+  if (first?.type !== 'yes' || !acknowledgements.has(first.text)) return
+  if (tokens.some((token, index) => index > 0 && token.type !== 'separator'))
+    tokens[0] = { ...first, type: 'filler' } as MessageToken
 }
 
 /**
