@@ -472,3 +472,26 @@ describe('readReply: voice input and acknowledgements', () => {
     expect(read('嗯', summary).act).toBe('confirm')
   })
 })
+
+describe('readReply: statements of voice input without punctuation', () => {
+  it.each([
+    ['去年3200万前年的记不得了', revenue, { revenue: 3200 }, ['revenuePrev']],
+    [
+      '失信没有限制类不太清楚事故没有',
+      compliance,
+      { creditBlacklisted: false, majorIncident3y: false },
+      ['restrictedProducts'],
+    ],
+  ] as const)('%s', (text, expected, facts, unknown) => {
+    const reading = read(text, expected)
+    expect(reading.facts).toEqual(facts)
+    expect(reading.unknown).toEqual(unknown)
+  })
+
+  it('a polarity before a fact stays with it, and a figure before its keyword too', () => {
+    const quality: ExpectedAnswer = { facts: ['qualityCert', 'qualityAward', 'ownBrand'], step: 'question' }
+    expect(read('有iso9001没有质量奖', quality).facts).toEqual({ qualityCert: true, qualityAward: false })
+    const ip: ExpectedAnswer = { facts: ['ipClass1', 'ipClass2'], step: 'question' }
+    expect(read('有12个发明专利', ip).facts).toEqual({ ipClass1: 12 })
+  })
+})

@@ -335,6 +335,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   }
   markAcknowledgement(tokens, lexicon.acknowledgements)
   separateRequests(tokens, lexicon)
+  separateSpokenClauses(tokens)
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
@@ -381,6 +382,65 @@ function separateRequests(tokens: MessageToken[], lexicon: Lexicon): void {
     })
     if (end < tokens.length && tokens[end]!.type !== 'separator') tokens.splice(end, 0, separator(end))
     if (start > 0 && tokens[start - 1]!.type !== 'separator') tokens.splice(start, 0, separator(start))
+  }
+}
+
+/** A word that names a fact (not noise, not a sink), or a year: what a new statement opens with. */
+const opensStatement = (token: MessageToken | undefined): boolean =>
+  token?.type === 'year' ||
+  (token?.type === 'keyword' && token.meaning.type !== 'noise' && token.meaning.type !== 'sink')
+
+const isPolar = (token: MessageToken | undefined): boolean => token?.type === 'yes' || token?.type === 'no'
+
+/**
+ * Voice input has no punctuation ("去年3200万前年的记不得了", "失信没有限制类不太清楚事故没有"): a statement ends
+ * with its figure, its polarity or its 不清楚, and the next fact word or year opens another clause. A figure ends a
+ * statement only after its keyword ("有12个发明专利" is one); a polarity only right after its keyword, and one that
+ * has a polarity before it ("没有失信也没违法") leaves the next polarity to the next fact.
+ */
+function separateSpokenClauses(tokens: MessageToken[]): void {
+  let clauseStart = 0
+  for (let index = 1; index < tokens.length; index += 1) {
+    const token = tokens[index]!
+    if (token.type === 'separator') {
+      clauseStart = index + 1
+      continue
+    }
+    if (!opensStatement(token)) continue
+    const previous = tokens[index - 1]!
+    const spoken = (at: number): MessageToken => ({
+      start: tokens[at]!.start,
+      end: tokens[at]!.start,
+      text: '',
+      type: 'separator',
+    })
+    let at = -1
+    const before = tokens.slice(clauseStart, index - 1)
+    const factWord = tokens[index - 2]
+    if (previous.type === 'quantity') {
+      // "营收3200万研发240万", "前年2800研发去年240": the figure had its keyword or year.
+      if (before.some((candidate) => candidate.type === 'keyword' || candidate.type === 'year')) at = index
+    } else if (
+      previous.type === 'unknown' ||
+      (previous.type === 'question' && factWord?.type === 'unknown' && index - 2 >= clauseStart)
+    ) {
+      at = index
+    } else if (
+      isPolar(previous) &&
+      previous.text !== '是' &&
+      token.type === 'keyword' &&
+      index - 2 >= clauseStart &&
+      factWord?.type === 'keyword' &&
+      opensStatement(factWord)
+    ) {
+      // "失信没有限制类…": the polarity closes the fact before; "有9001没有质量奖": that fact had its own.
+      const ownPolarity = tokens.slice(clauseStart, index - 2).some(isPolar)
+      at = ownPolarity ? index - 1 : index
+    }
+    if (at < 0) continue
+    tokens.splice(at, 0, spoken(at))
+    clauseStart = at + 1
+    index = at + 1
   }
 }
 
