@@ -1337,7 +1337,9 @@ class MessageExtractor {
       if (token.type !== 'quantity') continue
       const { quantity } = token
       // A bare Chinese numeral is easily a word ("三方"), unless it stands alone or after a year ("前年两千五").
-      if (quantity.chineseOnly && quantity.unit === null && !free.wholeClause && free.year === null) continue
+      // A numeral with a magnitude (二百四十, 两千六) is a figure wherever it stands.
+      const wordLike = quantity.chineseOnly && quantity.unit === null && !/[百佰千仟万萬亿億]/u.test(token.text)
+      if (wordLike && !free.wholeClause && free.year === null) continue
       const offset = free.year ? this.#offsetOf(free.year) : null
       const value: BoundValue = {
         start: token.start,

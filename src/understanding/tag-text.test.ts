@@ -54,4 +54,15 @@ describe('tagText', () => {
     expect(tags('有iso9001')).toEqual(['yes:有', 'keyword:iso9001'])
     expect(tags('Saas')).toEqual(['keyword:Saas'])
   })
+
+  it('reads a space between digits and their magnitude, and joins a keyword to its spaced Chinese figure', () => {
+    expect(tags('营收 2 亿')).toEqual(['keyword:营收', 'quantity:2 亿'])
+    expect(tags('营业收入 三千二百 研发费用 二百四十')).toEqual([
+      'keyword:营业收入',
+      'quantity:三千二百',
+      'separator: ',
+      'keyword:研发费用',
+      'quantity:二百四十',
+    ])
+  })
 })

@@ -66,7 +66,7 @@ const MAGNITUDES = '十拾百佰千仟万萬亿億'
 const ARABIC = ARABIC_NUMERAL_SOURCE
 /** A year spoken digit by digit (二零二五年): it ends the figure before it (三千二百万二零二四年). */
 const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*年'
-const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[万萬亿億])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])))`
+const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[万萬亿億])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
@@ -333,6 +333,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     const token = tokens[index]
     if (token.type === 'bound' && token.afterKeyword) tokens.splice(index, 1)
   }
+  joinKeywordsToSpacedFigures(tokens)
   markAcknowledgement(tokens, lexicon.acknowledgements)
   separateRequests(tokens, lexicon)
   separateSpokenClauses(tokens)
@@ -382,6 +383,22 @@ function separateRequests(tokens: MessageToken[], lexicon: Lexicon): void {
     })
     if (end < tokens.length && tokens[end]!.type !== 'separator') tokens.splice(end, 0, separator(end))
     if (start > 0 && tokens[start - 1]!.type !== 'separator') tokens.splice(start, 0, separator(start))
+  }
+}
+
+/**
+ * "营业收入 三千二百 研发费用 二百四十": a space between a fact word (or a year) and its Chinese figure joins them, as
+ * it does before Arabic digits ("营业收入 3200"); after the figure it still separates ("员工一百四十 其中研发三十五").
+ */
+function joinKeywordsToSpacedFigures(tokens: MessageToken[]): void {
+  for (let index = tokens.length - 2; index > 0; index -= 1) {
+    const token = tokens[index]!
+    if (token.type !== 'separator' || token.text.trim() !== '') continue
+    const before = tokens[index - 1]!
+    const after = tokens[index + 1]!
+    const fact = (before.type === 'keyword' && before.meaning.type === 'amount') || before.type === 'year'
+    const adjacent = before.end === token.start && token.end === after.start
+    if (fact && adjacent && after.type === 'quantity') tokens.splice(index, 1)
   }
 }
 
