@@ -65,4 +65,9 @@ describe('tagText', () => {
       'quantity:二百四十',
     ])
   })
+
+  it('reads a two-digit year before a comparison or a list, and after 比', () => {
+    expect(tags('24年比25年少400万')).toEqual(['year:24年', 'than:比', 'year:25年', 'change:少', 'quantity:400万'])
+    expect(tags('干了15年')).toEqual(['keyword:干了', 'quantity:15年'])
+  })
 })

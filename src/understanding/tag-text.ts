@@ -86,10 +86,10 @@ const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
 const PATTERNS: Array<[string, string]> = [
-  // "23年九百万": a two-digit year before a figure.
+  // "23年九百万", "24年比25年少", "25年和24年都是": a two-digit year before a figure, a comparison or a list.
   [
     'year',
-    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|${SPOKEN_YEAR}度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
+    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发|[比和跟与么呢都也]))|(?<=(?:比|和|跟|与|较|相比)\s*)[12]\d\s*年|(?:19|20)\d{2}\s*年度?|${SPOKEN_YEAR}度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
   ],
   [
     'window',
