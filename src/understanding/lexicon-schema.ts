@@ -85,6 +85,8 @@ export const ReplyWordFileSchema = z
         .object({
           type: z.enum(REPLY_WORD_TYPES),
           alsoNo: z.boolean().optional(),
+          /** A correction word that, right after a figure, says that figure is the wrong one ("3200打错了，是3020"). */
+          marksWrong: z.boolean().optional(),
           kind: z.enum(CORRECTION_KINDS).optional(),
           op: z.enum(['lt', 'le', 'gt', 'ge', 'approx']).optional(),
           change: z.enum(CHANGE_KINDS).optional(),
@@ -127,6 +129,11 @@ export const IndustryFileSchema = z
      * industry they point at decides.
      */
     mainActivity: z.object({ before: Words, after: Words }).strict().optional(),
+    /**
+     * Industry words that are trades done with goods: before another industry word the trade decides ("批发电子元器件"
+     * is wholesale), where otherwise the last part of a compound does ("物流软件" is software).
+     */
+    trades: Words.optional(),
   })
   .strict()
 

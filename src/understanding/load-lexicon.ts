@@ -44,7 +44,7 @@ export type WordTag =
         | 'vague'
     }
   | { type: 'unknown'; skip: boolean }
-  | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
+  | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind; marksWrong?: true }
   | { type: 'place'; beijing: boolean }
   | { type: 'intent'; cue: IntentCue }
   | { type: 'bound'; op: QuantityBound; afterKeyword?: boolean }
@@ -84,6 +84,8 @@ export interface Lexicon {
   assessBesideProgram: ReadonlySet<string>
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
   mainActivity: { before: readonly string[]; after: readonly string[] }
+  /** Industry words that decide a compound they open (industries.json trades: 批发电子元器件). */
+  trades: ReadonlySet<string>
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
@@ -141,12 +143,20 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     }
     for (const word of entry.words) add(word, { type: 'keyword', meaning }, 'industries.json')
   }
+  for (const trade of industries.trades ?? [])
+    if (!industries.entries.some((entry) => entry.words.includes(trade)))
+      throw new Error(`${join(dir, 'industries.json')}: trade “${trade}” is no industry word`)
   const replyWords = readFile(dir, 'reply-words.json', ReplyWordFileSchema)
   for (const entry of replyWords.entries) {
     let tag: WordTag
     if (entry.type === 'unknown' || entry.type === 'skip') tag = { type: 'unknown', skip: entry.type === 'skip' }
     else if (entry.type === 'correct')
-      tag = { type: 'correction', alsoNo: entry.alsoNo ?? false, kind: entry.kind ?? 'replace' }
+      tag = {
+        type: 'correction',
+        alsoNo: entry.alsoNo ?? false,
+        kind: entry.kind ?? 'replace',
+        ...(entry.marksWrong ? { marksWrong: true as const } : {}),
+      }
     else if (entry.type === 'confirm') tag = { type: 'confirm' }
     else if (entry.type === 'fine') tag = { type: 'yes', fine: true }
     else if (entry.type === 'bound')
@@ -210,6 +220,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     acknowledgements: new Set(replyWords.acknowledgements),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
+    trades: new Set(industries.trades ?? []),
   }
 }
 

@@ -508,9 +508,11 @@ class MessageExtractor {
       // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.
       const before = tokens[index - 1]
       const denier = tokens[index + 1]
-      // "3200不对，是3020", "营收3200那个错了": a 不对/错了 right after the number says it is wrong.
+      // "3200不对，是3020", "营收3200那个错了", "3200打错了": a 不对/打错了 right after the number says it is wrong.
       const deniedAfter =
-        denier?.type === 'correction' && denier.alsoNo && DENIED_GLUE.test(this.text.slice(token.end, denier.start))
+        denier?.type === 'correction' &&
+        (denier.alsoNo || denier.marksWrong === true) &&
+        DENIED_GLUE.test(this.text.slice(token.end, denier.start))
       // "营业收入写成三千二了": the number after 写成/填成 is the one written by mistake.
       const miswritten = before?.type === 'correction' && before.kind === 'wrongValue'
       if ((before?.type === 'no' && DENYING.has(before.text)) || deniedAfter || miswritten) {
@@ -919,12 +921,13 @@ class MessageExtractor {
       )
         head -= 1
       const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
-      const before = this.text.slice(Math.max(0, clause.tokens[head].start - 2), clause.tokens[head].start)
+      const before = this.text.slice(Math.max(0, clause.tokens[head].start - 4), clause.tokens[head].start)
       const after = this.text.charAt(token.end)
       const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === head
       // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
       const ofOther = next?.type === 'keyword' && !namesTheFirm(next.meaning)
-      if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的' && !ofOther))) {
+      // "我们在海淀", "位于亦庄", "我们是一家北京的物流公司".
+      if (listed && (/(?:在|于|是(?:一家|家|一个)?)$/.test(before) || (first && after === '的' && !ofOther))) {
         const polarity = polarityOf(clause, index)
         this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)
       }
@@ -1250,6 +1253,10 @@ class MessageExtractor {
     const compounds: IndustryMention[] = []
     for (const mention of this.#industries) {
       const last = compounds[compounds.length - 1]
+      if (last && mention.start === last.end && this.#lexicon.trades.has(last.raw)) {
+        // "批发电子元器件": a trade decides the compound it opens; the goods after it are no industry.
+        continue
+      }
       if (last && mention.start === last.end) {
         // "跨境电商B2B": the last part decides for every reading of the part before (电商: retail or wholesale).
         const before = compounds.filter((compound) => compound.end === mention.start)

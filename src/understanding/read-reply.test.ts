@@ -495,3 +495,37 @@ describe('readReply: statements of voice input without punctuation', () => {
     expect(read('有12个发明专利', ip).facts).toEqual({ ipClass1: 12 })
   })
 })
+
+describe('readReply: corrections of the 2026-12-02 batches', () => {
+  const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+  const held: Facts = { industry: 'software', employees: 150, revenue: 3200, revenuePrev: 2800 }
+  const last = [
+    { fact: 'revenuePrev' as const, value: 2800 },
+    { fact: 'revenue' as const, value: 3200 },
+  ]
+
+  it('a figure right before 打错了 is the wrong one', () => {
+    expect(read('去年营收3200打错了 是3020', rd, held, last).facts).toEqual({ revenue: 3020 })
+  })
+
+  it('a value said to be of a year no fact asks for leaves its slot to the figure after it', () => {
+    expect(read('2800那个是大前年的 前年是3000', rd, held, last).facts).toEqual({ revenuePrev: 3000 })
+  })
+
+  it('a value said to be of another year moves there, and the other clauses still count', () => {
+    const rdHeld: Facts = { ...held, rdExpense: 240 }
+    const reading = read('对了 研发费用是二百六 之前给的是前年的', { facts: [], step: 'idle' }, rdHeld, [
+      { fact: 'rdExpense', value: 240 },
+    ])
+    expect(reading.facts).toEqual({ rdExpense: 260, rdExpensePrev: 240 })
+    expect(read('营收不对 是前年的 去年是三千六', summary, held).facts).toEqual({ revenue: 3600, revenuePrev: 3200 })
+  })
+
+  it('一点五个亿 is a figure, not the noise word 一点', () => {
+    expect(read('我们营收去年一点五个亿', { facts: [], step: 'idle' }).facts).toEqual({ revenue: 15000 })
+  })
+
+  it('a trade decides the compound it opens', () => {
+    expect(read('批发电子元器件 35人', size).facts).toEqual({ industry: 'wholesale', employees: 35 })
+  })
+})

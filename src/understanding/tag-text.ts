@@ -30,7 +30,7 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   /** 没有要改的/确认无误: the summary is right. */
   | { type: 'confirm' }
   /** 说错了/更正/应该是; `alsoNo` for 不对, which is a plain "no" when nothing else is said; `kind` for 多打了个0, 刚才那个. */
-  | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
+  | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind; marksWrong?: true }
   | { type: 'question' }
   | { type: 'desire' }
   | { type: 'hypothetical' }
@@ -182,6 +182,17 @@ function wordAt(root: TrieNode, text: string, at: number): string | null {
 
 type TaggerMatch = { index: number; raw: string; groups: Record<string, string | undefined> }
 
+/** Characters a numeral can start with. */
+const NUMERAL_START = new RegExp(`[\\d${CN_DIGITS}十]`, 'u')
+
+/** The quantity pattern matching right at `at`, if any. */
+function quantityAt(patterns: RegExp, text: string, at: number): TaggerMatch | null {
+  patterns.lastIndex = at
+  const match = patterns.exec(text)
+  if (match === null || match.index !== at || match.groups?.quantity === undefined) return null
+  return { index: at, raw: match[0], groups: match.groups }
+}
+
 /**
  * The matches of a message in reading order: at every position the longest lexicon word, else the first pattern that
  * matches there (years, spans, ranks, quantities, separators, places), else the next position. One pass: the word
@@ -193,6 +204,14 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
   let searchedFrom = -1
   for (let at = 0; at < text.length;) {
     const word = wordAt(root, text, at)
+    // "一点五个亿": a figure longer than the word at its start (一点, a noise word) is read as the figure.
+    const figure = word !== null && NUMERAL_START.test(text.charAt(at)) ? quantityAt(patterns, text, at) : null
+    if (figure !== null && figure.raw.length > (word as string).length) {
+      yield figure
+      at += figure.raw.length
+      searchedFrom = -1
+      continue
+    }
     if (word !== null) {
       // The message's own characters ("iso9001"), the lexicon's word to look up ("ISO9001").
       yield { index: at, raw: text.slice(at, at + word.length), groups: { word } }
