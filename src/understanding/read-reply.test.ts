@@ -529,3 +529,18 @@ describe('readReply: corrections of the 2026-12-02 batches', () => {
     expect(read('批发电子元器件 35人', size).facts).toEqual({ industry: 'wholesale', employees: 35 })
   })
 })
+
+describe('readReply: which fact a spoken polarity belongs to', () => {
+  it.each([
+    [
+      '海淀的独立法人没有失信也没违法',
+      { registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false, majorIncident3y: false },
+    ],
+    [
+      '北京朝阳注册的独立法人没有失信记录',
+      { registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false },
+    ],
+  ])('%s', (text, facts) => {
+    expect(read(text, registration).facts).toEqual(facts)
+  })
+})

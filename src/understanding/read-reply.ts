@@ -563,12 +563,11 @@ function readCorrection(
   return { reading: { ...reading, correction: true }, cleared: [] }
 }
 
-/** The message without the clause that holds a token ("之前给的是前年的" out of "研发费用是二百六 之前给的是前年的"). */
+/** The message without its clause up to a token ("之前给的是前年" out of "研发费用是二百六 之前给的是前年的"). */
 function withoutClauseOf(text: string, tokens: readonly MessageToken[], token: MessageToken): string {
   const index = tokens.indexOf(token)
   const from = tokens.slice(0, index).findLast((candidate) => candidate.type === 'separator')
-  const to = tokens.slice(index + 1).find((candidate) => candidate.type === 'separator')
-  return `${text.slice(0, from?.start ?? 0)} ${text.slice(to?.end ?? text.length)}`.trim()
+  return `${text.slice(0, from?.end ?? 0)} ${text.slice(token.end).replace(/^[的了]+/, '')}`.trim()
 }
 
 function omit(facts: Facts, names: readonly FactName[]): Facts {

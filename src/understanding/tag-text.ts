@@ -66,7 +66,7 @@ const MAGNITUDES = '十拾百佰千仟万萬亿億'
 const ARABIC = ARABIC_NUMERAL_SOURCE
 /** A year spoken digit by digit (二零二五年): it ends the figure before it (三千二百万二零二四年). */
 const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*年'
-const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[万萬亿億])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
+const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
@@ -355,7 +355,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   joinKeywordsToSpacedFigures(tokens)
   markAcknowledgement(tokens, lexicon.acknowledgements)
   separateRequests(tokens, lexicon)
-  separateSpokenClauses(tokens)
+  separateSpokenClauses(text, tokens)
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
@@ -434,7 +434,7 @@ const isPolar = (token: MessageToken | undefined): boolean => token?.type === 'y
  * statement only after its keyword ("有12个发明专利" is one); a polarity only right after its keyword, and one that
  * has a polarity before it ("没有失信也没违法") leaves the next polarity to the next fact.
  */
-function separateSpokenClauses(tokens: MessageToken[]): void {
+function separateSpokenClauses(text: string, tokens: MessageToken[]): void {
   let clauseStart = 0
   for (let index = 1; index < tokens.length; index += 1) {
     const token = tokens[index]!
@@ -469,9 +469,20 @@ function separateSpokenClauses(tokens: MessageToken[]): void {
       factWord?.type === 'keyword' &&
       opensStatement(factWord)
     ) {
-      // "失信没有限制类…": the polarity closes the fact before; "有9001没有质量奖": that fact had its own.
+      // "失信没有限制类不清楚": the polarity closes the fact before, when the next fact has one of its own after it;
+      // "有9001没有质量奖": the fact before had its own; "独立法人没有失信也没违法", "独立法人没有失信记录": the
+      // polarity opens the next fact (也 before the next polarity, or none after the next fact).
       const ownPolarity = tokens.slice(clauseStart, index - 2).some(isPolar)
-      at = ownPolarity ? index - 1 : index
+      let closing: MessageToken | undefined
+      for (const later of tokens.slice(index + 1)) {
+        if (later.type === 'separator' || opensStatement(later)) break
+        if (isPolar(later) || later.type === 'unknown') {
+          closing = later
+          break
+        }
+      }
+      const parallel = closing === undefined || text.slice(token.end, closing.start).includes('也')
+      at = ownPolarity || parallel ? index - 1 : index
     }
     if (at < 0) continue
     tokens.splice(at, 0, spoken(at))
