@@ -53,3 +53,14 @@ describe('readQuantity: 百十 and 多 after a ratio unit', () => {
     expect(readQuantity('40%多')).toMatchObject({ value: 40, unit: 'percent', bound: 'gt' })
   })
 })
+
+describe('readQuantity: bounds said after the figure', () => {
+  it.each([
+    ['三千万不足', 'lt'],
+    ['一千万都没有', 'lt'],
+    ['200人还没到', 'lt'],
+    ['300人以下', 'le'],
+  ])('%s is %s', (text, bound) => {
+    expect(readQuantity(text)?.bound).toBe(bound)
+  })
+})

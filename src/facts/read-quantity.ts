@@ -114,7 +114,7 @@ const REACHING_PREFIX = /^上(?=[百千万亿])/
 const APPROXIMATE_SUFFIX = /(?:出头|左右|上下)$/
 const ROUGH_SUFFIX = /(?:左右|上下)$/
 const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外|\+)$/
-const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?不到)$/
+const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?(?:不到|不足|没到|没有到|没达到)|都没有|都没)$/
 const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
 const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/
@@ -172,7 +172,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     const upper = UPPER_BOUND_PREFIX.exec(source) ?? UPPER_BOUND_SUFFIX.exec(source)
     if (upper) {
       upperBound = true
-      bound = upper.index === 0 || upper[0].endsWith('不到') ? 'lt' : 'le'
+      // "不到一千万", "一千万不到/还没到/都没有": below it; "一千万以下/以内": at most.
+      bound = upper.index === 0 || !/^(?:以下|往下|以内|之内)$/.test(upper[0]) ? 'lt' : 'le'
       source = upper.index === 0 ? source.slice(upper[0].length) : source.slice(0, upper.index)
       changed = true
       continue

@@ -70,4 +70,10 @@ describe('tagText', () => {
     expect(tags('24年比25年少400万')).toEqual(['year:24年', 'than:比', 'year:25年', 'change:少', 'quantity:400万'])
     expect(tags('干了15年')).toEqual(['keyword:干了', 'quantity:15年'])
   })
+
+  it('reads bounds after a figure and 不多于, but 一个都没有 stays a denial', () => {
+    expect(tags('营收一千万都没有')).toEqual(['keyword:营收', 'quantity:一千万都没有'])
+    expect(tags('营收不多于两千万')).toEqual(['keyword:营收', 'quantity:不多于两千万'])
+    expect(tags('一个都没有')).toEqual(['all:一个都', 'no:没有'])
+  })
 })
