@@ -106,6 +106,8 @@ export const ReplyWordFileSchema = z
     indefinites: Words,
     /** Affirm words that, opening a message before more words, only acknowledge the question ("嗯 没有", "嗯，营收写错了"). */
     acknowledgements: Words,
+    /** Deny words that, right before a figure, say the value is below it ("员工没有150，只有120", "营收没有一千万"). */
+    negatedFigures: Words,
   })
   .strict()
 

@@ -78,6 +78,8 @@ export interface Lexicon {
   indefinites: ReadonlySet<string>
   /** Affirm words that only acknowledge when they open a longer message (reply-words.json acknowledgements: 嗯). */
   acknowledgements: ReadonlySet<string>
+  /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
+  negatedFigures: ReadonlySet<string>
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
@@ -168,6 +170,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   for (const word of replyWords.acknowledgements)
     if (words.get(word)?.tag.type !== 'yes')
       throw new Error(`${join(dir, 'reply-words.json')}: acknowledgement “${word}” is not an affirm word`)
+  for (const word of replyWords.negatedFigures)
+    if (words.get(word)?.tag.type !== 'no')
+      throw new Error(`${join(dir, 'reply-words.json')}: negated-figure word “${word}” is not a deny word`)
   for (const word of replyWords.indefinites)
     if (words.get(word)?.tag.type !== 'question')
       throw new Error(`${join(dir, 'reply-words.json')}: indefinite “${word}” is not an ask word`)
@@ -218,6 +223,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     assessVerbBetween: new Set(intents.assessVerbs.between),
     indefinites: new Set(replyWords.indefinites),
     acknowledgements: new Set(replyWords.acknowledgements),
+    negatedFigures: new Set(replyWords.negatedFigures),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),

@@ -926,8 +926,10 @@ class MessageExtractor {
       const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === head
       // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
       const ofOther = next?.type === 'keyword' && !namesTheFirm(next.meaning)
+      // "海淀做芯片设计的": a place right before what the firm does is where it is.
+      const doing = first && next?.type === 'cue' && next.start === token.end
       // "我们在海淀", "位于亦庄", "我们是一家北京的物流公司".
-      if (listed && (/(?:在|于|是(?:一家|家|一个)?)$/.test(before) || (first && after === '的' && !ofOther))) {
+      if (listed && (/(?:在|于|是(?:一家|家|一个)?)$/.test(before) || doing || (first && after === '的' && !ofOther))) {
         const polarity = polarityOf(clause, index)
         this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)
       }

@@ -544,3 +544,23 @@ describe('readReply: which fact a spoken polarity belongs to', () => {
     expect(read(text, registration).facts).toEqual(facts)
   })
 })
+
+describe('readReply: 没有 before a figure, 对了, a place before what the firm does', () => {
+  it('没有150 says fewer, the figure after it is the value', () => {
+    const reading = read('员工没有150 只有120', { facts: [], step: 'idle' }, { employees: 150 })
+    expect(reading).toMatchObject({ act: 'correct', facts: { employees: 120 } })
+    expect(read('营收没有一千万', { facts: ['revenue'], step: 'question' }).bounds).toEqual([
+      expect.objectContaining({ fact: 'revenue', op: 'lt', value: 1000 }),
+    ])
+  })
+
+  it('对了 is no yes', () => {
+    expect(read('对了我们注册地不在北京 在廊坊', { facts: [], step: 'idle' }).facts).toEqual({
+      registeredInBeijing: false,
+    })
+  })
+
+  it('a place right before 做 is where the firm is', () => {
+    expect(read('海淀做芯片设计的', size).facts).toEqual({ registeredInBeijing: true, industry: 'software' })
+  })
+})

@@ -264,6 +264,9 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
 /** A magnitude said without a digit, right after a bound word: 千万, 百万, 亿 (with 元 when written), 百/千 (过百, 过千). */
 const BARE_MAGNITUDE = /^(?:千万|百万|亿|個億|个亿)元?|^[百千](?![万萬亿億\d分来多余把十])/u
 
+/** "没有一个", "没一项": one of something denied is none, not a bound. */
+const ONE_OF = /^[一1][个项件样家位]?$/u
+
 /** What a vague word (大几, 好几) opens: magnitudes and a unit ("大几千万元", "好几个", "大几百号人"). */
 const VAGUE_MAGNITUDES = /^[十百千万萬亿億]*(?:万元|亿元|元|块|个亿|个|人|名|位|项|件|年)?/u
 
@@ -326,6 +329,24 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       text.slice(copula.end, last.start).trim() === ''
     if (linked) tokens.splice(tokens.length - 2, 1)
     const before = tokens[tokens.length - 2]
+    // "员工没有150，只有120", "营收没有一千万": a 没有 right before a figure says the value is below it ("没有一个" is none).
+    const negatedFigure =
+      last?.type === 'quantity' &&
+      before?.type === 'no' &&
+      lexicon.negatedFigures.has(before.text) &&
+      before.end === last.start &&
+      last.quantity.bound === null &&
+      !ONE_OF.test(last.text)
+    if (negatedFigure) {
+      tokens.splice(tokens.length - 2, 2, {
+        start: before.start,
+        end: last.end,
+        text: text.slice(before.start, last.end),
+        type: 'quantity',
+        quantity: { ...last.quantity, bound: 'lt', upperBound: true },
+      })
+      continue
+    }
     // "没到一千万", "超过2000万": the bound word makes the number a bound.
     if (
       last?.type === 'quantity' &&
