@@ -64,3 +64,14 @@ describe('readQuantity: bounds said after the figure', () => {
     expect(readQuantity(text)?.bound).toBe(bound)
   })
 })
+
+describe('readQuantity: 不够/不满 after a figure bound it, 的样子 is 左右, 挂零 is 出头', () => {
+  it.each([
+    ['三千万不够', { bound: 'lt', value: 30_000_000 }],
+    ['两千万的样子', { bound: 'approx', value: 20_000_000 }],
+    ['两千五百万的样子', { bound: null, value: 25_000_000 }],
+    ['1亿挂零', { bound: null, value: 100_000_000 }],
+  ])('%s', (text, expected) => {
+    expect(readQuantity(text)).toMatchObject(expected)
+  })
+})
