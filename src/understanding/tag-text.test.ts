@@ -76,4 +76,9 @@ describe('tagText', () => {
     expect(tags('营收不多于两千万')).toEqual(['keyword:营收', 'quantity:不多于两千万'])
     expect(tags('一个都没有')).toEqual(['all:一个都', 'no:没有'])
   })
+
+  it('a 不 closing the message asks', () => {
+    expect(tags('子公司算独立法人不')).toEqual(['keyword:子公司', 'keyword:独立法人', 'question:不'])
+    expect(tags('不')).toEqual([])
+  })
 })

@@ -368,6 +368,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       })
     } else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
   }
+  markClosingQuestion(text, tokens)
   // A bound word that needs a keyword before it and found none is no word here ("进过500强").
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
     const token = tokens[index]
@@ -510,6 +511,17 @@ function separateSpokenClauses(text: string, tokens: MessageToken[]): void {
     clauseStart = at + 1
     index = at + 1
   }
+}
+
+/** "子公司算独立法人不", "我们符合条件不": a 不 closing the message asks, as 吗 does. */
+const CLOSING_QUESTION = /(?<=[\p{Script=Han}A-Za-z0-9])不[?？。!！\s]*$/u
+
+function markClosingQuestion(text: string, tokens: MessageToken[]): void {
+  const closing = CLOSING_QUESTION.exec(text)
+  if (!closing || tokens.some((token) => token.start <= closing.index && token.end > closing.index)) return
+  const at = tokens.findIndex((token) => token.start > closing.index)
+  const question: MessageToken = { start: closing.index, end: closing.index + 1, text: '不', type: 'question' }
+  tokens.splice(at < 0 ? tokens.length : at, 0, question)
 }
 
 /** "嗯 没有", "嗯，营收写错了": an acknowledgement that opens a message before more words answers nothing itself. */
