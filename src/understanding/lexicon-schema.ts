@@ -44,6 +44,14 @@ export const FactKeywordEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('registration'), words: Words }).strict(),
   z.object({ type: z.literal('fixed'), fact: z.literal('netProfit'), value: z.number(), words: Words }).strict(),
   z.object({ type: z.literal('unclassifiedIp'), words: Words }).strict(),
+  /** A word for a whole matter ("荣誉资质"): 不清楚 about it leaves its facts unknown, 没有 gives them their "none". */
+  z
+    .object({
+      type: z.literal('matter'),
+      facts: z.array(z.enum(['honors', 'techConversion', 'listing', 'contest'])).min(1),
+      words: Words,
+    })
+    .strict(),
   z.object({ type: z.literal('sink'), units: z.array(Unit).min(1), words: Words }).strict(),
   z.object({ type: z.literal('noise'), words: Words }).strict(),
 ])

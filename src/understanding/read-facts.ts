@@ -893,6 +893,13 @@ class MessageExtractor {
         // "专利的情况不清楚": not knowing about patents leaves every IP fact asked unknown.
         if (hasUnknown) for (const fact of IP_FACTS) if (this.#expects(fact)) draft.markUnknown(fact)
         break
+      case 'matter':
+        // "荣誉资质不清楚": its facts stay unknown; "啥荣誉都没有": they have none.
+        for (const fact of meaning.facts) {
+          if (hasUnknown) draft.markUnknown(fact)
+          else if (!suppressed && polarity === 'no') draft.set(fact, NEGATIVE_VALUES[fact], raw)
+        }
+        break
       case 'sink':
       case 'noise':
         break

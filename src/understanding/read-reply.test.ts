@@ -564,3 +564,12 @@ describe('readReply: 没有 before a figure, 对了, a place before what the fir
     expect(read('海淀做芯片设计的', size).facts).toEqual({ registeredInBeijing: true, industry: 'software' })
   })
 })
+
+describe('readReply: a word for a whole matter', () => {
+  const honors: ExpectedAnswer = { facts: ['honors', 'rdInstitution'], step: 'question' }
+  it('荣誉资质不清楚 leaves honors unknown, 研发中心没有 still answers', () => {
+    const reading = read('荣誉资质不清楚 研发中心没有', honors)
+    expect(reading.facts).toEqual({ rdInstitution: 'none' })
+    expect(reading.unknown).toEqual(['honors'])
+  })
+})
