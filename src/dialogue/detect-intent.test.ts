@@ -70,6 +70,7 @@ describe('detectIntent', () => {
     expect(detectIntent('想了解下小巨人 我们营收一个多亿')).toEqual({ kind: 'assess', programs: ['little-giant'] })
     expect(detectIntent('小巨人 我们营收一个亿 有什么补贴').kind).toBe('other')
     expect(detectIntent('我们营收一个亿 小巨人要多少营收').kind).toBe('other')
+    expect(detectIntent('专精特新认定要求营业收入1000万元以上 我们刚好1000万 算达标吗').kind).toBe('other')
     // A program held is no fact about the firm beside it.
     expect(detectIntent('我们已经是专精特新了').kind).toBe('other')
   })

@@ -65,8 +65,10 @@ export function detectIntent(raw: string): Intent {
   const clauses = clausesOf(tokens)
   const last = clauses[clauses.length - 1] ?? []
   const closingRequest = last.some((token) => token.cue === 'assess') && !asks(last)
-  // "小巨人 我们在上海注册的", "想了解下小巨人 我们营收一个多亿": a program named beside what the firm is asks to assess it.
-  const assessing = cues.has('assess') || (program !== null && statesFirmFacts(tokens))
+  // "小巨人 我们在上海注册的", "想了解下小巨人 我们营收一个多亿": a program named beside what the firm is asks to assess it,
+  // unless the message asks about a part of the policy ("认定要求营业收入1000万元以上 我们刚好1000万 算达标吗").
+  const assessing =
+    cues.has('assess') || (program !== null && statesFirmFacts(tokens) && detectAspect(normalized) === 'general')
   if (assessing && !cues.has('policy') && (!asks(tokens) || closingRequest)) {
     if (program) return { kind: 'assess', programs: [program] }
     // "个体户能评吗": an assessment without a program is of all three tiers — unless the message names something
