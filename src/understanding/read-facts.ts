@@ -509,9 +509,10 @@ class MessageExtractor {
       const before = tokens[index - 1]
       const denier = tokens[index + 1]
       // "3200不对，是3020", "营收3200那个错了", "3200打错了": a 不对/打错了 right after the number says it is wrong.
+      // "员工不是150是105打错了": after a figure already denied, the one before 打错了 is the new one.
       const deniedAfter =
         denier?.type === 'correction' &&
-        (denier.alsoNo || denier.marksWrong === true) &&
+        (denier.alsoNo || (denier.marksWrong === true && this.#denied.length === 0)) &&
         DENIED_GLUE.test(this.text.slice(token.end, denier.start))
       // "营业收入写成三千二了": the number after 写成/填成 is the one written by mistake.
       const miswritten = before?.type === 'correction' && before.kind === 'wrongValue'

@@ -573,3 +573,20 @@ describe('readReply: a word for a whole matter', () => {
     expect(reading.unknown).toEqual(['honors'])
   })
 })
+
+describe('readReply: spoken clauses after 不清楚 and a leading 不对', () => {
+  it('不清楚 ends its statement before what the firm does', () => {
+    expect(read('人数不太清楚我们是做软件的', size)).toMatchObject({
+      facts: { industry: 'software' },
+      unknown: ['employees'],
+    })
+  })
+
+  it('a leading 不对 is the verdict, the statement after it corrects', () => {
+    expect(read('不对营收是3300万', summary, { revenue: 3200 }).facts).toEqual({ revenue: 3300 })
+  })
+
+  it('after a denied figure, the one before 打错了 is the new value', () => {
+    expect(read('员工不是150是105打错了', revenue, { employees: 150 }).facts).toEqual({ employees: 105 })
+  })
+})

@@ -443,6 +443,9 @@ function joinKeywordsToSpacedFigures(tokens: MessageToken[]): void {
   }
 }
 
+/** Tokens that begin a statement of their own after a 不清楚. */
+const STATES = new Set<MessageToken['type']>(['cue', 'keyword', 'year', 'place'])
+
 /** A word that names a fact (not noise, not a sink), or a year: what a new statement opens with. */
 const opensStatement = (token: MessageToken | undefined): boolean =>
   token?.type === 'year' ||
@@ -464,8 +467,26 @@ function separateSpokenClauses(text: string, tokens: MessageToken[]): void {
       clauseStart = index + 1
       continue
     }
-    if (!opensStatement(token)) continue
     const previous = tokens[index - 1]!
+    // "人数不太清楚我们是做软件的": after a 不清楚 any statement opens another clause; "不对员工150是去年的": so it does
+    // after a correction word that opens the message's clause.
+    const afterUnknown =
+      previous.type === 'unknown' &&
+      (STATES.has(token.type) ||
+        // "不清楚我们是做软件的", not "不清楚是多少": a 是/没 before what the firm does or has.
+        (isPolar(token) && (tokens[index + 1]?.type === 'cue' || opensStatement(tokens[index + 1]))))
+    const afterVerdict =
+      previous.type === 'correction' &&
+      (previous.alsoNo || previous.marksWrong === true) &&
+      index - 1 === clauseStart &&
+      opensStatement(token)
+    if (afterUnknown || afterVerdict) {
+      tokens.splice(index, 0, { start: token.start, end: token.start, text: '', type: 'separator' })
+      clauseStart = index + 1
+      index += 1
+      continue
+    }
+    if (!opensStatement(token)) continue
     const spoken = (at: number): MessageToken => ({
       start: tokens[at]!.start,
       end: tokens[at]!.start,
