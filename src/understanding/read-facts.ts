@@ -937,7 +937,11 @@ class MessageExtractor {
       // "海淀做芯片设计的": a place right before what the firm does is where it is.
       const doing = first && next?.type === 'cue' && next.start === token.end
       // "我们在海淀", "位于亦庄", "我们是一家北京的物流公司".
-      if (listed && (/(?:在|于|是(?:一家|家|一个)?)$/.test(before) || doing || (first && after === '的' && !ofOther))) {
+      // 再 is typed for 在 ("我们再天津"), 滴 for 的 ("海淀滴独立法人").
+      if (
+        listed &&
+        (/(?:[在再]|于|是(?:一家|家|一个)?)$/.test(before) || doing || (first && /^[的滴]$/.test(after) && !ofOther))
+      ) {
         const polarity = polarityOf(clause, index)
         this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)
       }

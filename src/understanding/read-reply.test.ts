@@ -590,3 +590,10 @@ describe('readReply: spoken clauses after 不清楚 and a leading 不对', () =>
     expect(read('员工不是150是105打错了', revenue, { employees: 150 }).facts).toEqual({ employees: 105 })
   })
 })
+
+describe('readReply: dialect and typing habits', () => {
+  it('木有 is 没有 in every word that holds it, 再 before a place is 在', () => {
+    expect(read('木有要改的', summary).act).toBe('confirm')
+    expect(read('我们公司再通州', { facts: [], step: 'idle' }).facts).toEqual({ registeredInBeijing: true })
+  })
+})
