@@ -935,7 +935,13 @@ class MessageExtractor {
       // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
       const ofOther = next?.type === 'keyword' && !namesTheFirm(next.meaning)
       // "海淀做芯片设计的": a place right before what the firm does is where it is.
-      const doing = first && next?.type === 'cue' && next.start === token.end
+      // "北京独立法人", "朝阳软件公司": so is one right before what the firm is ("北京分公司" is where a branch is).
+      const branch = next?.type === 'keyword' && next.meaning.type === 'flag' && next.meaning.value === false
+      const doing =
+        first &&
+        next?.start === token.end &&
+        !branch &&
+        (next.type === 'cue' || (next.type === 'keyword' && namesTheFirm(next.meaning)))
       // "我们在海淀", "位于亦庄", "我们是一家北京的物流公司".
       // 再 is typed for 在 ("我们再天津"), 滴 for 的 ("海淀滴独立法人").
       if (

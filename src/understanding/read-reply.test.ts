@@ -597,3 +597,25 @@ describe('readReply: dialect and typing habits', () => {
     expect(read('我们公司再通州', { facts: [], step: 'idle' }).facts).toEqual({ registeredInBeijing: true })
   })
 })
+
+describe('readReply: a rank ends its statement, a place before what the firm is', () => {
+  it('省科技进步二等奖排第三创客中国没参加', () => {
+    const awards: ExpectedAnswer = {
+      facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
+      step: 'question',
+    }
+    expect(read('省科技进步二等奖排第三创客中国没参加', awards).facts).toEqual({
+      sciAwardLevel: 'provincial',
+      sciAwardRank: 3,
+      makerChinaTop: null,
+    })
+  })
+
+  it('北京独立法人 names where the firm is, 北京分公司 only where a branch is', () => {
+    expect(read('北京独立法人', registration).facts).toEqual({
+      registeredInBeijing: true,
+      independentLegalPerson: true,
+    })
+    expect(read('北京分公司', registration).facts).toEqual({ independentLegalPerson: false })
+  })
+})

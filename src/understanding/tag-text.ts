@@ -480,7 +480,10 @@ function separateSpokenClauses(text: string, tokens: MessageToken[]): void {
       (previous.alsoNo || previous.marksWrong === true) &&
       index - 1 === clauseStart &&
       opensStatement(token)
-    if (afterUnknown || afterVerdict) {
+    // "省科技进步二等奖排第三创客中国没参加": a rank ends its statement; a polarity after it opens the next.
+    const afterRank =
+      previous.type === 'rank' && (opensStatement(token) || (isPolar(token) && opensStatement(tokens[index + 1])))
+    if (afterUnknown || afterVerdict || afterRank) {
       tokens.splice(index, 0, { start: token.start, end: token.start, text: '', type: 'separator' })
       clauseStart = index + 1
       index += 1
