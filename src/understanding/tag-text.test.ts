@@ -81,4 +81,9 @@ describe('tagText', () => {
     expect(tags('子公司算独立法人不')).toEqual(['keyword:子公司', 'keyword:独立法人', 'question:不'])
     expect(tags('不')).toEqual([])
   })
+
+  it('a unit after a space does not follow a magnitude, and a space between two years lists them', () => {
+    expect(tags('前年220万 人员30')).toEqual(['year:前年', 'quantity:220万', 'separator: ', 'quantity:30'])
+    expect(tags('去年 前年')).toEqual(['year:去年', 'year:前年'])
+  })
 })
