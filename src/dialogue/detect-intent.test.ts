@@ -58,6 +58,23 @@ describe('detectIntent', () => {
     expect(detectIntent('已经评专精特新了').kind).toBe('other')
   })
 
+  it('一下 between the verb and the program keeps the verb phrase', () => {
+    expect(detectIntent('我公司已经是专精特新了 想冲一下小巨人')).toEqual({
+      kind: 'assess',
+      programs: ['little-giant'],
+    })
+  })
+
+  it('a program named beside what the firm is starts its assessment, unless policy words or a question follow', () => {
+    expect(detectIntent('小巨人 我们在上海注册的')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    expect(detectIntent('想了解下小巨人 我们营收一个多亿')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    expect(detectIntent('小巨人 我们营收一个亿 有什么补贴').kind).toBe('other')
+    expect(detectIntent('我们营收一个亿 小巨人要多少营收').kind).toBe('other')
+    expect(detectIntent('专精特新认定要求营业收入1000万元以上 我们刚好1000万 算达标吗').kind).toBe('other')
+    // A program held is no fact about the firm beside it.
+    expect(detectIntent('我们已经是专精特新了').kind).toBe('other')
+  })
+
   it('X怎么评, X评价 and a how-question about the requested assessment start it', () => {
     expect(detectIntent('小巨人咋评')).toEqual({ kind: 'assess', programs: ['little-giant'] })
     expect(detectIntent('创新型中小企业评价 我们去年营收3000万')).toEqual({ kind: 'assess', programs: ['innovative'] })

@@ -65,7 +65,11 @@ export function detectIntent(raw: string): Intent {
   const clauses = clausesOf(tokens)
   const last = clauses[clauses.length - 1] ?? []
   const closingRequest = last.some((token) => token.cue === 'assess') && !asks(last)
-  if (cues.has('assess') && !cues.has('policy') && (!asks(tokens) || closingRequest)) {
+  // "小巨人 我们在上海注册的", "想了解下小巨人 我们营收一个多亿": a program named beside what the firm is asks to assess it,
+  // unless the message asks about a part of the policy ("认定要求营业收入1000万元以上 我们刚好1000万 算达标吗").
+  const assessing =
+    cues.has('assess') || (program !== null && statesFirmFacts(tokens) && detectAspect(normalized) === 'general')
+  if (assessing && !cues.has('policy') && (!asks(tokens) || closingRequest)) {
     if (program) return { kind: 'assess', programs: [program] }
     // "个体户能评吗": an assessment without a program is of all three tiers — unless the message names something
     // else the cue is about ("算力券现在还能申请吗" asks about a policy).
@@ -82,14 +86,30 @@ export function detectIntent(raw: string): Intent {
 const OPENS_ASSESS_VERB = new Set<MessageToken['type']>(['separator', 'desire', 'filler'])
 
 /**
+ * Whether a clause states a fact about the firm other than a program it holds: a place, registration, a yes/no
+ * fact word (分公司, 失信), an industry, or a fact keyword with its figure ("营收一个多亿").
+ */
+function statesFirmFacts(tokens: readonly MessageToken[]): boolean {
+  return clausesOf(tokens).some((clause) =>
+    clause.some((token) => {
+      if (token.type === 'place') return true
+      if (token.type !== 'keyword' || token.program) return false
+      const { meaning } = token
+      if (meaning.type === 'registration' || meaning.type === 'flag') return true
+      if (meaning.type === 'choice') return meaning.fact === 'industry'
+      return meaning.type === 'amount' && clause.some((other) => other.type === 'quantity')
+    }),
+  )
+}
+
+/**
  * "测专精特新", "想弄个专精特新", "我们先评专精特新吧": a program name right after an assess verb (intents.json
  * assessVerbs) carries the assess cue, as 能评/想测 do. "小巨人咋评" asks to assess, "研发费用怎么评" does not:
  * a besideProgram cue keeps its cue only next to a program name.
  */
 function withAssessVerbs(text: string, tokens: readonly MessageToken[]): MessageToken[] {
-  const { assessVerbEnding, assessBesideProgram } = currentLexicon()
+  const { assessVerbEnding, assessBesideProgram, assessVerbBetween } = currentLexicon()
   return tokens.map((token, index) => {
-    const previous = tokens[index - 1]
     if (token.cue === 'assess' && assessBesideProgram.has(token.text)) {
       if (besideProgram(text, tokens, index)) return token
       const plain = { ...token }
@@ -97,9 +117,11 @@ function withAssessVerbs(text: string, tokens: readonly MessageToken[]): Message
       return plain
     }
     if (!token.program || token.cue) return token
+    // "想冲一下小巨人": a word allowed between the verb and the program (一下) is part of the verb phrase.
+    const opener = tokens.slice(0, index).findLast((candidate) => !assessVerbBetween.has(candidate.text))
     // "已经评专精特新了": only a clause start, a wish (想) or a filler may come before the verb.
-    if (previous && !OPENS_ASSESS_VERB.has(previous.type)) return token
-    const before = text.slice(previous?.end ?? 0, token.start).replace(/\s+/g, '')
+    if (opener && !OPENS_ASSESS_VERB.has(opener.type)) return token
+    const before = text.slice(opener?.end ?? 0, token.start).replace(/\s+/g, '')
     return assessVerbEnding.test(before) ? { ...token, cue: 'assess' as const } : token
   })
 }

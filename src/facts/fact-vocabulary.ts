@@ -74,6 +74,8 @@ export type KeywordMeaning =
   | { type: 'fixed'; fact: 'netProfit'; value: number }
   /** An IP count without its class (专利 20 项): asked again. */
   | { type: 'unclassifiedIp' }
+  /** A word for a whole matter (荣誉资质 → honors): read only with 不清楚 or 没有. */
+  | { type: 'matter'; facts: ReadonlyArray<'honors' | 'techConversion' | 'listing' | 'contest'> }
   /** 占比/增长率/纳税/负债: takes a number of these units that is no fact, so it fills nothing. */
   | { type: 'sink'; units: ReadonlyArray<FactUnit> }
   /** Words that hold digit characters (一直, 一等奖) or contain a keyword without being one (营业外收入, 小巨人). */

@@ -41,3 +41,37 @@ describe('readQuantity: 多/几 after the last digit also bound the value from a
     expect(readQuantity(text)?.ceiling).toBeUndefined()
   })
 })
+
+describe('readQuantity: 百十 and 多 after a ratio unit', () => {
+  it('百十 is about a hundred', () => {
+    expect(readQuantity('百十')).toMatchObject({ value: 100, bound: 'approx' })
+    expect(readQuantity('百十来')).toMatchObject({ value: 100, bound: 'approx' })
+  })
+
+  it('四成多 and 40%多 are more than 40 %', () => {
+    expect(readQuantity('四成多')).toMatchObject({ value: 40, unit: 'percent', bound: 'gt', ceiling: 50 })
+    expect(readQuantity('40%多')).toMatchObject({ value: 40, unit: 'percent', bound: 'gt' })
+  })
+})
+
+describe('readQuantity: bounds said after the figure', () => {
+  it.each([
+    ['三千万不足', 'lt'],
+    ['一千万都没有', 'lt'],
+    ['200人还没到', 'lt'],
+    ['300人以下', 'le'],
+  ])('%s is %s', (text, bound) => {
+    expect(readQuantity(text)?.bound).toBe(bound)
+  })
+})
+
+describe('readQuantity: 不够/不满 after a figure bound it, 的样子 is 左右, 挂零 is 出头', () => {
+  it.each([
+    ['三千万不够', { bound: 'lt', value: 30_000_000 }],
+    ['两千万的样子', { bound: 'approx', value: 20_000_000 }],
+    ['两千五百万的样子', { bound: null, value: 25_000_000 }],
+    ['1亿挂零', { bound: null, value: 100_000_000 }],
+  ])('%s', (text, expected) => {
+    expect(readQuantity(text)).toMatchObject(expected)
+  })
+})

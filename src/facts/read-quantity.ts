@@ -110,11 +110,11 @@ const UPPER_BOUND_PREFIX = /^(?:不到|不足|低于|少于|小于)/
 const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于|[过破](?=[百千万亿]))/
 /** 上亿, 上千万: reaching the figure. */
 const REACHING_PREFIX = /^上(?=[百千万亿])/
-/** 出头 is a value ("八百万出头" ≈ 800万); 左右/上下 are one unless the number is round ("一个亿左右"). */
-const APPROXIMATE_SUFFIX = /(?:出头|左右|上下)$/
-const ROUGH_SUFFIX = /(?:左右|上下)$/
+/** 出头/挂零 are a value ("八百万出头" ≈ 800万); 左右/上下/的样子 are one unless the number is round ("一个亿左右"). */
+const APPROXIMATE_SUFFIX = /(?:出头|挂零|左右|上下|的样子)$/
+const ROUGH_SUFFIX = /(?:左右|上下|的样子)$/
 const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外|\+)$/
-const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?不到)$/
+const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|都没有|都没)$/
 const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
 const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/
@@ -152,6 +152,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     .replace(/个([多余])([亿億])/, '$1个$2')
     // 3.2kw: kw is 千万 in chat.
     .replace(/[kK][wW]$/, '千万')
+    // "四成多", "40%多": 多/余 after a ratio's unit belongs to the numeral ("四多成").
+    .replace(/^(.+?)(成|%|个百分点|个点)([多余])$/, '$1$3$2')
   let currency = false
   let approximate = false
   let upperBound = false
@@ -159,12 +161,19 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   let bound: QuantityBound | null = null
   let rough = false
   let more = false
+  // "百十号人", "百十来万": 百十 is about a hundred.
+  if (/^百十(?![一二三四五六七八九])/.test(source)) {
+    source = `一百${source.slice(2)}`
+    approximate = true
+    rough = true
+  }
   for (let changed = true; changed;) {
     changed = false
     const upper = UPPER_BOUND_PREFIX.exec(source) ?? UPPER_BOUND_SUFFIX.exec(source)
     if (upper) {
       upperBound = true
-      bound = upper.index === 0 || upper[0].endsWith('不到') ? 'lt' : 'le'
+      // "不到一千万", "一千万不到/还没到/都没有": below it; "一千万以下/以内": at most.
+      bound = upper.index === 0 || !/^(?:以下|往下|以内|之内)$/.test(upper[0]) ? 'lt' : 'le'
       source = upper.index === 0 ? source.slice(upper[0].length) : source.slice(0, upper.index)
       changed = true
       continue

@@ -44,6 +44,14 @@ export const FactKeywordEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('registration'), words: Words }).strict(),
   z.object({ type: z.literal('fixed'), fact: z.literal('netProfit'), value: z.number(), words: Words }).strict(),
   z.object({ type: z.literal('unclassifiedIp'), words: Words }).strict(),
+  /** A word for a whole matter ("荣誉资质"): 不清楚 about it leaves its facts unknown, 没有 gives them their "none". */
+  z
+    .object({
+      type: z.literal('matter'),
+      facts: z.array(z.enum(['honors', 'techConversion', 'listing', 'contest'])).min(1),
+      words: Words,
+    })
+    .strict(),
   z.object({ type: z.literal('sink'), units: z.array(Unit).min(1), words: Words }).strict(),
   z.object({ type: z.literal('noise'), words: Words }).strict(),
 ])
@@ -71,6 +79,7 @@ export const REPLY_WORD_TYPES = [
   'area',
   'than',
   'change',
+  'vague',
 ] as const
 /** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
 export const CHANGE_KINDS = ['more', 'less', 'double'] as const
@@ -84,6 +93,8 @@ export const ReplyWordFileSchema = z
         .object({
           type: z.enum(REPLY_WORD_TYPES),
           alsoNo: z.boolean().optional(),
+          /** A correction word that, right after a figure, says that figure is the wrong one ("3200打错了，是3020"). */
+          marksWrong: z.boolean().optional(),
           kind: z.enum(CORRECTION_KINDS).optional(),
           op: z.enum(['lt', 'le', 'gt', 'ge', 'approx']).optional(),
           change: z.enum(CHANGE_KINDS).optional(),
@@ -99,6 +110,12 @@ export const ReplyWordFileSchema = z
           message: 'a change entry, and only a change entry, has a change',
         }),
     ),
+    /** Ask words that mean "any" in a denied clause ("没参加过什么比赛", "啥荣誉都没有"): no question there. */
+    indefinites: Words,
+    /** Affirm words that, opening a message before more words, only acknowledge the question ("嗯 没有", "嗯，营收写错了"). */
+    acknowledgements: Words,
+    /** Deny words that, right before a figure, say the value is below it ("员工没有150，只有120", "营收没有一千万"). */
+    negatedFigures: Words,
   })
   .strict()
 
@@ -122,6 +139,11 @@ export const IndustryFileSchema = z
      * industry they point at decides.
      */
     mainActivity: z.object({ before: Words, after: Words }).strict().optional(),
+    /**
+     * Industry words that are trades done with goods: before another industry word the trade decides ("批发电子元器件"
+     * is wholesale), where otherwise the last part of a compound does ("物流软件" is software).
+     */
+    trades: Words.optional(),
   })
   .strict()
 
@@ -157,6 +179,17 @@ export const IntentFileSchema = z
      * not "研发费用怎么评").
      */
     assessVerbs: z.object({ notAfter: Words, verbs: Words, between: Words, besideProgram: Words }).strict(),
+  })
+  .strict()
+
+/**
+ * knowledge/lexicon/variants.json: how owners mistype a word (pinyin input picks a homophone: 赢收 for 营收, 研法 for
+ * 研发). Every lexicon word that contains `word` is also read with each `typed` form in its place (研法费用, 研法人员).
+ */
+export const VariantFileSchema = z
+  .object({
+    ...Header,
+    entries: z.array(z.object({ word: z.string().min(1), typed: Words }).strict()),
   })
   .strict()
 

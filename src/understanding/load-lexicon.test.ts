@@ -27,6 +27,34 @@ describe('loadLexicon', () => {
     expect(lexicon.commands.get('重新开始')).toBe('reset')
   })
 
+  it('reads the mistyped forms of variants.json in every word that contains the word', () => {
+    const lexicon = loadLexicon()
+    expect(lexicon.words.get('研法人员')).toBe(lexicon.words.get('研发人员'))
+    expect(lexicon.words.get('赢收')).toBe(lexicon.words.get('营收'))
+    expect(lexicon.words.get('小巨仁')).toMatchObject({ program: 'little-giant' })
+    expect(tagText('做软见外包').map((token) => token.type)).toEqual(['cue', 'keyword'])
+  })
+
+  it('words that differ only in the case of Latin letters mean the same (the tagger folds case)', () => {
+    const lexicon = loadLexicon()
+    const byFolded = new Map<string, string>()
+    for (const [word, meaning] of lexicon.words) {
+      const folded = word.toLowerCase()
+      const seen = byFolded.get(folded)
+      if (seen === undefined) byFolded.set(folded, JSON.stringify(meaning))
+      else expect([word, JSON.stringify(meaning)]).toEqual([word, seen])
+    }
+  })
+
+  it('refuses a variant that no lexicon word contains', () => {
+    const dir = copyLexicon()
+    writeFileSync(
+      join(dir, 'variants.json'),
+      JSON.stringify({ schemaVersion: 1, entries: [{ word: '不存在的词', typed: ['不存再的词'] }] }),
+    )
+    expect(() => loadLexicon(dir)).toThrow(/variants\.json: no lexicon word contains “不存在的词”/u)
+  })
+
   it('refuses a word listed twice, naming both files', () => {
     const dir = copyLexicon()
     const path = join(dir, 'industries.json')

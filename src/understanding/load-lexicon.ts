@@ -13,6 +13,7 @@ import {
   PlaceFileSchema,
   ProgramFileSchema,
   ReplyWordFileSchema,
+  VariantFileSchema,
   type ASPECTS as AspectList,
   type ChangeKind,
   type Command,
@@ -40,9 +41,10 @@ export type WordTag =
         | 'part'
         | 'area'
         | 'than'
+        | 'vague'
     }
   | { type: 'unknown'; skip: boolean }
-  | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
+  | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind; marksWrong?: true }
   | { type: 'place'; beijing: boolean }
   | { type: 'intent'; cue: IntentCue }
   | { type: 'bound'; op: QuantityBound; afterKeyword?: boolean }
@@ -72,10 +74,20 @@ export interface Lexicon {
   yesNoQuestions: ReadonlySet<string>
   /** "测专精特新", "我们先评专精特新": the text before a program name, when it ends so, asks to assess it (intents.json assessVerbs). */
   assessVerbEnding: RegExp
+  /** Question words that mean "any" in a denied clause (reply-words.json indefinites: 没参加过什么比赛, 啥荣誉都没有). */
+  indefinites: ReadonlySet<string>
+  /** Affirm words that only acknowledge when they open a longer message (reply-words.json acknowledgements: 嗯). */
+  acknowledgements: ReadonlySet<string>
+  /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
+  negatedFigures: ReadonlySet<string>
+  /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
+  assessVerbBetween: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
   assessBesideProgram: ReadonlySet<string>
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
   mainActivity: { before: readonly string[]; after: readonly string[] }
+  /** Industry words that decide a compound they open (industries.json trades: 批发电子元器件). */
+  trades: ReadonlySet<string>
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
@@ -133,12 +145,20 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     }
     for (const word of entry.words) add(word, { type: 'keyword', meaning }, 'industries.json')
   }
+  for (const trade of industries.trades ?? [])
+    if (!industries.entries.some((entry) => entry.words.includes(trade)))
+      throw new Error(`${join(dir, 'industries.json')}: trade “${trade}” is no industry word`)
   const replyWords = readFile(dir, 'reply-words.json', ReplyWordFileSchema)
   for (const entry of replyWords.entries) {
     let tag: WordTag
     if (entry.type === 'unknown' || entry.type === 'skip') tag = { type: 'unknown', skip: entry.type === 'skip' }
     else if (entry.type === 'correct')
-      tag = { type: 'correction', alsoNo: entry.alsoNo ?? false, kind: entry.kind ?? 'replace' }
+      tag = {
+        type: 'correction',
+        alsoNo: entry.alsoNo ?? false,
+        kind: entry.kind ?? 'replace',
+        ...(entry.marksWrong ? { marksWrong: true as const } : {}),
+      }
     else if (entry.type === 'confirm') tag = { type: 'confirm' }
     else if (entry.type === 'fine') tag = { type: 'yes', fine: true }
     else if (entry.type === 'bound')
@@ -147,6 +167,15 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
     for (const word of entry.words) add(word, tag, 'reply-words.json')
   }
+  for (const word of replyWords.acknowledgements)
+    if (words.get(word)?.tag.type !== 'yes')
+      throw new Error(`${join(dir, 'reply-words.json')}: acknowledgement “${word}” is not an affirm word`)
+  for (const word of replyWords.negatedFigures)
+    if (words.get(word)?.tag.type !== 'no')
+      throw new Error(`${join(dir, 'reply-words.json')}: negated-figure word “${word}” is not a deny word`)
+  for (const word of replyWords.indefinites)
+    if (words.get(word)?.tag.type !== 'question')
+      throw new Error(`${join(dir, 'reply-words.json')}: indefinite “${word}” is not an ask word`)
   const places = readFile(dir, 'places.json', PlaceFileSchema)
   for (const entry of places.entries)
     for (const word of entry.words) add(word, { type: 'place', beijing: entry.beijing }, 'places.json')
@@ -177,6 +206,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       else words.set(word, { tag: { type: 'program' }, program: entry.program })
     }
   }
+  addVariants(words, readFile(dir, 'variants.json', VariantFileSchema).entries, join(dir, 'variants.json'))
   const levels = readFile(dir, 'levels.json', LevelFileSchema)
   return {
     words,
@@ -190,8 +220,35 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
         `(?:${alternation(intents.assessVerbs.verbs)})(?:${alternation(intents.assessVerbs.between)})?$`,
       'u',
     ),
+    assessVerbBetween: new Set(intents.assessVerbs.between),
+    indefinites: new Set(replyWords.indefinites),
+    acknowledgements: new Set(replyWords.acknowledgements),
+    negatedFigures: new Set(replyWords.negatedFigures),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
+    trades: new Set(industries.trades ?? []),
+  }
+}
+
+/**
+ * Every word containing a variant's `word` is also read with each mistyped form in its place ("研发人员" → "研法人员"),
+ * with the same meaning; a form that is already a word of its own keeps its own meaning. A `word` no lexicon word
+ * contains is an error.
+ */
+function addVariants(
+  words: Map<string, LexiconWord>,
+  variants: ReadonlyArray<{ word: string; typed: string[] }>,
+  file: string,
+): void {
+  const listed = [...words.entries()]
+  for (const { word, typed } of variants) {
+    const containing = listed.filter(([text]) => text.includes(word))
+    if (containing.length === 0) throw new Error(`${file}: no lexicon word contains “${word}”`)
+    for (const form of typed)
+      for (const [text, meaning] of containing) {
+        const mistyped = text.split(word).join(form)
+        if (!words.has(mistyped)) words.set(mistyped, meaning)
+      }
   }
 }
 

@@ -196,11 +196,37 @@ function namesTheFirm(meaning: KeywordMeaning): boolean {
   return meaning.type === 'member' && meaning.fact === 'honors'
 }
 
+/** Words that introduce what the firm does: 做/是, 从事/深耕 (nicheYears), 主营 (mainRevenue: "主营软件开发"). */
+const INDUSTRY_CUE_TOPICS = new Set(['nicheYears', 'mainRevenue'])
+
+/**
+ * "接近一个亿，九千多万", "150多，不到160": undated bounds of one unit, at least one from below and one from above,
+ * that can all hold at once narrow one figure; they are not several figures.
+ */
+function narrowsOneFigure(values: readonly BoundValue[]): boolean {
+  if (values.length < 2) return false
+  let lower = -Infinity
+  let upper = Infinity
+  let sides = 0
+  for (const { quantity, year, window } of values) {
+    if (year !== null || window !== null || quantity.range || quantity.unit !== values[0]!.quantity.unit) return false
+    const op = quantity.bound ?? (quantity.upperBound ? 'lt' : null)
+    if (op === 'gt' || op === 'ge') {
+      lower = Math.max(lower, quantity.value)
+      sides |= 1
+    } else if (op === 'lt' || op === 'le') {
+      upper = Math.min(upper, quantity.value)
+      sides |= 2
+    } else return false
+  }
+  return sides === 3 && lower < upper
+}
+
 function isIndustryCue(token: Token): boolean {
   return (
     token.type === 'cue' ||
     token.type === 'yes' ||
-    (token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.id === 'nicheYears')
+    (token.type === 'keyword' && token.meaning.type === 'amount' && INDUSTRY_CUE_TOPICS.has(token.meaning.topic.id))
   )
 }
 interface BareAnswer {
@@ -482,9 +508,12 @@ class MessageExtractor {
       // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.
       const before = tokens[index - 1]
       const denier = tokens[index + 1]
-      // "3200不对，是3020", "营收3200那个错了": a 不对/错了 right after the number says it is wrong.
+      // "3200不对，是3020", "营收3200那个错了", "3200打错了": a 不对/打错了 right after the number says it is wrong.
+      // "员工不是150是105打错了": after a figure already denied, the one before 打错了 is the new one.
       const deniedAfter =
-        denier?.type === 'correction' && denier.alsoNo && DENIED_GLUE.test(this.text.slice(token.end, denier.start))
+        denier?.type === 'correction' &&
+        (denier.alsoNo || (denier.marksWrong === true && this.#denied.length === 0)) &&
+        DENIED_GLUE.test(this.text.slice(token.end, denier.start))
       // "营业收入写成三千二了": the number after 写成/填成 is the one written by mistake.
       const miswritten = before?.type === 'correction' && before.kind === 'wrongValue'
       if ((before?.type === 'no' && DENYING.has(before.text)) || deniedAfter || miswritten) {
@@ -817,10 +846,13 @@ class MessageExtractor {
         else if (suppressed) break
         else if (meaning.fact === 'industry') {
           const cued = meaning.explicit || this.#expects('industry') || clause.tokens.some(isIndustryCue)
-          // A description that opens its clause names the firm too ("连锁超市，员工800人").
+          // A description that opens its clause names the firm too ("连锁超市，员工800人"), also as the subject of
+          // the figures after it ("连锁超市员工800人", voice input without punctuation).
+          const next = clause.tokens[clause.tokens.indexOf(token) + 1]
           const opens =
             clause.tokens.find((candidate) => candidate.type !== 'filler') === token &&
-            !clause.tokens.some((candidate) => candidate.type === 'quantity')
+            (!clause.tokens.some((candidate) => candidate.type === 'quantity') ||
+              (next?.type === 'keyword' && next.meaning.type === 'amount'))
           if (polarity !== 'no' && (cued || opens)) {
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({
@@ -862,6 +894,13 @@ class MessageExtractor {
         // "专利的情况不清楚": not knowing about patents leaves every IP fact asked unknown.
         if (hasUnknown) for (const fact of IP_FACTS) if (this.#expects(fact)) draft.markUnknown(fact)
         break
+      case 'matter':
+        // "荣誉资质不清楚": its facts stay unknown; "啥荣誉都没有": they have none.
+        for (const fact of meaning.facts) {
+          if (hasUnknown) draft.markUnknown(fact)
+          else if (!suppressed && polarity === 'no') draft.set(fact, NEGATIVE_VALUES[fact], raw)
+        }
+        break
       case 'sink':
       case 'noise':
         break
@@ -890,12 +929,25 @@ class MessageExtractor {
       )
         head -= 1
       const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
-      const before = this.text.slice(Math.max(0, clause.tokens[head].start - 2), clause.tokens[head].start)
+      const before = this.text.slice(Math.max(0, clause.tokens[head].start - 4), clause.tokens[head].start)
       const after = this.text.charAt(token.end)
       const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === head
       // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
       const ofOther = next?.type === 'keyword' && !namesTheFirm(next.meaning)
-      if (listed && (/(?:在|于|是)$/.test(before) || (first && after === '的' && !ofOther))) {
+      // "海淀做芯片设计的": a place right before what the firm does is where it is.
+      // "北京独立法人", "朝阳软件公司": so is one right before what the firm is ("北京分公司" is where a branch is).
+      const branch = next?.type === 'keyword' && next.meaning.type === 'flag' && next.meaning.value === false
+      const doing =
+        first &&
+        next?.start === token.end &&
+        !branch &&
+        (next.type === 'cue' || (next.type === 'keyword' && namesTheFirm(next.meaning)))
+      // "我们在海淀", "位于亦庄", "我们是一家北京的物流公司".
+      // 再 is typed for 在 ("我们再天津"), 滴 for 的 ("海淀滴独立法人").
+      if (
+        listed &&
+        (/(?:[在再]|于|是(?:一家|家|一个)?)$/.test(before) || doing || (first && /^[的滴]$/.test(after) && !ofOther))
+      ) {
         const polarity = polarityOf(clause, index)
         this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)
       }
@@ -1035,6 +1087,8 @@ class MessageExtractor {
       )
       if (agrees) agreeing.unshift(...undated.splice(index, 1))
     }
+    // "接近一个亿，九千多万": bounds that narrow one figure from both sides are about one fact.
+    const narrowing = figures.length === 0 && narrowsOneFigure(undated) ? undated.splice(1) : []
     if (undated.length === 1) {
       const asked = this.#expecting.filter((fact) => free.includes(fact))
       // "营收改成1500万": after a correction word the value replaces the one fact of the topic already given.
@@ -1083,6 +1137,8 @@ class MessageExtractor {
       }
     }
     for (const [fact, value] of assigned) this.#setConverted(fact, topic, [value])
+    const narrowed = [...assigned].find(([, candidate]) => candidate === undated[0])?.[0]
+    if (narrowed) for (const value of narrowing) this.#recordBound(narrowed, topic, value.quantity, value.raw)
     for (const value of agreeing) {
       const figure = [...assigned].find(([, candidate]) => undated.includes(candidate))
       if (figure) this.#recordBound(figure[0], topic, value.quantity, value.raw)
@@ -1172,6 +1228,10 @@ class MessageExtractor {
       for (const value of agreeing) this.#recordBound(fact, topic, value.quantity, value.raw)
       current = current.filter((value) => !agreeing.includes(value))
     }
+    if (figures.length === 0 && narrowsOneFigure(current)) {
+      for (const value of current.slice(1)) this.#recordBound(fact, topic, value.quantity, value.raw)
+      return this.#setConverted(fact, topic, [current[0]])
+    }
     if (!topic.additive) {
       const distinct = new Set(current.map((value) => `${value.quantity.value}${value.quantity.unit}`))
       if (distinct.size > 1) {
@@ -1213,14 +1273,20 @@ class MessageExtractor {
     const compounds: IndustryMention[] = []
     for (const mention of this.#industries) {
       const last = compounds[compounds.length - 1]
+      if (last && mention.start === last.end && this.#lexicon.trades.has(last.raw)) {
+        // "批发电子元器件": a trade decides the compound it opens; the goods after it are no industry.
+        continue
+      }
       if (last && mention.start === last.end) {
-        compounds[compounds.length - 1] = {
+        // "跨境电商B2B": the last part decides for every reading of the part before (电商: retail or wholesale).
+        const before = compounds.filter((compound) => compound.end === mention.start)
+        compounds.splice(compounds.length - before.length, before.length, {
           ...mention,
           start: last.start,
           raw: this.text.slice(last.start, mention.end),
-          explicit: mention.explicit || last.explicit,
-          main: mention.main || last.main,
-        }
+          explicit: mention.explicit || before.some((compound) => compound.explicit),
+          main: mention.main || before.some((compound) => compound.main),
+        })
       } else compounds.push(mention)
     }
     const scored = new Map<string, { score: number; raw: string }>()
@@ -1291,14 +1357,32 @@ class MessageExtractor {
   #fillExpecting(): void {
     /** Where each fact filled here was given: a later number after 具体是/不对 replaces it ("180人左右，具体是176"). */
     const filledAt = new Map<FactName, number>()
+    let lastBound: { fact: FactName; value: BoundValue } | null = null
     for (const free of this.#free) {
       const { token } = free
       if (token.type === 'rank') continue
       if (token.type !== 'quantity') continue
       const { quantity } = token
       // A bare Chinese numeral is easily a word ("三方"), unless it stands alone or after a year ("前年两千五").
-      if (quantity.chineseOnly && quantity.unit === null && !free.wholeClause && free.year === null) continue
+      // A numeral with a magnitude (二百四十, 两千六) is a figure wherever it stands.
+      const wordLike = quantity.chineseOnly && quantity.unit === null && !/[百佰千仟万萬亿億]/u.test(token.text)
+      if (wordLike && !free.wholeClause && free.year === null) continue
       const offset = free.year ? this.#offsetOf(free.year) : null
+      const value: BoundValue = {
+        start: token.start,
+        quantity,
+        raw: token.text,
+        year: free.year,
+        window: free.window,
+        sign: 1,
+        part: '',
+      }
+      // "接近一个亿，九千多万": a bound that narrows the one just given is about the same fact.
+      if (lastBound && narrowsOneFigure([lastBound.value, value])) {
+        const slot = SLOT_OF_FACT.get(lastBound.fact)
+        if (slot) this.#recordBound(lastBound.fact, slot.topic, quantity, token.text)
+        continue
+      }
       const replaced = [...filledAt].find(
         ([candidate, start]) =>
           this.#lastCorrectionAt > start &&
@@ -1340,11 +1424,9 @@ class MessageExtractor {
         continue
       }
       const slot = SLOT_OF_FACT.get(fact)
-      if (slot)
-        this.#setConverted(fact, slot.topic, [
-          { start: token.start, quantity, raw: token.text, year: free.year, window: free.window, sign: 1, part: '' },
-        ])
+      if (slot) this.#setConverted(fact, slot.topic, [value])
       filledAt.set(fact, token.start)
+      lastBound = quantity.bound !== null || quantity.upperBound ? { fact, value } : null
     }
   }
 

@@ -385,3 +385,237 @@ describe('readReply: a closing question makes the case before it a premise', () 
     expect(read('去年营收3200万，够吗', revenue).facts).toMatchObject({ revenue: 3200 })
   })
 })
+
+describe('readReply: grammar rules of the 2026-12-02 batch', () => {
+  it('a leading bare 没有 answers a negative group although the message goes on to another fact', () => {
+    expect(read('都没有 我们一直合规经营 营收去年3000万', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+      revenue: 3000,
+    })
+  })
+
+  it('被列入 affirms and 没被列入 denies a listing', () => {
+    expect(read('被列入过经营异常名录', compliance).facts).toEqual({ creditBlacklisted: true })
+    expect(read('没有被列入经营异常', compliance).facts).toMatchObject({ creditBlacklisted: false })
+  })
+
+  it('没那么多 at the summary says a value is wrong without giving one', () => {
+    expect(read('有问题 人数没那么多', summary)).toMatchObject({ act: 'deny', facts: {} })
+  })
+
+  it('啥X都没有 and 没打算X deny', () => {
+    const honors: ExpectedAnswer = { facts: ['honors', 'rdInstitution'], step: 'question' }
+    expect(read('啥荣誉都没有 研发机构也没有', honors).facts).toEqual({ honors: [], rdInstitution: 'none' })
+    const financing: ExpectedAnswer = { facts: ['equityFinancing2y', 'equityFinancing3y', 'listing'], step: 'question' }
+    expect(read('没融过资 也没打算上市', financing).facts).toEqual({
+      equityFinancing2y: 0,
+      equityFinancing3y: 0,
+      listing: 'none',
+    })
+  })
+
+  it('主营 before what the firm does names its industry', () => {
+    expect(read('我司注册于海淀区，主营软件开发。', { facts: [], step: 'idle' }).facts).toMatchObject({
+      industry: 'software',
+    })
+  })
+})
+
+describe('readReply: bounds from both sides narrow one figure', () => {
+  it.each(['接近一个亿吧 九千多万', '营收接近一个亿，九千多万吧'])('%s bounds revenue from both sides', (text) => {
+    const reading = read(text, { facts: ['revenue'], step: 'question' })
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ fact: 'revenue', op: 'lt', value: 10000 }),
+        expect.objectContaining({ fact: 'revenue', op: 'gt', value: 9000 }),
+      ]),
+    )
+  })
+
+  it('bounds of two years stay with their years', () => {
+    expect(read('去年超过两千万 前年不到一千五', revenue).bounds).toEqual([
+      expect.objectContaining({ fact: 'revenue', op: 'gt', value: 2000 }),
+      expect.objectContaining({ fact: 'revenuePrev', op: 'lt', value: 1500 }),
+    ])
+  })
+})
+
+describe('readReply: voice input and acknowledgements', () => {
+  const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+  it.each([
+    ['测一测专精特新我们是朝阳的软件公司', { registeredInBeijing: true, industry: 'software' }],
+    ['公司注册在河北想问下小巨人有戏吗', { registeredInBeijing: false }],
+    ['帮我评估一下专精特新我们是做新材料的', { industry: 'industry' }],
+    ['连锁超市员工800人营收3个亿能评创新型吗', { industry: 'retail', employees: 800, revenue: 30000 }],
+  ])('a request about a program is a clause of its own: %s', (text, facts) => {
+    expect(read(text, idle).facts).toMatchObject(facts)
+  })
+
+  it('a program named as a fact keeps its polarity', () => {
+    const prerequisite: ExpectedAnswer = { facts: ['innovativeSmeValid', 'specializedSmeValid'], step: 'question' }
+    expect(read('创新型有 专精特新没有', prerequisite).facts).toEqual({
+      innovativeSmeValid: true,
+      specializedSmeValid: false,
+    })
+  })
+
+  it('嗯 opening a longer reply only acknowledges', () => {
+    expect(read('嗯 没有', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+    expect(read('嗯 营收写错了', summary).act).toBe('deny')
+    expect(read('嗯', summary).act).toBe('confirm')
+  })
+})
+
+describe('readReply: statements of voice input without punctuation', () => {
+  it.each([
+    ['去年3200万前年的记不得了', revenue, { revenue: 3200 }, ['revenuePrev']],
+    [
+      '失信没有限制类不太清楚事故没有',
+      compliance,
+      { creditBlacklisted: false, majorIncident3y: false },
+      ['restrictedProducts'],
+    ],
+  ] as const)('%s', (text, expected, facts, unknown) => {
+    const reading = read(text, expected)
+    expect(reading.facts).toEqual(facts)
+    expect(reading.unknown).toEqual(unknown)
+  })
+
+  it('a polarity before a fact stays with it, and a figure before its keyword too', () => {
+    const quality: ExpectedAnswer = { facts: ['qualityCert', 'qualityAward', 'ownBrand'], step: 'question' }
+    expect(read('有iso9001没有质量奖', quality).facts).toEqual({ qualityCert: true, qualityAward: false })
+    const ip: ExpectedAnswer = { facts: ['ipClass1', 'ipClass2'], step: 'question' }
+    expect(read('有12个发明专利', ip).facts).toEqual({ ipClass1: 12 })
+  })
+})
+
+describe('readReply: corrections of the 2026-12-02 batches', () => {
+  const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+  const held: Facts = { industry: 'software', employees: 150, revenue: 3200, revenuePrev: 2800 }
+  const last = [
+    { fact: 'revenuePrev' as const, value: 2800 },
+    { fact: 'revenue' as const, value: 3200 },
+  ]
+
+  it('a figure right before 打错了 is the wrong one', () => {
+    expect(read('去年营收3200打错了 是3020', rd, held, last).facts).toEqual({ revenue: 3020 })
+  })
+
+  it('a value said to be of a year no fact asks for leaves its slot to the figure after it', () => {
+    expect(read('2800那个是大前年的 前年是3000', rd, held, last).facts).toEqual({ revenuePrev: 3000 })
+  })
+
+  it('a value said to be of another year moves there, and the other clauses still count', () => {
+    const rdHeld: Facts = { ...held, rdExpense: 240 }
+    const reading = read('对了 研发费用是二百六 之前给的是前年的', { facts: [], step: 'idle' }, rdHeld, [
+      { fact: 'rdExpense', value: 240 },
+    ])
+    expect(reading.facts).toEqual({ rdExpense: 260, rdExpensePrev: 240 })
+    expect(read('营收不对 是前年的 去年是三千六', summary, held).facts).toEqual({ revenue: 3600, revenuePrev: 3200 })
+  })
+
+  it('一点五个亿 is a figure, not the noise word 一点', () => {
+    expect(read('我们营收去年一点五个亿', { facts: [], step: 'idle' }).facts).toEqual({ revenue: 15000 })
+  })
+
+  it('a trade decides the compound it opens', () => {
+    expect(read('批发电子元器件 35人', size).facts).toEqual({ industry: 'wholesale', employees: 35 })
+  })
+})
+
+describe('readReply: which fact a spoken polarity belongs to', () => {
+  it.each([
+    [
+      '海淀的独立法人没有失信也没违法',
+      { registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false, majorIncident3y: false },
+    ],
+    [
+      '北京朝阳注册的独立法人没有失信记录',
+      { registeredInBeijing: true, independentLegalPerson: true, creditBlacklisted: false },
+    ],
+  ])('%s', (text, facts) => {
+    expect(read(text, registration).facts).toEqual(facts)
+  })
+})
+
+describe('readReply: 没有 before a figure, 对了, a place before what the firm does', () => {
+  it('没有150 says fewer, the figure after it is the value', () => {
+    const reading = read('员工没有150 只有120', { facts: [], step: 'idle' }, { employees: 150 })
+    expect(reading).toMatchObject({ act: 'correct', facts: { employees: 120 } })
+    expect(read('营收没有一千万', { facts: ['revenue'], step: 'question' }).bounds).toEqual([
+      expect.objectContaining({ fact: 'revenue', op: 'lt', value: 1000 }),
+    ])
+  })
+
+  it('对了 is no yes', () => {
+    expect(read('对了我们注册地不在北京 在廊坊', { facts: [], step: 'idle' }).facts).toEqual({
+      registeredInBeijing: false,
+    })
+  })
+
+  it('a place right before 做 is where the firm is', () => {
+    expect(read('海淀做芯片设计的', size).facts).toEqual({ registeredInBeijing: true, industry: 'software' })
+  })
+})
+
+describe('readReply: a word for a whole matter', () => {
+  const honors: ExpectedAnswer = { facts: ['honors', 'rdInstitution'], step: 'question' }
+  it('荣誉资质不清楚 leaves honors unknown, 研发中心没有 still answers', () => {
+    const reading = read('荣誉资质不清楚 研发中心没有', honors)
+    expect(reading.facts).toEqual({ rdInstitution: 'none' })
+    expect(reading.unknown).toEqual(['honors'])
+  })
+})
+
+describe('readReply: spoken clauses after 不清楚 and a leading 不对', () => {
+  it('不清楚 ends its statement before what the firm does', () => {
+    expect(read('人数不太清楚我们是做软件的', size)).toMatchObject({
+      facts: { industry: 'software' },
+      unknown: ['employees'],
+    })
+  })
+
+  it('a leading 不对 is the verdict, the statement after it corrects', () => {
+    expect(read('不对营收是3300万', summary, { revenue: 3200 }).facts).toEqual({ revenue: 3300 })
+  })
+
+  it('after a denied figure, the one before 打错了 is the new value', () => {
+    expect(read('员工不是150是105打错了', revenue, { employees: 150 }).facts).toEqual({ employees: 105 })
+  })
+})
+
+describe('readReply: dialect and typing habits', () => {
+  it('木有 is 没有 in every word that holds it, 再 before a place is 在', () => {
+    expect(read('木有要改的', summary).act).toBe('confirm')
+    expect(read('我们公司再通州', { facts: [], step: 'idle' }).facts).toEqual({ registeredInBeijing: true })
+  })
+})
+
+describe('readReply: a rank ends its statement, a place before what the firm is', () => {
+  it('省科技进步二等奖排第三创客中国没参加', () => {
+    const awards: ExpectedAnswer = {
+      facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
+      step: 'question',
+    }
+    expect(read('省科技进步二等奖排第三创客中国没参加', awards).facts).toEqual({
+      sciAwardLevel: 'provincial',
+      sciAwardRank: 3,
+      makerChinaTop: null,
+    })
+  })
+
+  it('北京独立法人 names where the firm is, 北京分公司 only where a branch is', () => {
+    expect(read('北京独立法人', registration).facts).toEqual({
+      registeredInBeijing: true,
+      independentLegalPerson: true,
+    })
+    expect(read('北京分公司', registration).facts).toEqual({ independentLegalPerson: false })
+  })
+})

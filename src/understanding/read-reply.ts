@@ -201,9 +201,15 @@ function correctionKind(
     // "主营收入前年的不对": a correction word in the clause says which year's value is wrong, not that it moves.
     const opens = tokens.slice(0, index + 1).findLastIndex((next) => next.type === 'separator')
     const whole = tokens.slice(opens + 1, end < 0 ? tokens.length : end)
+    // "营收不对 是前年的": the clause after it says only which year the value was.
+    const nextEnd = end < 0 ? -1 : tokens.findIndex((next, at) => at > end && next.type === 'separator')
+    const following = end < 0 ? [] : tokens.slice(end + 1, nextEnd < 0 ? tokens.length : nextEnd)
+    const yearOnly =
+      following.some((next) => next.type === 'year') &&
+      following.every((next) => next.type === 'year' || next.type === 'yes' || next.type === 'filler')
     return (
-      !whole.some((next) => next.type === 'correction') &&
-      clause.some((next) => next.type === 'year') &&
+      (yearOnly ||
+        (!whole.some((next) => next.type === 'correction') && clause.some((next) => next.type === 'year'))) &&
       !clause.some((next) => next.type === 'quantity') &&
       lastValues.some((last) => last.fact === slot0)
     )
@@ -345,11 +351,12 @@ function readYesNoGroup(
   if (!touched) return extractFacts(text, { ...base, expecting: expected.facts })
   // "对，没在别的地方注册过，就在北京，独立法人": a leading 是/对 answers the rest of a positive group.
   if (good && polarities[0] === 'yes') return fill(named, expected.facts, true, text)
+  // "都没有，营收去年3000万": a leading bare 没有 answers the rest of a negative group; facts outside it do not matter.
   if (
     !good &&
     polarities[0] === 'no' &&
     named.rejected.length === 0 &&
-    Object.values(named.facts).every((value) => value === false)
+    expected.facts.every((fact) => !(fact in named.facts) || named.facts[fact] === false)
   ) {
     return fill(named, expected.facts, false, text)
   }
@@ -487,9 +494,12 @@ function readCorrection(
             ? base.lastFiscalYear - year.year.year
             : -1
       const target = topic.slots[offset]
+      // The rest of the message ("去年是4000万", "研发费用是二百六 之前给的是前年的") fills the slot the value left.
+      const rest = extractFacts(withoutClauseOf(text, tokens, year), { ...base, expecting: [last.fact] })
+      // "2800那个是大前年的，前年是3000": a value of a year no fact asks for leaves its slot to the rest.
+      if (target === undefined && offset > 0 && last.fact in rest.facts)
+        return { reading: { ...rest, correction: true }, cleared: [] }
       if (target && target !== last.fact) {
-        // The rest of the message ("去年是4000万") fills the slot the value left.
-        const rest = extractFacts(text.slice(year.end).replace(/^[的了]+/, ''), { ...base, expecting: [last.fact] })
         const facts: Facts = { ...rest.facts, [target]: last.value }
         const checked = checkPlausibility(facts, omit(known, [last.fact]))
         const cleared = last.fact in checked.accepted ? [] : [last.fact]
@@ -551,6 +561,13 @@ function readCorrection(
     expecting: [...order, ...expected.facts.filter((fact) => !order.includes(fact))],
   })
   return { reading: { ...reading, correction: true }, cleared: [] }
+}
+
+/** The message without its clause up to a token ("之前给的是前年" out of "研发费用是二百六 之前给的是前年的"). */
+function withoutClauseOf(text: string, tokens: readonly MessageToken[], token: MessageToken): string {
+  const index = tokens.indexOf(token)
+  const from = tokens.slice(0, index).findLast((candidate) => candidate.type === 'separator')
+  return `${text.slice(0, from?.end ?? 0)} ${text.slice(token.end).replace(/^[的了]+/, '')}`.trim()
 }
 
 function omit(facts: Facts, names: readonly FactName[]): Facts {

@@ -41,4 +41,49 @@ describe('tagText', () => {
     expect(tags('研发费用呢')).toContain('question:呢')
     expect(tags('有什么要求')).toContain('question:什么')
   })
+
+  it('a vague word takes the magnitudes after it, leaving no figure; 过 before a bare 百/千 bounds it', () => {
+    expect(tags('总资产大几千万')).toEqual(['keyword:总资产', 'vague:大几'])
+    expect(tags('专利好几个')).toEqual(['keyword:专利', 'vague:好几'])
+    expect(tags('员工过百了')).toEqual(['keyword:员工', 'quantity:过百'])
+    expect(tags('超过百分之五十')).toEqual(['quantity:超过百分之五十'])
+    expect(tags('最多百来万')).toEqual(['quantity:最多百来万'])
+  })
+
+  it('matches Latin words whatever their case', () => {
+    expect(tags('有iso9001')).toEqual(['yes:有', 'keyword:iso9001'])
+    expect(tags('Saas')).toEqual(['keyword:Saas'])
+  })
+
+  it('reads a space between digits and their magnitude, and joins a keyword to its spaced Chinese figure', () => {
+    expect(tags('营收 2 亿')).toEqual(['keyword:营收', 'quantity:2 亿'])
+    expect(tags('营业收入 三千二百 研发费用 二百四十')).toEqual([
+      'keyword:营业收入',
+      'quantity:三千二百',
+      'separator: ',
+      'keyword:研发费用',
+      'quantity:二百四十',
+    ])
+  })
+
+  it('reads a two-digit year before a comparison or a list, and after 比', () => {
+    expect(tags('24年比25年少400万')).toEqual(['year:24年', 'than:比', 'year:25年', 'change:少', 'quantity:400万'])
+    expect(tags('干了15年')).toEqual(['keyword:干了', 'quantity:15年'])
+  })
+
+  it('reads bounds after a figure and 不多于, but 一个都没有 stays a denial', () => {
+    expect(tags('营收一千万都没有')).toEqual(['keyword:营收', 'quantity:一千万都没有'])
+    expect(tags('营收不多于两千万')).toEqual(['keyword:营收', 'quantity:不多于两千万'])
+    expect(tags('一个都没有')).toEqual(['all:一个都', 'no:没有'])
+  })
+
+  it('a 不 closing the message asks', () => {
+    expect(tags('子公司算独立法人不')).toEqual(['keyword:子公司', 'keyword:独立法人', 'question:不'])
+    expect(tags('不')).toEqual([])
+  })
+
+  it('a unit after a space does not follow a magnitude, and a space between two years lists them', () => {
+    expect(tags('前年220万 人员30')).toEqual(['year:前年', 'quantity:220万', 'separator: ', 'quantity:30'])
+    expect(tags('去年 前年')).toEqual(['year:去年', 'year:前年'])
+  })
 })

@@ -30,7 +30,7 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   /** 没有要改的/确认无误: the summary is right. */
   | { type: 'confirm' }
   /** 说错了/更正/应该是; `alsoNo` for 不对, which is a plain "no" when nothing else is said; `kind` for 多打了个0, 刚才那个. */
-  | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind }
+  | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind; marksWrong?: true }
   | { type: 'question' }
   | { type: 'desire' }
   | { type: 'hypothetical' }
@@ -56,6 +56,8 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'than' }
   /** 多/涨了/少/降了/翻了一番: the number after it is a difference, not a value. */
   | { type: 'change'; change: ChangeKind }
+  /** 大几/好几 before a magnitude ("大几千万", "好几个"): the figure it opens is no value and no usable bound. */
+  | { type: 'vague' }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
@@ -64,11 +66,11 @@ const MAGNITUDES = '十拾百佰千仟万萬亿億'
 const ARABIC = ARABIC_NUMERAL_SOURCE
 /** A year spoken digit by digit (二零二五年): it ends the figure before it (三千二百万二零二四年). */
 const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*年'
-const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[万萬亿億])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])))`
+const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
-const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
+const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:\s*${UNIT})?)(?:左右|上下|出头|以上|往上|以下|往下|以内|之内|[都还]?不到|开外|多|\+(?![\d]))?`
+const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|出头|挂零|的样子|以上|往上|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
@@ -84,10 +86,10 @@ const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
 const PATTERNS: Array<[string, string]> = [
-  // "23年九百万": a two-digit year before a figure.
+  // "23年九百万", "24年比25年少", "25年和24年都是": a two-digit year before a figure, a comparison or a list.
   [
     'year',
-    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发))|(?:19|20)\d{2}\s*年度?|${SPOKEN_YEAR}度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
+    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发|[比和跟与么呢都也]))|(?<=(?:比|和|跟|与|较|相比)\s*)[12]\d\s*年|(?:19|20)\d{2}\s*年度?|${SPOKEN_YEAR}度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
   ],
   [
     'window',
@@ -135,14 +137,14 @@ function taggerFor(lexicon: Lexicon): Tagger {
   return tagger
 }
 
-/** Every lexicon word in one prefix tree over code points. */
+/** Every lexicon word in one prefix tree over code points, Latin letters case-folded (words differing only in case mean the same: a test checks it). */
 function wordTrie(lexicon: Lexicon): TrieNode {
   const root: TrieNode = { children: new Map(), word: null, latinEnd: false }
   for (const word of lexicon.words.keys()) {
     let node = root
     const characters = Array.from(word)
     for (const character of characters) {
-      const code = character.codePointAt(0) as number
+      const code = foldCase(character.codePointAt(0) as number)
       let child = node.children.get(code)
       if (!child) node.children.set(code, (child = { children: new Map(), word: null, latinEnd: false }))
       node = child
@@ -152,6 +154,9 @@ function wordTrie(lexicon: Lexicon): TrieNode {
   }
   return root
 }
+
+/** Latin letters match whatever their case ("iso9001" is ISO9001, "Saas" is SaaS): A–Z read as a–z. */
+const foldCase = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code)
 
 const isLatin = (code: number | undefined): boolean =>
   code !== undefined && ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))
@@ -167,7 +172,7 @@ function wordAt(root: TrieNode, text: string, at: number): string | null {
   let found: string | null = null
   for (let index = at; index < text.length;) {
     const code = text.codePointAt(index) as number
-    node = node.children.get(code)
+    node = node.children.get(foldCase(code))
     if (!node) break
     index += code > 0xffff ? 2 : 1
     if (node.word !== null && !(node.latinEnd && isLatin(text.codePointAt(index)))) found = node.word
@@ -176,6 +181,17 @@ function wordAt(root: TrieNode, text: string, at: number): string | null {
 }
 
 type TaggerMatch = { index: number; raw: string; groups: Record<string, string | undefined> }
+
+/** Characters a numeral can start with. */
+const NUMERAL_START = new RegExp(`[\\d${CN_DIGITS}十]`, 'u')
+
+/** The quantity pattern matching right at `at`, if any. */
+function quantityAt(patterns: RegExp, text: string, at: number): TaggerMatch | null {
+  patterns.lastIndex = at
+  const match = patterns.exec(text)
+  if (match === null || match.index !== at || match.groups?.quantity === undefined) return null
+  return { index: at, raw: match[0], groups: match.groups }
+}
 
 /**
  * The matches of a message in reading order: at every position the longest lexicon word, else the first pattern that
@@ -188,8 +204,17 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
   let searchedFrom = -1
   for (let at = 0; at < text.length;) {
     const word = wordAt(root, text, at)
+    // "一点五个亿": a figure longer than the word at its start (一点, a noise word) is read as the figure.
+    const figure = word !== null && NUMERAL_START.test(text.charAt(at)) ? quantityAt(patterns, text, at) : null
+    if (figure !== null && figure.raw.length > (word as string).length) {
+      yield figure
+      at += figure.raw.length
+      searchedFrom = -1
+      continue
+    }
     if (word !== null) {
-      yield { index: at, raw: word, groups: { word } }
+      // The message's own characters ("iso9001"), the lexicon's word to look up ("ISO9001").
+      yield { index: at, raw: text.slice(at, at + word.length), groups: { word } }
       at += word.length
       continue
     }
@@ -236,8 +261,14 @@ export function tagText(text: string, lexicon: Lexicon = currentLexicon()): Mess
   return tokens.slice()
 }
 
-/** A magnitude said without a digit, right after a bound word: 千万, 百万, 亿 (with 元 when written). */
-const BARE_MAGNITUDE = /^(?:千万|百万|亿|個億|个亿)元?/u
+/** A magnitude said without a digit, right after a bound word: 千万, 百万, 亿 (with 元 when written), 百/千 (过百, 过千). */
+const BARE_MAGNITUDE = /^(?:千万|百万|亿|個億|个亿)元?|^[百千](?![万萬亿億\d分来多余把十])/u
+
+/** "没有一个", "没一项": one of something denied is none, not a bound. */
+const ONE_OF = /^[一1][个项件样家位]?$/u
+
+/** What a vague word (大几, 好几) opens: magnitudes and a unit ("大几千万元", "好几个", "大几百号人"). */
+const VAGUE_MAGNITUDES = /^[十百千万萬亿億]*(?:万元|亿元|元|块|个亿|个|人|名|位|项|件|年)?/u
 
 const RECENT: Array<{ text: string; lexicon: Lexicon; tokens: MessageToken[] }> = []
 const RECENT_LIMIT = 8
@@ -252,7 +283,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     const { groups, raw } = match
     const base = { start: match.index, end: match.index + raw.length, text: raw }
     if (groups.word !== undefined) {
-      const word = lexicon.words.get(raw)
+      const word = lexicon.words.get(groups.word)
       if (word) {
         const extra = { ...(word.program ? { program: word.program } : {}), ...(word.cue ? { cue: word.cue } : {}) }
         tokens.push({ ...base, ...word.tag, ...extra } as MessageToken)
@@ -260,6 +291,9 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
         // A question mark also ends its clause ("员工是150？不是，是130").
         if (raw === '?' || raw === '？') tokens.push({ ...base, type: 'separator' })
         // "还没过千万", "营收过亿": a bound word before a bare magnitude means one of it (千万 alone is "by all means").
+        // "大几千万": the magnitudes after a vague word are read with it, as no figure.
+        const swallowed = word.tag.type === 'vague' ? VAGUE_MAGNITUDES.exec(text.slice(base.end)) : null
+        if (swallowed) skipUntil = base.end + swallowed[0].length
         const bare = word.tag.type === 'bound' ? BARE_MAGNITUDE.exec(text.slice(base.end)) : null
         const quantity = bare ? readNormalizedQuantity(`1${bare[0]}`) : null
         if (bare && quantity) {
@@ -295,6 +329,24 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       text.slice(copula.end, last.start).trim() === ''
     if (linked) tokens.splice(tokens.length - 2, 1)
     const before = tokens[tokens.length - 2]
+    // "员工没有150，只有120", "营收没有一千万": a 没有 right before a figure says the value is below it ("没有一个" is none).
+    const negatedFigure =
+      last?.type === 'quantity' &&
+      before?.type === 'no' &&
+      lexicon.negatedFigures.has(before.text) &&
+      before.end === last.start &&
+      last.quantity.bound === null &&
+      !ONE_OF.test(last.text)
+    if (negatedFigure) {
+      tokens.splice(tokens.length - 2, 2, {
+        start: before.start,
+        end: last.end,
+        text: text.slice(before.start, last.end),
+        type: 'quantity',
+        quantity: { ...last.quantity, bound: 'lt', upperBound: true },
+      })
+      continue
+    }
     // "没到一千万", "超过2000万": the bound word makes the number a bound.
     if (
       last?.type === 'quantity' &&
@@ -316,19 +368,194 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       })
     } else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
   }
+  markClosingQuestion(text, tokens)
   // A bound word that needs a keyword before it and found none is no word here ("进过500强").
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
     const token = tokens[index]
     if (token.type === 'bound' && token.afterKeyword) tokens.splice(index, 1)
   }
+  joinKeywordsToSpacedFigures(tokens)
+  markAcknowledgement(tokens, lexicon.acknowledgements)
+  separateRequests(tokens, lexicon)
+  separateSpokenClauses(text, tokens)
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
-  markSoftenersAndIndefinites(text, tokens)
+  markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
     if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
   })
   return tokens
+}
+
+/** Words of a request about a program: 想/申请 (desire), 能评/测一测 (intent), 吗/想问下 (question). */
+const isRequestWord = (token: MessageToken, lexicon: Lexicon): boolean =>
+  token.type === 'desire' ||
+  token.type === 'intent' ||
+  token.type === 'question' ||
+  token.cue === 'assess' ||
+  // "帮我评估一下专精特新": what may stand between an assess verb and the program.
+  lexicon.assessVerbBetween.has(token.text)
+
+/**
+ * "测一测专精特新我们是朝阳的软件公司", "公司注册在河北想问下小巨人有戏吗": in a message without punctuation (voice
+ * input) a request about a program is a clause of its own: a separator goes before the request words that lead to the
+ * program name and after those that close it (有戏吗, 能评不), when there are any.
+ */
+function separateRequests(tokens: MessageToken[], lexicon: Lexicon): void {
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    if (tokens[index]!.program === undefined) continue
+    let end = index + 1
+    while (
+      end < tokens.length &&
+      (isRequestWord(tokens[end]!, lexicon) ||
+        // "有戏没", "能评不": a 没/不 closing the request asks.
+        (tokens[end]!.type === 'no' && isRequestWord(tokens[end - 1]!, lexicon) && /^[没不]$/u.test(tokens[end]!.text)))
+    )
+      end += 1
+    let start = index
+    while (start > 0 && isRequestWord(tokens[start - 1]!, lexicon)) start -= 1
+    if (start === index && end === index + 1) continue
+    const separator = (at: number): MessageToken => ({
+      start: tokens[at]!.start,
+      end: tokens[at]!.start,
+      text: '',
+      type: 'separator',
+    })
+    if (end < tokens.length && tokens[end]!.type !== 'separator') tokens.splice(end, 0, separator(end))
+    if (start > 0 && tokens[start - 1]!.type !== 'separator') tokens.splice(start, 0, separator(start))
+  }
+}
+
+/**
+ * "营业收入 三千二百 研发费用 二百四十": a space between a fact word (or a year) and its Chinese figure joins them, as
+ * it does before Arabic digits ("营业收入 3200"); after the figure it still separates ("员工一百四十 其中研发三十五").
+ */
+function joinKeywordsToSpacedFigures(tokens: MessageToken[]): void {
+  for (let index = tokens.length - 2; index > 0; index -= 1) {
+    const token = tokens[index]!
+    if (token.type !== 'separator' || token.text.trim() !== '') continue
+    const before = tokens[index - 1]!
+    const after = tokens[index + 1]!
+    const fact = (before.type === 'keyword' && before.meaning.type === 'amount') || before.type === 'year'
+    const adjacent = before.end === token.start && token.end === after.start
+    // "去年 前年分别是3000万和2600万": a space between two years lists them.
+    const years = before.type === 'year' && after.type === 'year'
+    if (adjacent && ((fact && after.type === 'quantity') || years)) tokens.splice(index, 1)
+  }
+}
+
+/** Tokens that begin a statement of their own after a 不清楚. */
+const STATES = new Set<MessageToken['type']>(['cue', 'keyword', 'year', 'place'])
+
+/** A word that names a fact (not noise, not a sink), or a year: what a new statement opens with. */
+const opensStatement = (token: MessageToken | undefined): boolean =>
+  token?.type === 'year' ||
+  (token?.type === 'keyword' && token.meaning.type !== 'noise' && token.meaning.type !== 'sink')
+
+const isPolar = (token: MessageToken | undefined): boolean => token?.type === 'yes' || token?.type === 'no'
+
+/**
+ * Voice input has no punctuation ("去年3200万前年的记不得了", "失信没有限制类不太清楚事故没有"): a statement ends
+ * with its figure, its polarity or its 不清楚, and the next fact word or year opens another clause. A figure ends a
+ * statement only after its keyword ("有12个发明专利" is one); a polarity only right after its keyword, and one that
+ * has a polarity before it ("没有失信也没违法") leaves the next polarity to the next fact.
+ */
+function separateSpokenClauses(text: string, tokens: MessageToken[]): void {
+  let clauseStart = 0
+  for (let index = 1; index < tokens.length; index += 1) {
+    const token = tokens[index]!
+    if (token.type === 'separator') {
+      clauseStart = index + 1
+      continue
+    }
+    const previous = tokens[index - 1]!
+    // "人数不太清楚我们是做软件的": after a 不清楚 any statement opens another clause; "不对员工150是去年的": so it does
+    // after a correction word that opens the message's clause.
+    const afterUnknown =
+      previous.type === 'unknown' &&
+      (STATES.has(token.type) ||
+        // "不清楚我们是做软件的", not "不清楚是多少": a 是/没 before what the firm does or has.
+        (isPolar(token) && (tokens[index + 1]?.type === 'cue' || opensStatement(tokens[index + 1]))))
+    const afterVerdict =
+      previous.type === 'correction' &&
+      (previous.alsoNo || previous.marksWrong === true) &&
+      index - 1 === clauseStart &&
+      opensStatement(token)
+    // "省科技进步二等奖排第三创客中国没参加": a rank ends its statement; a polarity after it opens the next.
+    const afterRank =
+      previous.type === 'rank' && (opensStatement(token) || (isPolar(token) && opensStatement(tokens[index + 1])))
+    if (afterUnknown || afterVerdict || afterRank) {
+      tokens.splice(index, 0, { start: token.start, end: token.start, text: '', type: 'separator' })
+      clauseStart = index + 1
+      index += 1
+      continue
+    }
+    if (!opensStatement(token)) continue
+    const spoken = (at: number): MessageToken => ({
+      start: tokens[at]!.start,
+      end: tokens[at]!.start,
+      text: '',
+      type: 'separator',
+    })
+    let at = -1
+    const before = tokens.slice(clauseStart, index - 1)
+    const factWord = tokens[index - 2]
+    if (previous.type === 'quantity') {
+      // "营收3200万研发240万", "前年2800研发去年240": the figure had its keyword or year.
+      if (before.some((candidate) => candidate.type === 'keyword' || candidate.type === 'year')) at = index
+    } else if (
+      previous.type === 'unknown' ||
+      (previous.type === 'question' && factWord?.type === 'unknown' && index - 2 >= clauseStart)
+    ) {
+      at = index
+    } else if (
+      isPolar(previous) &&
+      previous.text !== '是' &&
+      token.type === 'keyword' &&
+      index - 2 >= clauseStart &&
+      factWord?.type === 'keyword' &&
+      opensStatement(factWord)
+    ) {
+      // "失信没有限制类不清楚": the polarity closes the fact before, when the next fact has one of its own after it;
+      // "有9001没有质量奖": the fact before had its own; "独立法人没有失信也没违法", "独立法人没有失信记录": the
+      // polarity opens the next fact (也 before the next polarity, or none after the next fact).
+      const ownPolarity = tokens.slice(clauseStart, index - 2).some(isPolar)
+      let closing: MessageToken | undefined
+      for (const later of tokens.slice(index + 1)) {
+        if (later.type === 'separator' || opensStatement(later)) break
+        if (isPolar(later) || later.type === 'unknown') {
+          closing = later
+          break
+        }
+      }
+      const parallel = closing === undefined || text.slice(token.end, closing.start).includes('也')
+      at = ownPolarity || parallel ? index - 1 : index
+    }
+    if (at < 0) continue
+    tokens.splice(at, 0, spoken(at))
+    clauseStart = at + 1
+    index = at + 1
+  }
+}
+
+/** "子公司算独立法人不", "我们符合条件不": a 不 closing the message asks, as 吗 does. */
+const CLOSING_QUESTION = /(?<=[\p{Script=Han}A-Za-z0-9])不[?？。!！\s]*$/u
+
+function markClosingQuestion(text: string, tokens: MessageToken[]): void {
+  const closing = CLOSING_QUESTION.exec(text)
+  if (!closing || tokens.some((token) => token.start <= closing.index && token.end > closing.index)) return
+  const at = tokens.findIndex((token) => token.start > closing.index)
+  const question: MessageToken = { start: closing.index, end: closing.index + 1, text: '不', type: 'question' }
+  tokens.splice(at < 0 ? tokens.length : at, 0, question)
+}
+
+/** "嗯 没有", "嗯，营收写错了": an acknowledgement that opens a message before more words answers nothing itself. */
+function markAcknowledgement(tokens: MessageToken[], acknowledgements: ReadonlySet<string>): void {
+  const first = tokens[0]
+  if (first?.type !== 'yes' || !acknowledgements.has(first.text)) return
+  if (tokens.some((token, index) => index > 0 && token.type !== 'separator'))
+    tokens[0] = { ...first, type: 'filler' } as MessageToken
 }
 
 /**
@@ -385,14 +612,12 @@ function markTopicMarkers(tokens: MessageToken[]): void {
   }
 }
 
-/** Question words that also mean "any" after a negation ("没参加过什么比赛"). */
-const INDEFINITES = new Set(['什么', '啥', '哪'])
-
 /**
  * "好的呢", "可以的呢": 呢 right after an affirmation softens it and asks nothing. "没参加过什么比赛", "没啥问题": after
- * a negation in its clause, 什么/啥 mean "any" and ask nothing either.
+ * a negation in its clause, an indefinite (reply-words.json `indefinites`: 什么/啥) means "any" and asks nothing
+ * either; so does one that a 都/也 and a negation follow in its clause ("啥荣誉都没有", "什么奖也没拿过").
  */
-function markSoftenersAndIndefinites(text: string, tokens: MessageToken[]): void {
+function markSoftenersAndIndefinites(text: string, tokens: MessageToken[], indefinites: ReadonlySet<string>): void {
   let negated = false
   tokens.forEach((token, index) => {
     if (token.type === 'separator') negated = false
@@ -403,9 +628,21 @@ function markSoftenersAndIndefinites(text: string, tokens: MessageToken[]): void
       token.text === '呢' &&
       (before?.type === 'yes' || before?.type === 'confirm') &&
       text.slice(before.end, token.start).trim() === ''
-    if (softens || (negated && INDEFINITES.has(token.text)))
+    if (softens || (indefinites.has(token.text) && (negated || deniedAfter(text, tokens, index))))
       tokens[index] = { ...token, type: 'filler' } as MessageToken
   })
+}
+
+/** "啥荣誉都没有": later in the clause, 都/也 and then a negation. */
+function deniedAfter(text: string, tokens: readonly MessageToken[], index: number): boolean {
+  let even = false
+  for (let after = index + 1; after < tokens.length; after += 1) {
+    const token = tokens[after]!
+    if (token.type === 'separator') return false
+    if (token.type === 'all' || text.slice(tokens[after - 1]!.end, token.start).includes('也')) even = true
+    if (token.type === 'no') return even
+  }
+  return false
 }
 
 function readYear(text: string): YearReference {
