@@ -71,8 +71,9 @@ describe('detectIntent', () => {
     expect(detectIntent('小巨人 我们营收一个亿 有什么补贴').kind).toBe('other')
     expect(detectIntent('我们营收一个亿 小巨人要多少营收').kind).toBe('other')
     expect(detectIntent('专精特新认定要求营业收入1000万元以上 我们刚好1000万 算达标吗').kind).toBe('other')
-    // A program held is no fact about the firm beside it.
+    // A program held is no fact about the firm beside it, nor is a word named in a question (担保 is also an industry).
     expect(detectIntent('我们已经是专精特新了').kind).toBe('other')
+    expect(detectIntent('专精特新保是不是见贷就保？担保费率会降吗').kind).toBe('other')
   })
 
   it('X怎么评, X评价 and a how-question about the requested assessment start it', () => {

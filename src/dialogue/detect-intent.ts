@@ -87,18 +87,21 @@ const OPENS_ASSESS_VERB = new Set<MessageToken['type']>(['separator', 'desire', 
 
 /**
  * Whether a clause states a fact about the firm other than a program it holds: a place, registration, a yes/no
- * fact word (分公司, 失信), an industry, or a fact keyword with its figure ("营收一个多亿").
+ * fact word (分公司, 失信), an industry, or a fact keyword with its figure ("营收一个多亿"). A clause that asks
+ * (吗, 是不是) states nothing: "担保费率会降吗" names 担保 without saying the firm is a guarantor.
  */
 function statesFirmFacts(tokens: readonly MessageToken[]): boolean {
-  return clausesOf(tokens).some((clause) =>
-    clause.some((token) => {
-      if (token.type === 'place') return true
-      if (token.type !== 'keyword' || token.program) return false
-      const { meaning } = token
-      if (meaning.type === 'registration' || meaning.type === 'flag') return true
-      if (meaning.type === 'choice') return meaning.fact === 'industry'
-      return meaning.type === 'amount' && clause.some((other) => other.type === 'quantity')
-    }),
+  return clausesOf(tokens).some(
+    (clause) =>
+      !clause.some((token) => token.type === 'question') &&
+      clause.some((token) => {
+        if (token.type === 'place') return true
+        if (token.type !== 'keyword' || token.program) return false
+        const { meaning } = token
+        if (meaning.type === 'registration' || meaning.type === 'flag') return true
+        if (meaning.type === 'choice') return meaning.fact === 'industry'
+        return meaning.type === 'amount' && clause.some((other) => other.type === 'quantity')
+      }),
   )
 }
 
