@@ -502,31 +502,36 @@ export class PolicyIndex {
     return chosen
   }
 
-  /** Adds the word-order and phrase boosts to a card's term score (in this order, as the scores are defined). */
+  /**
+   * Adds the word-order and phrase boosts to a card's term score (in this order, as the scores are defined).
+   * `held` and `titleHeld` are the card's term bits; `streak`, when known, is its title's word-order streak (from the
+   * bits, when every phrase bigram is one of the first 32 terms).
+   */
   #withPhrases(
     indexed: IndexedCard,
     position: number,
     termScore: number,
     phrases: readonly WeightedPhrase[],
-    titleHolds: boolean,
+    bits: { held: number; titleHeld: number; streak: number | undefined },
   ): number {
     let score = termScore
-    score += titleHolds ? this.#titleStreakBoost(indexed, phrases) : 0
+    score += bits.streak !== undefined ? bits.streak * 0.5 : this.#titleStreakBoost(indexed, phrases)
     for (const phrase of phrases) {
-      if (this.#mayHold(phrase, position, true) && indexed.titleText.includes(phrase.phrase))
+      if (this.#mayHold(phrase, position, bits.titleHeld, true) && indexed.titleText.includes(phrase.phrase))
         score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (this.#mayHold(phrase, position, false) && indexed.bodyText.includes(phrase.phrase))
+      else if (this.#mayHold(phrase, position, bits.held, false) && indexed.bodyText.includes(phrase.phrase))
         score += phrase.idf * 0.4
     }
     return score
   }
 
   /**
-   * False when the card (or its title) surely lacks the phrase: a Han phrase needs all its bigrams, looked up in
-   * their postings; true when it may hold it.
+   * False when the card (or its title) surely lacks the phrase: a Han phrase needs all its bigrams, read from the
+   * card's term bits when they are all query terms, else looked up in their postings; true when it may hold it.
    */
-  #mayHold(phrase: WeightedPhrase, position: number, inTitle: boolean): boolean {
+  #mayHold(phrase: WeightedPhrase, position: number, held: number, inTitle: boolean): boolean {
     if (!phrase.hanOnly) return true
+    if (phrase.mask !== undefined) return (held & phrase.mask) === phrase.mask
     for (const bigram of phrase.bigrams) {
       const postings = this.#postings.get(bigram) ?? NO_POSTINGS
       const at = postingAt(postings, position)
@@ -536,18 +541,22 @@ export class PolicyIndex {
   }
 
   /**
-   * An upper bound of the boosts `#withPhrases` adds to a candidate, from the query terms it holds (`termBits`,
+   * An upper bound of the score `#withPhrases` gives a candidate, from the query terms it holds (`termBits`,
    * `titleBits`): the word-order streak exactly, each phrase at the most its holding allows. No substring search.
+   * The boosts are added to the term score in the order `#withPhrases` adds them, each at least the one it bounds:
+   * rounded addition is monotone, so the cap is never below the final score, and equal to it when every boost is.
    */
-  #boostBound(
-    indexed: IndexedCard,
+  #cap(
+    position: number,
+    termScore: number,
     phrases: readonly WeightedPhrase[],
     held: number,
     titleHeld: number,
     streaks: Map<number, number>,
   ): number {
+    const fullTitle = this.#titleWeights[position] === TITLE_WEIGHT
     let streakBest = 0
-    const known = indexed.titleWeight === TITLE_WEIGHT ? streaks.get(titleHeld) : 0
+    const known = fullTitle ? streaks.get(titleHeld) : 0
     if (known !== undefined) streakBest = known
     else {
       for (const run of phrases) {
@@ -564,14 +573,15 @@ export class PolicyIndex {
       }
       streaks.set(titleHeld, streakBest)
     }
-    let bound = streakBest * 0.5
-    const titleFactor = indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5
+    let cap = termScore
+    cap += streakBest * 0.5
+    const titleFactor = fullTitle ? 1.5 : 0.5
     for (const phrase of phrases) {
-      if (!phrase.hanOnly || phrase.mask === undefined) bound += phrase.idf * 1.5
-      else if ((titleHeld & phrase.mask) === phrase.mask) bound += phrase.idf * titleFactor
-      else if ((held & phrase.mask) === phrase.mask) bound += phrase.idf * 0.4
+      if (!phrase.hanOnly || phrase.mask === undefined) cap += phrase.idf * 1.5
+      else if ((titleHeld & phrase.mask) === phrase.mask) cap += phrase.idf * titleFactor
+      else if ((held & phrase.mask) === phrase.mask) cap += phrase.idf * 0.4
     }
-    return bound
+    return cap
   }
 
   /**
@@ -706,34 +716,47 @@ export class PolicyIndex {
     })
     // Each candidate's term score plus a bound of its boosts (from the terms it holds) caps its final score: the
     // candidates with the best caps are scored first, and a candidate whose cap falls below the limit-th final score
-    // cannot enter the hits, so its phrases are never searched. Exact: the same hits and scores as scoring them all.
+    // (or equals it with an id ranked after that hit's) cannot enter the hits, so its phrases are never searched.
+    // Exact: the same hits and scores as scoring them all.
     const count = candidates.length
     const caps = new Float64Array(count)
     // The streak bound depends only on which terms the title holds: computed once per such set.
     const streaks = new Map<number, number>()
     for (let index = 0; index < count; index += 1) {
       const position = candidates[index]
-      const titleHeld = titleBits[position]
-      const bound = this.#boostBound(this.#cards[position], phrases, termBits[position], titleHeld, streaks)
-      caps[index] = scores[position] + bound
+      caps[index] = this.#cap(position, scores[position], phrases, termBits[position], titleBits[position], streaks)
     }
-    const byRank = (left: { indexed: IndexedCard; score: number }, right: { indexed: IndexedCard; score: number }) =>
-      right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id)
+    // The best matches so far, in rank order (at most `limit`): the last one's score is the cutoff.
     const matches: Array<{ indexed: IndexedCard; score: number }> = []
-    let cutoff = -Infinity
     const consider = (index: number) => {
       const position = candidates[index]
       const indexed = this.#cards[position]
-      const titleHolds = !titleMarks || (titleBits[position] & streakBits) !== 0
-      const score = this.#withPhrases(indexed, position, scores[position], phrases, titleHolds)
+      const held = termBits[position]
+      const titleHeld = titleBits[position]
+      // With every phrase bigram among the term bits, the streak is the one its cap was computed with.
+      const streak = !titleMarks
+        ? undefined
+        : indexed.titleWeight === TITLE_WEIGHT && (titleHeld & streakBits) !== 0
+          ? streaks.get(titleHeld)!
+          : 0
+      const score = this.#withPhrases(indexed, position, scores[position], phrases, { held, titleHeld, streak })
       if (!(score > 0)) return
-      matches.push({ indexed, score })
-      if (matches.length >= limit) {
-        // The limit-th best final score so far (kept exact by sorting the few computed matches).
-        matches.sort(byRank)
-        matches.length = limit
-        cutoff = matches[limit - 1].score
+      const match = { indexed, score }
+      if (matches.length === limit && byRank(match, matches[limit - 1]) >= 0) return
+      let at = matches.length === limit ? limit - 1 : matches.length
+      while (at > 0 && byRank(match, matches[at - 1]) < 0) {
+        matches[at] = matches[at - 1]
+        at -= 1
       }
+      matches[at] = match
+    }
+    // Whether a candidate can still enter the hits: its cap ranks before the limit-th match (by score, then id).
+    const mayEnter = (index: number) => {
+      if (matches.length < limit) return true
+      const last = matches[limit - 1]
+      const cap = caps[index]
+      if (cap !== last.score) return cap > last.score
+      return this.#cards[candidates[index]].card.id.localeCompare(last.indexed.card.id) < 0
     }
     // First the `limit` candidates with the highest caps (a small sorted selection), which sets the cutoff; then
     // every other candidate whose cap reaches it.
@@ -753,15 +776,14 @@ export class PolicyIndex {
     }
     for (const index of first) consider(index)
     const chosen = new Set(first)
-    for (let index = 0; index < count; index += 1)
-      if (!chosen.has(index) && !(matches.length >= limit && caps[index] + 1e-9 < cutoff)) consider(index)
+    for (let index = 0; index < count; index += 1) if (!chosen.has(index) && mayEnter(index)) consider(index)
     for (const position of candidates) {
       scores[position] = 0
       marks[position] = 0
       termBits[position] = 0
       titleBits[position] = 0
     }
-    const scored = matches.sort(byRank).slice(0, limit)
+    const scored = matches
 
     const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
     const queryTokens = terms.map((term) => term.token)
@@ -786,6 +808,11 @@ export class PolicyIndex {
       coverage: Math.round(coverage * 1000) / 1000,
     }
   }
+}
+
+/** Hits in rank order: higher score first, then card id. */
+function byRank(left: { indexed: IndexedCard; score: number }, right: { indexed: IndexedCard; score: number }): number {
+  return right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id)
 }
 
 /** Index of the card's triple in postings (positions ascending), or -1. */
