@@ -566,7 +566,7 @@ export class PolicyIndex {
     for (let at = start, index = 0; at < end; at += 1)
       if (marks[all[at]] === 0)
         weights[index++] = this.#weighted(all[at], this.#counts[2 * at], this.#counts[2 * at + 1])
-    const threshold = Float64Array.from(weights).sort()[weights.length - room]
+    const threshold = selectKth(Float64Array.from(weights), weights.length - room)
     const chosen = positions.filter((_, index) => weights[index] > threshold)
     for (let index = 0; index < positions.length && chosen.length < room; index += 1)
       if (weights[index] === threshold) chosen.push(positions[index])
@@ -891,6 +891,38 @@ export class PolicyIndex {
 /** Hits in rank order: higher score first, then card id (its rank in `localeCompare` order). */
 function byRank(left: { score: number; rank: number }, right: { score: number; rank: number }): number {
   return right.score - left.score || left.rank - right.rank
+}
+
+/**
+ * The value at `k` of the values sorted ascending (quickselect with a three-way partition, so equal values cost no
+ * extra rounds); reorders `values`.
+ */
+function selectKth(values: Float64Array, k: number): number {
+  let low = 0
+  let high = values.length - 1
+  while (low < high) {
+    const first = values[low]
+    const middle = values[(low + high) >> 1]
+    const last = values[high]
+    const pivot = Math.max(Math.min(first, middle), Math.min(Math.max(first, middle), last))
+    let below = low
+    let at = low
+    let above = high
+    while (at <= above) {
+      const value = values[at]
+      if (value < pivot) {
+        values[at++] = values[below]
+        values[below++] = value
+      } else if (value > pivot) {
+        values[at] = values[above]
+        values[above--] = value
+      } else at += 1
+    }
+    if (k < below) high = below - 1
+    else if (k > above) low = above + 1
+    else return pivot
+  }
+  return values[k]
 }
 
 /**
