@@ -195,10 +195,12 @@ export function bodyText(card: PolicyCard): string {
 /**
  * The policy card index: an inverted index (term → cards holding it in the title or body, custom Chinese
  * tokenizer) finds the candidates; BM25F ranks them term at a time, with query-time synonyms and phrase boosts.
- * Postings are flat typed arrays and the score buffer is reused, so a query allocates little whatever the size.
+ * Postings are flat typed arrays (the positions of all terms in one array, their counts in another) and the
+ * per-candidate buffers are reused, so a query allocates little whatever the size.
  * A query's work is bounded as the knowledge base grows: at most CANDIDATE_BUDGET candidates (rarest terms first),
- * every term merged with them by galloping through its postings, and phrase substring searches only for the
- * candidates whose term score plus a bound of their boosts (from the terms they hold) can still reach the hits.
+ * every term merged with them by galloping through the longer list, and phrase substring searches only for the
+ * candidates whose cap (term score plus a bound of their boosts, from the terms they hold, added in the final
+ * score's order so it is never below it) still ranks before the limit-th hit by score, then by card id.
  */
 export class PolicyIndex {
   readonly #tokenizer: Tokenizer
