@@ -327,19 +327,21 @@ export class PolicyIndex {
       const start = this.#offsets[term]
       const end = this.#offsets[term + 1]
       if (end - start <= CANDIDATES_PER_TERM) return
-      const weights = new Map<number, number>()
-      for (let at = start; at < end; at += 1) {
-        const indexed = this.#cards[this.#positions[at]]
-        weights.set(
-          this.#positions[at],
-          (indexed.titleWeight * this.#counts[2 * at]) / indexed.titleNorm +
-            (BODY_WEIGHT * this.#counts[2 * at + 1]) / indexed.bodyNorm,
-        )
-      }
-      const positions = [...weights.keys()].sort(
-        (left, right) => weights.get(right)! - weights.get(left)! || left - right,
+      // Its strongest cards by BM25F weight, then position: those above the CANDIDATES_PER_TERM-th largest weight,
+      // then those at it by position (postings are ascending), sorted.
+      const weights = new Float64Array(end - start)
+      for (let at = start; at < end; at += 1)
+        weights[at - start] = this.#weighted(this.#positions[at], this.#counts[2 * at], this.#counts[2 * at + 1])
+      const threshold = selectKth(Float64Array.from(weights), weights.length - CANDIDATES_PER_TERM)
+      const chosen: number[] = []
+      for (let index = 0; index < weights.length; index += 1) if (weights[index] > threshold) chosen.push(index)
+      for (let index = 0; index < weights.length && chosen.length < CANDIDATES_PER_TERM; index += 1)
+        if (weights[index] === threshold) chosen.push(index)
+      chosen.sort((left, right) => weights[right] - weights[left] || left - right)
+      this.#strongest.set(
+        token,
+        Int32Array.from(chosen, (index) => this.#positions[start + index]),
       )
-      this.#strongest.set(token, Int32Array.from(positions.slice(0, CANDIDATES_PER_TERM)))
     })
     const byId = Array.from(this.#cards, (_, position) => position)
     const collator = new Intl.Collator()
