@@ -226,6 +226,8 @@ export class PolicyIndex {
   #candidateBodyNorms = new Float64Array(0)
   /** Per candidate, the most its final score can be (reused like the scores). */
   #caps = new Float64Array(0)
+  /** Non-zero for the candidates scored first, by their caps (reused like the scores). */
+  #chosen = new Uint8Array(0)
   /** Non-zero for the current query's candidates (reused like the scores). */
   #marks = new Uint8Array(0)
   /**
@@ -320,6 +322,7 @@ export class PolicyIndex {
     this.#candidateTitleNorms = new Float64Array(budget)
     this.#candidateBodyNorms = new Float64Array(budget)
     this.#caps = new Float64Array(budget)
+    this.#chosen = new Uint8Array(budget)
     this.#termBits = new Int32Array(budget)
     this.#titleBits = new Int32Array(budget)
     if (!restored) this.#flatten(postings)
@@ -782,8 +785,10 @@ export class PolicyIndex {
       // The candidate `next` holds the term at posting `at` (the BM25F weighting of `#weighted`).
       const add = (next: number, at: number) => {
         const titleCount = counts[2 * at]
-        const weighted =
-          (titleWeights[next] * titleCount) / titleNorms[next] + (BODY_WEIGHT * counts[2 * at + 1]) / bodyNorms[next]
+        const bodyCount = counts[2 * at + 1]
+        // A zero count's division is skipped: it adds +0, so the sum is the same to the last bit.
+        const fromTitle = titleCount === 0 ? 0 : (titleWeights[next] * titleCount) / titleNorms[next]
+        const weighted = bodyCount === 0 ? fromTitle : fromTitle + (BODY_WEIGHT * bodyCount) / bodyNorms[next]
         scores[next] += factor * ((weighted * (K1 + 1)) / (weighted + K1))
         termBits[next] |= bit
         if (titleCount > 0) titleBits[next] |= bit
@@ -870,9 +875,13 @@ export class PolicyIndex {
       }
       first[at] = index
     }
-    for (const index of first) consider(index)
-    const chosen = new Set(first)
-    for (let index = 0; index < count; index += 1) if (!chosen.has(index) && mayEnter(index)) consider(index)
+    const chosen = this.#chosen
+    for (const index of first) {
+      chosen[index] = 1
+      consider(index)
+    }
+    for (let index = 0; index < count; index += 1) if (chosen[index] === 0 && mayEnter(index)) consider(index)
+    for (const index of first) chosen[index] = 0
     const scored = matches.map((match) => ({ indexed: this.#cards[match.position], score: match.score }))
 
     const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
