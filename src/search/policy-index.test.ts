@@ -15,11 +15,14 @@ const QUESTIONS = [
   '帮我写一首诗',
 ]
 
-/** Copies of the real cards under new ids, enough that common terms exceed a query's candidate budget. */
-function copies(times: number): PolicyCard[] {
+/**
+ * Copies of the real cards under new ids, enough that common terms exceed a query's candidate budget. `reversed`
+ * numbers them down, so a later copy (in index order) has the smaller id.
+ */
+function copies(times: number, reversed = false): PolicyCard[] {
   const originals = cards.filter((card) => !card.duplicateOf)
   return Array.from({ length: times }, (_, copy) =>
-    originals.map((card) => ({ ...card, id: `${card.id}-c${copy}` })),
+    originals.map((card) => ({ ...card, id: `${card.id}-c${reversed ? times - copy : copy}` })),
   ).flat()
 }
 
@@ -28,6 +31,24 @@ describe('PolicyIndex search', () => {
     const index = createPolicyIndex(cards, { synonyms })
     for (const question of QUESTIONS) {
       const wide = index.search(question, { limit: 50 }).hits
+      for (const limit of [1, 3, 5, 10]) {
+        const narrow = index.search(question, { limit }).hits
+        expect(narrow.map((hit) => [hit.card.id, hit.score])).toEqual(
+          wide.slice(0, limit).map((hit) => [hit.card.id, hit.score]),
+        )
+      }
+    }
+  })
+
+  it('breaks ties between equal scores by card id, and keeps the same leading hits at every limit when capped', () => {
+    // Equal copies score alike; numbered down, the ones an id tie-break must prefer come last in index order.
+    const index = createPolicyIndex(copies(8, true), { synonyms })
+    for (const question of QUESTIONS) {
+      const wide = index.search(question, { limit: 50 }).hits
+      for (const [at, hit] of wide.entries()) {
+        const next = wide[at + 1]
+        if (next && next.score === hit.score) expect(hit.card.id.localeCompare(next.card.id)).toBeLessThan(0)
+      }
       for (const limit of [1, 3, 5, 10]) {
         const narrow = index.search(question, { limit }).hits
         expect(narrow.map((hit) => [hit.card.id, hit.score])).toEqual(

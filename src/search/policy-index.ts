@@ -41,8 +41,9 @@ export interface PolicyIndexOptions {
 
 /**
  * What the index derives from tokenising its cards, as plain data (structured-clone friendly: strings, arrays,
- * typed arrays), so a build can persist it and a start skip the tokenising. Postings are flat: the term at
- * `terms[i]` owns `postings[offsets[i] … offsets[i + 1]]`.
+ * typed arrays), so a build can persist it and a start skip the tokenising. Postings are flat, as the index keeps
+ * them: the term at `terms[i]` owns `positions[offsets[i] … offsets[i + 1]]` and the (title, body) count pairs
+ * `counts[2 × offsets[i] … 2 × offsets[i + 1]]`.
  */
 export interface PolicyIndexSnapshot {
   /** Ids of the indexed (non-duplicate) cards, in index order. */
@@ -58,7 +59,8 @@ export interface PolicyIndexSnapshot {
   }>
   terms: string[]
   offsets: Int32Array
-  postings: Int32Array
+  positions: Int32Array
+  counts: Int32Array
 }
 
 /**
@@ -70,7 +72,6 @@ export const DEFAULT_CONFIDENCE_THRESHOLD = 0.47
 const TITLE_WEIGHT = 3
 const BODY_WEIGHT = 1
 const SYNONYM_WEIGHT = 0.7
-const NO_POSTINGS = new Int32Array(0)
 /**
  * The most candidates one term brings (its strongest cards): bounds a query's work as the knowledge base grows.
  * Above the size of today's knowledge base, so there every card holding a selective term is a candidate.
@@ -82,6 +83,10 @@ const CANDIDATES_PER_TERM = 1000
  * knowledge base, where every card holding a selective term is a candidate; bounds a query's work as it grows.
  */
 const CANDIDATE_BUDGET = 1000
+/** Bits of a card position sorted per pass of the candidates' radix sort. */
+const RADIX_BITS = 11
+/** Below this many candidates, the built-in sort is quicker than the radix sort's passes. */
+const RADIX_MIN = 128
 /** Cards whose sentences stay tokenised between queries. */
 const PASSAGE_CACHE = 1024
 
@@ -190,21 +195,43 @@ export function bodyText(card: PolicyCard): string {
 /**
  * The policy card index: an inverted index (term → cards holding it in the title or body, custom Chinese
  * tokenizer) finds the candidates; BM25F ranks them term at a time, with query-time synonyms and phrase boosts.
- * Postings are flat typed arrays and the score buffer is reused, so a query allocates little whatever the size.
+ * Postings are flat typed arrays (the positions of all terms in one array, their counts in another) and the
+ * per-candidate buffers are reused, so a query allocates little whatever the size.
  * A query's work is bounded as the knowledge base grows: at most CANDIDATE_BUDGET candidates (rarest terms first),
- * every term merged with them by galloping through its postings, and phrase substring searches only for the
- * candidates whose term score plus a bound of their boosts (from the terms they hold) can still reach the hits.
+ * every term merged with them by galloping through the longer list, and phrase substring searches only for the
+ * candidates whose cap (term score plus a bound of their boosts, from the terms they hold, added in the final
+ * score's order so it is never below it) still ranks before the limit-th hit by score, then by card id.
  */
 export class PolicyIndex {
   readonly #tokenizer: Tokenizer
-  /** Per term, the cards whose title or body holds it: (position, title count, body count) triples, positions ascending. */
-  readonly #postings = new Map<string, Int32Array>()
-  /** Scores of the current query by card position (reused: search is synchronous). */
+  /**
+   * The postings, flat: term `#termIds.get(token)` = t owns the card positions `#positions[#offsets[t] … #offsets[t +
+   * 1]]` (ascending) and, for the one at `at`, the title and body counts `#counts[2 at]`, `#counts[2 at + 1]`. Galloping
+   * reads only the positions, contiguous.
+   */
+  readonly #termIds = new Map<string, number>()
+  #terms: string[] = []
+  #offsets: Int32Array = new Int32Array(1)
+  #positions: Int32Array = new Int32Array(0)
+  #counts: Int32Array = new Int32Array(0)
+  /** Per card position, its rank by card id (`localeCompare` order): ties between equal scores, without the ids. */
+  #idRanks = new Int32Array(0)
+  /**
+   * Per candidate of the current query (by position order): its term score, title weight and length norms (reused:
+   * search is synchronous; CANDIDATE_BUDGET long).
+   */
   #scores = new Float64Array(0)
+  #candidateTitleWeights = new Float64Array(0)
+  #candidateTitleNorms = new Float64Array(0)
+  #candidateBodyNorms = new Float64Array(0)
+  /** Per candidate, the most its final score can be (reused like the scores). */
+  #caps = new Float64Array(0)
+  /** Non-zero for the candidates scored first, by their caps (reused like the scores). */
+  #chosen = new Uint8Array(0)
   /** Non-zero for the current query's candidates (reused like the scores). */
   #marks = new Uint8Array(0)
   /**
-   * For the current query's candidates, which of its first 32 terms the card holds (anywhere, and in the title):
+   * Per candidate of the current query, which of its first 32 terms the card holds (anywhere, and in the title):
    * bit i stands for terms[i]. They bound a card's phrase boosts before any substring search.
    */
   #termBits = new Int32Array(0)
@@ -215,10 +242,16 @@ export class PolicyIndex {
   readonly #cards: IndexedCard[] = []
   /** Per card position, its title weight and BM25 length normalisations (flat, for the scoring loop). */
   #titleWeights = new Float64Array(0)
+  /** Per card position, its normalised title and body text (the phrase searches read only these). */
+  #titleTexts: string[] = []
+  #bodyTexts: string[] = []
   #titleNorms = new Float64Array(0)
   #bodyNorms = new Float64Array(0)
   /** The current query's candidates by position, ascending (reused). */
   #sortedCandidates = new Int32Array(0)
+  /** Scratch space and digit counts of the candidates' radix sort (reused). */
+  #sortScratch = new Int32Array(0)
+  readonly #digitCounts = new Int32Array(1 << RADIX_BITS)
   readonly #byId = new Map<string, PolicyCard>()
   readonly #averageTitle: number
   readonly #averageBody: number
@@ -277,32 +310,56 @@ export class PolicyIndex {
       indexed.bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
     }
     this.#titleWeights = Float64Array.from(this.#cards, (indexed) => indexed.titleWeight)
+    this.#titleTexts = this.#cards.map((indexed) => indexed.titleText)
+    this.#bodyTexts = this.#cards.map((indexed) => indexed.bodyText)
     this.#titleNorms = Float64Array.from(this.#cards, (indexed) => indexed.titleNorm)
     this.#bodyNorms = Float64Array.from(this.#cards, (indexed) => indexed.bodyNorm)
-    this.#sortedCandidates = new Int32Array(Math.min(this.#cards.length, CANDIDATE_BUDGET))
-    for (const [token, list] of postings) this.#postings.set(token, Int32Array.from(list))
-    this.#scores = new Float64Array(this.#cards.length)
-    for (const [token, list] of this.#postings) {
-      if (list.length / 3 <= CANDIDATES_PER_TERM) continue
-      const weights = new Map<number, number>()
-      for (let at = 0; at < list.length; at += 3) {
-        const indexed = this.#cards[list[at]]
-        weights.set(
-          list[at],
-          (indexed.titleWeight * list[at + 1]) / indexed.titleNorm + (BODY_WEIGHT * list[at + 2]) / indexed.bodyNorm,
-        )
-      }
-      const positions = [...weights.keys()].sort(
-        (left, right) => weights.get(right)! - weights.get(left)! || left - right,
+    const budget = Math.min(this.#cards.length, CANDIDATE_BUDGET)
+    this.#sortedCandidates = new Int32Array(budget)
+    this.#sortScratch = new Int32Array(budget)
+    this.#scores = new Float64Array(budget)
+    this.#candidateTitleWeights = new Float64Array(budget)
+    this.#candidateTitleNorms = new Float64Array(budget)
+    this.#candidateBodyNorms = new Float64Array(budget)
+    this.#caps = new Float64Array(budget)
+    this.#chosen = new Uint8Array(budget)
+    this.#termBits = new Int32Array(budget)
+    this.#titleBits = new Int32Array(budget)
+    if (!restored) this.#flatten(postings)
+    this.#terms.forEach((token, term) => {
+      const start = this.#offsets[term]
+      const end = this.#offsets[term + 1]
+      if (end - start <= CANDIDATES_PER_TERM) return
+      // Its strongest cards by BM25F weight, then position: those above the CANDIDATES_PER_TERM-th largest weight,
+      // then those at it by position (postings are ascending), sorted.
+      const weights = new Float64Array(end - start)
+      for (let at = start; at < end; at += 1)
+        weights[at - start] = this.#weighted(this.#positions[at], this.#counts[2 * at], this.#counts[2 * at + 1])
+      const threshold = selectKth(Float64Array.from(weights), weights.length - CANDIDATES_PER_TERM)
+      const chosen: number[] = []
+      for (let index = 0; index < weights.length; index += 1) if (weights[index] > threshold) chosen.push(index)
+      for (let index = 0; index < weights.length && chosen.length < CANDIDATES_PER_TERM; index += 1)
+        if (weights[index] === threshold) chosen.push(index)
+      chosen.sort((left, right) => weights[right] - weights[left] || left - right)
+      this.#strongest.set(
+        token,
+        Int32Array.from(chosen, (index) => this.#positions[start + index]),
       )
-      this.#strongest.set(token, Int32Array.from(positions.slice(0, CANDIDATES_PER_TERM)))
-    }
+    })
+    const byId = Array.from(this.#cards, (_, position) => position)
+    const collator = new Intl.Collator()
+    byId.sort((left, right) => collator.compare(this.#cards[left].card.id, this.#cards[right].card.id))
+    this.#idRanks = new Int32Array(this.#cards.length)
+    byId.forEach((position, rank) => {
+      // Ids that compare equal share a rank, as they tie under localeCompare.
+      const previous = byId[rank - 1]
+      const tied = rank > 0 && collator.compare(this.#cards[previous].card.id, this.#cards[position].card.id) === 0
+      this.#idRanks[position] = tied ? this.#idRanks[previous] : rank
+    })
     this.#marks = new Uint8Array(this.#cards.length)
-    this.#termBits = new Int32Array(this.#cards.length)
-    this.#titleBits = new Int32Array(this.#cards.length)
     this.#bigramFrequency = (token) => {
-      const postings = this.#postings.get(token)
-      return postings === undefined ? undefined : postings.length / 3
+      const term = this.#termIds.get(token)
+      return term === undefined ? undefined : this.#offsets[term + 1] - this.#offsets[term]
     }
     if (this.#tokenizer !== BIGRAM_TOKENIZER) {
       const bigramFrequency = new Map<string, number>()
@@ -336,7 +393,9 @@ export class PolicyIndex {
       indexed.length !== snapshot.cardIds.length ||
       snapshot.cards.length !== indexed.length ||
       indexed.some((card, position) => card.id !== snapshot.cardIds[position]) ||
-      snapshot.offsets.length !== snapshot.terms.length + 1
+      snapshot.offsets?.length !== snapshot.terms.length + 1 ||
+      snapshot.positions?.length !== snapshot.offsets[snapshot.terms.length] ||
+      snapshot.counts?.length !== 2 * snapshot.positions.length
     )
       return undefined
     for (const card of cards) this.#byId.set(card.id, card)
@@ -359,19 +418,36 @@ export class PolicyIndex {
       titleTotal += stored.titleLength
       bodyTotal += stored.bodyLength
     })
-    snapshot.terms.forEach((term, at) =>
-      this.#postings.set(term, snapshot.postings.subarray(snapshot.offsets[at], snapshot.offsets[at + 1])),
-    )
+    this.#terms = snapshot.terms
+    this.#terms.forEach((token, term) => this.#termIds.set(token, term))
+    this.#offsets = snapshot.offsets
+    this.#positions = snapshot.positions
+    this.#counts = snapshot.counts
     return { titleTotal, bodyTotal }
+  }
+
+  /** The postings built from the cards (position, title count, body count triples per term), made flat. */
+  #flatten(postings: ReadonlyMap<string, readonly number[]>): void {
+    this.#terms = [...postings.keys()]
+    this.#offsets = new Int32Array(this.#terms.length + 1)
+    this.#terms.forEach((token, term) => {
+      this.#termIds.set(token, term)
+      this.#offsets[term + 1] = this.#offsets[term] + postings.get(token)!.length / 3
+    })
+    this.#positions = new Int32Array(this.#offsets[this.#terms.length])
+    this.#counts = new Int32Array(2 * this.#positions.length)
+    this.#terms.forEach((token, term) => {
+      const list = postings.get(token)!
+      for (let index = 0, at = this.#offsets[term]; index < list.length; index += 3, at += 1) {
+        this.#positions[at] = list[index]
+        this.#counts[2 * at] = list[index + 1]
+        this.#counts[2 * at + 1] = list[index + 2]
+      }
+    })
   }
 
   /** The term statistics of the cards, for {@link PolicyIndexOptions.snapshot} (a persisted index). */
   toSnapshot(): PolicyIndexSnapshot {
-    const terms = [...this.#postings.keys()]
-    const offsets = new Int32Array(terms.length + 1)
-    terms.forEach((term, at) => (offsets[at + 1] = offsets[at] + this.#postings.get(term)!.length))
-    const postings = new Int32Array(offsets[terms.length])
-    terms.forEach((term, at) => postings.set(this.#postings.get(term)!, offsets[at]))
     return {
       cardIds: this.#cards.map((indexed) => indexed.card.id),
       cards: this.#cards.map((indexed) => ({
@@ -383,9 +459,10 @@ export class PolicyIndex {
         titleText: indexed.titleText,
         bodyText: indexed.bodyText,
       })),
-      terms,
-      offsets,
-      postings,
+      terms: this.#terms,
+      offsets: this.#offsets,
+      positions: this.#positions,
+      counts: this.#counts,
     }
   }
 
@@ -400,7 +477,14 @@ export class PolicyIndex {
 
   /** Cards holding the term (title or body). */
   #documentFrequency(token: string): number {
-    return (this.#postings.get(token)?.length ?? 0) / 3
+    const term = this.#termIds.get(token)
+    return term === undefined ? 0 : this.#offsets[term + 1] - this.#offsets[term]
+  }
+
+  /** Where the term's postings lie in `#positions` (empty when no card holds it). */
+  #range(token: string): { start: number; end: number } {
+    const term = this.#termIds.get(token)
+    return term === undefined ? { start: 0, end: 0 } : { start: this.#offsets[term], end: this.#offsets[term + 1] }
   }
 
   #idf(token: string): number {
@@ -482,72 +566,81 @@ export class PolicyIndex {
    */
   #candidatesOf(token: string, room: number, marks: Uint8Array): number[] {
     const strongest = this.#strongest.get(token)
-    const postings = this.#postings.get(token) ?? NO_POSTINGS
     const positions: number[] = []
     if (strongest) {
       for (let index = 0; index < strongest.length && positions.length < room; index += 1)
         if (marks[strongest[index]] === 0) positions.push(strongest[index])
       return positions
     }
-    for (let at = 0; at < postings.length; at += 3) if (marks[postings[at]] === 0) positions.push(postings[at])
+    const { start, end } = this.#range(token)
+    const all = this.#positions
+    for (let at = start; at < end; at += 1) if (marks[all[at]] === 0) positions.push(all[at])
     if (positions.length <= room) return positions
     // The room-th largest weight: the cards above it, then those at it by position (postings are ascending).
     const weights = new Float64Array(positions.length)
-    for (let at = 0, index = 0; at < postings.length; at += 3)
-      if (marks[postings[at]] === 0) weights[index++] = this.#weighted(postings[at], postings[at + 1], postings[at + 2])
-    const threshold = Float64Array.from(weights).sort()[weights.length - room]
+    for (let at = start, index = 0; at < end; at += 1)
+      if (marks[all[at]] === 0)
+        weights[index++] = this.#weighted(all[at], this.#counts[2 * at], this.#counts[2 * at + 1])
+    const threshold = selectKth(Float64Array.from(weights), weights.length - room)
     const chosen = positions.filter((_, index) => weights[index] > threshold)
     for (let index = 0; index < positions.length && chosen.length < room; index += 1)
       if (weights[index] === threshold) chosen.push(positions[index])
     return chosen
   }
 
-  /** Adds the word-order and phrase boosts to a card's term score (in this order, as the scores are defined). */
+  /**
+   * Adds the word-order and phrase boosts to a card's term score (in this order, as the scores are defined).
+   * `held` and `titleHeld` are the card's term bits; `streak`, when known, is its title's word-order streak (from the
+   * bits, when every phrase bigram is one of the first 32 terms).
+   */
   #withPhrases(
-    indexed: IndexedCard,
     position: number,
     termScore: number,
     phrases: readonly WeightedPhrase[],
-    titleHolds: boolean,
+    bits: { held: number; titleHeld: number; streak: number | undefined },
   ): number {
     let score = termScore
-    score += titleHolds ? this.#titleStreakBoost(indexed, phrases) : 0
+    score += bits.streak !== undefined ? bits.streak * 0.5 : this.#titleStreakBoost(this.#cards[position], phrases)
     for (const phrase of phrases) {
-      if (this.#mayHold(phrase, position, true) && indexed.titleText.includes(phrase.phrase))
-        score += phrase.idf * (indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (this.#mayHold(phrase, position, false) && indexed.bodyText.includes(phrase.phrase))
+      if (this.#mayHold(phrase, position, bits.titleHeld, true) && this.#titleTexts[position].includes(phrase.phrase))
+        score += phrase.idf * (this.#titleWeights[position] === TITLE_WEIGHT ? 1.5 : 0.5)
+      else if (this.#mayHold(phrase, position, bits.held, false) && this.#bodyTexts[position].includes(phrase.phrase))
         score += phrase.idf * 0.4
     }
     return score
   }
 
   /**
-   * False when the card (or its title) surely lacks the phrase: a Han phrase needs all its bigrams, looked up in
-   * their postings; true when it may hold it.
+   * False when the card (or its title) surely lacks the phrase: a Han phrase needs all its bigrams, read from the
+   * card's term bits when they are all query terms, else looked up in their postings; true when it may hold it.
    */
-  #mayHold(phrase: WeightedPhrase, position: number, inTitle: boolean): boolean {
+  #mayHold(phrase: WeightedPhrase, position: number, held: number, inTitle: boolean): boolean {
     if (!phrase.hanOnly) return true
+    if (phrase.mask !== undefined) return (held & phrase.mask) === phrase.mask
     for (const bigram of phrase.bigrams) {
-      const postings = this.#postings.get(bigram) ?? NO_POSTINGS
-      const at = postingAt(postings, position)
-      if (at < 0 || (inTitle && postings[at + 1] === 0)) return false
+      const { start, end } = this.#range(bigram)
+      const at = gallop(this.#positions, start, end, position)
+      if (at === end || this.#positions[at] !== position || (inTitle && this.#counts[2 * at] === 0)) return false
     }
     return true
   }
 
   /**
-   * An upper bound of the boosts `#withPhrases` adds to a candidate, from the query terms it holds (`termBits`,
+   * An upper bound of the score `#withPhrases` gives a candidate, from the query terms it holds (`termBits`,
    * `titleBits`): the word-order streak exactly, each phrase at the most its holding allows. No substring search.
+   * The boosts are added to the term score in the order `#withPhrases` adds them, each at least the one it bounds:
+   * rounded addition is monotone, so the cap is never below the final score, and equal to it when every boost is.
    */
-  #boostBound(
-    indexed: IndexedCard,
+  #cap(
+    fullTitle: boolean,
+    termScore: number,
     phrases: readonly WeightedPhrase[],
     held: number,
     titleHeld: number,
     streaks: Map<number, number>,
   ): number {
     let streakBest = 0
-    const known = indexed.titleWeight === TITLE_WEIGHT ? streaks.get(titleHeld) : 0
+    const known = fullTitle ? streaks.get(titleHeld) : 0
     if (known !== undefined) streakBest = known
     else {
       for (const run of phrases) {
@@ -564,14 +657,15 @@ export class PolicyIndex {
       }
       streaks.set(titleHeld, streakBest)
     }
-    let bound = streakBest * 0.5
-    const titleFactor = indexed.titleWeight === TITLE_WEIGHT ? 1.5 : 0.5
+    let cap = termScore
+    cap += streakBest * 0.5
+    const titleFactor = fullTitle ? 1.5 : 0.5
     for (const phrase of phrases) {
-      if (!phrase.hanOnly || phrase.mask === undefined) bound += phrase.idf * 1.5
-      else if ((titleHeld & phrase.mask) === phrase.mask) bound += phrase.idf * titleFactor
-      else if ((held & phrase.mask) === phrase.mask) bound += phrase.idf * 0.4
+      if (!phrase.hanOnly || phrase.mask === undefined) cap += phrase.idf * 1.5
+      else if ((titleHeld & phrase.mask) === phrase.mask) cap += phrase.idf * titleFactor
+      else if ((held & phrase.mask) === phrase.mask) cap += phrase.idf * 0.4
     }
-    return bound
+    return cap
   }
 
   /**
@@ -636,7 +730,6 @@ export class PolicyIndex {
     if (terms.length === 0) return { hits: [], confident: false, coverage: 0 }
     const common = this.#cards.length * 0.25
     const selective = terms.filter((term) => this.#documentFrequency(term.token) <= common)
-    const scores = this.#scores
     const marks = this.#marks
     // Candidates: cards holding a selective term (every term when none is selective); then every term is scored
     // term at a time over its postings, in the terms' order (the same sums as scoring each card over all terms).
@@ -661,79 +754,110 @@ export class PolicyIndex {
     // term, the title bits tell which titles hold one, and the others skip that computation.
     const streakBits = phrases.reduce((all, phrase) => all | (phrase.mask ?? 0), 0)
     const titleMarks = phrases.every((phrase) => phrase.mask !== undefined)
-    const termBits = this.#termBits
-    const titleBits = this.#titleBits
-    // Every term is scored over the candidates, term at a time in the terms' order (the same sums as scoring each
-    // card over all terms): a merge of the sorted candidates with the term's postings, galloping over the cards
-    // between two candidates, so a common term costs about candidates × log(its cards / candidates).
-    const sorted = this.#sortedCandidates.subarray(0, candidates.length)
+    // The candidates by position, ascending; what the scoring keeps per candidate is kept in this order, in small
+    // reused arrays (their title weights and length norms copied, so the loops below touch no per-card array).
+    const count = candidates.length
+    const sorted = this.#sortedCandidates.subarray(0, count)
     sorted.set(candidates)
-    sorted.sort()
+    sortPositions(sorted, this.#sortScratch, this.#digitCounts, this.#cards.length - 1)
+    const scores = this.#scores.fill(0, 0, count)
+    const termBits = this.#termBits.fill(0, 0, count)
+    const titleBits = this.#titleBits.fill(0, 0, count)
+    const titleWeights = this.#candidateTitleWeights
+    const titleNorms = this.#candidateTitleNorms
+    const bodyNorms = this.#candidateBodyNorms
+    for (let next = 0; next < count; next += 1) {
+      const position = sorted[next]
+      marks[position] = 0
+      titleWeights[next] = this.#titleWeights[position]
+      titleNorms[next] = this.#titleNorms[position]
+      bodyNorms[next] = this.#bodyNorms[position]
+    }
+    // Every term is scored over the candidates, term at a time in the terms' order (the same sums as scoring each
+    // card over all terms): a merge of the sorted candidates with the term's postings, galloping through the longer
+    // list, so a common term costs about candidates × log(its cards / candidates), a rare one its cards × log.
+    const positions = this.#positions
+    const counts = this.#counts
     terms.forEach((term, index) => {
-      const postings = this.#postings.get(term.token) ?? NO_POSTINGS
+      const { start, end } = this.#range(term.token)
       const bit = index < 32 ? 1 << index : 0
       const factor = term.weight * term.idf
-      const end = postings.length / 3
-      let low = 0
-      for (let next = 0; next < sorted.length && low < end; next += 1) {
-        const position = sorted[next]
-        if (postings[low * 3] < position) {
-          // Gallop to a bracket holding the first posting ≥ position, then bisect it.
-          let step = 1
-          let high = low + 1
-          while (high < end && postings[high * 3] < position) {
-            low = high
-            step *= 2
-            high = low + step
-          }
-          if (high > end) high = end
-          while (low + 1 < high) {
-            const middle = (low + high) >> 1
-            if (postings[middle * 3] < position) low = middle
-            else high = middle
-          }
-          low = high
-          if (low >= end) break
+      // The candidate `next` holds the term at posting `at` (the BM25F weighting of `#weighted`).
+      const add = (next: number, at: number) => {
+        const titleCount = counts[2 * at]
+        const bodyCount = counts[2 * at + 1]
+        // A zero count's division is skipped: it adds +0, so the sum is the same to the last bit.
+        const fromTitle = titleCount === 0 ? 0 : (titleWeights[next] * titleCount) / titleNorms[next]
+        const weighted = bodyCount === 0 ? fromTitle : fromTitle + (BODY_WEIGHT * bodyCount) / bodyNorms[next]
+        scores[next] += factor * ((weighted * (K1 + 1)) / (weighted + K1))
+        termBits[next] |= bit
+        if (titleCount > 0) titleBits[next] |= bit
+      }
+      if (end - start >= count) {
+        for (let next = 0, at = start; next < count; next += 1) {
+          at = gallop(positions, at, end, sorted[next])
+          if (at === end) break
+          if (positions[at] !== sorted[next]) continue
+          add(next, at)
+          at += 1
         }
-        const at = low * 3
-        if (postings[at] !== position) continue
-        const weighted = this.#weighted(position, postings[at + 1], postings[at + 2])
-        scores[position] += factor * ((weighted * (K1 + 1)) / (weighted + K1))
-        termBits[position] |= bit
-        if (postings[at + 1] > 0) titleBits[position] |= bit
-        low += 1
+      } else {
+        for (let at = start, next = 0; at < end; at += 1) {
+          next = gallop(sorted, next, count, positions[at])
+          if (next === count) break
+          if (sorted[next] !== positions[at]) continue
+          add(next, at)
+          next += 1
+        }
       }
     })
     // Each candidate's term score plus a bound of its boosts (from the terms it holds) caps its final score: the
     // candidates with the best caps are scored first, and a candidate whose cap falls below the limit-th final score
-    // cannot enter the hits, so its phrases are never searched. Exact: the same hits and scores as scoring them all.
-    const count = candidates.length
-    const caps = new Float64Array(count)
+    // (or equals it with an id ranked after that hit's) cannot enter the hits, so its phrases are never searched.
+    // Exact: the same hits and scores as scoring them all.
+    const caps = this.#caps
     // The streak bound depends only on which terms the title holds: computed once per such set.
     const streaks = new Map<number, number>()
-    for (let index = 0; index < count; index += 1) {
-      const position = candidates[index]
-      const titleHeld = titleBits[position]
-      const bound = this.#boostBound(this.#cards[position], phrases, termBits[position], titleHeld, streaks)
-      caps[index] = scores[position] + bound
-    }
-    const byRank = (left: { indexed: IndexedCard; score: number }, right: { indexed: IndexedCard; score: number }) =>
-      right.score - left.score || left.indexed.card.id.localeCompare(right.indexed.card.id)
-    const matches: Array<{ indexed: IndexedCard; score: number }> = []
-    let cutoff = -Infinity
-    const consider = (index: number) => {
-      const position = candidates[index]
-      const indexed = this.#cards[position]
-      const titleHolds = !titleMarks || (titleBits[position] & streakBits) !== 0
-      const score = this.#withPhrases(indexed, position, scores[position], phrases, titleHolds)
+    for (let next = 0; next < count; next += 1)
+      caps[next] = this.#cap(
+        titleWeights[next] === TITLE_WEIGHT,
+        scores[next],
+        phrases,
+        termBits[next],
+        titleBits[next],
+        streaks,
+      )
+    // The best matches so far, in rank order (at most `limit`): the last one's score is the cutoff.
+    const idRanks = this.#idRanks
+    const matches: Array<{ position: number; score: number; rank: number }> = []
+    const consider = (next: number) => {
+      const position = sorted[next]
+      const held = termBits[next]
+      const titleHeld = titleBits[next]
+      // With every phrase bigram among the term bits, the streak is the one its cap was computed with.
+      const streak = !titleMarks
+        ? undefined
+        : titleWeights[next] === TITLE_WEIGHT && (titleHeld & streakBits) !== 0
+          ? streaks.get(titleHeld)!
+          : 0
+      const score = this.#withPhrases(position, scores[next], phrases, { held, titleHeld, streak })
       if (!(score > 0)) return
-      matches.push({ indexed, score })
-      if (matches.length >= limit) {
-        // The limit-th best final score so far (kept exact by sorting the few computed matches).
-        matches.sort(byRank)
-        matches.length = limit
-        cutoff = matches[limit - 1].score
+      const match = { position, score, rank: idRanks[position] }
+      if (matches.length === limit && byRank(match, matches[limit - 1]) >= 0) return
+      let at = matches.length === limit ? limit - 1 : matches.length
+      while (at > 0 && byRank(match, matches[at - 1]) < 0) {
+        matches[at] = matches[at - 1]
+        at -= 1
       }
+      matches[at] = match
+    }
+    // Whether a candidate can still enter the hits: its cap ranks before the limit-th match (by score, then id).
+    const mayEnter = (next: number) => {
+      if (matches.length < limit) return true
+      const last = matches[limit - 1]
+      const cap = caps[next]
+      if (cap !== last.score) return cap > last.score
+      return idRanks[sorted[next]] < last.rank
     }
     // First the `limit` candidates with the highest caps (a small sorted selection), which sets the cutoff; then
     // every other candidate whose cap reaches it.
@@ -751,17 +875,14 @@ export class PolicyIndex {
       }
       first[at] = index
     }
-    for (const index of first) consider(index)
-    const chosen = new Set(first)
-    for (let index = 0; index < count; index += 1)
-      if (!chosen.has(index) && !(matches.length >= limit && caps[index] + 1e-9 < cutoff)) consider(index)
-    for (const position of candidates) {
-      scores[position] = 0
-      marks[position] = 0
-      termBits[position] = 0
-      titleBits[position] = 0
+    const chosen = this.#chosen
+    for (const index of first) {
+      chosen[index] = 1
+      consider(index)
     }
-    const scored = matches.sort(byRank).slice(0, limit)
+    for (let index = 0; index < count; index += 1) if (chosen[index] === 0 && mayEnter(index)) consider(index)
+    for (const index of first) chosen[index] = 0
+    const scored = matches.map((match) => ({ indexed: this.#cards[match.position], score: match.score }))
 
     const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
     const queryTokens = terms.map((term) => term.token)
@@ -788,18 +909,91 @@ export class PolicyIndex {
   }
 }
 
-/** Index of the card's triple in postings (positions ascending), or -1. */
-function postingAt(postings: Int32Array, position: number): number {
-  let low = 0
-  let high = postings.length / 3 - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const value = postings[middle * 3]
-    if (value === position) return middle * 3
-    if (value < position) low = middle + 1
-    else high = middle - 1
+/** Hits in rank order: higher score first, then card id (its rank in `localeCompare` order). */
+function byRank(left: { score: number; rank: number }, right: { score: number; rank: number }): number {
+  return right.score - left.score || left.rank - right.rank
+}
+
+/**
+ * Sorts card positions (0 … largest) ascending: a least-significant-digit radix sort, RADIX_BITS a pass, so a
+ * thousand candidates take two linear passes where a comparison sort takes ten thousand comparisons.
+ */
+function sortPositions(values: Int32Array, scratch: Int32Array, counts: Int32Array, largest: number): void {
+  if (values.length < RADIX_MIN) {
+    values.sort()
+    return
   }
-  return -1
+  let from = values
+  let to = scratch.subarray(0, values.length)
+  const mask = (1 << RADIX_BITS) - 1
+  for (let shift = 0; shift < 31 && largest >>> shift > 0; shift += RADIX_BITS) {
+    counts.fill(0)
+    for (let index = 0; index < from.length; index += 1) counts[(from[index] >>> shift) & mask] += 1
+    for (let digit = 0, total = 0; digit <= mask; digit += 1) {
+      const size = counts[digit]
+      counts[digit] = total
+      total += size
+    }
+    for (let index = 0; index < from.length; index += 1) to[counts[(from[index] >>> shift) & mask]++] = from[index]
+    const sortedSoFar = to
+    to = from
+    from = sortedSoFar
+  }
+  if (from !== values) values.set(from)
+}
+
+/**
+ * The value at `k` of the values sorted ascending (quickselect with a three-way partition, so equal values cost no
+ * extra rounds); reorders `values`.
+ */
+function selectKth(values: Float64Array, k: number): number {
+  let low = 0
+  let high = values.length - 1
+  while (low < high) {
+    const first = values[low]
+    const middle = values[(low + high) >> 1]
+    const last = values[high]
+    const pivot = Math.max(Math.min(first, middle), Math.min(Math.max(first, middle), last))
+    let below = low
+    let at = low
+    let above = high
+    while (at <= above) {
+      const value = values[at]
+      if (value < pivot) {
+        values[at++] = values[below]
+        values[below++] = value
+      } else if (value > pivot) {
+        values[at] = values[above]
+        values[above--] = value
+      } else at += 1
+    }
+    if (k < below) high = below - 1
+    else if (k > above) low = above + 1
+    else return pivot
+  }
+  return values[k]
+}
+
+/**
+ * The first index in [low, end) whose value is ≥ `value` (end when none) in ascending `values`: galloping from low
+ * (steps 1, 2, 4 …) to a bracket, then bisecting it, so the cost grows with the log of the distance skipped.
+ */
+function gallop(values: Int32Array, low: number, end: number, value: number): number {
+  if (low >= end || values[low] >= value) return low
+  let step = 1
+  let high = low + 1
+  while (high < end && values[high] < value) {
+    low = high
+    step *= 2
+    high = low + step
+  }
+  if (high > end) high = end
+  while (low + 1 < high) {
+    const middle = (low + high) >> 1
+    if (values[middle] < value) low = middle
+    else high = middle
+  }
+  return high
 }
 
 /** Builds the index over the cards (duplicates are kept for `get` but not indexed). */
