@@ -34,6 +34,11 @@ export const AnswerAspectsSchema = z
            * part asks has it, the document does not state the answer. Absent: the clausePattern and fields are the shape.
            */
           answerShape: z.string().min(1).optional(),
+          /**
+           * A vague statement of the answer ("一定比例", "相应额度"): when the clauses most about what the part asks
+           * say only this and have no answer shape, the document does not state the answer.
+           */
+          vaguePattern: z.string().min(1).optional(),
         })
         .strict(),
     ),

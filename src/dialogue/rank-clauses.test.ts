@@ -93,6 +93,23 @@ describe('shapeSupport', () => {
     expect(shapeSupport(clauses, part, { best: dated })).toBe('unsupported')
   })
 
+  it('the number of a numbered item is no figure', () => {
+    // "1．对于走出去的优秀广播电视作品…每部（集）按照每语种每分钟进行奖励，标准参考国家相关奖励规定。"
+    const clauses = cardClauses(card('guide-092'))
+    const perMinute = clauses.find((clause) => clause.text.includes('每语种每分钟'))
+    expect(perMinute?.startsWithMarker).toBe(true)
+    expect(shapeSupport(clauses, partOf('广电作品走出去 每分钟奖励多少钱'), { best: perMinute })).not.toBe('supported')
+  })
+
+  it('the clauses most about the part stating the figure only vaguely (一定比例) are no figure, whatever other articles say', () => {
+    // 第六条 gives "项目固定资产实际投资额（除房产、土地外）的一定比例"; 第十条 has a percentage of something else.
+    const clauses = [...cardClauses(card('changping-a06')), ...cardClauses(card('changping-a10'))]
+    expect(shapeSupport(clauses, partOf('昌平医疗器械重大产业化项目 按固定资产投资多少比例支持'))).toBe('unsupported')
+    // A figure elsewhere in the same document for the part's own words still answers it.
+    const trademark = [...cardClauses(card('guide-113')), ...cardClauses(card('guide-127'))]
+    expect(shapeSupport(trademark, partOf('外贸企业境外商标注册能补多少'))).toBe('supported')
+  })
+
   it('says nothing for an aspect without a shape, or words that no clause holds (a paraphrase)', () => {
     const clauses = cardClauses(card('tier-rules-a10'))
     expect(shapeSupport(clauses, partOf('申诉要满足什么条件'))).toBe('unknown')

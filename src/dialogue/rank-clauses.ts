@@ -405,6 +405,18 @@ function titleTerms(card: PolicyCard): Set<string> {
   return terms
 }
 
+const vagueCache = new WeakMap<object, RegExp | null>()
+
+/** The aspect's pattern of a vague statement of its answer ("一定比例", "相应额度"), built once per loaded entry. */
+function vagueOf(entry: { vaguePattern?: string }): RegExp | null {
+  let vague = vagueCache.get(entry)
+  if (vague === undefined) {
+    vague = entry.vaguePattern ? new RegExp(entry.vaguePattern, 'u') : null
+    vagueCache.set(entry, vague)
+  }
+  return vague
+}
+
 /** A part term is distinctive when some card but at most this share of all cards uses it ("企业", "申请" are not). */
 const DISTINCTIVE_SHARE = 0.15
 /** Aspects whose answer has a recognisable shape (a money figure, a count with its unit, a date or period, a phone). */
@@ -431,8 +443,10 @@ export function shapeSupport(
     shape = new RegExp(entry.answerShape ?? entry.clausePattern, 'u')
     shapeCache.set(entry, shape)
   }
+  // The number of a numbered item ("1．", "（2）") is no figure.
   const shaped = (clause: Clause) =>
-    shape.test(clause.text) || (entry.answerShape === undefined && entry.fields.includes(clause.field))
+    shape.test(clause.startsWithMarker && clause.marker ? clause.text.slice(clause.marker.length) : clause.text) ||
+    (entry.answerShape === undefined && entry.fields.includes(clause.field))
   if (options.best && shaped(options.best)) return 'supported'
   const corpus = options.corpus ?? (defaultCorpus ??= corpusFrequency())
   const titles: Array<Set<string>> = []
@@ -451,10 +465,20 @@ export function shapeSupport(
       frequency <= corpus.cards * DISTINCTIVE_SHARE
     )
   })
-  const sharing = clauses.filter((clause) => {
+  // The clauses most about what the part asks: those holding the most of its distinctive words ("固定资产投资" in
+  // "…按照项目固定资产实际投资额的一定比例…", not "投资" in another article's "总投资额度的30%").
+  const shares = clauses.map((clause) => {
     const terms = termsOf(clause)
-    return distinctive.some((term) => terms.text.has(term) || terms.topic.has(term))
+    return distinctive.filter((term) => terms.text.has(term) || terms.topic.has(term)).length
   })
+  const sharing = clauses.filter((_, index) => shares[index] > 0)
+  const most = Math.max(0, ...shares)
+  const closest = sharing.filter((clause) => shares[clauses.indexOf(clause)] === most)
+  // When the clauses most about what the part asks state it only vaguely ("按…的一定比例", "相应额度") and have no
+  // figure, the document does not state the figure, whatever another article's figure for something else says.
+  const vague = vagueOf(entry)
+  if (vague && closest.length > 0 && !closest.some(shaped) && closest.some((clause) => vague.test(clause.text)))
+    return 'unsupported'
   if (sharing.length === 0) return 'unknown'
   return sharing.some(shaped) ? 'supported' : 'unsupported'
 }
