@@ -46,6 +46,21 @@ describe('composePolicyAnswer', () => {
     expect(composePolicyAnswer(card('guide-094'), '房租通审核要几天').body).toMatch(/原文未写明审批时限/u)
     // "降低综合费率" states no rate.
     expect(composePolicyAnswer(card('sme-measures-m07'), '专精特新保费率多少').body).toMatch(/原文未写明收费标准/u)
+    // "不超过5%费率" states the rate before the word.
+    expect(composePolicyAnswer(card('guide-037'), '氢能企业融资租赁 费率补贴多少').body).not.toMatch(/原文未写明/u)
+  })
+
+  it("says a certificate's period is not stated unless a clause states one; the policy's own period is the validity line's", () => {
+    expect(composePolicyAnswer(card('guide-071'), '纳入小升规培育清单 有效期几年').body).toMatch(
+      /原文未写明资格或证书的有效期/u,
+    )
+    expect(composePolicyAnswer(card('guide-104'), '图书出版许可证有效期几年').body).toMatch(
+      /原文未写明资格或证书的有效期/u,
+    )
+    // "有效期为三年" states it.
+    expect(composePolicyAnswer(card('tier-rules-a12'), '创新型的称号公告以后能管几年').body).not.toMatch(/原文未写明/u)
+    // A question about the policy itself is not about a certificate.
+    expect(composePolicyAnswer(card('guide-036'), '氢能标准补助这个政策 有效期几年').body).not.toMatch(/原文未写明/u)
   })
 
   it('says 名额, 外资企业 and 线上办理 are not stated only when no clause states them', () => {

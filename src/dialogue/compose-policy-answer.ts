@@ -132,6 +132,15 @@ function clausePool(
   return { clauses, cardWeight: (candidate: PolicyCard) => weights.get(candidate.id) ?? 0 }
 }
 
+/** Whether a text asks a detail: one of its cues, with one of its subject words when it names some, and none of its exclusions. */
+function asksDetail(detail: AnswerAspects['details'][number], text: string): boolean {
+  return (
+    detail.cues.some((cue) => text.includes(cue)) &&
+    (detail.withAny === undefined || detail.withAny.some((word) => text.includes(word))) &&
+    !(detail.notWith ?? []).some((word) => text.includes(word))
+  )
+}
+
 /** The best few clauses for each part of the question, for a choice by the LLM (distinct, in part order). */
 export function candidateClauses(card: PolicyCard, question: string, options: ComposeOptions = {}): Clause[] {
   const aspects = options.aspects ?? loadAnswerAspects()
@@ -379,7 +388,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const audiences = [...new Set(clauses.map((clause) => clause.card.audience ?? ''))].filter((text) => text !== '')
   const unstated = aspects.details.filter(
     (detail) =>
-      detail.cues.some((cue) => asked.includes(cue)) &&
+      asksDetail(detail, asked) &&
       !clauses.some((clause) => patternOf(detail, detail.clausePattern).test(clause.text)) &&
       !audiences.some((text) => patternOf(detail, detail.clausePattern).test(text)),
   )

@@ -88,6 +88,10 @@ export const AnswerAspectsSchema = z
           .object({
             label: z.string().min(1),
             cues: z.array(z.string().min(1)).min(1),
+            /** The detail is asked only when the text also holds one of these ("证书" beside "有效期": a certificate's period). */
+            withAny: z.array(z.string().min(1)).min(1).optional(),
+            /** The detail is not asked when the text holds one of these ("政策" beside "有效期": the policy's own period). */
+            notWith: z.array(z.string().min(1)).optional(),
             clausePattern: z.string().min(1),
           })
           .strict(),
