@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findCard, loadCards } from '../knowledge/load-cards.js'
+import { loadAnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { composePolicyAnswer, MAX_BODY_CHARS, sourceLine } from './compose-policy-answer.js'
 
 const cards = loadCards()
@@ -48,6 +49,16 @@ describe('composePolicyAnswer', () => {
     expect(composePolicyAnswer(card('sme-measures-m07'), '专精特新保费率多少').body).toMatch(/原文未写明收费标准/u)
     // "不超过5%费率" states the rate before the word.
     expect(composePolicyAnswer(card('guide-037'), '氢能企业融资租赁 费率补贴多少').body).not.toMatch(/原文未写明/u)
+  })
+
+  it('takes a specific thing under a general word the card states (冷藏车 under 物流设备) as stated', () => {
+    const decision = loadAnswerDecisionWords()
+    expect(composePolicyAnswer(card('guide-141'), '商贸物流企业买冷藏车能申请吗', { decision }).body).not.toMatch(
+      /原文未写明/u,
+    )
+    expect(composePolicyAnswer(card('guide-141'), '商贸物流企业种果树能申请吗', { decision }).body).toMatch(
+      /原文未写明“种果树”/u,
+    )
   })
 
   it("says a certificate's period is not stated unless a clause states one; the policy's own period is the validity line's", () => {

@@ -397,8 +397,12 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   // The part's focus words that neither the card nor a sibling whose clauses may be quoted states anywhere.
   const focusWords = options.decision ? focusWordsOf(aspects, options.decision) : null
   const stated = focusWords ? [...new Set(clauses.map((clause) => clause.card))].map(cardText).join('\n') : ''
+  // A specific thing under a general word the text states (冷藏车 under 物流设备) is stated too.
+  const covered = aspects.focus.hypernyms
+    .filter((entry) => entry.general.some((word) => stated.includes(word)))
+    .flatMap((entry) => entry.specific)
   const withoutStated = (text: string) =>
-    (options.focusStated ?? []).reduce((rest, word) => rest.split(word).join(' '), text)
+    [...(options.focusStated ?? []), ...covered].reduce((rest, word) => rest.split(word).join(' '), text)
   // A figure part (多少, 几年) is answered by the figure whatever the owner's own circumstances (买冷柜, 做动漫); whether
   // something counts (能领吗, 有年龄要求吗, 能委托吗) is answered only by a clause that names it.
   const focusOf = (part: SubQuestion) =>

@@ -68,6 +68,17 @@ export const AnswerAspectsSchema = z
         ignoreWords: z.array(z.string().min(1)),
         distinctiveShare: z.number().min(0).max(1),
         rareCharacterShare: z.number().min(0).max(1),
+        /**
+         * General words of the cards and the specific things they cover (设备 covers 冷柜, 机床, 服务器): a card that
+         * states the general word states the specific thing an owner names, so it is never an unstated focus.
+         */
+        hypernyms: z
+          .array(
+            z
+              .object({ general: z.array(z.string().min(1)).min(1), specific: z.array(z.string().min(2)).min(1) })
+              .strict(),
+          )
+          .default([]),
       })
       .strict(),
     /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */
