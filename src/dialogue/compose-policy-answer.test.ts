@@ -51,6 +51,17 @@ describe('composePolicyAnswer', () => {
     expect(composePolicyAnswer(card('guide-037'), '氢能企业融资租赁 费率补贴多少').body).not.toMatch(/原文未写明/u)
   })
 
+  it('says a per-unit figure or a share is not stated unless a clause gives one per that unit or as a share', () => {
+    expect(composePolicyAnswer(card('guide-136'), '生活服务业补助的冷柜 每台补多少钱').body).toMatch(
+      /原文未写明每台的金额/u,
+    )
+    expect(composePolicyAnswer(card('guide-128'), '体验店房租补贴 每平米每天多少').body).not.toMatch(/原文未写明/u)
+    expect(composePolicyAnswer(card('guide-010'), '融资租赁设备补贴 按租金的百分之几补').body).toMatch(
+      /原文未写明支持比例/u,
+    )
+    expect(composePolicyAnswer(card('guide-136'), '社区菜店装修 按投资额的百分之几补').body).not.toMatch(/原文未写明/u)
+  })
+
   it('takes a specific thing under a general word the card states (冷藏车 under 物流设备) as stated', () => {
     const decision = loadAnswerDecisionWords()
     expect(composePolicyAnswer(card('guide-141'), '商贸物流企业买冷藏车能申请吗', { decision }).body).not.toMatch(
