@@ -60,6 +60,13 @@ describe('composePolicyAnswer', () => {
       /原文未写明支持比例/u,
     )
     expect(composePolicyAnswer(card('guide-136'), '社区菜店装修 按投资额的百分之几补').body).not.toMatch(/原文未写明/u)
+    // A number of people: "每人不超过500元人民币" is a sum per person, not how many.
+    expect(composePolicyAnswer(card('guide-110'), '外派劳务培训补助 一家企业一年最多报多少人').body).toMatch(
+      /原文未写明人数/u,
+    )
+    expect(composePolicyAnswer(card('guide-076'), '申请创新券的小微企业 员工最多多少人').body).not.toMatch(
+      /原文未写明/u,
+    )
   })
 
   it('takes a specific thing under a general word the card states (冷藏车 under 物流设备) as stated', () => {
