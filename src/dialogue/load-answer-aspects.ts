@@ -39,6 +39,12 @@ export const AnswerAspectsSchema = z
            * say only this and have no answer shape, the document does not state the answer.
            */
           vaguePattern: z.string().min(1).optional(),
+          /**
+           * Cues that ask how long (几年, 几个月, 期限), not when: such a part is answered by a clause matching
+           * durationPattern (不超过2年, 连续12个月), not by the aspect's field ("每年3月左右").
+           */
+          durationCues: z.array(z.string().min(1)).optional(),
+          durationPattern: z.string().min(1).optional(),
         })
         .strict(),
     ),

@@ -66,6 +66,16 @@ describe('rankClauses', () => {
   })
 })
 
+describe('rankClauses for how long', () => {
+  it("answers a how-long part (能补几年) with the period, not the timing field's calendar time (每年3月左右)", () => {
+    const [part] = splitSubQuestions('房租通补贴最多能补几年')
+    const [best] = rankClauses(cardClauses(card('guide-094')), part)
+    expect(best.clause.text).toContain('补贴期限不超过2年')
+    const [when] = rankClauses(cardClauses(card('guide-094')), splitSubQuestions('房租通一般几月申报')[0])
+    expect(when.clause.text).toContain('每年3月左右')
+  })
+})
+
 describe('shapeSupport', () => {
   const partOf = (question: string) => splitSubQuestions(question)[0]
 

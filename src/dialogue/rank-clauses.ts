@@ -298,6 +298,23 @@ function aspectFit(clause: Clause, entry: AnswerAspectEntry): AspectFit {
   return fit
 }
 
+const durationCache = new WeakMap<AnswerAspectEntry, AnswerAspectEntry>()
+
+/** Whether the part asks how long (几年, 几个月), by the entry's duration cues. */
+function asksDuration(part: SubQuestion, entry: AnswerAspectEntry): boolean {
+  return entry.durationPattern !== undefined && (entry.durationCues ?? []).some((cue) => part.text.includes(cue))
+}
+
+/** The entry for a how-long part: its duration pattern, no field of its own (built once per loaded entry). */
+function durationEntry(entry: AnswerAspectEntry): AnswerAspectEntry {
+  let derived = durationCache.get(entry)
+  if (!derived) {
+    derived = { ...entry, clausePattern: entry.durationPattern ?? entry.clausePattern, fields: [] }
+    durationCache.set(entry, derived)
+  }
+  return derived
+}
+
 /** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */
 export function questionTerms(text: string, extra: readonly string[] = []): string[] {
   const terms = new Set<string>()
@@ -356,10 +373,11 @@ export function rankClauses(
             (CORPUS_BLEND + (1 - CORPUS_BLEND) * corpusIdf(term)),
     )
   }
-  const entry =
+  const aspectEntry =
     part.aspect === 'general'
       ? aspects.aspects.find((candidate) => candidate.aspect === 'amount')
       : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
+  const entry = aspectEntry && asksDuration(part, aspectEntry) ? durationEntry(aspectEntry) : aspectEntry
   const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
   return clauses
     .map((clause, index) => {
