@@ -12,6 +12,7 @@ import {
   questionTerms,
   rankClauses,
   shapeSupport,
+  unstatedLabel,
   type Clause,
   type RankedClause,
 } from './rank-clauses.js'
@@ -483,7 +484,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     // Neither the clause ranked best nor any clause about what the part asks has the shape of its answer (a figure,
     // a count, a date, a phone or agency): the document does not state it, said so instead of quoting a nearby clause.
     if (entry && !contactInFooter && shapeSupport(clauses, part, { aspects, best: best?.clause }) === 'unsupported') {
-      unanswered.push(entry.label)
+      unanswered.push(unstatedLabel(part, entry))
       continue
     }
     if (!best) {

@@ -45,6 +45,13 @@ export const AnswerAspectsSchema = z
            */
           durationCues: z.array(z.string().min(1)).optional(),
           durationPattern: z.string().min(1).optional(),
+          /**
+           * Cues of an otherwise unshaped aspect that ask a figure (达到多少, 要多少): such a part must be answered by
+           * figureShape, else "原文未写明{figureLabel}".
+           */
+          figureCues: z.array(z.string().min(1)).optional(),
+          figureShape: z.string().min(1).optional(),
+          figureLabel: z.string().min(1).optional(),
         })
         .strict(),
     ),

@@ -120,6 +120,14 @@ describe('shapeSupport', () => {
     expect(shapeSupport(trademark, partOf('外贸企业境外商标注册能补多少'))).toBe('supported')
   })
 
+  it('a condition part asking a figure (达到多少) needs a figure; a threshold given vaguely (一定额度) is none', () => {
+    const part = partOf('京津冀配套商 履约金额达到多少才给奖励')
+    expect(part.aspect).toBe('condition')
+    expect(shapeSupport(cardClauses(card('gazette-hydrogen-a12')), part)).toBe('unsupported')
+    const revenue = partOf('两业融合示范园区 园区年营业收入要达到多少')
+    expect(shapeSupport(cardClauses(card('guide-023')), revenue)).toBe('supported')
+  })
+
   it('says nothing for an aspect without a shape, or words that no clause holds (a paraphrase)', () => {
     const clauses = cardClauses(card('tier-rules-a10'))
     expect(shapeSupport(clauses, partOf('申诉要满足什么条件'))).toBe('unknown')

@@ -435,6 +435,28 @@ function vagueOf(entry: { vaguePattern?: string }): RegExp | null {
   return vague
 }
 
+const figureCache = new WeakMap<AnswerAspectEntry, AnswerAspectEntry>()
+
+/** Whether the part asks a figure of an aspect that is otherwise unshaped (达到多少, 要多少), by its figure cues. */
+function asksFigure(part: SubQuestion, entry: AnswerAspectEntry): boolean {
+  return entry.figureShape !== undefined && (entry.figureCues ?? []).some((cue) => part.text.includes(cue))
+}
+
+/** The entry for a figure-asking part: the figure shape and label (built once per loaded entry). */
+function figureEntry(entry: AnswerAspectEntry): AnswerAspectEntry {
+  let derived = figureCache.get(entry)
+  if (!derived) {
+    derived = { ...entry, answerShape: entry.figureShape, label: entry.figureLabel ?? entry.label }
+    figureCache.set(entry, derived)
+  }
+  return derived
+}
+
+/** The label of what a part asks when its answer is not stated ("条件", or "具体数值" for 达到多少). */
+export function unstatedLabel(part: SubQuestion, entry: AnswerAspectEntry): string {
+  return asksFigure(part, entry) ? figureEntry(entry).label : entry.label
+}
+
 /** A part term is distinctive when some card but at most this share of all cards uses it ("企业", "申请" are not). */
 const DISTINCTIVE_SHARE = 0.15
 /** Aspects whose answer has a recognisable shape (a money figure, a count with its unit, a date or period, a phone). */
@@ -452,10 +474,12 @@ export function shapeSupport(
   part: SubQuestion,
   options: { aspects?: AnswerAspects; corpus?: CorpusFrequency; best?: Clause } = {},
 ): 'supported' | 'unsupported' | 'unknown' {
-  if (!SHAPED_ASPECTS.has(part.aspect)) return 'unknown'
   const aspects = options.aspects ?? loadAnswerAspects()
-  const entry = aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
-  if (!entry) return 'unknown'
+  const aspectEntry = aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
+  if (!aspectEntry) return 'unknown'
+  // A condition part asking a figure ("履约金额达到多少才给奖励") is answered by a figure, like an amount.
+  const entry = asksFigure(part, aspectEntry) ? figureEntry(aspectEntry) : aspectEntry
+  if (!SHAPED_ASPECTS.has(part.aspect) && entry === aspectEntry) return 'unknown'
   let shape = shapeCache.get(entry)
   if (!shape) {
     shape = new RegExp(entry.answerShape ?? entry.clausePattern, 'u')
