@@ -79,6 +79,16 @@ describe('composePolicyAnswer', () => {
     )
   })
 
+  it('keeps a word the card states in other words where it stands: what the part ends on is still what it asks', () => {
+    const decision = loadAnswerDecisionWords()
+    // "房租" is the card's 租金 (a synonym); "落户" before it is the owner's circumstance.
+    const answer = composePolicyAnswer(card('guide-094'), '动漫企业落户北京有没有房租补贴', {
+      decision,
+      focusStated: ['房租'],
+    })
+    expect(answer.body).not.toMatch(/原文未写明/u)
+  })
+
   it("says a certificate's period is not stated unless a clause states one; the policy's own period is the validity line's", () => {
     expect(composePolicyAnswer(card('guide-071'), '纳入小升规培育清单 有效期几年').body).toMatch(
       /原文未写明资格或证书的有效期/u,

@@ -402,13 +402,14 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const covered = aspects.focus.hypernyms
     .filter((entry) => entry.general.some((word) => stated.includes(word)))
     .flatMap((entry) => entry.specific)
-  const withoutStated = (text: string) =>
-    [...(options.focusStated ?? []), ...covered].reduce((rest, word) => rest.split(word).join(' '), text)
+  // Words the card states in other words stay in the question (what it ends on is still what it asks: "…落户北京有没有
+  // 房租补贴" asks 房租, stated as 租金), counted as stated.
+  const statedToo = [stated, ...(options.focusStated ?? []), ...covered].join('\n')
   // A figure part (多少, 几年) is answered by the figure whatever the owner's own circumstances (买冷柜, 做动漫); whether
   // something counts (能领吗, 有年龄要求吗, 能委托吗) is answered only by a clause that names it.
   const focusOf = (part: SubQuestion) =>
     focusWords && chosen.length === 0 && !FIGURE_ASPECTS.has(part.aspect)
-      ? unstatedFocus(withoutStated(part.text), stated, focusWords)
+      ? unstatedFocus(part.text, statedToo, focusWords)
       : []
   const focusMissing = parts.map(focusOf)
   if (chosen.length === 0)
