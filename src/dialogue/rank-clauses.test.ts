@@ -120,6 +120,15 @@ describe('shapeSupport', () => {
     expect(shapeSupport(trademark, partOf('外贸企业境外商标注册能补多少'))).toBe('supported')
   })
 
+  it('a part without words of its own is about the clause ranked best: one stating the figure vaguely states none', () => {
+    const clauses = cardClauses(card('changping-a02'))
+    const transfer = clauses.find((clause) => clause.text.includes('设立技术转移机构'))
+    expect(transfer?.text).toContain('给予一定资金支持')
+    expect(shapeSupport(clauses, partOf('给多少资金'), { best: transfer })).toBe('unsupported')
+    const figure = cardClauses(card('guide-071')).find((clause) => clause.text.includes('20万元'))
+    expect(shapeSupport(cardClauses(card('guide-071')), partOf('给多少资金'), { best: figure })).toBe('supported')
+  })
+
   it('a condition part asking a figure (达到多少) needs a figure; a threshold given vaguely (一定额度) is none', () => {
     const part = partOf('京津冀配套商 履约金额达到多少才给奖励')
     expect(part.aspect).toBe('condition')

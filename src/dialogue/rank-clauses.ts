@@ -521,6 +521,9 @@ export function shapeSupport(
   const vague = vagueOf(entry)
   if (vague && closest.length > 0 && !closest.some(shaped) && closest.some((clause) => vague.test(clause.text)))
     return 'unsupported'
-  if (sharing.length === 0) return 'unknown'
+  // No clause shares the part's own words ("给多少资金" under the subject "技术转移机构"): the clause ranked best is
+  // what it asks about, and one stating the figure only vaguely states none.
+  if (sharing.length === 0)
+    return vague && options.best && !shaped(options.best) && vague.test(options.best.text) ? 'unsupported' : 'unknown'
   return sharing.some(shaped) ? 'supported' : 'unsupported'
 }
