@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findCard, loadCards } from '../knowledge/load-cards.js'
+import { loadAnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { composePolicyAnswer, MAX_BODY_CHARS, sourceLine } from './compose-policy-answer.js'
 
 const cards = loadCards()
@@ -46,6 +47,59 @@ describe('composePolicyAnswer', () => {
     expect(composePolicyAnswer(card('guide-094'), '房租通审核要几天').body).toMatch(/原文未写明审批时限/u)
     // "降低综合费率" states no rate.
     expect(composePolicyAnswer(card('sme-measures-m07'), '专精特新保费率多少').body).toMatch(/原文未写明收费标准/u)
+    // "不超过5%费率" states the rate before the word.
+    expect(composePolicyAnswer(card('guide-037'), '氢能企业融资租赁 费率补贴多少').body).not.toMatch(/原文未写明/u)
+  })
+
+  it('says a per-unit figure or a share is not stated unless a clause gives one per that unit or as a share', () => {
+    expect(composePolicyAnswer(card('guide-136'), '生活服务业补助的冷柜 每台补多少钱').body).toMatch(
+      /原文未写明每台的金额/u,
+    )
+    expect(composePolicyAnswer(card('guide-128'), '体验店房租补贴 每平米每天多少').body).not.toMatch(/原文未写明/u)
+    expect(composePolicyAnswer(card('guide-010'), '融资租赁设备补贴 按租金的百分之几补').body).toMatch(
+      /原文未写明支持比例/u,
+    )
+    expect(composePolicyAnswer(card('guide-136'), '社区菜店装修 按投资额的百分之几补').body).not.toMatch(/原文未写明/u)
+    // A number of people: "每人不超过500元人民币" is a sum per person, not how many.
+    expect(composePolicyAnswer(card('guide-110'), '外派劳务培训补助 一家企业一年最多报多少人').body).toMatch(
+      /原文未写明人数/u,
+    )
+    expect(composePolicyAnswer(card('guide-076'), '申请创新券的小微企业 员工最多多少人').body).not.toMatch(
+      /原文未写明/u,
+    )
+  })
+
+  it('takes a specific thing under a general word the card states (冷藏车 under 物流设备) as stated', () => {
+    const decision = loadAnswerDecisionWords()
+    expect(composePolicyAnswer(card('guide-141'), '商贸物流企业买冷藏车能申请吗', { decision }).body).not.toMatch(
+      /原文未写明/u,
+    )
+    expect(composePolicyAnswer(card('guide-141'), '商贸物流企业种果树能申请吗', { decision }).body).toMatch(
+      /原文未写明“种果树”/u,
+    )
+  })
+
+  it('keeps a word the card states in other words where it stands: what the part ends on is still what it asks', () => {
+    const decision = loadAnswerDecisionWords()
+    // "房租" is the card's 租金 (a synonym); "落户" before it is the owner's circumstance.
+    const answer = composePolicyAnswer(card('guide-094'), '动漫企业落户北京有没有房租补贴', {
+      decision,
+      focusStated: ['房租'],
+    })
+    expect(answer.body).not.toMatch(/原文未写明/u)
+  })
+
+  it("says a certificate's period is not stated unless a clause states one; the policy's own period is the validity line's", () => {
+    expect(composePolicyAnswer(card('guide-071'), '纳入小升规培育清单 有效期几年').body).toMatch(
+      /原文未写明资格或证书的有效期/u,
+    )
+    expect(composePolicyAnswer(card('guide-104'), '图书出版许可证有效期几年').body).toMatch(
+      /原文未写明资格或证书的有效期/u,
+    )
+    // "有效期为三年" states it.
+    expect(composePolicyAnswer(card('tier-rules-a12'), '创新型的称号公告以后能管几年').body).not.toMatch(/原文未写明/u)
+    // A question about the policy itself is not about a certificate.
+    expect(composePolicyAnswer(card('guide-036'), '氢能标准补助这个政策 有效期几年').body).not.toMatch(/原文未写明/u)
   })
 
   it('says 名额, 外资企业 and 线上办理 are not stated only when no clause states them', () => {

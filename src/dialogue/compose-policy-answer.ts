@@ -12,6 +12,7 @@ import {
   questionTerms,
   rankClauses,
   shapeSupport,
+  unstatedLabel,
   type Clause,
   type RankedClause,
 } from './rank-clauses.js'
@@ -130,6 +131,15 @@ function clausePool(
     ...siblings.map((sibling): [string, number] => [sibling.card.id, sibling.weight * SIBLING_DISCOUNT]),
   ])
   return { clauses, cardWeight: (candidate: PolicyCard) => weights.get(candidate.id) ?? 0 }
+}
+
+/** Whether a text asks a detail: one of its cues, with one of its subject words when it names some, and none of its exclusions. */
+function asksDetail(detail: AnswerAspects['details'][number], text: string): boolean {
+  return (
+    detail.cues.some((cue) => text.includes(cue)) &&
+    (detail.withAny === undefined || detail.withAny.some((word) => text.includes(word))) &&
+    !(detail.notWith ?? []).some((word) => text.includes(word))
+  )
 }
 
 /** The best few clauses for each part of the question, for a choice by the LLM (distinct, in part order). */
@@ -379,7 +389,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const audiences = [...new Set(clauses.map((clause) => clause.card.audience ?? ''))].filter((text) => text !== '')
   const unstated = aspects.details.filter(
     (detail) =>
-      detail.cues.some((cue) => asked.includes(cue)) &&
+      asksDetail(detail, asked) &&
       !clauses.some((clause) => patternOf(detail, detail.clausePattern).test(clause.text)) &&
       !audiences.some((text) => patternOf(detail, detail.clausePattern).test(text)),
   )
@@ -388,13 +398,18 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   // The part's focus words that neither the card nor a sibling whose clauses may be quoted states anywhere.
   const focusWords = options.decision ? focusWordsOf(aspects, options.decision) : null
   const stated = focusWords ? [...new Set(clauses.map((clause) => clause.card))].map(cardText).join('\n') : ''
-  const withoutStated = (text: string) =>
-    (options.focusStated ?? []).reduce((rest, word) => rest.split(word).join(' '), text)
+  // A specific thing under a general word the text states (冷藏车 under 物流设备) is stated too.
+  const covered = aspects.focus.hypernyms
+    .filter((entry) => entry.general.some((word) => stated.includes(word)))
+    .flatMap((entry) => entry.specific)
+  // Words the card states in other words stay in the question (what it ends on is still what it asks: "…落户北京有没有
+  // 房租补贴" asks 房租, stated as 租金), counted as stated.
+  const statedToo = [stated, ...(options.focusStated ?? []), ...covered].join('\n')
   // A figure part (多少, 几年) is answered by the figure whatever the owner's own circumstances (买冷柜, 做动漫); whether
   // something counts (能领吗, 有年龄要求吗, 能委托吗) is answered only by a clause that names it.
   const focusOf = (part: SubQuestion) =>
     focusWords && chosen.length === 0 && !FIGURE_ASPECTS.has(part.aspect)
-      ? unstatedFocus(withoutStated(part.text), stated, focusWords)
+      ? unstatedFocus(part.text, statedToo, focusWords)
       : []
   const focusMissing = parts.map(focusOf)
   if (chosen.length === 0)
@@ -470,7 +485,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     // Neither the clause ranked best nor any clause about what the part asks has the shape of its answer (a figure,
     // a count, a date, a phone or agency): the document does not state it, said so instead of quoting a nearby clause.
     if (entry && !contactInFooter && shapeSupport(clauses, part, { aspects, best: best?.clause }) === 'unsupported') {
-      unanswered.push(entry.label)
+      unanswered.push(unstatedLabel(part, entry))
       continue
     }
     if (!best) {

@@ -34,6 +34,24 @@ export const AnswerAspectsSchema = z
            * part asks has it, the document does not state the answer. Absent: the clausePattern and fields are the shape.
            */
           answerShape: z.string().min(1).optional(),
+          /**
+           * A vague statement of the answer ("一定比例", "相应额度"): when the clauses most about what the part asks
+           * say only this and have no answer shape, the document does not state the answer.
+           */
+          vaguePattern: z.string().min(1).optional(),
+          /**
+           * Cues that ask how long (几年, 几个月, 期限), not when: such a part is answered by a clause matching
+           * durationPattern (不超过2年, 连续12个月), not by the aspect's field ("每年3月左右").
+           */
+          durationCues: z.array(z.string().min(1)).optional(),
+          durationPattern: z.string().min(1).optional(),
+          /**
+           * Cues of an otherwise unshaped aspect that ask a figure (达到多少, 要多少): such a part must be answered by
+           * figureShape, else "原文未写明{figureLabel}".
+           */
+          figureCues: z.array(z.string().min(1)).optional(),
+          figureShape: z.string().min(1).optional(),
+          figureLabel: z.string().min(1).optional(),
         })
         .strict(),
     ),
@@ -63,6 +81,17 @@ export const AnswerAspectsSchema = z
         ignoreWords: z.array(z.string().min(1)),
         distinctiveShare: z.number().min(0).max(1),
         rareCharacterShare: z.number().min(0).max(1),
+        /**
+         * General words of the cards and the specific things they cover (设备 covers 冷柜, 机床, 服务器): a card that
+         * states the general word states the specific thing an owner names, so it is never an unstated focus.
+         */
+        hypernyms: z
+          .array(
+            z
+              .object({ general: z.array(z.string().min(1)).min(1), specific: z.array(z.string().min(2)).min(1) })
+              .strict(),
+          )
+          .default([]),
       })
       .strict(),
     /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */
@@ -83,6 +112,10 @@ export const AnswerAspectsSchema = z
           .object({
             label: z.string().min(1),
             cues: z.array(z.string().min(1)).min(1),
+            /** The detail is asked only when the text also holds one of these ("证书" beside "有效期": a certificate's period). */
+            withAny: z.array(z.string().min(1)).min(1).optional(),
+            /** The detail is not asked when the text holds one of these ("政策" beside "有效期": the policy's own period). */
+            notWith: z.array(z.string().min(1)).optional(),
             clausePattern: z.string().min(1),
           })
           .strict(),

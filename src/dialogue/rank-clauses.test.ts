@@ -66,6 +66,16 @@ describe('rankClauses', () => {
   })
 })
 
+describe('rankClauses for how long', () => {
+  it("answers a how-long part (能补几年) with the period, not the timing field's calendar time (每年3月左右)", () => {
+    const [part] = splitSubQuestions('房租通补贴最多能补几年')
+    const [best] = rankClauses(cardClauses(card('guide-094')), part)
+    expect(best.clause.text).toContain('补贴期限不超过2年')
+    const [when] = rankClauses(cardClauses(card('guide-094')), splitSubQuestions('房租通一般几月申报')[0])
+    expect(when.clause.text).toContain('每年3月左右')
+  })
+})
+
 describe('shapeSupport', () => {
   const partOf = (question: string) => splitSubQuestions(question)[0]
 
@@ -91,6 +101,40 @@ describe('shapeSupport', () => {
     expect(shapeSupport(clauses, part, { best: counted })).toBe('supported')
     expect(dated).toBeDefined()
     expect(shapeSupport(clauses, part, { best: dated })).toBe('unsupported')
+  })
+
+  it('the number of a numbered item is no figure', () => {
+    // "1．对于走出去的优秀广播电视作品…每部（集）按照每语种每分钟进行奖励，标准参考国家相关奖励规定。"
+    const clauses = cardClauses(card('guide-092'))
+    const perMinute = clauses.find((clause) => clause.text.includes('每语种每分钟'))
+    expect(perMinute?.startsWithMarker).toBe(true)
+    expect(shapeSupport(clauses, partOf('广电作品走出去 每分钟奖励多少钱'), { best: perMinute })).not.toBe('supported')
+  })
+
+  it('the clauses most about the part stating the figure only vaguely (一定比例) are no figure, whatever other articles say', () => {
+    // 第六条 gives "项目固定资产实际投资额（除房产、土地外）的一定比例"; 第十条 has a percentage of something else.
+    const clauses = [...cardClauses(card('changping-a06')), ...cardClauses(card('changping-a10'))]
+    expect(shapeSupport(clauses, partOf('昌平医疗器械重大产业化项目 按固定资产投资多少比例支持'))).toBe('unsupported')
+    // A figure elsewhere in the same document for the part's own words still answers it.
+    const trademark = [...cardClauses(card('guide-113')), ...cardClauses(card('guide-127'))]
+    expect(shapeSupport(trademark, partOf('外贸企业境外商标注册能补多少'))).toBe('supported')
+  })
+
+  it('a part without words of its own is about the clause ranked best: one stating the figure vaguely states none', () => {
+    const clauses = cardClauses(card('changping-a02'))
+    const transfer = clauses.find((clause) => clause.text.includes('设立技术转移机构'))
+    expect(transfer?.text).toContain('给予一定资金支持')
+    expect(shapeSupport(clauses, partOf('给多少资金'), { best: transfer })).toBe('unsupported')
+    const figure = cardClauses(card('guide-071')).find((clause) => clause.text.includes('20万元'))
+    expect(shapeSupport(cardClauses(card('guide-071')), partOf('给多少资金'), { best: figure })).toBe('supported')
+  })
+
+  it('a condition part asking a figure (达到多少) needs a figure; a threshold given vaguely (一定额度) is none', () => {
+    const part = partOf('京津冀配套商 履约金额达到多少才给奖励')
+    expect(part.aspect).toBe('condition')
+    expect(shapeSupport(cardClauses(card('gazette-hydrogen-a12')), part)).toBe('unsupported')
+    const revenue = partOf('两业融合示范园区 园区年营业收入要达到多少')
+    expect(shapeSupport(cardClauses(card('guide-023')), revenue)).toBe('supported')
   })
 
   it('says nothing for an aspect without a shape, or words that no clause holds (a paraphrase)', () => {

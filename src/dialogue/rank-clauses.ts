@@ -298,6 +298,23 @@ function aspectFit(clause: Clause, entry: AnswerAspectEntry): AspectFit {
   return fit
 }
 
+const durationCache = new WeakMap<AnswerAspectEntry, AnswerAspectEntry>()
+
+/** Whether the part asks how long (几年, 几个月), by the entry's duration cues. */
+function asksDuration(part: SubQuestion, entry: AnswerAspectEntry): boolean {
+  return entry.durationPattern !== undefined && (entry.durationCues ?? []).some((cue) => part.text.includes(cue))
+}
+
+/** The entry for a how-long part: its duration pattern, no field of its own (built once per loaded entry). */
+function durationEntry(entry: AnswerAspectEntry): AnswerAspectEntry {
+  let derived = durationCache.get(entry)
+  if (!derived) {
+    derived = { ...entry, clausePattern: entry.durationPattern ?? entry.clausePattern, fields: [] }
+    durationCache.set(entry, derived)
+  }
+  return derived
+}
+
 /** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */
 export function questionTerms(text: string, extra: readonly string[] = []): string[] {
   const terms = new Set<string>()
@@ -356,10 +373,11 @@ export function rankClauses(
             (CORPUS_BLEND + (1 - CORPUS_BLEND) * corpusIdf(term)),
     )
   }
-  const entry =
+  const aspectEntry =
     part.aspect === 'general'
       ? aspects.aspects.find((candidate) => candidate.aspect === 'amount')
       : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
+  const entry = aspectEntry && asksDuration(part, aspectEntry) ? durationEntry(aspectEntry) : aspectEntry
   const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
   return clauses
     .map((clause, index) => {
@@ -405,6 +423,40 @@ function titleTerms(card: PolicyCard): Set<string> {
   return terms
 }
 
+const vagueCache = new WeakMap<object, RegExp | null>()
+
+/** The aspect's pattern of a vague statement of its answer ("一定比例", "相应额度"), built once per loaded entry. */
+function vagueOf(entry: { vaguePattern?: string }): RegExp | null {
+  let vague = vagueCache.get(entry)
+  if (vague === undefined) {
+    vague = entry.vaguePattern ? new RegExp(entry.vaguePattern, 'u') : null
+    vagueCache.set(entry, vague)
+  }
+  return vague
+}
+
+const figureCache = new WeakMap<AnswerAspectEntry, AnswerAspectEntry>()
+
+/** Whether the part asks a figure of an aspect that is otherwise unshaped (达到多少, 要多少), by its figure cues. */
+function asksFigure(part: SubQuestion, entry: AnswerAspectEntry): boolean {
+  return entry.figureShape !== undefined && (entry.figureCues ?? []).some((cue) => part.text.includes(cue))
+}
+
+/** The entry for a figure-asking part: the figure shape and label (built once per loaded entry). */
+function figureEntry(entry: AnswerAspectEntry): AnswerAspectEntry {
+  let derived = figureCache.get(entry)
+  if (!derived) {
+    derived = { ...entry, answerShape: entry.figureShape, label: entry.figureLabel ?? entry.label }
+    figureCache.set(entry, derived)
+  }
+  return derived
+}
+
+/** The label of what a part asks when its answer is not stated ("条件", or "具体数值" for 达到多少). */
+export function unstatedLabel(part: SubQuestion, entry: AnswerAspectEntry): string {
+  return asksFigure(part, entry) ? figureEntry(entry).label : entry.label
+}
+
 /** A part term is distinctive when some card but at most this share of all cards uses it ("企业", "申请" are not). */
 const DISTINCTIVE_SHARE = 0.15
 /** Aspects whose answer has a recognisable shape (a money figure, a count with its unit, a date or period, a phone). */
@@ -422,17 +474,21 @@ export function shapeSupport(
   part: SubQuestion,
   options: { aspects?: AnswerAspects; corpus?: CorpusFrequency; best?: Clause } = {},
 ): 'supported' | 'unsupported' | 'unknown' {
-  if (!SHAPED_ASPECTS.has(part.aspect)) return 'unknown'
   const aspects = options.aspects ?? loadAnswerAspects()
-  const entry = aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
-  if (!entry) return 'unknown'
+  const aspectEntry = aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
+  if (!aspectEntry) return 'unknown'
+  // A condition part asking a figure ("履约金额达到多少才给奖励") is answered by a figure, like an amount.
+  const entry = asksFigure(part, aspectEntry) ? figureEntry(aspectEntry) : aspectEntry
+  if (!SHAPED_ASPECTS.has(part.aspect) && entry === aspectEntry) return 'unknown'
   let shape = shapeCache.get(entry)
   if (!shape) {
     shape = new RegExp(entry.answerShape ?? entry.clausePattern, 'u')
     shapeCache.set(entry, shape)
   }
+  // The number of a numbered item ("1．", "（2）") is no figure.
   const shaped = (clause: Clause) =>
-    shape.test(clause.text) || (entry.answerShape === undefined && entry.fields.includes(clause.field))
+    shape.test(clause.startsWithMarker && clause.marker ? clause.text.slice(clause.marker.length) : clause.text) ||
+    (entry.answerShape === undefined && entry.fields.includes(clause.field))
   if (options.best && shaped(options.best)) return 'supported'
   const corpus = options.corpus ?? (defaultCorpus ??= corpusFrequency())
   const titles: Array<Set<string>> = []
@@ -451,10 +507,23 @@ export function shapeSupport(
       frequency <= corpus.cards * DISTINCTIVE_SHARE
     )
   })
-  const sharing = clauses.filter((clause) => {
+  // The clauses most about what the part asks: those holding the most of its distinctive words ("固定资产投资" in
+  // "…按照项目固定资产实际投资额的一定比例…", not "投资" in another article's "总投资额度的30%").
+  const shares = clauses.map((clause) => {
     const terms = termsOf(clause)
-    return distinctive.some((term) => terms.text.has(term) || terms.topic.has(term))
+    return distinctive.filter((term) => terms.text.has(term) || terms.topic.has(term)).length
   })
-  if (sharing.length === 0) return 'unknown'
+  const sharing = clauses.filter((_, index) => shares[index] > 0)
+  const most = Math.max(0, ...shares)
+  const closest = sharing.filter((clause) => shares[clauses.indexOf(clause)] === most)
+  // When the clauses most about what the part asks state it only vaguely ("按…的一定比例", "相应额度") and have no
+  // figure, the document does not state the figure, whatever another article's figure for something else says.
+  const vague = vagueOf(entry)
+  if (vague && closest.length > 0 && !closest.some(shaped) && closest.some((clause) => vague.test(clause.text)))
+    return 'unsupported'
+  // No clause shares the part's own words ("给多少资金" under the subject "技术转移机构"): the clause ranked best is
+  // what it asks about, and one stating the figure only vaguely states none.
+  if (sharing.length === 0)
+    return vague && options.best && !shaped(options.best) && vague.test(options.best.text) ? 'unsupported' : 'unknown'
   return sharing.some(shaped) ? 'supported' : 'unsupported'
 }

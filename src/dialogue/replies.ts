@@ -8,7 +8,7 @@ export const MENU = [
 
 export const GREETING = `您好！我是北京企业政策助手。\n${MENU}`
 export const THANKS = '不客气！还有问题随时问我。'
-export const OUT_OF_SCOPE = `这个问题我回答不了，我只懂北京的企业政策和梯度培育评定。\n${MENU}`
+export const OUT_OF_SCOPE = `这个问题不在收录范围内，我只懂北京的企业政策和梯度培育评定。\n${MENU}`
 
 export const NOT_FOUND_HOTLINE = '建议拨打12345市民服务热线咨询'
 

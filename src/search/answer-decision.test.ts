@@ -34,6 +34,16 @@ describe('decideAnswer', () => {
     expect(placeAliases('在东城开体验店', '东西城区1.8元/㎡/日', words)).toEqual(['东西城区'])
   })
 
+  it('the wider name covers the place only in a line about what is asked; a card saying 京津冀 does not name 津冀', () => {
+    const robots = '支持机器人产品在京津冀地区实现首次试用，单台（套）产品奖励不超过50万元。'
+    expect(outsidePlace('香河的家具厂 有没有技改补贴', robots, words)?.name).toBe('香河')
+    expect(outsidePlace('香河的机器人公司 首次试用有奖励吗', robots, words)).toBeNull()
+    const suppliers =
+      '鼓励产业链龙头企业在京津冀范围内寻找稳定配套商。\n对京津冀范围内首次纳入产业链龙头企业供应链的给予奖励。'
+    expect(outsidePlace('津冀地区有没有氢能车补贴', suppliers, words)?.name).toBe('津冀')
+    expect(outsidePlace('天津的配套商 纳入龙头企业供应链有奖励吗', suppliers, words)).toBeNull()
+  })
+
   it('names regions and abbreviations by their longest name; 京津冀 does not name 津冀', () => {
     expect(decide('粤港澳大湾区有没有专精特新补贴')).toMatchObject({ kind: 'outside-region', place: '粤港澳' })
     expect(decide('沪上有没有类似的专精特新奖励')).toMatchObject({ kind: 'outside-region', place: '沪上' })

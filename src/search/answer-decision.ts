@@ -112,6 +112,28 @@ function placesLongestFirst(words: AnswerDecisionWords): AnswerDecisionWords['pl
   return places
 }
 
+/**
+ * Whether a region word that contains the place (京津冀 for 廊坊, 东西城区 for 东城) stands in a line of the card about
+ * what the question asks (a topic bigram of the question, the place's own name aside): "京津冀范围内首次采购…" covers a
+ * Tianjin supplier's question about 采购, not 香河 firms' 技改 under a card that names 京津冀 for robots' first use.
+ */
+function coversAsked(
+  normalized: string,
+  place: AnswerDecisionWords['places'][number],
+  text: string,
+  words: AnswerDecisionWords,
+): boolean {
+  const covering = (place.coveredBy ?? []).filter((word) => text.includes(word))
+  if (covering.length === 0) return false
+  const own = [place.name, ...covering]
+  const topic = topicBigrams(normalized, words).filter(
+    (pair) => !own.some((word) => word.includes(pair) || pair.split('').some((character) => word.includes(character))),
+  )
+  return text
+    .split('\n')
+    .some((line) => covering.some((word) => line.includes(word)) && topic.some((pair) => line.includes(pair)))
+}
+
 /** The first place the question names whose policy no hit applies to, or null. */
 export function outsidePlace(
   question: string,
@@ -136,8 +158,9 @@ export function outsidePlace(
       continue
     }
     if (own) return place
-    if (text.includes(place.name)) continue
-    if ((place.coveredBy ?? []).some((word) => text.includes(word))) continue
+    // The card names the place itself (天津港), not inside another word (京津冀 does not name 津冀).
+    if (namesPlace(text, place, words)) continue
+    if (coversAsked(normalized, place, text, words)) continue
     return place
   }
   return unlistedCity(normalized, words) ?? unlistedDistrict(normalized, words, title)

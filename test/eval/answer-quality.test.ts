@@ -17,10 +17,10 @@ import {
 const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 
 /**
- * Regression floors just under the figures measured when the answer composer was last tuned (tune split 205/221 with
- * every key fact, 2 answerable declined, 135/142 unanswerable declined, with the near-misses a1000–a1101 and the
- * focus check; shared dev set 105/111, 0, 9/9). The issue's targets (0.90 / 2 % / 0.95) are reported by
- * `npm run eval` on the held-out split; they are not all met yet.
+ * Regression floors just under the figures measured when the answer composer was last tuned (tune split 235/253 with
+ * every key fact, 2 answerable declined, 156/160 unanswerable declined, with a1200–a1284, the vague-figure, per-unit,
+ * certificate-validity and place-line checks; shared dev set 105/111, 0, 9/9). The issue's targets (0.90 / 2 % / 0.95)
+ * are reported by `npm run eval` on the held-out split; they are not all met yet.
  */
 describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
   it('the tune split: every key fact, few declines, near-misses declined, and better than the frozen baseline', async () => {
@@ -33,7 +33,7 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
       0.92,
     )
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
-    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.95)
+    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.96)
     expect(current.allFacts).toBeGreaterThan(baseline.allFacts)
   })
 

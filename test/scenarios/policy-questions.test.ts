@@ -45,7 +45,7 @@ describe('对话：政策问答', () => {
     const bot = createFixture()
     await bot.say('你好', /北京企业政策助手/u, /查政策/u)
     await bot.say('谢谢', /不客气/u)
-    await bot.say('帮我写一首诗', /没有找到相关政策|回答不了/u, not(/依据：/u))
+    await bot.say('帮我写一首诗', /没有找到相关政策|不在收录范围/u, not(/依据：/u))
   })
 
   it('8. 提示词注入不会改分数，也不会给出无依据的答复', async () => {
