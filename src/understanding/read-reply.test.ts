@@ -619,3 +619,15 @@ describe('readReply: a rank ends its statement, a place before what the firm is'
     expect(read('北京分公司', registration).facts).toEqual({ independentLegalPerson: false })
   })
 })
+
+describe('readReply: policy questions typed outside an assessment', () => {
+  const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+  it.each(['创新券领取 创业团队的人有没有年龄限制', '品牌演艺活动要在北京办过几届才能报'])(
+    '%s asks and records nothing (有没有 is not 人有 + 没有; 几届 asks a count)',
+    (text) => {
+      const reading = read(text, idle)
+      expect(reading.asks).toBe(true)
+      expect(reading.facts).toEqual({})
+    },
+  )
+})
