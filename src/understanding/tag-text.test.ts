@@ -42,6 +42,14 @@ describe('tagText', () => {
     expect(tags('有什么要求')).toContain('question:什么')
   })
 
+  it('呢 closing a statement is a final particle; after a bare topic it asks', () => {
+    expect(tags('没有呢')).toEqual(['no:没有', 'filler:呢'])
+    expect(tags('注册在天津呢')).toContain('filler:呢')
+    expect(tags('小程序开发，外包为主呢')).toContain('filler:呢')
+    expect(tags('那小巨人呢')).toContain('question:呢')
+    expect(tags('有没有呢')).not.toContain('filler:呢')
+  })
+
   it('a vague word takes the magnitudes after it, leaving no figure; 过 before a bare 百/千 bounds it', () => {
     expect(tags('总资产大几千万')).toEqual(['keyword:总资产', 'vague:大几'])
     expect(tags('专利好几个')).toEqual(['keyword:专利', 'vague:好几'])

@@ -381,6 +381,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
+  markStatementParticles(text, tokens)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
     if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
@@ -631,6 +632,55 @@ function markSoftenersAndIndefinites(text: string, tokens: MessageToken[], indef
     if (softens || (indefinites.has(token.text) && (negated || deniedAfter(text, tokens, index))))
       tokens[index] = { ...token, type: 'filler' } as MessageToken
   })
+}
+
+/** Tokens that state something: a clause holding one is a statement, not a bare topic. */
+const STATING = new Set<MessageToken['type']>([
+  'yes',
+  'no',
+  'quantity',
+  'rank',
+  'unknown',
+  'confirm',
+  'correction',
+  'bound',
+  'place',
+  'vague',
+  'change',
+])
+const states = (token: MessageToken): boolean =>
+  STATING.has(token.type) ||
+  (token.type === 'keyword' &&
+    (token.meaning.type === 'choice' ||
+      token.meaning.type === 'fixed' ||
+      (token.meaning.type === 'flag' && token.meaning.value !== undefined)))
+
+/**
+ * "没有呢", "不对呢", "注册在天津呢", "外包为主呢": 呢 closing a clause that states something (a stating token, or more
+ * than two characters no word covers) is a final particle and asks nothing; only after a bare topic ("研发费用呢",
+ * "那小巨人呢") does it ask "what about".
+ */
+function markStatementParticles(text: string, tokens: MessageToken[]): void {
+  let start = 0
+  for (let index = 0; index <= tokens.length; index += 1) {
+    if (index < tokens.length && tokens[index].type !== 'separator') continue
+    let last = index - 1
+    while (last >= start && tokens[last].type === 'filler') last -= 1
+    const particle = tokens[last]
+    if (particle?.type === 'question' && particle.text === '呢') {
+      const before = tokens.slice(start, last)
+      const from = start > 0 ? tokens[start - 1]!.end : 0
+      let untagged = 0
+      for (let at = from; at < particle.start; at += 1)
+        if (HAN.test(text[at]!) && !before.some((token) => token.start <= at && at < token.end)) untagged += 1
+      if (
+        (before.some(states) || untagged > 2) &&
+        !before.some((token) => token.type === 'question' || token.type === 'hypothetical')
+      )
+        tokens[last] = { ...particle, type: 'filler' } as MessageToken
+    }
+    start = index + 1
+  }
 }
 
 /** "啥荣誉都没有": later in the clause, 都/也 and then a negation. */
