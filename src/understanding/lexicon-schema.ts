@@ -116,6 +116,8 @@ export const ReplyWordFileSchema = z
     acknowledgements: Words,
     /** Deny words that, right before a figure, say the value is below it ("员工没有150，只有120", "营收没有一千万"). */
     negatedFigures: Words,
+    /** Modal particles that close a message and say nothing ("能评吗哈", "是23年的哦"): dropped before reading. */
+    closingParticles: Words,
   })
   .strict()
 

@@ -78,6 +78,8 @@ export interface Lexicon {
   indefinites: ReadonlySet<string>
   /** Affirm words that only acknowledge when they open a longer message (reply-words.json acknowledgements: 嗯). */
   acknowledgements: ReadonlySet<string>
+  /** Modal particles that close a message and say nothing (reply-words.json closingParticles: 哈, 哦, 啊). */
+  closingParticles: readonly string[]
   /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
   negatedFigures: ReadonlySet<string>
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
@@ -223,6 +225,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     assessVerbBetween: new Set(intents.assessVerbs.between),
     indefinites: new Set(replyWords.indefinites),
     acknowledgements: new Set(replyWords.acknowledgements),
+    closingParticles: [...replyWords.closingParticles].sort((left, right) => right.length - left.length),
     negatedFigures: new Set(replyWords.negatedFigures),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },

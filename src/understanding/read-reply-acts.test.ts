@@ -149,3 +149,14 @@ describe('readReply: a branch the firm has is not its legal form', () => {
     expect(read(text, registration, {}).facts.independentLegalPerson).toBe(value)
   })
 })
+
+describe('readReply: a modal particle closing the message says nothing', () => {
+  it('研发费用包括工资不啊 still asks', () => {
+    expect(read('研发费用包括工资不啊', rd).act).toBe('ask')
+  })
+
+  it('没有呢 and 是的哈 still answer', () => {
+    expect(read('是的哈', registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
+    expect(read('不对呢', summary).act).toBe('deny')
+  })
+})
