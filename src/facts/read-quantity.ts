@@ -228,6 +228,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     percentPrefix = prefixed[1] === '百分之' ? 1 : 0.1
     source = source.slice(prefixed[1].length)
   }
+  // "三千万元到四千万元", "30人到50人": a unit said after both ends of a range is said once.
+  source = source.replace(/^(.+?)(万元|元|人|个)([-~～到至].+)\2$/u, '$1$3$2')
   let unit: QuantityUnit | null = percentPrefix > 0 ? 'percent' : null
   let scale = percentPrefix > 0 ? percentPrefix : 1
   let extra = 0

@@ -150,3 +150,27 @@ describe('units, numerals and parts', () => {
     expect(read(text, expecting).facts).toEqual(facts)
   })
 })
+
+describe('a range with its unit after both ends', () => {
+  it.each<[string, FactName[], string, number, number]>([
+    ['营收在三千万元到四千万元之间', REVENUE, 'revenue', 3000, 4000],
+    ['员工30人到50人', ['employees'], 'employees', 30, 50],
+    ['营收3000w-4000w', REVENUE, 'revenue', 3000, 4000],
+  ])('%s bounds both ends', (text, expecting, fact, low, high) => {
+    const result = read(text, expecting)
+    expect(result.facts).toEqual({})
+    expect(result.bounds).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ fact, op: 'ge', value: low }),
+        expect.objectContaining({ fact, op: 'le', value: high }),
+      ]),
+    )
+  })
+
+  it('营业收入 就是3200 研发费用 240: a filler after the space still leads to the figure', () => {
+    expect(read('营业收入 就是3200 研发费用 240', ['revenue', 'rdExpense']).facts).toEqual({
+      revenue: 3200,
+      rdExpense: 240,
+    })
+  })
+})

@@ -70,7 +70,7 @@ const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|出头|挂零|的样子|以上|往上|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
+const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|出头|挂零|的样子|以上|往上|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
@@ -430,16 +430,21 @@ function separateRequests(tokens: MessageToken[], lexicon: Lexicon): void {
 
 /**
  * "营业收入 三千二百 研发费用 二百四十": a space between a fact word (or a year) and its Chinese figure joins them, as
- * it does before Arabic digits ("营业收入 3200"); after the figure it still separates ("员工一百四十 其中研发三十五").
+ * it does before Arabic digits ("营业收入 3200"), also across a filler ("营业收入 就是3200"); after the figure it still
+ * separates ("员工一百四十 其中研发三十五").
  */
 function joinKeywordsToSpacedFigures(tokens: MessageToken[]): void {
   for (let index = tokens.length - 2; index > 0; index -= 1) {
     const token = tokens[index]!
     if (token.type !== 'separator' || token.text.trim() !== '') continue
     const before = tokens[index - 1]!
-    const after = tokens[index + 1]!
+    // "营业收入 就是3200": a filler after the space still leads to the figure.
+    let next = index + 1
+    while (next < tokens.length - 1 && tokens[next]!.type === 'filler' && tokens[next]!.end === tokens[next + 1]!.start)
+      next += 1
+    const after = tokens[next]!
     const fact = (before.type === 'keyword' && before.meaning.type === 'amount') || before.type === 'year'
-    const adjacent = before.end === token.start && token.end === after.start
+    const adjacent = before.end === token.start && token.end === tokens[index + 1]!.start
     // "去年 前年分别是3000万和2600万": a space between two years lists them.
     const years = before.type === 'year' && after.type === 'year'
     if (adjacent && ((fact && after.type === 'quantity') || years)) tokens.splice(index, 1)
