@@ -42,6 +42,11 @@ describe('tagText', () => {
     expect(tags('有什么要求')).toContain('question:什么')
   })
 
+  it('a space where Chinese meets a digit or Latin letter inside a word is no break', () => {
+    expect(tags('多打了个 0')).toEqual(['correction:多打了个 0'])
+    expect(tags('ISO 9001')).toEqual(['keyword:ISO 9001'])
+  })
+
   it('呢 closing a statement is a final particle; after a bare topic it asks', () => {
     expect(tags('没有呢')).toEqual(['no:没有', 'filler:呢'])
     expect(tags('注册在天津呢')).toContain('filler:呢')

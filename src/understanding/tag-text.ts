@@ -162,22 +162,36 @@ const isLatin = (code: number | undefined): boolean =>
   code !== undefined && ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))
 
 /**
- * The longest lexicon word starting at `at`, or null: a phrase wins over the characters inside it (没问题 over 没,
- * 工业软件 over 工业). Latin words (ERP, CE, IT, y) must stand alone: "CE" is not in "CEO".
+ * The longest lexicon word starting at `at`, or null, with the length it spans in the message: a phrase wins over the
+ * characters inside it (没问题 over 没, 工业软件 over 工业). Latin words (ERP, CE, IT, y) must stand alone: "CE" is not
+ * in "CEO". A space where Chinese meets a digit or a Latin letter inside a word is no break ("多打了个 0",
+ * "ISO 9001", "创客中国 500强"), as phones and voice input put one there.
  */
-function wordAt(root: TrieNode, text: string, at: number): string | null {
+function wordAt(root: TrieNode, text: string, at: number): { word: string; length: number } | null {
   const first = text.codePointAt(at) as number
   if (isLatin(first) && at > 0 && isLatin(text.charCodeAt(at - 1))) return null
   let node: TrieNode | undefined = root
-  let found: string | null = null
+  let found: { word: string; length: number } | null = null
   for (let index = at; index < text.length;) {
-    const code = text.codePointAt(index) as number
+    let code = text.codePointAt(index) as number
+    if (code === 32 && index > at && !node.children.has(32) && scriptsMeet(text, index)) {
+      index += 1
+      code = text.codePointAt(index) as number
+    }
     node = node.children.get(foldCase(code))
     if (!node) break
     index += code > 0xffff ? 2 : 1
-    if (node.word !== null && !(node.latinEnd && isLatin(text.codePointAt(index)))) found = node.word
+    if (node.word !== null && !(node.latinEnd && isLatin(text.codePointAt(index))))
+      found = { word: node.word, length: index - at }
   }
   return found
+}
+
+/** Whether the space at `index` stands between a Chinese character and a digit or Latin letter. */
+function scriptsMeet(text: string, index: number): boolean {
+  const before = text.charAt(index - 1)
+  const after = text.charAt(index + 1)
+  return (HAN.test(before) && isLatin(after.charCodeAt(0))) || (isLatin(before.charCodeAt(0)) && HAN.test(after))
 }
 
 type TaggerMatch = { index: number; raw: string; groups: Record<string, string | undefined> }
@@ -206,7 +220,7 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
     const word = wordAt(root, text, at)
     // "一点五个亿": a figure longer than the word at its start (一点, a noise word) is read as the figure.
     const figure = word !== null && NUMERAL_START.test(text.charAt(at)) ? quantityAt(patterns, text, at) : null
-    if (figure !== null && figure.raw.length > (word as string).length) {
+    if (figure !== null && word !== null && figure.raw.length > word.length) {
       yield figure
       at += figure.raw.length
       searchedFrom = -1
@@ -214,7 +228,7 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
     }
     if (word !== null) {
       // The message's own characters ("iso9001"), the lexicon's word to look up ("ISO9001").
-      yield { index: at, raw: text.slice(at, at + word.length), groups: { word } }
+      yield { index: at, raw: text.slice(at, at + word.length), groups: { word: word.word } }
       at += word.length
       continue
     }
