@@ -110,9 +110,9 @@ const UPPER_BOUND_PREFIX = /^(?:不到|不足|低于|少于|小于)/
 const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于|[过破](?=[百千万亿]))/
 /** 上亿, 上千万: reaching the figure. */
 const REACHING_PREFIX = /^上(?=[百千万亿])/
-/** 出头/挂零 are a value ("八百万出头" ≈ 800万); 左右/上下/的样子 are one unless the number is round ("一个亿左右"). */
-const APPROXIMATE_SUFFIX = /(?:出头|挂零|左右|上下|的样子)$/
-const ROUGH_SUFFIX = /(?:左右|上下|的样子)$/
+/** 出头/挂零 are a value ("八百万出头" ≈ 800万); 左右/上下/前后/的样子 are one unless the number is round ("一个亿左右"). */
+const APPROXIMATE_SUFFIX = /(?:出头|挂零|左右|上下|前后|的样子)$/
+const ROUGH_SUFFIX = /(?:左右|上下|前后|的样子)$/
 const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外|\+)$/
 const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|都没有|都没)$/
 const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
