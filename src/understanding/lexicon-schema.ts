@@ -118,6 +118,8 @@ export const ReplyWordFileSchema = z
     negatedFigures: Words,
     /** Modal particles that close a message and say nothing ("能评吗哈", "是23年的哦"): dropped before reading. */
     closingParticles: Words,
+    /** Ask words that, after a matter named with an area word, say the owner does not know it ("知识产权的事我不太懂"). */
+    notUnderstood: Words,
   })
   .strict()
 

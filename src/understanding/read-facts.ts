@@ -383,6 +383,8 @@ class MessageExtractor {
   #previousTopicYear: YearReference | null = null
   /** The previous topic was named without a number ("数字化等级没评过，不清楚几级"). */
   #previousTopicBare = false
+  /** The clause before named a whole matter (融资的事) without saying it is not known. */
+  #previousArea = false
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
   /** Parts said to be all of their whole ("都是自己研发的"). */
@@ -606,10 +608,16 @@ class MessageExtractor {
       if (topic) clauseTopic = topic
     })
 
-    // "融资的事得问老板": not knowing a whole matter leaves every fact asked unknown.
-    if (hasUnknown && tokens.some((token) => token.type === 'area')) {
+    // "融资的事得问老板": not knowing a whole matter leaves every fact asked unknown; so does a 不清楚 in the next
+    // clause that names nothing else ("融资的事我不管，问我们CFO吧").
+    const area = tokens.some((token) => token.type === 'area')
+    const namesFact = tokens.some(
+      (token) => token.type === 'keyword' && token.meaning.type !== 'noise' && token.meaning.type !== 'sink',
+    )
+    if (hasUnknown && (area || (this.#previousArea && !namesFact))) {
       for (const fact of this.#expecting) if (!this.#draft.values.has(fact)) this.#draft.markUnknown(fact)
     }
+    this.#previousArea = area && !hasUnknown
     if (!hasUnknown) this.#readLocatedPlace(clause, suppressFrom)
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
     // "不清楚几级": a vague number beside 不清楚 asks rather than states (it was skipped above).

@@ -160,3 +160,26 @@ describe('readReply: a modal particle closing the message says nothing', () => {
     expect(read('不对呢', summary).act).toBe('deny')
   })
 })
+
+describe('readReply: not knowing a whole matter', () => {
+  const ip: ExpectedAnswer = {
+    facts: ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2'],
+    step: 'question',
+  }
+  const financing: ExpectedAnswer = { facts: ['equityFinancing2y', 'equityFinancing3y', 'listing'], step: 'question' }
+
+  it('知识产权的事我不太懂 does not know the group; 不太懂 alone asks', () => {
+    expect(read('知识产权的事我不太懂', ip)).toMatchObject({ act: 'unknown' })
+    expect(read('知识产权的事我不太懂', ip).unknown).toHaveLength(4)
+    expect(read('不太懂', ip).act).toBe('ask')
+    expect(read('这块不明白什么意思', ip).act).toBe('ask')
+  })
+
+  it('融资的事我不管，问我们CFO吧: the 不清楚 of the next clause covers the matter', () => {
+    expect([...read('融资的事我不管，问我们CFO吧', financing).unknown].sort()).toEqual([
+      'equityFinancing2y',
+      'equityFinancing3y',
+      'listing',
+    ])
+  })
+})

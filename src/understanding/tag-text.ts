@@ -396,6 +396,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   markStatementParticles(text, tokens)
+  markUnknownAreas(tokens, lexicon.notUnderstood)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
     if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
@@ -698,6 +699,26 @@ function markStatementParticles(text: string, tokens: MessageToken[]): void {
       )
         tokens[last] = { ...particle, type: 'filler' } as MessageToken
     }
+    start = index + 1
+  }
+}
+
+/**
+ * "知识产权的事我不太懂", "财务方面看不懂": not understanding a matter named with an area word is not knowing it; a
+ * clause that also asks ("这块不明白什么意思") still asks.
+ */
+function markUnknownAreas(tokens: MessageToken[], notUnderstood: ReadonlySet<string>): void {
+  let start = 0
+  for (let index = 0; index <= tokens.length; index += 1) {
+    if (index < tokens.length && tokens[index]!.type !== 'separator') continue
+    const clause = tokens.slice(start, index)
+    const area = clause.findIndex((token) => token.type === 'area')
+    const questions = clause.filter((token) => token.type === 'question')
+    const word = clause.findIndex(
+      (token, at) => at > area && token.type === 'question' && notUnderstood.has(token.text),
+    )
+    if (area >= 0 && word >= 0 && questions.length === 1)
+      tokens[start + word] = { ...clause[word]!, type: 'unknown', skip: false } as MessageToken
     start = index + 1
   }
 }
