@@ -183,3 +183,12 @@ describe('readReply: not knowing a whole matter', () => {
     ])
   })
 })
+
+describe('readReply: a verdict opening a message without punctuation', () => {
+  it.each([
+    ['不太对行业应该是信息技术咨询', 'software'],
+    ['有一项不对行业应该是批发', 'wholesale'],
+  ])('%s corrects the industry', (text, industry) => {
+    expect(read(text, summary)).toMatchObject({ act: 'correct', facts: { industry } })
+  })
+})

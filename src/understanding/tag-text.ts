@@ -502,7 +502,7 @@ function separateSpokenClauses(text: string, tokens: MessageToken[]): void {
       previous.type === 'correction' &&
       (previous.alsoNo || previous.marksWrong === true) &&
       index - 1 === clauseStart &&
-      opensStatement(token)
+      (opensStatement(token) || token.type === 'cue')
     // "省科技进步二等奖排第三创客中国没参加": a rank ends its statement; a polarity after it opens the next.
     const afterRank =
       previous.type === 'rank' && (opensStatement(token) || (isPolar(token) && opensStatement(tokens[index + 1])))
