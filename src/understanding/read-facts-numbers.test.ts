@@ -174,3 +174,11 @@ describe('a range with its unit after both ends', () => {
     })
   })
 })
+
+describe('a year with 不清楚 after a count', () => {
+  it('研发费用两百万 研发人员25个 前年的不清楚: the year is of the last topic with a fact per year', () => {
+    const result = read('研发费用两百万 研发人员25个 前年的不清楚', RD)
+    expect(result.facts).toEqual({ rdExpense: 200, rdStaff: 25 })
+    expect(result.unknown).toEqual(['rdExpensePrev'])
+  })
+})

@@ -368,6 +368,8 @@ class MessageExtractor {
   readonly #choices = new Map<FactName, string>()
   readonly #members = new Map<'honors' | 'techConversion', { add: Set<string>; remove: Set<string> }>()
   #previousTopic: AmountTopic | null = null
+  /** The last topic talked about that has a fact per year (研发费用, not 研发人员). */
+  #previousDatedTopic: AmountTopic | null = null
   /** "去年比前年多四百万": figures of one topic stated through another year's, resolved once all values are read. */
   readonly #comparisons: Array<{
     topic: AmountTopic
@@ -627,9 +629,14 @@ class MessageExtractor {
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
     if (clauseTopic) {
       this.#previousTopic = clauseTopic
+      this.#noteDatedTopic(clauseTopic)
       this.#previousTopicBare = numberTopic !== clauseTopic
       this.#previousTopicYear = this.#previousTopicBare ? clauseYear : null
     }
+  }
+
+  #noteDatedTopic(topic: AmountTopic): void {
+    if (topic.slots.length > 1 && !topic.windows) this.#previousDatedTopic = topic
   }
 
   /** Records the clause's comparisons (their difference is no value) and returns the token indexes they use up. */
@@ -1009,9 +1016,14 @@ class MessageExtractor {
     )
     const yes = tokens.some((token) => token.type === 'yes')
     const all = tokens.some((token) => token.type === 'all')
-    // "前年的不清楚" / "前年没有": the year picks a fact of the topic just talked about.
-    if (clauseYear && this.#previousTopic && (unknown || no)) {
-      const facts = this.#factsWithoutValue(this.#previousTopic, clauseYear, null)
+    // "前年的不清楚" / "前年没有": the year picks a fact of the topic just talked about, or of the last one with a
+    // fact per year ("研发费用两百万 研发人员25个 前年的不清楚").
+    const dated =
+      this.#previousTopic && this.#previousTopic.slots.length === 1 && !this.#previousTopic.windows
+        ? (this.#previousDatedTopic ?? this.#previousTopic)
+        : this.#previousTopic
+    if (clauseYear && dated && (unknown || no)) {
+      const facts = this.#factsWithoutValue(dated, clauseYear, null)
       for (const fact of facts) {
         if (unknown) this.#draft.markUnknown(fact)
         else if (fact in NEGATIVE_VALUES) this.#draft.set(fact, NEGATIVE_VALUES[fact], raw)
