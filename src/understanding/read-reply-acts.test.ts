@@ -192,3 +192,11 @@ describe('readReply: a verdict opening a message without punctuation', () => {
     expect(read(text, summary)).toMatchObject({ act: 'correct', facts: { industry } })
   })
 })
+
+describe('readReply: 都是 before a description', () => {
+  it('没品牌，都是贴牌 says only that there is no brand; 都是 alone still answers yes', () => {
+    expect(read('没品牌，都是贴牌', quality).facts).toEqual({ ownBrand: false })
+    expect(read('都是', registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
+    expect(read('都是吧', registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
+  })
+})

@@ -397,6 +397,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   markStatementParticles(text, tokens)
   markUnknownAreas(tokens, lexicon.notUnderstood)
+  markDescriptions(text, tokens)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
     if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
@@ -721,6 +722,22 @@ function markUnknownAreas(tokens: MessageToken[], notUnderstood: ReadonlySet<str
       tokens[start + word] = { ...clause[word]!, type: 'unknown', skip: false } as MessageToken
     start = index + 1
   }
+}
+
+/**
+ * "没品牌，都是贴牌", "都是代工": 都是 before words no lexicon knows (two characters or more, not a particle: 都是吧),
+ * closing the clause, describes what the firm does; it answers no question with "yes".
+ */
+function markDescriptions(text: string, tokens: MessageToken[]): void {
+  tokens.forEach((token, index) => {
+    if (token.type !== 'yes' || !COPULAS.has(token.text) || tokens[index - 1]?.type !== 'all') return
+    const next = tokens[index + 1]
+    if (next !== undefined && next.type !== 'separator') return
+    const rest = text.slice(token.end, next?.start ?? text.length)
+    const words = [...rest].filter((char) => HAN.test(char)).length
+    if (words >= 2 && text.slice(tokens[index - 1]!.end, token.start).trim() === '')
+      tokens[index] = { ...token, type: 'filler' } as MessageToken
+  })
 }
 
 /** "啥荣誉都没有": later in the clause, 都/也 and then a negation. */
