@@ -576,7 +576,10 @@ function markClosingQuestion(text: string, tokens: MessageToken[]): void {
 function markAcknowledgement(tokens: MessageToken[], acknowledgements: ReadonlySet<string>): void {
   const first = tokens[0]
   if (first?.type !== 'yes' || !acknowledgements.has(first.text)) return
-  if (tokens.some((token, index) => index > 0 && token.type !== 'separator'))
+  // "嗯嗯呢": a particle closing the acknowledgement is no further word.
+  const closing = (token: MessageToken, index: number) =>
+    index === tokens.length - 1 && token.type === 'question' && FINAL_PARTICLES.has(token.text)
+  if (tokens.some((token, index) => index > 0 && token.type !== 'separator' && !closing(token, index)))
     tokens[0] = { ...first, type: 'filler' } as MessageToken
 }
 
