@@ -47,6 +47,16 @@ describe('tagText', () => {
     expect(tags('ISO 9001')).toEqual(['keyword:ISO 9001'])
   })
 
+  it('号人 is a unit of a head count, so a bound after it binds (300号人以下)', () => {
+    expect(tags('300号人以下')).toEqual(['quantity:300号人以下'])
+  })
+
+  it('an affirming sign closing a message that says something else affirms nothing', () => {
+    expect(tags('人数不对👌')).toContain('filler:👌')
+    expect(tags('好的👍')).toContain('yes:👍')
+    expect(tags('👌')).toEqual(['yes:👌'])
+  })
+
   it('呢 closing a statement is a final particle; after a bare topic it asks', () => {
     expect(tags('没有呢')).toEqual(['no:没有', 'filler:呢'])
     expect(tags('注册在天津呢')).toContain('filler:呢')

@@ -69,7 +69,7 @@ const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*�
 const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
-const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
+const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|号人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
 const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|前后|出头|挂零|的样子|以上|往上|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
@@ -390,6 +390,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   }
   joinKeywordsToSpacedFigures(tokens)
   markAcknowledgement(tokens, lexicon.acknowledgements)
+  markSignOff(tokens)
   separateRequests(tokens, lexicon)
   separateSpokenClauses(text, tokens)
   markAlternativeQuestions(text, tokens)
@@ -570,6 +571,22 @@ function markClosingQuestion(text: string, tokens: MessageToken[]): void {
   const at = tokens.findIndex((token) => token.start > closing.index)
   const question: MessageToken = { start: closing.index, end: closing.index + 1, text: '不', type: 'question' }
   tokens.splice(at < 0 ? tokens.length : at, 0, question)
+}
+
+/** An affirmation written as a sign, not a word (👌, 👍, ✅). */
+const SIGN = /^[^\p{L}\p{N}]+$/u
+
+/**
+ * "一共五十三个员工👌", "人数不对👌": an affirming sign closing a message that says something else signs it off; it
+ * affirms nothing. Alone ("👌") or after other affirmations ("好的👍") it still affirms.
+ */
+function markSignOff(tokens: MessageToken[]): void {
+  const last = tokens.length - 1
+  const sign = tokens[last]
+  if (sign?.type !== 'yes' || !SIGN.test(sign.text)) return
+  const said = tokens.slice(0, last).filter((token) => token.type !== 'separator' && token.type !== 'filler')
+  if (said.length > 0 && !said.every((token) => token.type === 'yes' || token.type === 'confirm'))
+    tokens[last] = { ...sign, type: 'filler' } as MessageToken
 }
 
 /** "嗯 没有", "嗯，营收写错了": an acknowledgement that opens a message before more words answers nothing itself. */
