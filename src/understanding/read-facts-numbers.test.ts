@@ -182,3 +182,12 @@ describe('a year with 不清楚 after a count', () => {
     expect(result.unknown).toEqual(['rdExpensePrev'])
   })
 })
+
+describe('分别/各/都 with a closing particle after the numbers', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['去年、前年分别是3000万和2600万呢', REVENUE, { revenue: 3000, revenuePrev: 2600 }],
+    ['研发费用去年前年都是200万👌', RD, { rdExpense: 200, rdExpensePrev: 200 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+})
