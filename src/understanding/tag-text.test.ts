@@ -64,6 +64,7 @@ describe('tagText', () => {
     expect(tags('那小巨人呢')).toContain('question:呢')
     expect(tags('有没有呢')).not.toContain('filler:呢')
     expect(tags('嗯嗯呢')).toEqual(['yes:嗯嗯', 'filler:呢'])
+    expect(tags('ERP用的用友呢')).toContain('filler:呢')
   })
 
   it('a vague word takes the magnitudes after it, leaving no figure; 过 before a bare 百/千 bounds it', () => {

@@ -697,8 +697,8 @@ const states = (token: MessageToken): boolean =>
       (token.meaning.type === 'flag' && token.meaning.value !== undefined)))
 
 /**
- * "没有呢", "不对呢", "注册在天津呢", "外包为主呢": 呢 closing a clause that states something (a stating token, or more
- * than two characters no word covers) is a final particle and asks nothing; only after a bare topic ("研发费用呢",
+ * "没有呢", "不对呢", "注册在天津呢", "外包为主呢": 呢 closing a clause that states something (a stating token, two fact
+ * words, or more than two characters no word covers: "ERP用的用友呢") is a final particle and asks nothing; only after a bare topic ("研发费用呢",
  * "那小巨人呢") does it ask "what about".
  */
 function markStatementParticles(text: string, tokens: MessageToken[]): void {
@@ -715,7 +715,7 @@ function markStatementParticles(text: string, tokens: MessageToken[]): void {
       for (let at = from; at < particle.start; at += 1)
         if (HAN.test(text[at]!) && !before.some((token) => token.start <= at && at < token.end)) untagged += 1
       if (
-        (before.some(states) || untagged > 2) &&
+        (before.some(states) || untagged > 2 || before.filter((token) => token.type === 'keyword').length > 1) &&
         !before.some((token) => token.type === 'question' || token.type === 'hypothetical')
       )
         tokens[last] = { ...particle, type: 'filler' } as MessageToken
