@@ -94,7 +94,7 @@ const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
   [/(?:元|块钱|块|人民币)$/, 'yuan', 1],
   [/(?:%|个百分点|个点)$/, 'percent', 1],
   [/成$/, 'percent', 10],
-  [/(?:个人|人|名|位)$/, 'person', 1],
+  [/(?:个人|号人|人|名|位)$/, 'person', 1],
   [/(?:项|件|个|篇|套|款|份)$/, 'item', 1],
   [/年半$/, 'year', 1],
   [/(?:年多|年左右|年以上|年|载)$/, 'year', 1],
@@ -110,9 +110,9 @@ const UPPER_BOUND_PREFIX = /^(?:不到|不足|低于|少于|小于)/
 const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于|[过破](?=[百千万亿]))/
 /** 上亿, 上千万: reaching the figure. */
 const REACHING_PREFIX = /^上(?=[百千万亿])/
-/** 出头/挂零 are a value ("八百万出头" ≈ 800万); 左右/上下/的样子 are one unless the number is round ("一个亿左右"). */
-const APPROXIMATE_SUFFIX = /(?:出头|挂零|左右|上下|的样子)$/
-const ROUGH_SUFFIX = /(?:左右|上下|的样子)$/
+/** 出头/挂零 are a value ("八百万出头" ≈ 800万); 左右/上下/前后/的样子 are one unless the number is round ("一个亿左右"). */
+const APPROXIMATE_SUFFIX = /(?:出头|挂零|左右|上下|前后|的样子)$/
+const ROUGH_SUFFIX = /(?:左右|上下|前后|的样子)$/
 const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外|\+)$/
 const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|都没有|都没)$/
 const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
@@ -228,6 +228,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     percentPrefix = prefixed[1] === '百分之' ? 1 : 0.1
     source = source.slice(prefixed[1].length)
   }
+  // "三千万元到四千万元", "30人到50人": a unit said after both ends of a range is said once.
+  source = source.replace(/^(.+?)(万元|元|人|个)([-~～到至].+)\2$/u, '$1$3$2')
   let unit: QuantityUnit | null = percentPrefix > 0 ? 'percent' : null
   let scale = percentPrefix > 0 ? percentPrefix : 1
   let extra = 0

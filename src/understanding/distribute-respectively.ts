@@ -39,7 +39,8 @@ function distributeSegment(segment: MessageToken[]): MessageToken[] {
   const at = respectively >= 0 ? respectively : segment.findIndex((token) => token.type === 'all')
   if (at < 0) return segment
   const before = segment.slice(0, at)
-  const after = segment.slice(at + 1).filter((token) => token.type !== 'yes')
+  // "分别是3000万和2600万呢": a closing particle or sign is no number.
+  const after = segment.slice(at + 1).filter((token) => token.type !== 'yes' && token.type !== 'filler')
   if (after.length === 0 || after.some((token) => token.type !== 'quantity')) return segment
   const kind = KINDS.find((candidate) => before.filter((token) => kindOf(token) === candidate).length >= 2)
   if (!kind) return spreadOverYears(segment, before, after)

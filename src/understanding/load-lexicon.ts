@@ -78,6 +78,10 @@ export interface Lexicon {
   indefinites: ReadonlySet<string>
   /** Affirm words that only acknowledge when they open a longer message (reply-words.json acknowledgements: 嗯). */
   acknowledgements: ReadonlySet<string>
+  /** Modal particles that close a message and say nothing (reply-words.json closingParticles: 哈, 哦, 啊). */
+  closingParticles: readonly string[]
+  /** Ask words that mean "I do not know" after a matter named with an area word (reply-words.json notUnderstood). */
+  notUnderstood: ReadonlySet<string>
   /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
   negatedFigures: ReadonlySet<string>
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
@@ -173,6 +177,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   for (const word of replyWords.negatedFigures)
     if (words.get(word)?.tag.type !== 'no')
       throw new Error(`${join(dir, 'reply-words.json')}: negated-figure word “${word}” is not a deny word`)
+  for (const word of replyWords.notUnderstood)
+    if (words.get(word)?.tag.type !== 'question')
+      throw new Error(`${join(dir, 'reply-words.json')}: not-understood word “${word}” is not an ask word`)
   for (const word of replyWords.indefinites)
     if (words.get(word)?.tag.type !== 'question')
       throw new Error(`${join(dir, 'reply-words.json')}: indefinite “${word}” is not an ask word`)
@@ -223,6 +230,8 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     assessVerbBetween: new Set(intents.assessVerbs.between),
     indefinites: new Set(replyWords.indefinites),
     acknowledgements: new Set(replyWords.acknowledgements),
+    notUnderstood: new Set(replyWords.notUnderstood),
+    closingParticles: [...replyWords.closingParticles].sort((left, right) => right.length - left.length),
     negatedFigures: new Set(replyWords.negatedFigures),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },

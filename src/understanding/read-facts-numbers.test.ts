@@ -150,3 +150,44 @@ describe('units, numerals and parts', () => {
     expect(read(text, expecting).facts).toEqual(facts)
   })
 })
+
+describe('a range with its unit after both ends', () => {
+  it.each<[string, FactName[], string, number, number]>([
+    ['营收在三千万元到四千万元之间', REVENUE, 'revenue', 3000, 4000],
+    ['员工30人到50人', ['employees'], 'employees', 30, 50],
+    ['营收3000w-4000w', REVENUE, 'revenue', 3000, 4000],
+  ])('%s bounds both ends', (text, expecting, fact, low, high) => {
+    const result = read(text, expecting)
+    expect(result.facts).toEqual({})
+    expect(result.bounds).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ fact, op: 'ge', value: low }),
+        expect.objectContaining({ fact, op: 'le', value: high }),
+      ]),
+    )
+  })
+
+  it('营业收入 就是3200 研发费用 240: a filler after the space still leads to the figure', () => {
+    expect(read('营业收入 就是3200 研发费用 240', ['revenue', 'rdExpense']).facts).toEqual({
+      revenue: 3200,
+      rdExpense: 240,
+    })
+  })
+})
+
+describe('a year with 不清楚 after a count', () => {
+  it('研发费用两百万 研发人员25个 前年的不清楚: the year is of the last topic with a fact per year', () => {
+    const result = read('研发费用两百万 研发人员25个 前年的不清楚', RD)
+    expect(result.facts).toEqual({ rdExpense: 200, rdStaff: 25 })
+    expect(result.unknown).toEqual(['rdExpensePrev'])
+  })
+})
+
+describe('分别/各/都 with a closing particle after the numbers', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['去年、前年分别是3000万和2600万呢', REVENUE, { revenue: 3000, revenuePrev: 2600 }],
+    ['研发费用去年前年都是200万👌', RD, { rdExpense: 200, rdExpensePrev: 200 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+})

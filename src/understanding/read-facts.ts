@@ -368,6 +368,8 @@ class MessageExtractor {
   readonly #choices = new Map<FactName, string>()
   readonly #members = new Map<'honors' | 'techConversion', { add: Set<string>; remove: Set<string> }>()
   #previousTopic: AmountTopic | null = null
+  /** The last topic talked about that has a fact per year (研发费用, not 研发人员). */
+  #previousDatedTopic: AmountTopic | null = null
   /** "去年比前年多四百万": figures of one topic stated through another year's, resolved once all values are read. */
   readonly #comparisons: Array<{
     topic: AmountTopic
@@ -383,6 +385,8 @@ class MessageExtractor {
   #previousTopicYear: YearReference | null = null
   /** The previous topic was named without a number ("数字化等级没评过，不清楚几级"). */
   #previousTopicBare = false
+  /** The clause before named a whole matter (融资的事) without saying it is not known. */
+  #previousArea = false
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
   /** Parts said to be all of their whole ("都是自己研发的"). */
@@ -606,10 +610,16 @@ class MessageExtractor {
       if (topic) clauseTopic = topic
     })
 
-    // "融资的事得问老板": not knowing a whole matter leaves every fact asked unknown.
-    if (hasUnknown && tokens.some((token) => token.type === 'area')) {
+    // "融资的事得问老板": not knowing a whole matter leaves every fact asked unknown; so does a 不清楚 in the next
+    // clause that names nothing else ("融资的事我不管，问我们CFO吧").
+    const area = tokens.some((token) => token.type === 'area')
+    const namesFact = tokens.some(
+      (token) => token.type === 'keyword' && token.meaning.type !== 'noise' && token.meaning.type !== 'sink',
+    )
+    if (hasUnknown && (area || (this.#previousArea && !namesFact))) {
       for (const fact of this.#expecting) if (!this.#draft.values.has(fact)) this.#draft.markUnknown(fact)
     }
+    this.#previousArea = area && !hasUnknown
     if (!hasUnknown) this.#readLocatedPlace(clause, suppressFrom)
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
     // "不清楚几级": a vague number beside 不清楚 asks rather than states (it was skipped above).
@@ -619,9 +629,14 @@ class MessageExtractor {
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
     if (clauseTopic) {
       this.#previousTopic = clauseTopic
+      this.#noteDatedTopic(clauseTopic)
       this.#previousTopicBare = numberTopic !== clauseTopic
       this.#previousTopicYear = this.#previousTopicBare ? clauseYear : null
     }
+  }
+
+  #noteDatedTopic(topic: AmountTopic): void {
+    if (topic.slots.length > 1 && !topic.windows) this.#previousDatedTopic = topic
   }
 
   /** Records the clause's comparisons (their difference is no value) and returns the token indexes they use up. */
@@ -1001,9 +1016,14 @@ class MessageExtractor {
     )
     const yes = tokens.some((token) => token.type === 'yes')
     const all = tokens.some((token) => token.type === 'all')
-    // "前年的不清楚" / "前年没有": the year picks a fact of the topic just talked about.
-    if (clauseYear && this.#previousTopic && (unknown || no)) {
-      const facts = this.#factsWithoutValue(this.#previousTopic, clauseYear, null)
+    // "前年的不清楚" / "前年没有": the year picks a fact of the topic just talked about, or of the last one with a
+    // fact per year ("研发费用两百万 研发人员25个 前年的不清楚").
+    const dated =
+      this.#previousTopic && this.#previousTopic.slots.length === 1 && !this.#previousTopic.windows
+        ? (this.#previousDatedTopic ?? this.#previousTopic)
+        : this.#previousTopic
+    if (clauseYear && dated && (unknown || no)) {
+      const facts = this.#factsWithoutValue(dated, clauseYear, null)
       for (const fact of facts) {
         if (unknown) this.#draft.markUnknown(fact)
         else if (fact in NEGATIVE_VALUES) this.#draft.set(fact, NEGATIVE_VALUES[fact], raw)

@@ -149,3 +149,54 @@ describe('readReply: a branch the firm has is not its legal form', () => {
     expect(read(text, registration, {}).facts.independentLegalPerson).toBe(value)
   })
 })
+
+describe('readReply: a modal particle closing the message says nothing', () => {
+  it('研发费用包括工资不啊 still asks', () => {
+    expect(read('研发费用包括工资不啊', rd).act).toBe('ask')
+  })
+
+  it('没有呢 and 是的哈 still answer', () => {
+    expect(read('是的哈', registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
+    expect(read('不对呢', summary).act).toBe('deny')
+  })
+})
+
+describe('readReply: not knowing a whole matter', () => {
+  const ip: ExpectedAnswer = {
+    facts: ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2'],
+    step: 'question',
+  }
+  const financing: ExpectedAnswer = { facts: ['equityFinancing2y', 'equityFinancing3y', 'listing'], step: 'question' }
+
+  it('知识产权的事我不太懂 does not know the group; 不太懂 alone asks', () => {
+    expect(read('知识产权的事我不太懂', ip)).toMatchObject({ act: 'unknown' })
+    expect(read('知识产权的事我不太懂', ip).unknown).toHaveLength(4)
+    expect(read('不太懂', ip).act).toBe('ask')
+    expect(read('这块不明白什么意思', ip).act).toBe('ask')
+  })
+
+  it('融资的事我不管，问我们CFO吧: the 不清楚 of the next clause covers the matter', () => {
+    expect([...read('融资的事我不管，问我们CFO吧', financing).unknown].sort()).toEqual([
+      'equityFinancing2y',
+      'equityFinancing3y',
+      'listing',
+    ])
+  })
+})
+
+describe('readReply: a verdict opening a message without punctuation', () => {
+  it.each([
+    ['不太对行业应该是信息技术咨询', 'software'],
+    ['有一项不对行业应该是批发', 'wholesale'],
+  ])('%s corrects the industry', (text, industry) => {
+    expect(read(text, summary)).toMatchObject({ act: 'correct', facts: { industry } })
+  })
+})
+
+describe('readReply: 都是 before a description', () => {
+  it('没品牌，都是贴牌 says only that there is no brand; 都是 alone still answers yes', () => {
+    expect(read('没品牌，都是贴牌', quality).facts).toEqual({ ownBrand: false })
+    expect(read('都是', registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
+    expect(read('都是吧', registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
+  })
+})

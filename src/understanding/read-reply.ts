@@ -4,6 +4,7 @@ import { detectInjection } from '../facts/detect-injection.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import { AMOUNT_TOPICS, type AmountTopic } from '../facts/fact-vocabulary.js'
 import { normalizeMessage } from '../facts/normalize-message.js'
+import { dropClosingParticles } from './drop-closing-particles.js'
 import { checkPlausibility } from '../facts/check-plausibility.js'
 import { currentLexicon } from './current-lexicon.js'
 import { programsNamed } from './find-program.js'
@@ -74,7 +75,7 @@ export function readReply(
   options: ReadOptions = {},
 ): ReplyReading {
   const lexicon = options.lexicon ?? currentLexicon()
-  const normalized = normalizeMessage(text.slice(0, 20_000))
+  const normalized = dropClosingParticles(normalizeMessage(text.slice(0, 20_000)), lexicon)
   const base = { lastFiscalYear: options.lastFiscalYear, lexicon, known }
   if (detectInjection(normalized))
     return {

@@ -42,6 +42,31 @@ describe('tagText', () => {
     expect(tags('有什么要求')).toContain('question:什么')
   })
 
+  it('a space where Chinese meets a digit or Latin letter inside a word is no break', () => {
+    expect(tags('多打了个 0')).toEqual(['correction:多打了个 0'])
+    expect(tags('ISO 9001')).toEqual(['keyword:ISO 9001'])
+  })
+
+  it('号人 is a unit of a head count, so a bound after it binds (300号人以下)', () => {
+    expect(tags('300号人以下')).toEqual(['quantity:300号人以下'])
+  })
+
+  it('an affirming sign closing a message that says something else affirms nothing', () => {
+    expect(tags('人数不对👌')).toContain('filler:👌')
+    expect(tags('好的👍')).toContain('yes:👍')
+    expect(tags('👌')).toEqual(['yes:👌'])
+  })
+
+  it('呢 closing a statement is a final particle; after a bare topic it asks', () => {
+    expect(tags('没有呢')).toEqual(['no:没有', 'filler:呢'])
+    expect(tags('注册在天津呢')).toContain('filler:呢')
+    expect(tags('小程序开发，外包为主呢')).toContain('filler:呢')
+    expect(tags('那小巨人呢')).toContain('question:呢')
+    expect(tags('有没有呢')).not.toContain('filler:呢')
+    expect(tags('嗯嗯呢')).toEqual(['yes:嗯嗯', 'filler:呢'])
+    expect(tags('ERP用的用友呢')).toContain('filler:呢')
+  })
+
   it('a vague word takes the magnitudes after it, leaving no figure; 过 before a bare 百/千 bounds it', () => {
     expect(tags('总资产大几千万')).toEqual(['keyword:总资产', 'vague:大几'])
     expect(tags('专利好几个')).toEqual(['keyword:专利', 'vague:好几'])

@@ -69,8 +69,8 @@ const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*�
 const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
-const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|出头|挂零|的样子|以上|往上|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
+const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|号人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
+const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|前后|出头|挂零|的样子|以上|往上|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
@@ -162,22 +162,36 @@ const isLatin = (code: number | undefined): boolean =>
   code !== undefined && ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))
 
 /**
- * The longest lexicon word starting at `at`, or null: a phrase wins over the characters inside it (没问题 over 没,
- * 工业软件 over 工业). Latin words (ERP, CE, IT, y) must stand alone: "CE" is not in "CEO".
+ * The longest lexicon word starting at `at`, or null, with the length it spans in the message: a phrase wins over the
+ * characters inside it (没问题 over 没, 工业软件 over 工业). Latin words (ERP, CE, IT, y) must stand alone: "CE" is not
+ * in "CEO". A space where Chinese meets a digit or a Latin letter inside a word is no break ("多打了个 0",
+ * "ISO 9001", "创客中国 500强"), as phones and voice input put one there.
  */
-function wordAt(root: TrieNode, text: string, at: number): string | null {
+function wordAt(root: TrieNode, text: string, at: number): { word: string; length: number } | null {
   const first = text.codePointAt(at) as number
   if (isLatin(first) && at > 0 && isLatin(text.charCodeAt(at - 1))) return null
   let node: TrieNode | undefined = root
-  let found: string | null = null
+  let found: { word: string; length: number } | null = null
   for (let index = at; index < text.length;) {
-    const code = text.codePointAt(index) as number
+    let code = text.codePointAt(index) as number
+    if (code === 32 && index > at && !node.children.has(32) && scriptsMeet(text, index)) {
+      index += 1
+      code = text.codePointAt(index) as number
+    }
     node = node.children.get(foldCase(code))
     if (!node) break
     index += code > 0xffff ? 2 : 1
-    if (node.word !== null && !(node.latinEnd && isLatin(text.codePointAt(index)))) found = node.word
+    if (node.word !== null && !(node.latinEnd && isLatin(text.codePointAt(index))))
+      found = { word: node.word, length: index - at }
   }
   return found
+}
+
+/** Whether the space at `index` stands between a Chinese character and a digit or Latin letter. */
+function scriptsMeet(text: string, index: number): boolean {
+  const before = text.charAt(index - 1)
+  const after = text.charAt(index + 1)
+  return (HAN.test(before) && isLatin(after.charCodeAt(0))) || (isLatin(before.charCodeAt(0)) && HAN.test(after))
 }
 
 type TaggerMatch = { index: number; raw: string; groups: Record<string, string | undefined> }
@@ -206,7 +220,7 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
     const word = wordAt(root, text, at)
     // "一点五个亿": a figure longer than the word at its start (一点, a noise word) is read as the figure.
     const figure = word !== null && NUMERAL_START.test(text.charAt(at)) ? quantityAt(patterns, text, at) : null
-    if (figure !== null && figure.raw.length > (word as string).length) {
+    if (figure !== null && word !== null && figure.raw.length > word.length) {
       yield figure
       at += figure.raw.length
       searchedFrom = -1
@@ -214,7 +228,7 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
     }
     if (word !== null) {
       // The message's own characters ("iso9001"), the lexicon's word to look up ("ISO9001").
-      yield { index: at, raw: text.slice(at, at + word.length), groups: { word } }
+      yield { index: at, raw: text.slice(at, at + word.length), groups: { word: word.word } }
       at += word.length
       continue
     }
@@ -376,11 +390,15 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   }
   joinKeywordsToSpacedFigures(tokens)
   markAcknowledgement(tokens, lexicon.acknowledgements)
+  markSignOff(tokens)
   separateRequests(tokens, lexicon)
   separateSpokenClauses(text, tokens)
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
+  markStatementParticles(text, tokens)
+  markUnknownAreas(tokens, lexicon.notUnderstood)
+  markDescriptions(text, tokens)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
     if (token.type === 'bound' && token.text === '不过') tokens[index] = { ...token, type: 'separator' } as MessageToken
@@ -429,16 +447,21 @@ function separateRequests(tokens: MessageToken[], lexicon: Lexicon): void {
 
 /**
  * "营业收入 三千二百 研发费用 二百四十": a space between a fact word (or a year) and its Chinese figure joins them, as
- * it does before Arabic digits ("营业收入 3200"); after the figure it still separates ("员工一百四十 其中研发三十五").
+ * it does before Arabic digits ("营业收入 3200"), also across a filler ("营业收入 就是3200"); after the figure it still
+ * separates ("员工一百四十 其中研发三十五").
  */
 function joinKeywordsToSpacedFigures(tokens: MessageToken[]): void {
   for (let index = tokens.length - 2; index > 0; index -= 1) {
     const token = tokens[index]!
     if (token.type !== 'separator' || token.text.trim() !== '') continue
     const before = tokens[index - 1]!
-    const after = tokens[index + 1]!
+    // "营业收入 就是3200": a filler after the space still leads to the figure.
+    let next = index + 1
+    while (next < tokens.length - 1 && tokens[next]!.type === 'filler' && tokens[next]!.end === tokens[next + 1]!.start)
+      next += 1
+    const after = tokens[next]!
     const fact = (before.type === 'keyword' && before.meaning.type === 'amount') || before.type === 'year'
-    const adjacent = before.end === token.start && token.end === after.start
+    const adjacent = before.end === token.start && token.end === tokens[index + 1]!.start
     // "去年 前年分别是3000万和2600万": a space between two years lists them.
     const years = before.type === 'year' && after.type === 'year'
     if (adjacent && ((fact && after.type === 'quantity') || years)) tokens.splice(index, 1)
@@ -481,7 +504,7 @@ function separateSpokenClauses(text: string, tokens: MessageToken[]): void {
       previous.type === 'correction' &&
       (previous.alsoNo || previous.marksWrong === true) &&
       index - 1 === clauseStart &&
-      opensStatement(token)
+      (opensStatement(token) || token.type === 'cue')
     // "省科技进步二等奖排第三创客中国没参加": a rank ends its statement; a polarity after it opens the next.
     const afterRank =
       previous.type === 'rank' && (opensStatement(token) || (isPolar(token) && opensStatement(tokens[index + 1])))
@@ -550,11 +573,30 @@ function markClosingQuestion(text: string, tokens: MessageToken[]): void {
   tokens.splice(at < 0 ? tokens.length : at, 0, question)
 }
 
+/** An affirmation written as a sign, not a word (👌, 👍, ✅). */
+const SIGN = /^[^\p{L}\p{N}]+$/u
+
+/**
+ * "一共五十三个员工👌", "人数不对👌": an affirming sign closing a message that says something else signs it off; it
+ * affirms nothing. Alone ("👌") or after other affirmations ("好的👍") it still affirms.
+ */
+function markSignOff(tokens: MessageToken[]): void {
+  const last = tokens.length - 1
+  const sign = tokens[last]
+  if (sign?.type !== 'yes' || !SIGN.test(sign.text)) return
+  const said = tokens.slice(0, last).filter((token) => token.type !== 'separator' && token.type !== 'filler')
+  if (said.length > 0 && !said.every((token) => token.type === 'yes' || token.type === 'confirm'))
+    tokens[last] = { ...sign, type: 'filler' } as MessageToken
+}
+
 /** "嗯 没有", "嗯，营收写错了": an acknowledgement that opens a message before more words answers nothing itself. */
 function markAcknowledgement(tokens: MessageToken[], acknowledgements: ReadonlySet<string>): void {
   const first = tokens[0]
   if (first?.type !== 'yes' || !acknowledgements.has(first.text)) return
-  if (tokens.some((token, index) => index > 0 && token.type !== 'separator'))
+  // "嗯嗯呢": a particle closing the acknowledgement is no further word.
+  const closing = (token: MessageToken, index: number) =>
+    index === tokens.length - 1 && token.type === 'question' && FINAL_PARTICLES.has(token.text)
+  if (tokens.some((token, index) => index > 0 && token.type !== 'separator' && !closing(token, index)))
     tokens[0] = { ...first, type: 'filler' } as MessageToken
 }
 
@@ -629,6 +671,91 @@ function markSoftenersAndIndefinites(text: string, tokens: MessageToken[], indef
       (before?.type === 'yes' || before?.type === 'confirm') &&
       text.slice(before.end, token.start).trim() === ''
     if (softens || (indefinites.has(token.text) && (negated || deniedAfter(text, tokens, index))))
+      tokens[index] = { ...token, type: 'filler' } as MessageToken
+  })
+}
+
+/** Tokens that state something: a clause holding one is a statement, not a bare topic. */
+const STATING = new Set<MessageToken['type']>([
+  'yes',
+  'no',
+  'quantity',
+  'rank',
+  'unknown',
+  'confirm',
+  'correction',
+  'bound',
+  'place',
+  'vague',
+  'change',
+])
+const states = (token: MessageToken): boolean =>
+  STATING.has(token.type) ||
+  (token.type === 'keyword' &&
+    (token.meaning.type === 'choice' ||
+      token.meaning.type === 'fixed' ||
+      (token.meaning.type === 'flag' && token.meaning.value !== undefined)))
+
+/**
+ * "没有呢", "不对呢", "注册在天津呢", "外包为主呢": 呢 closing a clause that states something (a stating token, two fact
+ * words, or more than two characters no word covers: "ERP用的用友呢") is a final particle and asks nothing; only after a bare topic ("研发费用呢",
+ * "那小巨人呢") does it ask "what about".
+ */
+function markStatementParticles(text: string, tokens: MessageToken[]): void {
+  let start = 0
+  for (let index = 0; index <= tokens.length; index += 1) {
+    if (index < tokens.length && tokens[index].type !== 'separator') continue
+    let last = index - 1
+    while (last >= start && tokens[last].type === 'filler') last -= 1
+    const particle = tokens[last]
+    if (particle?.type === 'question' && particle.text === '呢') {
+      const before = tokens.slice(start, last)
+      const from = start > 0 ? tokens[start - 1]!.end : 0
+      let untagged = 0
+      for (let at = from; at < particle.start; at += 1)
+        if (HAN.test(text[at]!) && !before.some((token) => token.start <= at && at < token.end)) untagged += 1
+      if (
+        (before.some(states) || untagged > 2 || before.filter((token) => token.type === 'keyword').length > 1) &&
+        !before.some((token) => token.type === 'question' || token.type === 'hypothetical')
+      )
+        tokens[last] = { ...particle, type: 'filler' } as MessageToken
+    }
+    start = index + 1
+  }
+}
+
+/**
+ * "知识产权的事我不太懂", "财务方面看不懂": not understanding a matter named with an area word is not knowing it; a
+ * clause that also asks ("这块不明白什么意思") still asks.
+ */
+function markUnknownAreas(tokens: MessageToken[], notUnderstood: ReadonlySet<string>): void {
+  let start = 0
+  for (let index = 0; index <= tokens.length; index += 1) {
+    if (index < tokens.length && tokens[index]!.type !== 'separator') continue
+    const clause = tokens.slice(start, index)
+    const area = clause.findIndex((token) => token.type === 'area')
+    const questions = clause.filter((token) => token.type === 'question')
+    const word = clause.findIndex(
+      (token, at) => at > area && token.type === 'question' && notUnderstood.has(token.text),
+    )
+    if (area >= 0 && word >= 0 && questions.length === 1)
+      tokens[start + word] = { ...clause[word]!, type: 'unknown', skip: false } as MessageToken
+    start = index + 1
+  }
+}
+
+/**
+ * "没品牌，都是贴牌", "都是代工": 都是 before words no lexicon knows (two characters or more, not a particle: 都是吧),
+ * closing the clause, describes what the firm does; it answers no question with "yes".
+ */
+function markDescriptions(text: string, tokens: MessageToken[]): void {
+  tokens.forEach((token, index) => {
+    if (token.type !== 'yes' || !COPULAS.has(token.text) || tokens[index - 1]?.type !== 'all') return
+    const next = tokens[index + 1]
+    if (next !== undefined && next.type !== 'separator') return
+    const rest = text.slice(token.end, next?.start ?? text.length)
+    const words = [...rest].filter((char) => HAN.test(char)).length
+    if (words >= 2 && text.slice(tokens[index - 1]!.end, token.start).trim() === '')
       tokens[index] = { ...token, type: 'filler' } as MessageToken
   })
 }
