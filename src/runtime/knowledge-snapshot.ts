@@ -21,7 +21,7 @@ import { createPolicyIndex, type PolicyIndexSnapshot } from '../search/policy-in
 export const DEFAULT_SNAPSHOT_PATH = fileURLToPath(new URL('../knowledge-snapshot.bin', import.meta.url))
 
 /** Bumped when the payload's shape changes. */
-const FORMAT = 2
+const FORMAT = 3
 const KEY_LENGTH = 64
 
 export interface KnowledgeSnapshot {

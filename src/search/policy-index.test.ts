@@ -69,3 +69,71 @@ describe('PolicyIndex search', () => {
     }
   })
 })
+
+describe('PolicyIndex phrase boosts shared by equal Han texts', () => {
+  const base = cards.find((card) => !card.duplicateOf)!
+  /** A card whose title and body are only the text given (same length and bigrams across the variants). */
+  const card = (id: string, content: string): PolicyCard => ({
+    ...base,
+    id,
+    title: '测试政策',
+    subtitle: null,
+    heading: null,
+    documentTitle: '测试文件',
+    issuer: '测试机关',
+    docNumber: null,
+    audience: null,
+    toolType: null,
+    timing: null,
+    section: '',
+    content,
+    requirements: null,
+    process: null,
+    duplicateOf: null,
+  })
+  // The "with" bodies hold the phrase 量子保险补贴, the "without" ones every bigram of it but not the phrase; the two
+  // of each kind differ only in a figure, so they share a Han text (and the phrase search's answer).
+  const variants = [
+    card('zz-with-1', '量子保险补贴，保险100万元'),
+    card('zz-without-1', '量子保险，保险补贴100万元'),
+    card('zz-with-2', '量子保险补贴，保险200万元'),
+    card('zz-without-2', '量子保险，保险补贴200万元'),
+  ]
+  const scoresOf = (index: ReturnType<typeof createPolicyIndex>, question: string) =>
+    Object.fromEntries(
+      index
+        .search(question, { limit: 50 })
+        .hits.filter((hit) => hit.card.id.startsWith('zz-'))
+        .map((hit) => [hit.card.id, hit.score]),
+    )
+
+  it('boosts exactly the bodies holding the phrase, whichever card of a Han text is searched first', () => {
+    const question = '量子保险补贴怎么申请'
+    const forward = createPolicyIndex([...cards, ...variants], { synonyms })
+    const backward = createPolicyIndex([...cards, ...[...variants].reverse()], { synonyms })
+    const scores = scoresOf(forward, question)
+    expect(Object.keys(scores)).toHaveLength(4)
+    expect(scores['zz-with-1']).toBe(scores['zz-with-2'])
+    expect(scores['zz-without-1']).toBe(scores['zz-without-2'])
+    // Same length and bigrams: the difference is the phrase boost alone.
+    expect(scores['zz-with-1']).toBeGreaterThan(scores['zz-without-1']!)
+    expect(scoresOf(backward, question)).toEqual(scores)
+    // An earlier query's answers do not leak into a later one.
+    scoresOf(forward, '保险补贴量子怎么申请')
+    expect(scoresOf(forward, question)).toEqual(scores)
+  })
+
+  it('keeps the shared answers through a snapshot', () => {
+    const built = createPolicyIndex([...cards, ...variants], { synonyms })
+    const snapshot = structuredClone(built.toSnapshot())
+    const restored = createPolicyIndex([...cards, ...variants], { synonyms, snapshot })
+    expect(scoresOf(restored, '量子保险补贴怎么申请')).toEqual(scoresOf(built, '量子保险补贴怎么申请'))
+    // A snapshot without the Han text ids (an older format) is not used: the cards are indexed again.
+    const { hanTextIds: _, ...older } = snapshot
+    const rebuilt = createPolicyIndex([...cards, ...variants], {
+      synonyms,
+      snapshot: older as unknown as typeof snapshot,
+    })
+    expect(scoresOf(rebuilt, '量子保险补贴怎么申请')).toEqual(scoresOf(built, '量子保险补贴怎么申请'))
+  })
+})

@@ -61,6 +61,11 @@ export interface PolicyIndexSnapshot {
   offsets: Int32Array
   positions: Int32Array
   counts: Int32Array
+  /**
+   * Per card (index order), the id of its body's Han text (`hanTextIds`): cards whose bodies have the same Han text
+   * share one, so a Han phrase is searched in one of their bodies per query.
+   */
+  hanTextIds: Int32Array
 }
 
 /**
@@ -247,6 +252,17 @@ export class PolicyIndex {
   #bodyTexts: string[] = []
   #titleNorms = new Float64Array(0)
   #bodyNorms = new Float64Array(0)
+  /**
+   * Per card position, the id of its body's Han text (`hanTextIds`): a Han phrase is in a body exactly when it is in
+   * the Han text, so cards sharing an id (district versions of one policy that differ in figures and dates) share
+   * the answer, and a query searches one of their bodies. Per id, which of the current query's first 32 phrases were
+   * searched and found (valid when its stamp is the query's): reused, reset lazily.
+   */
+  #hanTextIds: Int32Array = new Int32Array(0)
+  #hanStamps = new Int32Array(0)
+  #hanSearched = new Int32Array(0)
+  #hanFound = new Int32Array(0)
+  #queryStamp = 0
   /** The current query's candidates by position, ascending (reused). */
   #sortedCandidates = new Int32Array(0)
   /** Scratch space and digit counts of the candidates' radix sort (reused). */
@@ -314,6 +330,11 @@ export class PolicyIndex {
     this.#bodyTexts = this.#cards.map((indexed) => indexed.bodyText)
     this.#titleNorms = Float64Array.from(this.#cards, (indexed) => indexed.titleNorm)
     this.#bodyNorms = Float64Array.from(this.#cards, (indexed) => indexed.bodyNorm)
+    if (!restored) this.#hanTextIds = hanTextIds(this.#bodyTexts)
+    const hanTexts = this.#hanTextIds.reduce((largest, id) => Math.max(largest, id + 1), 0)
+    this.#hanStamps = new Int32Array(hanTexts)
+    this.#hanSearched = new Int32Array(hanTexts)
+    this.#hanFound = new Int32Array(hanTexts)
     const budget = Math.min(this.#cards.length, CANDIDATE_BUDGET)
     this.#sortedCandidates = new Int32Array(budget)
     this.#sortScratch = new Int32Array(budget)
@@ -395,7 +416,9 @@ export class PolicyIndex {
       indexed.some((card, position) => card.id !== snapshot.cardIds[position]) ||
       snapshot.offsets?.length !== snapshot.terms.length + 1 ||
       snapshot.positions?.length !== snapshot.offsets[snapshot.terms.length] ||
-      snapshot.counts?.length !== 2 * snapshot.positions.length
+      snapshot.counts?.length !== 2 * snapshot.positions.length ||
+      snapshot.hanTextIds?.length !== indexed.length ||
+      snapshot.hanTextIds.some((id) => id < 0 || id >= indexed.length)
     )
       return undefined
     for (const card of cards) this.#byId.set(card.id, card)
@@ -423,6 +446,7 @@ export class PolicyIndex {
     this.#offsets = snapshot.offsets
     this.#positions = snapshot.positions
     this.#counts = snapshot.counts
+    this.#hanTextIds = snapshot.hanTextIds
     return { titleTotal, bodyTotal }
   }
 
@@ -463,6 +487,7 @@ export class PolicyIndex {
       offsets: this.#offsets,
       positions: this.#positions,
       counts: this.#counts,
+      hanTextIds: this.#hanTextIds,
     }
   }
 
@@ -601,13 +626,33 @@ export class PolicyIndex {
   ): number {
     let score = termScore
     score += bits.streak !== undefined ? bits.streak * 0.5 : this.#titleStreakBoost(this.#cards[position], phrases)
-    for (const phrase of phrases) {
+    for (let index = 0; index < phrases.length; index += 1) {
+      const phrase = phrases[index]
       if (this.#mayHold(phrase, position, bits.titleHeld, true) && this.#titleTexts[position].includes(phrase.phrase))
         score += phrase.idf * (this.#titleWeights[position] === TITLE_WEIGHT ? 1.5 : 0.5)
-      else if (this.#mayHold(phrase, position, bits.held, false) && this.#bodyTexts[position].includes(phrase.phrase))
+      else if (this.#mayHold(phrase, position, bits.held, false) && this.#bodyHolds(phrase, index, position))
         score += phrase.idf * 0.4
     }
     return score
+  }
+
+  /**
+   * Whether the body at `position` holds the phrase (the `index`-th of the query's): a Han phrase's answer is kept
+   * per Han text for the query, so the cards sharing one search a single body.
+   */
+  #bodyHolds(phrase: WeightedPhrase, index: number, position: number): boolean {
+    if (!phrase.hanOnly || index >= 32) return this.#bodyTexts[position].includes(phrase.phrase)
+    const id = this.#hanTextIds[position]
+    const bit = 1 << index
+    if (this.#hanStamps[id] !== this.#queryStamp) {
+      this.#hanStamps[id] = this.#queryStamp
+      this.#hanSearched[id] = 0
+      this.#hanFound[id] = 0
+    } else if ((this.#hanSearched[id] & bit) !== 0) return (this.#hanFound[id] & bit) !== 0
+    const found = this.#bodyTexts[position].includes(phrase.phrase)
+    this.#hanSearched[id] |= bit
+    if (found) this.#hanFound[id] |= bit
+    return found
   }
 
   /**
@@ -750,6 +795,12 @@ export class PolicyIndex {
     const bitOf = new Map<string, number>()
     terms.slice(0, 32).forEach((term, index) => bitOf.set(term.token, 1 << index))
     const phrases = this.#phrasesOf(question, bitOf)
+    // A new stamp: the Han texts' phrase answers of earlier queries no longer count (all reset when it wraps).
+    this.#queryStamp = (this.#queryStamp + 1) | 0
+    if (this.#queryStamp === 0) {
+      this.#hanStamps.fill(0)
+      this.#queryStamp = 1
+    }
     // A title that holds none of the phrases' bigrams gets no word-order boost: when every such bigram is a query
     // term, the title bits tell which titles hold one, and the others skip that computation.
     const streakBits = phrases.reduce((all, phrase) => all | (phrase.mask ?? 0), 0)
@@ -907,6 +958,66 @@ export class PolicyIndex {
       coverage: Math.round(coverage * 1000) / 1000,
     }
   }
+}
+
+/**
+ * Every Han character is at or above U+2E80 (CJK radicals): a text's Han text keeps the code units from there up and
+ * marks each run of the others (figures, dates, Latin, ASCII punctuation) by one separator. A Han-only phrase lies
+ * inside one run of kept units, so it occurs in a text exactly when it occurs in its Han text; keeping more than the
+ * Han characters only makes equal Han texts rarer, never wrong.
+ */
+const HAN_FLOOR = 0x2e80
+const SEPARATOR = 0x7c
+
+/** A hash (FNV-1a) of the text's Han text, read in place. */
+function hanTextHash(text: string): number {
+  let hash = 0x811c9dc5 | 0
+  let gap = false
+  for (let at = 0; at < text.length; at += 1) {
+    const unit = text.charCodeAt(at)
+    if (unit < HAN_FLOOR) {
+      gap = true
+      continue
+    }
+    if (gap) hash = Math.imul(hash ^ SEPARATOR, 0x01000193)
+    gap = false
+    hash = Math.imul(hash ^ unit, 0x01000193)
+  }
+  return gap ? Math.imul(hash ^ SEPARATOR, 0x01000193) : hash
+}
+
+/** Whether two texts have the same Han text, compared in place. */
+function sameHanText(left: string, right: string): boolean {
+  for (let from = 0, to = 0; ; from += 1, to += 1) {
+    const leftGap = from < left.length && left.charCodeAt(from) < HAN_FLOOR
+    const rightGap = to < right.length && right.charCodeAt(to) < HAN_FLOOR
+    if (leftGap !== rightGap) return false
+    while (from < left.length && left.charCodeAt(from) < HAN_FLOOR) from += 1
+    while (to < right.length && right.charCodeAt(to) < HAN_FLOOR) to += 1
+    if (from === left.length || to === right.length) return from === left.length && to === right.length
+    if (left.charCodeAt(from) !== right.charCodeAt(to)) return false
+  }
+}
+
+/** Per text, the id of its Han text (ids 0, 1 … in order of first use): equal Han texts get one id. */
+function hanTextIds(texts: readonly string[]): Int32Array {
+  const ids = new Int32Array(texts.length)
+  // Per hash, the first text of each Han text with that hash.
+  const firsts = new Map<number, number[]>()
+  let next = 0
+  texts.forEach((text, position) => {
+    const hash = hanTextHash(text)
+    const bucket = firsts.get(hash)
+    const first = bucket?.find((other) => sameHanText(texts[other], text))
+    if (first !== undefined) {
+      ids[position] = ids[first]
+      return
+    }
+    ids[position] = next++
+    if (bucket) bucket.push(position)
+    else firsts.set(hash, [position])
+  })
+  return ids
 }
 
 /** Hits in rank order: higher score first, then card id (its rank in `localeCompare` order). */
