@@ -490,8 +490,10 @@ export class DialogueManager implements Advisor {
       benefits: this.#options.benefits,
     })
     if (answer.cardIds.length > 0) state.lastTopic = { kind: 'policy', cardIds: answer.cardIds, query: text }
+    // A short message that matched nothing is off-topic, unless it was referred elsewhere ("企业年金怎么交" → 12345).
     if (
       answer.cardIds.length === 0 &&
+      !answer.referred &&
       state.mode === 'idle' &&
       !/(政策|补贴|支持|申请|办理|资金|奖励)/.test(text) &&
       text.length <= 8

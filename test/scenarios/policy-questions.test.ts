@@ -107,6 +107,9 @@ describe('对话：问什么答什么（分问题作答、答或不答的判断�
     await bot.say('个税专项附加扣除 赡养老人一个月能扣多少', /12345/u, not(/依据：/u))
     await bot.say('社保断缴了三个月 还能补缴吗', /12345/u, not(/依据：/u))
     await bot.say('企业所得税汇算清缴几号截止', /12366/u, not(/依据：/u))
+    // A short question is referred too, not answered with the generic off-topic menu.
+    await bot.say('个人买房契税多少', /12345/u, not(/不在收录范围内/u))
+    await bot.say('企业年金怎么交', /12333|12345/u, not(/不在收录范围内/u))
   })
 
   it('15. 没收录的项目名：不拿相近的卡片硬答', async () => {
