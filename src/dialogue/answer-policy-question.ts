@@ -21,8 +21,8 @@ export interface PolicyAnswer {
   reply: OutboundReply
   /** The cards answered from (empty when nothing matched). */
   cardIds: string[]
-  /** Set when the question was referred elsewhere (a hotline, another agency, another region's government). */
-  referred?: true
+  /** Set when nothing matched and the question holds no policy word (answer-decision.json domainWords): off-topic. */
+  offTopic?: true
 }
 
 /** Agencies to point to when nothing matches, by topic words in the question. Data, reviewed like the cards. */
@@ -296,19 +296,20 @@ export async function answerPolicyQuestion(
   }
   switch (decision.kind) {
     case 'personal':
-      return { reply: { text: words.personalHotline, citations: [] }, cardIds: [], referred: true }
+      return { reply: { text: words.personalHotline, citations: [] }, cardIds: [] }
     case 'tax':
-      return { reply: { text: words.taxHotline, citations: [] }, cardIds: [], referred: true }
+      return { reply: { text: words.taxHotline, citations: [] }, cardIds: [] }
     case 'registration':
-      return { reply: { text: words.registrationHotline, citations: [] }, cardIds: [], referred: true }
+      return { reply: { text: words.registrationHotline, citations: [] }, cardIds: [] }
     case 'service': {
       const text = words.serviceReply.replace('{matter}', decision.matter).replace('{agency}', decision.agency)
-      return { reply: { text, citations: [] }, cardIds: [], referred: true }
+      return { reply: { text, citations: [] }, cardIds: [] }
     }
     case 'not-found':
       return {
         reply: notFoundReply(question, decision.reason === 'unknown-scheme' ? decision.name : undefined),
         cardIds: [],
+        ...(words.domainWords.some((word) => question.includes(word)) ? {} : { offTopic: true as const }),
       }
     case 'outside-region': {
       const region =
@@ -317,7 +318,7 @@ export async function answerPolicyQuestion(
           : `${words.heldRegion}，没有${decision.place}的政策。`
       const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place, words.ownPolicyMarkers))
       if (counterpart.decision.kind !== 'answer')
-        return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [], referred: true }
+        return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [] }
       // A plausible counterpart is only named: quoting a guess as another place's answer helps nobody.
       if (!counterpart.decision.certain) {
         const named = counterpart.decision.card

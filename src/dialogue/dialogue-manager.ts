@@ -490,14 +490,9 @@ export class DialogueManager implements Advisor {
       benefits: this.#options.benefits,
     })
     if (answer.cardIds.length > 0) state.lastTopic = { kind: 'policy', cardIds: answer.cardIds, query: text }
-    // A short message that matched nothing is off-topic, unless it was referred elsewhere ("企业年金怎么交" → 12345).
-    if (
-      answer.cardIds.length === 0 &&
-      !answer.referred &&
-      state.mode === 'idle' &&
-      !/(政策|补贴|支持|申请|办理|资金|奖励)/.test(text) &&
-      text.length <= 8
-    ) {
+    // A short message that matched nothing and names no policy word is off-topic; a referral (个人买房契税多少 →
+    // 12345) keeps its own reply.
+    if (answer.offTopic && state.mode === 'idle' && text.length <= 8) {
       return { text: replies.OUT_OF_SCOPE, citations: [] }
     }
     return answer.reply
