@@ -1,4 +1,5 @@
 import type { PolicyCard } from '../knowledge/card-schema.js'
+import { oncePerObject } from '../shared/once-per-object.js'
 import { loadCards } from '../knowledge/load-cards.js'
 import { normalizeForSearch, stripStopPhrases } from '../search/tokenizer.js'
 import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
@@ -271,7 +272,7 @@ type AnswerAspectEntry = AnswerAspects['aspects'][number]
 
 const NO_FIT: AspectFit = { inField: false, fitsPattern: false, words: 0 }
 const fitCache = new WeakMap<Clause, Map<AnswerAspectEntry, AspectFit>>()
-const patternCache = new WeakMap<AnswerAspectEntry, RegExp>()
+const patternOf = oncePerObject((entry: AnswerAspectEntry) => new RegExp(entry.clausePattern, 'u'))
 
 /** How a clause fits an aspect: it depends on the clause and the aspects file only, so it is computed once per pair. */
 function aspectFit(clause: Clause, entry: AnswerAspectEntry): AspectFit {
@@ -282,11 +283,7 @@ function aspectFit(clause: Clause, entry: AnswerAspectEntry): AspectFit {
   }
   let fit = byEntry.get(entry)
   if (!fit) {
-    let pattern = patternCache.get(entry)
-    if (!pattern) {
-      pattern = new RegExp(entry.clausePattern, 'u')
-      patternCache.set(entry, pattern)
-    }
+    const pattern = patternOf(entry)
     const inField = entry.fields.includes(clause.field)
     fit = {
       inField,
@@ -298,22 +295,17 @@ function aspectFit(clause: Clause, entry: AnswerAspectEntry): AspectFit {
   return fit
 }
 
-const durationCache = new WeakMap<AnswerAspectEntry, AnswerAspectEntry>()
-
 /** Whether the part asks how long (几年, 几个月), by the entry's duration cues. */
 function asksDuration(part: SubQuestion, entry: AnswerAspectEntry): boolean {
   return entry.durationPattern !== undefined && (entry.durationCues ?? []).some((cue) => part.text.includes(cue))
 }
 
 /** The entry for a how-long part: its duration pattern, no field of its own (built once per loaded entry). */
-function durationEntry(entry: AnswerAspectEntry): AnswerAspectEntry {
-  let derived = durationCache.get(entry)
-  if (!derived) {
-    derived = { ...entry, clausePattern: entry.durationPattern ?? entry.clausePattern, fields: [] }
-    durationCache.set(entry, derived)
-  }
-  return derived
-}
+const durationEntry = oncePerObject((entry: AnswerAspectEntry): AnswerAspectEntry => ({
+  ...entry,
+  clausePattern: entry.durationPattern ?? entry.clausePattern,
+  fields: [],
+}))
 
 /** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */
 export function questionTerms(text: string, extra: readonly string[] = []): string[] {
@@ -409,33 +401,19 @@ export function rankClauses(
     .sort((left, right) => right.score - left.score || left.clause.position - right.clause.position)
 }
 
-const shapeCache = new WeakMap<AnswerAspectEntry, RegExp>()
-const titleCache = new WeakMap<PolicyCard, Set<string>>()
+const shapeOf = oncePerObject((entry: AnswerAspectEntry) => new RegExp(entry.answerShape ?? entry.clausePattern, 'u'))
 
 /** The terms of a card's title, document title and heading (computed once per card). */
-function titleTerms(card: PolicyCard): Set<string> {
-  let terms = titleCache.get(card)
-  if (!terms) {
-    terms = new Set()
-    addTerms(normalizeForSearch(`${card.title}\n${card.documentTitle}\n${card.heading ?? ''}`), terms)
-    titleCache.set(card, terms)
-  }
+const titleTerms = oncePerObject((card: PolicyCard) => {
+  const terms = new Set<string>()
+  addTerms(normalizeForSearch(`${card.title}\n${card.documentTitle}\n${card.heading ?? ''}`), terms)
   return terms
-}
-
-const vagueCache = new WeakMap<object, RegExp | null>()
+})
 
 /** The aspect's pattern of a vague statement of its answer ("一定比例", "相应额度"), built once per loaded entry. */
-function vagueOf(entry: { vaguePattern?: string }): RegExp | null {
-  let vague = vagueCache.get(entry)
-  if (vague === undefined) {
-    vague = entry.vaguePattern ? new RegExp(entry.vaguePattern, 'u') : null
-    vagueCache.set(entry, vague)
-  }
-  return vague
-}
-
-const figureCache = new WeakMap<AnswerAspectEntry, AnswerAspectEntry>()
+const vagueOf = oncePerObject((entry: { vaguePattern?: string }) =>
+  entry.vaguePattern ? new RegExp(entry.vaguePattern, 'u') : null,
+)
 
 /** Whether the part asks a figure of an aspect that is otherwise unshaped (达到多少, 要多少), by its figure cues. */
 function asksFigure(part: SubQuestion, entry: AnswerAspectEntry): boolean {
@@ -443,14 +421,11 @@ function asksFigure(part: SubQuestion, entry: AnswerAspectEntry): boolean {
 }
 
 /** The entry for a figure-asking part: the figure shape and label (built once per loaded entry). */
-function figureEntry(entry: AnswerAspectEntry): AnswerAspectEntry {
-  let derived = figureCache.get(entry)
-  if (!derived) {
-    derived = { ...entry, answerShape: entry.figureShape, label: entry.figureLabel ?? entry.label }
-    figureCache.set(entry, derived)
-  }
-  return derived
-}
+const figureEntry = oncePerObject((entry: AnswerAspectEntry): AnswerAspectEntry => ({
+  ...entry,
+  answerShape: entry.figureShape,
+  label: entry.figureLabel ?? entry.label,
+}))
 
 /** The label of what a part asks when its answer is not stated ("条件", or "具体数值" for 达到多少). */
 export function unstatedLabel(part: SubQuestion, entry: AnswerAspectEntry): string {
@@ -480,11 +455,7 @@ export function shapeSupport(
   // A condition part asking a figure ("履约金额达到多少才给奖励") is answered by a figure, like an amount.
   const entry = asksFigure(part, aspectEntry) ? figureEntry(aspectEntry) : aspectEntry
   if (!SHAPED_ASPECTS.has(part.aspect) && entry === aspectEntry) return 'unknown'
-  let shape = shapeCache.get(entry)
-  if (!shape) {
-    shape = new RegExp(entry.answerShape ?? entry.clausePattern, 'u')
-    shapeCache.set(entry, shape)
-  }
+  const shape = shapeOf(entry)
   // The number of a numbered item ("1．", "（2）") is no figure.
   const shaped = (clause: Clause) =>
     shape.test(clause.startsWithMarker && clause.marker ? clause.text.slice(clause.marker.length) : clause.text) ||
