@@ -4,6 +4,7 @@ import { describeValidity } from '../knowledge/describe-validity.js'
 import type { Phraser } from '../phrasing/phraser.js'
 import { cardText, decideAnswer, placeAliases, type AnswerDecision } from '../search/answer-decision.js'
 import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/load-answer-decision-words.js'
+import { takeBuildSeed } from '../shared/build-seeds.js'
 import { loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
 import { asksBoundary, candidateClauses, composePolicyAnswer } from './compose-policy-answer.js'
@@ -49,7 +50,8 @@ export function notFoundReply(question: string, name?: string): OutboundReply {
 
 let defaultWords: AnswerDecisionWords | null = null
 let defaultSynonyms: SynonymMap | null = null
-const decisionWords = () => (defaultWords ??= loadAnswerDecisionWords())
+const decisionWords = () =>
+  (defaultWords ??= takeBuildSeed<AnswerDecisionWords>('answerDecision') ?? loadAnswerDecisionWords())
 const synonyms = () => (defaultSynonyms ??= loadSynonyms())
 let defaultAspects: AnswerAspects | null = null
 const aspects = () => (defaultAspects ??= loadAnswerAspects())

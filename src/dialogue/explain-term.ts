@@ -1,3 +1,4 @@
+import { takeBuildSeed } from '../shared/build-seeds.js'
 import { loadTerms, type TermEntry, type TermFile } from './load-terms.js'
 
 /** What a term means, from the standard: the sentence quoted exactly and the card it comes from. */
@@ -95,6 +96,6 @@ export function reloadTerms(path?: string): number {
  * knowledge/lexicon/terms.json; null when the text names no defined term or asks nothing.
  */
 export function explainTerm(text: string): TermExplanation | null {
-  defaultExplainer ??= createTermExplainer(loadTerms())
+  defaultExplainer ??= createTermExplainer(takeBuildSeed<TermFile>('terms') ?? loadTerms())
   return defaultExplainer(text)
 }

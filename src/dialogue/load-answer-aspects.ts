@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { takeBuildSeed } from '../shared/build-seeds.js'
 
 export const ANSWER_ASPECTS = [
   'amount',
@@ -132,8 +133,9 @@ export const DEFAULT_ANSWER_ASPECTS_PATH = fileURLToPath(
 
 let cached: AnswerAspects | null = null
 
-/** Reads knowledge/answer-aspects.json (validated); the default file is read once. */
+/** Reads knowledge/answer-aspects.json (validated); the default file is read once (or taken from the build). */
 export function loadAnswerAspects(path?: string): AnswerAspects {
+  if (!path) cached ??= takeBuildSeed<AnswerAspects>('answerAspects') ?? null
   if (!path && cached) return cached
   const file = path ?? DEFAULT_ANSWER_ASPECTS_PATH
   const parsed = AnswerAspectsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))

@@ -13,6 +13,7 @@ import { createPolicyIndex } from '../search/policy-index.js'
 import { ReloadableIndex } from '../search/reloadable-index.js'
 import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { createStores } from '../store/create-stores.js'
+import { plantBuildSeeds } from '../shared/build-seeds.js'
 import { readKnowledgeSnapshot } from './knowledge-snapshot.js'
 import { loadLexicon } from '../understanding/load-lexicon.js'
 import { reloadLexicon } from '../understanding/current-lexicon.js'
@@ -58,7 +59,15 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
   }
   // The build's snapshot when the knowledge files are unchanged since (validated and indexed then); reloads rebuild.
   const snapshot = readKnowledgeSnapshot()
-  if (snapshot) useDefaultCorpus(corpusFromCounts(snapshot.corpus))
+  if (snapshot) {
+    useDefaultCorpus(corpusFromCounts(snapshot.corpus))
+    plantBuildSeeds({
+      lexicon: snapshot.lexicon,
+      answerAspects: snapshot.answerAspects,
+      answerDecision: snapshot.answerDecision,
+      terms: snapshot.terms,
+    })
+  }
   const index = new ReloadableIndex(
     snapshot
       ? createPolicyIndex(snapshot.cards, { synonyms: snapshot.synonyms, snapshot: snapshot.index })
@@ -93,7 +102,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     sessions: stores.sessions,
     search: index,
     rules,
-    benefits: loadTierBenefits(),
+    benefits: snapshot?.tierBenefits ?? loadTierBenefits(),
     phraser,
     ...(config.OPENAI_API_KEY
       ? {

@@ -4,9 +4,14 @@ import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { corpusFrequency, corpusFromCounts } from '../dialogue/rank-clauses.js'
+import { DEFAULT_ANSWER_ASPECTS_PATH, loadAnswerAspects } from '../dialogue/load-answer-aspects.js'
+import { loadTerms } from '../dialogue/load-terms.js'
+import { DEFAULT_TIER_BENEFITS_PATH, loadTierBenefits } from '../dialogue/load-tier-benefits.js'
 import { DEFAULT_CARDS_PATH, loadCards } from '../knowledge/load-cards.js'
 import { DEFAULT_RULES_DIR, loadRules } from '../scoring/load-rules.js'
+import { DEFAULT_ANSWER_DECISION_PATH, loadAnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { DEFAULT_SYNONYMS_PATH, loadSynonyms } from '../search/load-synonyms.js'
+import { DEFAULT_LEXICON_DIR, loadLexicon } from '../understanding/load-lexicon.js'
 import { createPolicyIndex } from '../search/policy-index.js'
 import { readKnowledgeSnapshot, writeKnowledgeSnapshot, type KnowledgeSources } from './knowledge-snapshot.js'
 
@@ -16,11 +21,20 @@ function copySources(): KnowledgeSources & { dir: string } {
   cpSync(DEFAULT_CARDS_PATH, join(dir, 'cards.json'))
   cpSync(DEFAULT_SYNONYMS_PATH, join(dir, 'synonyms.json'))
   cpSync(DEFAULT_RULES_DIR, join(dir, 'rules'), { recursive: true })
+  cpSync(DEFAULT_LEXICON_DIR, join(dir, 'lexicon'), { recursive: true })
+  cpSync(DEFAULT_ANSWER_ASPECTS_PATH, join(dir, 'answer-aspects.json'))
+  cpSync(DEFAULT_ANSWER_DECISION_PATH, join(dir, 'answer-decision.json'))
+  cpSync(DEFAULT_TIER_BENEFITS_PATH, join(dir, 'tier-benefits.json'))
   return {
     dir,
     cardsPath: join(dir, 'cards.json'),
     synonymsPath: join(dir, 'synonyms.json'),
     rulesDir: join(dir, 'rules'),
+    lexiconDir: join(dir, 'lexicon'),
+    answerAspectsPath: join(dir, 'answer-aspects.json'),
+    answerDecisionPath: join(dir, 'answer-decision.json'),
+    termsPath: join(dir, 'lexicon', 'terms.json'),
+    tierBenefitsPath: join(dir, 'tier-benefits.json'),
   }
 }
 
@@ -82,6 +96,12 @@ describe('knowledge snapshot file', () => {
     expect(snapshot.cards).toEqual(cards)
     expect(snapshot.synonyms).toEqual(synonyms)
     expect(snapshot.rules).toEqual(loadRules())
+    // What the first turn would read and validate, as the loaders return it (Maps, Sets and patterns included).
+    expect(snapshot.lexicon).toStrictEqual(loadLexicon())
+    expect(snapshot.answerAspects).toStrictEqual(loadAnswerAspects())
+    expect(snapshot.answerDecision).toStrictEqual(loadAnswerDecisionWords())
+    expect(snapshot.terms).toStrictEqual(loadTerms())
+    expect(snapshot.tierBenefits).toStrictEqual(loadTierBenefits())
     const corpus = corpusFromCounts(snapshot.corpus)
     const expected = corpusFrequency(cards)
     expect(corpus.cards).toBe(expected.cards)
@@ -99,6 +119,15 @@ describe('knowledge snapshot file', () => {
     const text = readFileSync(sources.cardsPath, 'utf8')
     writeFileSync(sources.cardsPath, text.replace(cards[0]!.title, `${cards[0]!.title}（修订）`))
     expect(readKnowledgeSnapshot(path, sources)).toBeUndefined()
+  })
+
+  it('is stale once a lexicon or answer data file changes', () => {
+    for (const file of [join(sources.lexiconDir, 'reply-words.json'), sources.answerDecisionPath]) {
+      writeKnowledgeSnapshot(path, sources)
+      expect(readKnowledgeSnapshot(path, sources)).toBeDefined()
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n`)
+      expect(readKnowledgeSnapshot(path, sources), file).toBeUndefined()
+    }
   })
 
   it('is unusable, not fatal, when damaged', () => {

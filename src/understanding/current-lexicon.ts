@@ -1,11 +1,13 @@
+import { takeBuildSeed } from '../shared/build-seeds.js'
 import { DEFAULT_LEXICON_DIR, loadLexicon, type Lexicon } from './load-lexicon.js'
 
 let current: Lexicon | null = null
 let currentDir = DEFAULT_LEXICON_DIR
 
-/** The lexicon replies are read with (loaded from knowledge/lexicon/ on first use). */
+/** The lexicon replies are read with (the build's, or loaded from knowledge/lexicon/ on first use). */
 export function currentLexicon(): Lexicon {
-  current ??= loadLexicon(currentDir)
+  current ??=
+    (currentDir === DEFAULT_LEXICON_DIR ? takeBuildSeed<Lexicon>('lexicon') : undefined) ?? loadLexicon(currentDir)
   return current
 }
 
