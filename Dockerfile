@@ -17,13 +17,15 @@ ARG INSTALL_WECHAT=0
 RUN if [ "$INSTALL_WECHAT" = "1" ]; then npm ci --omit=dev; else npm ci --omit=dev --omit=optional; fi \
   && node -e "require('esbuild').transformSync('const a: number = 1', { loader: 'ts' }); new (require('better-sqlite3'))(':memory:').close()" \
   && npm cache clean --force
-# Bundle src/ into dist/ (esbuild, a production dependency): the container starts compiled JavaScript, no tsx.
-# The build also validates knowledge/ and rules/ and writes dist/knowledge-snapshot.bin (cards, rules, index) that
-# the server starts from while those files are unchanged.
+# Bundle src/ into dist/server.cjs (esbuild, a production dependency): the container starts compiled JavaScript,
+# no tsx. The build also validates knowledge/ and rules/ and writes dist/knowledge-snapshot.bin (cards, rules, index,
+# lexicon) that the server starts from while those files are unchanged, and runs the server once on a loopback port
+# for a few chat turns so that dist/server.cjs.cache (V8's compiled code) is in the image.
 COPY scripts ./scripts
 COPY src ./src
 COPY knowledge ./knowledge
 COPY rules ./rules
+COPY prompts ./prompts
 RUN node scripts/build.mjs
 
 FROM node:20-bookworm-slim AS runtime

@@ -53,7 +53,7 @@ const ROUNDS = 3
 /**
  * Cold start to the first chat answer, beside a bare Node HTTP server started the same way, in alternating rounds
  * (the median of each is printed): `npm start` (the cached build check, then the bundle in the same process), the
- * production command `node dist/main.js` (the bundle, starting from the build's knowledge snapshot), and the sources
+ * production command `node dist/main.js` (the bundle compiled with its code cache, starting from the build's knowledge snapshot), and the sources
  * run through tsx (what `npm start` did before the build step).
  */
 export async function runColdStartBench(): Promise<BenchRow[]> {

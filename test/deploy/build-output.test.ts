@@ -98,6 +98,33 @@ describe('the built server on a fresh copy', () => {
     expect(refreshed).not.toMatch(/bundled/u)
   }, 120_000)
 
+  /** How `node` compiles the bundle in a fresh process: the loader's code cache state. */
+  const cacheState = () =>
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('./dist/main.js'); m.loadBundle(); console.log(m.codeCacheState())",
+      ],
+      { cwd: copy, encoding: 'utf8' },
+    ).trim()
+
+  it('the build leaves a code cache that a start uses; a damaged one is refused, replaced at exit, and costs nothing else', async () => {
+    build()
+    const cache = join(copy, 'dist/server.cjs.cache')
+    expect(existsSync(cache)).toBe(true)
+    expect(cacheState()).toBe('used')
+    writeFileSync(cache, Buffer.from('not a code cache'))
+    expect(cacheState()).toBe('rejected')
+    // The refusing process wrote a good one at its exit.
+    expect(cacheState()).toBe('used')
+    writeFileSync(cache, Buffer.from('not a code cache'))
+    const { reply } = await startAndAsk(process.execPath, ['dist/main.js'])
+    expect(reply).toContain('算力券')
+    expect(cacheState()).toBe('used')
+  }, 120_000)
+
   it('node dist/main.js serves a card edited after the build as edited (the stale snapshot is not used)', async () => {
     build()
     const path = join(copy, 'knowledge/cards.json')
