@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import { spawn } from 'node:child_process'
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -29,8 +30,11 @@ const SOURCE = join(ROOT, 'src')
 const OUTPUT = join(ROOT, 'dist')
 const STAMP = join(OUTPUT, '.build-stamp')
 const LOADER = join(ROOT, 'scripts/bundle-loader.mjs')
-/** Packages bundled into dist/: pure JavaScript, loaded at every start. Their versions are part of the stamp. */
-const BUNDLED_PACKAGES = ['zod', 'hono', '@hono/node-server']
+/**
+ * Packages bundled into dist/ with their dependencies: pure JavaScript, loaded at every start (pino without transports:
+ * it writes JSON lines to stdout). Their versions, and the lockfile, are part of the stamp.
+ */
+const BUNDLED_PACKAGES = ['zod', 'hono', '@hono/node-server', 'pino']
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -45,7 +49,7 @@ function packageName(specifier) {
 }
 
 /**
- * The files that shape dist/: the sources (tests aside), this script and the loader, and the package.json of esbuild and of each
+ * The files that shape dist/: the sources (tests aside), this script and the loader, the lockfile, and the package.json of esbuild and of each
  * bundled package (their versions).
  */
 function inputFiles() {
@@ -53,7 +57,9 @@ function inputFiles() {
     .filter((path) => !/\.test\.ts$/u.test(path))
     .sort()
   const packages = ['esbuild', ...BUNDLED_PACKAGES].map((name) => join(ROOT, 'node_modules', name, 'package.json'))
-  return { sources, all: [fileURLToPath(import.meta.url), LOADER, ...packages, ...sources] }
+  // The lockfile (when there is one): the bundled packages' own dependencies are in the bundle too.
+  const lockfile = [join(ROOT, 'package-lock.json')].filter((path) => existsSync(path))
+  return { sources, all: [fileURLToPath(import.meta.url), LOADER, ...lockfile, ...packages, ...sources] }
 }
 
 /** Digest of the inputs' paths and contents. */
@@ -101,7 +107,11 @@ const externalPackages = {
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:')) return { path: args.path, external: true }
-      return BUNDLED_PACKAGES.includes(packageName(args.path)) ? undefined : { path: args.path, external: true }
+      // A bundled package's dependencies are bundled with it: esbuild only reads a package it bundles.
+      const fromBundled = args.importer.includes(`${sep}node_modules${sep}`)
+      return fromBundled || BUNDLED_PACKAGES.includes(packageName(args.path))
+        ? undefined
+        : { path: args.path, external: true }
     })
   },
 }
