@@ -171,15 +171,18 @@ const WARM_UP_TURNS = ['算力券怎么申请？', '我们公司能评上专精�
  */
 async function warmUp() {
   const started = performance.now()
+  const dataDir = mkdtempSync(join(tmpdir(), 'advisor-warm-up-'))
   const child = spawn(process.execPath, [join(OUTPUT, 'main.js')], {
     cwd: ROOT,
-    // Not the caller's environment: no channel credentials, no Redis, no LLM; nothing leaves this machine.
+    // Not the caller's environment: no channel credentials, no Redis, no LLM; nothing leaves this machine. The
+    // caller's NODE_OPTIONS stay: V8 refuses a cache written under other flags.
     env: {
       PATH: process.env.PATH ?? '',
+      ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'advisor-warm-up-')),
+      DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -212,6 +215,7 @@ async function warmUp() {
   } finally {
     child.kill('SIGTERM')
     await exited
+    rmSync(dataDir, { recursive: true, force: true })
   }
   return performance.now() - started
 }
