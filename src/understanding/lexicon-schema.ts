@@ -175,6 +175,8 @@ export const IntentFileSchema = z
     subjects: Words,
     /** Question words that ask yes or no ("能评专精特新吗"); any other question word ("还能加多少") asks about a policy, not for an assessment. */
     yesNoQuestions: Words,
+    /** What joins programme names into a list asked together ("创新型和专精特新都想测": both are assessed). */
+    programJoiners: Words,
     /**
      * A verb said right before a program name asks to assess it ("测专精特新", "想弄个专精特新", "我们先评专精特新吧");
      * `between` lists what may stand between them (个, 一下); `notAfter` the characters that, right before the verb,
@@ -194,6 +196,19 @@ export const VariantFileSchema = z
   .object({
     ...Header,
     entries: z.array(z.object({ word: z.string().min(1), typed: Words }).strict()),
+  })
+  .strict()
+
+/**
+ * knowledge/lexicon/traditional.json: the simplified character each traditional character stands for (對 → 对, 營 → 营).
+ * A reply is read with the traditional characters replaced, so every lexicon word is also read in traditional script.
+ */
+export const TraditionalFileSchema = z
+  .object({
+    ...Header,
+    entries: z.array(
+      z.object({ simplified: z.string().length(1), traditional: z.array(z.string().length(1)).min(1) }).strict(),
+    ),
   })
   .strict()
 

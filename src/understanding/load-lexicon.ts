@@ -13,6 +13,7 @@ import {
   PlaceFileSchema,
   ProgramFileSchema,
   ReplyWordFileSchema,
+  TraditionalFileSchema,
   VariantFileSchema,
   type ASPECTS as AspectList,
   type ChangeKind,
@@ -72,6 +73,8 @@ export interface Lexicon {
   subjects: readonly string[]
   /** Question words that ask yes or no (intents.json yesNoQuestions). */
   yesNoQuestions: ReadonlySet<string>
+  /** What joins programme names into one list (intents.json programJoiners: 和, 跟, 、). */
+  programJoiners: ReadonlySet<string>
   /** "测专精特新", "我们先评专精特新": the text before a program name, when it ends so, asks to assess it (intents.json assessVerbs). */
   assessVerbEnding: RegExp
   /** Question words that mean "any" in a denied clause (reply-words.json indefinites: 没参加过什么比赛, 啥荣誉都没有). */
@@ -92,6 +95,10 @@ export interface Lexicon {
   mainActivity: { before: readonly string[]; after: readonly string[] }
   /** Industry words that decide a compound they open (industries.json trades: 批发电子元器件). */
   trades: ReadonlySet<string>
+  /** The simplified character of each traditional one (traditional.json: 對 → 对); replies are read simplified. */
+  simplified: ReadonlyMap<string, string>
+  /** Any traditional character of `simplified` (global): what toSimplified replaces. */
+  traditionalCharacters: RegExp
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
@@ -215,6 +222,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   }
   addVariants(words, readFile(dir, 'variants.json', VariantFileSchema).entries, join(dir, 'variants.json'))
   const levels = readFile(dir, 'levels.json', LevelFileSchema)
+  const simplified = readSimplified(words, readFile(dir, 'traditional.json', TraditionalFileSchema).entries, dir)
   return {
     words,
     commands,
@@ -222,6 +230,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     aspects: intents.aspects,
     subjects: [...intents.subjects].sort((a, b) => b.length - a.length),
     yesNoQuestions: new Set(intents.yesNoQuestions),
+    programJoiners: new Set(intents.programJoiners),
     assessVerbEnding: new RegExp(
       `(?<!${alternation(intents.assessVerbs.notAfter)})` +
         `(?:${alternation(intents.assessVerbs.verbs)})(?:${alternation(intents.assessVerbs.between)})?$`,
@@ -236,7 +245,32 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),
+    simplified,
+    traditionalCharacters: new RegExp(`[${[...simplified.keys()].join('')}]`, 'gu'),
   }
+}
+
+/**
+ * The traditional → simplified map. A traditional character listed twice, one that is its own simplified form, or
+ * one inside a lexicon word (which would then never be read) is an error.
+ */
+function readSimplified(
+  words: ReadonlyMap<string, LexiconWord>,
+  entries: ReadonlyArray<{ simplified: string; traditional: string[] }>,
+  dir: string,
+): Map<string, string> {
+  const file = join(dir, 'traditional.json')
+  const simplified = new Map<string, string>()
+  for (const entry of entries)
+    for (const character of entry.traditional) {
+      if (simplified.has(character) || character === entry.simplified)
+        throw new Error(`${file}: “${character}” is listed twice or maps to itself`)
+      simplified.set(character, entry.simplified)
+    }
+  for (const word of words.keys())
+    for (const character of word)
+      if (simplified.has(character)) throw new Error(`${file}: lexicon word “${word}” holds traditional “${character}”`)
+  return simplified
 }
 
 /**

@@ -16,6 +16,7 @@ import { markMainActivity } from './mark-main-activity.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
 import type { ChangeKind } from './lexicon-schema.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
+import { toSimplified } from './to-simplified.js'
 
 /** What the dialogue knows when it hands over a reply. */
 export interface ExtractionContext {
@@ -285,9 +286,10 @@ class Draft {
  * - A message that reads like prompt injection sets nothing.
  */
 export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
-  const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
+  const lexicon = context.lexicon ?? currentLexicon()
+  const normalized = toSimplified(normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH)), lexicon)
   if (detectInjection(normalized)) return emptyResult(true)
-  const tagged = tagText(normalized, context.lexicon ?? currentLexicon())
+  const tagged = tagText(normalized, lexicon)
   const tokens = distributeRespectively(
     splitAtParts(negateBounds(readBareYears(tagged, normalized, context.lastFiscalYear), normalized)),
   )
@@ -383,6 +385,8 @@ class MessageExtractor {
   #listOrder: number[] | null = null
   /** The year named with the previous topic when its clause gave no number ("前年营收搞错了"). */
   #previousTopicYear: YearReference | null = null
+  /** The 近N年 window named with the previous topic when its clause gave no number ("近两年融资写错了，应该是1500万"). */
+  #previousTopicWindow: number | null = null
   /** The previous topic was named without a number ("数字化等级没评过，不清楚几级"). */
   #previousTopicBare = false
   /** The clause before named a whole matter (融资的事) without saying it is not known. */
@@ -579,7 +583,7 @@ class MessageExtractor {
           raw: token.text,
           // "前年营收搞错了，应该是2500万": the year named with the fact in the clause before.
           year: year ?? this.#previousTopicYear,
-          window: valueWindow,
+          window: valueWindow ?? this.#previousTopicWindow,
           sign: 1,
           part: '',
         })
@@ -632,6 +636,7 @@ class MessageExtractor {
       this.#noteDatedTopic(clauseTopic)
       this.#previousTopicBare = numberTopic !== clauseTopic
       this.#previousTopicYear = this.#previousTopicBare ? clauseYear : null
+      this.#previousTopicWindow = this.#previousTopicBare ? window : null
     }
   }
 
@@ -1006,7 +1011,11 @@ class MessageExtractor {
   /** A clause with neither keyword nor number: "有", "没有", "不清楚", "市级的", "注册在天津" answer what was asked. */
   #readBareClause(clause: Clause, clauseYear: YearReference | null, suppressed: boolean): void {
     const { tokens } = clause
-    const unknown = tokens.some((token) => token.type === 'unknown')
+    // "不知道够不够条件", "不清楚能不能评上": wondering whether the firm qualifies asks about the verdict, not a fact.
+    const wondering = tokens.some(
+      (token) => token.type === 'intent' && (token.cue === 'assess' || token.cue === 'which'),
+    )
+    const unknown = !wondering && tokens.some((token) => token.type === 'unknown')
     // "不太清楚有没有": not knowing is an answer, even put as a question.
     if (suppressed && !unknown) return
     const { raw } = clause

@@ -631,3 +631,79 @@ describe('readReply: policy questions typed outside an assessment', () => {
     },
   )
 })
+
+describe('readReply: replies typed in traditional characters read as simplified ones', () => {
+  it.each(['對', '沒錯', '對的 沒問題'])('%s at the summary confirms', (text) => {
+    expect(read(text, summary).act).toBe('confirm')
+  })
+  it('沒有的 answers a whole negative yes/no group; 營收寫錯了 denies at the summary', () => {
+    expect(read('一條都沒有', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+    expect(read('營收寫錯了', summary).act).toBe('deny')
+  })
+})
+
+describe('readReply: new correction and denial words', () => {
+  const known: Facts = { revenue: 3200, revenuePrev: 2800, employees: 150 }
+  it('两个数对调一下 swaps the last two values of one topic (两个数 is no count)', () => {
+    const lastValues = [
+      { fact: 'revenuePrev' as const, value: 2800 },
+      { fact: 'revenue' as const, value: 3200 },
+    ]
+    const reading = read('两个数对调一下', revenue, known, lastValues)
+    expect(reading.act).toBe('correct')
+    expect(reading.facts).toEqual({ revenue: 2800, revenuePrev: 3200 })
+  })
+  it('研发费用那里有问题 / 前年的数对不上 deny at the summary and set no value', () => {
+    const summaryKnown: Facts = { revenue: 3200, rdExpense: 240 }
+    for (const text of ['研发费用那里有问题', '前年的数对不上']) {
+      const reading = read(text, summary, summaryKnown)
+      expect(reading.act, text).toBe('deny')
+      expect(reading.facts, text).toEqual({})
+    }
+  })
+  it('三个都不沾边 answers every compliance question no', () => {
+    expect(read('三个都不沾边', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+  })
+  it('近两年融资写错了，应该是1500万: the window named with the fact carries into the next clause', () => {
+    const financing: ExpectedAnswer = { facts: ['listing'], step: 'question' }
+    const reading = read('近两年融资写错了，应该是1500万', financing, {
+      equityFinancing2y: 1000,
+      equityFinancing3y: 2000,
+    })
+    expect(reading.act).toBe('correct')
+    expect(reading.facts).toEqual({ equityFinancing2y: 1500 })
+  })
+})
+
+describe('readReply: what an opening says about the firm', () => {
+  const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+  it('营业执照还没下来 / 还没注册公司: not registered (in Beijing or anywhere)', () => {
+    expect(read('想评一下创新型，营业执照还没下来', idle).facts).toMatchObject({ registeredInBeijing: false })
+    expect(read('还没注册公司，能先评一下创新型吗', idle).facts).toMatchObject({ registeredInBeijing: false })
+  })
+  it('分所 and 个体店 are no independent legal persons', () => {
+    expect(read('我们是律所的北京分所', idle).facts).toMatchObject({ independentLegalPerson: false })
+    expect(read('门店是加盟的个体店', idle).facts).toMatchObject({ independentLegalPerson: false })
+  })
+  it('不知道够不够条件 wonders about the verdict: what the firm said stays said', () => {
+    const reading = read('我们是丰台的一家物流企业 想申报创新型中小企业 不知道够不够条件', idle)
+    expect(reading.facts).toMatchObject({ registeredInBeijing: true, industry: 'transport' })
+    expect(reading.unknown).toEqual([])
+  })
+  it('请问我们… asks; it is no 问我们 (ask someone of ours)', () => {
+    const reading = read('请问我们这种情况可以申报创新型中小企业吗 我们是朝阳区的一家公司', idle)
+    expect(reading.unknown).toEqual([])
+    expect(reading.facts).toMatchObject({ registeredInBeijing: true })
+  })
+  it('专精特新去年拿下了: the firm holds the title', () => {
+    expect(read('专精特新去年拿下了 今年想报小巨人', idle).facts).toMatchObject({ specializedSmeValid: true })
+  })
+})
