@@ -391,6 +391,10 @@ class MessageExtractor {
   #previousTopicBare = false
   /** The clause before named a whole matter (融资的事) without saying it is not known. */
   #previousArea = false
+  /** A title the clause before said was given wrong without a polarity ("高新那个说错了"): the next 有/没有 is about it. */
+  #correctedMember: { fact: 'honors' | 'techConversion'; value: string } | null = null
+  /** The title said wrong in the clause just before this one. */
+  #correctedBefore: { fact: 'honors' | 'techConversion'; value: string } | null = null
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
   /** Parts said to be all of their whole ("都是自己研发的"). */
@@ -465,6 +469,8 @@ class MessageExtractor {
   /** Reads one clause: numbers to their keywords, then keywords without numbers (flags, choices, 没有/不清楚). */
   #readClause(clause: Clause): void {
     const { tokens } = clause
+    this.#correctedBefore = this.#correctedMember
+    this.#correctedMember = null
     if (tokens.some((token) => token.type === 'hypothetical')) {
       this.#previousTopic = null
       return
@@ -898,6 +904,10 @@ class MessageExtractor {
           const change = this.#members.get(meaning.fact) ?? { add: new Set<string>(), remove: new Set<string>() }
           // "制造业，200人，高新技术企业": a title said on its own is held.
           const alone = clause.tokens.every((candidate) => candidate === token || candidate.type === 'filler')
+          if (polarity === null && state.hasCorrection && !this.#expects(meaning.fact)) {
+            this.#correctedMember = { fact: meaning.fact, value: meaning.value }
+            break
+          }
           if (polarity === 'no') change.remove.add(meaning.value)
           else if (polarity === 'yes' || this.#expects(meaning.fact) || alone) change.add.add(meaning.value)
           this.#members.set(meaning.fact, change)
@@ -1043,6 +1053,14 @@ class MessageExtractor {
     if (unknown && !all && this.#previousTopic && this.#previousTopicBare) {
       const facts = this.#factsWithoutValue(this.#previousTopic, this.#previousTopicYear, null)
       if (facts.length > 0) return void this.#bare.push({ kind: 'unknown', raw, all, facts })
+    }
+    // "高新那个说错了，证书去年就过期了": the polarity is about the title said wrong, not about what was asked.
+    const corrected = this.#correctedBefore
+    if (corrected && !unknown && (yes || no)) {
+      const change = this.#members.get(corrected.fact) ?? { add: new Set<string>(), remove: new Set<string>() }
+      ;(no ? change.remove : change.add).add(corrected.value)
+      this.#members.set(corrected.fact, change)
+      return
     }
     if (this.#expects('registeredInBeijing') && !unknown && this.#readPlace(clause, no ? 'no' : null, raw)) return
     for (const fact of ['rdInstitution', 'sciAwardLevel'] as const) {

@@ -707,3 +707,29 @@ describe('readReply: what an opening says about the firm', () => {
     expect(read('专精特新去年拿下了 今年想报小巨人', idle).facts).toMatchObject({ specializedSmeValid: true })
   })
 })
+
+describe('readReply: record-like and English replies', () => {
+  it('no problem / all good confirm at the summary; 有一项需要修改 denies', () => {
+    expect(read('no problem', summary).act).toBe('confirm')
+    expect(read('all good', summary).act).toBe('confirm')
+    expect(read('有一项需要修改', summary).act).toBe('deny')
+  })
+  it.each([
+    ['所属行业：科技推广和应用服务业', 'other'],
+    ['做无人零售柜', 'retail'],
+    ['做外贸服装 自己不生产 从工厂拿货出口', 'wholesale'],
+  ])('%s → %s (a name of the standard, 无人零售, a negated activity is none)', (text, industry) => {
+    const reading = read(text, size)
+    expect(reading.facts).toEqual({ industry })
+    expect(reading.unsure).toEqual([])
+  })
+  it('高新那个说错了 证书去年就过期了: the polarity after a title said wrong is about that title', () => {
+    const awards: ExpectedAnswer = {
+      facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
+      step: 'question',
+    }
+    const reading = read('高新那个说错了 证书去年就过期了', awards, { honors: ['highTech'] })
+    expect(reading.facts).toEqual({ honors: [] })
+    expect(reading.act).toBe('correct')
+  })
+})
