@@ -41,6 +41,7 @@ describe('detectIntent', () => {
     })
     expect(detectIntent('專精特新 我們能評嗎')).toEqual({ kind: 'assess', programs: ['specialized'] })
     expect(detectIntent('想測一下小巨人')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    expect(detectIntent('老铁 小巨人能整不')).toEqual({ kind: 'assess', programs: ['little-giant'] })
   })
 
   it('a program with policy words is a policy question, not an assessment', () => {

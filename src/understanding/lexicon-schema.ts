@@ -84,7 +84,16 @@ export const REPLY_WORD_TYPES = [
 /** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
 export const CHANGE_KINDS = ['more', 'less', 'double'] as const
 export type ChangeKind = (typeof CHANGE_KINDS)[number]
-export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped', 'wrongValue'] as const
+export const CORRECTION_KINDS = [
+  'replace',
+  'extraZero',
+  'missingZero',
+  'previous',
+  'swapped',
+  'wrongValue',
+  'overstated',
+  'understated',
+] as const
 export const ReplyWordFileSchema = z
   .object({
     ...Header,
@@ -148,6 +157,8 @@ export const IndustryFileSchema = z
      * is wholesale), where otherwise the last part of a compound does ("物流软件" is software).
      */
     trades: Words.optional(),
+    /** Words before a customer (给医院做信息化, 帮商家做小程序): an industry word right after one is whom the firm serves. */
+    customerMarkers: Words.optional(),
   })
   .strict()
 

@@ -95,6 +95,8 @@ export interface Lexicon {
   mainActivity: { before: readonly string[]; after: readonly string[] }
   /** Industry words that decide a compound they open (industries.json trades: 批发电子元器件). */
   trades: ReadonlySet<string>
+  /** Words before a customer, longest first (industries.json customerMarkers: 给, 帮): the industry after one is not the firm's. */
+  customerMarkers: readonly string[]
   /** The simplified character of each traditional one (traditional.json: 對 → 对); replies are read simplified. */
   simplified: ReadonlyMap<string, string>
   /** Any traditional character of `simplified` (global): what toSimplified replaces. */
@@ -245,6 +247,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),
+    customerMarkers: [...(industries.customerMarkers ?? [])].sort((left, right) => right.length - left.length),
     simplified,
     traditionalCharacters: new RegExp(`[${[...simplified.keys()].join('')}]`, 'gu'),
   }

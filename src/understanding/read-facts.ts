@@ -879,7 +879,15 @@ class MessageExtractor {
             clause.tokens.find((candidate) => candidate.type !== 'filler') === token &&
             (!clause.tokens.some((candidate) => candidate.type === 'quantity') ||
               (next?.type === 'keyword' && next.meaning.type === 'amount'))
-          if (polarity !== 'no' && (cued || opens)) {
+          // "给医院做信息化系统", "给学校做食堂": an industry right after 给/帮, followed by what the firm does for it,
+          // is the customer's ("卖设备给经销商的" still says whom the firm sells to, and so how it trades).
+          const before = this.text.slice(0, token.start).trimEnd()
+          const doneFor = /^[^\s，,。；;！!？?]*?[^\s，,。；;！!？?的了啊呀]/u.test(this.text.slice(token.end))
+          const customer =
+            doneFor &&
+            !this.#lexicon.trades.has(token.text) &&
+            this.#lexicon.customerMarkers.some((marker) => before.endsWith(marker))
+          if (polarity !== 'no' && !customer && (cued || opens)) {
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({
                 value,

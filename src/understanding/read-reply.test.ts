@@ -687,11 +687,11 @@ describe('readReply: what an opening says about the firm', () => {
   const idle: ExpectedAnswer = { facts: [], step: 'idle' }
   it('营业执照还没下来 / 还没注册公司: not registered (in Beijing or anywhere)', () => {
     expect(read('想评一下创新型，营业执照还没下来', idle).facts).toMatchObject({ registeredInBeijing: false })
-    expect(read('还没注册公司，能先评一下创新型吗', idle).facts).toMatchObject({ registeredInBeijing: false })
+    expect(read('公司还没注册下来 先评估看看', idle).facts).toMatchObject({ registeredInBeijing: false })
   })
   it('分所 and 个体店 are no independent legal persons', () => {
     expect(read('我们是律所的北京分所', idle).facts).toMatchObject({ independentLegalPerson: false })
-    expect(read('门店是加盟的个体店', idle).facts).toMatchObject({ independentLegalPerson: false })
+    expect(read('我们就是个体店', idle).facts).toMatchObject({ independentLegalPerson: false })
   })
   it('不知道够不够条件 wonders about the verdict: what the firm said stays said', () => {
     const reading = read('我们是丰台的一家物流企业 想申报创新型中小企业 不知道够不够条件', idle)
@@ -709,9 +709,9 @@ describe('readReply: what an opening says about the firm', () => {
 })
 
 describe('readReply: record-like and English replies', () => {
-  it('no problem / all good confirm at the summary; 有一项需要修改 denies', () => {
+  it('no problem confirms at the summary; 有一项需要修改 denies', () => {
     expect(read('no problem', summary).act).toBe('confirm')
-    expect(read('all good', summary).act).toBe('confirm')
+    expect(read('No problem', summary).act).toBe('confirm')
     expect(read('有一项需要修改', summary).act).toBe('deny')
   })
   it.each([
@@ -731,5 +731,33 @@ describe('readReply: record-like and English replies', () => {
     const reading = read('高新那个说错了 证书去年就过期了', awards, { honors: ['highTech'] })
     expect(reading.facts).toEqual({ honors: [] })
     expect(reading.act).toBe('correct')
+  })
+})
+
+describe('readReply: customers, differences and dialect', () => {
+  it.each([
+    ['给学校做食堂', 'catering'],
+    ['帮餐厅做外卖小程序', 'software'],
+    ['我们给医院供应医疗耗材 不生产 只做经销', 'wholesale'],
+  ])('%s → %s (the industry after 给 is the customer; 只做 names the main activity)', (text, industry) => {
+    const reading = read(text, size)
+    expect(reading.facts).toEqual({ industry })
+    expect(reading.unsure).toEqual([])
+  })
+  it('卖设备给经销商的: whom the firm sells to still says how it trades', () => {
+    expect(read('我们是卖设备给经销商的', size).facts).toEqual({ industry: 'wholesale' })
+  })
+  it('多报了两百万 / 少说了十个 correct by the difference; 多说了一个零 still drops a zero', () => {
+    const known: Facts = { revenue: 3200, employees: 150, rdExpense: 240 }
+    expect(read('去年营收多报了两百万', revenue, known).facts).toEqual({ revenue: 3000 })
+    expect(read('员工少说了十个', revenue, known).facts).toEqual({ employees: 160 })
+    expect(read('营收多报了 应该是3100', revenue, known).facts).toEqual({ revenue: 3100 })
+    expect(read('研发费用多说了一个零', revenue, known).facts).toEqual({ rdExpense: 24 })
+  })
+  it('要得 confirms at the summary; 还没成立公司 is not registered', () => {
+    expect(read('要得', summary).act).toBe('confirm')
+    expect(read('还没成立公司 团队在孵化器里', { facts: [], step: 'idle' }).facts).toMatchObject({
+      registeredInBeijing: false,
+    })
   })
 })
