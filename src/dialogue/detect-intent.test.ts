@@ -42,6 +42,8 @@ describe('detectIntent', () => {
     expect(detectIntent('專精特新 我們能評嗎')).toEqual({ kind: 'assess', programs: ['specialized'] })
     expect(detectIntent('想測一下小巨人')).toEqual({ kind: 'assess', programs: ['little-giant'] })
     expect(detectIntent('老铁 小巨人能整不')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    expect(detectIntent('@政策小助理 想评创新型')).toEqual({ kind: 'assess', programs: ['innovative'] })
+    expect(detectIntent('想评专精特新，我的电话13900001111')).toEqual({ kind: 'assess', programs: ['specialized'] })
   })
 
   it('a program with policy words is a policy question, not an assessment', () => {

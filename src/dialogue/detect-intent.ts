@@ -4,6 +4,7 @@ import { dropClosingParticles } from '../understanding/drop-closing-particles.js
 import { findProgram, programsNamed } from '../understanding/find-program.js'
 import { tagText, type MessageToken } from '../understanding/tag-text.js'
 import { toSimplified } from '../understanding/to-simplified.js'
+import { dropMentions } from '../understanding/drop-mentions.js'
 import type { Program } from './programs.js'
 
 /** What a message asks for, before any fact extraction. */
@@ -49,7 +50,7 @@ function isAspectFollowUp(text: string): boolean {
  * confirmations and policy questions are 'other': the dialogue manager reads them with readReply.
  */
 export function detectIntent(raw: string): Intent {
-  const text = toSimplified(raw.trim().replace(/\s+/g, ' '), currentLexicon())
+  const text = toSimplified(dropMentions(raw.trim()).replace(/\s+/g, ' '), currentLexicon())
   const command = commandOf(text)
   if (command) return { kind: command }
 

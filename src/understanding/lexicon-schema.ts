@@ -125,6 +125,8 @@ export const ReplyWordFileSchema = z
     acknowledgements: Words,
     /** Deny words that, right before a figure, say the value is below it ("员工没有150，只有120", "营收没有一千万"). */
     negatedFigures: Words,
+    /** Deny words that say what something is not ("员工是160 不是150", "160（非150）", "不是研发费用"): the figure after is the wrong one. */
+    denials: Words,
     /** Modal particles that close a message and say nothing ("能评吗哈", "是23年的哦"): dropped before reading. */
     closingParticles: Words,
     /** Ask words that, after a matter named with an area word, say the owner does not know it ("知识产权的事我不太懂"). */

@@ -87,6 +87,8 @@ export interface Lexicon {
   notUnderstood: ReadonlySet<string>
   /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
   negatedFigures: ReadonlySet<string>
+  /** Deny words that say what something is not (reply-words.json denials: 不是, 并非, 非). */
+  denials: ReadonlySet<string>
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
@@ -186,6 +188,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   for (const word of replyWords.negatedFigures)
     if (words.get(word)?.tag.type !== 'no')
       throw new Error(`${join(dir, 'reply-words.json')}: negated-figure word “${word}” is not a deny word`)
+  for (const word of replyWords.denials)
+    if (words.get(word)?.tag.type !== 'no')
+      throw new Error(`${join(dir, 'reply-words.json')}: denial “${word}” is not a deny word`)
   for (const word of replyWords.notUnderstood)
     if (words.get(word)?.tag.type !== 'question')
       throw new Error(`${join(dir, 'reply-words.json')}: not-understood word “${word}” is not an ask word`)
@@ -244,6 +249,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     notUnderstood: new Set(replyWords.notUnderstood),
     closingParticles: [...replyWords.closingParticles].sort((left, right) => right.length - left.length),
     negatedFigures: new Set(replyWords.negatedFigures),
+    denials: new Set(replyWords.denials),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),

@@ -162,7 +162,6 @@ const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipH
 /** A part and its whole: "都是自己研发的" makes the part equal to the whole. */
 const WHOLE_OF: Partial<Record<FactName, FactName>> = { ipClass1SelfDeveloped: 'ipClass1' }
 /** Words that deny the number right after them: "不是2300万". */
-const DENYING = new Set(['不是', '并非'])
 /** Words that say the firm has something (有三家分店), not what it is. */
 const POSSESSIVES = new Set(['有', '拥有', '有的'])
 /** What may stand between a number and the 不对/错了 that denies it ("3200那个错了"). */
@@ -184,10 +183,10 @@ function suppressionStart(tokens: readonly Token[]): number {
  * Whether a negated amount keyword says the firm has none of it ("没有研发费用" → 0). It does not when the clause
  * says a value is wrong ("NO 员工数不对") or denies what a figure is ("那个300是工资，不是研发费用").
  */
-function deniesExistence(clause: Clause, index: number, saysWrong: boolean): boolean {
+function deniesExistence(clause: Clause, index: number, saysWrong: boolean, denials: ReadonlySet<string>): boolean {
   if (saysWrong) return false
   const word = polarWordOf(clause, index)
-  return !(word?.type === 'no' && DENYING.has(word.text))
+  return !(word?.type === 'no' && denials.has(word.text))
 }
 
 /** Words that say what the firm is (its industry, legal form or titles), not something it has. */
@@ -530,7 +529,7 @@ class MessageExtractor {
         DENIED_GLUE.test(this.text.slice(token.end, denier.start))
       // "营业收入写成三千二了": the number after 写成/填成 is the one written by mistake.
       const miswritten = before?.type === 'correction' && before.kind === 'wrongValue'
-      if ((before?.type === 'no' && DENYING.has(before.text)) || deniedAfter || miswritten) {
+      if ((before?.type === 'no' && this.#lexicon.denials.has(before.text)) || deniedAfter || miswritten) {
         this.#denied.push({ raw: token.text, quantity: token.quantity })
         const target = findTarget(clause, index)
         if (target) {
@@ -820,7 +819,7 @@ class MessageExtractor {
         if (hasUnknown) facts.forEach((fact) => draft.markUnknown(fact))
         else if (suppressed) return meaning.topic
         else if (polarity === 'no') {
-          if (!deniesExistence(clause, state.index, state.saysWrong)) return meaning.topic
+          if (!deniesExistence(clause, state.index, state.saysWrong, this.#lexicon.denials)) return meaning.topic
           for (const fact of facts)
             if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
         } else if (

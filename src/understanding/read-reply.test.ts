@@ -761,3 +761,29 @@ describe('readReply: customers, differences and dialect', () => {
     })
   })
 })
+
+describe('readReply: chat-platform artifacts', () => {
+  const known: Facts = { revenue: 3200, employees: 150 }
+  it('an arrow or 非 marks the figure before it as the wrong one', () => {
+    expect(read('营收3200➡3600', revenue, known).facts).toEqual({ revenue: 3600 })
+    expect(read('人数是158（非150）', revenue, known).facts).toEqual({ employees: 158 })
+  })
+  it('❌ is a no; numbered answers 1、2、3、 are clauses, not figures', () => {
+    expect(read('❌❌❌', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+    expect(read('1、没有 2、没有 3、没有', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+  })
+  it('@mentions and one’s own phone say nothing about the firm', () => {
+    const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+    const reading = read('@政策助手 想评专精特新 我的手机13900001111', idle)
+    expect(reading.facts).toEqual({})
+    expect(reading.intent).toBe('assess')
+  })
+})

@@ -13,6 +13,7 @@ import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
 import { extractFacts, type ExtractionResult } from './read-facts.js'
 import { tagText, type MessageToken } from './tag-text.js'
 import { toSimplified } from './to-simplified.js'
+import { dropMentions } from './drop-mentions.js'
 
 /** What the pending question expects. */
 export interface ExpectedAnswer {
@@ -76,7 +77,10 @@ export function readReply(
   options: ReadOptions = {},
 ): ReplyReading {
   const lexicon = options.lexicon ?? currentLexicon()
-  const normalized = dropClosingParticles(toSimplified(normalizeMessage(text.slice(0, 20_000)), lexicon), lexicon)
+  const normalized = dropClosingParticles(
+    toSimplified(normalizeMessage(dropMentions(text.slice(0, 20_000))), lexicon),
+    lexicon,
+  )
   const base = { lastFiscalYear: options.lastFiscalYear, lexicon, known }
   if (detectInjection(normalized))
     return {
