@@ -28,6 +28,24 @@ describe('detectIntent', () => {
     expect(detectIntent(text)).toEqual({ kind: 'assess', programs })
   })
 
+  it('programs named together (和, 、) are assessed together; traditional characters read as simplified', () => {
+    expect(detectIntent('创新型和专精特新都想测一下')).toEqual({
+      kind: 'assess',
+      programs: ['innovative', 'specialized'],
+    })
+    expect(detectIntent('想评专精特新、小巨人')).toEqual({ kind: 'assess', programs: ['specialized', 'little-giant'] })
+    // Names apart are no list: the one with the assess verb is asked for.
+    expect(detectIntent('我们已经是创新型中小企业了，想看看能不能评专精特新')).toEqual({
+      kind: 'assess',
+      programs: ['specialized'],
+    })
+    expect(detectIntent('專精特新 我們能評嗎')).toEqual({ kind: 'assess', programs: ['specialized'] })
+    expect(detectIntent('想測一下小巨人')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    expect(detectIntent('老铁 小巨人能整不')).toEqual({ kind: 'assess', programs: ['little-giant'] })
+    expect(detectIntent('@政策小助理 想评创新型')).toEqual({ kind: 'assess', programs: ['innovative'] })
+    expect(detectIntent('想评专精特新，我的电话13900001111')).toEqual({ kind: 'assess', programs: ['specialized'] })
+  })
+
   it('a program with policy words is a policy question, not an assessment', () => {
     expect(detectIntent('专精特新有什么补贴？').kind).toBe('other')
     expect(detectIntent('专精特新怎么申请？').kind).toBe('other')

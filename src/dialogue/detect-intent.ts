@@ -3,6 +3,8 @@ import { currentLexicon } from '../understanding/current-lexicon.js'
 import { dropClosingParticles } from '../understanding/drop-closing-particles.js'
 import { findProgram, programsNamed } from '../understanding/find-program.js'
 import { tagText, type MessageToken } from '../understanding/tag-text.js'
+import { toSimplified } from '../understanding/to-simplified.js'
+import { dropMentions } from '../understanding/drop-mentions.js'
 import type { Program } from './programs.js'
 
 /** What a message asks for, before any fact extraction. */
@@ -48,7 +50,7 @@ function isAspectFollowUp(text: string): boolean {
  * confirmations and policy questions are 'other': the dialogue manager reads them with readReply.
  */
 export function detectIntent(raw: string): Intent {
-  const text = raw.trim().replace(/\s+/g, ' ')
+  const text = toSimplified(dropMentions(raw.trim()).replace(/\s+/g, ' '), currentLexicon())
   const command = commandOf(text)
   if (command) return { kind: command }
 
@@ -57,7 +59,8 @@ export function detectIntent(raw: string): Intent {
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
   if (cues.has('which') && !cues.has('policy'))
     return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
-  const program = assessedProgram(tokens)
+  const listed = assessedPrograms(normalized, tokens)
+  const program = listed[listed.length - 1] ?? null
   // "升规后又评上专精特新，还能加多少": a question other than yes/no asks about a policy, not for an assessment.
   const { yesNoQuestions } = currentLexicon()
   const asks = (clause: readonly MessageToken[]) =>
@@ -71,7 +74,7 @@ export function detectIntent(raw: string): Intent {
   const assessing =
     cues.has('assess') || (program !== null && statesFirmFacts(tokens) && detectAspect(normalized) === 'general')
   if (assessing && !cues.has('policy') && (!asks(tokens) || closingRequest)) {
-    if (program) return { kind: 'assess', programs: [program] }
+    if (program) return { kind: 'assess', programs: listed }
     // "个体户能评吗": an assessment without a program is of all three tiers — unless the message names something
     // else the cue is about ("算力券现在还能申请吗" asks about a policy).
     if (namesNothingElse(normalized, tokens))
@@ -174,20 +177,48 @@ function commandOf(
   return commands.get(lower) ?? commands.get(lower.replace(TRAILING, '')) ?? null
 }
 
+const TIER_ORDER: readonly Program[] = ['innovative', 'specialized', 'little-giant']
+
 /**
- * The program an assessment is asked for: the one named in the clause of the assess cue ("我们已经是创新型中小企业了，
- * 想看看能不能评专精特新" → specialized), else the highest tier named.
+ * The programs an assessment is asked for, in tier order: the one named in the clause of the assess cue ("我们已经是
+ * 创新型中小企业了，想看看能不能评专精特新" → specialized), else the highest tier named — or every program of a list
+ * the owner names together ("创新型和专精特新都想测", "小巨人、专精特新哪个都行": intents.json programJoiners).
  */
-function assessedProgram(tokens: readonly MessageToken[]): Program | null {
-  const order: Program[] = ['little-giant', 'specialized', 'innovative']
+function assessedPrograms(text: string, tokens: readonly MessageToken[]): Program[] {
+  const runs = programRuns(text, tokens)
+  const highest = (candidates: readonly MessageToken[]): Program[] => {
+    const named = programsNamed(candidates)
+    const best = TIER_ORDER.findLast((program) => named.includes(program))
+    if (!best) return []
+    const run = runs.find((list) => list.some((token) => candidates.includes(token) && token.program === best))
+    const listed = programsNamed(run ?? [])
+    return run ? TIER_ORDER.filter((program) => listed.includes(program)) : [best]
+  }
   for (const candidate of clausesOf(tokens)) {
     if (!candidate.some((token) => token.cue === 'assess')) continue
-    const named = programsNamed(candidate)
-    const best = order.find((program) => named.includes(program))
-    if (best) return best
+    const programs = highest(candidate)
+    if (programs.length > 0) return programs
   }
-  const named = programsNamed(tokens)
-  return order.find((program) => named.includes(program)) ?? null
+  return highest(tokens)
+}
+
+/** Runs of program names with only joiners (和, 跟, 、), spaces or commas between them ("创新型和专精特新"). */
+function programRuns(text: string, tokens: readonly MessageToken[]): MessageToken[][] {
+  const { programJoiners } = currentLexicon()
+  const runs: MessageToken[][] = []
+  let run: MessageToken[] = []
+  for (const token of tokens) {
+    if (!token.program) continue
+    const last = run[run.length - 1]
+    const gap = last ? text.slice(last.end, token.start).replace(/[\s，,]+/gu, '') : null
+    if (gap !== null && (gap === '' || programJoiners.has(gap))) run.push(token)
+    else {
+      if (programsNamed(run).length > 1) runs.push(run)
+      run = [token]
+    }
+  }
+  if (programsNamed(run).length > 1) runs.push(run)
+  return runs
 }
 
 /** The tokens between separators, clause by clause. */

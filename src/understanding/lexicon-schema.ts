@@ -84,7 +84,16 @@ export const REPLY_WORD_TYPES = [
 /** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
 export const CHANGE_KINDS = ['more', 'less', 'double'] as const
 export type ChangeKind = (typeof CHANGE_KINDS)[number]
-export const CORRECTION_KINDS = ['replace', 'extraZero', 'missingZero', 'previous', 'swapped', 'wrongValue'] as const
+export const CORRECTION_KINDS = [
+  'replace',
+  'extraZero',
+  'missingZero',
+  'previous',
+  'swapped',
+  'wrongValue',
+  'overstated',
+  'understated',
+] as const
 export const ReplyWordFileSchema = z
   .object({
     ...Header,
@@ -116,6 +125,8 @@ export const ReplyWordFileSchema = z
     acknowledgements: Words,
     /** Deny words that, right before a figure, say the value is below it ("员工没有150，只有120", "营收没有一千万"). */
     negatedFigures: Words,
+    /** Deny words that say what something is not ("员工是160 不是150", "160（非150）", "不是研发费用"): the figure after is the wrong one. */
+    denials: Words,
     /** Modal particles that close a message and say nothing ("能评吗哈", "是23年的哦"): dropped before reading. */
     closingParticles: Words,
     /** Ask words that, after a matter named with an area word, say the owner does not know it ("知识产权的事我不太懂"). */
@@ -148,6 +159,8 @@ export const IndustryFileSchema = z
      * is wholesale), where otherwise the last part of a compound does ("物流软件" is software).
      */
     trades: Words.optional(),
+    /** Words before a customer (给医院做信息化, 帮商家做小程序): an industry word right after one is whom the firm serves. */
+    customerMarkers: Words.optional(),
   })
   .strict()
 
@@ -175,6 +188,8 @@ export const IntentFileSchema = z
     subjects: Words,
     /** Question words that ask yes or no ("能评专精特新吗"); any other question word ("还能加多少") asks about a policy, not for an assessment. */
     yesNoQuestions: Words,
+    /** What joins programme names into a list asked together ("创新型和专精特新都想测": both are assessed). */
+    programJoiners: Words,
     /**
      * A verb said right before a program name asks to assess it ("测专精特新", "想弄个专精特新", "我们先评专精特新吧");
      * `between` lists what may stand between them (个, 一下); `notAfter` the characters that, right before the verb,
@@ -194,6 +209,19 @@ export const VariantFileSchema = z
   .object({
     ...Header,
     entries: z.array(z.object({ word: z.string().min(1), typed: Words }).strict()),
+  })
+  .strict()
+
+/**
+ * knowledge/lexicon/traditional.json: the simplified character each traditional character stands for (對 → 对, 營 → 营).
+ * A reply is read with the traditional characters replaced, so every lexicon word is also read in traditional script.
+ */
+export const TraditionalFileSchema = z
+  .object({
+    ...Header,
+    entries: z.array(
+      z.object({ simplified: z.string().length(1), traditional: z.array(z.string().length(1)).min(1) }).strict(),
+    ),
   })
   .strict()
 

@@ -46,6 +46,16 @@ describe('loadLexicon', () => {
     }
   })
 
+  it('maps traditional characters to simplified ones, and refuses one a lexicon word holds', () => {
+    expect(loadLexicon().simplified.get('對')).toBe('对')
+    const dir = copyLexicon()
+    const path = join(dir, 'fact-keywords.json')
+    const file = JSON.parse(readFileSync(path, 'utf8'))
+    file.entries[0].words.push('營業額')
+    writeFileSync(path, JSON.stringify(file))
+    expect(() => loadLexicon(dir)).toThrow(/traditional\.json: lexicon word “營業額” holds traditional “營”/u)
+  })
+
   it('refuses a variant that no lexicon word contains', () => {
     const dir = copyLexicon()
     writeFileSync(

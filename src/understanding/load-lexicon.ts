@@ -13,6 +13,7 @@ import {
   PlaceFileSchema,
   ProgramFileSchema,
   ReplyWordFileSchema,
+  TraditionalFileSchema,
   VariantFileSchema,
   type ASPECTS as AspectList,
   type ChangeKind,
@@ -72,6 +73,8 @@ export interface Lexicon {
   subjects: readonly string[]
   /** Question words that ask yes or no (intents.json yesNoQuestions). */
   yesNoQuestions: ReadonlySet<string>
+  /** What joins programme names into one list (intents.json programJoiners: 和, 跟, 、). */
+  programJoiners: ReadonlySet<string>
   /** "测专精特新", "我们先评专精特新": the text before a program name, when it ends so, asks to assess it (intents.json assessVerbs). */
   assessVerbEnding: RegExp
   /** Question words that mean "any" in a denied clause (reply-words.json indefinites: 没参加过什么比赛, 啥荣誉都没有). */
@@ -84,6 +87,8 @@ export interface Lexicon {
   notUnderstood: ReadonlySet<string>
   /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
   negatedFigures: ReadonlySet<string>
+  /** Deny words that say what something is not (reply-words.json denials: 不是, 并非, 非). */
+  denials: ReadonlySet<string>
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
@@ -92,6 +97,12 @@ export interface Lexicon {
   mainActivity: { before: readonly string[]; after: readonly string[] }
   /** Industry words that decide a compound they open (industries.json trades: 批发电子元器件). */
   trades: ReadonlySet<string>
+  /** Words before a customer, longest first (industries.json customerMarkers: 给, 帮): the industry after one is not the firm's. */
+  customerMarkers: readonly string[]
+  /** The simplified character of each traditional one (traditional.json: 對 → 对); replies are read simplified. */
+  simplified: ReadonlyMap<string, string>
+  /** Any traditional character of `simplified` (global): what toSimplified replaces. */
+  traditionalCharacters: RegExp
 }
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url))
@@ -177,6 +188,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   for (const word of replyWords.negatedFigures)
     if (words.get(word)?.tag.type !== 'no')
       throw new Error(`${join(dir, 'reply-words.json')}: negated-figure word “${word}” is not a deny word`)
+  for (const word of replyWords.denials)
+    if (words.get(word)?.tag.type !== 'no')
+      throw new Error(`${join(dir, 'reply-words.json')}: denial “${word}” is not a deny word`)
   for (const word of replyWords.notUnderstood)
     if (words.get(word)?.tag.type !== 'question')
       throw new Error(`${join(dir, 'reply-words.json')}: not-understood word “${word}” is not an ask word`)
@@ -215,6 +229,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   }
   addVariants(words, readFile(dir, 'variants.json', VariantFileSchema).entries, join(dir, 'variants.json'))
   const levels = readFile(dir, 'levels.json', LevelFileSchema)
+  const simplified = readSimplified(words, readFile(dir, 'traditional.json', TraditionalFileSchema).entries, dir)
   return {
     words,
     commands,
@@ -222,6 +237,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     aspects: intents.aspects,
     subjects: [...intents.subjects].sort((a, b) => b.length - a.length),
     yesNoQuestions: new Set(intents.yesNoQuestions),
+    programJoiners: new Set(intents.programJoiners),
     assessVerbEnding: new RegExp(
       `(?<!${alternation(intents.assessVerbs.notAfter)})` +
         `(?:${alternation(intents.assessVerbs.verbs)})(?:${alternation(intents.assessVerbs.between)})?$`,
@@ -233,10 +249,37 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     notUnderstood: new Set(replyWords.notUnderstood),
     closingParticles: [...replyWords.closingParticles].sort((left, right) => right.length - left.length),
     negatedFigures: new Set(replyWords.negatedFigures),
+    denials: new Set(replyWords.denials),
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),
+    customerMarkers: [...(industries.customerMarkers ?? [])].sort((left, right) => right.length - left.length),
+    simplified,
+    traditionalCharacters: new RegExp(`[${[...simplified.keys()].join('')}]`, 'gu'),
   }
+}
+
+/**
+ * The traditional → simplified map. A traditional character listed twice, one that is its own simplified form, or
+ * one inside a lexicon word (which would then never be read) is an error.
+ */
+function readSimplified(
+  words: ReadonlyMap<string, LexiconWord>,
+  entries: ReadonlyArray<{ simplified: string; traditional: string[] }>,
+  dir: string,
+): Map<string, string> {
+  const file = join(dir, 'traditional.json')
+  const simplified = new Map<string, string>()
+  for (const entry of entries)
+    for (const character of entry.traditional) {
+      if (simplified.has(character) || character === entry.simplified)
+        throw new Error(`${file}: “${character}” is listed twice or maps to itself`)
+      simplified.set(character, entry.simplified)
+    }
+  for (const word of words.keys())
+    for (const character of word)
+      if (simplified.has(character)) throw new Error(`${file}: lexicon word “${word}” holds traditional “${character}”`)
+  return simplified
 }
 
 /**

@@ -16,6 +16,7 @@ import { markMainActivity } from './mark-main-activity.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
 import type { ChangeKind } from './lexicon-schema.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
+import { toSimplified } from './to-simplified.js'
 
 /** What the dialogue knows when it hands over a reply. */
 export interface ExtractionContext {
@@ -161,7 +162,6 @@ const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipH
 /** A part and its whole: "都是自己研发的" makes the part equal to the whole. */
 const WHOLE_OF: Partial<Record<FactName, FactName>> = { ipClass1SelfDeveloped: 'ipClass1' }
 /** Words that deny the number right after them: "不是2300万". */
-const DENYING = new Set(['不是', '并非'])
 /** Words that say the firm has something (有三家分店), not what it is. */
 const POSSESSIVES = new Set(['有', '拥有', '有的'])
 /** What may stand between a number and the 不对/错了 that denies it ("3200那个错了"). */
@@ -183,10 +183,10 @@ function suppressionStart(tokens: readonly Token[]): number {
  * Whether a negated amount keyword says the firm has none of it ("没有研发费用" → 0). It does not when the clause
  * says a value is wrong ("NO 员工数不对") or denies what a figure is ("那个300是工资，不是研发费用").
  */
-function deniesExistence(clause: Clause, index: number, saysWrong: boolean): boolean {
+function deniesExistence(clause: Clause, index: number, saysWrong: boolean, denials: ReadonlySet<string>): boolean {
   if (saysWrong) return false
   const word = polarWordOf(clause, index)
-  return !(word?.type === 'no' && DENYING.has(word.text))
+  return !(word?.type === 'no' && denials.has(word.text))
 }
 
 /** Words that say what the firm is (its industry, legal form or titles), not something it has. */
@@ -285,9 +285,10 @@ class Draft {
  * - A message that reads like prompt injection sets nothing.
  */
 export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
-  const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
+  const lexicon = context.lexicon ?? currentLexicon()
+  const normalized = toSimplified(normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH)), lexicon)
   if (detectInjection(normalized)) return emptyResult(true)
-  const tagged = tagText(normalized, context.lexicon ?? currentLexicon())
+  const tagged = tagText(normalized, lexicon)
   const tokens = distributeRespectively(
     splitAtParts(negateBounds(readBareYears(tagged, normalized, context.lastFiscalYear), normalized)),
   )
@@ -383,10 +384,16 @@ class MessageExtractor {
   #listOrder: number[] | null = null
   /** The year named with the previous topic when its clause gave no number ("前年营收搞错了"). */
   #previousTopicYear: YearReference | null = null
+  /** The 近N年 window named with the previous topic when its clause gave no number ("近两年融资写错了，应该是1500万"). */
+  #previousTopicWindow: number | null = null
   /** The previous topic was named without a number ("数字化等级没评过，不清楚几级"). */
   #previousTopicBare = false
   /** The clause before named a whole matter (融资的事) without saying it is not known. */
   #previousArea = false
+  /** A title the clause before said was given wrong without a polarity ("高新那个说错了"): the next 有/没有 is about it. */
+  #correctedMember: { fact: 'honors' | 'techConversion'; value: string } | null = null
+  /** The title said wrong in the clause just before this one. */
+  #correctedBefore: { fact: 'honors' | 'techConversion'; value: string } | null = null
   /** Values the message says are wrong ("不是2300万"). */
   readonly #denied: Array<{ raw: string; quantity: Quantity }> = []
   /** Parts said to be all of their whole ("都是自己研发的"). */
@@ -461,6 +468,8 @@ class MessageExtractor {
   /** Reads one clause: numbers to their keywords, then keywords without numbers (flags, choices, 没有/不清楚). */
   #readClause(clause: Clause): void {
     const { tokens } = clause
+    this.#correctedBefore = this.#correctedMember
+    this.#correctedMember = null
     if (tokens.some((token) => token.type === 'hypothetical')) {
       this.#previousTopic = null
       return
@@ -520,7 +529,7 @@ class MessageExtractor {
         DENIED_GLUE.test(this.text.slice(token.end, denier.start))
       // "营业收入写成三千二了": the number after 写成/填成 is the one written by mistake.
       const miswritten = before?.type === 'correction' && before.kind === 'wrongValue'
-      if ((before?.type === 'no' && DENYING.has(before.text)) || deniedAfter || miswritten) {
+      if ((before?.type === 'no' && this.#lexicon.denials.has(before.text)) || deniedAfter || miswritten) {
         this.#denied.push({ raw: token.text, quantity: token.quantity })
         const target = findTarget(clause, index)
         if (target) {
@@ -579,7 +588,7 @@ class MessageExtractor {
           raw: token.text,
           // "前年营收搞错了，应该是2500万": the year named with the fact in the clause before.
           year: year ?? this.#previousTopicYear,
-          window: valueWindow,
+          window: valueWindow ?? this.#previousTopicWindow,
           sign: 1,
           part: '',
         })
@@ -632,6 +641,7 @@ class MessageExtractor {
       this.#noteDatedTopic(clauseTopic)
       this.#previousTopicBare = numberTopic !== clauseTopic
       this.#previousTopicYear = this.#previousTopicBare ? clauseYear : null
+      this.#previousTopicWindow = this.#previousTopicBare ? window : null
     }
   }
 
@@ -809,7 +819,7 @@ class MessageExtractor {
         if (hasUnknown) facts.forEach((fact) => draft.markUnknown(fact))
         else if (suppressed) return meaning.topic
         else if (polarity === 'no') {
-          if (!deniesExistence(clause, state.index, state.saysWrong)) return meaning.topic
+          if (!deniesExistence(clause, state.index, state.saysWrong, this.#lexicon.denials)) return meaning.topic
           for (const fact of facts)
             if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
         } else if (
@@ -868,7 +878,15 @@ class MessageExtractor {
             clause.tokens.find((candidate) => candidate.type !== 'filler') === token &&
             (!clause.tokens.some((candidate) => candidate.type === 'quantity') ||
               (next?.type === 'keyword' && next.meaning.type === 'amount'))
-          if (polarity !== 'no' && (cued || opens)) {
+          // "给医院做信息化系统", "给学校做食堂": an industry right after 给/帮, followed by what the firm does for it,
+          // is the customer's ("卖设备给经销商的" still says whom the firm sells to, and so how it trades).
+          const before = this.text.slice(0, token.start).trimEnd()
+          const doneFor = /^[^\s，,。；;！!？?]*?[^\s，,。；;！!？?的了啊呀]/u.test(this.text.slice(token.end))
+          const customer =
+            doneFor &&
+            !this.#lexicon.trades.has(token.text) &&
+            this.#lexicon.customerMarkers.some((marker) => before.endsWith(marker))
+          if (polarity !== 'no' && !customer && (cued || opens)) {
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({
                 value,
@@ -893,6 +911,10 @@ class MessageExtractor {
           const change = this.#members.get(meaning.fact) ?? { add: new Set<string>(), remove: new Set<string>() }
           // "制造业，200人，高新技术企业": a title said on its own is held.
           const alone = clause.tokens.every((candidate) => candidate === token || candidate.type === 'filler')
+          if (polarity === null && state.hasCorrection && !this.#expects(meaning.fact)) {
+            this.#correctedMember = { fact: meaning.fact, value: meaning.value }
+            break
+          }
           if (polarity === 'no') change.remove.add(meaning.value)
           else if (polarity === 'yes' || this.#expects(meaning.fact) || alone) change.add.add(meaning.value)
           this.#members.set(meaning.fact, change)
@@ -1006,7 +1028,11 @@ class MessageExtractor {
   /** A clause with neither keyword nor number: "有", "没有", "不清楚", "市级的", "注册在天津" answer what was asked. */
   #readBareClause(clause: Clause, clauseYear: YearReference | null, suppressed: boolean): void {
     const { tokens } = clause
-    const unknown = tokens.some((token) => token.type === 'unknown')
+    // "不知道够不够条件", "不清楚能不能评上": wondering whether the firm qualifies asks about the verdict, not a fact.
+    const wondering = tokens.some(
+      (token) => token.type === 'intent' && (token.cue === 'assess' || token.cue === 'which'),
+    )
+    const unknown = !wondering && tokens.some((token) => token.type === 'unknown')
     // "不太清楚有没有": not knowing is an answer, even put as a question.
     if (suppressed && !unknown) return
     const { raw } = clause
@@ -1034,6 +1060,14 @@ class MessageExtractor {
     if (unknown && !all && this.#previousTopic && this.#previousTopicBare) {
       const facts = this.#factsWithoutValue(this.#previousTopic, this.#previousTopicYear, null)
       if (facts.length > 0) return void this.#bare.push({ kind: 'unknown', raw, all, facts })
+    }
+    // "高新那个说错了，证书去年就过期了": the polarity is about the title said wrong, not about what was asked.
+    const corrected = this.#correctedBefore
+    if (corrected && !unknown && (yes || no)) {
+      const change = this.#members.get(corrected.fact) ?? { add: new Set<string>(), remove: new Set<string>() }
+      ;(no ? change.remove : change.add).add(corrected.value)
+      this.#members.set(corrected.fact, change)
+      return
     }
     if (this.#expects('registeredInBeijing') && !unknown && this.#readPlace(clause, no ? 'no' : null, raw)) return
     for (const fact of ['rdInstitution', 'sciAwardLevel'] as const) {

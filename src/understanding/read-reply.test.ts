@@ -631,3 +631,159 @@ describe('readReply: policy questions typed outside an assessment', () => {
     },
   )
 })
+
+describe('readReply: replies typed in traditional characters read as simplified ones', () => {
+  it.each(['對', '沒錯', '對的 沒問題'])('%s at the summary confirms', (text) => {
+    expect(read(text, summary).act).toBe('confirm')
+  })
+  it('沒有的 answers a whole negative yes/no group; 營收寫錯了 denies at the summary', () => {
+    expect(read('一條都沒有', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+    expect(read('營收寫錯了', summary).act).toBe('deny')
+  })
+})
+
+describe('readReply: new correction and denial words', () => {
+  const known: Facts = { revenue: 3200, revenuePrev: 2800, employees: 150 }
+  it('两个数对调一下 swaps the last two values of one topic (两个数 is no count)', () => {
+    const lastValues = [
+      { fact: 'revenuePrev' as const, value: 2800 },
+      { fact: 'revenue' as const, value: 3200 },
+    ]
+    const reading = read('两个数对调一下', revenue, known, lastValues)
+    expect(reading.act).toBe('correct')
+    expect(reading.facts).toEqual({ revenue: 2800, revenuePrev: 3200 })
+  })
+  it('研发费用那里有问题 / 前年的数对不上 deny at the summary and set no value', () => {
+    const summaryKnown: Facts = { revenue: 3200, rdExpense: 240 }
+    for (const text of ['研发费用那里有问题', '前年的数对不上']) {
+      const reading = read(text, summary, summaryKnown)
+      expect(reading.act, text).toBe('deny')
+      expect(reading.facts, text).toEqual({})
+    }
+  })
+  it('三个都不沾边 answers every compliance question no', () => {
+    expect(read('三个都不沾边', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+  })
+  it('近两年融资写错了，应该是1500万: the window named with the fact carries into the next clause', () => {
+    const financing: ExpectedAnswer = { facts: ['listing'], step: 'question' }
+    const reading = read('近两年融资写错了，应该是1500万', financing, {
+      equityFinancing2y: 1000,
+      equityFinancing3y: 2000,
+    })
+    expect(reading.act).toBe('correct')
+    expect(reading.facts).toEqual({ equityFinancing2y: 1500 })
+  })
+})
+
+describe('readReply: what an opening says about the firm', () => {
+  const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+  it('营业执照还没下来 / 还没注册公司: not registered (in Beijing or anywhere)', () => {
+    expect(read('想评一下创新型，营业执照还没下来', idle).facts).toMatchObject({ registeredInBeijing: false })
+    expect(read('公司还没注册下来 先评估看看', idle).facts).toMatchObject({ registeredInBeijing: false })
+  })
+  it('分所 and 个体店 are no independent legal persons', () => {
+    expect(read('我们是律所的北京分所', idle).facts).toMatchObject({ independentLegalPerson: false })
+    expect(read('我们就是个体店', idle).facts).toMatchObject({ independentLegalPerson: false })
+  })
+  it('不知道够不够条件 wonders about the verdict: what the firm said stays said', () => {
+    const reading = read('我们是丰台的一家物流企业 想申报创新型中小企业 不知道够不够条件', idle)
+    expect(reading.facts).toMatchObject({ registeredInBeijing: true, industry: 'transport' })
+    expect(reading.unknown).toEqual([])
+  })
+  it('请问我们… asks; it is no 问我们 (ask someone of ours)', () => {
+    const reading = read('请问我们这种情况可以申报创新型中小企业吗 我们是朝阳区的一家公司', idle)
+    expect(reading.unknown).toEqual([])
+    expect(reading.facts).toMatchObject({ registeredInBeijing: true })
+  })
+  it('专精特新去年拿下了: the firm holds the title', () => {
+    expect(read('专精特新去年拿下了 今年想报小巨人', idle).facts).toMatchObject({ specializedSmeValid: true })
+  })
+})
+
+describe('readReply: record-like and English replies', () => {
+  it('no problem confirms at the summary; 有一项需要修改 denies', () => {
+    expect(read('no problem', summary).act).toBe('confirm')
+    expect(read('No problem', summary).act).toBe('confirm')
+    expect(read('有一项需要修改', summary).act).toBe('deny')
+  })
+  it.each([
+    ['所属行业：科技推广和应用服务业', 'other'],
+    ['做无人零售柜', 'retail'],
+    ['做外贸服装 自己不生产 从工厂拿货出口', 'wholesale'],
+  ])('%s → %s (a name of the standard, 无人零售, a negated activity is none)', (text, industry) => {
+    const reading = read(text, size)
+    expect(reading.facts).toEqual({ industry })
+    expect(reading.unsure).toEqual([])
+  })
+  it('高新那个说错了 证书去年就过期了: the polarity after a title said wrong is about that title', () => {
+    const awards: ExpectedAnswer = {
+      facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
+      step: 'question',
+    }
+    const reading = read('高新那个说错了 证书去年就过期了', awards, { honors: ['highTech'] })
+    expect(reading.facts).toEqual({ honors: [] })
+    expect(reading.act).toBe('correct')
+  })
+})
+
+describe('readReply: customers, differences and dialect', () => {
+  it.each([
+    ['给学校做食堂', 'catering'],
+    ['帮餐厅做外卖小程序', 'software'],
+    ['我们给医院供应医疗耗材 不生产 只做经销', 'wholesale'],
+  ])('%s → %s (the industry after 给 is the customer; 只做 names the main activity)', (text, industry) => {
+    const reading = read(text, size)
+    expect(reading.facts).toEqual({ industry })
+    expect(reading.unsure).toEqual([])
+  })
+  it('卖设备给经销商的: whom the firm sells to still says how it trades', () => {
+    expect(read('我们是卖设备给经销商的', size).facts).toEqual({ industry: 'wholesale' })
+  })
+  it('多报了两百万 / 少说了十个 correct by the difference; 多说了一个零 still drops a zero', () => {
+    const known: Facts = { revenue: 3200, employees: 150, rdExpense: 240 }
+    expect(read('去年营收多报了两百万', revenue, known).facts).toEqual({ revenue: 3000 })
+    expect(read('员工少说了十个', revenue, known).facts).toEqual({ employees: 160 })
+    expect(read('营收多报了 应该是3100', revenue, known).facts).toEqual({ revenue: 3100 })
+    expect(read('研发费用多说了一个零', revenue, known).facts).toEqual({ rdExpense: 24 })
+  })
+  it('要得 confirms at the summary; 还没成立公司 is not registered', () => {
+    expect(read('要得', summary).act).toBe('confirm')
+    expect(read('还没成立公司 团队在孵化器里', { facts: [], step: 'idle' }).facts).toMatchObject({
+      registeredInBeijing: false,
+    })
+  })
+})
+
+describe('readReply: chat-platform artifacts', () => {
+  const known: Facts = { revenue: 3200, employees: 150 }
+  it('an arrow or 非 marks the figure before it as the wrong one', () => {
+    expect(read('营收3200➡3600', revenue, known).facts).toEqual({ revenue: 3600 })
+    expect(read('人数是158（非150）', revenue, known).facts).toEqual({ employees: 158 })
+  })
+  it('❌ is a no; numbered answers 1、2、3、 are clauses, not figures', () => {
+    expect(read('❌❌❌', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+    expect(read('1、没有 2、没有 3、没有', compliance).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+  })
+  it('@mentions and one’s own phone say nothing about the firm', () => {
+    const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+    const reading = read('@政策助手 想评专精特新 我的手机13900001111', idle)
+    expect(reading.facts).toEqual({})
+    expect(reading.intent).toBe('assess')
+  })
+})

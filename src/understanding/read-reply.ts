@@ -12,6 +12,8 @@ import type { Lexicon } from './load-lexicon.js'
 import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
 import { extractFacts, type ExtractionResult } from './read-facts.js'
 import { tagText, type MessageToken } from './tag-text.js'
+import { toSimplified } from './to-simplified.js'
+import { dropMentions } from './drop-mentions.js'
 
 /** What the pending question expects. */
 export interface ExpectedAnswer {
@@ -75,7 +77,10 @@ export function readReply(
   options: ReadOptions = {},
 ): ReplyReading {
   const lexicon = options.lexicon ?? currentLexicon()
-  const normalized = dropClosingParticles(normalizeMessage(text.slice(0, 20_000)), lexicon)
+  const normalized = dropClosingParticles(
+    toSimplified(normalizeMessage(dropMentions(text.slice(0, 20_000))), lexicon),
+    lexicon,
+  )
   const base = { lastFiscalYear: options.lastFiscalYear, lexicon, known }
   if (detectInjection(normalized))
     return {
@@ -171,6 +176,11 @@ function correctionKind(
   const hasNumber = tokens.some((token) => token.type === 'quantity')
   // "前年的写反了，去年2800前年3200": a swap that gives the numbers is read like any correction.
   if (kind === 'swapped' && hasNumber) return 'replace'
+  // "营收多报了两百万": a figure right after 多报了/少说了 is how far off the value was; "多报了，应该是3000" gives it.
+  if (kind === 'overstated' || kind === 'understated') {
+    const next = marker ? tokens[tokens.indexOf(marker) + 1] : undefined
+    return next?.type === 'quantity' ? kind : 'replace'
+  }
   if (kind && kind !== 'replace') return kind
   // "3200是前年的": a value given before, said to be of another year.
   const dated = tokens.some((token, index) => {
@@ -561,6 +571,26 @@ function readCorrection(
     known: omit(known, order),
     expecting: [...order, ...expected.facts.filter((fact) => !order.includes(fact))],
   })
+  if (kind === 'overstated' || kind === 'understated') {
+    // "营收多报了两百万" (3200 → 3000), "员工少说了十个" (150 → 160): the figure read is the difference.
+    const sign = kind === 'overstated' ? -1 : 1
+    const corrected: Record<string, number> = {}
+    for (const [fact, value] of Object.entries(reading.facts) as Array<[FactName, unknown]>) {
+      const before = known[fact]
+      if (typeof value === 'number' && typeof before === 'number')
+        corrected[fact] = Number((before + sign * value).toPrecision(12))
+    }
+    const checked = checkPlausibility(corrected as Facts, omit(known, Object.keys(corrected) as FactName[]))
+    return {
+      reading: {
+        ...reading,
+        facts: checked.accepted,
+        correction: true,
+        scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
+      },
+      cleared: [],
+    }
+  }
   return { reading: { ...reading, correction: true }, cleared: [] }
 }
 

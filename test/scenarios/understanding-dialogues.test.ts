@@ -188,6 +188,22 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
     }
   })
 
+  it('开场同时点名两个层级（创新型和专精特新都想测）：两个一起测；繁体字照常读', async () => {
+    const bot = createFixture()
+    await bot.say(
+      '创新型和专精特新都想测一下',
+      /创新型中小企业、专精特新中小企业/u,
+      /北京市注册登记/u,
+      mode('assessing'),
+      (_reply, state) => expect(state.programs).toEqual(['innovative', 'specialized']),
+    )
+    const traditional = createFixture()
+    await traditional.say('專精特新 我們能評嗎', /北京市注册登记/u, (_reply, state) =>
+      expect(state.programs).toEqual(['specialized']),
+    )
+    await traditional.say('對 都是的', fact('registeredInBeijing', true), fact('independentLegalPerson', true))
+  })
+
   it('测评中问一句“独立法人是啥意思，分公司算吗？”：回答后再问刚才的问题，不当成回答', async () => {
     const bot = createFixture()
     await bot.say('帮我测一下创新型中小企业', /北京市注册登记/u)
