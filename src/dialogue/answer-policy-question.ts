@@ -5,6 +5,8 @@ import type { Phraser } from '../phrasing/phraser.js'
 import { cardText, decideAnswer, placeAliases, type AnswerDecision } from '../search/answer-decision.js'
 import { loadAnswerDecisionWords, type AnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { takeBuildSeed } from '../shared/build-seeds.js'
+import { currentLexicon } from '../understanding/current-lexicon.js'
+import { toSimplified } from '../understanding/to-simplified.js'
 import { loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
 import { asksBoundary, candidateClauses, composePolicyAnswer } from './compose-policy-answer.js'
@@ -273,10 +275,12 @@ export interface AnswerContext {
 export async function answerPolicyQuestion(
   search: PolicySearch,
   phraser: Phraser,
-  question: string,
+  asked: string,
   aspect: Aspect,
   context: AnswerContext,
 ): Promise<PolicyAnswer> {
+  // "算力券怎麼申請": the cards are in simplified characters (knowledge/lexicon/traditional.json).
+  const question = toSimplified(asked, currentLexicon())
   const { today } = context
   const words = decisionWords()
   const { decision, related, siblings } = decidePolicyAnswer(search, question)

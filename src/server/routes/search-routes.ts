@@ -4,6 +4,8 @@ import type { PolicyCard } from '../../knowledge/card-schema.js'
 import type { PolicyIndex } from '../../search/policy-index.js'
 import { normalizeForSearch } from '../../search/tokenizer.js'
 import { LruCache } from '../../shared/lru-cache.js'
+import { currentLexicon } from '../../understanding/current-lexicon.js'
+import { toSimplified } from '../../understanding/to-simplified.js'
 import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
 
 /**
@@ -59,7 +61,8 @@ export function createSearchRoutes(deps: { index: SearchIndex; cacheEntries?: nu
       cache.clear()
       cachedVersion = version
     }
-    const query = normalizeForSearch(parsed.data.query)
+    // Traditional characters read as the simplified ones the cards use (knowledge/lexicon/traditional.json).
+    const query = normalizeForSearch(toSimplified(parsed.data.query, currentLexicon()))
     const limit = parsed.data.limit ?? 5
     const key = `${limit}\u0000${query}`
     let json = cache.get(key)
