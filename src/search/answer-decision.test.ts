@@ -142,4 +142,18 @@ describe('decideAnswer', () => {
     expect(decide('帮我写个朋友圈文案，庆祝公司成立十周年').kind).toBe('not-found')
     expect(decide('今天北京尾号限行限几和几').kind).toBe('not-found')
   })
+  it('a matter word the card holds is the card’s only when the question names the card’s subject outside that word', () => {
+    expect(decide('科技型中小企业评价入库去哪里办')).toMatchObject({ kind: 'service', matter: '科技型中小企业评价' })
+    expect(decide('通过科技型中小企业评价入库的企业 创新券每年能用多少')).toMatchObject({ kind: 'answer' })
+    expect(decide('国企领导在外面兼职要报批吗')).toMatchObject({ kind: 'service', matter: '国企领导' })
+    expect(decide('商标续展官费多少')).toMatchObject({ kind: 'service', matter: '商标续展' })
+    expect(decide('我家房子租给公司 要交什么税')).toMatchObject({ kind: 'personal' })
+  })
+
+  it('districts of other cities and Beijing neighbourhoods named alone are places; 国贸 inside 中国贸易 is not', () => {
+    expect(decide('武侯区的企业有没有研发补贴')).toMatchObject({ kind: 'outside-region', place: '武侯' })
+    expect(decide('望京的公司 区里有房租补贴吗')).toMatchObject({ kind: 'outside-region', place: '望京' })
+    expect(outsidePlace('对中国贸易促进机构有支持吗', '北京市外经贸发展资金', words)).toBeNull()
+    expect(outsidePlace('国贸的写字楼 区里有房租补贴吗', '北京市外经贸发展资金', words)?.name).toBe('国贸')
+  })
 })
