@@ -274,4 +274,29 @@ describe('composePolicyAnswer: items of one list', () => {
     const first = answer.body.split('\n').find((line) => line.startsWith('· '))
     expect(first).toMatch(/不少于20家/u)
   })
+  it('says 评审专家名单, 加急办理, 区级配套, 事前报备, 是否每年都给 and 国家政策 are not stated only when no clause states them', () => {
+    expect(composePolicyAnswer(card('guide-095'), '书店扶持的评审专家名单公布吗').body).toMatch(
+      /原文未写明评审专家名单/u,
+    )
+    expect(composePolicyAnswer(card('guide-116'), '标准补助能走绿色通道吗').body).toMatch(/原文未写明加急办理/u)
+    expect(composePolicyAnswer(card('guide-122'), '首店项目区级配套有吗').body).toMatch(/原文未写明区级配套政策/u)
+    // 各区可根据本区财力给予适当比例补贴 states a district's share.
+    expect(composePolicyAnswer(card('guide-143'), '耕地地力补贴区级配套有没有').body).not.toMatch(/原文未写明/u)
+    expect(composePolicyAnswer(card('guide-121'), '商场改造施工前要报备吗').body).toMatch(/原文未写明事前报备/u)
+    expect(composePolicyAnswer(card('guide-144'), '设施农业项目开工前要先备案吗').body).not.toMatch(/原文未写明/u)
+    expect(composePolicyAnswer(card('guide-040'), '发射保险贴费每年都有吗').body).toMatch(/原文未写明是否每年都给/u)
+    expect(composePolicyAnswer(card('guide-059'), '专利年费国家减多少').body).toMatch(/原文未写明国家政策的具体规定/u)
+  })
+
+  it('asks a review period only of a clause that states one; a 绩效考核 without a period does not answer it', () => {
+    expect(composePolicyAnswer(card('guide-064'), '大师工作室多久考核一次').body).toMatch(/原文未写明考核或复审周期/u)
+    expect(composePolicyAnswer(card('guide-014'), '大数据培训基地多久复审').body).toMatch(/每三年评定一次/u)
+  })
+
+  it('takes a share for an amount only beside a support word; a utilisation rate states no money', () => {
+    expect(composePolicyAnswer(card('guide-016'), '示范基地认定后给多少钱').body).toMatch(/原文未写明具体金额/u)
+    expect(composePolicyAnswer(card('guide-040'), '商业航天保险贴费给多少').body).toMatch(/不超过50%的贴费/u)
+    expect(composePolicyAnswer(card('guide-063'), '新技术新产品认定要交管理费吗').body).toMatch(/原文未写明收费标准/u)
+    expect(composePolicyAnswer(card('guide-134'), '运营补贴多久发一回').body).toMatch(/每半年核算和拨付资金/u)
+  })
 })
