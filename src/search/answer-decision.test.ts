@@ -156,4 +156,17 @@ describe('decideAnswer', () => {
     expect(outsidePlace('对中国贸易促进机构有支持吗', '北京市外经贸发展资金', words)).toBeNull()
     expect(outsidePlace('国贸的写字楼 区里有房租补贴吗', '北京市外经贸发展资金', words)?.name).toBe('国贸')
   })
+  it('platform support, customs, the size classification and certification go to the agency that handles them', () => {
+    expect(decide('申报平台登录不上怎么办')).toMatchObject({ kind: 'service', matter: '登录不上' })
+    expect(decide('海关AEO认证 要什么条件')).toMatchObject({ kind: 'service', agency: '北京海关' })
+    expect(decide('企业划型标准 怎么算小型企业')).toMatchObject({ kind: 'service', matter: '企业划型' })
+    expect(decide('两化融合贯标 有没有奖励')).toMatchObject({ kind: 'service', matter: '两化融合贯标' })
+  })
+
+  it('a foreign city is outside only when its own policy is asked (自贸区, 那边); a Taiwanese city always', () => {
+    expect(decide('台北的新创公司有补助吗')).toMatchObject({ kind: 'outside-region', place: '台北' })
+    expect(decide('迪拜自贸区开公司有补贴吗')).toMatchObject({ kind: 'outside-region', place: '迪拜' })
+    const abroad = index.get('guide-109')!
+    expect(outsidePlace('在东京设了子公司 境外投资补助多少', abroad.content ?? '', words)).toBeNull()
+  })
 })
