@@ -299,4 +299,24 @@ describe('composePolicyAnswer: items of one list', () => {
     expect(composePolicyAnswer(card('guide-063'), '新技术新产品认定要交管理费吗').body).toMatch(/原文未写明收费标准/u)
     expect(composePolicyAnswer(card('guide-134'), '运营补贴多久发一回').body).toMatch(/每半年核算和拨付资金/u)
   })
+  it('quotes the opener of an item’s list where it names what the part asks and the item does not (申报主体为个人)', () => {
+    const answer = composePolicyAnswer(card('guide-083'), '我是书法家 个人可以申报国家艺术基金吗')
+    expect(answer.body).toMatch(/项目申报主体为个人/u)
+  })
+
+  it('answers a yes/no part about the owner’s circumstances with the clause naming them (技师, 退休)', () => {
+    const answer = composePolicyAnswer(card('guide-064'), '我是技师 离退休还有四年 能领办技能大师工作室吗')
+    expect(answer.body).toMatch(/距法定退休年龄2年以上/u)
+  })
+
+  it('says 第三方报告 and 电子章 are not stated only when no clause states them', () => {
+    expect(composePolicyAnswer(card('guide-125'), '节能改造项目要交第三方评估报告吗').body).toMatch(
+      /原文未写明第三方报告/u,
+    )
+    expect(composePolicyAnswer(card('guide-108'), '境外风险管理费用补助 要第三方评估报告吗').body).toMatch(
+      /项目风险评估报告/u,
+    )
+    expect(composePolicyAnswer(card('guide-055'), '孵化器申请材料能盖电子章吗').body).toMatch(/原文未写明盖章要求/u)
+    expect(composePolicyAnswer(card('guide-116'), '标准补助申请表能用电子章吗').body).not.toMatch(/原文未写明/u)
+  })
 })

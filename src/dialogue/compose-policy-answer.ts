@@ -311,9 +311,20 @@ function renderClause(
   const ownNumber = clause.marker !== null && (clause.card.heading ?? '').startsWith(clause.marker)
   if (clause.marker && !clause.startsWithMarker && !ownNumber)
     text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
-  // Where a field holds several lists (领跑型 / 成长型 试点企业), an item is quoted after the short sentence opening its list: it says whom the item is for.
-  if (options.withLead !== false && clause.lead && clause.lead.length <= MAX_LEAD_CHARS && listsIn(clause) > 1)
-    text = `${clause.lead}${text}`
+  // Where a field holds several lists (领跑型 / 成长型 试点企业), an item is quoted after the short sentence opening its
+  // list: it says whom the item is for. So it is where the opener names what the question asks and the item does not
+  // ("个人能申请吗" under "本项目的项目申报主体为个人，其应同时具备以下条件：").
+  const lead = clause.lead
+  const leadAnswers =
+    lead !== null && terms.some((term) => term.length > 1 && lead.includes(term) && !clause.text.includes(term))
+  if (
+    options.withLead !== false &&
+    lead &&
+    lead.length <= MAX_LEAD_CHARS &&
+    (listsIn(clause) > 1 || leadAnswers) &&
+    !text.startsWith(lead)
+  )
+    text = `${lead}${text}`
   const topic = clause.topic
   if (topic && !generic.includes(topic) && topicAddsToTitle(clause, topic)) text = `关于“${topic}”：${text}`
   return text

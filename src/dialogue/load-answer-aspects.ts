@@ -52,6 +52,8 @@ export const AnswerAspectsSchema = z
           figureCues: z.array(z.string().min(1)).optional(),
           figureShape: z.string().min(1).optional(),
           figureLabel: z.string().min(1).optional(),
+          /** Weight of the rest of the question (the owner's circumstances) for this aspect; default `contextWeight`. */
+          contextWeight: z.number().min(0).max(2).optional(),
         })
         .strict(),
     ),

@@ -371,6 +371,9 @@ export function rankClauses(
       : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
   const entry = aspectEntry && asksDuration(part, aspectEntry) ? durationEntry(aspectEntry) : aspectEntry
   const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
+  // A yes/no part about the owner's own circumstances ("我是技师 离退休还有五年 能领办吗") is answered by the clause
+  // naming those circumstances: its aspect may weigh the context more.
+  const contextWeight = aspectEntry?.contextWeight ?? aspects.contextWeight
   return clauses
     .map((clause, index) => {
       const text = texts[index]
@@ -392,7 +395,7 @@ export function rankClauses(
       const lengthPenalty = 1 + Math.max(0, clause.text.length - 80) / 400
       const cardWeight = options.cardWeight?.(clause.card) ?? 1
       const score =
-        ((ownScore + aspects.contextWeight * contextScore + aspects.otherPartsWeight * othersScore) / lengthPenalty) *
+        ((ownScore + contextWeight * contextScore + aspects.otherPartsWeight * othersScore) / lengthPenalty) *
           cardWeight *
           fit +
         aspectScore * Math.min(1, cardWeight)
