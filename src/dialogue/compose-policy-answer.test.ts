@@ -319,4 +319,9 @@ describe('composePolicyAnswer: items of one list', () => {
     expect(composePolicyAnswer(card('guide-055'), '孵化器申请材料能盖电子章吗').body).toMatch(/原文未写明盖章要求/u)
     expect(composePolicyAnswer(card('guide-116'), '标准补助申请表能用电子章吗').body).not.toMatch(/原文未写明/u)
   })
+  it('says 补交材料 and 模板下载 are not stated only when no clause states them', () => {
+    expect(composePolicyAnswer(card('guide-130'), '商圈项目材料交晚了能补交吗').body).toMatch(/原文未写明补交材料/u)
+    expect(composePolicyAnswer(card('guide-058'), '专利资助材料不全 能补交吗').body).toMatch(/修改补正/u)
+    expect(composePolicyAnswer(card('guide-115'), '告知承诺书的样表哪里有').body).toMatch(/原文未写明模板下载/u)
+  })
 })

@@ -169,4 +169,10 @@ describe('decideAnswer', () => {
     const abroad = index.get('guide-109')!
     expect(outsidePlace('在东京设了子公司 境外投资补助多少', abroad.content ?? '', words)).toBeNull()
   })
+  it('drug and device licences and import or export licences go to their agencies, across a typed break', () => {
+    expect(decide('二类医疗器械注册证 去哪申请')).toMatchObject({ kind: 'service', matter: '注册证去哪' })
+    expect(decide('药企做GMP认证有啥要求')).toMatchObject({ kind: 'service', matter: 'gmp认证' })
+    expect(decide('出口许可证怎么申领')).toMatchObject({ kind: 'service', matter: '出口许可证' })
+    expect(decide('昌平拿到三类医疗器械注册证的 支持多少')).toMatchObject({ kind: 'answer' })
+  })
 })

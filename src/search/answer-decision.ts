@@ -322,8 +322,10 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
     (top ? normalizeForSearch(top.card.title).includes(word) : false) || heldByCard(word)
   const registration = words.registrationMatters.find((word) => normalized.includes(word) && !titleHas(word))
   if (registration) return { kind: 'registration', matter: registration }
+  // A procedure's words may stand across a typed break ("医疗器械注册证 怎么申请").
+  const compact = normalized.replace(/\s+/gu, '')
   for (const service of words.serviceMatters) {
-    const word = service.words.find((candidate) => normalized.includes(candidate) && !titleHas(candidate))
+    const word = service.words.find((candidate) => compact.includes(candidate) && !titleHas(candidate))
     if (word) return { kind: 'service', matter: word, agency: service.agency }
   }
   if (!top) return { kind: 'not-found', reason: 'no-match' }
