@@ -324,4 +324,13 @@ describe('composePolicyAnswer: items of one list', () => {
     expect(composePolicyAnswer(card('guide-058'), '专利资助材料不全 能补交吗').body).toMatch(/修改补正/u)
     expect(composePolicyAnswer(card('guide-115'), '告知承诺书的样表哪里有').body).toMatch(/原文未写明模板下载/u)
   })
+  it('quotes the 适用对象 line when it states what the part asks (尺幅, 补贴对象)', () => {
+    expect(composePolicyAnswer(card('guide-083'), '版画作品单幅尺寸最小多大').body).toMatch(
+      /版画、漆画作品单幅不小于1×1米/u,
+    )
+    // 流转给 is land transfer, not 转给 (能否转让).
+    const land = composePolicyAnswer(card('guide-143'), '耕地流转给合作社了 补贴对象是谁')
+    expect(land.body).toMatch(/流转（承包）合同约定确定补贴对象/u)
+    expect(land.body).not.toMatch(/原文未写明/u)
+  })
 })

@@ -396,7 +396,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     })
   // A detail the question asks (利率, 官费, 到账时间) that no clause the answer may quote states: said so, not guessed from a nearby clause.
   const asked = normalizeForSearch(question)
-  // The 适用对象 line is no quotable clause, but a detail it states (年龄, 户籍, 经营满三年) is stated.
+  // A detail the 适用对象 line states (年龄, 户籍, 经营满三年) is stated, also where its sentence is not among the clauses.
   const audiences = [...new Set(clauses.map((clause) => clause.card.audience ?? ''))].filter((text) => text !== '')
   const unstated = aspects.details.filter(
     (detail) =>

@@ -10,7 +10,7 @@ describe('cardClauses', () => {
   it('takes every field, keeps item numbers and the heading a sentence stands under', () => {
     const clauses = cardClauses(card('guide-027'))
     expect(new Set(clauses.map((clause) => clause.field))).toEqual(
-      new Set(['content', 'requirements', 'timing', 'contact']),
+      new Set(['content', 'requirements', 'timing', 'contact', 'audience']),
     )
     const pilot = clauses.find((clause) => clause.text.includes('固定资产投资额的30%'))
     expect(pilot).toMatchObject({ marker: '3．', startsWithMarker: false, topic: '支持创新主体中试线项目建设' })

@@ -5,7 +5,7 @@ import { normalizeForSearch, stripStopPhrases } from '../search/tokenizer.js'
 import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
 import type { SubQuestion } from './split-sub-questions.js'
 
-export type ClauseField = 'content' | 'requirements' | 'process' | 'timing' | 'contact'
+export type ClauseField = 'audience' | 'content' | 'requirements' | 'process' | 'timing' | 'contact'
 
 /** One sentence of a card, with where it stands. */
 export interface Clause {
@@ -39,7 +39,7 @@ export interface RankedClause {
   ownScore: number
 }
 
-const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact']
+const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact', 'audience']
 const MARKER =
   /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
 const HEADING_MAX = 26
