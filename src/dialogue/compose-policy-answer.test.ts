@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findCard, loadCards } from '../knowledge/load-cards.js'
 import { loadAnswerDecisionWords } from '../search/load-answer-decision-words.js'
+import { loadSynonyms } from '../search/load-synonyms.js'
 import { composePolicyAnswer, MAX_BODY_CHARS, sourceLine } from './compose-policy-answer.js'
 
 const cards = loadCards()
@@ -332,5 +333,13 @@ describe('composePolicyAnswer: items of one list', () => {
     const land = composePolicyAnswer(card('guide-143'), '耕地流转给合作社了 补贴对象是谁')
     expect(land.body).toMatch(/流转（承包）合同约定确定补贴对象/u)
     expect(land.body).not.toMatch(/原文未写明/u)
+  })
+  it('ranks the yearly cap first for 一年最多 through the synonym 年度 (申请人年度获得…不超过200万元)', () => {
+    const question = '发明专利资助 一个单位一年最多拿多少'
+    const extraTerms = loadSynonyms()
+      .entries.filter((entry) => entry.from.some((word) => question.includes(word)))
+      .flatMap((entry) => entry.to)
+    expect(extraTerms).toContain('年度')
+    expect(composePolicyAnswer(card('guide-059'), question, { extraTerms }).body).toMatch(/不超过200万元/u)
   })
 })
