@@ -86,6 +86,12 @@ describe('shapeSupport', () => {
     expect(shapeSupport(cardClauses(card('tier-rules-a10')), part)).toBe('unsupported')
   })
 
+  it('a period written with 两 (连续两年以上) has the timing shape', () => {
+    const part = partOf('有机肥补贴 撂荒几年以上的地不给补')
+    expect(part.aspect).toBe('timing')
+    expect(shapeSupport(cardClauses(card('guide-142')), part)).toBe('supported')
+  })
+
   it('a count part whose clauses hold the count with its unit is supported', () => {
     const part = partOf('市级孵化器 在孵企业起码得有多少家')
     expect(shapeSupport(cardClauses(card('guide-055')), part)).toBe('supported')
