@@ -314,9 +314,18 @@ function renderClause(
   // Where a field holds several lists (领跑型 / 成长型 试点企业), an item is quoted after the short sentence opening its
   // list: it says whom the item is for. So it is where the opener names what the question asks and the item does not
   // ("个人能申请吗" under "本项目的项目申报主体为个人，其应同时具备以下条件：").
+  // A word of the card's title ("孵化器认定") says nothing about whom an item is for.
   const lead = clause.lead
+  const title = normalizeForSearch(`${clause.card.title}\n${clause.card.documentTitle}\n${clause.card.heading ?? ''}`)
   const leadAnswers =
-    lead !== null && terms.some((term) => term.length > 1 && lead.includes(term) && !clause.text.includes(term))
+    lead !== null &&
+    terms.some(
+      (term) =>
+        term.length > 1 &&
+        normalizeForSearch(lead).includes(term) &&
+        !normalizeForSearch(clause.text).includes(term) &&
+        !title.includes(term),
+    )
   if (
     options.withLead !== false &&
     lead &&
