@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findCard, loadCards } from '../knowledge/load-cards.js'
 import { loadAnswerDecisionWords } from '../search/load-answer-decision-words.js'
+import { loadSynonyms } from '../search/load-synonyms.js'
 import { composePolicyAnswer, MAX_BODY_CHARS, sourceLine } from './compose-policy-answer.js'
 
 const cards = loadCards()
@@ -273,5 +274,72 @@ describe('composePolicyAnswer: items of one list', () => {
     const answer = composePolicyAnswer(card('guide-055'), '市级孵化器 在孵企业起码得有多少家')
     const first = answer.body.split('\n').find((line) => line.startsWith('· '))
     expect(first).toMatch(/不少于20家/u)
+  })
+  it('says 评审专家名单, 加急办理, 区级配套, 事前报备, 是否每年都给 and 国家政策 are not stated only when no clause states them', () => {
+    expect(composePolicyAnswer(card('guide-095'), '书店扶持的评审专家名单公布吗').body).toMatch(
+      /原文未写明评审专家名单/u,
+    )
+    expect(composePolicyAnswer(card('guide-116'), '标准补助能走绿色通道吗').body).toMatch(/原文未写明加急办理/u)
+    expect(composePolicyAnswer(card('guide-122'), '首店项目区级配套有吗').body).toMatch(/原文未写明区级配套政策/u)
+    // 各区可根据本区财力给予适当比例补贴 states a district's share.
+    expect(composePolicyAnswer(card('guide-143'), '耕地地力补贴区级配套有没有').body).not.toMatch(/原文未写明/u)
+    expect(composePolicyAnswer(card('guide-121'), '商场改造施工前要报备吗').body).toMatch(/原文未写明事前报备/u)
+    expect(composePolicyAnswer(card('guide-144'), '设施农业项目开工前要先备案吗').body).not.toMatch(/原文未写明/u)
+    expect(composePolicyAnswer(card('guide-040'), '发射保险贴费每年都有吗').body).toMatch(/原文未写明是否每年都给/u)
+    expect(composePolicyAnswer(card('guide-059'), '专利年费国家减多少').body).toMatch(/原文未写明国家政策的具体规定/u)
+  })
+
+  it('asks a review period only of a clause that states one; a 绩效考核 without a period does not answer it', () => {
+    expect(composePolicyAnswer(card('guide-064'), '大师工作室多久考核一次').body).toMatch(/原文未写明考核或复审周期/u)
+    expect(composePolicyAnswer(card('guide-014'), '大数据培训基地多久复审').body).toMatch(/每三年评定一次/u)
+  })
+
+  it('takes a share for an amount only beside a support word; a utilisation rate states no money', () => {
+    expect(composePolicyAnswer(card('guide-016'), '示范基地认定后给多少钱').body).toMatch(/原文未写明具体金额/u)
+    expect(composePolicyAnswer(card('guide-040'), '商业航天保险贴费给多少').body).toMatch(/不超过50%的贴费/u)
+    expect(composePolicyAnswer(card('guide-063'), '新技术新产品认定要交管理费吗').body).toMatch(/原文未写明收费标准/u)
+    expect(composePolicyAnswer(card('guide-134'), '运营补贴多久发一回').body).toMatch(/每半年核算和拨付资金/u)
+  })
+  it('quotes the opener of an item’s list where it names what the part asks and the item does not (申报主体为个人)', () => {
+    const answer = composePolicyAnswer(card('guide-083'), '我是书法家 个人可以申报国家艺术基金吗')
+    expect(answer.body).toMatch(/项目申报主体为个人/u)
+  })
+
+  it('answers a yes/no part about the owner’s circumstances with the clause naming them (技师, 退休)', () => {
+    const answer = composePolicyAnswer(card('guide-064'), '我是技师 离退休还有四年 能领办技能大师工作室吗')
+    expect(answer.body).toMatch(/距法定退休年龄2年以上/u)
+  })
+
+  it('says 第三方报告 and 电子章 are not stated only when no clause states them', () => {
+    expect(composePolicyAnswer(card('guide-125'), '节能改造项目要交第三方评估报告吗').body).toMatch(
+      /原文未写明第三方报告/u,
+    )
+    expect(composePolicyAnswer(card('guide-108'), '境外风险管理费用补助 要第三方评估报告吗').body).toMatch(
+      /项目风险评估报告/u,
+    )
+    expect(composePolicyAnswer(card('guide-055'), '孵化器申请材料能盖电子章吗').body).toMatch(/原文未写明盖章要求/u)
+    expect(composePolicyAnswer(card('guide-116'), '标准补助申请表能用电子章吗').body).not.toMatch(/原文未写明/u)
+  })
+  it('says 补交材料 and 模板下载 are not stated only when no clause states them', () => {
+    expect(composePolicyAnswer(card('guide-130'), '商圈项目材料交晚了能补交吗').body).toMatch(/原文未写明补交材料/u)
+    expect(composePolicyAnswer(card('guide-058'), '专利资助材料不全 能补交吗').body).toMatch(/修改补正/u)
+    expect(composePolicyAnswer(card('guide-115'), '告知承诺书的样表哪里有').body).toMatch(/原文未写明模板下载/u)
+  })
+  it('quotes the 适用对象 line when it states what the part asks (尺幅, 补贴对象)', () => {
+    expect(composePolicyAnswer(card('guide-083'), '版画作品单幅尺寸最小多大').body).toMatch(
+      /版画、漆画作品单幅不小于1×1米/u,
+    )
+    // 流转给 is land transfer, not 转给 (能否转让).
+    const land = composePolicyAnswer(card('guide-143'), '耕地流转给合作社了 补贴对象是谁')
+    expect(land.body).toMatch(/流转（承包）合同约定确定补贴对象/u)
+    expect(land.body).not.toMatch(/原文未写明/u)
+  })
+  it('ranks the yearly cap first for 一年最多 through the synonym 年度 (申请人年度获得…不超过200万元)', () => {
+    const question = '发明专利资助 一个单位一年最多拿多少'
+    const extraTerms = loadSynonyms()
+      .entries.filter((entry) => entry.from.some((word) => question.includes(word)))
+      .flatMap((entry) => entry.to)
+    expect(extraTerms).toContain('年度')
+    expect(composePolicyAnswer(card('guide-059'), question, { extraTerms }).body).toMatch(/不超过200万元/u)
   })
 })

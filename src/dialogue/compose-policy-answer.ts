@@ -311,9 +311,29 @@ function renderClause(
   const ownNumber = clause.marker !== null && (clause.card.heading ?? '').startsWith(clause.marker)
   if (clause.marker && !clause.startsWithMarker && !ownNumber)
     text = `第${clause.marker.replace(/[（）().．、\s]/gu, '')}项：${text}`
-  // Where a field holds several lists (领跑型 / 成长型 试点企业), an item is quoted after the short sentence opening its list: it says whom the item is for.
-  if (options.withLead !== false && clause.lead && clause.lead.length <= MAX_LEAD_CHARS && listsIn(clause) > 1)
-    text = `${clause.lead}${text}`
+  // Where a field holds several lists (领跑型 / 成长型 试点企业), an item is quoted after the short sentence opening its
+  // list: it says whom the item is for. So it is where the opener names what the question asks and the item does not
+  // ("个人能申请吗" under "本项目的项目申报主体为个人，其应同时具备以下条件：").
+  // A word of the card's title ("孵化器认定") says nothing about whom an item is for.
+  const lead = clause.lead
+  const title = normalizeForSearch(`${clause.card.title}\n${clause.card.documentTitle}\n${clause.card.heading ?? ''}`)
+  const leadAnswers =
+    lead !== null &&
+    terms.some(
+      (term) =>
+        term.length > 1 &&
+        normalizeForSearch(lead).includes(term) &&
+        !normalizeForSearch(clause.text).includes(term) &&
+        !title.includes(term),
+    )
+  if (
+    options.withLead !== false &&
+    lead &&
+    lead.length <= MAX_LEAD_CHARS &&
+    (listsIn(clause) > 1 || leadAnswers) &&
+    !text.startsWith(lead)
+  )
+    text = `${lead}${text}`
   const topic = clause.topic
   if (topic && !generic.includes(topic) && topicAddsToTitle(clause, topic)) text = `关于“${topic}”：${text}`
   return text
@@ -385,7 +405,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     })
   // A detail the question asks (利率, 官费, 到账时间) that no clause the answer may quote states: said so, not guessed from a nearby clause.
   const asked = normalizeForSearch(question)
-  // The 适用对象 line is no quotable clause, but a detail it states (年龄, 户籍, 经营满三年) is stated.
+  // A detail the 适用对象 line states (年龄, 户籍, 经营满三年) is stated, also where its sentence is not among the clauses.
   const audiences = [...new Set(clauses.map((clause) => clause.card.audience ?? ''))].filter((text) => text !== '')
   const unstated = aspects.details.filter(
     (detail) =>

@@ -28,7 +28,7 @@ export const AnswerAspectsSchema = z
           cues: z.array(z.string().min(1)).min(1),
           clauseWords: z.array(z.string().min(1)),
           clausePattern: z.string().min(1),
-          fields: z.array(z.enum(['content', 'requirements', 'process', 'timing', 'contact'])),
+          fields: z.array(z.enum(['audience', 'content', 'requirements', 'process', 'timing', 'contact'])),
           unfitWeight: z.number().min(0).max(1),
           /**
            * The shape any answer to the aspect has (a figure, a phone or an agency): when no clause about what the
@@ -53,6 +53,8 @@ export const AnswerAspectsSchema = z
           figureCues: z.array(z.string().min(1)).optional(),
           figureShape: z.string().min(1).optional(),
           figureLabel: z.string().min(1).optional(),
+          /** Weight of the rest of the question (the owner's circumstances) for this aspect; default `contextWeight`. */
+          contextWeight: z.number().min(0).max(2).optional(),
         })
         .strict(),
     ),

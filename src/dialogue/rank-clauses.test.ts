@@ -10,7 +10,7 @@ describe('cardClauses', () => {
   it('takes every field, keeps item numbers and the heading a sentence stands under', () => {
     const clauses = cardClauses(card('guide-027'))
     expect(new Set(clauses.map((clause) => clause.field))).toEqual(
-      new Set(['content', 'requirements', 'timing', 'contact']),
+      new Set(['content', 'requirements', 'timing', 'contact', 'audience']),
     )
     const pilot = clauses.find((clause) => clause.text.includes('固定资产投资额的30%'))
     expect(pilot).toMatchObject({ marker: '3．', startsWithMarker: false, topic: '支持创新主体中试线项目建设' })
@@ -84,6 +84,12 @@ describe('shapeSupport', () => {
     const part = partOf('复核结果不服 申诉最多可以提几次')
     expect(part.aspect).toBe('count')
     expect(shapeSupport(cardClauses(card('tier-rules-a10')), part)).toBe('unsupported')
+  })
+
+  it('a period written with 两 (连续两年以上) has the timing shape', () => {
+    const part = partOf('有机肥补贴 撂荒几年以上的地不给补')
+    expect(part.aspect).toBe('timing')
+    expect(shapeSupport(cardClauses(card('guide-142')), part)).toBe('supported')
   })
 
   it('a count part whose clauses hold the count with its unit is supported', () => {

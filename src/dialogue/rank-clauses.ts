@@ -5,7 +5,7 @@ import { normalizeForSearch, stripStopPhrases } from '../search/tokenizer.js'
 import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
 import type { SubQuestion } from './split-sub-questions.js'
 
-export type ClauseField = 'content' | 'requirements' | 'process' | 'timing' | 'contact'
+export type ClauseField = 'audience' | 'content' | 'requirements' | 'process' | 'timing' | 'contact'
 
 /** One sentence of a card, with where it stands. */
 export interface Clause {
@@ -39,7 +39,7 @@ export interface RankedClause {
   ownScore: number
 }
 
-const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact']
+const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact', 'audience']
 const MARKER =
   /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
 const HEADING_MAX = 26
@@ -371,6 +371,9 @@ export function rankClauses(
       : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
   const entry = aspectEntry && asksDuration(part, aspectEntry) ? durationEntry(aspectEntry) : aspectEntry
   const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
+  // A yes/no part about the owner's own circumstances ("我是技师 离退休还有五年 能领办吗") is answered by the clause
+  // naming those circumstances: its aspect may weigh the context more.
+  const contextWeight = aspectEntry?.contextWeight ?? aspects.contextWeight
   return clauses
     .map((clause, index) => {
       const text = texts[index]
@@ -392,7 +395,7 @@ export function rankClauses(
       const lengthPenalty = 1 + Math.max(0, clause.text.length - 80) / 400
       const cardWeight = options.cardWeight?.(clause.card) ?? 1
       const score =
-        ((ownScore + aspects.contextWeight * contextScore + aspects.otherPartsWeight * othersScore) / lengthPenalty) *
+        ((ownScore + contextWeight * contextScore + aspects.otherPartsWeight * othersScore) / lengthPenalty) *
           cardWeight *
           fit +
         aspectScore * Math.min(1, cardWeight)

@@ -142,4 +142,37 @@ describe('decideAnswer', () => {
     expect(decide('帮我写个朋友圈文案，庆祝公司成立十周年').kind).toBe('not-found')
     expect(decide('今天北京尾号限行限几和几').kind).toBe('not-found')
   })
+  it('a matter word the card holds is the card’s only when the question names the card’s subject outside that word', () => {
+    expect(decide('科技型中小企业评价入库去哪里办')).toMatchObject({ kind: 'service', matter: '科技型中小企业评价' })
+    expect(decide('通过科技型中小企业评价入库的企业 创新券每年能用多少')).toMatchObject({ kind: 'answer' })
+    expect(decide('国企领导在外面兼职要报批吗')).toMatchObject({ kind: 'service', matter: '国企领导' })
+    expect(decide('商标续展官费多少')).toMatchObject({ kind: 'service', matter: '商标续展' })
+    expect(decide('我家房子租给公司 要交什么税')).toMatchObject({ kind: 'personal' })
+  })
+
+  it('districts of other cities and Beijing neighbourhoods named alone are places; 国贸 inside 中国贸易 is not', () => {
+    expect(decide('武侯区的企业有没有研发补贴')).toMatchObject({ kind: 'outside-region', place: '武侯' })
+    expect(decide('望京的公司 区里有房租补贴吗')).toMatchObject({ kind: 'outside-region', place: '望京' })
+    expect(outsidePlace('对中国贸易促进机构有支持吗', '北京市外经贸发展资金', words)).toBeNull()
+    expect(outsidePlace('国贸的写字楼 区里有房租补贴吗', '北京市外经贸发展资金', words)?.name).toBe('国贸')
+  })
+  it('platform support, customs, the size classification and certification go to the agency that handles them', () => {
+    expect(decide('申报平台登录不上怎么办')).toMatchObject({ kind: 'service', matter: '登录不上' })
+    expect(decide('海关AEO认证 要什么条件')).toMatchObject({ kind: 'service', agency: '北京海关' })
+    expect(decide('企业划型标准 怎么算小型企业')).toMatchObject({ kind: 'service', matter: '企业划型' })
+    expect(decide('两化融合贯标 有没有奖励')).toMatchObject({ kind: 'service', matter: '两化融合贯标' })
+  })
+
+  it('a foreign city is outside only when its own policy is asked (自贸区, 那边); a Taiwanese city always', () => {
+    expect(decide('台北的新创公司有补助吗')).toMatchObject({ kind: 'outside-region', place: '台北' })
+    expect(decide('迪拜自贸区开公司有补贴吗')).toMatchObject({ kind: 'outside-region', place: '迪拜' })
+    const abroad = index.get('guide-109')!
+    expect(outsidePlace('在东京设了子公司 境外投资补助多少', abroad.content ?? '', words)).toBeNull()
+  })
+  it('drug and device licences and import or export licences go to their agencies, across a typed break', () => {
+    expect(decide('二类医疗器械注册证 去哪申请')).toMatchObject({ kind: 'service', matter: '注册证去哪' })
+    expect(decide('药企做GMP认证有啥要求')).toMatchObject({ kind: 'service', matter: 'gmp认证' })
+    expect(decide('出口许可证怎么申领')).toMatchObject({ kind: 'service', matter: '出口许可证' })
+    expect(decide('昌平拿到三类医疗器械注册证的 支持多少')).toMatchObject({ kind: 'answer' })
+  })
 })

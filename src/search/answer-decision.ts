@@ -306,9 +306,11 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   const districtAsked = words.districtPolicyMarkers.some((marker) => normalized.includes(marker))
   if (place && (place.kind !== 'district' || districtAsked))
     return { kind: 'outside-region', place: place.name, placeKind: place.kind }
-  // A personal or tax word the top card holds is the card's only when the question is about the card's subject too.
-  const subject = top !== undefined && namesCardSubject(question, top.card, words)
-  const heldByCard = (word: string) => subject && text.includes(word)
+  // A personal or tax word the top card holds is the card's only when the question is about the card's subject too,
+  // named outside the word itself: "科技型中小企业评价入库怎么申请" names no subject of a card that lists 评价入库 among
+  // its conditions, though 科技型 is in that card's title.
+  const heldByCard = (word: string) =>
+    top !== undefined && text.includes(word) && namesCardSubject(normalized.split(word).join(' '), top.card, words)
   const matter = words.personalMatters.find((word) => normalized.includes(word) && !heldByCard(word))
   if (matter) return { kind: 'personal', matter }
   // A tax relief card about the question's subject answers all of its tax words ("家政 … 增值税 … 所得税").
@@ -320,8 +322,10 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
     (top ? normalizeForSearch(top.card.title).includes(word) : false) || heldByCard(word)
   const registration = words.registrationMatters.find((word) => normalized.includes(word) && !titleHas(word))
   if (registration) return { kind: 'registration', matter: registration }
+  // A procedure's words may stand across a typed break ("医疗器械注册证 怎么申请").
+  const compact = normalized.replace(/\s+/gu, '')
   for (const service of words.serviceMatters) {
-    const word = service.words.find((candidate) => normalized.includes(candidate) && !titleHas(candidate))
+    const word = service.words.find((candidate) => compact.includes(candidate) && !titleHas(candidate))
     if (word) return { kind: 'service', matter: word, agency: service.agency }
   }
   if (!top) return { kind: 'not-found', reason: 'no-match' }

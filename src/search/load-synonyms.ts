@@ -7,7 +7,14 @@ export const SynonymFileSchema = z
     schemaVersion: z.literal(1),
     description: z.string().optional(),
     entries: z.array(
-      z.object({ from: z.array(z.string().min(1)).min(1), to: z.array(z.string().min(1)).min(1) }).strict(),
+      z
+        .object({
+          from: z.array(z.string().min(1)).min(1),
+          to: z.array(z.string().min(1)).min(1),
+          /** `from` are mistyped forms of `to` (创新劵, 专精特心): the target words count in full, not as a synonym. */
+          typo: z.boolean().optional(),
+        })
+        .strict(),
     ),
     /** Program names and coinages that score extra when a question names them verbatim. */
     phrases: z.array(z.string().min(2)),

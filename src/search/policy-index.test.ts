@@ -70,6 +70,14 @@ describe('PolicyIndex search', () => {
   })
 })
 
+describe('PolicyIndex typos', () => {
+  it('counts a mistyped form (创新劵) as the word itself, not at synonym weight', () => {
+    const index = createPolicyIndex(cards, { synonyms })
+    // At synonym weight the 额度 of 外债便利化额度 (guide-053) outranked the voucher card.
+    expect(index.search('用创新劵的额度 高新技术企业一年多少', { limit: 3 }).hits[0]?.card.id).toBe('guide-062')
+  })
+})
+
 describe('PolicyIndex phrase boosts shared by equal Han texts', () => {
   const base = cards.find((card) => !card.duplicateOf)!
   /** A card whose title and body are only the text given (same length and bigrams across the variants). */

@@ -284,6 +284,7 @@ export class PolicyIndex {
     this.#synonyms = (options.synonyms?.entries ?? []).map((entry) => ({
       from: entry.from.map(normalizeForSearch),
       to: entry.to,
+      typo: entry.typo,
       toTokens: entry.to.flatMap((target) => tokenize(target)),
     }))
     this.#phrases = (options.synonyms?.phrases ?? []).map(normalizeForSearch)
@@ -528,7 +529,8 @@ export class PolicyIndex {
       for (const target of entry.to) {
         for (const token of this.#tokenizer.index(target))
           if (!terms.has(token))
-            terms.set(token, { token, weight: SYNONYM_WEIGHT, idf: this.#idf(token), source: matched })
+            // A mistyped form (创新劵) is the word itself: its target counts in full, a synonym's at SYNONYM_WEIGHT.
+            terms.set(token, { token, weight: entry.typo ? 1 : SYNONYM_WEIGHT, idf: this.#idf(token), source: matched })
       }
     }
     return [...terms.values()]
