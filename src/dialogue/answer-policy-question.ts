@@ -29,18 +29,11 @@ export interface PolicyAnswer {
 }
 
 /** Agencies to point to when nothing matches, by topic words in the question. Data, reviewed like the cards. */
-const LIKELY_AGENCIES: Array<[RegExp, string]> = [
-  [/(税|发票|退税|减免)/, '北京市税务局（12366纳税服务热线）'],
-  [/(社保|人才|落户|招聘|就业|工资|劳动)/, '北京市人力资源和社会保障局'],
-  [/(专精特新|中小企业|小巨人|创新型|梯度培育)/, '北京市经济和信息化局或所在区中小企业主管部门'],
-  [/(科技|研发|专利|知识产权|技术)/, '北京市科学技术委员会、中关村科技园区管理委员会'],
-  [/(融资|贷款|上市|担保|基金)/, '北京市地方金融管理局'],
-  [/(外贸|出口|进口|跨境|外资)/, '北京市商务局'],
-]
-
+/** The agency a question no card answers is pointed to besides 12345 (answer-decision.json notFoundAgencies). */
 function likelyAgency(question: string): string | null {
-  for (const [pattern, agency] of LIKELY_AGENCIES) if (pattern.test(question)) return agency
-  return null
+  return (
+    decisionWords().notFoundAgencies.find(({ words }) => words.some((word) => question.includes(word)))?.agency ?? null
+  )
 }
 
 /** The reply when no card matches confidently: say so plainly, never guess. */

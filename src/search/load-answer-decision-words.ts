@@ -42,6 +42,13 @@ export const AnswerDecisionWordsSchema = z
     registrationMatters: z.array(z.string().min(2)),
     registrationHotline: z.string().min(1),
     /**
+     * Where a question no card answers is pointed besides 12345, by the first class whose word it holds (税 → 税务局);
+     * in order of precedence.
+     */
+    notFoundAgencies: z.array(
+      z.object({ words: z.array(z.string().min(1)).min(1), agency: z.string().min(2) }).strict(),
+    ),
+    /**
      * Procedures of other authorities that no industry-support card describes (环评, 劳动仲裁, 食品经营许可), each
      * class with the agency that handles it; only a card whose title names the word answers it.
      */
