@@ -20,6 +20,7 @@ import type { InboundQueue } from '../store/inbound-queue.js'
 import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-store.js'
 import { reloadTerms } from '../dialogue/explain-term.js'
 import { reloadVerdictWords } from '../dialogue/read-verdict-request.js'
+import { reloadTraditionalCharacters } from '../facts/simplify-characters.js'
 
 /** Everything the product runs on, built once from configuration; shared by the server, the bots and the CLI. */
 export interface Runtime {
@@ -143,6 +144,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       loadLexicon()
       reloadTerms()
       reloadVerdictWords()
+      reloadTraditionalCharacters()
       const { cards } = index.reload()
       Object.assign(rules, nextRules)
       const { words } = reloadLexicon()
