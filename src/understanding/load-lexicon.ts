@@ -42,6 +42,8 @@ export type WordTag =
         | 'area'
         | 'than'
         | 'vague'
+        | 'later'
+        | 'deliver'
     }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind; marksWrong?: true }

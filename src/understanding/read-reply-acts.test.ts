@@ -200,3 +200,40 @@ describe('readReply: 都是 before a description', () => {
     expect(read('都是吧', registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
   })
 })
+
+describe('readReply: a time to come and a delivery in one clause promise the answer later', () => {
+  const revenue: ExpectedAnswer = { facts: ['revenue', 'revenuePrev'], step: 'question' }
+  it.each(['明天给你', '过两天发你', '晚上整理好了告诉你', '回头再报'])('%s is unknown', (text) => {
+    expect(read(text, revenue)).toMatchObject({ act: 'unknown', unknown: ['revenue', 'revenuePrev'] })
+  })
+
+  it('keeps the fact named between them, and either word alone says nothing', () => {
+    expect(read('研发费用明天发你', rd).unknown).toEqual(['rdExpense', 'rdExpensePrev'])
+    expect(read('明天开会', revenue).act).toBe('none')
+    expect(read('去年3200万 前年的晚点发你', revenue, {})).toMatchObject({
+      act: 'answer',
+      facts: { revenue: 3200 },
+      unknown: ['revenuePrev'],
+    })
+  })
+})
+
+describe('readReply: bound words through 有个 and affirming adverbs', () => {
+  const revenue: ExpectedAnswer = { facts: ['revenue'], step: 'question' }
+  it.each([
+    ['营收怎么着也得有个四千万', 'ge', 4000],
+    ['营收至少有个两千万', 'ge', 2000],
+    ['营收妥妥过五千万', 'gt', 5000],
+    ['营收已经过五千万', 'gt', 5000],
+    ['營收不超過一千萬', 'le', 1000],
+  ])('%s', (text, op, value) => {
+    const reading = read(text, revenue, {})
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds).toEqual([expect.objectContaining({ fact: 'revenue', op, value })])
+  })
+
+  it('过 after a verb is still the past, not a bound', () => {
+    const awards: ExpectedAnswer = { facts: ['makerChinaTop'], step: 'question' }
+    expect(read('创客中国进过500强', awards, {}).facts).toEqual({ makerChinaTop: 500 })
+  })
+})

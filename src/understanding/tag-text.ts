@@ -58,6 +58,9 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'change'; change: ChangeKind }
   /** 大几/好几 before a magnitude ("大几千万", "好几个"): the figure it opens is no value and no usable bound. */
   | { type: 'vague' }
+  /** 明天/晚点/过两天 and 给你/发你/告诉你: together in a clause a promise to answer later (unknown); alone nothing. */
+  | { type: 'later' }
+  | { type: 'deliver' }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
@@ -69,13 +72,17 @@ const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*�
 const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
-const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|号人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|前后|出头|挂零|的样子|以上|往上|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
+/** "千万级", "百万级别": a magnitude named as a class is at least one of it. */
+const MAGNITUDE_CLASS = String.raw`(?:[十百千]?万|个?亿)(?:级别|量级|级)`
+const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成半|成(?![本果立功员熟都交长])|个人|号人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
+const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|前后|出头|挂零|的样子|以上|往上|打底|起步|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
 /** Text that may stand between a bound word and its number: spaces, particles and adverbs (超过了五千万, 最多也就一百万). */
-const BOUND_GLUE = /^[\s了过也就才只]*$/
+const BOUND_GLUE = /^[\s了过也就才只]*个?$/
+/** Text between a copula and its number ("至少有个两千万"). */
+const COPULA_GLUE = /^\s*个?\s*$/
 /** Particles that mark a topic when a figure follows (前年么两千八). */
 const TOPIC_PARTICLES = new Set(['么', '呢', '嘛'])
 /** Particles that close a statement after its figure ("还不到五百万呢"): no question. */
@@ -253,9 +260,20 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
   }
 }
 
-/** Whether a token is a fact keyword right before another ("人数过三百": nothing between 人数 and 过). */
-function followsKeyword(text: string, keyword: MessageToken | undefined, next: MessageToken): boolean {
-  return keyword?.type === 'keyword' && text.slice(keyword.end, next.start).trim() === ''
+/**
+ * Whether the tokens before `at` end in a fact keyword right before it ("人数过三百": nothing between 人数 and 过), or
+ * with only affirming adverbs between ("营收妥妥过五千万", "人数已经过三百").
+ */
+function followsKeyword(text: string, tokens: readonly MessageToken[], at: number): boolean {
+  let next = tokens[at]
+  for (let index = at - 1; index >= 0 && next !== undefined; index -= 1) {
+    const token = tokens[index]!
+    if (text.slice(token.end, next.start).trim() !== '') return false
+    if (token.type === 'keyword') return true
+    if (token.type !== 'yes') return false
+    next = token
+  }
+  return false
 }
 
 /**
@@ -340,7 +358,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       copula?.type === 'yes' &&
       COPULAS.has(copula.text) &&
       tokens[tokens.length - 3]?.type === 'bound' &&
-      text.slice(copula.end, last.start).trim() === ''
+      COPULA_GLUE.test(text.slice(copula.end, last.start))
     if (linked) tokens.splice(tokens.length - 2, 1)
     const before = tokens[tokens.length - 2]
     // "员工没有150，只有120", "营收没有一千万": a 没有 right before a figure says the value is below it ("没有一个" is none).
@@ -365,7 +383,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     if (
       last?.type === 'quantity' &&
       before?.type === 'bound' &&
-      (!before.afterKeyword || followsKeyword(text, tokens[tokens.length - 3], before)) &&
+      (!before.afterKeyword || followsKeyword(text, tokens, tokens.length - 2)) &&
       BOUND_GLUE.test(text.slice(before.end, linked ? copula.start : last.start))
     ) {
       const quantity: Quantity = {
@@ -398,6 +416,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   markStatementParticles(text, tokens)
   markUnknownAreas(tokens, lexicon.notUnderstood)
+  markDeferrals(text, tokens)
   markDescriptions(text, tokens)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
@@ -742,6 +761,32 @@ function markUnknownAreas(tokens: MessageToken[], notUnderstood: ReadonlySet<str
       tokens[start + word] = { ...clause[word]!, type: 'unknown', skip: false } as MessageToken
     start = index + 1
   }
+}
+
+/**
+ * "明天给你", "过两天发你", "晚上整理好告诉你": a time to come (reply-words.json `later`) and then, in its clause, a
+ * delivery (`deliver`) promise the answer later: the owner does not have it now, an unknown. Either word alone says
+ * nothing and is dropped ("给你说下", "明天开会").
+ */
+function markDeferrals(text: string, tokens: MessageToken[]): void {
+  let later: MessageToken | null = null
+  tokens.forEach((token, index) => {
+    if (token.type === 'separator') later = null
+    else if (token.type === 'later') later ??= token
+    else if (token.type === 'deliver' && later !== null) {
+      // The words in between stay: "明天把研发费用发你" is about 研发费用, as "研发费用不清楚" is.
+      tokens[index] = {
+        start: token.start,
+        end: token.end,
+        text: text.slice(later.start, token.end),
+        type: 'unknown',
+        skip: false,
+      }
+      later = null
+    }
+  })
+  for (let index = tokens.length - 1; index >= 0; index -= 1)
+    if (tokens[index]!.type === 'later' || tokens[index]!.type === 'deliver') tokens.splice(index, 1)
 }
 
 /**
