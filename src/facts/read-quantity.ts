@@ -246,6 +246,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
   }
   // "三千万元到四千万元", "30人到50人": a unit said after both ends of a range is said once.
   source = source.replace(/^(.+?)(万元|元|人|个)([-~～到至].+)\2$/u, '$1$3$2')
+  // "五百万至八百万元": 元 after the second end of a range in 万 is the currency of both.
+  source = source.replace(/^(.+?[万亿])([-~～到至].+?[万亿])元$/u, '$1$2')
   let unit: QuantityUnit | null = percentPrefix > 0 ? 'percent' : null
   let scale = percentPrefix > 0 ? percentPrefix : 1
   let extra = 0

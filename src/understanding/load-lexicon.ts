@@ -44,6 +44,8 @@ export type WordTag =
         | 'vague'
         | 'later'
         | 'deliver'
+        | 'process'
+        | 'pending'
     }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind; marksWrong?: true }

@@ -191,3 +191,20 @@ describe('分别/各/都 with a closing particle after the numbers', () => {
     expect(read(text, expecting).facts).toEqual(facts)
   })
 })
+
+describe('two-digit years in parentheses and ranges with 元 after the second end', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['营收:3200w(25)/2800w(24)', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['营收：3200万（25年）、2800万（24年）', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+
+  it('a count with a two-digit year in parentheses keeps its count', () => {
+    expect(read('发明专利6项（25）', ['ipClass1']).facts).toEqual({ ipClass1: 6 })
+  })
+
+  it('五百万至八百万元 bounds both ends', () => {
+    expect(readQuantity('五百万至八百万元')?.range).toEqual({ low: 5_000_000, high: 8_000_000 })
+  })
+})

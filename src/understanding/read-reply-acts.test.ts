@@ -237,3 +237,50 @@ describe('readReply: bound words through 有个 and affirming adverbs', () => {
     expect(read('创客中国进过500强', awards, {}).facts).toEqual({ makerChinaTop: 500 })
   })
 })
+
+describe('readReply: work said not done yet or still going on is an unknown', () => {
+  const profit: ExpectedAnswer = { facts: ['netProfit', 'debtRatio'], step: 'question' }
+  it.each(['该数据暂未统计', '尚未核算', '有待核实', '还在核对', '评测结果尚未公布'])('%s', (text) => {
+    expect(read(text, profit, {})).toMatchObject({ act: 'unknown', unknown: ['netProfit', 'debtRatio'] })
+  })
+
+  it('names the fact it is about, lets a word stand between, and says nothing alone', () => {
+    expect(read('研发人员有待统计 研发费用去年二百四十万', rd, {})).toMatchObject({
+      act: 'answer',
+      facts: { rdExpense: 240 },
+      unknown: ['rdStaff'],
+    })
+    const share: ExpectedAnswer = { facts: ['marketShare'], step: 'question' }
+    expect(read('市场占有率行业内无公开统计', share, {}).act).toBe('unknown')
+    expect(read('专利数量需与代理机构核对后提供', { facts: ['ipClass1'], step: 'question' }, {}).act).toBe('unknown')
+    // 核对 is no 对 (yes), 统计 alone no unknown.
+    expect(read('核对', registration, {}).facts).toEqual({})
+    expect(read('统计局', profit, {}).act).toBe('none')
+  })
+})
+
+describe('readReply: Cantonese and formal negations read through variants.json', () => {
+  it.each([
+    ['呢个我唔清楚', 'unknown'],
+    ['唔想答，下一题', 'skip'],
+  ])('%s is %s', (text, act) => {
+    expect(read(text, rd, {}).act).toBe(act)
+  })
+
+  it('冇 and 未 are 没 inside every word', () => {
+    const compliance: ExpectedAnswer = {
+      facts: ['creditBlacklisted', 'restrictedProducts', 'majorIncident3y'],
+      step: 'question',
+      yesNo: 'negative',
+    }
+    expect(read('冇失信，冇限制类，冇事故', compliance, {}).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+    const size: ExpectedAnswer = { facts: ['employees'], step: 'question' }
+    expect(read('从业人员未满三百人', size, {}).bounds).toEqual([
+      expect.objectContaining({ fact: 'employees', op: 'lt', value: 300 }),
+    ])
+  })
+})

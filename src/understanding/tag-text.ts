@@ -61,6 +61,9 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   /** 明天/晚点/过两天 and 给你/发你/告诉你: together in a clause a promise to answer later (unknown); alone nothing. */
   | { type: 'later' }
   | { type: 'deliver' }
+  /** 统计/核算/出具 after 未/没/有待/还在 (暂未统计, 尚未出具, 有待核实): the figure is not there yet (unknown); alone nothing. */
+  | { type: 'process' }
+  | { type: 'pending' }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
@@ -763,30 +766,50 @@ function markUnknownAreas(tokens: MessageToken[], notUnderstood: ReadonlySet<str
   }
 }
 
+/** What may stand between 未/有待 and the work it says is not done ("没单独统计", "无公开统计"): a word or two. */
+const NOT_DONE_GAP = /^\s*\p{Script=Han}{0,2}$/u
+const isNoise = (token: MessageToken): boolean => token.type === 'keyword' && token.meaning.type === 'noise'
+const DEFERRAL_WORDS = new Set<MessageToken['type']>(['later', 'deliver', 'process', 'pending'])
+
 /**
- * "明天给你", "过两天发你", "晚上整理好告诉你": a time to come (reply-words.json `later`) and then, in its clause, a
- * delivery (`deliver`) promise the answer later: the owner does not have it now, an unknown. Either word alone says
- * nothing and is dropped ("给你说下", "明天开会").
+ * The figure is not there yet, an unknown: work said not done or still going on (reply-words.json `process` after a
+ * `deny` or `pending` word: 暂未统计, 尚未出具, 有待核实, 还在核对), or a time to come (`later`) or such work followed
+ * in its clause by a delivery (`deliver`: 明天给你, 过两天发你, 核对后提供). Each of these words alone says nothing and
+ * is dropped ("给你说下", "明天开会", "统计局").
  */
 function markDeferrals(text: string, tokens: MessageToken[]): void {
   let later: MessageToken | null = null
-  tokens.forEach((token, index) => {
+  const unknown = (from: MessageToken, to: MessageToken): MessageToken => ({
+    start: from.start,
+    end: to.end,
+    text: text.slice(from.start, to.end),
+    type: 'unknown',
+    skip: false,
+  })
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!
+    // "无公开统计": a noise word may stand in the gap.
+    let at = index - 1
+    while (at >= 0 && isNoise(tokens[at]!)) at -= 1
+    const before = tokens[at]
     if (token.type === 'separator') later = null
     else if (token.type === 'later') later ??= token
+    else if (
+      token.type === 'process' &&
+      (before?.type === 'no' || before?.type === 'pending') &&
+      NOT_DONE_GAP.test(text.slice(before.end, token.start))
+    ) {
+      tokens.splice(at, index - at + 1, unknown(before, token))
+      index = at
+    } else if (token.type === 'process') later ??= token
     else if (token.type === 'deliver' && later !== null) {
       // The words in between stay: "明天把研发费用发你" is about 研发费用, as "研发费用不清楚" is.
-      tokens[index] = {
-        start: token.start,
-        end: token.end,
-        text: text.slice(later.start, token.end),
-        type: 'unknown',
-        skip: false,
-      }
+      tokens[index] = { ...unknown(later, token), start: token.start }
       later = null
     }
-  })
+  }
   for (let index = tokens.length - 1; index >= 0; index -= 1)
-    if (tokens[index]!.type === 'later' || tokens[index]!.type === 'deliver') tokens.splice(index, 1)
+    if (DEFERRAL_WORDS.has(tokens[index]!.type)) tokens.splice(index, 1)
 }
 
 /**
