@@ -208,3 +208,20 @@ describe('two-digit years in parentheses and ranges with 元 after the second en
     expect(readQuantity('五百万至八百万元')?.range).toEqual({ low: 5_000_000, high: 8_000_000 })
   })
 })
+
+describe('fiscal-year words and rounds of several years', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['FY2025营收3200万，FY2024营收2800万', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['25财年3200万 24财年2800万', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['上一会计年度营业收入3200万元，再上一年2800万元', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    [
+      '前年融了一千万，去年又融了五百万，新三板没挂',
+      FINANCING,
+      { equityFinancing2y: 1500, equityFinancing3y: 1500, listing: 'none' },
+    ],
+    ['大前年融了八百万 去年融了两千万', FINANCING, { equityFinancing2y: 2000, equityFinancing3y: 2800 }],
+    ['近两年融资1500万，其中去年1000万', FINANCING, { equityFinancing2y: 1500 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+})

@@ -1207,19 +1207,25 @@ class MessageExtractor {
   #resolveWindows(topic: AmountTopic, values: BoundValue[]): void {
     const windows = topic.windows ?? {}
     const undated: BoundValue[] = []
+    // The rounds of each named year (the last figure said for a year counts), for the spans they fall in.
+    const byYear = new Map<number, BoundValue>()
+    const spanned = new Set<FactName>()
     for (const value of values) {
       const fact = value.window !== null ? windows[value.window] : undefined
-      // "去年A轮融了1000万": a round in a named year counts in every span that year falls in.
       const offset = value.year !== null ? this.#offsetOf(value.year) : null
-      const spans =
-        offset !== null && offset >= -1
-          ? Object.entries(windows).flatMap(([years, windowed]) =>
-              windowed && offset < Number(years) ? [windowed] : [],
-            )
-          : []
-      if (fact) this.#setConverted(fact, topic, [value])
-      else if (spans.length > 0) spans.forEach((windowed) => this.#setConverted(windowed, topic, [value]))
+      if (fact) {
+        this.#setConverted(fact, topic, [value])
+        spanned.add(fact)
+      } else if (offset !== null && offset >= -1) byYear.set(offset, value)
       else undated.push(value)
+    }
+    // "去年A轮融了1000万": a round in a named year counts in every span that year falls in; "前年融了一千万，去年又融了
+    // 五百万": the rounds of the years a span holds add up. Beside a total for a span ("近两年融资1500万，其中去年1000万")
+    // they are parts of it and fill no span.
+    for (const [years, windowed] of Object.entries(windows)) {
+      if (!windowed || spanned.size > 0) continue
+      const rounds = [...byYear].filter(([offset]) => offset < Number(years)).map(([, value]) => value)
+      if (rounds.length > 0) this.#setConverted(windowed, topic, rounds)
     }
     const asked = this.#expecting.filter((fact) => topic.slots.includes(fact) && !this.#draft.touched(fact))
     if (undated.length > 0 && undated.length <= asked.length && (asked.length === 1 || undated.length > 1)) {

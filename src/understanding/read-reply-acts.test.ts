@@ -284,3 +284,18 @@ describe('readReply: Cantonese and formal negations read through variants.json',
     ])
   })
 })
+
+describe('readReply: 不会/差一点 before a bound word keep its direction', () => {
+  const revenue: ExpectedAnswer = { facts: ['revenue'], step: 'question' }
+  it.each([
+    ['营收不会超过两千万', 'le', 2000],
+    ['营收不会低于两千万', 'ge', 2000],
+    ['营收少不了两千万', 'ge', 2000],
+    ['营收还差一点才到一千万', 'lt', 1000],
+    ['营收顶了天也就八百万', 'le', 800],
+  ])('%s', (text, op, value) => {
+    const reading = read(text, revenue, {})
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds).toEqual([expect.objectContaining({ fact: 'revenue', op, value })])
+  })
+})

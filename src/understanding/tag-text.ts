@@ -99,7 +99,7 @@ const PATTERNS: Array<[string, string]> = [
   // "23年九百万", "24年比25年少", "25年和24年都是": a two-digit year before a figure, a comparison or a list.
   [
     'year',
-    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发|[比和跟与么呢都也]))|(?<=(?:比|和|跟|与|较|相比)\s*)[12]\d\s*年|(?:19|20)\d{2}\s*年度?|${SPOKEN_YEAR}度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
+    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发|[比和跟与么呢都也]))|(?<=(?:比|和|跟|与|较|相比)\s*)[12]\d\s*年|(?:19|20)\d{2}\s*年度?|${SPOKEN_YEAR}度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|(?<![A-Za-z])[Ff][Yy]\s*(?:20)?\d{2}(?!\d)|(?:20)?\d{2}\s*财年度?|大前年|前年|去年度?|上上一?个?年度?|再上一?个?年度?|再往前一年|上一?个?(?:会计|财务|财政)?年度|上一?年|今年|本年度?`,
   ],
   [
     'window',
@@ -845,12 +845,16 @@ function readYear(text: string): YearReference {
   const raw = text.replace(/^[二两零〇一三四五六七八九]{4}/, (digits) =>
     [...digits].map((digit) => SPOKEN_DIGITS.indexOf(digit) % 10).join(''),
   )
+  // FY2025, FY25 (fiscal year), 25财年.
+  const fiscal = /^[Ff][Yy]\s*(\d{2,4})/.exec(raw)
+  if (fiscal) return { kind: 'calendar', year: (fiscal[1]!.length === 2 ? 2000 : 0) + Number(fiscal[1]) }
   const calendar = /^(\d{4})/.exec(raw)
   if (calendar) return { kind: 'calendar', year: Number(calendar[1]) }
-  const short = /^(\d{2})\s*年/.exec(raw)
+  const short = /^(\d{2})\s*财?年/.exec(raw)
   if (short) return { kind: 'calendar', year: 2000 + Number(short[1]) }
   if (raw.startsWith('大前年')) return { kind: 'offset', offset: 2 }
-  if (raw.startsWith('上上')) return { kind: 'offset', offset: 1 }
+  // 上上年度, 再上一年 (the year before 上年度), 再往前一年.
+  if (raw.startsWith('上上') || raw.startsWith('再')) return { kind: 'offset', offset: 1 }
   if (raw.startsWith('前年')) return { kind: 'offset', offset: 1 }
   if (raw.startsWith('今年') || raw.startsWith('本年')) return { kind: 'offset', offset: -1 }
   return { kind: 'offset', offset: 0 }
