@@ -299,3 +299,28 @@ describe('readReply: 不会/差一点 before a bound word keep its direction', (
     expect(reading.bounds).toEqual([expect.objectContaining({ fact: 'revenue', op, value })])
   })
 })
+
+describe('readReply: Cantonese comparatives, records that do not exist, 研发的人', () => {
+  it.each([
+    ['营收多过两千万', 'revenue', 'gt', 2000],
+    ['员工少过一百', 'employees', 'lt', 100],
+    ['营收低过一千万', 'revenue', 'lt', 1000],
+  ])('%s', (text, fact, op, value) => {
+    const reading = read(text, { facts: [fact as FactName], step: 'question' }, {})
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds).toEqual([expect.objectContaining({ fact, op, value })])
+  })
+
+  it('没有具体数据 is an unknown, not a zero', () => {
+    const profit: ExpectedAnswer = { facts: ['netProfit', 'debtRatio'], step: 'question' }
+    expect(read('这个没有具体数据', profit, {})).toMatchObject({ act: 'unknown', facts: {} })
+  })
+
+  it('研发的人 counts staff, 研发的人工 is money', () => {
+    const staff: ExpectedAnswer = { facts: ['rdStaff'], step: 'question' }
+    expect(read('研发的人不超出二十', staff, {}).bounds).toEqual([
+      expect.objectContaining({ fact: 'rdStaff', op: 'le', value: 20 }),
+    ])
+    expect(read('研发的人工两百万', rd, {}).facts).toEqual({ rdExpense: 200 })
+  })
+})
