@@ -225,3 +225,23 @@ describe('fiscal-year words and rounds of several years', () => {
     expect(read(text, expecting).facts).toEqual(facts)
   })
 })
+
+describe('distractor numbers: dates, house numbers, parts without a word, hires', () => {
+  const EMPLOYEES: FactName[] = ['employees']
+  it.each<[string, FactName[], Facts]>([
+    ['2025年12月底在职员工148人', EMPLOYEES, { employees: 148 }],
+    ['门牌是27号，员工150人', EMPLOYEES, { employees: 150 }],
+    ['营收3200万（2025.1-12）', ['revenue'], { revenue: 3200 }],
+    ['去年（2025）营收3200万，今年1-10月已经3000万了', ['revenue'], { revenue: 3200 }],
+    ['3月份刚招了10个人，现在一共98人', EMPLOYEES, { employees: 98 }],
+    ['软著12个，其中3个是去年新拿的', ['ipClass1', 'ipClass2'], { ipClass2: 12 }],
+    ['员工140，其中研发35', ['employees', 'rdStaff'], { employees: 140, rdStaff: 35 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+
+  it('号 of a head count and a decimal amount are no dates', () => {
+    expect(read('五十号人', EMPLOYEES).facts).toEqual({ employees: 50 })
+    expect(read('营收2025.5万', ['revenue']).facts).toEqual({ revenue: 2025.5 })
+  })
+})

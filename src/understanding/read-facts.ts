@@ -586,6 +586,8 @@ class MessageExtractor {
         clauseTopic = numberTopic = previous
         return
       }
+      // "软著12个，其中3个是去年新拿的": a part without a word of its own is of no fact asked.
+      if (this.#partOfCount && previous !== null) return
       this.#free.push({ token, year, window: valueWindow, wholeClause: substantive.length === 1 })
     })
 

@@ -96,6 +96,11 @@ const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
 const PATTERNS: Array<[string, string]> = [
+  // "12月底", "3月份", "1-10月", "27号", "2025.1-12": dates and house numbers, no figures (read as nothing).
+  [
+    'date',
+    String.raw`(?<![\d.])(?:19|20)\d{2}\s*[.\/]\s*\d{1,2}(?:\s*[.\/]\s*\d{1,2})?(?:\s*[-~～到至]\s*\d{1,2}(?:\s*[.\/]\s*\d{1,2})?)?(?![\d万萬亿億wW%])|(?<![\d.${CN_DIGITS}十])(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[-~～到至]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))?\s*(?:月份?|月底|月初|月末|号(?!人)|日(?![均活常本]))`,
+  ],
   // "23年九百万", "24年比25年少", "25年和24年都是": a two-digit year before a figure, a comparison or a list.
   [
     'year',
