@@ -1,4 +1,4 @@
-import { normalizeMessage } from '../facts/normalize-message.js'
+import { normalizeReply } from '../understanding/normalize-reply.js'
 import { currentLexicon } from '../understanding/current-lexicon.js'
 import { dropClosingParticles } from '../understanding/drop-closing-particles.js'
 import { findProgram, programsNamed } from '../understanding/find-program.js'
@@ -52,7 +52,7 @@ export function detectIntent(raw: string): Intent {
   const command = commandOf(text)
   if (command) return { kind: command }
 
-  const normalized = dropClosingParticles(normalizeMessage(text))
+  const normalized = dropClosingParticles(normalizeReply(text))
   const tokens = withAssessVerbs(normalized, tagText(normalized))
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
   if (cues.has('which') && !cues.has('policy'))

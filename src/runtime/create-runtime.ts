@@ -20,7 +20,7 @@ import type { InboundQueue } from '../store/inbound-queue.js'
 import type { DedupeStore, RateLimiter, SessionStore } from '../store/session-store.js'
 import { reloadTerms } from '../dialogue/explain-term.js'
 import { reloadVerdictWords } from '../dialogue/read-verdict-request.js'
-import { reloadTraditionalCharacters } from '../facts/simplify-characters.js'
+import { reloadTraditionalCharacters } from '../understanding/simplify-characters.js'
 
 /** Everything the product runs on, built once from configuration; shared by the server, the bots and the CLI. */
 export interface Runtime {

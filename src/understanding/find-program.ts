@@ -1,5 +1,5 @@
 import type { Program } from '../dialogue/programs.js'
-import { normalizeMessage } from '../facts/normalize-message.js'
+import { normalizeReply } from './normalize-reply.js'
 import { tagText, type MessageToken } from './tag-text.js'
 
 /** The programs a message names, in the order named (programs.json: 专精特新小巨人 → little-giant). */
@@ -11,7 +11,7 @@ export function programsNamed(tokens: readonly MessageToken[]): Program[] {
 
 /** The program a message names, or null; the highest tier when it names several ("专精特新小巨人" → little-giant). */
 export function findProgram(text: string): Program | null {
-  const named = programsNamed(tagText(normalizeMessage(text)))
+  const named = programsNamed(tagText(normalizeReply(text)))
   for (const program of ['little-giant', 'specialized', 'innovative'] as const)
     if (named.includes(program)) return program
   return null
@@ -24,7 +24,7 @@ export function removeProgramNames(text: string): string {
 
 /** The message (normalised) with every program name replaced by `mark` ("专精特新贷怎么申请" → "|贷怎么申请"). */
 export function markProgramNames(text: string, mark = '|'): string {
-  const normalized = normalizeMessage(text)
+  const normalized = normalizeReply(text)
   let rest = ''
   let at = 0
   for (const token of tagText(normalized)) {

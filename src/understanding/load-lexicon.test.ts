@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { currentLexicon, reloadLexicon } from './current-lexicon.js'
 import { DEFAULT_LEXICON_DIR, loadLexicon } from './load-lexicon.js'
 import { tagText } from './tag-text.js'
-import { simplifyCharacters } from '../facts/simplify-characters.js'
+import { simplifyCharacters } from './simplify-characters.js'
 
 const copies: string[] = []
 function copyLexicon(): string {

@@ -5,7 +5,7 @@ import { detectInjection } from '../facts/detect-injection.js'
 import { FACT_LABELS } from '../facts/fact-labels.js'
 import { BOOLEAN_FACT_NAMES, FACT_NAMES, type FactName, type Facts } from '../facts/fact-schema.js'
 import { AMOUNT_TOPICS, type AmountTopic, type GradedFact, type KeywordMeaning } from '../facts/fact-vocabulary.js'
-import { normalizeMessage } from '../facts/normalize-message.js'
+import { normalizeReply } from './normalize-reply.js'
 import { findTarget, polarityOf, polarWordOf, splitClauses, unitFits, type Clause } from '../facts/split-clauses.js'
 import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { currentLexicon } from './current-lexicon.js'
@@ -285,7 +285,7 @@ class Draft {
  * - A message that reads like prompt injection sets nothing.
  */
 export function extractFacts(text: string, context: ExtractionContext): ExtractionResult {
-  const normalized = normalizeMessage(text.slice(0, MAX_MESSAGE_LENGTH))
+  const normalized = normalizeReply(text.slice(0, MAX_MESSAGE_LENGTH))
   if (detectInjection(normalized)) return emptyResult(true)
   const tagged = tagText(normalized, context.lexicon ?? currentLexicon())
   const tokens = distributeRespectively(

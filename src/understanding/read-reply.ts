@@ -3,7 +3,7 @@ import { convertQuantity } from '../facts/convert-quantity.js'
 import { detectInjection } from '../facts/detect-injection.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import { AMOUNT_TOPICS, type AmountTopic } from '../facts/fact-vocabulary.js'
-import { normalizeMessage } from '../facts/normalize-message.js'
+import { normalizeReply } from './normalize-reply.js'
 import { dropClosingParticles } from './drop-closing-particles.js'
 import { checkPlausibility } from '../facts/check-plausibility.js'
 import { currentLexicon } from './current-lexicon.js'
@@ -75,7 +75,7 @@ export function readReply(
   options: ReadOptions = {},
 ): ReplyReading {
   const lexicon = options.lexicon ?? currentLexicon()
-  const normalized = dropClosingParticles(normalizeMessage(text.slice(0, 20_000)), lexicon)
+  const normalized = dropClosingParticles(normalizeReply(text.slice(0, 20_000)), lexicon)
   const base = { lastFiscalYear: options.lastFiscalYear, lexicon, known }
   if (detectInjection(normalized))
     return {
