@@ -93,7 +93,9 @@ const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
   [/(?:亿元|个亿)$/, 'yuan', 100_000_000],
   [/(?:元|块钱|块|人民币)$/, 'yuan', 1],
   [/(?:%|个百分点|个点)$/, 'percent', 1],
-  [/成半?$/, 'percent', 10],
+  [/成[半一二三四五六七八九]?$/, 'percent', 10],
+  // 32M, 3.2 million: millions of yuan.
+  [/(?:[mM]|[mM]illion)$/, 'yuan', 1_000_000],
   [/(?:个人|号人|人|名|位)$/, 'person', 1],
   [/(?:项|件|个|篇|套|款|份)$/, 'item', 1],
   [/年半$/, 'year', 1],
@@ -101,7 +103,7 @@ const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
   [/级$/, 'level', 1],
   [/强$/, 'top', 1],
 ]
-const APPROXIMATE_PREFIX = /^(?:大约|大概|约|差不多|将近|接近|近|有|是|为|共|总共|一共|合计)/
+const APPROXIMATE_PREFIX = /^(?:大约|大概|约莫|约|差不多|差不离|大差不差|将近|接近|近|有|是|为|共|总共|一共|合计)/
 /** 将近/接近 a number is just under it: an upper bound, not a figure ("将近五千万" < 5000万). */
 const ROUGH_PREFIX = /^(?:将近|接近|近)$/
 /** ¥3200万, RMB 32,000,000, 人民币3200万: the currency before the figure makes it money. */
@@ -257,8 +259,9 @@ export function readNormalizedQuantity(text: string): Quantity | null {
       if (!match || match.index === 0) continue
       unit = suffixUnit
       scale = suffixScale
-      // "两年半", "一成半": half a unit more.
+      // "两年半", "一成半": half a unit more; "四成五": five tenths of a 成 more.
       if (match[0].endsWith('半')) extra = 0.5
+      else if (/^成.$/.test(match[0])) extra = (parseNormalizedNumber(match[0].slice(1)) ?? 0) / 10
       if (/^年(?:多|左右|以上)$/.test(match[0])) approximate = true
       source = source.slice(0, match.index)
       // "一亿两千万元": after a 亿 the 万 of 万元 is the last part's magnitude, not the whole numeral's.

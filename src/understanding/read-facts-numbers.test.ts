@@ -245,3 +245,25 @@ describe('distractor numbers: dates, house numbers, parts without a word, hires'
     expect(read('营收2025.5万', ['revenue']).facts).toEqual({ revenue: 2025.5 })
   })
 })
+
+describe('millions, tenths of a 成, 各 before a fact word, figures not reached, digit counts', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['revenue去年32M，前年28M', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['营收3.2 million', ['revenue'], { revenue: 320 }],
+    ['负债率四成五', ['debtRatio'], { debtRatio: 45 }],
+    ['近两年、近三年各融了一千万', FINANCING, { equityFinancing2y: 1000, equityFinancing3y: 1000 }],
+    ['赚了差不离两百万 负债率约莫四成', ['netProfit', 'debtRatio'], { netProfit: 200, debtRatio: 40 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+
+  it('a figure after 离 is not reached; 勉强 keeps 过 a bound; 四位数 is no count of four', () => {
+    expect(read('营收离一个亿还远着呢', ['revenue']).bounds).toEqual([
+      expect.objectContaining({ fact: 'revenue', op: 'lt', value: 10000 }),
+    ])
+    expect(read('净利润勉强过百万', ['netProfit']).bounds).toEqual([
+      expect.objectContaining({ fact: 'netProfit', op: 'gt', value: 100 }),
+    ])
+    expect(read('员工四位数', ['employees']).facts).toEqual({})
+  })
+})

@@ -77,8 +77,8 @@ const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
 /** "千万级", "百万级别": a magnitude named as a class is at least one of it. */
 const MAGNITUDE_CLASS = String.raw`(?:[十百千]?万|个?亿)(?:级别|量级|级)`
-const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成半|成(?![本果立功员熟都交长])|个人|号人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|前后|出头|挂零|的样子|以上|往上|打底|起步|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
+const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成[半一二三四五六七八九](?![十百千万亿个人名位项件年])|成(?![本果立功员熟都交长])|[mM](?![A-Za-z])|million|Million|个人|号人|人|名(?![称单义字额])|位(?!数)|项|件|个|篇|套|款|年半|年多|年|级|强)`
+const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|大约|大概|约莫|约|差不多|差不离|大差不差|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|前后|出头|挂零|的样子|以上|往上|打底|起步|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
@@ -270,7 +270,7 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
 
 /**
  * Whether the tokens before `at` end in a fact keyword right before it ("人数过三百": nothing between 人数 and 过), or
- * with only affirming adverbs between ("营收妥妥过五千万", "人数已经过三百").
+ * with only affirming or filler adverbs between ("营收妥妥过五千万", "人数已经过三百", "净利润勉强过百万").
  */
 function followsKeyword(text: string, tokens: readonly MessageToken[], at: number): boolean {
   let next = tokens[at]
@@ -278,7 +278,7 @@ function followsKeyword(text: string, tokens: readonly MessageToken[], at: numbe
     const token = tokens[index]!
     if (text.slice(token.end, next.start).trim() !== '') return false
     if (token.type === 'keyword') return true
-    if (token.type !== 'yes') return false
+    if (token.type !== 'yes' && token.type !== 'filler') return false
     next = token
   }
   return false
@@ -378,6 +378,22 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       last.quantity.bound === null &&
       !ONE_OF.test(last.text)
     if (negatedFigure) {
+      tokens.splice(tokens.length - 2, 2, {
+        start: before.start,
+        end: last.end,
+        text: text.slice(before.start, last.end),
+        type: 'quantity',
+        quantity: { ...last.quantity, bound: 'lt', upperBound: true },
+      })
+      continue
+    }
+    // "离一个亿还远着呢", "靠近一千万": a figure the firm is near has not been reached, as with 接近.
+    if (
+      last?.type === 'quantity' &&
+      before?.type === 'near' &&
+      last.quantity.bound === null &&
+      BOUND_GLUE.test(text.slice(before.end, last.start))
+    ) {
       tokens.splice(tokens.length - 2, 2, {
         start: before.start,
         end: last.end,
