@@ -75,3 +75,25 @@ describe('readQuantity: 不够/不满 after a figure bound it, 的样子 is 左�
     expect(readQuantity(text)).toMatchObject(expected)
   })
 })
+
+describe('readQuantity: fractions, half a tenth, 打底/起步 and a magnitude named as a class', () => {
+  it.each([
+    ['四分之一', { value: 25, unit: 'percent', bound: null }],
+    ['五分之一', { value: 20, unit: 'percent', bound: null }],
+    ['一成半', { value: 15, unit: 'percent', bound: null }],
+    ['两成半', { value: 25, unit: 'percent', bound: null }],
+    ['八千万打底', { value: 80_000_000, unit: 'yuan', bound: 'ge' }],
+    ['5000万起步', { value: 50_000_000, unit: 'yuan', bound: 'ge' }],
+    ['千万级', { value: 10_000_000, unit: 'yuan', bound: 'ge' }],
+    ['百万级别', { value: 1_000_000, unit: 'yuan', bound: 'ge' }],
+    ['亿级', { value: 100_000_000, unit: 'yuan', bound: 'ge' }],
+  ])('%s', (text, expected) => {
+    expect(readQuantity(text)).toMatchObject(expected)
+  })
+
+  it('三分之一 is a third in percent; 百分之 and 千分之 keep their own scale', () => {
+    expect(readQuantity('三分之一')?.value).toBeCloseTo(33.33, 2)
+    expect(readQuantity('百分之十二点五')).toMatchObject({ value: 12.5, unit: 'percent' })
+    expect(readQuantity('千分之五')).toMatchObject({ value: 0.5, unit: 'percent' })
+  })
+})

@@ -93,7 +93,9 @@ const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
   [/(?:亿元|个亿)$/, 'yuan', 100_000_000],
   [/(?:元|块钱|块|人民币)$/, 'yuan', 1],
   [/(?:%|个百分点|个点)$/, 'percent', 1],
-  [/成$/, 'percent', 10],
+  [/成[半一二三四五六七八九]?$/, 'percent', 10],
+  // 32M, 3.2 million: millions of yuan.
+  [/(?:[mM]|[mM]illion)$/, 'yuan', 1_000_000],
   [/(?:个人|号人|人|名|位)$/, 'person', 1],
   [/(?:项|件|个|篇|套|款|份)$/, 'item', 1],
   [/年半$/, 'year', 1],
@@ -101,7 +103,7 @@ const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
   [/级$/, 'level', 1],
   [/强$/, 'top', 1],
 ]
-const APPROXIMATE_PREFIX = /^(?:大约|大概|约|差不多|将近|接近|近|有|是|为|共|总共|一共|合计)/
+const APPROXIMATE_PREFIX = /^(?:大约|大概|约莫|约|差不多|差不离|大差不差|将近|接近|近|有|是|为|共|总共|一共|合计)/
 /** 将近/接近 a number is just under it: an upper bound, not a figure ("将近五千万" < 5000万). */
 const ROUGH_PREFIX = /^(?:将近|接近|近)$/
 /** ¥3200万, RMB 32,000,000, 人民币3200万: the currency before the figure makes it money. */
@@ -113,7 +115,13 @@ const REACHING_PREFIX = /^上(?=[百千万亿])/
 /** 出头/挂零 are a value ("八百万出头" ≈ 800万); 左右/上下/前后/的样子 are one unless the number is round ("一个亿左右"). */
 const APPROXIMATE_SUFFIX = /(?:出头|挂零|左右|上下|前后|的样子)$/
 const ROUGH_SUFFIX = /(?:左右|上下|前后|的样子)$/
-const LOWER_BOUND_SUFFIX = /(?:以上|往上|多点|多一点|开外|\+)$/
+const LOWER_BOUND_SUFFIX = /(?:以上|往上|打底|起步|多点|多一点|开外|\+)$/
+/** 以上/往上/打底/起步 include the figure (ge); 多点/开外 are above it (gt). */
+const INCLUSIVE_LOWER_SUFFIX = /^(?:以上|往上|打底|起步)$/
+/** "千万级", "百万级别": at least one of the magnitude. */
+const MAGNITUDE_CLASS = /^([十百千]?万|个?亿)(?:级别|量级|级)$/
+/** "三分之一", "四分之一": a fraction, in percent. */
+const FRACTION = /^([一二两三四五六七八九十\d]+)分之/
 const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|都没有|都没)$/
 const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
@@ -187,7 +195,7 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     }
     const lower = LOWER_BOUND_PREFIX.exec(source) ?? LOWER_BOUND_SUFFIX.exec(source)
     if (lower && lower[0].length < source.length) {
-      bound = lower[0] === '以上' || lower[0] === '往上' ? 'ge' : 'gt'
+      bound = INCLUSIVE_LOWER_SUFFIX.test(lower[0]) ? 'ge' : 'gt'
       source = lower.index === 0 ? source.slice(lower[0].length) : source.slice(0, lower.index)
       changed = true
       continue
@@ -222,14 +230,26 @@ export function readNormalizedQuantity(text: string): Quantity | null {
       chineseOnly: true,
       outOfRange: false,
     }
+  const magnitudeClass = MAGNITUDE_CLASS.exec(source)
+  if (magnitudeClass) {
+    bound = 'ge'
+    source = `一${magnitudeClass[1]}`
+  }
   let percentPrefix = 0
   const prefixed = /^(百分之|千分之)/.exec(source)
+  const fraction = prefixed ? null : FRACTION.exec(source)
+  const denominator = fraction ? parseNormalizedNumber(fraction[1]!) : null
   if (prefixed) {
     percentPrefix = prefixed[1] === '百分之' ? 1 : 0.1
     source = source.slice(prefixed[1].length)
+  } else if (fraction && denominator !== null && denominator > 0) {
+    percentPrefix = 100 / denominator
+    source = source.slice(fraction[0].length)
   }
   // "三千万元到四千万元", "30人到50人": a unit said after both ends of a range is said once.
   source = source.replace(/^(.+?)(万元|元|人|个)([-~～到至].+)\2$/u, '$1$3$2')
+  // "五百万至八百万元": 元 after the second end of a range in 万 is the currency of both.
+  source = source.replace(/^(.+?[万亿])([-~～到至].+?[万亿])元$/u, '$1$2')
   let unit: QuantityUnit | null = percentPrefix > 0 ? 'percent' : null
   let scale = percentPrefix > 0 ? percentPrefix : 1
   let extra = 0
@@ -239,7 +259,9 @@ export function readNormalizedQuantity(text: string): Quantity | null {
       if (!match || match.index === 0) continue
       unit = suffixUnit
       scale = suffixScale
-      if (match[0] === '年半') extra = 0.5
+      // "两年半", "一成半": half a unit more; "四成五": five tenths of a 成 more.
+      if (match[0].endsWith('半')) extra = 0.5
+      else if (/^成.$/.test(match[0])) extra = (parseNormalizedNumber(match[0].slice(1)) ?? 0) / 10
       if (/^年(?:多|左右|以上)$/.test(match[0])) approximate = true
       source = source.slice(0, match.index)
       // "一亿两千万元": after a 亿 the 万 of 万元 is the last part's magnitude, not the whole numeral's.

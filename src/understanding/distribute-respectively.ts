@@ -38,9 +38,12 @@ function distributeSegment(segment: MessageToken[]): MessageToken[] {
   const respectively = segment.findIndex((token) => token.type === 'respectively')
   const at = respectively >= 0 ? respectively : segment.findIndex((token) => token.type === 'all')
   if (at < 0) return segment
-  const before = segment.slice(0, at)
+  // "近两年、近三年各融了一千万": a fact word right after 分别/各 is shared by every pair, as one before it is.
+  let first = at + 1
+  while (first < segment.length && kindOf(segment[first]!) === 'keyword') first += 1
+  const before = [...segment.slice(0, at), ...segment.slice(at + 1, first)]
   // "分别是3000万和2600万呢": a closing particle or sign is no number.
-  const after = segment.slice(at + 1).filter((token) => token.type !== 'yes' && token.type !== 'filler')
+  const after = segment.slice(first).filter((token) => token.type !== 'yes' && token.type !== 'filler')
   if (after.length === 0 || after.some((token) => token.type !== 'quantity')) return segment
   const kind = KINDS.find((candidate) => before.filter((token) => kindOf(token) === candidate).length >= 2)
   if (!kind) return spreadOverYears(segment, before, after)

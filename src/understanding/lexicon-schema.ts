@@ -80,6 +80,10 @@ export const REPLY_WORD_TYPES = [
   'than',
   'change',
   'vague',
+  'later',
+  'deliver',
+  'process',
+  'pending',
 ] as const
 /** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
 export const CHANGE_KINDS = ['more', 'less', 'double'] as const

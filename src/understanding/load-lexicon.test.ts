@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { currentLexicon, reloadLexicon } from './current-lexicon.js'
 import { DEFAULT_LEXICON_DIR, loadLexicon } from './load-lexicon.js'
 import { tagText } from './tag-text.js'
+import { toSimplified } from './to-simplified.js'
 
 const copies: string[] = []
 function copyLexicon(): string {
@@ -25,6 +26,12 @@ describe('loadLexicon', () => {
     expect(lexicon.words.get('创新型中小企业')).toMatchObject({ tag: { type: 'keyword' }, program: 'innovative' })
     expect(lexicon.words.get('补贴')).toMatchObject({ tag: { type: 'keyword' }, cue: 'policy' })
     expect(lexicon.commands.get('重新开始')).toBe('reset')
+  })
+
+  it('lists no word with a traditional character: normalisation folds them before the tagger reads', () => {
+    const lexicon = loadLexicon()
+    const folded = [...lexicon.words.keys()].filter((word) => toSimplified(word, lexicon) !== word)
+    expect(folded).toEqual([])
   })
 
   it('reads the mistyped forms of variants.json in every word that contains the word', () => {

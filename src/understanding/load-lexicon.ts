@@ -43,6 +43,10 @@ export type WordTag =
         | 'area'
         | 'than'
         | 'vague'
+        | 'later'
+        | 'deliver'
+        | 'process'
+        | 'pending'
     }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind; marksWrong?: true }

@@ -7,6 +7,8 @@ type Token = MessageToken
 const YEARS_BEFORE = 3
 const YEARS_AFTER = 1
 const BARE_FOUR_DIGITS = /^\d{4}$/
+/** "3200万(25)", "3200万（25年）": a year of two digits, in parentheses after a figure. */
+const SHORT_YEAR = /^(\d{2})\s*(?:年度?)?$/
 /** Between a year and its figure in a pasted cell: spaces, tabs, a colon. */
 const YEAR_TO_FIGURE = /^[\s:：]*$/
 const OPENING_PARENTHESIS = /^\s*[（(]\s*$/
@@ -22,13 +24,13 @@ const CLOSING_PARENTHESIS = /^\s*[)）]/
  * is "2040" in "2025 2040". Without `lastFiscalYear` the tagger's reading stands.
  */
 export function readBareYears(tokens: readonly Token[], text: string, lastFiscalYear?: number): Token[] {
-  if (lastFiscalYear === undefined || !tokens.some((token) => token.type === 'year' || isBareNumber(token)))
+  if (
+    lastFiscalYear === undefined ||
+    !tokens.some((token) => token.type === 'year' || isBareNumber(token) || isShortYear(token))
+  )
     return [...tokens]
-  const plausible = (token: Token): boolean => {
-    if (!isBareNumber(token)) return false
-    const year = Number(token.text.trim())
-    return year >= lastFiscalYear - YEARS_BEFORE && year <= lastFiscalYear + YEARS_AFTER
-  }
+  const plausible = (token: Token): boolean =>
+    isBareNumber(token) && inWindow(Number(token.text.trim()), lastFiscalYear)
   const result: Token[] = []
   // A header cell: a bare year of the window, or one written as a year ("2024年").
   const heads = (token: Token): boolean =>
@@ -43,22 +45,47 @@ export function readBareYears(tokens: readonly Token[], text: string, lastFiscal
         continue
       }
     }
+    const next = tokens[index + 1]
+    const previous = tokens[index - 1]
+    const inParenthesesAfterFigure =
+      previous?.type === 'quantity' &&
+      previous.quantity.unit !== 'year' &&
+      OPENING_PARENTHESIS.test(text.slice(previous.end, token.start)) &&
+      CLOSING_PARENTHESIS.test(text.slice(token.end))
+    const shortYear = isShortYear(token) ? 2000 + Number(SHORT_YEAR.exec(token.text.trim())![1]) : null
+    if (shortYear !== null && inParenthesesAfterFigure && inWindow(shortYear, lastFiscalYear)) {
+      result.push({
+        start: token.start,
+        end: token.end,
+        text: token.text,
+        type: 'year',
+        year: { kind: 'calendar', year: shortYear },
+      })
+      continue
+    }
     if (!isBareNumber(token)) {
       result.push(token)
       continue
     }
-    const next = tokens[index + 1]
-    const previous = tokens[index - 1]
     // The next number is a figure when it is one already, or a bare number outside the window (2040 after 2025).
     const figureNext = next !== undefined && (next.type === 'quantity' || isBareNumber(next)) && !plausible(next)
     const beforeFigure = figureNext && YEAR_TO_FIGURE.test(text.slice(token.end, next.start))
-    const inParenthesesAfterFigure =
-      previous?.type === 'quantity' &&
-      OPENING_PARENTHESIS.test(text.slice(previous.end, token.start)) &&
-      CLOSING_PARENTHESIS.test(text.slice(token.end))
     result.push(plausible(token) && (beforeFigure || inParenthesesAfterFigure) ? asYear(token) : asAmount(token))
   }
   return result
+}
+
+function inWindow(year: number, lastFiscalYear: number): boolean {
+  return year >= lastFiscalYear - YEARS_BEFORE && year <= lastFiscalYear + YEARS_AFTER
+}
+
+/** A two-digit number, bare or with 年 ("25", "25年"), that may be a year. */
+function isShortYear(token: Token): boolean {
+  return (
+    token.type === 'quantity' &&
+    (token.quantity.unit === null || token.quantity.unit === 'year') &&
+    SHORT_YEAR.test(token.text.trim())
+  )
 }
 
 function isBareNumber(token: Token): boolean {

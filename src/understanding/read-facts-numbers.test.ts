@@ -191,3 +191,79 @@ describe('分别/各/都 with a closing particle after the numbers', () => {
     expect(read(text, expecting).facts).toEqual(facts)
   })
 })
+
+describe('two-digit years in parentheses and ranges with 元 after the second end', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['营收:3200w(25)/2800w(24)', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['营收：3200万（25年）、2800万（24年）', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+
+  it('a count with a two-digit year in parentheses keeps its count', () => {
+    expect(read('发明专利6项（25）', ['ipClass1']).facts).toEqual({ ipClass1: 6 })
+  })
+
+  it('五百万至八百万元 bounds both ends', () => {
+    expect(readQuantity('五百万至八百万元')?.range).toEqual({ low: 5_000_000, high: 8_000_000 })
+  })
+})
+
+describe('fiscal-year words and rounds of several years', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['FY2025营收3200万，FY2024营收2800万', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['25财年3200万 24财年2800万', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['上一会计年度营业收入3200万元，再上一年2800万元', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    [
+      '前年融了一千万，去年又融了五百万，新三板没挂',
+      FINANCING,
+      { equityFinancing2y: 1500, equityFinancing3y: 1500, listing: 'none' },
+    ],
+    ['大前年融了八百万 去年融了两千万', FINANCING, { equityFinancing2y: 2000, equityFinancing3y: 2800 }],
+    ['近两年融资1500万，其中去年1000万', FINANCING, { equityFinancing2y: 1500 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+})
+
+describe('distractor numbers: dates, house numbers, parts without a word, hires', () => {
+  const EMPLOYEES: FactName[] = ['employees']
+  it.each<[string, FactName[], Facts]>([
+    ['2025年12月底在职员工148人', EMPLOYEES, { employees: 148 }],
+    ['门牌是27号，员工150人', EMPLOYEES, { employees: 150 }],
+    ['营收3200万（2025.1-12）', ['revenue'], { revenue: 3200 }],
+    ['去年（2025）营收3200万，今年1-10月已经3000万了', ['revenue'], { revenue: 3200 }],
+    ['3月份刚招了10个人，现在一共98人', EMPLOYEES, { employees: 98 }],
+    ['软著12个，其中3个是去年新拿的', ['ipClass1', 'ipClass2'], { ipClass2: 12 }],
+    ['员工140，其中研发35', ['employees', 'rdStaff'], { employees: 140, rdStaff: 35 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+
+  it('号 of a head count and a decimal amount are no dates', () => {
+    expect(read('五十号人', EMPLOYEES).facts).toEqual({ employees: 50 })
+    expect(read('营收2025.5万', ['revenue']).facts).toEqual({ revenue: 2025.5 })
+  })
+})
+
+describe('millions, tenths of a 成, 各 before a fact word, figures not reached, digit counts', () => {
+  it.each<[string, FactName[], Facts]>([
+    ['revenue去年32M，前年28M', REVENUE, { revenue: 3200, revenuePrev: 2800 }],
+    ['营收3.2 million', ['revenue'], { revenue: 320 }],
+    ['负债率四成五', ['debtRatio'], { debtRatio: 45 }],
+    ['近两年、近三年各融了一千万', FINANCING, { equityFinancing2y: 1000, equityFinancing3y: 1000 }],
+    ['赚了差不离两百万 负债率约莫四成', ['netProfit', 'debtRatio'], { netProfit: 200, debtRatio: 40 }],
+  ])('%s', (text, expecting, facts) => {
+    expect(read(text, expecting).facts).toEqual(facts)
+  })
+
+  it('a figure after 离 is not reached; 勉强 keeps 过 a bound; 四位数 is no count of four', () => {
+    expect(read('营收离一个亿还远着呢', ['revenue']).bounds).toEqual([
+      expect.objectContaining({ fact: 'revenue', op: 'lt', value: 10000 }),
+    ])
+    expect(read('净利润勉强过百万', ['netProfit']).bounds).toEqual([
+      expect.objectContaining({ fact: 'netProfit', op: 'gt', value: 100 }),
+    ])
+    expect(read('员工四位数', ['employees']).facts).toEqual({})
+  })
+})

@@ -595,6 +595,8 @@ class MessageExtractor {
         clauseTopic = numberTopic = previous
         return
       }
+      // "软著12个，其中3个是去年新拿的": a part without a word of its own is of no fact asked.
+      if (this.#partOfCount && previous !== null) return
       this.#free.push({ token, year, window: valueWindow, wholeClause: substantive.length === 1 })
     })
 
@@ -1029,10 +1031,14 @@ class MessageExtractor {
   #readBareClause(clause: Clause, clauseYear: YearReference | null, suppressed: boolean): void {
     const { tokens } = clause
     // "不知道够不够条件", "不清楚能不能评上": wondering whether the firm qualifies asks about the verdict, not a fact.
-    const wondering = tokens.some(
-      (token) => token.type === 'intent' && (token.cue === 'assess' || token.cue === 'which'),
-    )
-    const unknown = !wondering && tokens.some((token) => token.type === 'unknown')
+    // The wondering follows the not knowing; "评测结果尚未公布" names a result it does not know.
+    const firstUnknown = tokens.findIndex((token) => token.type === 'unknown')
+    const wondering =
+      firstUnknown >= 0 &&
+      tokens
+        .slice(firstUnknown + 1)
+        .some((token) => token.type === 'intent' && (token.cue === 'assess' || token.cue === 'which'))
+    const unknown = !wondering && firstUnknown >= 0
     // "不太清楚有没有": not knowing is an answer, even put as a question.
     if (suppressed && !unknown) return
     const { raw } = clause
@@ -1241,19 +1247,25 @@ class MessageExtractor {
   #resolveWindows(topic: AmountTopic, values: BoundValue[]): void {
     const windows = topic.windows ?? {}
     const undated: BoundValue[] = []
+    // The rounds of each named year (the last figure said for a year counts), for the spans they fall in.
+    const byYear = new Map<number, BoundValue>()
+    const spanned = new Set<FactName>()
     for (const value of values) {
       const fact = value.window !== null ? windows[value.window] : undefined
-      // "去年A轮融了1000万": a round in a named year counts in every span that year falls in.
       const offset = value.year !== null ? this.#offsetOf(value.year) : null
-      const spans =
-        offset !== null && offset >= -1
-          ? Object.entries(windows).flatMap(([years, windowed]) =>
-              windowed && offset < Number(years) ? [windowed] : [],
-            )
-          : []
-      if (fact) this.#setConverted(fact, topic, [value])
-      else if (spans.length > 0) spans.forEach((windowed) => this.#setConverted(windowed, topic, [value]))
+      if (fact) {
+        this.#setConverted(fact, topic, [value])
+        spanned.add(fact)
+      } else if (offset !== null && offset >= -1) byYear.set(offset, value)
       else undated.push(value)
+    }
+    // "去年A轮融了1000万": a round in a named year counts in every span that year falls in; "前年融了一千万，去年又融了
+    // 五百万": the rounds of the years a span holds add up. Beside a total for a span ("近两年融资1500万，其中去年1000万")
+    // they are parts of it and fill no span.
+    for (const [years, windowed] of Object.entries(windows)) {
+      if (!windowed || spanned.size > 0) continue
+      const rounds = [...byYear].filter(([offset]) => offset < Number(years)).map(([, value]) => value)
+      if (rounds.length > 0) this.#setConverted(windowed, topic, rounds)
     }
     const asked = this.#expecting.filter((fact) => topic.slots.includes(fact) && !this.#draft.touched(fact))
     if (undated.length > 0 && undated.length <= asked.length && (asked.length === 1 || undated.length > 1)) {

@@ -200,3 +200,127 @@ describe('readReply: 都是 before a description', () => {
     expect(read('都是吧', registration).facts).toEqual({ registeredInBeijing: true, independentLegalPerson: true })
   })
 })
+
+describe('readReply: a time to come and a delivery in one clause promise the answer later', () => {
+  const revenue: ExpectedAnswer = { facts: ['revenue', 'revenuePrev'], step: 'question' }
+  it.each(['明天给你', '过两天发你', '晚上整理好了告诉你', '回头再报'])('%s is unknown', (text) => {
+    expect(read(text, revenue)).toMatchObject({ act: 'unknown', unknown: ['revenue', 'revenuePrev'] })
+  })
+
+  it('keeps the fact named between them, and either word alone says nothing', () => {
+    expect(read('研发费用明天发你', rd).unknown).toEqual(['rdExpense', 'rdExpensePrev'])
+    expect(read('明天开会', revenue).act).toBe('none')
+    expect(read('去年3200万 前年的晚点发你', revenue, {})).toMatchObject({
+      act: 'answer',
+      facts: { revenue: 3200 },
+      unknown: ['revenuePrev'],
+    })
+  })
+})
+
+describe('readReply: bound words through 有个 and affirming adverbs', () => {
+  const revenue: ExpectedAnswer = { facts: ['revenue'], step: 'question' }
+  it.each([
+    ['营收怎么着也得有个四千万', 'ge', 4000],
+    ['营收至少有个两千万', 'ge', 2000],
+    ['营收妥妥过五千万', 'gt', 5000],
+    ['营收已经过五千万', 'gt', 5000],
+    ['營收不超過一千萬', 'le', 1000],
+  ])('%s', (text, op, value) => {
+    const reading = read(text, revenue, {})
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds).toEqual([expect.objectContaining({ fact: 'revenue', op, value })])
+  })
+
+  it('过 after a verb is still the past, not a bound', () => {
+    const awards: ExpectedAnswer = { facts: ['makerChinaTop'], step: 'question' }
+    expect(read('创客中国进过500强', awards, {}).facts).toEqual({ makerChinaTop: 500 })
+  })
+})
+
+describe('readReply: work said not done yet or still going on is an unknown', () => {
+  const profit: ExpectedAnswer = { facts: ['netProfit', 'debtRatio'], step: 'question' }
+  it.each(['该数据暂未统计', '尚未核算', '有待核实', '还在核对', '评测结果尚未公布'])('%s', (text) => {
+    expect(read(text, profit, {})).toMatchObject({ act: 'unknown', unknown: ['netProfit', 'debtRatio'] })
+  })
+
+  it('names the fact it is about, lets a word stand between, and says nothing alone', () => {
+    expect(read('研发人员有待统计 研发费用去年二百四十万', rd, {})).toMatchObject({
+      act: 'answer',
+      facts: { rdExpense: 240 },
+      unknown: ['rdStaff'],
+    })
+    const share: ExpectedAnswer = { facts: ['marketShare'], step: 'question' }
+    expect(read('市场占有率行业内无公开统计', share, {}).act).toBe('unknown')
+    expect(read('专利数量需与代理机构核对后提供', { facts: ['ipClass1'], step: 'question' }, {}).act).toBe('unknown')
+    // 核对 is no 对 (yes), 统计 alone no unknown.
+    expect(read('核对', registration, {}).facts).toEqual({})
+    expect(read('统计局', profit, {}).act).toBe('none')
+  })
+})
+
+describe('readReply: Cantonese and formal negations read through variants.json', () => {
+  it.each([
+    ['呢个我唔清楚', 'unknown'],
+    ['唔想答，下一题', 'skip'],
+  ])('%s is %s', (text, act) => {
+    expect(read(text, rd, {}).act).toBe(act)
+  })
+
+  it('冇 and 未 are 没 inside every word', () => {
+    const compliance: ExpectedAnswer = {
+      facts: ['creditBlacklisted', 'restrictedProducts', 'majorIncident3y'],
+      step: 'question',
+      yesNo: 'negative',
+    }
+    expect(read('冇失信，冇限制类，冇事故', compliance, {}).facts).toEqual({
+      creditBlacklisted: false,
+      restrictedProducts: false,
+      majorIncident3y: false,
+    })
+    const size: ExpectedAnswer = { facts: ['employees'], step: 'question' }
+    expect(read('从业人员未满三百人', size, {}).bounds).toEqual([
+      expect.objectContaining({ fact: 'employees', op: 'lt', value: 300 }),
+    ])
+  })
+})
+
+describe('readReply: 不会/差一点 before a bound word keep its direction', () => {
+  const revenue: ExpectedAnswer = { facts: ['revenue'], step: 'question' }
+  it.each([
+    ['营收不会超过两千万', 'le', 2000],
+    ['营收不会低于两千万', 'ge', 2000],
+    ['营收少不了两千万', 'ge', 2000],
+    ['营收还差一点才到一千万', 'lt', 1000],
+    ['营收顶了天也就八百万', 'le', 800],
+  ])('%s', (text, op, value) => {
+    const reading = read(text, revenue, {})
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds).toEqual([expect.objectContaining({ fact: 'revenue', op, value })])
+  })
+})
+
+describe('readReply: Cantonese comparatives, records that do not exist, 研发的人', () => {
+  it.each([
+    ['营收多过两千万', 'revenue', 'gt', 2000],
+    ['员工少过一百', 'employees', 'lt', 100],
+    ['营收低过一千万', 'revenue', 'lt', 1000],
+  ])('%s', (text, fact, op, value) => {
+    const reading = read(text, { facts: [fact as FactName], step: 'question' }, {})
+    expect(reading.facts).toEqual({})
+    expect(reading.bounds).toEqual([expect.objectContaining({ fact, op, value })])
+  })
+
+  it('没有具体数据 is an unknown, not a zero', () => {
+    const profit: ExpectedAnswer = { facts: ['netProfit', 'debtRatio'], step: 'question' }
+    expect(read('这个没有具体数据', profit, {})).toMatchObject({ act: 'unknown', facts: {} })
+  })
+
+  it('研发的人 counts staff, 研发的人工 is money', () => {
+    const staff: ExpectedAnswer = { facts: ['rdStaff'], step: 'question' }
+    expect(read('研发的人不超出二十', staff, {}).bounds).toEqual([
+      expect.objectContaining({ fact: 'rdStaff', op: 'le', value: 20 }),
+    ])
+    expect(read('研发的人工两百万', rd, {}).facts).toEqual({ rdExpense: 200 })
+  })
+})

@@ -58,6 +58,12 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   | { type: 'change'; change: ChangeKind }
   /** 大几/好几 before a magnitude ("大几千万", "好几个"): the figure it opens is no value and no usable bound. */
   | { type: 'vague' }
+  /** 明天/晚点/过两天 and 给你/发你/告诉你: together in a clause a promise to answer later (unknown); alone nothing. */
+  | { type: 'later' }
+  | { type: 'deliver' }
+  /** 统计/核算/出具 after 未/没/有待/还在 (暂未统计, 尚未出具, 有待核实): the figure is not there yet (unknown); alone nothing. */
+  | { type: 'process' }
+  | { type: 'pending' }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
@@ -69,13 +75,17 @@ const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*�
 const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
-const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成(?![本果立功员熟都交长])|个人|号人|人|名(?![称单义字额])|位|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`(?:百分之|千分之|不到|不足|低于|少于|大约|大概|约|差不多|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|前后|出头|挂零|的样子|以上|往上|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
+/** "千万级", "百万级别": a magnitude named as a class is at least one of it. */
+const MAGNITUDE_CLASS = String.raw`(?:[十百千]?万|个?亿)(?:级别|量级|级)`
+const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成[半一二三四五六七八九](?![十百千万亿个人名位项件年])|成(?![本果立功员熟都交长])|[mM](?![A-Za-z])|million|Million|个人|号人|人|名(?![称单义字额])|位(?!数)|项|件|个|篇|套|款|年半|年多|年|级|强)`
+const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|大约|大概|约莫|约|差不多|差不离|大差不差|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|前后|出头|挂零|的样子|以上|往上|打底|起步|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
 /** Text that may stand between a bound word and its number: spaces, particles and adverbs (超过了五千万, 最多也就一百万). */
-const BOUND_GLUE = /^[\s了过也就才只]*$/
+const BOUND_GLUE = /^[\s了过也就才只]*个?$/
+/** Text between a copula and its number ("至少有个两千万"). */
+const COPULA_GLUE = /^\s*个?\s*$/
 /** Particles that mark a topic when a figure follows (前年么两千八). */
 const TOPIC_PARTICLES = new Set(['么', '呢', '嘛'])
 /** Particles that close a statement after its figure ("还不到五百万呢"): no question. */
@@ -86,10 +96,15 @@ const SMALL_NUMBER = `(?:[2-5]|[两二三四五])`
 
 /** Patterns the tagger reads besides the lexicon words (numbers, years, separators): grammar, not vocabulary. */
 const PATTERNS: Array<[string, string]> = [
+  // "12月底", "3月份", "1-10月", "27号", "2025.1-12": dates and house numbers, no figures (read as nothing).
+  [
+    'date',
+    String.raw`(?<![\d.])(?:19|20)\d{2}\s*[.\/]\s*\d{1,2}(?:\s*[.\/]\s*\d{1,2})?(?:\s*[-~～到至]\s*\d{1,2}(?:\s*[.\/]\s*\d{1,2})?)?(?![\d万萬亿億wW%])|(?<![\d.${CN_DIGITS}十])(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[-~～到至]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))?\s*(?:月份?|月底|月初|月末|号(?!人)|日(?![均活常本]))`,
+  ],
   // "23年九百万", "24年比25年少", "25年和24年都是": a two-digit year before a figure, a comparison or a list.
   [
     'year',
-    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发|[比和跟与么呢都也]))|(?<=(?:比|和|跟|与|较|相比)\s*)[12]\d\s*年|(?:19|20)\d{2}\s*年度?|${SPOKEN_YEAR}度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|大前年|前年|去年度?|上上一?个?年度?|上一?个?年度|上一?年|今年|本年度?`,
+    String.raw`(?<![\d.])[12]\d\s*年(?=\s*(?:[\d一二两三四五六七八九十]|的(?:$|[，,。;；\s])|营|收|主营|研发|[比和跟与么呢都也]))|(?<=(?:比|和|跟|与|较|相比)\s*)[12]\d\s*年|(?:19|20)\d{2}\s*年度?|${SPOKEN_YEAR}度?|(?<![\d.])20[0-4]\d(?=\s+[\d.]+(?:\s|$))|(?<![A-Za-z])[Ff][Yy]\s*(?:20)?\d{2}(?!\d)|(?:20)?\d{2}\s*财年度?|大前年|前年|去年度?|上上一?个?年度?|再上一?个?年度?|再往前一年|上一?个?(?:会计|财务|财政)?年度|上一?年|今年|本年度?`,
   ],
   [
     'window',
@@ -253,9 +268,20 @@ function* matchesOf(tagger: Tagger, text: string): Generator<TaggerMatch> {
   }
 }
 
-/** Whether a token is a fact keyword right before another ("人数过三百": nothing between 人数 and 过). */
-function followsKeyword(text: string, keyword: MessageToken | undefined, next: MessageToken): boolean {
-  return keyword?.type === 'keyword' && text.slice(keyword.end, next.start).trim() === ''
+/**
+ * Whether the tokens before `at` end in a fact keyword right before it ("人数过三百": nothing between 人数 and 过), or
+ * with only affirming or filler adverbs between ("营收妥妥过五千万", "人数已经过三百", "净利润勉强过百万").
+ */
+function followsKeyword(text: string, tokens: readonly MessageToken[], at: number): boolean {
+  let next = tokens[at]
+  for (let index = at - 1; index >= 0 && next !== undefined; index -= 1) {
+    const token = tokens[index]!
+    if (text.slice(token.end, next.start).trim() !== '') return false
+    if (token.type === 'keyword') return true
+    if (token.type !== 'yes' && token.type !== 'filler') return false
+    next = token
+  }
+  return false
 }
 
 /**
@@ -340,7 +366,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       copula?.type === 'yes' &&
       COPULAS.has(copula.text) &&
       tokens[tokens.length - 3]?.type === 'bound' &&
-      text.slice(copula.end, last.start).trim() === ''
+      COPULA_GLUE.test(text.slice(copula.end, last.start))
     if (linked) tokens.splice(tokens.length - 2, 1)
     const before = tokens[tokens.length - 2]
     // "员工没有150，只有120", "营收没有一千万": a 没有 right before a figure says the value is below it ("没有一个" is none).
@@ -361,11 +387,27 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       })
       continue
     }
+    // "离一个亿还远着呢", "靠近一千万": a figure the firm is near has not been reached, as with 接近.
+    if (
+      last?.type === 'quantity' &&
+      before?.type === 'near' &&
+      last.quantity.bound === null &&
+      BOUND_GLUE.test(text.slice(before.end, last.start))
+    ) {
+      tokens.splice(tokens.length - 2, 2, {
+        start: before.start,
+        end: last.end,
+        text: text.slice(before.start, last.end),
+        type: 'quantity',
+        quantity: { ...last.quantity, bound: 'lt', upperBound: true },
+      })
+      continue
+    }
     // "没到一千万", "超过2000万": the bound word makes the number a bound.
     if (
       last?.type === 'quantity' &&
       before?.type === 'bound' &&
-      (!before.afterKeyword || followsKeyword(text, tokens[tokens.length - 3], before)) &&
+      (!before.afterKeyword || followsKeyword(text, tokens, tokens.length - 2)) &&
       BOUND_GLUE.test(text.slice(before.end, linked ? copula.start : last.start))
     ) {
       const quantity: Quantity = {
@@ -398,6 +440,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   markStatementParticles(text, tokens)
   markUnknownAreas(tokens, lexicon.notUnderstood)
+  markDeferrals(text, tokens)
   markDescriptions(text, tokens)
   // 不过 before a number is a bound ("营收不过三千万"); anywhere else it is "but" and separates clauses.
   tokens.forEach((token, index) => {
@@ -744,6 +787,52 @@ function markUnknownAreas(tokens: MessageToken[], notUnderstood: ReadonlySet<str
   }
 }
 
+/** What may stand between 未/有待 and the work it says is not done ("没单独统计", "无公开统计"): a word or two. */
+const NOT_DONE_GAP = /^\s*\p{Script=Han}{0,2}$/u
+const isNoise = (token: MessageToken): boolean => token.type === 'keyword' && token.meaning.type === 'noise'
+const DEFERRAL_WORDS = new Set<MessageToken['type']>(['later', 'deliver', 'process', 'pending'])
+
+/**
+ * The figure is not there yet, an unknown: work said not done or still going on (reply-words.json `process` after a
+ * `deny` or `pending` word: 暂未统计, 尚未出具, 有待核实, 还在核对), or a time to come (`later`) or such work followed
+ * in its clause by a delivery (`deliver`: 明天给你, 过两天发你, 核对后提供). Each of these words alone says nothing and
+ * is dropped ("给你说下", "明天开会", "统计局").
+ */
+function markDeferrals(text: string, tokens: MessageToken[]): void {
+  let later: MessageToken | null = null
+  const unknown = (from: MessageToken, to: MessageToken): MessageToken => ({
+    start: from.start,
+    end: to.end,
+    text: text.slice(from.start, to.end),
+    type: 'unknown',
+    skip: false,
+  })
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!
+    // "无公开统计": a noise word may stand in the gap.
+    let at = index - 1
+    while (at >= 0 && isNoise(tokens[at]!)) at -= 1
+    const before = tokens[at]
+    if (token.type === 'separator') later = null
+    else if (token.type === 'later') later ??= token
+    else if (
+      token.type === 'process' &&
+      (before?.type === 'no' || before?.type === 'pending') &&
+      NOT_DONE_GAP.test(text.slice(before.end, token.start))
+    ) {
+      tokens.splice(at, index - at + 1, unknown(before, token))
+      index = at
+    } else if (token.type === 'process') later ??= token
+    else if (token.type === 'deliver' && later !== null) {
+      // The words in between stay: "明天把研发费用发你" is about 研发费用, as "研发费用不清楚" is.
+      tokens[index] = { ...unknown(later, token), start: token.start }
+      later = null
+    }
+  }
+  for (let index = tokens.length - 1; index >= 0; index -= 1)
+    if (DEFERRAL_WORDS.has(tokens[index]!.type)) tokens.splice(index, 1)
+}
+
 /**
  * "没品牌，都是贴牌", "都是代工": 都是 before words no lexicon knows (two characters or more, not a particle: 都是吧),
  * closing the clause, describes what the firm does; it answers no question with "yes".
@@ -777,12 +866,16 @@ function readYear(text: string): YearReference {
   const raw = text.replace(/^[二两零〇一三四五六七八九]{4}/, (digits) =>
     [...digits].map((digit) => SPOKEN_DIGITS.indexOf(digit) % 10).join(''),
   )
+  // FY2025, FY25 (fiscal year), 25财年.
+  const fiscal = /^[Ff][Yy]\s*(\d{2,4})/.exec(raw)
+  if (fiscal) return { kind: 'calendar', year: (fiscal[1]!.length === 2 ? 2000 : 0) + Number(fiscal[1]) }
   const calendar = /^(\d{4})/.exec(raw)
   if (calendar) return { kind: 'calendar', year: Number(calendar[1]) }
-  const short = /^(\d{2})\s*年/.exec(raw)
+  const short = /^(\d{2})\s*财?年/.exec(raw)
   if (short) return { kind: 'calendar', year: 2000 + Number(short[1]) }
   if (raw.startsWith('大前年')) return { kind: 'offset', offset: 2 }
-  if (raw.startsWith('上上')) return { kind: 'offset', offset: 1 }
+  // 上上年度, 再上一年 (the year before 上年度), 再往前一年.
+  if (raw.startsWith('上上') || raw.startsWith('再')) return { kind: 'offset', offset: 1 }
   if (raw.startsWith('前年')) return { kind: 'offset', offset: 1 }
   if (raw.startsWith('今年') || raw.startsWith('本年')) return { kind: 'offset', offset: -1 }
   return { kind: 'offset', offset: 0 }
