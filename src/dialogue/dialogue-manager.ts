@@ -18,6 +18,7 @@ import { answerFromCard, answerPolicyQuestion } from './answer-policy-question.j
 import { renderQuestion } from './choose-next-question.js'
 import { composeVerdict } from './compose-verdict.js'
 import { detectAspect, detectIntent, type Intent } from './detect-intent.js'
+import { toSimplified } from '../facts/to-simplified.js'
 import {
   newDialogueState,
   newProfile,
@@ -210,7 +211,7 @@ export class DialogueManager implements Advisor {
   async turn(stateIn: DialogueState, profileIn: Profile, rawText: string): Promise<TurnResult> {
     const state: DialogueState = structuredClone(stateIn)
     const profile: Profile = structuredClone(profileIn)
-    const text = rawText.trim()
+    const text = toSimplified(rawText.trim())
     const intent = detectIntent(text)
     const done = (reply: OutboundReply, deleted = false): TurnResult => ({ reply, state, profile, deleted })
     const say = (replyText: string): OutboundReply => ({ text: replyText, citations: [] })

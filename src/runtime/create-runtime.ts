@@ -66,6 +66,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       answerAspects: snapshot.answerAspects,
       answerDecision: snapshot.answerDecision,
       terms: snapshot.terms,
+      traditionalChars: snapshot.traditionalChars,
     })
   }
   const index = new ReloadableIndex(

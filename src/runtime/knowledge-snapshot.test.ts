@@ -13,6 +13,7 @@ import { DEFAULT_ANSWER_DECISION_PATH, loadAnswerDecisionWords } from '../search
 import { DEFAULT_SYNONYMS_PATH, loadSynonyms } from '../search/load-synonyms.js'
 import { DEFAULT_LEXICON_DIR, loadLexicon } from '../understanding/load-lexicon.js'
 import { createPolicyIndex } from '../search/policy-index.js'
+import { DEFAULT_TRADITIONAL_CHARS_PATH } from '../facts/to-simplified.js'
 import { readKnowledgeSnapshot, writeKnowledgeSnapshot, type KnowledgeSources } from './knowledge-snapshot.js'
 
 /** A private copy of the knowledge and rule files, so a test can edit them. */
@@ -25,6 +26,7 @@ function copySources(): KnowledgeSources & { dir: string } {
   cpSync(DEFAULT_ANSWER_ASPECTS_PATH, join(dir, 'answer-aspects.json'))
   cpSync(DEFAULT_ANSWER_DECISION_PATH, join(dir, 'answer-decision.json'))
   cpSync(DEFAULT_TIER_BENEFITS_PATH, join(dir, 'tier-benefits.json'))
+  cpSync(DEFAULT_TRADITIONAL_CHARS_PATH, join(dir, 'traditional-chars.json'))
   return {
     dir,
     cardsPath: join(dir, 'cards.json'),
@@ -35,6 +37,7 @@ function copySources(): KnowledgeSources & { dir: string } {
     answerDecisionPath: join(dir, 'answer-decision.json'),
     termsPath: join(dir, 'lexicon', 'terms.json'),
     tierBenefitsPath: join(dir, 'tier-benefits.json'),
+    traditionalCharsPath: join(dir, 'traditional-chars.json'),
   }
 }
 

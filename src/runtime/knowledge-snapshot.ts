@@ -18,6 +18,7 @@ import {
 import { DEFAULT_SYNONYMS_PATH, loadSynonyms, type SynonymMap } from '../search/load-synonyms.js'
 import { createPolicyIndex, type PolicyIndexSnapshot } from '../search/policy-index.js'
 import { DEFAULT_LEXICON_DIR, loadLexicon, type Lexicon } from '../understanding/load-lexicon.js'
+import { DEFAULT_TRADITIONAL_CHARS_PATH, loadTraditionalChars, type TraditionalChars } from '../facts/to-simplified.js'
 
 /**
  * The knowledge the server starts on, validated and indexed by the build (`scripts/build.mjs` writes it into
@@ -46,6 +47,7 @@ export interface KnowledgeSnapshot {
   answerDecision: AnswerDecisionWords
   terms: TermFile
   tierBenefits: TierBenefits
+  traditionalChars: TraditionalChars
 }
 
 export interface KnowledgeSources {
@@ -57,6 +59,7 @@ export interface KnowledgeSources {
   answerDecisionPath: string
   termsPath: string
   tierBenefitsPath: string
+  traditionalCharsPath: string
 }
 
 const DEFAULT_SOURCES: KnowledgeSources = {
@@ -68,6 +71,7 @@ const DEFAULT_SOURCES: KnowledgeSources = {
   answerDecisionPath: DEFAULT_ANSWER_DECISION_PATH,
   termsPath: DEFAULT_TERMS_PATH,
   tierBenefitsPath: DEFAULT_TIER_BENEFITS_PATH,
+  traditionalCharsPath: DEFAULT_TRADITIONAL_CHARS_PATH,
 }
 
 /** The .json files of a folder, sorted. */
@@ -90,6 +94,7 @@ export function knowledgeDigest(sources: KnowledgeSources = DEFAULT_SOURCES): st
     sources.answerDecisionPath,
     sources.termsPath,
     sources.tierBenefitsPath,
+    sources.traditionalCharsPath,
   ]
   for (const path of [...new Set(files)]) hash.update(`${basename(path)}\n`).update(readFileSync(path))
   return hash.digest('hex')
@@ -163,6 +168,7 @@ export function writeKnowledgeSnapshot(
     answerDecision: loadAnswerDecisionWords(sources.answerDecisionPath),
     terms: loadTerms(sources.termsPath),
     tierBenefits: loadTierBenefits(sources.tierBenefitsPath),
+    traditionalChars: loadTraditionalChars(sources.traditionalCharsPath),
   }
   // Written aside and renamed, so a concurrent start reads the old snapshot or the new one, never half of one.
   const temporary = `${path}.${process.pid}.tmp`

@@ -1,6 +1,6 @@
 /**
  * Values the build already read and validated (the knowledge snapshot carries them), handed to the modules that
- * would otherwise load them on first use: the lexicon, the answer aspects and decision words, the term definitions.
+ * would otherwise load them on first use: the lexicon, the answer aspects and decision words, the term definitions, the traditional characters.
  * A start from a fresh snapshot plants them once; each module takes its seed on first use instead of reading and
  * validating its file, and falls back to the file when there is none (no snapshot, a stale one, tests). A seed is
  * taken once: reloads and later calls read the files as before.
@@ -10,6 +10,7 @@ export interface BuildSeeds {
   answerAspects?: unknown
   answerDecision?: unknown
   terms?: unknown
+  traditionalChars?: unknown
 }
 
 const planted = new Map<keyof BuildSeeds, unknown>()
