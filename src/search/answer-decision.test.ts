@@ -136,6 +136,10 @@ describe('decideAnswer', () => {
     expect(schemeNames('新智造百项工程补多少', words)).toEqual(['新智造百项工程'])
   })
 
+  it('贷 inside a longer name (投贷奖) is not its end', () => {
+    expect(schemeNames('文创投贷奖 贷款贴息能贴几个点', words)).toEqual([])
+  })
+
   it('a word the top card states as a synonym (四板 for 北京区域性股权市场) keeps the question on topic', () => {
     const question = '北京四板挂牌给多少'
     const input = index.search(question, { limit: 3 })
