@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { findCard, loadCards } from '../knowledge/load-cards.js'
+import { cardClauses, rankClauses } from './rank-clauses.js'
+import { splitSubQuestions } from './split-sub-questions.js'
+
+const cards = loadCards()
+const card = (id: string) => findCard(cards, id)!
+
+describe('aspect cues for shows and shares', () => {
+  it('几场 asks a count, and the count clause with 场 is found', () => {
+    const parts = splitSubQuestions('精品剧目演出 要演够几场才行')
+    expect(parts.map((part) => part.aspect)).toEqual(['count'])
+    expect(rankClauses(cardClauses(card('guide-098')), parts[0])[0].clause.text).toMatch(/不少于2场/u)
+  })
+
+  it('"X的几成" asks a share even beside 能申请 (a condition cue of the same length)', () => {
+    const parts = splitSubQuestions('国外办的展览 能申请预算的几成')
+    expect(parts.map((part) => part.aspect)).toEqual(['amount'])
+    expect(rankClauses(cardClauses(card('guide-085')), parts[0])[0].clause.text).toMatch(/30％/u)
+  })
+})
