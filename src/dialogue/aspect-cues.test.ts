@@ -19,3 +19,15 @@ describe('aspect cues for shows and shares', () => {
     expect(rankClauses(cardClauses(card('guide-085')), parts[0])[0].clause.text).toMatch(/30％/u)
   })
 })
+
+describe('subject words that hold a cue', () => {
+  it('标准化 / 企业标准 name the subject: the piece is context, not a condition part', () => {
+    const parts = splitSubQuestions('标准化服务机构 给企业标准领跑者做评估的 这块补助最多多少')
+    expect(parts.map((part) => [part.text, part.aspect])).toEqual([['这块补助最多多少', 'amount']])
+    expect(parts[0].context).toContain('标准化服务机构')
+  })
+
+  it('标准 alone still asks for the criteria', () => {
+    expect(splitSubQuestions('认定标准是什么').map((part) => part.aspect)).toEqual(['condition'])
+  })
+})

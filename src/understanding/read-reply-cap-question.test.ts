@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { readReply } from './read-reply.js'
+import { readReply, type ExpectedAnswer } from './read-reply.js'
 
-const idle = { facts: [], step: 'idle' } as const
+const idle: ExpectedAnswer = { facts: [], step: 'idle' }
 
 describe('封顶多少 asks for a cap', () => {
   it('is a question, not the bound 顶多 inside it', () => {
