@@ -31,3 +31,11 @@ describe('subject words that hold a cue', () => {
     expect(splitSubQuestions('认定标准是什么').map((part) => part.aspect)).toEqual(['condition'])
   })
 })
+
+describe('how big a place must be', () => {
+  it('要多大 / 得多大 ask a condition figure, answered by the clause with the area', () => {
+    const parts = splitSubQuestions('大数据教学实践基地 实践场所得多大')
+    expect(parts.map((part) => part.aspect)).toEqual(['condition'])
+    expect(rankClauses(cardClauses(card('guide-015')), parts[0])[0].clause.text).toMatch(/200平方米以上/u)
+  })
+})
