@@ -32,7 +32,7 @@ import { DEFAULT_TRADITIONAL_CHARS_PATH, loadTraditionalChars, type TraditionalC
 export const DEFAULT_SNAPSHOT_PATH = fileURLToPath(new URL('../knowledge-snapshot.bin', import.meta.url))
 
 /** Bumped when the payload's shape changes. */
-const FORMAT = 4
+const FORMAT = 5
 const KEY_LENGTH = 64
 
 export interface KnowledgeSnapshot {
