@@ -18,6 +18,8 @@ import { answerFromCard, answerPolicyQuestion } from './answer-policy-question.j
 import { renderQuestion } from './choose-next-question.js'
 import { composeVerdict } from './compose-verdict.js'
 import { detectAspect, detectIntent, type Intent } from './detect-intent.js'
+import { currentLexicon } from '../understanding/current-lexicon.js'
+import { toSimplified } from '../understanding/to-simplified.js'
 import {
   newDialogueState,
   newProfile,
@@ -210,7 +212,8 @@ export class DialogueManager implements Advisor {
   async turn(stateIn: DialogueState, profileIn: Profile, rawText: string): Promise<TurnResult> {
     const state: DialogueState = structuredClone(stateIn)
     const profile: Profile = structuredClone(profileIn)
-    const text = rawText.trim()
+    // Traditional characters read as simplified ones for every reader of the turn (knowledge/lexicon/traditional.json).
+    const text = toSimplified(rawText.trim(), currentLexicon())
     const intent = detectIntent(text)
     const done = (reply: OutboundReply, deleted = false): TurnResult => ({ reply, state, profile, deleted })
     const say = (replyText: string): OutboundReply => ({ text: replyText, citations: [] })

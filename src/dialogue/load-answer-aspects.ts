@@ -59,6 +59,8 @@ export const AnswerAspectsSchema = z
         .strict(),
     ),
     splitPattern: z.string().min(1),
+    /** Words that hold a cue but name a subject (标准化, 企业标准): blanked before a piece's cues are matched. */
+    subjectWords: z.array(z.string().min(2)).optional(),
     /** A piece without a cue of its own that follows up the previous part ("河北户籍的呢"). */
     followUpPattern: z.string().min(1),
     /** A piece without a cue that ends like a yes/no question asks a 'fact'. */

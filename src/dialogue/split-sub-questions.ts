@@ -15,8 +15,23 @@ export interface SubQuestion {
   others: string
 }
 
+const SUBJECT_WORDS = new WeakMap<AnswerAspects, string[]>()
+
+/** The piece with the words that name a subject though they hold a cue (标准化服务机构 asks no 标准) blanked. */
+function withoutSubjectWords(text: string, aspects: AnswerAspects): string {
+  let words = SUBJECT_WORDS.get(aspects)
+  if (!words) {
+    words = (aspects.subjectWords ?? []).map(normalizeForSearch).sort((left, right) => right.length - left.length)
+    SUBJECT_WORDS.set(aspects, words)
+  }
+  let rest = text
+  for (const word of words) if (rest.includes(word)) rest = rest.split(word).join(' ')
+  return rest
+}
+
 /** The aspect of the longest cue the piece holds (ties: the order of the aspects file). */
-function aspectOf(text: string, aspects: AnswerAspects): AnswerAspect | null {
+function aspectOf(piece: string, aspects: AnswerAspects): AnswerAspect | null {
+  const text = withoutSubjectWords(piece, aspects)
   let best: AnswerAspect | null = null
   let length = 0
   for (const entry of aspects.aspects) {

@@ -31,7 +31,7 @@ import { DEFAULT_LEXICON_DIR, loadLexicon, type Lexicon } from '../understanding
 export const DEFAULT_SNAPSHOT_PATH = fileURLToPath(new URL('../knowledge-snapshot.bin', import.meta.url))
 
 /** Bumped when the payload's shape changes. */
-const FORMAT = 4
+const FORMAT = 5
 const KEY_LENGTH = 64
 
 export interface KnowledgeSnapshot {

@@ -130,6 +130,16 @@ describe('decideAnswer', () => {
     expect(schemeNames('启明星青年创业贷利率多少', words)).toEqual(['启明星青年创业贷'])
   })
 
+  it('工程 after a trade verb is the business, not a scheme name', () => {
+    expect(schemeNames('我们是做工程的 想问下有啥补贴', words)).toEqual([])
+    expect(schemeNames('在国外承包工程 营业额补助多少', words)).toEqual([])
+    expect(schemeNames('新智造百项工程补多少', words)).toEqual(['新智造百项工程'])
+  })
+
+  it('贷 inside a longer name (投贷奖) is not its end', () => {
+    expect(schemeNames('文创投贷奖 贷款贴息能贴几个点', words)).toEqual([])
+  })
+
   it('a word the top card states as a synonym (四板 for 北京区域性股权市场) keeps the question on topic', () => {
     const question = '北京四板挂牌给多少'
     const input = index.search(question, { limit: 3 })

@@ -185,6 +185,7 @@ export function bodyText(card: PolicyCard): string {
     card.content,
     card.requirements,
     card.process,
+    card.contact,
     card.audience,
     card.toolType,
     card.documentTitle,
