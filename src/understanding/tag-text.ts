@@ -214,6 +214,13 @@ type TaggerMatch = { index: number; raw: string; groups: Record<string, string |
 /** Characters a numeral can start with. */
 const NUMERAL_START = new RegExp(`[\\d${CN_DIGITS}十]`, 'u')
 
+/** Replaces the last two tokens, a word that bounds a figure and the figure, by one quantity token spanning both. */
+function mergeBoundFigure(tokens: MessageToken[], text: string, quantity: Quantity): void {
+  const start = tokens[tokens.length - 2]!.start
+  const end = tokens[tokens.length - 1]!.end
+  tokens.splice(tokens.length - 2, 2, { start, end, text: text.slice(start, end), type: 'quantity', quantity })
+}
+
 /** The quantity pattern matching right at `at`, if any. */
 function quantityAt(patterns: RegExp, text: string, at: number): TaggerMatch | null {
   patterns.lastIndex = at
@@ -378,13 +385,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       last.quantity.bound === null &&
       !ONE_OF.test(last.text)
     if (negatedFigure) {
-      tokens.splice(tokens.length - 2, 2, {
-        start: before.start,
-        end: last.end,
-        text: text.slice(before.start, last.end),
-        type: 'quantity',
-        quantity: { ...last.quantity, bound: 'lt', upperBound: true },
-      })
+      mergeBoundFigure(tokens, text, { ...last.quantity, bound: 'lt', upperBound: true })
       continue
     }
     // "离一个亿还远着呢", "靠近一千万": a figure the firm is near has not been reached, as with 接近.
@@ -394,13 +395,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       last.quantity.bound === null &&
       BOUND_GLUE.test(text.slice(before.end, last.start))
     ) {
-      tokens.splice(tokens.length - 2, 2, {
-        start: before.start,
-        end: last.end,
-        text: text.slice(before.start, last.end),
-        type: 'quantity',
-        quantity: { ...last.quantity, bound: 'lt', upperBound: true },
-      })
+      mergeBoundFigure(tokens, text, { ...last.quantity, bound: 'lt', upperBound: true })
       continue
     }
     // "没到一千万", "超过2000万": the bound word makes the number a bound.
@@ -415,13 +410,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
         bound: before.op,
         upperBound: before.op === 'lt' || before.op === 'le',
       }
-      tokens.splice(tokens.length - 2, 2, {
-        start: before.start,
-        end: last.end,
-        text: text.slice(before.start, last.end),
-        type: 'quantity',
-        quantity,
-      })
+      mergeBoundFigure(tokens, text, quantity)
     } else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
   }
   markClosingQuestion(text, tokens)
