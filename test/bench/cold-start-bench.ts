@@ -48,7 +48,7 @@ function quietPort(): number {
   return 20_000 + Math.floor(Math.random() * 10_000)
 }
 
-const ROUNDS = 3
+const ROUNDS = 5
 
 /**
  * Cold start to the first chat answer, beside a bare Node HTTP server started the same way, in alternating rounds
