@@ -103,26 +103,57 @@ const UNIT_SUFFIXES: Array<[RegExp, QuantityUnit, number]> = [
   [/级$/, 'level', 1],
   [/强$/, 'top', 1],
 ]
-const APPROXIMATE_PREFIX = /^(?:大约|大概|约莫|约|差不多|差不离|大差不差|将近|接近|近|有|是|为|共|总共|一共|合计)/
-/** 将近/接近 a number is just under it: an upper bound, not a figure ("将近五千万" < 5000万). */
-const ROUGH_PREFIX = /^(?:将近|接近|近)$/
+/**
+ * The words a figure may carry, shared with the tagger (src/understanding/tag-text.ts builds its quantity pattern from
+ * them), so that every figure the tagger takes is one this reader can read.
+ */
+export const FIGURE_WORDS = {
+  /** Before a figure: about it ("大约三千万", "差不离五百万"). */
+  approximate: ['大约', '大概', '约莫', '约', '差不多', '差不离', '大差不差'],
+  /** Before a figure: just under it (将近/接近 a number is an upper bound, "将近五千万" < 5000万). */
+  rough: ['将近', '接近', '近'],
+  /** After a figure: about it; 出头/挂零 are the value, the others only when the number is not round. */
+  approximateAfter: ['出头', '挂零', '左右', '上下', '前后', '的样子'],
+  /** After a figure: at least it (ge). */
+  inclusiveLowerAfter: ['以上', '往上', '打底', '起步'],
+  /** After a figure: below or at most it. */
+  upperAfter: ['以下', '往下', '以内', '之内'],
+  /** After a figure, optionally after 都/还: not reached ("还不到五百万"). */
+  notReachedAfter: ['不到', '不足', '不够', '不满', '没到', '没有到', '没达到'],
+} as const
+
+/** An alternation of words, longest first (so 约莫 wins over 约). */
+export function alternation(words: readonly string[]): string {
+  return [...words].sort((left, right) => right.length - left.length).join('|')
+}
+
+const APPROXIMATE_PREFIX = new RegExp(
+  `^(?:${alternation([...FIGURE_WORDS.approximate, ...FIGURE_WORDS.rough, '有', '是', '为', '共', '总共', '一共', '合计'])})`,
+)
+const ROUGH_PREFIX = new RegExp(`^(?:${alternation(FIGURE_WORDS.rough)})$`)
 /** ¥3200万, RMB 32,000,000, 人民币3200万: the currency before the figure makes it money. */
 const CURRENCY_PREFIX = /^(?:[¥￥]|RMB|人民币)/
 const UPPER_BOUND_PREFIX = /^(?:不到|不足|低于|少于|小于)/
 const LOWER_BOUND_PREFIX = /^(?:超过|逾|多于|高于|大于|[过破](?=[百千万亿]))/
 /** 上亿, 上千万: reaching the figure. */
 const REACHING_PREFIX = /^上(?=[百千万亿])/
-/** 出头/挂零 are a value ("八百万出头" ≈ 800万); 左右/上下/前后/的样子 are one unless the number is round ("一个亿左右"). */
-const APPROXIMATE_SUFFIX = /(?:出头|挂零|左右|上下|前后|的样子)$/
-const ROUGH_SUFFIX = /(?:左右|上下|前后|的样子)$/
-const LOWER_BOUND_SUFFIX = /(?:以上|往上|打底|起步|多点|多一点|开外|\+)$/
-/** 以上/往上/打底/起步 include the figure (ge); 多点/开外 are above it (gt). */
-const INCLUSIVE_LOWER_SUFFIX = /^(?:以上|往上|打底|起步)$/
+const APPROXIMATE_SUFFIX = new RegExp(`(?:${alternation(FIGURE_WORDS.approximateAfter)})$`)
+/** 左右/上下/前后/的样子 are a value only when the number is not round ("一个亿左右" is a bound). */
+const ROUGH_SUFFIX = new RegExp(
+  `(?:${alternation(FIGURE_WORDS.approximateAfter.filter((word) => word !== '出头' && word !== '挂零'))})$`,
+)
+/** 多点/开外 are above the figure (gt). */
+const LOWER_BOUND_SUFFIX = new RegExp(
+  `(?:${alternation([...FIGURE_WORDS.inclusiveLowerAfter, '多点', '多一点', '开外'])}|\\+)$`,
+)
+const INCLUSIVE_LOWER_SUFFIX = new RegExp(`^(?:${alternation(FIGURE_WORDS.inclusiveLowerAfter)})$`)
 /** "千万级", "百万级别": at least one of the magnitude. */
 const MAGNITUDE_CLASS = /^([十百千]?万|个?亿)(?:级别|量级|级)$/
 /** "三分之一", "四分之一": a fraction, in percent. */
 const FRACTION = /^([一二两三四五六七八九十\d]+)分之/
-const UPPER_BOUND_SUFFIX = /(?:以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|都没有|都没)$/
+const UPPER_BOUND_SUFFIX = new RegExp(
+  `(?:${alternation(FIGURE_WORDS.upperAfter)}|[都还]?(?:${alternation(FIGURE_WORDS.notReachedAfter)})|都没有|都没)$`,
+)
 const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
 const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/

@@ -1,7 +1,9 @@
 import type { Program } from '../dialogue/programs.js'
 import type { KeywordMeaning } from '../facts/fact-vocabulary.js'
 import {
+  alternation,
   ARABIC_NUMERAL_SOURCE,
+  FIGURE_WORDS,
   readNormalizedQuantity,
   type Quantity,
   type QuantityBound,
@@ -78,7 +80,7 @@ const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])
 /** "千万级", "百万级别": a magnitude named as a class is at least one of it. */
 const MAGNITUDE_CLASS = String.raw`(?:[十百千]?万|个?亿)(?:级别|量级|级)`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成[半一二三四五六七八九](?![十百千万亿个人名位项件年])|成(?![本果立功员熟都交长])|[mM](?![A-Za-z])|million|Million|个人|号人|人|名(?![称单义字额])|位(?!数)|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|大约|大概|约莫|约|差不多|差不离|大差不差|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:左右|上下|前后|出头|挂零|的样子|以上|往上|打底|起步|以下|往下|以内|之内|[都还]?(?:不到|不足|不够|不满|没到|没有到|没达到)|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
+const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|${alternation(FIGURE_WORDS.approximate)}|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:${alternation([...FIGURE_WORDS.approximateAfter, ...FIGURE_WORDS.inclusiveLowerAfter, ...FIGURE_WORDS.upperAfter])}|[都还]?(?:${alternation(FIGURE_WORDS.notReachedAfter)})|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
