@@ -2,6 +2,7 @@ import type { PolicyCard } from '../knowledge/card-schema.js'
 import { cardText } from '../search/answer-decision.js'
 import type { AnswerDecisionWords } from '../search/load-answer-decision-words.js'
 import { normalizeForSearch } from '../search/tokenizer.js'
+import { oncePerObject } from '../shared/once-per-object.js'
 import type { Aspect } from './detect-intent.js'
 import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
 import {
@@ -224,79 +225,43 @@ function trimClause(text: string, terms: readonly string[], pattern: RegExp | nu
  * What composing needs of a card or clause that does not depend on the question, computed once per object: the
  * cards and their clauses are immutable, and a knowledge reload replaces them (so a WeakMap entry goes with them).
  */
-const listCounts = new WeakMap<Clause, number>()
-const plainTexts = new WeakMap<Clause, string>()
-const ownTopics = new WeakMap<Clause, boolean>()
-const ownTexts = new WeakMap<PolicyCard, string>()
-const contactTexts = new WeakMap<PolicyCard, string>()
-const patterns = new WeakMap<object, RegExp>()
-
 /** The pattern of an entry of the aspects file (built once per entry). */
-function patternOf(entry: object, source: string): RegExp {
-  let pattern = patterns.get(entry)
-  if (!pattern) {
-    pattern = new RegExp(source, 'u')
-    patterns.set(entry, pattern)
-  }
-  return pattern
-}
+const entryPattern = oncePerObject((entry: { clausePattern: string }) => new RegExp(entry.clausePattern, 'u'))
 
 /** The clause's text normalised, without punctuation or spaces (to tell the same sentence repeated in a sibling). */
-function plainText(clause: Clause): string {
-  let text = plainTexts.get(clause)
-  if (text === undefined) {
-    text = normalizeForSearch(clause.text).replace(/[\p{P}\s]/gu, '')
-    plainTexts.set(clause, text)
-  }
-  return text
-}
+const plainText = oncePerObject((clause: Clause) => normalizeForSearch(clause.text).replace(/[\p{P}\s]/gu, ''))
 
 /** The card's own clauses with their topics, normalised (does the question share a word with the card?). */
-function ownTextOf(card: PolicyCard): string {
-  let text = ownTexts.get(card)
-  if (text === undefined) {
-    text = normalizeForSearch(
-      cardClauses(card)
-        .map((clause) => `${clause.topic ?? ''}${clause.text}`)
-        .join('\n'),
-    )
-    ownTexts.set(card, text)
-  }
-  return text
-}
+const ownTextOf = oncePerObject((card: PolicyCard) =>
+  normalizeForSearch(
+    cardClauses(card)
+      .map((clause) => `${clause.topic ?? ''}${clause.text}`)
+      .join('\n'),
+  ),
+)
 
 /** The 联络方式 as the source line shows it, normalised. */
-function contactShownOf(card: PolicyCard): string {
-  let text = contactTexts.get(card)
-  if (text === undefined) {
-    text = normalizeForSearch(shortContact(card.contact) ?? '')
-    contactTexts.set(card, text)
-  }
-  return text
-}
+const contactShownOf = oncePerObject((card: PolicyCard) => normalizeForSearch(shortContact(card.contact) ?? ''))
 
 /** How many lists the clause's field holds (distinct openers of its items). */
-function listsIn(clause: Clause): number {
-  let count = listCounts.get(clause)
-  if (count === undefined) {
-    const leads = cardClauses(clause.card)
-      .filter((candidate) => candidate.field === clause.field && candidate.lead !== null)
-      .map((candidate) => candidate.lead)
-    count = new Set(leads).size
-    listCounts.set(clause, count)
-  }
-  return count
-}
+const listsIn = oncePerObject((clause: Clause) => {
+  const leads = cardClauses(clause.card)
+    .filter((candidate) => candidate.field === clause.field && candidate.lead !== null)
+    .map((candidate) => candidate.lead)
+  return new Set(leads).size
+})
 
 /** Whether the clause's topic says more than the card's title (most of its bigrams are not in the title). */
-function topicAddsToTitle(clause: Clause, topic: string): boolean {
-  let adds = ownTopics.get(clause)
-  if (adds === undefined) {
-    adds = bigramShare(normalizeForSearch(topic), normalizeForSearch(clause.card.title)) < 0.5
-    ownTopics.set(clause, adds)
-  }
-  return adds
-}
+const topicAddsToTitle = oncePerObject(
+  (clause: Clause) => bigramShare(normalizeForSearch(clause.topic ?? ''), normalizeForSearch(clause.card.title)) < 0.5,
+)
+
+/** The clause's list opener, its own text and its card's title and heading, normalised (does the opener say more?). */
+const leadTexts = oncePerObject((clause: Clause) => ({
+  lead: normalizeForSearch(clause.lead ?? ''),
+  text: normalizeForSearch(clause.text),
+  title: normalizeForSearch(`${clause.card.title}\n${clause.card.documentTitle}\n${clause.card.heading ?? ''}`),
+}))
 
 /** The clause as quoted: its item number when the sentence continues a numbered item, and its topic when that is not the card's. */
 function renderClause(
@@ -316,15 +281,15 @@ function renderClause(
   // ("个人能申请吗" under "本项目的项目申报主体为个人，其应同时具备以下条件：").
   // A word of the card's title ("孵化器认定") says nothing about whom an item is for.
   const lead = clause.lead
-  const title = normalizeForSearch(`${clause.card.title}\n${clause.card.documentTitle}\n${clause.card.heading ?? ''}`)
+  const normalized = lead !== null ? leadTexts(clause) : null
   const leadAnswers =
-    lead !== null &&
+    normalized !== null &&
     terms.some(
       (term) =>
         term.length > 1 &&
-        normalizeForSearch(lead).includes(term) &&
-        !normalizeForSearch(clause.text).includes(term) &&
-        !title.includes(term),
+        normalized.lead.includes(term) &&
+        !normalized.text.includes(term) &&
+        !normalized.title.includes(term),
     )
   if (
     options.withLead !== false &&
@@ -335,7 +300,7 @@ function renderClause(
   )
     text = `${lead}${text}`
   const topic = clause.topic
-  if (topic && !generic.includes(topic) && topicAddsToTitle(clause, topic)) text = `关于“${topic}”：${text}`
+  if (topic && !generic.includes(topic) && topicAddsToTitle(clause)) text = `关于“${topic}”：${text}`
   return text
 }
 
@@ -410,8 +375,8 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const unstated = aspects.details.filter(
     (detail) =>
       asksDetail(detail, asked) &&
-      !clauses.some((clause) => patternOf(detail, detail.clausePattern).test(clause.text)) &&
-      !audiences.some((text) => patternOf(detail, detail.clausePattern).test(text)),
+      !clauses.some((clause) => entryPattern(detail).test(clause.text)) &&
+      !audiences.some((text) => entryPattern(detail).test(text)),
   )
   const unstatedIn = (part: SubQuestion) =>
     unstated.filter((detail) => detail.cues.some((cue) => part.text.includes(cue)))
@@ -486,7 +451,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     const entry = aspects.aspects.find(
       (candidate) => candidate.aspect === (part.aspect === 'general' ? 'amount' : part.aspect),
     )
-    const pattern = entry ? patternOf(entry, entry.clausePattern) : null
+    const pattern = entry ? entryPattern(entry) : null
 
     const terms = questionTerms(part.text, options.extraTerms)
     const ranked = rankClauses(clauses, part, { aspects, extraTerms: options.extraTerms, cardWeight }).filter(

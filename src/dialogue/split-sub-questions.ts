@@ -1,4 +1,5 @@
 import { normalizeForSearch } from '../search/tokenizer.js'
+import { oncePerObject } from '../shared/once-per-object.js'
 import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
 
 /** A phone question asks a handful of things; a pasted wall of text is answered for its first few. */
@@ -15,17 +16,14 @@ export interface SubQuestion {
   others: string
 }
 
-const SUBJECT_WORDS = new WeakMap<AnswerAspects, string[]>()
+/** The subject words (answer-aspects.json subjectWords) normalised, longest first: built once per loaded file. */
+const subjectWordsOf = oncePerObject((aspects: AnswerAspects) =>
+  (aspects.subjectWords ?? []).map(normalizeForSearch).sort((left, right) => right.length - left.length),
+)
 
-/** The piece with the words that name a subject though they hold a cue (标准化服务机构 asks no 标准) blanked. */
 function withoutSubjectWords(text: string, aspects: AnswerAspects): string {
-  let words = SUBJECT_WORDS.get(aspects)
-  if (!words) {
-    words = (aspects.subjectWords ?? []).map(normalizeForSearch).sort((left, right) => right.length - left.length)
-    SUBJECT_WORDS.set(aspects, words)
-  }
   let rest = text
-  for (const word of words) if (rest.includes(word)) rest = rest.split(word).join(' ')
+  for (const word of subjectWordsOf(aspects)) if (rest.includes(word)) rest = rest.split(word).join(' ')
   return rest
 }
 
