@@ -313,7 +313,9 @@ export async function answerPolicyQuestion(
     case 'outside-region': {
       const region =
         decision.placeKind === 'district'
-          ? `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。`
+          ? decision.district
+            ? `${words.heldRegion}，${decision.place}属${decision.district}，区级政策请向${decision.district}政府咨询。`
+            : `${words.heldRegion}，${decision.place}的区级政策请向区政府咨询。`
           : `${words.heldRegion}，没有${decision.place}的政策。`
       const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place, words.ownPolicyMarkers))
       if (counterpart.decision.kind !== 'answer')

@@ -162,7 +162,11 @@ describe('decideAnswer', () => {
 
   it('districts of other cities and Beijing neighbourhoods named alone are places; 国贸 inside 中国贸易 is not', () => {
     expect(decide('武侯区的企业有没有研发补贴')).toMatchObject({ kind: 'outside-region', place: '武侯' })
-    expect(decide('望京的公司 区里有房租补贴吗')).toMatchObject({ kind: 'outside-region', place: '望京' })
+    expect(decide('望京的公司 区里有房租补贴吗')).toMatchObject({
+      kind: 'outside-region',
+      place: '望京',
+      district: '朝阳区',
+    })
     expect(outsidePlace('对中国贸易促进机构有支持吗', '北京市外经贸发展资金', words)).toBeNull()
     expect(outsidePlace('国贸的写字楼 区里有房租补贴吗', '北京市外经贸发展资金', words)?.name).toBe('国贸')
   })

@@ -15,7 +15,13 @@ export type AnswerDecision =
   /** Answer from the card; `certain` false means "您问的应是《…》". */
   | { kind: 'answer'; card: PolicyCard; certain: boolean }
   /** The question is about a place whose own policy the knowledge base does not hold. */
-  | { kind: 'outside-region'; place: string; placeKind: 'city' | 'province' | 'district' | 'country' }
+  | {
+      kind: 'outside-region'
+      place: string
+      placeKind: 'city' | 'province' | 'district' | 'country'
+      /** The district a Beijing neighbourhood lies in (望京 → 朝阳区). */
+      district?: string
+    }
   /** A person's own affairs (个税, 社保缴费, 公积金, 个人落户): 12345. */
   | { kind: 'personal'; matter: string }
   /** Tax administration (汇算清缴, 发票, 税率): 12366. */
@@ -304,8 +310,7 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   const place = outsidePlace(question, text, words, top ? normalizeForSearch(top.card.title) : undefined)
   // A district is said to be outside early only when the question asks for the district's own policy (区里, 区级).
   const districtAsked = words.districtPolicyMarkers.some((marker) => normalized.includes(marker))
-  if (place && (place.kind !== 'district' || districtAsked))
-    return { kind: 'outside-region', place: place.name, placeKind: place.kind }
+  if (place && (place.kind !== 'district' || districtAsked)) return outsideRegion(place)
   // A personal or tax word the top card holds is the card's only when the question is about the card's subject too,
   // named outside the word itself: "科技型中小企业评价入库怎么申请" names no subject of a card that lists 评价入库 among
   // its conditions, though 科技型 is in that card's title.
@@ -340,8 +345,17 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   if (topic.length > 0 && !topic.some(stated)) return { kind: 'not-found', reason: 'off-topic' }
   const domain = words.domainWords.some((word) => normalized.includes(word))
   if (!domain && input.coverage < words.domainlessCoverage) return { kind: 'not-found', reason: 'off-topic' }
-  if (place) return { kind: 'outside-region', place: place.name, placeKind: place.kind }
+  if (place) return outsideRegion(place)
   const margin = second ? second.score / Math.max(top.score, 1e-9) : 0
   const certain = input.coverage >= words.certainCoverage && margin < words.certainMargin
   return { kind: 'answer', card: top.card, certain }
+}
+
+function outsideRegion(place: AnswerDecisionWords['places'][number]): AnswerDecision {
+  return {
+    kind: 'outside-region',
+    place: place.name,
+    placeKind: place.kind,
+    ...(place.district ? { district: place.district } : {}),
+  }
 }

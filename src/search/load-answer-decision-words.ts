@@ -14,6 +14,8 @@ export const AnswerDecisionWordsSchema = z
           name: z.string().min(1),
           kind: z.enum(['city', 'province', 'district', 'country']),
           coveredBy: z.array(z.string().min(2)).optional(),
+          /** For a Beijing neighbourhood (望京, 国贸): the district it lies in, whose own policy the reply points to. */
+          district: z.string().endsWith('区').optional(),
           /** Characters right before the name that make it part of another name (京 before 津冀: 京津冀). */
           notAfter: z.array(z.string().length(1)).optional(),
           /** Characters right after the name that make it part of another word (深 after 沪: 沪深两市). */
