@@ -145,3 +145,10 @@ describe('PolicyIndex phrase boosts shared by equal Han texts', () => {
     expect(scoresOf(rebuilt, '量子保险补贴怎么申请')).toEqual(scoresOf(built, '量子保险补贴怎么申请'))
   })
 })
+
+describe('the contact field is searched', () => {
+  it('a question naming the office in a card’s contact line (消费促进处) finds that card', () => {
+    const index = createPolicyIndex(cards, { synonyms })
+    expect(index.search('消费促进处负责的项目', { limit: 3 }).hits[0]?.card.id).toBe('guide-122')
+  })
+})
