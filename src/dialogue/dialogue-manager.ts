@@ -34,7 +34,7 @@ import { PROGRAM_NAMES, type Program } from './programs.js'
 import { QUESTION_GROUPS, type QuestionGroup } from './question-groups.js'
 import { replaceProfileFacts } from './replace-profile-facts.js'
 import * as replies from './replies.js'
-import { lastFullYear } from './year-words.js'
+import { fillYears, lastFullYear } from './year-words.js'
 import { answerAfterVerdict, type AfterVerdictContext } from './answer-after-verdict.js'
 import { planExactScore } from './plan-exact-score.js'
 import { composeTermAnswer } from './compose-term-answer.js'
@@ -446,7 +446,8 @@ export class DialogueManager implements Advisor {
       return state.confirmation ? ['对', '不对'] : ['确认', '研发费用是240万']
     const group = this.#pendingGroup(state)
     const alone = state.pending.length === 1 ? group?.alone?.[state.pending[0]] : undefined
-    const example = alone?.example ?? group?.example ?? ''
+    // The examples are tapped as replies: their {Y1}/{Y2}/{Y3} are real years, as in the question.
+    const example = fillYears(alone?.example ?? group?.example ?? '', this.#lastFiscalYear())
     const parts = example
       .replace(/^例如：/, '')
       .split(/\s*\/\s*/)

@@ -89,6 +89,16 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
     expect(result.reply.suggestions).toEqual(['是的', '注册在天津', '重新开始'])
   })
 
+  it('第二次没听懂时给的例子用真实年份（上年度按当天日期），可直接点选', async () => {
+    const bot = createFixture({ now: () => Date.UTC(2027, 4, 10) })
+    await bot.say('帮我测一下创新型中小企业', /北京市注册登记/u)
+    await passGates(bot)
+    await bot.say('软件业，员工80人', /2026年营业收入/u)
+    await bot.say('嗯……让我想想', /没太明白/u)
+    const { reply } = await bot.say('嗯……让我想想', /可以直接回复：“2026年营收3200万，2025年2800万”/u, not(/\{Y/u))
+    expect(reply).not.toMatch(/\{Y\d\}/u)
+  })
+
   it('不确定的回答先问一句“您是说…，对吗？”，确认后才记下', async () => {
     const bot = createFixture()
     await bot.say('帮我测一下创新型中小企业')
