@@ -48,7 +48,7 @@ export const QUESTION_GROUPS: QuestionGroup[] = [
     example: '例如：工业，从业人员150人',
     alone: {
       industry: { question: '贵企业主要做什么（所属行业）？', example: '例如：软件开发 / 开餐馆' },
-      employees: { question: '贵企业现有从业人员多少人？', example: '例如：150人 / 80人左右' },
+      employees: { question: '贵企业现有从业人员多少人？', example: '例如：150人 / 大概80人' },
     },
   },
   {
