@@ -84,6 +84,12 @@ export const REPLY_WORD_TYPES = [
   'deliver',
   'process',
   'pending',
+  'know',
+  'grasp',
+  'tell',
+  'consult',
+  'unable',
+  'refuse',
 ] as const
 /** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
 export const CHANGE_KINDS = ['more', 'less', 'double'] as const
@@ -135,6 +141,12 @@ export const ReplyWordFileSchema = z
     closingParticles: Words,
     /** Ask words that, after a matter named with an area word, say the owner does not know it ("知识产权的事我不太懂"). */
     notUnderstood: Words,
+    /**
+     * The grammar of not knowing (`src/understanding/mark-not-knowing.ts`): `negations` (不, 没, 唔) and `degrees`
+     * (太, 怎么) before a `know` word ("没听说过", "不太晓得"); `results` after 不 that make a `grasp`, `tell` or `know`
+     * verb a potential complement of failing ("看不明白", "估计不准", "报不全").
+     */
+    notKnowing: z.object({ negations: Words, degrees: Words, results: Words }).strict(),
   })
   .strict()
 

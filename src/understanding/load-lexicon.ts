@@ -47,6 +47,12 @@ export type WordTag =
         | 'deliver'
         | 'process'
         | 'pending'
+        | 'know'
+        | 'grasp'
+        | 'tell'
+        | 'consult'
+        | 'unable'
+        | 'refuse'
     }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind; marksWrong?: true }
@@ -93,6 +99,8 @@ export interface Lexicon {
   negatedFigures: ReadonlySet<string>
   /** Deny words that say what something is not (reply-words.json denials: 不是, 并非, 非). */
   denials: ReadonlySet<string>
+  /** The grammar of not knowing (reply-words.json notKnowing: negations, degrees, results), longest first. */
+  notKnowing: { negations: readonly string[]; degrees: readonly string[]; results: readonly string[] }
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
@@ -254,6 +262,11 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     closingParticles: [...replyWords.closingParticles].sort((left, right) => right.length - left.length),
     negatedFigures: new Set(replyWords.negatedFigures),
     denials: new Set(replyWords.denials),
+    notKnowing: {
+      negations: longestFirst(replyWords.notKnowing.negations),
+      degrees: longestFirst(replyWords.notKnowing.degrees),
+      results: longestFirst(replyWords.notKnowing.results),
+    },
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),
@@ -321,6 +334,8 @@ function toMeaning(entry: Record<string, unknown>): KeywordMeaning {
   }
   return entry as KeywordMeaning
 }
+
+const longestFirst = (list: readonly string[]): string[] => [...list].sort((left, right) => right.length - left.length)
 
 /** "测|评|申请": the words as one regular-expression alternation, longest first, escaped. */
 function alternation(words: readonly string[]): string {

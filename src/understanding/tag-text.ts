@@ -8,6 +8,7 @@ import {
   type Quantity,
   type QuantityBound,
 } from '../facts/read-quantity.js'
+import { markNotKnowing } from './mark-not-knowing.js'
 import { currentLexicon } from './current-lexicon.js'
 import type { Lexicon } from './load-lexicon.js'
 import type { ChangeKind, CorrectionKind, IntentCue } from './lexicon-schema.js'
@@ -66,6 +67,13 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   /** 统计/核算/出具 after 未/没/有待/还在 (暂未统计, 尚未出具, 有待核实): the figure is not there yet (unknown); alone nothing. */
   | { type: 'process' }
   | { type: 'pending' }
+  /** Helpers of the not-knowing grammar (mark-not-knowing.ts), dropped once it has read them. */
+  | { type: 'know' }
+  | { type: 'grasp' }
+  | { type: 'tell' }
+  | { type: 'consult' }
+  | { type: 'unable' }
+  | { type: 'refuse' }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
@@ -415,6 +423,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       mergeBoundFigure(tokens, text, quantity)
     } else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
   }
+  markNotKnowing(text, tokens, lexicon.notKnowing)
   markClosingQuestion(text, tokens)
   // A bound word that needs a keyword before it and found none is no word here ("进过500强").
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
