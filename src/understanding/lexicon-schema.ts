@@ -159,6 +159,8 @@ export const IndustryFileSchema = z
       z
         .object({
           industry: z.enum(INDUSTRIES),
+          /** The GB/T 4754-2011 大类 (division) whose activities the entry lists ("81 机动车、电子产品和日用产品修理业"). */
+          division: z.string().optional(),
           also: z.array(z.enum(INDUSTRIES)).optional(),
           explicit: z.boolean().optional(),
           words: Words,
