@@ -115,7 +115,7 @@ export const FIGURE_WORDS = {
   /** After a figure: about it; 出头/挂零 are the value, the others only when the number is not round. */
   approximateAfter: ['出头', '挂零', '左右', '上下', '前后', '的样子'],
   /** After a figure: at least it (ge). */
-  inclusiveLowerAfter: ['以上', '往上', '打底', '起步'],
+  inclusiveLowerAfter: ['以上', '往上', '打底', '起步', '只多不少', '只会多不会少'],
   /** After a figure: below or at most it. */
   upperAfter: ['以下', '往下', '以内', '之内'],
   /** After a figure, optionally after 都/还: not reached ("还不到五百万"). */
@@ -189,6 +189,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     .trim()
     .replace(/\s+/g, '')
     .replace(/个([多余])([亿億])/, '$1个$2')
+    // "150个w", "二十个万": 个 before 万 is said as before 亿.
+    .replace(/个(?=[wW万萬]$)/, '')
     // 3.2kw: kw is 千万 in chat.
     .replace(/[kK][wW]$/, '千万')
     // "四成多", "40%多": 多/余 after a ratio's unit belongs to the numeral ("四多成").

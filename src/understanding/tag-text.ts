@@ -82,7 +82,7 @@ const MAGNITUDES = '十拾百佰千仟万萬亿億'
 const ARABIC = ARABIC_NUMERAL_SOURCE
 /** A year spoken digit by digit (二零二五年): it ends the figure before it (三千二百万二零二四年). */
 const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*年'
-const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
+const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億]|[wW万萬](?![A-Za-z\\p{Script=Han}]))|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
 /** "千万级", "百万级别": a magnitude named as a class is at least one of it. */
@@ -93,7 +93,7 @@ const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
 /** Text that may stand between a bound word and its number: spaces, particles and adverbs (超过了五千万, 最多也就一百万). */
-const BOUND_GLUE = /^[\s了过也就才只]*个?$/
+const BOUND_GLUE = /^[\s了过也就才只得要]*个?$/
 /** Text between a copula and its number ("至少有个两千万"). */
 const COPULA_GLUE = /^\s*个?\s*$/
 /** Particles that mark a topic when a figure follows (前年么两千八). */
@@ -343,6 +343,14 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       const word = lexicon.words.get(groups.word)
       if (word) {
         const extra = { ...(word.program ? { program: word.program } : {}), ...(word.cue ? { cue: word.cue } : {}) }
+        // "少说也得有三千万", "起码要有两百人": a modal inside a bound phrase belongs to it.
+        const previous = tokens[tokens.length - 1]
+        if (
+          word.tag.type === 'pending' &&
+          previous?.type === 'bound' &&
+          BOUND_GLUE.test(text.slice(previous.end, base.start))
+        )
+          continue
         tokens.push({ ...base, ...word.tag, ...extra } as MessageToken)
         if (word.tag.type === 'intent') tokens[tokens.length - 1].cue = word.tag.cue
         // A question mark also ends its clause ("员工是150？不是，是130").
