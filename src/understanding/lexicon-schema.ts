@@ -216,6 +216,11 @@ export const IntentFileSchema = z
      * not "研发费用怎么评").
      */
     assessVerbs: z.object({ notAfter: Words, verbs: Words, between: Words, besideProgram: Words }).strict(),
+    /**
+     * A helper before a look verb asks to assess ("帮我瞅瞅", "给看一眼", "麻烦帮我把把关"): every `helpers` + `looks`
+     * pair is an assess cue, so that the pairs need not be listed one by one.
+     */
+    lookRequests: z.object({ helpers: Words, looks: Words }).strict().optional(),
   })
   .strict()
 

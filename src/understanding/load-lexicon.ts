@@ -222,6 +222,12 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       else add(word, { type: 'intent', cue: entry.cue }, 'intents.json')
     }
   }
+  // "帮我瞅瞅", "给看一眼": a helper before a look verb asks to assess (a pair already listed keeps its meaning).
+  for (const helper of intents.lookRequests?.helpers ?? [])
+    for (const look of intents.lookRequests?.looks ?? []) {
+      const word = helper + look
+      if (!words.has(word)) add(word, { type: 'intent', cue: 'assess' }, 'intents.json')
+    }
   const commands = new Map<string, Command>()
   for (const entry of intents.commands) {
     for (const word of entry.words) {
