@@ -212,10 +212,14 @@ export const IntentFileSchema = z
      * A verb said right before a program name asks to assess it ("测专精特新", "想弄个专精特新", "我们先评专精特新吧");
      * `between` lists what may stand between them (个, 一下); `notAfter` the characters that, right before the verb,
      * make it part of another word or deny it ("完整专精特新名单", "汇报专精特新", "没评专精特新").
+     * `openers`: words that may stand right before the verb besides a clause start or a wish ("能否入选专精特新",
+     * "可以参加专精特新评选吗"), while 已经 may not ("已经评专精特新了").
      * `besideProgram`: assess cues that count only next to a program name ("小巨人咋评", "怎么评专精特新", "专精特新我们怎么评";
      * not "研发费用怎么评").
      */
-    assessVerbs: z.object({ notAfter: Words, verbs: Words, between: Words, besideProgram: Words }).strict(),
+    assessVerbs: z
+      .object({ notAfter: Words, verbs: Words, between: Words, besideProgram: Words, openers: Words.optional() })
+      .strict(),
     /**
      * A helper before a look verb asks to assess ("帮我瞅瞅", "给看一眼", "麻烦帮我把把关"): every `helpers` + `looks`
      * pair is an assess cue, so that the pairs need not be listed one by one.

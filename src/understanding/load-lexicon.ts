@@ -103,6 +103,8 @@ export interface Lexicon {
   notKnowing: { negations: readonly string[]; degrees: readonly string[]; results: readonly string[] }
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
+  /** Words that may stand right before an assess verb (intents.json assessVerbs.openers: 能否, 可以). */
+  assessVerbOpeners: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
   assessBesideProgram: ReadonlySet<string>
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
@@ -262,6 +264,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       'u',
     ),
     assessVerbBetween: new Set(intents.assessVerbs.between),
+    assessVerbOpeners: new Set(intents.assessVerbs.openers ?? []),
     indefinites: new Set(replyWords.indefinites),
     acknowledgements: new Set(replyWords.acknowledgements),
     notUnderstood: new Set(replyWords.notUnderstood),
