@@ -144,9 +144,10 @@ export const ReplyWordFileSchema = z
     /**
      * The grammar of not knowing (`src/understanding/mark-not-knowing.ts`): `negations` (不, 没, 唔) and `degrees`
      * (太, 怎么) before a `know` word ("没听说过", "不太晓得"); `results` after 不 that make a `grasp`, `tell` or `know`
-     * verb a potential complement of failing ("看不明白", "估计不准", "报不全").
+     * verb a potential complement of failing ("看不明白", "估计不准", "报不全"); `refusals` (不, 先不) before a `tell`
+     * word refuse to give the figure ("不告诉你", "先不报").
      */
-    notKnowing: z.object({ negations: Words, degrees: Words, results: Words }).strict(),
+    notKnowing: z.object({ negations: Words, degrees: Words, results: Words, refusals: Words }).strict(),
   })
   .strict()
 

@@ -100,7 +100,12 @@ export interface Lexicon {
   /** Deny words that say what something is not (reply-words.json denials: 不是, 并非, 非). */
   denials: ReadonlySet<string>
   /** The grammar of not knowing (reply-words.json notKnowing: negations, degrees, results), longest first. */
-  notKnowing: { negations: readonly string[]; degrees: readonly string[]; results: readonly string[] }
+  notKnowing: {
+    negations: readonly string[]
+    degrees: readonly string[]
+    results: readonly string[]
+    refusals: readonly string[]
+  }
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
   /** Words that may stand right before an assess verb (intents.json assessVerbs.openers: 能否, 可以). */
@@ -275,6 +280,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       negations: longestFirst(replyWords.notKnowing.negations),
       degrees: longestFirst(replyWords.notKnowing.degrees),
       results: longestFirst(replyWords.notKnowing.results),
+      refusals: longestFirst(replyWords.notKnowing.refusals),
     },
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },

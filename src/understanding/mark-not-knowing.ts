@@ -5,6 +5,7 @@ export interface NotKnowingWords {
   negations: readonly string[]
   degrees: readonly string[]
   results: readonly string[]
+  refusals: readonly string[]
 }
 
 /** The helper types of this grammar: words that alone say nothing and are dropped once it has read them. */
@@ -17,8 +18,8 @@ const UNABLE_OBJECTS = new Set<MessageToken['type']>(['know', 'grasp', 'tell', '
 const REFUSED_OBJECTS = new Set<MessageToken['type']>(['tell', 'deliver'])
 /** A word or two between a modal and its object ("不想跟你说", "暂时无法对外提供"). */
 const SHORT_GAP = /^\s*\p{Script=Han}{0,3}\s*$/u
-/** At most one word between 得/要 and asking someone ("得先问问", "要去找"). */
-const TIGHT_GAP = /^\s*\p{Script=Han}?\s*$/u
+/** A word or two between 得/要 and asking someone ("得先问问", "得打电话问问"). */
+const TIGHT_GAP = /^\s*\p{Script=Han}{0,3}\s*$/u
 
 /**
  * The grammar of not knowing, refusing and deferring, so that the phrasings need not be listed one by one
@@ -51,6 +52,19 @@ export function markNotKnowing(text: string, tokens: MessageToken[], words: NotK
       if (result !== undefined) {
         const end = token.end + 1 + result.length
         replace(index, lastOverlapping(index, end), token.start, end, false)
+        continue
+      }
+    }
+    // "不告诉你", "先不报": a tell verb refused is a skip ("没说过" is not: someone did not tell the owner).
+    if (token.type === 'tell' || token.type === 'deliver') {
+      const before = text.slice(0, token.start)
+      const refusal = words.refusals.find((word) => before.endsWith(word))
+      if (refusal !== undefined) {
+        const start = token.start - refusal.length
+        let first = index
+        while (first > 0 && tokens[first - 1]!.end > start) first -= 1
+        replace(first, index, Math.min(start, tokens[first]!.start), token.end, true)
+        index = first
         continue
       }
     }
