@@ -47,10 +47,15 @@ export function markNotKnowing(text: string, tokens: MessageToken[], words: NotK
     const token = tokens[index]!
     // A potential complement of failing: 看不明白, 估计不准, 记不清.
     if (COMPLEMENTED.has(token.type)) {
+      // "记不大住": a degree word may stand between 不 and the result.
       const rest = text.slice(token.end)
-      const result = rest.startsWith('不') ? words.results.find((word) => rest.startsWith(word, 1)) : undefined
+      const degree = rest.startsWith('不') ? (words.degrees.find((word) => rest.startsWith(word, 1)) ?? '') : ''
+      const result = rest.startsWith('不')
+        ? (words.results.find((word) => rest.startsWith(word, 1)) ??
+          (degree === '' ? undefined : words.results.find((word) => rest.startsWith(word, 1 + degree.length))))
+        : undefined
       if (result !== undefined) {
-        const end = token.end + 1 + result.length
+        const end = token.end + 1 + (rest.startsWith(result, 1) ? 0 : degree.length) + result.length
         replace(index, lastOverlapping(index, end), token.start, end, false)
         continue
       }
