@@ -407,6 +407,7 @@ const ADJACENT_DIGITS = /^(.*?)([一二两三四五六七八九])([一二两三�
 const RANGE_SEPARATOR = /^(.+?)\s*[-~～到至]\s*(.+)$/
 const TRAILING_MAGNITUDES = /[十百千万萬亿億wW]+$/
 const UNIT_MAGNITUDES = /[万萬亿億wW]+$/
+const ANY_MAGNITUDE = /[十百千万萬亿億wW]/
 
 /** The ends of a range numeral ("三千万到四千万", "3000-4000万", "四五千万", "50-100"), low first; null when not one. */
 function readRange(source: string): { low: number; high: number } | null {
@@ -418,7 +419,8 @@ function readRange(source: string): { low: number; high: number } | null {
     ;[, left, right] = separated
     // "3000-4000万": the magnitude after the second figure is the first one's too.
     const magnitude = TRAILING_MAGNITUDES.exec(right)?.[0] ?? ''
-    if (magnitude !== '' && !TRAILING_MAGNITUDES.test(left)) left += magnitude
+    // "一千五到两千万": a first figure with a magnitude of its own takes only the unit (万) of the second.
+    if (magnitude !== '' && !ANY_MAGNITUDE.test(left)) left += magnitude
     else {
       // "两千到三千万": the 万/亿 the second figure is counted in counts the first one too.
       const unit = UNIT_MAGNITUDES.exec(right)?.[0]
