@@ -143,7 +143,9 @@ function withAssessVerbs(text: string, tokens: readonly MessageToken[]): Message
     if (!opener || assessVerbEnding.exec(opener.text + phrase)?.index !== 0) return token
     const previous = tokens.slice(0, at).findLast((candidate) => !inferred(candidate))
     const gap = text.slice(previous?.end ?? 0, opener.start).replace(/\s+/g, '')
-    return opens(previous, gap) ? { ...token, cue: 'assess' as const } : token
+    // "早就认定为专精特新了": what may not stand before a verb (assessVerbs.notAfter) may not stand before this one.
+    const spoken = text.slice(previous?.start ?? 0, token.start).replace(/\s+/g, '')
+    return opens(previous, gap) && assessVerbEnding.test(spoken) ? { ...token, cue: 'assess' as const } : token
   })
 }
 
