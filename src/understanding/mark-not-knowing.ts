@@ -60,8 +60,8 @@ export function markNotKnowing(text: string, tokens: MessageToken[], words: NotK
         continue
       }
     }
-    // "不告诉你", "先不报": a tell verb refused is a skip ("没说过" is not: someone did not tell the owner).
-    if (token.type === 'tell' || token.type === 'deliver') {
+    // "不告诉你", "先不报", "别问了": a tell verb refused is a skip ("没说过" is not: someone did not tell the owner).
+    if (token.type === 'tell' || token.type === 'deliver' || token.type === 'consult') {
       const before = text.slice(0, token.start)
       const refusal = words.refusals.find((word) => before.endsWith(word))
       if (refusal !== undefined) {
