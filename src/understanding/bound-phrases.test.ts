@@ -17,6 +17,7 @@ describe('bound phrases', () => {
     ['营收起码得有八百万', 'ge', 800],
     ['营收两千万打不住', 'gt', 2000],
     ['营收比一千万只多不少', 'ge', 1000],
+    ['营收刚过八百万一点点', 'gt', 800],
   ])('%s is a bound', (text, op, value) => {
     expect(read(text).facts.revenue).toBeUndefined()
     expect(bounds(text)).toContainEqual({ fact: 'revenue', op, value })
