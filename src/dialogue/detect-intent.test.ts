@@ -128,3 +128,22 @@ describe('detectAspect', () => {
     expect(detectAspect(text)).toBe(aspect)
   })
 })
+
+describe('detectIntent: asking to look, and verbs after a word of ability', () => {
+  it.each([
+    ['专精特新这块你给瞅一眼', ['specialized']],
+    ['麻烦帮我把把关 小巨人', ['little-giant']],
+    ['我们可否入围创新型中小企业', ['innovative']],
+    ['公司计划参评专精特新', ['specialized']],
+    ['我们能否被认定为小巨人', ['little-giant']],
+  ])('%s starts an assessment of %j', (text, programs) => {
+    expect(detectIntent(text)).toEqual({ kind: 'assess', programs })
+  })
+
+  it.each(['我们早就认定为专精特新了', '已经参评过小巨人', '我们没入选专精特新'])(
+    '%s states what the firm holds, no request',
+    (text) => {
+      expect(detectIntent(text).kind).toBe('other')
+    },
+  )
+})

@@ -115,7 +115,7 @@ function statesFirmFacts(tokens: readonly MessageToken[]): boolean {
  * a besideProgram cue keeps its cue only next to a program name.
  */
 function withAssessVerbs(text: string, tokens: readonly MessageToken[]): MessageToken[] {
-  const { assessVerbEnding, assessBesideProgram, assessVerbBetween } = currentLexicon()
+  const { assessVerbEnding, assessBesideProgram, assessVerbBetween, assessVerbOpeners } = currentLexicon()
   return tokens.map((token, index) => {
     if (token.cue === 'assess' && assessBesideProgram.has(token.text)) {
       if (besideProgram(text, tokens, index)) return token
@@ -124,12 +124,28 @@ function withAssessVerbs(text: string, tokens: readonly MessageToken[]): Message
       return plain
     }
     if (!token.program || token.cue) return token
+    // A clause break the tagger inferred before the program ("可以参加|专精特新") parts no verb from it.
+    const inferred = (candidate: MessageToken) => candidate.type === 'separator' && candidate.start === candidate.end
     // "想冲一下小巨人": a word allowed between the verb and the program (一下) is part of the verb phrase.
-    const opener = tokens.slice(0, index).findLast((candidate) => !assessVerbBetween.has(candidate.text))
-    // "已经评专精特新了": only a clause start, a wish (想) or a filler may come before the verb.
-    if (opener && !OPENS_ASSESS_VERB.has(opener.type)) return token
-    const before = text.slice(opener?.end ?? 0, token.start).replace(/\s+/g, '')
-    return assessVerbEnding.test(before) ? { ...token, cue: 'assess' as const } : token
+    const at = tokens
+      .slice(0, index)
+      .findLastIndex((candidate) => !assessVerbBetween.has(candidate.text) && !inferred(candidate))
+    const opener = tokens[at]
+    const phrase = text.slice(opener?.end ?? 0, token.start).replace(/\s+/g, '')
+    // "已经评专精特新了": only a clause start, a wish (想), a filler or a word of ability or intention
+    // (assessVerbs.openers: 能否, 可以, 有意) may come before the verb.
+    const opens = (candidate: MessageToken | undefined, rest: string): boolean =>
+      candidate === undefined ||
+      OPENS_ASSESS_VERB.has(candidate.type) ||
+      [...assessVerbOpeners].some((word) => (candidate.text + rest).startsWith(word))
+    if (assessVerbEnding.test(phrase) && opens(opener, phrase)) return { ...token, cue: 'assess' as const }
+    // "能否被认定为专精特新", "能否入选专精特新": the verb may be a word of its own; what stands before it decides.
+    if (!opener || assessVerbEnding.exec(opener.text + phrase)?.index !== 0) return token
+    const previous = tokens.slice(0, at).findLast((candidate) => !inferred(candidate))
+    const gap = text.slice(previous?.end ?? 0, opener.start).replace(/\s+/g, '')
+    // "早就认定为专精特新了": what may not stand before a verb (assessVerbs.notAfter) may not stand before this one.
+    const spoken = text.slice(previous?.start ?? 0, token.start).replace(/\s+/g, '')
+    return opens(previous, gap) && assessVerbEnding.test(spoken) ? { ...token, cue: 'assess' as const } : token
   })
 }
 

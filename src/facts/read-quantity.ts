@@ -115,9 +115,14 @@ export const FIGURE_WORDS = {
   /** After a figure: about it; 出头/挂零 are the value, the others only when the number is not round. */
   approximateAfter: ['出头', '挂零', '左右', '上下', '前后', '的样子'],
   /** After a figure: at least it (ge). */
-  inclusiveLowerAfter: ['以上', '往上', '打底', '起步'],
+  inclusiveLowerAfter: ['以上', '往上', '打底', '起步', '只多不少', '只会多不会少'],
   /** After a figure: below or at most it. */
   upperAfter: ['以下', '往下', '以内', '之内'],
+  /** After a figure: more than it (gt): "三千万打不住", "三千万还不止", "五十开外". */
+  aboveAfter: ['开外', '多点', '多一点', '打不住', '还不止', '都不止', '不止', '有余', '还多'],
+  /** Around a range: "介于两千到三千万", "两千万和三千万之间" (和/与 join the two ends only before 之间). */
+  rangeBefore: ['介于'],
+  rangeAfter: ['之间'],
   /** After a figure, optionally after 都/还: not reached ("还不到五百万"). */
   notReachedAfter: ['不到', '不足', '不够', '不满', '没到', '没有到', '没达到'],
 } as const
@@ -144,7 +149,7 @@ const ROUGH_SUFFIX = new RegExp(
 )
 /** 多点/开外 are above the figure (gt). */
 const LOWER_BOUND_SUFFIX = new RegExp(
-  `(?:${alternation([...FIGURE_WORDS.inclusiveLowerAfter, '多点', '多一点', '开外'])}|\\+)$`,
+  `(?:${alternation([...FIGURE_WORDS.inclusiveLowerAfter, ...FIGURE_WORDS.aboveAfter])}|\\+)$`,
 )
 const INCLUSIVE_LOWER_SUFFIX = new RegExp(`^(?:${alternation(FIGURE_WORDS.inclusiveLowerAfter)})$`)
 /** "千万级", "百万级别": at least one of the magnitude. */
@@ -156,6 +161,13 @@ const UPPER_BOUND_SUFFIX = new RegExp(
 )
 const APPROXIMATE_INNER = /[多余来把](?=[十百千万亿个人名位项件年元块wW%号]|$)/
 const APPROXIMATE_INNER_ALL = new RegExp(APPROXIMATE_INNER.source, 'g')
+const RANGE_AROUND = new RegExp(
+  `^(?:${alternation(FIGURE_WORDS.rangeBefore)})?(.+?)[和与跟](.+?)(?:${alternation(FIGURE_WORDS.rangeAfter)})$`,
+)
+const RANGE_WORDS = new RegExp(
+  `^(?:${alternation(FIGURE_WORDS.rangeBefore)})|(?:${alternation(FIGURE_WORDS.rangeAfter)})$`,
+  'g',
+)
 const RANGE = /\d\s*[-~～到至]\s*\d|[一二两三四五六七八九][一二两三四五六七八九](?=[十百千万亿])|几/
 
 /**
@@ -189,6 +201,11 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     .trim()
     .replace(/\s+/g, '')
     .replace(/个([多余])([亿億])/, '$1个$2')
+    // "介于两千到三千万", "两千万和三千万之间": a range said with the words around it.
+    .replace(RANGE_AROUND, '$1到$2')
+    .replace(RANGE_WORDS, '')
+    // "150个w", "二十个万": 个 before 万 is said as before 亿.
+    .replace(/个(?=[wW万萬]$)/, '')
     // 3.2kw: kw is 千万 in chat.
     .replace(/[kK][wW]$/, '千万')
     // "四成多", "40%多": 多/余 after a ratio's unit belongs to the numeral ("四多成").
@@ -389,6 +406,8 @@ function significantDigitsOfValue(value: number): number {
 const ADJACENT_DIGITS = /^(.*?)([一二两三四五六七八九])([一二两三四五六七八九])(?=[十百千万亿])(.*)$/
 const RANGE_SEPARATOR = /^(.+?)\s*[-~～到至]\s*(.+)$/
 const TRAILING_MAGNITUDES = /[十百千万萬亿億wW]+$/
+const UNIT_MAGNITUDES = /[万萬亿億wW]+$/
+const ANY_MAGNITUDE = /[十百千万萬亿億wW]/
 
 /** The ends of a range numeral ("三千万到四千万", "3000-4000万", "四五千万", "50-100"), low first; null when not one. */
 function readRange(source: string): { low: number; high: number } | null {
@@ -400,7 +419,13 @@ function readRange(source: string): { low: number; high: number } | null {
     ;[, left, right] = separated
     // "3000-4000万": the magnitude after the second figure is the first one's too.
     const magnitude = TRAILING_MAGNITUDES.exec(right)?.[0] ?? ''
-    if (magnitude !== '' && !TRAILING_MAGNITUDES.test(left)) left += magnitude
+    // "一千五到两千万": a first figure with a magnitude of its own takes only the unit (万) of the second.
+    if (magnitude !== '' && !ANY_MAGNITUDE.test(left)) left += magnitude
+    else {
+      // "两千到三千万": the 万/亿 the second figure is counted in counts the first one too.
+      const unit = UNIT_MAGNITUDES.exec(right)?.[0]
+      if (unit && !UNIT_MAGNITUDES.test(left)) left += unit
+    }
   } else if (adjacent) {
     const [, head, first, second, tail] = adjacent
     left = `${head}${first}${tail}`

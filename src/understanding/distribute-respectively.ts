@@ -23,14 +23,28 @@ export function distributeRespectively(tokens: readonly MessageToken[]): Message
     result.push(...distributeSegment(segment))
     segment = []
   }
-  for (const token of tokens) {
+  tokens.forEach((token, index) => {
     if (token.type === 'separator') {
+      // "主营三年分别是一千八 两千一 两千五": figures after 分别 parted only by spaces are one list.
+      if (token.text.trim() === '' && listContinues(segment, tokens[index + 1], tokens[index + 2])) return
       flush()
       result.push(token)
     } else segment.push(token)
-  }
+  })
   flush()
   return result
+}
+
+/** Whether a lone figure after a space goes on the list of figures after 分别 in `segment`. */
+function listContinues(
+  segment: readonly MessageToken[],
+  next: MessageToken | undefined,
+  afterNext: MessageToken | undefined,
+): boolean {
+  const at = segment.findIndex((token) => token.type === 'respectively')
+  if (at < 0 || segment[segment.length - 1]?.type !== 'quantity') return false
+  if (!segment.slice(at + 1).every((token) => token.type === 'quantity' || kindOf(token) === 'keyword')) return false
+  return next?.type === 'quantity' && (afterNext === undefined || afterNext.type === 'separator')
 }
 
 function distributeSegment(segment: MessageToken[]): MessageToken[] {

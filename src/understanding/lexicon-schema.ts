@@ -84,6 +84,12 @@ export const REPLY_WORD_TYPES = [
   'deliver',
   'process',
   'pending',
+  'know',
+  'grasp',
+  'tell',
+  'consult',
+  'unable',
+  'refuse',
 ] as const
 /** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
 export const CHANGE_KINDS = ['more', 'less', 'double'] as const
@@ -135,6 +141,13 @@ export const ReplyWordFileSchema = z
     closingParticles: Words,
     /** Ask words that, after a matter named with an area word, say the owner does not know it ("知识产权的事我不太懂"). */
     notUnderstood: Words,
+    /**
+     * The grammar of not knowing (`src/understanding/mark-not-knowing.ts`): `negations` (不, 没, 唔) and `degrees`
+     * (太, 怎么) before a `know` word ("没听说过", "不太晓得"); `results` after 不 that make a `grasp`, `tell` or `know`
+     * verb a potential complement of failing ("看不明白", "估计不准", "报不全"); `refusals` (不, 先不) before a `tell`
+     * word refuse to give the figure ("不告诉你", "先不报").
+     */
+    notKnowing: z.object({ negations: Words, degrees: Words, results: Words, refusals: Words }).strict(),
   })
   .strict()
 
@@ -147,6 +160,8 @@ export const IndustryFileSchema = z
       z
         .object({
           industry: z.enum(INDUSTRIES),
+          /** The GB/T 4754-2011 大类 (division) whose activities the entry lists ("81 机动车、电子产品和日用产品修理业"). */
+          division: z.string().optional(),
           also: z.array(z.enum(INDUSTRIES)).optional(),
           explicit: z.boolean().optional(),
           words: Words,
@@ -198,10 +213,19 @@ export const IntentFileSchema = z
      * A verb said right before a program name asks to assess it ("测专精特新", "想弄个专精特新", "我们先评专精特新吧");
      * `between` lists what may stand between them (个, 一下); `notAfter` the characters that, right before the verb,
      * make it part of another word or deny it ("完整专精特新名单", "汇报专精特新", "没评专精特新").
+     * `openers`: words that may stand right before the verb besides a clause start or a wish ("能否入选专精特新",
+     * "可以参加专精特新评选吗"), while 已经 may not ("已经评专精特新了").
      * `besideProgram`: assess cues that count only next to a program name ("小巨人咋评", "怎么评专精特新", "专精特新我们怎么评";
      * not "研发费用怎么评").
      */
-    assessVerbs: z.object({ notAfter: Words, verbs: Words, between: Words, besideProgram: Words }).strict(),
+    assessVerbs: z
+      .object({ notAfter: Words, verbs: Words, between: Words, besideProgram: Words, openers: Words.optional() })
+      .strict(),
+    /**
+     * A helper before a look verb asks to assess ("帮我瞅瞅", "给看一眼", "麻烦帮我把把关"): every `helpers` + `looks`
+     * pair is an assess cue, so that the pairs need not be listed one by one.
+     */
+    lookRequests: z.object({ helpers: Words, looks: Words }).strict().optional(),
   })
   .strict()
 

@@ -47,6 +47,12 @@ export type WordTag =
         | 'deliver'
         | 'process'
         | 'pending'
+        | 'know'
+        | 'grasp'
+        | 'tell'
+        | 'consult'
+        | 'unable'
+        | 'refuse'
     }
   | { type: 'unknown'; skip: boolean }
   | { type: 'correction'; alsoNo: boolean; kind: CorrectionKind; marksWrong?: true }
@@ -93,8 +99,17 @@ export interface Lexicon {
   negatedFigures: ReadonlySet<string>
   /** Deny words that say what something is not (reply-words.json denials: 不是, 并非, 非). */
   denials: ReadonlySet<string>
+  /** The grammar of not knowing (reply-words.json notKnowing: negations, degrees, results), longest first. */
+  notKnowing: {
+    negations: readonly string[]
+    degrees: readonly string[]
+    results: readonly string[]
+    refusals: readonly string[]
+  }
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
+  /** Words that may stand right before an assess verb (intents.json assessVerbs.openers: 能否, 可以). */
+  assessVerbOpeners: ReadonlySet<string>
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
   assessBesideProgram: ReadonlySet<string>
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
@@ -214,6 +229,12 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       else add(word, { type: 'intent', cue: entry.cue }, 'intents.json')
     }
   }
+  // "帮我瞅瞅", "给看一眼": a helper before a look verb asks to assess (a pair already listed keeps its meaning).
+  for (const helper of intents.lookRequests?.helpers ?? [])
+    for (const look of intents.lookRequests?.looks ?? []) {
+      const word = helper + look
+      if (!words.has(word)) add(word, { type: 'intent', cue: 'assess' }, 'intents.json')
+    }
   const commands = new Map<string, Command>()
   for (const entry of intents.commands) {
     for (const word of entry.words) {
@@ -248,12 +269,19 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       'u',
     ),
     assessVerbBetween: new Set(intents.assessVerbs.between),
+    assessVerbOpeners: new Set(intents.assessVerbs.openers ?? []),
     indefinites: new Set(replyWords.indefinites),
     acknowledgements: new Set(replyWords.acknowledgements),
     notUnderstood: new Set(replyWords.notUnderstood),
     closingParticles: [...replyWords.closingParticles].sort((left, right) => right.length - left.length),
     negatedFigures: new Set(replyWords.negatedFigures),
     denials: new Set(replyWords.denials),
+    notKnowing: {
+      negations: longestFirst(replyWords.notKnowing.negations),
+      degrees: longestFirst(replyWords.notKnowing.degrees),
+      results: longestFirst(replyWords.notKnowing.results),
+      refusals: longestFirst(replyWords.notKnowing.refusals),
+    },
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),
@@ -321,6 +349,8 @@ function toMeaning(entry: Record<string, unknown>): KeywordMeaning {
   }
   return entry as KeywordMeaning
 }
+
+const longestFirst = (list: readonly string[]): string[] => [...list].sort((left, right) => right.length - left.length)
 
 /** "测|评|申请": the words as one regular-expression alternation, longest first, escaped. */
 function alternation(words: readonly string[]): string {

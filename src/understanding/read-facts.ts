@@ -1337,15 +1337,18 @@ class MessageExtractor {
     if (this.#industries.length === 0) return
     markMainActivity(this.text, this.#industries, this.#lexicon.mainActivity)
     const compounds: IndustryMention[] = []
+    // "做光伏组件的贸易商": a head word after 的 is joined to the words before it, as an adjacent one is.
+    const joined = (last: IndustryMention, mention: IndustryMention): boolean =>
+      mention.start === last.end || (this.text.slice(last.end, mention.start) === '的' && mention.explicit === false)
     for (const mention of this.#industries) {
       const last = compounds[compounds.length - 1]
-      if (last && mention.start === last.end && this.#lexicon.trades.has(last.raw)) {
+      if (last && joined(last, mention) && this.#lexicon.trades.has(last.raw)) {
         // "批发电子元器件": a trade decides the compound it opens; the goods after it are no industry.
         continue
       }
-      if (last && mention.start === last.end) {
+      if (last && joined(last, mention)) {
         // "跨境电商B2B": the last part decides for every reading of the part before (电商: retail or wholesale).
-        const before = compounds.filter((compound) => compound.end === mention.start)
+        const before = compounds.filter((compound) => compound.end === last.end)
         compounds.splice(compounds.length - before.length, before.length, {
           ...mention,
           start: last.start,

@@ -324,3 +324,22 @@ describe('readReply: Cantonese comparatives, records that do not exist, 研发�
     expect(read('研发的人工两百万', rd, {}).facts).toEqual({ rdExpense: 200 })
   })
 })
+
+describe('readReply: corrections in other words', () => {
+  it('a value said to have changed replaces the known one', () => {
+    expect(read('员工数变成一百六了', summary)).toMatchObject({ act: 'correct', facts: { employees: 160 } })
+  })
+
+  it('a misread line marks the figure before it wrong', () => {
+    expect(read('前年营收2800看串行了 应该是2680', summary)).toMatchObject({
+      act: 'correct',
+      facts: { revenuePrev: 2680 },
+    })
+  })
+
+  it('a corrected value asked back as implausible is still a correction', () => {
+    const reading = read('营收改成两千万', summary, { ...known, mainRevenue: 3000 })
+    expect(reading.facts.revenue).toBeUndefined()
+    expect(reading.act).toBe('correct')
+  })
+})

@@ -141,7 +141,12 @@ export function readReply(
   const changes = entries.some(
     ([fact, value]) => known[fact] !== undefined && JSON.stringify(known[fact]) !== JSON.stringify(value),
   )
-  const correctsKnown = reading.correction && entries.some(([fact]) => known[fact] !== undefined)
+  // "营收看串行了 应该是2980" below the main revenue: a corrected value asked back is still a correction.
+  const correctsKnown =
+    reading.correction &&
+    [...entries.map(([fact]) => fact), ...reading.rejected.map(({ fact }) => fact)].some(
+      (fact) => known[fact] !== undefined,
+    )
   if (setSomething && (correctsKnown || cleared.length > 0 || expected.step === 'summary' || changes)) act = 'correct'
   else if (setSomething) act = 'answer'
   // "保密，也记不太清": the last word decides whether the owner does not know or moves on ("这个不好说 下一个吧").

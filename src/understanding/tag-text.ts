@@ -8,6 +8,7 @@ import {
   type Quantity,
   type QuantityBound,
 } from '../facts/read-quantity.js'
+import { markNotKnowing } from './mark-not-knowing.js'
 import { currentLexicon } from './current-lexicon.js'
 import type { Lexicon } from './load-lexicon.js'
 import type { ChangeKind, CorrectionKind, IntentCue } from './lexicon-schema.js'
@@ -66,6 +67,13 @@ export type MessageToken = { start: number; end: number; text: string; program?:
   /** 统计/核算/出具 after 未/没/有待/还在 (暂未统计, 尚未出具, 有待核实): the figure is not there yet (unknown); alone nothing. */
   | { type: 'process' }
   | { type: 'pending' }
+  /** Helpers of the not-knowing grammar (mark-not-knowing.ts), dropped once it has read them. */
+  | { type: 'know' }
+  | { type: 'grasp' }
+  | { type: 'tell' }
+  | { type: 'consult' }
+  | { type: 'unable' }
+  | { type: 'refuse' }
 )
 
 const CN_DIGITS = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖仨俩'
@@ -74,18 +82,18 @@ const MAGNITUDES = '十拾百佰千仟万萬亿億'
 const ARABIC = ARABIC_NUMERAL_SOURCE
 /** A year spoken digit by digit (二零二五年): it ends the figure before it (三千二百万二零二四年). */
 const SPOKEN_YEAR = '[二两][零〇][零〇一二三四五六七八九]{2}\\s*年'
-const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億])|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
+const NUMERAL_PART = `(?:(?!${SPOKEN_YEAR})(?!(?<=[${CN_DIGITS}${MAGNITUDES}])(?:\\d{2}|\\d{4})\\s*年)(?:${ARABIC}|(?!一点(?![${CN_DIGITS}\\d]))[${CN_DIGITS}${MAGNITUDES}几]|[kK][wW](?![A-Za-z])|点(?=[${CN_DIGITS}])|个(?=多?[亿億]|[wW万萬](?![A-Za-z\\p{Script=Han}]))|[多余来把](?=[${MAGNITUDES}个人名位项件年元块wW%号])|(?<=\\d)\\s(?=[千万萬亿億]|个亿)))`
 /** A numeral may open with its magnitude after 上/过/破 ("上亿", "没过千万") or before 来/多 ("百来万", "千多人"). */
 const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])|百十(?![${CN_DIGITS}])|(?<=[上过破])[百千万亿])${NUMERAL_PART}*`
 /** "千万级", "百万级别": a magnitude named as a class is at least one of it. */
 const MAGNITUDE_CLASS = String.raw`(?:[十百千]?万|个?亿)(?:级别|量级|级)`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成[半一二三四五六七八九](?![十百千万亿个人名位项件年])|成(?![本果立功员熟都交长])|[mM](?![A-Za-z])|million|Million|个人|号人|人|名(?![称单义字额])|位(?!数)|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|${alternation(FIGURE_WORDS.approximate)}|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*[-~～到至]\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:${alternation([...FIGURE_WORDS.approximateAfter, ...FIGURE_WORDS.inclusiveLowerAfter, ...FIGURE_WORDS.upperAfter])}|[都还]?(?:${alternation(FIGURE_WORDS.notReachedAfter)})|(?<![个项样家件位])(?:都没有|都没)|开外|多|\+(?![\d]))?`
+const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:${alternation(FIGURE_WORDS.rangeBefore)}|百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|${alternation(FIGURE_WORDS.approximate)}|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*(?:[-~～到至]|[和与跟](?=[^，,。；;]{1,12}?(?:${alternation(FIGURE_WORDS.rangeAfter)})))\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:${alternation([...FIGURE_WORDS.approximateAfter, ...FIGURE_WORDS.inclusiveLowerAfter, ...FIGURE_WORDS.upperAfter])}|[都还]?(?:${alternation(FIGURE_WORDS.notReachedAfter)})|(?<![个项样家件位])(?:都没有|都没)|${alternation([...FIGURE_WORDS.aboveAfter, ...FIGURE_WORDS.rangeAfter])}|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
 /** Text that may stand between a bound word and its number: spaces, particles and adverbs (超过了五千万, 最多也就一百万). */
-const BOUND_GLUE = /^[\s了过也就才只]*个?$/
+const BOUND_GLUE = /^[\s了过也就才只得要]*个?$/
 /** Text between a copula and its number ("至少有个两千万"). */
 const COPULA_GLUE = /^\s*个?\s*$/
 /** Particles that mark a topic when a figure follows (前年么两千八). */
@@ -335,6 +343,14 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       const word = lexicon.words.get(groups.word)
       if (word) {
         const extra = { ...(word.program ? { program: word.program } : {}), ...(word.cue ? { cue: word.cue } : {}) }
+        // "少说也得有三千万", "起码要有两百人": a modal inside a bound phrase belongs to it.
+        const previous = tokens[tokens.length - 1]
+        if (
+          word.tag.type === 'pending' &&
+          previous?.type === 'bound' &&
+          BOUND_GLUE.test(text.slice(previous.end, base.start))
+        )
+          continue
         tokens.push({ ...base, ...word.tag, ...extra } as MessageToken)
         if (word.tag.type === 'intent') tokens[tokens.length - 1].cue = word.tag.cue
         // A question mark also ends its clause ("员工是150？不是，是130").
@@ -415,6 +431,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
       mergeBoundFigure(tokens, text, quantity)
     } else if (groups.separator !== undefined) tokens.push({ ...base, type: 'separator' })
   }
+  markNotKnowing(text, tokens, lexicon.notKnowing)
   markClosingQuestion(text, tokens)
   // A bound word that needs a keyword before it and found none is no word here ("进过500强").
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
