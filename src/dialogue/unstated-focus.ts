@@ -74,6 +74,7 @@ export function unstatedFocus(question: string, stated: string, words: FocusWord
   return [...new Set(latin), ...hanFocus(content, stated, words)]
 }
 
+/** The Han focus spans of the part's content (see {@link unstatedFocus}). */
 function hanFocus(content: string, stated: string, words: FocusWords): string[] {
   // What the part ends on, next to its asking words, is what it asks about ("运营团队负责人有年龄要求吗"); the words
   // before are its subject and circumstances ("我们做动漫的小公司入驻市级园区能申请房租通吗").

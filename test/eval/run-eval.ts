@@ -140,7 +140,9 @@ for (const [name, set] of answerSets) {
 console.log(`answer targets on the held-out split and the shared dev set: ${answerTargets ? 'met' : 'NOT met'}`)
 // `--tune-misses` lists only the tune split's failures: the held-out lines stay unseen while tuning.
 if (process.argv.includes('--misses') || process.argv.includes('--tune-misses')) {
-  const listed = process.argv.includes('--misses') ? answerMisses : answerMisses.filter(([name]) => name.endsWith('tune'))
+  const listed = process.argv.includes('--misses')
+    ? answerMisses
+    : answerMisses.filter(([name]) => name.endsWith('tune'))
   for (const [name, metrics] of listed) {
     for (const miss of metrics.misses)
       console.log(`${name} ✗ ${miss.id} ${miss.q} — ${miss.why}\n    ${JSON.stringify(miss.reply).slice(0, 300)}`)
