@@ -298,6 +298,8 @@ export async function answerPolicyQuestion(
       return { reply: { text: words.personalHotline, citations: [] }, cardIds: [] }
     case 'tax':
       return { reply: { text: words.taxHotline, citations: [] }, cardIds: [] }
+    case 'assistant':
+      return { reply: { text: decision.reply, citations: [] }, cardIds: [] }
     case 'registration':
       return { reply: { text: words.registrationHotline, citations: [] }, cardIds: [] }
     case 'service': {

@@ -19,6 +19,7 @@ import {
 } from './rank-clauses.js'
 import { splitSubQuestions, type SubQuestion } from './split-sub-questions.js'
 import { unstatedFocus, type FocusWords } from './unstated-focus.js'
+import { aboutAsked, subjectTerms } from './detail-evidence.js'
 
 /** The longest a composed answer body may be before the source line (phone screen). */
 export const MAX_BODY_CHARS = 350
@@ -372,10 +373,16 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const asked = normalizeForSearch(question)
   // A detail the 适用对象 line states (年龄, 户籍, 经营满三年) is stated, also where its sentence is not among the clauses.
   const audiences = [...new Set(clauses.map((clause) => clause.card.audience ?? ''))].filter((text) => text !== '')
+  // A sibling's clause states it only when it speaks of what the question is about (not another article's 公示期 for a
+  // 培训's length); the card's own clauses always count.
   const unstated = aspects.details.filter(
     (detail) =>
       asksDetail(detail, asked) &&
-      !clauses.some((clause) => entryPattern(detail).test(clause.text)) &&
+      !clauses.some(
+        (clause) =>
+          entryPattern(detail).test(clause.text) &&
+          (clause.card === card || aboutAsked(clause, subjectTerms(asked, detail.cues))),
+      ) &&
       !audiences.some((text) => entryPattern(detail).test(text)),
   )
   const unstatedIn = (part: SubQuestion) =>

@@ -68,9 +68,17 @@ function isFocus(span: string, stated: string, words: FocusWords, last: boolean)
  * card could have said and does not; an owner's own paraphrase (干满, 地租) or a word every card uses proves nothing.
  */
 export function unstatedFocus(question: string, stated: string, words: FocusWords): string[] {
+  // A Latin word of the part (FDA, GMV, ISO) is a name or term the text would spell the same way: absent, it is unstated.
+  const content = contentOf(question, words.ignore)
+  const latin = (content.match(/[a-z]{2,}/gu) ?? []).filter((word) => !stated.includes(word))
+  return [...new Set(latin), ...hanFocus(content, stated, words)]
+}
+
+/** The Han focus spans of the part's content (see {@link unstatedFocus}). */
+function hanFocus(content: string, stated: string, words: FocusWords): string[] {
   // What the part ends on, next to its asking words, is what it asks about ("运营团队负责人有年龄要求吗"); the words
   // before are its subject and circumstances ("我们做动漫的小公司入驻市级园区能申请房租通吗").
-  const run = (contentOf(question, words.ignore).match(/\p{Script=Han}{2,}/gu) ?? []).at(-1)
+  const run = (content.match(/\p{Script=Han}{2,}/gu) ?? []).at(-1)
   if (run === undefined) return []
   const covered = [...run].map(
     (character, index) =>

@@ -112,7 +112,7 @@ describe('decideAnswer', () => {
   })
 
   it('a district the list does not name is outside when the question asks for a district’s own policy', () => {
-    expect(decide('龙岗区的企业评上小巨人 区里奖多少')).toMatchObject({ kind: 'outside-region', place: '龙岗区' })
+    expect(decide('高明区的企业评上小巨人 区里奖多少')).toMatchObject({ kind: 'outside-region', place: '高明区' })
     // 园区 and "先找区里" name no district; 昌平 is held.
     expect(decide('专精特新申报 是先找区里吗').kind).not.toBe('outside-region')
     expect(decide('特色园区建中试平台 区里还补吗').kind).not.toBe('outside-region')
@@ -120,7 +120,7 @@ describe('decideAnswer', () => {
   })
 
   it('a city the list does not name is outside when asked for its own policy; 上市 and 北京市 are no such city', () => {
-    expect(decide('温岭市那边对小巨人企业有奖励吗')).toMatchObject({ kind: 'outside-region', place: '温岭市' })
+    expect(decide('新泰市那边对小巨人企业有奖励吗')).toMatchObject({ kind: 'outside-region', place: '新泰市' })
     expect(decide('小巨人企业在A股上市了 市里补多少').kind).toBe('answer')
     expect(decide('北京市政府对专精特新企业上市有啥奖励').kind).toBe('answer')
   })
@@ -149,7 +149,7 @@ describe('decideAnswer', () => {
   })
 
   it('a question without policy words and a weak match is declined', () => {
-    expect(decide('帮我写个朋友圈文案，庆祝公司成立十周年').kind).toBe('not-found')
+    expect(decide('周末去哪里吃火锅比较好').kind).toBe('not-found')
     expect(decide('今天北京尾号限行限几和几').kind).toBe('not-found')
   })
   it('a matter word the card holds is the card’s only when the question names the card’s subject outside that word', () => {
@@ -188,5 +188,35 @@ describe('decideAnswer', () => {
     expect(decide('药企做GMP认证有啥要求')).toMatchObject({ kind: 'service', matter: 'gmp认证' })
     expect(decide('出口许可证怎么申领')).toMatchObject({ kind: 'service', matter: '出口许可证' })
     expect(decide('昌平拿到三类医疗器械注册证的 支持多少')).toMatchObject({ kind: 'answer' })
+  })
+  it('a request to the assistant itself gets its own reply, whatever card its words match', () => {
+    expect(decide('你到底是不是机器人')).toMatchObject({ kind: 'assistant' })
+    expect(decide('麻烦帮我写个房租通的申请材料')).toMatchObject({ kind: 'assistant', matter: '帮我写' })
+    expect(decide('帮我写个朋友圈文案，庆祝公司成立十周年').kind).toBe('assistant')
+    expect(decide('有没有推荐个代理帮忙申报高精尖')).toMatchObject({ kind: 'assistant' })
+    // Asking about robots is no question about the assistant.
+    expect(decide('机器人企业首次升规有奖励吗').kind).toBe('answer')
+  })
+
+  it('a facility named after a foreign place (首尔的孵化器) is that place’s; a firm’s business there is not', () => {
+    expect(decide('大阪的科技园 入驻给补贴吗')).toMatchObject({ kind: 'outside-region', place: '大阪' })
+    expect(decide('我们在新加坡设了子公司 境外投资有补助吗').kind).not.toBe('outside-region')
+  })
+
+  it('county-level cities, national new areas and more Beijing neighbourhoods are places', () => {
+    expect(decide('温岭的泵业企业 技改有补贴吗')).toMatchObject({ kind: 'outside-region', place: '温岭' })
+    expect(decide('贵安新区的数据中心 有电价补贴吗')).toMatchObject({ kind: 'outside-region', place: '贵安新区' })
+    expect(decide('丽泽那边的金融公司 区里有落户奖励吗')).toMatchObject({
+      kind: 'outside-region',
+      place: '丽泽',
+      district: '丰台区',
+    })
+  })
+
+  it('family, housing and labour matters go to 12345 or the agency that handles them', () => {
+    expect(decide('家里生了三孩 育儿补贴怎么领')).toMatchObject({ kind: 'personal' })
+    expect(decide('想租个公租房 需要啥条件')).toMatchObject({ kind: 'personal' })
+    expect(decide('员工签了竞业协议 离职后要给多少补偿')).toMatchObject({ kind: 'service' })
+    expect(decide('被列为失信被执行人 能申请补贴吗')).toMatchObject({ kind: 'service' })
   })
 })

@@ -30,6 +30,8 @@ export type AnswerDecision =
   | { kind: 'registration'; matter: string }
   /** Another authority's procedure (环评, 劳动仲裁, 食品经营许可): the agency that handles it, and 12345. */
   | { kind: 'service'; matter: string; agency: string }
+  /** A request to the assistant itself (你是真人吗, 帮我写申报书): its own reply. */
+  | { kind: 'assistant'; matter: string; reply: string }
   | { kind: 'not-found'; reason: 'no-match' | 'low-coverage' | 'off-topic' | 'unknown-scheme'; name?: string }
 
 /** All the text of a card a place, a personal matter or a scheme name could be found in (normalised once per card). */
@@ -308,6 +310,12 @@ export function decideAnswer(question: string, input: DecisionInput, words: Answ
   const normalized = normalizeForSearch(question)
   const text = top ? cardText(top.card) : ''
   const place = outsidePlace(question, text, words, top ? normalizeForSearch(top.card.title) : undefined)
+  // What the owner asks of the assistant itself is answered so, whatever card the words happen to match.
+  const compactQuestion = normalized.replace(/\s+/gu, '')
+  for (const request of words.assistantMatters) {
+    const word = request.words.find((candidate) => compactQuestion.includes(candidate))
+    if (word) return { kind: 'assistant', matter: word, reply: request.reply }
+  }
   // A district is said to be outside early only when the question asks for the district's own policy (区里, 区级).
   const districtAsked = words.districtPolicyMarkers.some((marker) => normalized.includes(marker))
   if (place && (place.kind !== 'district' || districtAsked)) return outsideRegion(place)

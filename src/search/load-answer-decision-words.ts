@@ -55,6 +55,13 @@ export const AnswerDecisionWordsSchema = z
      * class with the agency that handles it; only a card whose title names the word answers it.
      */
     serviceMatters: z.array(z.object({ words: z.array(z.string().min(2)).min(1), agency: z.string().min(2) }).strict()),
+    /**
+     * Requests to the assistant itself rather than questions a policy answers (你是真人吗, 政策库多久更新, 帮我写申报书),
+     * each class with its own reply; checked before the search is trusted.
+     */
+    assistantMatters: z.array(
+      z.object({ words: z.array(z.string().min(2)).min(1), reply: z.string().min(1) }).strict(),
+    ),
     /** The reply for a service matter: `{matter}` and `{agency}` are filled in. */
     serviceReply: z.string().includes('{agency}'),
     domainWords: z.array(z.string().min(1)),

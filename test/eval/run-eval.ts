@@ -29,7 +29,7 @@ import {
 } from './answer-eval.js'
 
 /**
- * `npm run eval [--misses]`: retrieval (the labelled questions against our index, bigram and jieba, and MiniSearch
+ * `npm run eval [--misses | --tune-misses]`: retrieval (the labelled questions against our index, bigram and jieba, and MiniSearch
  * BM25), then the end-to-end answer (key facts contained / declined) through the dialogue manager on the project's
  * answer set (tune, heldout) and the shared dev set, beside the frozen pre-issue-10 composer as the baseline.
  */
@@ -138,8 +138,12 @@ for (const [name, set] of answerSets) {
   answerMisses.push([name, current])
 }
 console.log(`answer targets on the held-out split and the shared dev set: ${answerTargets ? 'met' : 'NOT met'}`)
-if (process.argv.includes('--misses')) {
-  for (const [name, metrics] of answerMisses) {
+// `--tune-misses` lists only the tune split's failures: the held-out lines stay unseen while tuning.
+if (process.argv.includes('--misses') || process.argv.includes('--tune-misses')) {
+  const listed = process.argv.includes('--misses')
+    ? answerMisses
+    : answerMisses.filter(([name]) => name.endsWith('tune'))
+  for (const [name, metrics] of listed) {
     for (const miss of metrics.misses)
       console.log(`${name} ✗ ${miss.id} ${miss.q} — ${miss.why}\n    ${JSON.stringify(miss.reply).slice(0, 300)}`)
   }

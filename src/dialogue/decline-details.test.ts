@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { findCard, loadCards } from '../knowledge/load-cards.js'
+import { loadAnswerDecisionWords } from '../search/load-answer-decision-words.js'
+import { composePolicyAnswer } from './compose-policy-answer.js'
+import { aboutAsked, subjectTerms } from './detail-evidence.js'
+import { cardClauses } from './rank-clauses.js'
+import { unstatedFocus, type FocusWords } from './unstated-focus.js'
+
+const cards = loadCards()
+const card = (id: string) => findCard(cards, id)!
+const decision = loadAnswerDecisionWords()
+
+describe('details a card may leave unstated (answer-aspects.json details)', () => {
+  it('says who receives the money, the form of the papers or a capital floor are not stated when no clause states them', () => {
+    expect(composePolicyAnswer(card('guide-142'), '有机肥的补贴款 是拨给种植户吗').body).toMatch(/原文未写明收款账户/u)
+    expect(composePolicyAnswer(card('guide-143'), '地力补贴申请 身份证要交复印件吗').body).toMatch(
+      /原文未写明材料形式/u,
+    )
+    expect(composePolicyAnswer(card('gazette-tech-transfer-a07'), '登记技术转移机构 注册资金有门槛吗').body).toMatch(
+      /原文未写明注册资本要求/u,
+    )
+  })
+
+  it('answers the twin whose card states the detail', () => {
+    const answer = composePolicyAnswer(card('guide-042'), '在京开融资租赁公司 注册资本最低多少')
+    expect(answer.body).toMatch(/注册资本不低于2亿元人民币/u)
+    expect(answer.body).not.toMatch(/未写明/u)
+  })
+
+  it('a date (1月1日前) is no count of days', () => {
+    expect(composePolicyAnswer(card('guide-100'), '艺术人才培养 一期培训要办多少天').body).toMatch(/原文未写明天数/u)
+  })
+})
+
+describe('aboutAsked', () => {
+  const clause = (id: string, words: string) => cardClauses(card(id)).find((item) => item.text.includes(words))!
+
+  it('a clause is evidence for a detail only when it speaks of a word of the question few cards use', () => {
+    const terms = subjectTerms('艺术人才培训一期要办多少天', ['多少天'])
+    expect(terms).toContain('培训')
+    expect(aboutAsked(clause('guide-073', '公示期为5个工作日'), terms)).toBe(false)
+    expect(aboutAsked(clause('guide-086', '培训'), terms)).toBe(true)
+    // A question naming nothing beyond its asking words takes any clause.
+    expect(aboutAsked(clause('guide-073', '公示期为5个工作日'), [])).toBe(true)
+  })
+})
+
+describe('amounts with their unit', () => {
+  it('a version number (互联网3.0) is no amount: a card stating none says so; one stating the sum is quoted', () => {
+    expect(composePolicyAnswer(card('gazette-software-a07'), '区块链共性平台建设 补助最多给多少').body).toMatch(
+      /原文未写明具体金额/u,
+    )
+    expect(composePolicyAnswer(card('guide-076'), '共性技术平台建设 第一年最多给多少').body).toMatch(
+      /第一年给予不超过2000万元资金支持/u,
+    )
+  })
+})
+
+describe('unstatedFocus with Latin words', () => {
+  const words: FocusWords = { ignore: ['那个', '算吗', '的'], known: () => false, rare: () => false }
+
+  it('a Latin name the text never writes is unstated; one it writes is not', () => {
+    expect(unstatedFocus('EMA那个认证的算吗', '通过FDA等国际机构注册', words)).toEqual(['ema'])
+    expect(unstatedFocus('fda那个认证的算吗', '通过fda等国际机构注册', words)).toEqual([])
+  })
+})
+
+describe('composePolicyAnswer with a Latin focus', () => {
+  it('says a Latin name no clause of the card writes is not stated', () => {
+    expect(composePolicyAnswer(card('guide-029'), '美妆直播电商 按GMV给支持吗', { decision }).body).toMatch(
+      /原文未写明“gmv”/iu,
+    )
+  })
+})
