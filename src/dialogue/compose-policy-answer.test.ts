@@ -343,3 +343,19 @@ describe('composePolicyAnswer: items of one list', () => {
     expect(composePolicyAnswer(card('guide-059'), question, { extraTerms }).body).toMatch(/不超过200万元/u)
   })
 })
+
+describe('composePolicyAnswer cuts a long clause around its figures', () => {
+  it('keeps the figures that end a long sentence when the topic words fill its start', () => {
+    const composed = composePolicyAnswer(
+      findCard(loadCards(), 'guide-092')!,
+      '效能提升的入选项目 重大的奖多少 一般的奖多少',
+    )
+    expect(composed.body).toContain('重大项目奖励100万元')
+    expect(composed.body).toContain('一般项目奖励20万元')
+  })
+
+  it('quotes a scoring band with the measure it belongs to', () => {
+    const composed = composePolicyAnswer(findCard(loadCards(), 'tier-rules-x1-04')!, '资产负债率55%以下 得几分')
+    expect(composed.body).toContain('上年度资产负债率(满分10分)：A. 55%以下(10分)')
+  })
+})

@@ -197,15 +197,22 @@ function bigramShare(text: string, within: string): number {
   return pairs.filter((pair) => within.includes(pair)).length / pairs.length
 }
 
-/** A long clause cut to the comma-separated pieces around the one that best matches the part, marked with …. */
+/**
+ * A long clause cut to the comma-separated pieces around the one that best matches the part, marked with ….
+ * The cut is anchored on a piece with the shape the part asks for (the figure, the count, the date) when the clause
+ * has one: the words naming the topic come first in a long sentence and the figures last ("…对入选项目按照三个等级
+ * 进行奖励，重大项目奖励100万元、…"), and a cut that keeps the topic but drops the figure answers nothing.
+ */
 function trimClause(text: string, terms: readonly string[], pattern: RegExp | null): string {
   if (text.length <= MAX_CLAUSE_CHARS) return text
   const pieces = text.match(/[^，,、]+[，,、]?/gu) ?? [text]
+  const shaped = pieces.map((piece) => pattern?.test(piece) ?? false)
   const scores = pieces.map(
-    (piece) => terms.filter((term) => piece.includes(term)).length + (pattern?.test(piece) ? 1.5 : 0),
+    (piece, index) => terms.filter((term) => piece.includes(term)).length + (shaped[index] ? 1.5 : 0),
   )
-  let best = 0
-  for (let index = 1; index < pieces.length; index += 1) if (scores[index] > scores[best]) best = index
+  const anchors = shaped.some(Boolean) ? pieces.map((_, index) => index).filter((index) => shaped[index]) : null
+  let best = anchors?.[0] ?? 0
+  for (const index of anchors ?? pieces.keys()) if (scores[index] > scores[best]) best = index
   let start = best
   let end = best + 1
   const length = () => pieces.slice(start, end).join('').length
@@ -299,7 +306,7 @@ function renderClause(
     (listsIn(clause) > 1 || leadAnswers) &&
     !text.startsWith(lead)
   )
-    text = `${lead}${text}`
+    text = `${lead}${isListOpener(lead) ? '' : '：'}${text}`
   const topic = clause.topic
   if (topic && !generic.includes(topic) && topicAddsToTitle(clause)) text = `关于“${topic}”：${text}`
   return text

@@ -53,12 +53,32 @@ export const AnswerAspectsSchema = z
           figureCues: z.array(z.string().min(1)).optional(),
           figureShape: z.string().min(1).optional(),
           figureLabel: z.string().min(1).optional(),
+          /**
+           * Cues that ask whether there is any (有补贴吗, 有奖励吗), not how much: a part whose only cues of the aspect
+           * are these is answered by the clause that states the support, with a figure or without one.
+           */
+          whetherCues: z.array(z.string().min(1)).optional(),
           /** Weight of the rest of the question (the owner's circumstances) for this aspect; default `contextWeight`. */
           contextWeight: z.number().min(0).max(2).optional(),
         })
         .strict(),
     ),
     splitPattern: z.string().min(1),
+    /**
+     * Where a piece without punctuation (voice input) holds two questions ("重大项目奖多少一般项目奖多少", "光伏要铺多大
+     * 面积然后节能率要到多少"): at a connector (然后, 另外), or right after a word a spoken question ends with (多少,
+     * 几年, 吗) that no `notAfter` character precedes (那几个) and that is followed by a rest holding a cue of its own.
+     * Each side must keep at least `minContent` characters besides cues (能拿多少 is one part).
+     */
+    partBreaks: z
+      .object({
+        connectors: z.array(z.string().min(1)),
+        ends: z.array(z.string().min(1)),
+        notAfter: z.array(z.string().length(1)),
+        minContent: z.number().int().min(1),
+      })
+      .strict()
+      .optional(),
     /** Words that hold a cue but name a subject (标准化, 企业标准): blanked before a piece's cues are matched. */
     subjectWords: z.array(z.string().min(2)).optional(),
     /** A piece without a cue of its own that follows up the previous part ("河北户籍的呢"). */

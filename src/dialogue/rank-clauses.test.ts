@@ -35,6 +35,23 @@ describe('cardClauses', () => {
   })
 })
 
+describe('cardClauses for scoring bands', () => {
+  it('a lettered band under a numbered measure line takes that line as its lead', () => {
+    const band = cardClauses(card('tier-rules-x1-04')).find((clause) => clause.text.startsWith('A. 55%以下'))
+    expect(band?.lead).toBe('4.上年度资产负债率(满分10分)')
+  })
+})
+
+describe('shapeSupport for a part that asks whether', () => {
+  it('有补贴吗 is answered by a clause stating the support without a figure', () => {
+    const [part] = splitSubQuestions('买软件应用综合保险 保费有补贴吗')
+    expect(part.aspect).toBe('amount')
+    expect(shapeSupport(cardClauses(card('gazette-software-a02')), part)).not.toBe('unsupported')
+    const [howMuch] = splitSubQuestions('买软件应用综合保险 保费补多少')
+    expect(shapeSupport(cardClauses(card('gazette-software-a02')), howMuch)).toBe('unsupported')
+  })
+})
+
 describe('rankClauses', () => {
   it('a count part finds the numbered condition that holds the count (the 7th, not the first four)', () => {
     const clauses = cardClauses(card('guide-055'))

@@ -43,6 +43,9 @@ const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', '
 const MARKER =
   /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
 const HEADING_MAX = 26
+/** A lettered band's marker ("A. "), and the longest numbered line that leads its bands. */
+const LETTER_MARKER = /^[A-H][.．、]$/u
+const MAX_BAND_LEAD = 40
 /** Extra prior, as a share of the aspect prior, for a clause in the field that answers the aspect (时间/频度 for timing). */
 const FIELD_BONUS = 0.5
 /** Share of a term's weight that does not depend on how common it is across the whole corpus. */
@@ -121,6 +124,7 @@ export function cardClauses(card: PolicyCard): Clause[] {
     if (!text) continue
     let topic: string | null = null
     let lead: string | null = null
+    let bandLead: string | null = null
     // The numbered item being read: an unnumbered line after it ("其中零售企业…最高给予200万元支持") continues it.
     let itemMarker: string | null = null
     let itemClauses: Clause[] = []
@@ -130,6 +134,13 @@ export function cardClauses(card: PolicyCard): Clause[] {
       if (!trimmed) continue
       const marker = MARKER.exec(trimmed)?.[0] ?? null
       const sentences = sentencesOf(trimmed, field)
+      // Lettered bands under a numbered line that only names a measure ("4.上年度资产负债率(满分10分)" over "A. 55%以下
+      // (10分)") are about that measure: the line is their lead, as a list opener is for its items.
+      const lettered = marker !== null && LETTER_MARKER.test(marker)
+      if (marker !== null && !lettered)
+        bandLead =
+          sentences.length === 1 && !/[。；;，,：:]$/u.test(trimmed) && trimmed.length <= MAX_BAND_LEAD ? trimmed : null
+      else if (marker === null) bandLead = null
       // A line ending in "：" opens a list: the items after it, up to the next opener or heading, are about what it names.
       const opener = isListOpener(sentences[sentences.length - 1] ?? '') ? sentences[sentences.length - 1] : null
       if (marker !== null) {
@@ -159,7 +170,7 @@ export function cardClauses(card: PolicyCard): Clause[] {
           startsWithMarker: index === 0 && marker !== null,
           topic,
           item: lineMarker ? trimmed : sentence,
-          lead: lineMarker && sentence !== opener ? lead : null,
+          lead: lineMarker && sentence !== opener ? (lead ?? (lettered ? bandLead : null)) : null,
           position: clauses.length,
         }
         clauses.push(clause)
@@ -435,6 +446,15 @@ export function unstatedLabel(part: SubQuestion, entry: AnswerAspectEntry): stri
   return asksFigure(part, entry) ? figureEntry(entry).label : entry.label
 }
 
+/** Whether the part's only cues of the aspect ask whether there is any (有补贴吗), by the entry's whether cues. */
+function asksOnlyWhether(part: SubQuestion, entry: AnswerAspectEntry): boolean {
+  const whether = entry.whetherCues ?? []
+  if (!whether.some((cue) => part.text.includes(cue))) return false
+  let rest = part.text
+  for (const cue of [...whether].sort((left, right) => right.length - left.length)) rest = rest.split(cue).join(' ')
+  return !entry.cues.some((cue) => rest.includes(cue))
+}
+
 /** A part term is distinctive when some card but at most this share of all cards uses it ("企业", "申请" are not). */
 const DISTINCTIVE_SHARE = 0.15
 /** Aspects whose answer has a recognisable shape (a money figure, a count with its unit, a date or period, a phone). */
@@ -495,6 +515,8 @@ export function shapeSupport(
   const vague = vagueOf(entry)
   if (vague && closest.length > 0 && !closest.some(shaped) && closest.some((clause) => vague.test(clause.text)))
     return 'unsupported'
+  // "保费有补贴吗" asks whether, not how much: a clause stating the support without a figure answers it.
+  if (asksOnlyWhether(part, entry)) return 'unknown'
   // No clause shares the part's own words ("给多少资金" under the subject "技术转移机构"): the clause ranked best is
   // what it asks about, and one stating the figure only vaguely states none.
   if (sharing.length === 0)

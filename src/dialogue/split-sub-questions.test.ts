@@ -43,3 +43,29 @@ describe('splitSubQuestions on a pasted wall of text', () => {
     expect(splitSubQuestions('算'.repeat(5000))[0].text.length).toBeLessThanOrEqual(200)
   })
 })
+
+describe('splitSubQuestions on voice input without punctuation', () => {
+  it('cuts after a word a spoken question ends with when the rest asks again', () => {
+    const parts = splitSubQuestions('重点项目奖多少普通项目奖多少')
+    expect(parts.map((part) => [part.text, part.aspect])).toEqual([
+      ['重点项目奖多少', 'amount'],
+      ['普通项目奖多少', 'amount'],
+    ])
+  })
+
+  it('cuts at a connector (然后) and drops it', () => {
+    const parts = splitSubQuestions('孵化器面积要多大然后在孵企业要几家')
+    expect(parts.map((part) => part.text)).toEqual(['孵化器面积要多大', '在孵企业要几家'])
+  })
+
+  it('keeps one part where a side would hold only asking words or after 那/这 (那几个)', () => {
+    expect(splitSubQuestions('租赁补贴最多能拿多少').length).toBe(1)
+    expect(splitSubQuestions('示范园区那几个基地一共有几个').length).toBe(1)
+  })
+
+  it('reads 一年报几次 as timing, 哪几个 as a condition and 得几分 as a count of points', () => {
+    expect(splitSubQuestions('这个奖励一年报几次')[0].aspect).toBe('timing')
+    expect(splitSubQuestions('行业代码是哪几个')[0].aspect).toBe('condition')
+    expect(splitSubQuestions('净利润率10%以上 得几分')[0].aspect).toBe('count')
+  })
+})

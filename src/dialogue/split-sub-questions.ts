@@ -43,6 +43,56 @@ function aspectOf(piece: string, aspects: AnswerAspects): AnswerAspect | null {
   return best
 }
 
+/** Every cue of every aspect, longest first (built once per loaded file). */
+const allCuesOf = oncePerObject((aspects: AnswerAspects) =>
+  [...new Set(aspects.aspects.flatMap((entry) => entry.cues))].sort((left, right) => right.length - left.length),
+)
+
+/** The part breaks' words normalised, longest first (built once per loaded file). */
+const breakWordsOf = oncePerObject((aspects: AnswerAspects) => {
+  const longestFirst = (words: readonly string[]) =>
+    words.map(normalizeForSearch).sort((left, right) => right.length - left.length)
+  return {
+    connectors: longestFirst(aspects.partBreaks?.connectors ?? []),
+    ends: longestFirst(aspects.partBreaks?.ends ?? []),
+  }
+})
+
+/** How many Han characters the text keeps besides asking words (the subject a part is about). */
+function contentLength(text: string, aspects: AnswerAspects): number {
+  let rest = withoutSubjectWords(text, aspects)
+  for (const cue of allCuesOf(aspects)) if (rest.includes(cue)) rest = rest.split(cue).join(' ')
+  return (rest.match(/\p{Script=Han}/gu) ?? []).length
+}
+
+/**
+ * A piece typed or spoken without punctuation that asks two things ("重大项目奖多少一般项目奖多少", "光伏要铺多大面积
+ * 然后节能率要到多少"), cut where the first question ends (answer-aspects.json partBreaks).
+ */
+function breakPiece(piece: string, aspects: AnswerAspects): string[] {
+  const breaks = aspects.partBreaks
+  if (!breaks) return [piece]
+  const words = breakWordsOf(aspects)
+  const substantial = (text: string) => contentLength(text, aspects) >= breaks.minContent
+  for (let index = 1; index < piece.length - 1; index += 1) {
+    const connector = words.connectors.find((word) => piece.startsWith(word, index))
+    if (connector) {
+      const left = piece.slice(0, index)
+      const right = piece.slice(index + connector.length)
+      if (substantial(left) && substantial(right) && aspectOf(right, aspects) !== null)
+        return [left, ...breakPiece(right, aspects)]
+    }
+    const end = words.ends.find((word) => piece.startsWith(word, index))
+    if (!end || breaks.notAfter.includes(piece[index - 1])) continue
+    const cut = index + end.length
+    const left = piece.slice(0, cut)
+    const right = piece.slice(cut)
+    if (right.length > 0 && substantial(left) && substantial(right) && aspectOf(right, aspects) !== null)
+      return [left, ...breakPiece(right, aspects)]
+  }
+  return [piece]
+}
+
 /**
  * Splits a question into the parts it asks, each with the aspect it asks for (amount/ratio/cap, condition,
  * count, timing/validity, process, contact). Pieces that ask nothing ("在东城开跨境电商体验店") are context for
@@ -50,7 +100,10 @@ function aspectOf(piece: string, aspects: AnswerAspects): AnswerAspect | null {
  */
 export function splitSubQuestions(question: string, aspects: AnswerAspects = loadAnswerAspects()): SubQuestion[] {
   const normalized = normalizeForSearch(question)
-  const pieces = normalized.split(new RegExp(aspects.splitPattern, 'u')).filter((piece) => piece.length > 0)
+  const pieces = normalized
+    .split(new RegExp(aspects.splitPattern, 'u'))
+    .filter((piece) => piece.length > 0)
+    .flatMap((piece) => breakPiece(piece, aspects))
   const parts: Array<{ text: string; aspect: AnswerAspect }> = []
   const followUp = new RegExp(aspects.followUpPattern, 'u')
   const yesNo = new RegExp(aspects.yesNoPattern, 'u')
