@@ -1,10 +1,9 @@
-import MiniSearch from 'minisearch'
 import { readFileSync } from 'node:fs'
 import type { PolicyCard } from '../../src/knowledge/card-schema.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { createPolicyIndex } from '../../src/search/policy-index.js'
-import { normalizeForSearch, tokenize, tokenizeQuery } from '../../src/search/tokenizer.js'
-import { miniSearchDocuments } from '../eval/evaluate.js'
+import { normalizeForSearch } from '../../src/search/tokenizer.js'
+import { miniSearchOver } from '../eval/evaluate.js'
 import { collectGarbage, heapAfterGc, timeCall } from './measure.js'
 
 /** What the scale bench hands one side: which index to build, a file with the cards (the JSON a start reads) and the questions. */
@@ -25,17 +24,6 @@ export interface ScaleSideBuilt {
 export interface ScaleSideRound {
   wall: number[]
   cpu: number[]
-}
-
-function miniSearchOver(cards: readonly PolicyCard[]): MiniSearch {
-  const miniSearch = new MiniSearch({
-    fields: ['title', 'body'],
-    tokenize,
-    processTerm: (term) => term,
-    searchOptions: { boost: { title: 3 }, combineWith: 'OR', tokenize: tokenizeQuery, processTerm: (term) => term },
-  })
-  miniSearch.addAll(miniSearchDocuments(cards))
-  return miniSearch
 }
 
 /**

@@ -1,9 +1,8 @@
-import MiniSearch from 'minisearch'
 import { loadCards } from '../../src/knowledge/load-cards.js'
 import { loadSynonyms } from '../../src/search/load-synonyms.js'
 import { createPolicyIndex } from '../../src/search/policy-index.js'
-import { normalizeForSearch, tokenize, tokenizeQuery } from '../../src/search/tokenizer.js'
-import { loadQuestions, miniSearchDocuments } from '../eval/evaluate.js'
+import { normalizeForSearch } from '../../src/search/tokenizer.js'
+import { loadQuestions, miniSearchOver } from '../eval/evaluate.js'
 import { heapAfterGc, percentile, printTable, timeAlternating, type BenchRow } from './measure.js'
 
 const REPETITIONS = 200
@@ -22,13 +21,7 @@ export async function runSearchBench(): Promise<BenchRow[]> {
 
   const heapBeforeMini = heapAfterGc()
   start = performance.now()
-  const miniSearch = new MiniSearch({
-    fields: ['title', 'body'],
-    tokenize,
-    processTerm: (term) => term,
-    searchOptions: { boost: { title: 3 }, combineWith: 'OR', tokenize: tokenizeQuery, processTerm: (term) => term },
-  })
-  miniSearch.addAll(miniSearchDocuments(cards))
+  const miniSearch = miniSearchOver(cards)
   const miniBuildMs = performance.now() - start
   const heapMini = heapAfterGc() - heapBeforeMini
   // Questions alternate between the two, so machine load (the machine is shared) hits both alike.

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { PolicyCard } from '../../src/knowledge/card-schema.js'
 import {
   bodyText,
+  BIGRAM_TOKENIZER,
   createPolicyIndex,
   DEFAULT_CONFIDENCE_THRESHOLD,
   titleText,
@@ -89,17 +90,10 @@ export function miniSearchDocuments(cards: readonly PolicyCard[]): Array<{ id: s
 }
 
 /**
- * The baseline: MiniSearch (BM25) with the same tokenizer, the same stop phrases and title ×3. It has no notion
- * of "no answer", so it gets ours: the same coverage rule and threshold, applied to its own top card. Differences
- * in no-answer accuracy then come from ranking alone.
+ * MiniSearch (BM25) over the cards with the given tokenizer (ours by default), the same stop phrases and title ×3:
+ * the baseline every evaluation and benchmark compares with.
  */
-export function miniSearchMethod(
-  cards: readonly PolicyCard[],
-  tokenizer: Tokenizer,
-  synonyms: SynonymMap,
-): SearchMethod {
-  const coverageIndex = createPolicyIndex(cards, { synonyms })
-  const documents = miniSearchDocuments(cards)
+export function miniSearchOver(cards: readonly PolicyCard[], tokenizer: Tokenizer = BIGRAM_TOKENIZER): MiniSearch {
   const miniSearch = new MiniSearch({
     fields: ['title', 'body'],
     tokenize: (text) => tokenizer.index(text),
@@ -111,7 +105,22 @@ export function miniSearchMethod(
       processTerm: (term) => term,
     },
   })
-  miniSearch.addAll(documents)
+  miniSearch.addAll(miniSearchDocuments(cards))
+  return miniSearch
+}
+
+/**
+ * The baseline: MiniSearch (BM25) with the same tokenizer, the same stop phrases and title ×3. It has no notion
+ * of "no answer", so it gets ours: the same coverage rule and threshold, applied to its own top card. Differences
+ * in no-answer accuracy then come from ranking alone.
+ */
+export function miniSearchMethod(
+  cards: readonly PolicyCard[],
+  tokenizer: Tokenizer,
+  synonyms: SynonymMap,
+): SearchMethod {
+  const coverageIndex = createPolicyIndex(cards, { synonyms })
+  const miniSearch = miniSearchOver(cards, tokenizer)
   return (question) => {
     const results = miniSearch.search(normalizeForSearch(question))
     const top = results[0]
