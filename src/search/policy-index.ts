@@ -2,7 +2,7 @@ import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
 import { bestSnippet, sentencesByToken, snippetSentences, type SnippetSentence } from './best-snippet.js'
-import { prepareCoverage, preparedCoverage, type CoverageContext } from './question-coverage.js'
+import { bestPassageCoverage, prepareCoverage, type CoverageContext } from './question-coverage.js'
 
 export interface SearchHit {
   card: PolicyCard
@@ -750,20 +750,16 @@ export class PolicyIndex {
     const used = this.#synonyms
       .map((entry) => ({ toTokens: entry.toTokens, words: entry.from.filter((word) => normalized.includes(word)) }))
       .filter((entry) => entry.words.length > 0)
-    let best = 0
-    const { sentences, metaBigrams: meta } = this.#passages(indexed)
-    for (let index = 0; index < Math.max(1, sentences.length - 2); index += 1) {
-      const first = sentences[index]?.tokens
-      const second = sentences[index + 1]?.tokens
-      const third = sentences[index + 2]?.tokens
-      const has = (token: string) =>
-        meta.has(token) || first?.has(token) === true || second?.has(token) === true || third?.has(token) === true
-      const synonymWords =
-        used.length === 0 ? [] : used.filter((entry) => entry.toTokens.some(has)).flatMap((entry) => entry.words)
-      best = Math.max(best, preparedCoverage(prepared, has, synonymWords))
-      if (best === 1) break
-    }
-    return best
+    const { sentences, byToken, metaBigrams: meta } = this.#passages(indexed)
+    return bestPassageCoverage(
+      prepared,
+      {
+        sentenceCount: sentences.length,
+        sentencesOf: (token) => byToken.get(token),
+        inMeta: (token) => meta.has(token),
+      },
+      used,
+    )
   }
 
   /** The coverage of a question by a given card (used to give a baseline the same no-answer rule). */

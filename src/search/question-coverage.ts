@@ -94,3 +94,86 @@ function synonymPositions(run: string, words: readonly string[]): Set<number> {
   }
   return positions
 }
+
+/** A card's text cut into sentences, as coverage reads it: which sentences hold a token, and the metadata's tokens. */
+export interface CoverageText {
+  sentenceCount: number
+  /** Indices (ascending) of the sentences that hold the token. */
+  sentencesOf(token: string): readonly number[] | undefined
+  /** Whether the card's title and metadata hold the token (they belong to every passage). */
+  inMeta(token: string): boolean
+}
+
+/** A synonym entry the question uses: its words in the question and the formal tokens that stand for them. */
+export interface UsedSynonym {
+  toTokens: readonly string[]
+  words: readonly string[]
+}
+
+/**
+ * The best preparedCoverage over the card's passages (the metadata plus three consecutive sentences: passage `w`
+ * holds sentences w, w+1 and w+2; a card of fewer than three sentences is one passage), each passage with the
+ * synonym words of the entries whose formal tokens it holds. Same figure as measuring passage by passage, computed
+ * from where each token occurs: every unit adds its weight once to each passage that covers it, in unit order.
+ */
+export function bestPassageCoverage(
+  prepared: PreparedQuestion,
+  text: CoverageText,
+  used: readonly UsedSynonym[],
+): number {
+  const windows = Math.max(1, text.sentenceCount - 2)
+  const covered = new Float64Array(windows)
+  const stamps = new Int32Array(windows)
+  let stamp = 0
+  let total = 0
+  const mark = (weight: number, sentence: number) => {
+    const high = Math.min(sentence, windows - 1)
+    for (let window = Math.max(0, sentence - 2); window <= high; window += 1) {
+      if (stamps[window] === stamp) continue
+      stamps[window] = stamp
+      covered[window] += weight
+    }
+  }
+  const markAll = (weight: number) => {
+    for (let window = 0; window < windows; window += 1) {
+      if (stamps[window] === stamp) continue
+      stamps[window] = stamp
+      covered[window] += weight
+    }
+  }
+  // Where each used entry counts: everywhere when the metadata holds one of its tokens, else its sentences.
+  const entries = used.map((entry) => {
+    const everywhere = entry.toTokens.some((token) => text.inMeta(token))
+    const sentences = everywhere ? [] : entry.toTokens.flatMap((token) => text.sentencesOf(token) ?? [])
+    return { words: entry.words, everywhere, sentences }
+  })
+  const addUnit = (weight: number, tokens: readonly string[], covering: (entry: number) => boolean) => {
+    stamp += 1
+    total += weight
+    for (const token of tokens) {
+      if (text.inMeta(token)) return markAll(weight)
+      for (const sentence of text.sentencesOf(token) ?? []) mark(weight, sentence)
+    }
+    for (let index = 0; index < entries.length; index += 1) {
+      if (!covering(index)) continue
+      const entry = entries[index]!
+      if (entry.everywhere) return markAll(weight)
+      for (const sentence of entry.sentences) mark(weight, sentence)
+    }
+  }
+  for (const { run, latin, units } of prepared.runs) {
+    if (latin) {
+      addUnit(units[0]!.weight, [run], (index) => entries[index]!.words.includes(run))
+      continue
+    }
+    const positions = entries.map((entry) => (entries.length > 0 ? synonymPositions(run, entry.words) : NO_POSITIONS))
+    for (let index = 0; index < units.length; index += 1) {
+      const { weight, tokens } = units[index]!
+      addUnit(weight, tokens, (entry) => positions[entry]!.has(index))
+    }
+  }
+  if (total <= 0) return 0
+  let best = 0
+  for (let window = 0; window < windows; window += 1) best = Math.max(best, covered[window]! / total)
+  return best
+}
