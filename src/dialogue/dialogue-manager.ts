@@ -9,7 +9,7 @@ import { FACT_OPTION_LABELS } from '../facts/fact-options.js'
 import type { Phraser } from '../phrasing/phraser.js'
 import { KeyedSerialQueue } from '../shared/keyed-serial-queue.js'
 import { sessionKeyToString, type SessionKey, type SessionStore } from '../store/session-store.js'
-import { assess } from '../scoring/assess.js'
+import { assess, openAlternatives } from '../scoring/assess.js'
 import type { AssessmentResult } from '../scoring/assessment-result.js'
 import { factsUsedBy } from '../scoring/facts-used-by.js'
 import type { LoadedRules } from '../scoring/load-rules.js'
@@ -612,6 +612,7 @@ export class DialogueManager implements Advisor {
     })
     const notes = reading.injection ? [] : this.#store(state, profile, reading.facts, reading)
     if (!reading.injection) notes.push(...this.#storeBounds(programs, profile, usableBounds(reading.bounds), false))
+    if (!reading.injection) notes.push(...this.#otherWays(programs, profile, Object.keys(reading.facts) as FactName[]))
     const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
     const intro = `好的，我们按北京市评价标准测一下能否评上${names}。我会一次问一组问题，随时可以说“不知道”跳过。`
     return this.#startAssessment(state, profile, programs, [...notes, intro].join('\n'))
@@ -760,6 +761,21 @@ export class DialogueManager implements Advisor {
     const unknown = profile.unknown.length > 0 ? `\n不清楚：${profile.unknown.map(summarizeLabel).join('、')}` : ''
     const rough = bounded.length > 0 ? `\n${bounded.join('\n')}` : ''
     return `您已提供${known}项信息：\n${summarizeFacts(profile.facts)}${rough}${unknown}\n（“删除我的数据”可全部清除）`
+  }
+
+  /**
+   * "还能评吗" after a fact that fails one way of an either/or condition: the standard's sentence, so the owner hears
+   * the other way ("或…近2年新增股权融资…2000万元以上") before the questions start.
+   */
+  #otherWays(programs: readonly Program[], profile: Profile, given: readonly FactName[]): string[] {
+    if (given.length === 0) return []
+    const rules = this.#rules()
+    const texts = new Set(
+      programs.flatMap((program) =>
+        openAlternatives(program, profile.facts, given, rules, profile.bounds).map((open) => open.text),
+      ),
+    )
+    return [...texts].map((text) => `这一条还有另一种满足方式，按标准原文：${text}`)
   }
 
   /** Assesses with what the profile says about figures not given (its bounds). */

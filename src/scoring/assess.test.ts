@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Facts } from '../facts/fact-schema.js'
-import { assess, assessAll } from './assess.js'
+import { assess, assessAll, openAlternatives } from './assess.js'
 import { factsUsedBy } from './facts-used-by.js'
 import { DEFAULT_RULES_DIR, loadRules, RuleFileError } from './load-rules.js'
 
@@ -133,5 +133,20 @@ describe('loadRules', () => {
     broken.dimensions[0].max = 30
     writeFileSync(file, JSON.stringify(broken))
     expect(() => loadRules(dir)).toThrow(/dimension specialization max 30/)
+  })
+})
+
+describe('openAlternatives: an either/or condition a given fact fails one way of', () => {
+  it('营收800万 fails 1000万元以上 and leaves 近2年股权融资2000万元以上 open for 专精特新', () => {
+    const open = openAlternatives('specialized', { revenue: 800 }, ['revenue'], rules)
+    expect(open.map((entry) => entry.id)).toEqual(['revenue-1000'])
+    expect(open[0].text).toContain('近2年新增股权融资总额（合格机构投资者的实缴额）达到2000万元以上')
+    expect(open[0].failedBy).toEqual(['revenue'])
+  })
+
+  it('says nothing when the way is met, when the other way is decided too, or for a fact not given', () => {
+    expect(openAlternatives('specialized', { revenue: 3200 }, ['revenue'], rules)).toEqual([])
+    expect(openAlternatives('specialized', { revenue: 800, equityFinancing2y: 0 }, ['revenue'], rules)).toEqual([])
+    expect(openAlternatives('specialized', { revenue: 800 }, ['employees'], rules)).toEqual([])
   })
 })

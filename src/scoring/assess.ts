@@ -228,3 +228,47 @@ function orderMissing(needs: readonly FactName[], items: readonly ItemResult[]):
 export function assessAll(facts: Facts, rules: LoadedRules = defaultRules(), bounds?: FactBounds): AssessmentResult[] {
   return PROGRAMS.map((program) => assess(program, facts, rules, bounds))
 }
+
+/** An either/or condition of the standard that a fact the firm gave fails one way of, while another way is still open. */
+export interface OpenAlternative {
+  program: ProgramId
+  id: string
+  /** The standard's sentence, quoted as written. */
+  text: string
+  /** The given facts whose way fails. */
+  failedBy: FactName[]
+}
+
+/**
+ * The program's "A，或B" conditions (a top-level `any`) that one of the `given` facts fails one way of while another
+ * way is still undecided: "营收800万" fails 1000万元以上 but leaves 近2年股权融资2000万元以上 open, and an owner who asks
+ * "还能评吗" should hear the other way rather than only the next question.
+ */
+export function openAlternatives(
+  program: ProgramId,
+  facts: Facts,
+  given: readonly FactName[],
+  rules: LoadedRules = defaultRules(),
+  bounds?: FactBounds,
+): OpenAlternative[] {
+  const programRules = rules.programs[program]
+  const { context } = evaluateProgram(rules, programRules, facts, bounds)
+  const named = namedConditions(rules, programRules)
+  return named.list.flatMap((condition) => {
+    const when = condition.when
+    if (!('any' in when) || evaluateCondition(when, context).status !== 'unknown') return []
+    const ways = when.any.map((way) => ({
+      status: evaluateCondition(way, context).status,
+      facts: factsOf(way, named.byId),
+    }))
+    const failedBy = [
+      ...new Set(
+        ways
+          .filter((way) => way.status === 'failed')
+          .flatMap((way) => way.facts.filter((fact) => given.includes(fact))),
+      ),
+    ]
+    if (failedBy.length === 0 || !ways.some((way) => way.status === 'unknown')) return []
+    return [{ program, id: condition.id, text: condition.text, failedBy }]
+  })
+}
