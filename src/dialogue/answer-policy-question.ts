@@ -14,7 +14,7 @@ import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
 import { composeTierBenefits } from './compose-tier-benefits.js'
 import type { Aspect } from './detect-intent.js'
 import { detectTierBenefitQuestion } from './detect-tier-benefit-question.js'
-import { splitSubQuestions } from './split-sub-questions.js'
+import { asksStillOpen, splitSubQuestions } from './split-sub-questions.js'
 import { findProgram, markProgramNames } from '../understanding/find-program.js'
 import type { TierBenefits } from './load-tier-benefits.js'
 import type { PolicySearch } from './ports.js'
@@ -126,7 +126,11 @@ export async function answerFromCard(
   const answered = composed.card
   const validity = describeValidity(answered, today)
   const lead = `${options.lead ? `${options.lead}\n` : ''}${validity.status === 'ended' ? `${validity.text}\n` : ''}`
-  const tail = validity.status !== 'ended' && validity.text ? `\n${validity.text}` : ''
+  // Asked whether it still runs and the source states no end: say so, not silence.
+  const unstatedEnd =
+    answered.validUntil === null && asksStillOpen(question, aspects()) ? aspects().stillOpen?.unstated : undefined
+  const validityLine = validity.status !== 'ended' ? (validity.text ?? unstatedEnd) : null
+  const tail = validityLine ? `\n${validityLine}` : ''
   const text = `${lead}${phrased.text}${tail}\n${composed.footer}${relatedLine}`
   return {
     text,

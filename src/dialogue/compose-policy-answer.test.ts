@@ -260,7 +260,7 @@ describe('composePolicyAnswer', () => {
 
 describe('composePolicyAnswer: items of one list', () => {
   it('shows several numbered items of one list in the card’s order, not by score', () => {
-    const answer = composePolicyAnswer(card('guide-028'), '算力券现在还能申请吗')
+    const answer = composePolicyAnswer(card('guide-028'), '算力券什么企业能申请')
     const numbers = answer.body
       .split('\n')
       .map((line) => /^· (\d+)．/u.exec(line)?.[1])

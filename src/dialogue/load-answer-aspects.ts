@@ -95,6 +95,14 @@ export const AnswerAspectsSchema = z
       .object({ cues: z.array(z.string().min(1)).min(1), clausePattern: z.string().min(1), query: z.string().min(1) })
       .strict()
       .optional(),
+    /**
+     * A question whether a policy can still be used ("今年还能申请吗", "现在还有吗"): it asks the timing part, and when the
+     * source states no end date the answer says so (`unstated`) rather than leaving the owner to guess.
+     */
+    stillOpen: z
+      .object({ cues: z.array(z.string().min(2)).min(1), unstated: z.string().min(1) })
+      .strict()
+      .optional(),
     /** A question asking what something is ("啥叫首谈制"): the answer quotes the whole section or item of the best clause, as far as it fits. */
     definitionPattern: z.string().min(1),
     /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitSubQuestions } from './split-sub-questions.js'
+import { asksStillOpen, splitSubQuestions } from './split-sub-questions.js'
 
 describe('splitSubQuestions', () => {
   it('splits a two-part question into its aspects, in order, with the subject as context', () => {
@@ -67,5 +67,13 @@ describe('splitSubQuestions on voice input without punctuation', () => {
     expect(splitSubQuestions('这个奖励一年报几次')[0].aspect).toBe('timing')
     expect(splitSubQuestions('行业代码是哪几个')[0].aspect).toBe('condition')
     expect(splitSubQuestions('净利润率10%以上 得几分')[0].aspect).toBe('count')
+  })
+})
+
+describe('still-open questions', () => {
+  it('"今年还能申请吗" asks the timing part, longer than the condition cue 能申请', () => {
+    expect(splitSubQuestions('房租通今年还能申请吗').map((part) => part.aspect)).toEqual(['timing'])
+    expect(asksStillOpen('房租通今年还能申请吗')).toBe(true)
+    expect(asksStillOpen('房租通补多少钱')).toBe(false)
   })
 })

@@ -40,7 +40,20 @@ function aspectOf(piece: string, aspects: AnswerAspects): AnswerAspect | null {
       }
     }
   }
+  // "今年还能申请吗" asks whether the policy still runs: the timing part (and the validity the answer states).
+  for (const cue of aspects.stillOpen?.cues ?? []) {
+    if (cue.length > length && text.includes(cue)) {
+      best = 'timing'
+      length = cue.length
+    }
+  }
   return best
+}
+
+/** Whether the question asks if the policy can still be used ("今年还能申请吗", "停了吗"). */
+export function asksStillOpen(question: string, aspects: AnswerAspects = loadAnswerAspects()): boolean {
+  const text = normalizeForSearch(question)
+  return (aspects.stillOpen?.cues ?? []).some((cue) => text.includes(cue))
 }
 
 /** Every cue of every aspect, longest first (built once per loaded file). */

@@ -46,6 +46,19 @@ describe('对话：政策有效期', () => {
       cites('guide-001'),
     )
   })
+
+  it('4b. 问“今年还能申请吗”而原文没写截止：给申报时间，并说原文未写明截止日期；不问时不说', async () => {
+    const bot = conversationOn('2026-12-01')
+    await bot.say(
+      '房租通今年还能申请吗',
+      /房租通/u,
+      /每年3月左右/u,
+      /\n原文未写明执行截止日期，以当年申报通知为准。\n依据：/u,
+      not(/已到期/u),
+    )
+    const other = conversationOn('2026-12-01')
+    await other.say('房租通补多少钱', /房租通/u, not(/未写明执行截止日期/u))
+  })
 })
 
 describe('对话：评上专精特新/小巨人有啥好处', () => {
