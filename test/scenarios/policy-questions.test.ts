@@ -162,4 +162,11 @@ describe('对话：问什么答什么（分问题作答、答或不答的判断�
       /北京市的相关政策可参考《/u,
     )
   })
+
+  it('22. 问“几部/几场/几分钟”也是提问：顺带提到的行业或注册地不记成事实，照常回答', async () => {
+    const bot = createFixture()
+    await bot.say('北京动漫 每年至少要推出几部动画电影', /每年至少推出一部/u, not(/已记下/u), mode('idle'))
+    const other = createFixture()
+    await other.say('大型舞台剧拿了艺术基金资助 结项要演几场', not(/已记下/u), mode('idle'))
+  })
 })
