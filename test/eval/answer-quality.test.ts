@@ -17,10 +17,10 @@ import {
 const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 
 /**
- * Regression floors just under the figures measured when the answer composer was last tuned (tune split 235/253 with
- * every key fact, 2 answerable declined, 156/160 unanswerable declined, with a1200–a1284, the vague-figure, per-unit,
- * certificate-validity and place-line checks; shared dev set 105/111, 0, 9/9). The issue's targets (0.90 / 2 % / 0.95)
- * are reported by `npm run eval` on the held-out split; they are not all met yet.
+ * Regression floors just under the figures measured when the answer composer was last tuned (tune split 478/501 with
+ * every key fact, 6 answerable declined, 313/323 unanswerable declined, after the still-open questions and the
+ * 几+classifier questions; shared dev set 107/111, 0, 9/9). The issue's targets (0.90 / 2 % / 0.95) are reported by
+ * `npm run eval` on the held-out split; they are not all met yet.
  */
 describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
   it('the tune split: every key fact, few declines, near-misses declined, and better than the frozen baseline', async () => {
@@ -30,7 +30,7 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
     const baseline = scoreReplies(questions, await baselineReplies(index, questions))
     const shares = answerShares(current)
     expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(
-      0.92,
+      0.95,
     )
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
     expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.96)
@@ -40,7 +40,7 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
   it.runIf(existsSync(SHARED_DEV_SET))('the shared dev set does not fall back', async () => {
     const questions = loadSharedDevSet()
     const shares = answerShares(scoreReplies(questions, await chatReplies(index, questions)))
-    expect(shares.allFacts).toBeGreaterThanOrEqual(0.94)
+    expect(shares.allFacts).toBeGreaterThanOrEqual(0.96)
     expect(shares.answerableDeclined).toBe(0)
     expect(shares.unanswerableDeclined).toBe(1)
   })
