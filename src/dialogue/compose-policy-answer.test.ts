@@ -359,3 +359,17 @@ describe('composePolicyAnswer cuts a long clause around its figures', () => {
     expect(composed.body).toContain('上年度资产负债率(满分10分)：A. 55%以下(10分)')
   })
 })
+
+describe('composePolicyAnswer: a list opener named once', () => {
+  it('quotes the opening sentence of a list once for a run of its items, leaving room for the other parts', () => {
+    const answer = composePolicyAnswer(
+      card('guide-083'),
+      '我是画家 个人可以报国家艺术基金美术创作资助不 一般什么时候报 资助最多多少钱',
+    )
+    const opener = '本项目的项目申报主体为个人，其应同时具备以下条件：'
+    expect(answer.body.split(opener).length - 1).toBe(1)
+    expect(answer.body).toMatch(/4月左右申报/u)
+    expect(answer.body).toMatch(/不超过10万元/u)
+    expect(answer.body.length).toBeLessThanOrEqual(MAX_BODY_CHARS)
+  })
+})

@@ -639,25 +639,42 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const header = options.certain === false ? `您问的应是《${lead.title}》：` : `【${lead.title}】`
   const lines: string[] = []
   if (options.validity) lines.push(options.validity)
-  let used_chars = header.length + lines.join('').length
-  // First choices before second choices, each part in the question's order.
+  // The lines of the picks kept, in list order: a topic or a list's opening sentence is named once for a run of its
+  // clauses ("1．本项目的项目申报主体为个人，其应同时具备以下条件：" before the first of its items only).
+  const render = (kept: ReadonlySet<Pick>): string[] => {
+    const rendered: string[] = []
+    let previousTopic: string | null = null
+    let previousLead: string | null = null
+    for (const pick of inListOrder(picks.filter((candidate) => kept.has(candidate)))) {
+      const other = pick.ranked.clause.card
+      const topic = /^关于“.*?”：/u.exec(pick.rendered)?.[0] ?? null
+      let text = topic && topic === previousTopic ? pick.rendered.slice(topic.length) : pick.rendered
+      previousTopic = topic
+      const clauseLead = pick.ranked.clause.lead
+      const leadPrefix = clauseLead ? `${clauseLead}${isListOpener(clauseLead) ? '' : '：'}` : null
+      const body = topic && text.startsWith(topic) ? text.slice(topic.length) : text
+      const shown = leadPrefix !== null && body.startsWith(leadPrefix)
+      if (shown && leadPrefix === previousLead)
+        text = `${text.slice(0, text.length - body.length)}${body.slice(leadPrefix.length)}`
+      if (shown) previousLead = leadPrefix
+      else if (leadPrefix !== previousLead) previousLead = null
+      // A clause from another article of the same document says which article it is.
+      rendered.push(other === lead ? `· ${text}` : `· ${other.heading ?? other.title}：${text}`)
+    }
+    return rendered
+  }
+  const lengthOf = (kept: ReadonlySet<Pick>) =>
+    header.length +
+    lines.reduce((sum, line) => sum + line.length + 1, 0) +
+    render(kept).reduce((sum, line) => sum + line.length + 1, 0)
+  // First choices before second choices, each part in the question's order, as many as fit the phone screen.
   const ordered = [...picks.filter((pick) => !pick.second), ...picks.filter((pick) => pick.second)]
   const kept = new Set<Pick>()
   for (const pick of ordered) {
-    if (used_chars + pick.rendered.length + 3 > MAX_BODY_CHARS && kept.size > 0) continue
     kept.add(pick)
-    used_chars += pick.rendered.length + 3
+    if (kept.size > 1 && lengthOf(kept) > MAX_BODY_CHARS) kept.delete(pick)
   }
-  let previousTopic: string | null = null
-  for (const pick of inListOrder(picks.filter((pick) => kept.has(pick)))) {
-    const other = pick.ranked.clause.card
-    // A topic is named once for a run of its sentences.
-    const topic = /^关于“.*?”：/u.exec(pick.rendered)?.[0] ?? null
-    const rendered = topic && topic === previousTopic ? pick.rendered.slice(topic.length) : pick.rendered
-    previousTopic = topic
-    // A clause from another article of the same document says which article it is.
-    lines.push(other === lead ? `· ${rendered}` : `· ${other.heading ?? other.title}：${rendered}`)
-  }
+  lines.push(...render(kept))
   if (agencyAsked) lines.push(`· 发布部门：${lead.issuer}`)
   if (unanswered.length > 0)
     lines.push(
