@@ -373,3 +373,11 @@ describe('composePolicyAnswer: a list opener named once', () => {
     expect(answer.body.length).toBeLessThanOrEqual(MAX_BODY_CHARS)
   })
 })
+
+describe('composePolicyAnswer: narrower questions of an aspect', () => {
+  it('"谁来申报" is answered by the clause that names the applicant, not by any condition of the field', () => {
+    for (const question of ['特色产业集群 谁来申报', '中小企业特色产业集群认定 是谁申报 要找哪个部门']) {
+      expect(composePolicyAnswer(card('guide-017'), question).body, question).toMatch(/由集群运营管理机构作为申报主体/u)
+    }
+  })
+})

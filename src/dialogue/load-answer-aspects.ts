@@ -47,6 +47,13 @@ export const AnswerAspectsSchema = z
           durationCues: z.array(z.string().min(1)).optional(),
           durationPattern: z.string().min(1).optional(),
           /**
+           * Narrower questions of the aspect ("谁当申报主体" of condition): a part holding one of `cues` is answered by a
+           * clause matching `clausePattern` ("由集群运营管理机构作为申报主体") before the aspect's other clauses.
+           */
+          narrowings: z
+            .array(z.object({ cues: z.array(z.string().min(1)).min(1), clausePattern: z.string().min(1) }).strict())
+            .optional(),
+          /**
            * Cues of an otherwise unshaped aspect that ask a figure (达到多少, 要多少): such a part must be answered by
            * figureShape, else "原文未写明{figureLabel}".
            */
@@ -176,6 +183,8 @@ export function loadAnswerAspects(path?: string): AnswerAspects {
       `${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
     )
   for (const entry of [...parsed.data.aspects, ...parsed.data.details]) new RegExp(entry.clausePattern, 'u')
+  for (const entry of parsed.data.aspects)
+    for (const narrowing of entry.narrowings ?? []) new RegExp(narrowing.clausePattern, 'u')
   new RegExp(parsed.data.listPattern, 'u')
   new RegExp(parsed.data.definitionPattern, 'u')
   if (parsed.data.boundary) new RegExp(parsed.data.boundary.clausePattern, 'u')

@@ -318,6 +318,18 @@ const durationEntry = oncePerObject((entry: AnswerAspectEntry): AnswerAspectEntr
   fields: [],
 }))
 
+/** The aspect's narrower question a part asks ("谁当申报主体"), if any: the entry with that question's clause pattern. */
+const narrowedEntries = oncePerObject((entry: AnswerAspectEntry) =>
+  (entry.narrowings ?? []).map((narrowing) => ({
+    cues: narrowing.cues,
+    entry: { ...entry, clausePattern: narrowing.clausePattern, clauseWords: [], fields: [] } as AnswerAspectEntry,
+  })),
+)
+
+function narrowedEntry(part: SubQuestion, entry: AnswerAspectEntry): AnswerAspectEntry | undefined {
+  return narrowedEntries(entry).find((narrowing) => narrowing.cues.some((cue) => part.text.includes(cue)))?.entry
+}
+
 /** Terms of a piece of question: character bigrams of Han runs (single characters alone), Latin and digit words. */
 export function questionTerms(text: string, extra: readonly string[] = []): string[] {
   const terms = new Set<string>()
@@ -380,7 +392,12 @@ export function rankClauses(
     part.aspect === 'general'
       ? aspects.aspects.find((candidate) => candidate.aspect === 'amount')
       : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
-  const entry = aspectEntry && asksDuration(part, aspectEntry) ? durationEntry(aspectEntry) : aspectEntry
+  const entry =
+    aspectEntry && asksDuration(part, aspectEntry)
+      ? durationEntry(aspectEntry)
+      : aspectEntry
+        ? (narrowedEntry(part, aspectEntry) ?? aspectEntry)
+        : aspectEntry
   const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
   // A yes/no part about the owner's own circumstances ("我是技师 离退休还有五年 能领办吗") is answered by the clause
   // naming those circumstances: its aspect may weigh the context more.

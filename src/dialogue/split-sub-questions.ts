@@ -27,13 +27,19 @@ function withoutSubjectWords(text: string, aspects: AnswerAspects): string {
   return rest
 }
 
+/** An aspect's cues and those of its narrower questions ("谁来申报" asks a condition). */
+const cuesOf = oncePerObject((entry: AnswerAspects['aspects'][number]) => [
+  ...entry.cues,
+  ...(entry.narrowings ?? []).flatMap((narrowing) => narrowing.cues),
+])
+
 /** The aspect of the longest cue the piece holds (ties: the order of the aspects file). */
 function aspectOf(piece: string, aspects: AnswerAspects): AnswerAspect | null {
   const text = withoutSubjectWords(piece, aspects)
   let best: AnswerAspect | null = null
   let length = 0
   for (const entry of aspects.aspects) {
-    for (const cue of entry.cues) {
+    for (const cue of cuesOf(entry)) {
       if (cue.length > length && text.includes(cue)) {
         best = entry.aspect
         length = cue.length
@@ -58,7 +64,7 @@ export function asksStillOpen(question: string, aspects: AnswerAspects = loadAns
 
 /** Every cue of every aspect, longest first (built once per loaded file). */
 const allCuesOf = oncePerObject((aspects: AnswerAspects) =>
-  [...new Set(aspects.aspects.flatMap((entry) => entry.cues))].sort((left, right) => right.length - left.length),
+  [...new Set(aspects.aspects.flatMap((entry) => cuesOf(entry)))].sort((left, right) => right.length - left.length),
 )
 
 /** The part breaks' words normalised, longest first (built once per loaded file). */
