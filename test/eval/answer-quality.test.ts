@@ -19,7 +19,7 @@ const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 /**
  * Regression floors just under the figures measured when the answer composer was last tuned (tune split 478/501 with
  * every key fact, 6 answerable declined, 313/323 unanswerable declined, after the still-open questions and the
- * 几+classifier questions; shared dev set 107/111, 0, 9/9). The issue's targets (0.90 / 2 % / 0.95) are reported by
+ * 几+classifier questions; shared dev set 109/111, 0, 9/9). The issue's targets (0.90 / 2 % / 0.95) are reported by
  * `npm run eval` on the held-out split; they are not all met yet.
  */
 describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
@@ -40,7 +40,7 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
   it.runIf(existsSync(SHARED_DEV_SET))('the shared dev set does not fall back', async () => {
     const questions = loadSharedDevSet()
     const shares = answerShares(scoreReplies(questions, await chatReplies(index, questions)))
-    expect(shares.allFacts).toBeGreaterThanOrEqual(0.96)
+    expect(shares.allFacts).toBeGreaterThanOrEqual(0.97)
     expect(shares.answerableDeclined).toBe(0)
     expect(shares.unanswerableDeclined).toBe(1)
   })
