@@ -528,12 +528,19 @@ export class DialogueManager implements Advisor {
     // A bound ("营收没到一千万") is no value: it is kept apart from the facts, and the rules decide from it what only
     // needs the side of a threshold; the figure is asked for only where a threshold lies inside it.
     const bounds = usableBounds(readingIn.bounds)
+    // "80人左右", "500万左右": a round figure of one significant digit is no exact value, but it is the owner's
+    // best figure: it is proposed for a one-tap confirmation (您是说员工人数80人，对吗？) instead of asked again.
+    const confirm: Facts = {}
+    for (const bound of readingIn.bounds) {
+      const rejected = readingIn.rejected.some((rejection) => rejection.fact === bound.fact)
+      if (bound.op === 'approx' && rejected && !(bound.fact in readingIn.facts) && !(bound.fact in bounds))
+        (confirm as Record<string, unknown>)[bound.fact] = bound.value
+    }
     const reading: ReplyReading = {
       ...readingIn,
-      rejected: readingIn.rejected.filter((rejection) => !(rejection.fact in bounds)),
+      rejected: readingIn.rejected.filter((rejection) => !(rejection.fact in bounds) && !(rejection.fact in confirm)),
     }
     const store: Facts = {}
-    const confirm: Facts = {}
     for (const [name, value] of Object.entries(reading.facts) as Array<[FactName, unknown]>) {
       const old = profile.facts[name]
       const changes = old !== undefined && !sameValue(old, value)
