@@ -530,12 +530,17 @@ export class DialogueManager implements Advisor {
     const bounds = usableBounds(readingIn.bounds)
     // "80人左右", "500万左右": a round figure of one significant digit is no exact value, but it is the owner's
     // best figure: it is proposed for a one-tap confirmation (您是说员工人数80人，对吗？) instead of asked again.
+    // With another figure to say again ("营收1e308万"), both are asked again together, so neither is lost.
     const confirm: Facts = {}
     for (const bound of readingIn.bounds) {
       const rejected = readingIn.rejected.some((rejection) => rejection.fact === bound.fact)
       if (bound.op === 'approx' && rejected && !(bound.fact in readingIn.facts) && !(bound.fact in bounds))
         (confirm as Record<string, unknown>)[bound.fact] = bound.value
     }
+    const askAgain = readingIn.rejected.filter(
+      (rejection) => !(rejection.fact in bounds) && !(rejection.fact in confirm),
+    )
+    if (askAgain.length > 0) for (const fact of Object.keys(confirm)) delete (confirm as Record<string, unknown>)[fact]
     const reading: ReplyReading = {
       ...readingIn,
       rejected: readingIn.rejected.filter((rejection) => !(rejection.fact in bounds) && !(rejection.fact in confirm)),

@@ -140,6 +140,21 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
     }
   })
 
+  it('“80人左右”这类一位有效数字的约数：按80人提议，一点“对”就记下，不再要求“比如30”', async () => {
+    const bot = createFixture()
+    await bot.say('测一下创新型中小企业', /北京市注册登记/u)
+    await passGates(bot)
+    await bot.say('工业，80人左右', fact('industry', 'industry'), /80人，对吗？/u, not(/比如/u))
+    await bot.say('对', fact('employees', 80))
+  })
+
+  it('约数和另一个要重说的数同时出现：两个都请再说一次，哪个都不丢', async () => {
+    const bot = createFixture()
+    await bot.say('测一下创新型中小企业', /北京市注册登记/u)
+    await passGates(bot)
+    await bot.say('工业，80人左右，营收1e308万', fact('industry', 'industry'), /不像是真实的数字/u, /80人左右/u)
+  })
+
   it('“不清楚”在哪一句都算：研发费用没单独核算过，不清楚 → 不清楚，不是0', async () => {
     const bot = createFixture()
     await bot.say('帮我测一下创新型中小企业')
