@@ -782,12 +782,15 @@ export class DialogueManager implements Advisor {
   #otherWays(programs: readonly Program[], profile: Profile, given: readonly FactName[]): string[] {
     if (given.length === 0) return []
     const rules = this.#rules()
-    const texts = new Set(
-      programs.flatMap((program) =>
-        openAlternatives(program, profile.facts, given, rules, profile.bounds).map((open) => open.text),
-      ),
+    const lines = programs.flatMap((program) =>
+      openAlternatives(program, profile.facts, given, rules, profile.bounds).map((open) => {
+        const said = open.failedBy
+          .map((fact) => `${FACT_LABELS[fact].label}${describeFactValue(fact, profile.facts[fact])}`)
+          .join('、')
+        return `${said}不满足这一条的一种情形，还可以按另一种满足（标准原文）：${open.text}`
+      }),
     )
-    return [...texts].map((text) => `这一条还有另一种满足方式，按标准原文：${text}`)
+    return [...new Set(lines)]
   }
 
   /** Assesses with what the profile says about figures not given (its bounds). */

@@ -33,24 +33,26 @@ const cuesOf = oncePerObject((entry: AnswerAspects['aspects'][number]) => [
   ...(entry.narrowings ?? []).flatMap((narrowing) => narrowing.cues),
 ])
 
-/** The aspect of the longest cue the piece holds (ties: the order of the aspects file). */
+/**
+ * Every aspect with its cues, in the aspects file's order: each aspect's own cues and those of its narrower questions
+ * ("谁来申报" asks a condition), then the still-open cues ("今年还能申请吗" asks the timing part).
+ */
+const cueTableOf = oncePerObject((aspects: AnswerAspects) => [
+  ...aspects.aspects.map((entry) => ({ aspect: entry.aspect as AnswerAspect, cues: cuesOf(entry) })),
+  ...(aspects.stillOpen ? [{ aspect: 'timing' as AnswerAspect, cues: aspects.stillOpen.cues }] : []),
+])
+
+/** The aspect of the longest cue the piece holds (ties: the order of the cue table). */
 function aspectOf(piece: string, aspects: AnswerAspects): AnswerAspect | null {
   const text = withoutSubjectWords(piece, aspects)
   let best: AnswerAspect | null = null
   let length = 0
-  for (const entry of aspects.aspects) {
-    for (const cue of cuesOf(entry)) {
+  for (const { aspect, cues } of cueTableOf(aspects)) {
+    for (const cue of cues) {
       if (cue.length > length && text.includes(cue)) {
-        best = entry.aspect
+        best = aspect
         length = cue.length
       }
-    }
-  }
-  // "今年还能申请吗" asks whether the policy still runs: the timing part (and the validity the answer states).
-  for (const cue of aspects.stillOpen?.cues ?? []) {
-    if (cue.length > length && text.includes(cue)) {
-      best = 'timing'
-      length = cue.length
     }
   }
   return best
