@@ -41,14 +41,9 @@ export const AnswerAspectsSchema = z
            */
           vaguePattern: z.string().min(1).optional(),
           /**
-           * Cues that ask how long (几年, 几个月, 期限), not when: such a part is answered by a clause matching
-           * durationPattern (不超过2年, 连续12个月), not by the aspect's field ("每年3月左右").
-           */
-          durationCues: z.array(z.string().min(1)).optional(),
-          durationPattern: z.string().min(1).optional(),
-          /**
-           * Narrower questions of the aspect ("谁当申报主体" of condition): a part holding one of `cues` is answered by a
-           * clause matching `clausePattern` ("由集群运营管理机构作为申报主体") before the aspect's other clauses.
+           * Narrower questions of the aspect ("谁当申报主体" of condition, "补多久" of timing): a part holding one of `cues`
+           * is answered by a clause matching `clausePattern` ("由集群运营管理机构作为申报主体", "不超过2年") before the
+           * aspect's other clauses; the aspect's field alone does not answer it.
            */
           narrowings: z
             .array(z.object({ cues: z.array(z.string().min(1)).min(1), clausePattern: z.string().min(1) }).strict())

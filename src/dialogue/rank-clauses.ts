@@ -306,23 +306,14 @@ function aspectFit(clause: Clause, entry: AnswerAspectEntry): AspectFit {
   return fit
 }
 
-/** Whether the part asks how long (几年, 几个月), by the entry's duration cues. */
-function asksDuration(part: SubQuestion, entry: AnswerAspectEntry): boolean {
-  return entry.durationPattern !== undefined && (entry.durationCues ?? []).some((cue) => part.text.includes(cue))
-}
-
-/** The entry for a how-long part: its duration pattern, no field of its own (built once per loaded entry). */
-const durationEntry = oncePerObject((entry: AnswerAspectEntry): AnswerAspectEntry => ({
-  ...entry,
-  clausePattern: entry.durationPattern ?? entry.clausePattern,
-  fields: [],
-}))
-
-/** The aspect's narrower question a part asks ("谁当申报主体"), if any: the entry with that question's clause pattern. */
+/**
+ * The aspect's narrower question a part asks ("谁当申报主体", "补多久"), if any: the entry with that question's clause
+ * pattern and no field of its own (the timing field's "每年3月左右" does not answer how long), the first that matches.
+ */
 const narrowedEntries = oncePerObject((entry: AnswerAspectEntry) =>
   (entry.narrowings ?? []).map((narrowing) => ({
     cues: narrowing.cues,
-    entry: { ...entry, clausePattern: narrowing.clausePattern, clauseWords: [], fields: [] } as AnswerAspectEntry,
+    entry: { ...entry, clausePattern: narrowing.clausePattern, fields: [] } as AnswerAspectEntry,
   })),
 )
 
@@ -392,12 +383,7 @@ export function rankClauses(
     part.aspect === 'general'
       ? aspects.aspects.find((candidate) => candidate.aspect === 'amount')
       : aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
-  const entry =
-    aspectEntry && asksDuration(part, aspectEntry)
-      ? durationEntry(aspectEntry)
-      : aspectEntry
-        ? (narrowedEntry(part, aspectEntry) ?? aspectEntry)
-        : aspectEntry
+  const entry = aspectEntry ? (narrowedEntry(part, aspectEntry) ?? aspectEntry) : aspectEntry
   const prior = part.aspect === 'general' ? aspects.priorWeight / 2 : aspects.priorWeight
   // A yes/no part about the owner's own circumstances ("我是技师 离退休还有五年 能领办吗") is answered by the clause
   // naming those circumstances: its aspect may weigh the context more.
