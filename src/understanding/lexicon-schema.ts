@@ -180,6 +180,16 @@ export const IndustryFileSchema = z
     trades: Words.optional(),
     /** Words before a customer (给医院做信息化, 帮商家做小程序): an industry word right after one is whom the firm serves. */
     customerMarkers: Words.optional(),
+    /**
+     * Words that open a clause about the firm's customers (客户是, 用户都是, 服务对象主要是): the industry words after
+     * one in its clause are whom the firm serves ("客户是外卖平台上的商家", "用户是跑外卖的骑手").
+     */
+    customerSubjects: Words.optional(),
+    /**
+     * Words before whom the firm sells to (卖给, 供货给): a shop or a restaurant after one is a customer ("生产猫砂 卖给
+     * 宠物店" is no 宠物店); a wholesale word after one still says how the firm trades ("卖给经销商").
+     */
+    sellingMarkers: Words.optional(),
   })
   .strict()
 

@@ -118,6 +118,10 @@ export interface Lexicon {
   trades: ReadonlySet<string>
   /** Words before a customer, longest first (industries.json customerMarkers: 给, 帮): the industry after one is not the firm's. */
   customerMarkers: readonly string[]
+  /** Words opening a clause about the customers (industries.json customerSubjects: 客户是, 用户都是). */
+  customerSubjects: readonly string[]
+  /** Words before whom the firm sells to (industries.json sellingMarkers: 卖给, 供货给). */
+  sellingMarkers: readonly string[]
   /** The simplified character of each traditional one (traditional.json: 對 → 对); replies are read simplified. */
   simplified: ReadonlyMap<string, string>
   /** Any traditional character of `simplified` (global): what toSimplified replaces. */
@@ -286,6 +290,8 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),
     customerMarkers: [...(industries.customerMarkers ?? [])].sort((left, right) => right.length - left.length),
+    customerSubjects: [...(industries.customerSubjects ?? [])],
+    sellingMarkers: [...(industries.sellingMarkers ?? [])],
     simplified,
     traditionalCharacters: new RegExp(`[${[...simplified.keys()].join('')}]`, 'gu'),
   }

@@ -527,8 +527,14 @@ class MessageExtractor {
         denier?.type === 'correction' &&
         (denier.alsoNo || (denier.marksWrong === true && this.#denied.length === 0)) &&
         DENIED_GLUE.test(this.text.slice(token.end, denier.start))
-      // "营业收入写成三千二了": the number after 写成/填成 is the one written by mistake.
-      const miswritten = before?.type === 'correction' && before.kind === 'wrongValue'
+      // "营业收入写成三千二了": the number after 写成/填成 is the one written by mistake; "上面那个3200改一下":
+      // the number right after a word pointing back at a value given before names that value, unless a fact's
+      // keyword follows it ("刚才那个6是二类的": the value moves to that fact).
+      const restated = tokens.slice(index + 1).find((next) => next.type !== 'yes' && next.type !== 'filler')
+      const miswritten =
+        before?.type === 'correction' &&
+        (before.kind === 'wrongValue' ||
+          (before.kind === 'previous' && before.end === token.start && restated?.type !== 'keyword'))
       if ((before?.type === 'no' && this.#lexicon.denials.has(before.text)) || deniedAfter || miswritten) {
         this.#denied.push({ raw: token.text, quantity: token.quantity })
         const target = findTarget(clause, index)
@@ -884,10 +890,15 @@ class MessageExtractor {
           // is the customer's ("卖设备给经销商的" still says whom the firm sells to, and so how it trades).
           const before = this.text.slice(0, token.start).trimEnd()
           const doneFor = /^[^\s，,。；;！!？?]*?[^\s，,。；;！!？?的了啊呀]/u.test(this.text.slice(token.end))
+          // "客户是外卖平台上的商家", "用户都是中小学": in a clause about the customers every industry word is theirs;
+          // "卖给宠物店": a shop or restaurant the firm sells to is its customer (a wholesale word says how it trades).
+          const clauseBefore = this.text.slice(clause.tokens[0]?.start ?? token.start, token.start)
           const customer =
-            doneFor &&
-            !this.#lexicon.trades.has(token.text) &&
-            this.#lexicon.customerMarkers.some((marker) => before.endsWith(marker))
+            (doneFor &&
+              !this.#lexicon.trades.has(token.text) &&
+              this.#lexicon.customerMarkers.some((marker) => before.endsWith(marker))) ||
+            this.#lexicon.customerSubjects.some((word) => clauseBefore.includes(word)) ||
+            (meaning.value !== 'wholesale' && this.#lexicon.sellingMarkers.some((marker) => before.endsWith(marker)))
           if (polarity !== 'no' && !customer && (cued || opens)) {
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({
