@@ -104,6 +104,19 @@ describe('detectIntent', () => {
     expect(detectIntent('研发费用怎么评').kind).toBe('other')
   })
 
+  it('a question about a tier itself (its timing, its plaque, its own training) is no assessment', () => {
+    for (const text of [
+      '创新型中小企业评价 是不是一年就一次 错过了要等明年吗',
+      '北京专精特新的牌匾搬家弄丢了 能找经信局补一个吗',
+      '小巨人企业的经营管理人员培训 是所有小巨人都能参加吗',
+    ])
+      expect(detectIntent(text).kind, text).toBe('other')
+    // What the firm is, said beside the tier, still starts it; so does a deadline said without asking.
+    expect(detectIntent('小巨人 我们在上海注册的').kind).toBe('assess')
+    expect(detectIntent('在吗 专精特新申报马上截止了 麻烦快点帮我看看 我们做医疗影像软件').kind).toBe('assess')
+    expect(detectIntent('想问下我们能不能评专精特新 公司是做新材料研发生产的 在房山').kind).toBe('assess')
+  })
+
   it('recognises follow-ups on the last topic', () => {
     expect(detectIntent('那小巨人呢？')).toEqual({ kind: 'follow-up-program', program: 'little-giant' })
     expect(detectIntent('这个怎么申请？')).toEqual({ kind: 'follow-up-aspect', aspect: 'process' })

@@ -6,6 +6,8 @@ import { tagText, type MessageToken } from '../understanding/tag-text.js'
 import { toSimplified } from '../understanding/to-simplified.js'
 import { dropMentions } from '../understanding/drop-mentions.js'
 import type { Program } from './programs.js'
+import { loadAnswerAspects, type AnswerAspects } from './load-answer-aspects.js'
+import { splitSubQuestions } from './split-sub-questions.js'
 
 /** What a message asks for, before any fact extraction. */
 export type Intent =
@@ -73,7 +75,13 @@ export function detectIntent(raw: string): Intent {
   // unless the message asks about a part of the policy ("认定要求营业收入1000万元以上 我们刚好1000万 算达标吗").
   const assessing =
     cues.has('assess') || (program !== null && statesFirmFacts(tokens) && detectAspect(normalized) === 'general')
-  if (assessing && !cues.has('policy') && (!asks(tokens) || closingRequest)) {
+  // "创新型中小企业评价 是不是一年就一次": a question on when, how or whom to ask about a tier is a policy question.
+  if (
+    assessing &&
+    !cues.has('policy') &&
+    (!asks(tokens) || closingRequest) &&
+    (closingRequest || !asksProcedure(text))
+  ) {
     if (program) return { kind: 'assess', programs: listed }
     // "个体户能评吗": an assessment without a program is of all three tiers — unless the message names something
     // else the cue is about ("算力券现在还能申请吗" asks about a policy).
@@ -89,6 +97,19 @@ export function detectIntent(raw: string): Intent {
 
 const OPENS_ASSESS_VERB = new Set<MessageToken['type']>(['separator', 'desire', 'filler'])
 
+/** Aspects of a policy that a question about a tier's procedure asks (answer-aspects.json cues): not an assessment. */
+const PROCEDURE_ASPECTS = new Set(['timing', 'process', 'contact'])
+let procedureAspects: AnswerAspects | null = null
+
+/** Whether a part of the message asks (吗, 是不是, 几) about a tier's timing, procedure or contact. */
+function asksProcedure(text: string): boolean {
+  return splitSubQuestions(text, (procedureAspects ??= loadAnswerAspects())).some(
+    (part) =>
+      PROCEDURE_ASPECTS.has(part.aspect) &&
+      (/[?？]/u.test(part.text) || tagText(part.text).some((token) => token.type === 'question')),
+  )
+}
+
 /**
  * Whether a clause states a fact about the firm other than a program it holds: a place, registration, a yes/no
  * fact word (分公司, 失信), an industry, or a fact keyword with its figure ("营收一个多亿"). A clause that asks
@@ -98,12 +119,15 @@ function statesFirmFacts(tokens: readonly MessageToken[]): boolean {
   return clausesOf(tokens).some(
     (clause) =>
       !clause.some((token) => token.type === 'question') &&
-      clause.some((token) => {
-        if (token.type === 'place') return true
+      clause.some((token, index) => {
+        // "北京专精特新的牌匾": a place right before a tier's name is the tier's, not where the firm is.
+        if (token.type === 'place') return !clause[index + 1]?.program
         if (token.type !== 'keyword' || token.program) return false
         const { meaning } = token
         if (meaning.type === 'registration' || meaning.type === 'flag') return true
-        if (meaning.type === 'choice') return meaning.fact === 'industry'
+        // "小巨人企业的经营管理人员培训": what follows a tier's name is the tier's, not what the firm does.
+        if (meaning.type === 'choice')
+          return meaning.fact === 'industry' && !clause.slice(0, index).some((other) => other.program)
         return meaning.type === 'amount' && clause.some((other) => other.type === 'quantity')
       }),
   )
