@@ -87,6 +87,11 @@ export const AnswerAspectsSchema = z
     followUpPattern: z.string().min(1),
     /** A piece without a cue that ends like a yes/no question asks a 'fact'. */
     yesNoPattern: z.string().min(1),
+    /**
+     * A piece that reports what the policy says ("昌平说特别重大项目可以适当提高支持标准", "听说有个…") and asks nothing
+     * (no asking word, not the last piece) is context for the parts after it, whatever cue it holds.
+     */
+    reportedPattern: z.string().min(1).optional(),
     /** A question asking for a list ("有哪些支持", "条件都有啥"): the answer gives every numbered item of the field, briefly. */
     listPattern: z.string().min(1),
     /**

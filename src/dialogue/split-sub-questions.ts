@@ -128,9 +128,14 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
   const parts: Array<{ text: string; aspect: AnswerAspect }> = []
   const followUp = new RegExp(aspects.followUpPattern, 'u')
   const yesNo = new RegExp(aspects.yesNoPattern, 'u')
+  const reported = aspects.reportedPattern ? new RegExp(aspects.reportedPattern, 'u') : null
   const contextPieces: string[] = []
-  for (const piece of pieces) {
+  for (const [index, piece] of pieces.entries()) {
     const previous = parts[parts.length - 1]
+    if (reported && index < pieces.length - 1 && reported.test(piece)) {
+      contextPieces.push(piece)
+      continue
+    }
     const aspect =
       aspectOf(piece, aspects) ??
       (previous && followUp.test(piece) ? previous.aspect : yesNo.test(piece) ? 'fact' : null)
