@@ -4,6 +4,7 @@ import { loadAnswerDecisionWords } from '../search/load-answer-decision-words.js
 import { composePolicyAnswer } from './compose-policy-answer.js'
 import { aboutAsked, subjectTerms } from './detail-evidence.js'
 import { cardClauses } from './rank-clauses.js'
+import { splitSubQuestions } from './split-sub-questions.js'
 import { unstatedFocus, type FocusWords } from './unstated-focus.js'
 
 const cards = loadCards()
@@ -29,6 +30,21 @@ describe('details a card may leave unstated (answer-aspects.json details)', () =
 
   it('a date (1月1日前) is no count of days', () => {
     expect(composePolicyAnswer(card('guide-100'), '艺术人才培养 一期培训要办多少天').body).toMatch(/原文未写明天数/u)
+  })
+})
+
+describe('vague figures and reported statements', () => {
+  it('a card that only says it may raise the support states no figure; the reported statement is context', () => {
+    const answer = composePolicyAnswer(card('changping-a16'), '昌平说特别重大项目可以适当提高支持标准 能提高到多少')
+    expect(answer.body).toMatch(/原文未写明/u)
+  })
+
+  it('a reported statement followed by a question is not a part of its own', () => {
+    const parts = splitSubQuestions('听说专精特新企业上市有补贴 最多给多少')
+    expect(parts.map((part) => part.aspect)).toEqual(['amount'])
+    expect(parts[0].context).toContain('听说')
+    // Without the question after it, the piece is the question.
+    expect(splitSubQuestions('听说专精特新企业上市有补贴吗')).toHaveLength(1)
   })
 })
 
