@@ -657,6 +657,22 @@ describe('readReply: new correction and denial words', () => {
     expect(reading.act).toBe('correct')
     expect(reading.facts).toEqual({ revenue: 2800, revenuePrev: 3200 })
   })
+  it('a last value named, then a new figure, replaces it; a value said to be of another slot, or denied, does not', () => {
+    const lastValues = [
+      { fact: 'employees' as const, value: 150 },
+      { fact: 'revenuePrev' as const, value: 2800 },
+      { fact: 'revenue' as const, value: 3200 },
+    ]
+    const byRoster = read('150那个是我随口说的 刚让人事拉了花名册 一百四十四', summary, known, lastValues)
+    expect(byRoster.act).toBe('correct')
+    expect(byRoster.facts).toEqual({ employees: 144 })
+    const invoiced = read('营收3200是开票数 账上确认的收入是3080', summary, known, lastValues)
+    expect(invoiced.facts).toEqual({ revenue: 3080 })
+    // Restating the known values beside new ones corrects nothing.
+    const restated = read('营收去年3200万前年2800万，员工150人', revenue, known, lastValues)
+    expect(restated.act).toBe('answer')
+    expect(restated.facts).toMatchObject({ revenue: 3200, revenuePrev: 2800 })
+  })
   it('研发费用那里有问题 / 前年的数对不上 deny at the summary and set no value', () => {
     const summaryKnown: Facts = { revenue: 3200, rdExpense: 240 }
     for (const text of ['研发费用那里有问题', '前年的数对不上']) {

@@ -110,7 +110,10 @@ export function readReply(
   const correction = correctionKind(normalized, tokens, lastValues, base)
   let reading: ExtractionResult
   let cleared: FactName[] = []
-  if (correction && (named.length === 0 || correction !== 'replace')) {
+  if (
+    correction &&
+    (named.length === 0 || correction !== 'replace' || restatedLastValues(tokens, lastValues).length > 0)
+  ) {
     const corrected = readCorrection(normalized, tokens, correction, expected, known, lastValues, base)
     reading = corrected.reading
     cleared = corrected.cleared
@@ -233,7 +236,56 @@ function correctionKind(
   if (keywordDated) return 'previous'
   if (kind === 'replace' && hasNumber) return 'replace'
   if (hasNumber && extractFacts(text, { ...base, expecting: [] }).denied.length > 0) return 'replace'
+  // "150那个是我随口说的 刚拉了花名册 一百四十四", "营收3200是开票数 账上确认的是3080": a last value named, then a new figure.
+  if (restatedLastValues(tokens, lastValues).length > 0) return 'replace'
   return null
+}
+
+/**
+ * The figures of the message equal to a last value given (with that value's fact), when a figure of the same unit that
+ * is no last value follows one of them: the message names the old value to replace it ("150那个是我随口说的 … 一百四十四").
+ */
+function restatedLastValues(
+  tokens: readonly MessageToken[],
+  lastValues: readonly LastValue[],
+): Array<{ token: MessageToken; fact: FactName }> {
+  const quantities = tokens.filter((token) => token.type === 'quantity')
+  if (quantities.length < 2) return []
+  const lastOf = (token: MessageToken) =>
+    token.type !== 'quantity'
+      ? undefined
+      : lastValues.find((last) => {
+          const topic = TOPIC_OF_FACT.get(last.fact)
+          const conversion = topic ? convertQuantity(token.quantity, topic.unit) : null
+          return conversion?.ok === true && conversion.value === last.value
+        })
+  const named: Array<{ token: MessageToken; fact: FactName }> = []
+  for (const [index, token] of quantities.entries()) {
+    const last = lastOf(token)
+    if (!last) continue
+    // "3000是近三年的": the value is said to belong elsewhere (a year, a window, a fact), not replaced.
+    const at = tokens.indexOf(token)
+    const after = tokens
+      .slice(at + 1)
+      .find((next) => next.type !== 'yes' && next.type !== 'filler' && next.type !== 'correction')
+    if (after && (after.type === 'year' || after.type === 'window' || after.type === 'keyword')) continue
+    const topic = TOPIC_OF_FACT.get(last.fact)
+    // The next figure replaces it, with no year, window or other fact's keyword between ("前年2800" is another slot).
+    const next = quantities[index + 1]
+    if (!next || next.type !== 'quantity' || !topic || lastOf(next)) continue
+    const between = tokens.slice(at + 1, tokens.indexOf(next))
+    const elsewhere = between.some(
+      (other) =>
+        other.type === 'year' ||
+        other.type === 'window' ||
+        // "是3.2千万不是3.2亿": a figure after 不是 is the wrong one.
+        other.type === 'no' ||
+        (other.type === 'keyword' && !(other.meaning.type === 'amount' && other.meaning.topic === topic)),
+    )
+    const replacing = !elsewhere && convertQuantity(next.quantity, topic.unit).ok
+    if (replacing) named.push({ token, fact: last.fact })
+  }
+  return named
 }
 
 /** Whether the last 不知道/跳过 word of the message is a skip (跳过, 下一个, 保密). */
@@ -480,7 +532,9 @@ function readCorrection(
       })
       .map((last) => last.fact),
   )
-  const order = [...new Set([...deniedFacts, ...lastFacts])]
+  // A last value the message names before the new figure is the one it replaces, and is not read again.
+  const restated = kind === 'replace' && probe.denied.length === 0 ? restatedLastValues(tokens, lastValues) : []
+  const order = [...new Set([...restated.map((entry) => entry.fact), ...deniedFacts, ...lastFacts])]
   const hasNumber = tokens.some(
     (token) => token.type === 'quantity' && !probe.denied.some((denied) => denied.raw === token.text),
   )
@@ -571,7 +625,10 @@ function readCorrection(
       cleared: [],
     }
   }
-  const reading = extractFacts(text, {
+  let rest = text
+  for (const { token } of restated)
+    rest = `${rest.slice(0, token.start)}${' '.repeat(token.end - token.start)}${rest.slice(token.end)}`
+  const reading = extractFacts(rest, {
     ...base,
     known: omit(known, order),
     expecting: [...order, ...expected.facts.filter((fact) => !order.includes(fact))],
