@@ -145,9 +145,13 @@ export const ReplyWordFileSchema = z
      * The grammar of not knowing (`src/understanding/mark-not-knowing.ts`): `negations` (不, 没, 唔) and `degrees`
      * (太, 怎么) before a `know` word ("没听说过", "不太晓得"); `results` after 不 that make a `grasp`, `tell` or `know`
      * verb a potential complement of failing ("看不明白", "估计不准", "报不全"); `refusals` (不, 先不) before a `tell`
-     * word refuse to give the figure ("不告诉你", "先不报").
+     * word refuse to give the figure ("不告诉你", "先不报"). `explanations`: words of a reply that explains instead of
+     * answering ("账本让漏水给泡了 正托人去调", "营收跟开票对不上 税务那边在核"): a reply to a figure question with no figure,
+     * no yes or no and no other act that holds one of them leaves the asked facts unknown.
      */
-    notKnowing: z.object({ negations: Words, degrees: Words, results: Words, refusals: Words }).strict(),
+    notKnowing: z
+      .object({ negations: Words, degrees: Words, results: Words, refusals: Words, explanations: Words.optional() })
+      .strict(),
   })
   .strict()
 

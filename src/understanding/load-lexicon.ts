@@ -105,6 +105,8 @@ export interface Lexicon {
     degrees: readonly string[]
     results: readonly string[]
     refusals: readonly string[]
+    /** Words of a reply that explains instead of answering (没, 还在, 才): see the schema. */
+    explanations: readonly string[]
   }
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
@@ -285,6 +287,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       degrees: longestFirst(replyWords.notKnowing.degrees),
       results: longestFirst(replyWords.notKnowing.results),
       refusals: longestFirst(replyWords.notKnowing.refusals),
+      explanations: longestFirst(replyWords.notKnowing.explanations ?? []),
     },
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },

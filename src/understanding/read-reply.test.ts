@@ -646,6 +646,21 @@ describe('readReply: replies typed in traditional characters read as simplified 
   })
 })
 
+describe('readReply: an explanation instead of the figure', () => {
+  it('leaves the asked facts unknown when the reply explains why there is no figure', () => {
+    for (const text of ['去年账本让楼上漏水给泡了 正托人去税务局调申报记录呢', '营收跟开票对不上 税务那边在核']) {
+      const reading = read(text, revenue)
+      expect(reading.act, text).toBe('unknown')
+      expect(reading.unknown, text).toEqual(expect.arrayContaining(['revenue']))
+      expect(reading.facts, text).toEqual({})
+    }
+  })
+  it('a figure, or a reply without any word of not having it, is no explanation', () => {
+    expect(read('营收还在三千万左右', revenue).act).not.toBe('unknown')
+    expect(read('嗯嗯好的', revenue).act).not.toBe('unknown')
+  })
+})
+
 describe('readReply: new correction and denial words', () => {
   const known: Facts = { revenue: 3200, revenuePrev: 2800, employees: 150 }
   it('两个数对调一下 swaps the last two values of one topic (两个数 is no count)', () => {

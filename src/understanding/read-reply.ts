@@ -161,7 +161,13 @@ export function readReply(
     (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))
   )
     act = 'confirm'
-  else if (has('no') || has('correction')) act = 'deny'
+  else if (explainsInstead(normalized, tokens, expected, reading, lexicon)) {
+    // "去年账本让楼上漏水给泡了 正托人去税务局调申报记录呢": an explanation instead of the figure leaves it unknown.
+    act = 'unknown'
+    const topics = namedTopics(tokens)
+    const asked = topics.length > 0 ? expected.facts.filter((fact) => topics.includes(TOPIC_OF_FACT.get(fact)!)) : []
+    reading = { ...reading, unknown: asked.length > 0 ? asked : [...expected.facts] }
+  } else if (has('no') || has('correction')) act = 'deny'
   else act = 'none'
   return { ...reading, act, asks, programs, intent, cleared }
 }
@@ -286,6 +292,23 @@ function restatedLastValues(
     if (replacing) named.push({ token, fact: last.fact })
   }
   return named
+}
+
+/**
+ * Whether a reply to a figure question explains instead of answering: no figure, bound or fact read, and a word of
+ * reply-words.json notKnowing.explanations (没, 还在, 才, 回头) in it.
+ */
+function explainsInstead(
+  text: string,
+  tokens: readonly MessageToken[],
+  expected: ExpectedAnswer,
+  reading: ExtractionResult,
+  lexicon: Lexicon,
+): boolean {
+  if (expected.step !== 'question' || expected.yesNo || expected.facts.length === 0) return false
+  if (tokens.some((token) => token.type === 'quantity') || reading.bounds.length > 0) return false
+  if (!expected.facts.some((fact) => TOPIC_OF_FACT.has(fact))) return false
+  return lexicon.notKnowing.explanations.some((word) => text.includes(word))
 }
 
 /** Whether the last 不知道/跳过 word of the message is a skip (跳过, 下一个, 保密). */
