@@ -117,6 +117,17 @@ describe('detectIntent', () => {
     expect(detectIntent('想问下我们能不能评专精特新 公司是做新材料研发生产的 在房山').kind).toBe('assess')
   })
 
+  it('asking for help with the assessment starts it beside a policy question; 申请 holds no helper 请', () => {
+    expect(detectIntent('专精特新申报要准备啥材料 顺便帮我们评一下 公司在大兴 做冷链设备制造')).toEqual({
+      kind: 'assess',
+      programs: ['specialized'],
+    })
+    expect(detectIntent('致政策咨询：我公司系独立法人，恳请协助评估“小巨人”申报可行性').kind).toBe('assess')
+    expect(detectIntent('申请北京市专精特新中小企业 研发费用最低要多少 占比呢').kind).toBe('other')
+    expect(detectIntent('评上专精特新有什么补贴').kind).toBe('other')
+    expect(detectIntent('梯度培育里最低那档 我们想先试试')).toEqual({ kind: 'assess', programs: ['innovative'] })
+  })
+
   it('recognises follow-ups on the last topic', () => {
     expect(detectIntent('那小巨人呢？')).toEqual({ kind: 'follow-up-program', program: 'little-giant' })
     expect(detectIntent('这个怎么申请？')).toEqual({ kind: 'follow-up-aspect', aspect: 'process' })

@@ -70,7 +70,10 @@ export function detectIntent(raw: string): Intent {
   // "专精特新怎么评 帮我测测": a closing request to assess is what the message asks for.
   const clauses = clausesOf(tokens)
   const last = clauses[clauses.length - 1] ?? []
-  const closingRequest = last.some((token) => token.cue === 'assess') && !asks(last)
+  // "顺便帮我们评一下", "恳请协助评估": asking for help with the assessment in any clause is a request, whatever else
+  // the message asks about the policy.
+  const helped = clauses.some((clause) => !asks(clause) && helpedAssessment(normalized, clause))
+  const closingRequest = (last.some((token) => token.cue === 'assess') && !asks(last)) || helped
   // "小巨人 我们在上海注册的", "想了解下小巨人 我们营收一个多亿": a program named beside what the firm is asks to assess it,
   // unless the message asks about a part of the policy ("认定要求营业收入1000万元以上 我们刚好1000万 算达标吗").
   const assessing =
@@ -78,7 +81,7 @@ export function detectIntent(raw: string): Intent {
   // "创新型中小企业评价 是不是一年就一次": a question on when, how or whom to ask about a tier is a policy question.
   if (
     assessing &&
-    !cues.has('policy') &&
+    (!cues.has('policy') || helped) &&
     (!asks(tokens) || closingRequest) &&
     (closingRequest || !asksProcedure(text))
   ) {
@@ -96,6 +99,21 @@ export function detectIntent(raw: string): Intent {
 }
 
 const OPENS_ASSESS_VERB = new Set<MessageToken['type']>(['separator', 'desire', 'filler'])
+
+/** Whether a clause asks for help with the assessment: a help word (帮我们, 协助, 麻烦) right before its assess cue. */
+function helpedAssessment(text: string, clause: readonly MessageToken[]): boolean {
+  const { helpers } = currentLexicon()
+  return clause.some((token) => {
+    if (token.cue !== 'assess') return false
+    const before = text.slice(Math.max(0, token.start - 6), token.start)
+    // A one-character helper (帮, 请) counts only as a word of its own ("申请" holds 请).
+    return helpers.some(
+      (helper) =>
+        before.endsWith(helper) &&
+        (helper.length > 1 || !/\p{Script=Han}/u.test(before.charAt(before.length - helper.length - 1))),
+    )
+  })
+}
 
 /** Aspects of a policy that a question about a tier's procedure asks (answer-aspects.json cues): not an assessment. */
 const PROCEDURE_ASPECTS = new Set(['timing', 'process', 'contact'])

@@ -112,6 +112,8 @@ export interface Lexicon {
   assessVerbBetween: ReadonlySet<string>
   /** Words that may stand right before an assess verb (intents.json assessVerbs.openers: 能否, 可以). */
   assessVerbOpeners: ReadonlySet<string>
+  /** Words asking for help (intents.json lookRequests.helpers: 帮我, 协助, 麻烦), longest first. */
+  helpers: readonly string[]
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
   assessBesideProgram: ReadonlySet<string>
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
@@ -276,6 +278,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     ),
     assessVerbBetween: new Set(intents.assessVerbs.between),
     assessVerbOpeners: new Set(intents.assessVerbs.openers ?? []),
+    helpers: [...(intents.lookRequests?.helpers ?? [])].sort((left, right) => right.length - left.length),
     indefinites: new Set(replyWords.indefinites),
     acknowledgements: new Set(replyWords.acknowledgements),
     notUnderstood: new Set(replyWords.notUnderstood),
