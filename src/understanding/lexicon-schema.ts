@@ -3,6 +3,10 @@ import { BOOLEAN_FACT_NAMES, INDUSTRIES, type FactName } from '../facts/fact-sch
 import { AMOUNT_TOPICS } from '../facts/fact-vocabulary.js'
 import { PROGRAMS } from '../dialogue/programs.js'
 
+/** Which of a topic's known values a position word points at (reply-words.json `positions`). */
+export const POSITIONS = ['first', 'second', 'third', 'middle', 'last', 'smaller', 'larger', 'earliest', 'latest'] as const
+export type Position = (typeof POSITIONS)[number]
+
 const Words = z.array(z.string().min(1)).min(1)
 const Header = { schemaVersion: z.literal(1), description: z.string().optional() }
 const TopicId = z.enum(Object.keys(AMOUNT_TOPICS) as [keyof typeof AMOUNT_TOPICS, ...Array<keyof typeof AMOUNT_TOPICS>])
@@ -149,6 +153,20 @@ export const ReplyWordFileSchema = z
      * answering ("账本让漏水给泡了 正托人去调", "营收跟开票对不上 税务那边在核"): a reply to a figure question with no figure,
      * no yes or no and no other act that holds one of them leaves the asked facts unknown.
      */
+    /**
+     * Words that point at one of a topic's known values by its position (中间那个, 第二个, 最早那年的) or size (小的那个):
+     * a correction after one replaces that value (src/understanding/read-positional-correction.ts).
+     */
+    positions: z
+      .array(
+        z
+          .object({
+            position: z.enum(POSITIONS),
+            words: Words,
+          })
+          .strict(),
+      )
+      .optional(),
     notKnowing: z
       .object({ negations: Words, degrees: Words, results: Words, refusals: Words, explanations: Words.optional() })
       .strict(),

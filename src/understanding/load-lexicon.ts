@@ -20,6 +20,7 @@ import {
   type Command,
   type CorrectionKind,
   type IntentCue,
+  type Position,
 } from './lexicon-schema.js'
 
 /** What one lexicon word is, for the tagger. */
@@ -112,6 +113,8 @@ export interface Lexicon {
   assessVerbBetween: ReadonlySet<string>
   /** Words that may stand right before an assess verb (intents.json assessVerbs.openers: 能否, 可以). */
   assessVerbOpeners: ReadonlySet<string>
+  /** Words pointing at a known value by position (reply-words.json positions: 中间那个, 小的那个), longest first. */
+  positions: ReadonlyArray<{ position: Position; word: string }>
   /** Words asking for help (intents.json lookRequests.helpers: 帮我, 协助, 麻烦), longest first. */
   helpers: readonly string[]
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
@@ -279,6 +282,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     assessVerbBetween: new Set(intents.assessVerbs.between),
     assessVerbOpeners: new Set(intents.assessVerbs.openers ?? []),
     helpers: [...(intents.lookRequests?.helpers ?? [])].sort((left, right) => right.length - left.length),
+    positions: (replyWords.positions ?? [])
+      .flatMap(({ position, words }) => words.map((word) => ({ position, word })))
+      .sort((left, right) => right.word.length - left.word.length),
     indefinites: new Set(replyWords.indefinites),
     acknowledgements: new Set(replyWords.acknowledgements),
     notUnderstood: new Set(replyWords.notUnderstood),

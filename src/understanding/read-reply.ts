@@ -11,6 +11,7 @@ import { programsNamed } from './find-program.js'
 import type { Lexicon } from './load-lexicon.js'
 import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
 import { extractFacts, type ExtractionResult } from './read-facts.js'
+import { readPositionalCorrection } from './read-positional-correction.js'
 import { tagText, type MessageToken } from './tag-text.js'
 import { toSimplified } from './to-simplified.js'
 import { dropMentions } from './drop-mentions.js'
@@ -110,7 +111,20 @@ export function readReply(
   const correction = correctionKind(normalized, tokens, lastValues, base)
   let reading: ExtractionResult
   let cleared: FactName[] = []
-  if (
+  // "主营那三个数 中间那个错了 应该是一千九": a value pointed at by its position takes the figure after the pointer.
+  const positional = readPositionalCorrection(normalized, tokens, known, options.lastValues ?? lastValues, lexicon)
+  if (positional) {
+    const changed = Object.keys(positional) as FactName[]
+    const checked = checkPlausibility(positional, omit(known, changed))
+    reading = {
+      ...extractFacts('', { ...base, expecting: [] }),
+      facts: checked.accepted,
+      correction: true,
+      mentioned: changed,
+      scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
+      evidence: Object.fromEntries(changed.map((fact) => [fact, normalized])),
+    }
+  } else if (
     correction &&
     (named.length === 0 || correction !== 'replace' || restatedLastValues(tokens, lastValues).length > 0)
   ) {

@@ -1,0 +1,124 @@
+import { convertQuantity } from '../facts/convert-quantity.js'
+import type { FactName, Facts } from '../facts/fact-schema.js'
+import { AMOUNT_TOPICS, type AmountTopic } from '../facts/fact-vocabulary.js'
+import type { Lexicon } from './load-lexicon.js'
+import type { Position } from './lexicon-schema.js'
+import type { MessageToken } from './tag-text.js'
+
+
+const TOPIC_OF_FACT = new Map<FactName, AmountTopic>()
+for (const topic of Object.values(AMOUNT_TOPICS) as AmountTopic[])
+  for (const fact of topic.slots) TOPIC_OF_FACT.set(fact, topic)
+
+/** A value given before, pointed at by its position ("中间那个", "第二个", "小的那个", "最早那年的"). */
+interface Pointer {
+  position: Position
+  start: number
+  end: number
+}
+
+/**
+ * "主营那三个数 中间那个错了 应该是一千九", "研发费用那两个 头一个240是对的 第二个应该是210", "两个营收里小的那个写错了 是2650":
+ * a correction that points at one of a topic's known values by its position among them (in the topic's slot order:
+ * the latest year first) or by its size, then gives the figure that replaces it. "少算了一百"/"多报了两百" after the
+ * pointer change the value by that much. The topic is the one the message names, else the one of the value given last.
+ * Returns the corrected facts, or null when the message points at no value.
+ */
+export function readPositionalCorrection(
+  text: string,
+  tokens: readonly MessageToken[],
+  known: Facts,
+  lastValues: ReadonlyArray<{ fact: FactName; value: number }>,
+  lexicon: Lexicon,
+): Facts | null {
+  const pointers = findPointers(text, lexicon.positions)
+  if (pointers.length === 0) return null
+  const keyword = tokens.find((token) => token.type === 'keyword' && token.meaning.type === 'amount')
+  const topic =
+    keyword?.type === 'keyword' && keyword.meaning.type === 'amount'
+      ? keyword.meaning.topic
+      : lastValues[0]
+        ? TOPIC_OF_FACT.get(lastValues[0].fact)
+        : undefined
+  if (!topic) return null
+  const slots = topic.slots.filter((fact) => typeof known[fact] === 'number')
+  if (slots.length < 2) return null
+  // 第一个/第二个 count in the order the values were given (the last values, latest first), the years by slot.
+  const given = [...lastValues]
+    .reverse()
+    .map((last) => last.fact)
+    .filter((fact) => slots.includes(fact))
+  const order = [...new Set([...given, ...slots])]
+  const corrected: Record<string, number> = {}
+  for (const [index, pointer] of pointers.entries()) {
+    const fact = pointedFact(pointer.position, slots, order, known)
+    if (!fact) continue
+    const before = known[fact] as number
+    // The figure after the pointer, before the next one: the new value, or how far off the old one was.
+    const limit = pointers[index + 1]?.start ?? text.length
+    const figures = tokens.filter(
+      (token) => token.type === 'quantity' && token.start >= pointer.end && token.start < limit,
+    )
+    const change = tokens.find(
+      (token) =>
+        token.type === 'correction' &&
+        (token.kind === 'overstated' || token.kind === 'understated') &&
+        token.start >= pointer.end &&
+        token.start < limit,
+    )
+    for (const figure of figures) {
+      if (figure.type !== 'quantity') continue
+      const conversion = convertQuantity(figure.quantity, topic.unit)
+      if (!conversion.ok) continue
+      // "少算了一百": the figure right after 少算了/多报了 is the difference; "多写了 是两千零一十" gives the value.
+      const difference = change?.type === 'correction' && tokens[tokens.indexOf(change) + 1] === figure
+      const value = difference
+        ? before + (change.kind === 'overstated' ? -conversion.value : conversion.value)
+        : conversion.value
+      // "头一个240是对的": the figure that restates the value confirms it.
+      if (value !== before) corrected[fact] = Number(value.toPrecision(12))
+      break
+    }
+  }
+  return Object.keys(corrected).length > 0 ? (corrected as Facts) : null
+}
+
+/** The position words of the text, longest first where they overlap ("中间那个数" before "那个"). */
+function findPointers(text: string, positions: Lexicon['positions']): Pointer[] {
+  const found: Pointer[] = []
+  for (const { position, word } of positions)
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length))
+      if (!found.some((other) => at < other.end && other.start < at + word.length))
+        found.push({ position, start: at, end: at + word.length })
+  return found.sort((left, right) => left.start - right.start)
+}
+
+/** The fact a position points at: by the order given (`order`), by year (`slots`, latest first) or by size. */
+function pointedFact(
+  position: Position,
+  slots: readonly FactName[],
+  order: readonly FactName[],
+  known: Facts,
+): FactName | undefined {
+  const value = (fact: FactName) => known[fact] as number
+  switch (position) {
+    case 'first':
+      return order[0]
+    case 'second':
+      return order[1]
+    case 'third':
+      return order[2]
+    case 'middle':
+      return order.length === 3 ? order[1] : undefined
+    case 'last':
+      return order[order.length - 1]
+    case 'latest':
+      return slots[0]
+    case 'earliest':
+      return slots[slots.length - 1]
+    case 'smaller':
+      return [...slots].sort((left, right) => value(left) - value(right))[0]
+    case 'larger':
+      return [...slots].sort((left, right) => value(right) - value(left))[0]
+  }
+}
