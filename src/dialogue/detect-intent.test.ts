@@ -109,6 +109,8 @@ describe('detectIntent', () => {
       '创新型中小企业评价 是不是一年就一次 错过了要等明年吗',
       '北京专精特新的牌匾搬家弄丢了 能找经信局补一个吗',
       '小巨人企业的经营管理人员培训 是所有小巨人都能参加吗',
+      '我们是小巨人 打算把公司迁到外省去 要是核实下来不符合标准了 是谁来取消认定',
+      '如果因为数据造假被取消了认定 过了几年再报 是要从创新型中小企业重新开始评 还是能直接报专精特新',
     ])
       expect(detectIntent(text).kind, text).toBe('other')
     // What the firm is, said beside the tier, still starts it; so does a deadline said without asking.
