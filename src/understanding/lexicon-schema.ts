@@ -151,7 +151,8 @@ export const ReplyWordFileSchema = z
      * verb a potential complement of failing ("看不明白", "估计不准", "报不全"); `refusals` (不, 先不) before a `tell`
      * word refuse to give the figure ("不告诉你", "先不报"). `explanations`: words of a reply that explains instead of
      * answering ("账本让漏水给泡了 正托人去调", "营收跟开票对不上 税务那边在核"): a reply to a figure question with no figure,
-     * no yes or no and no other act that holds one of them leaves the asked facts unknown.
+     * no yes or no and no other act that holds one of them leaves the asked facts unknown. `movingOn`: words of such a
+     * reply that move on instead ("这块直接往后问", "称号这个你别管了"): it skips the question.
      */
     /**
      * Words that point at one of a topic's known values by its position (中间那个, 第二个, 最早那年的) or size (小的那个):
@@ -168,7 +169,14 @@ export const ReplyWordFileSchema = z
       )
       .optional(),
     notKnowing: z
-      .object({ negations: Words, degrees: Words, results: Words, refusals: Words, explanations: Words.optional() })
+      .object({
+        negations: Words,
+        degrees: Words,
+        results: Words,
+        refusals: Words,
+        explanations: Words.optional(),
+        movingOn: Words.optional(),
+      })
       .strict(),
   })
   .strict()

@@ -108,6 +108,8 @@ export interface Lexicon {
     refusals: readonly string[]
     /** Words of a reply that explains instead of answering (没, 还在, 才): see the schema. */
     explanations: readonly string[]
+    /** Words of a reply that moves on instead of answering (往后, 下一, 别问): see the schema. */
+    movingOn: readonly string[]
   }
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
@@ -297,6 +299,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       results: longestFirst(replyWords.notKnowing.results),
       refusals: longestFirst(replyWords.notKnowing.refusals),
       explanations: longestFirst(replyWords.notKnowing.explanations ?? []),
+      movingOn: longestFirst(replyWords.notKnowing.movingOn ?? []),
     },
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     mainActivity: industries.mainActivity ?? { before: [], after: [] },

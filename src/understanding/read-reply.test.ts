@@ -655,6 +655,10 @@ describe('readReply: an explanation instead of the figure', () => {
       expect(reading.facts, text).toEqual({})
     }
   })
+  it('moving on instead of answering skips the question', () => {
+    for (const text of ['这个管理方面的我就不一一说了你直接往后问吧', '营收这块先搁一搁 问下一项'])
+      expect(read(text, revenue).act, text).toBe('skip')
+  })
   it('a figure, or a reply without any word of not having it, is no explanation', () => {
     expect(read('营收还在三千万左右', revenue).act).not.toBe('unknown')
     expect(read('嗯嗯好的', revenue).act).not.toBe('unknown')

@@ -175,6 +175,12 @@ export function readReply(
     (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))
   )
     act = 'confirm'
+  else if (
+    answersNothing(tokens, expected, reading) &&
+    lexicon.notKnowing.movingOn.some((word) => normalized.includes(word))
+  )
+    // "这个管理方面的我就不一一说了你直接往后问吧": moving on instead of answering skips the question.
+    act = 'skip'
   else if (explainsInstead(normalized, tokens, expected, reading, lexicon)) {
     // "去年账本让楼上漏水给泡了 正托人去税务局调申报记录呢": an explanation instead of the figure leaves it unknown.
     act = 'unknown'
@@ -319,10 +325,15 @@ function explainsInstead(
   reading: ExtractionResult,
   lexicon: Lexicon,
 ): boolean {
-  if (expected.step !== 'question' || expected.yesNo || expected.facts.length === 0) return false
-  if (tokens.some((token) => token.type === 'quantity') || reading.bounds.length > 0) return false
+  if (!answersNothing(tokens, expected, reading) || expected.yesNo) return false
   if (!expected.facts.some((fact) => TOPIC_OF_FACT.has(fact))) return false
   return lexicon.notKnowing.explanations.some((word) => text.includes(word))
+}
+
+/** A reply at a question that holds no figure and reads no fact or bound. */
+function answersNothing(tokens: readonly MessageToken[], expected: ExpectedAnswer, reading: ExtractionResult): boolean {
+  if (expected.step !== 'question' || expected.facts.length === 0) return false
+  return !tokens.some((token) => token.type === 'quantity') && reading.bounds.length === 0
 }
 
 /** Whether the last 不知道/跳过 word of the message is a skip (跳过, 下一个, 保密). */
