@@ -4,7 +4,17 @@ import { AMOUNT_TOPICS } from '../facts/fact-vocabulary.js'
 import { PROGRAMS } from '../dialogue/programs.js'
 
 /** Which of a topic's known values a position word points at (reply-words.json `positions`). */
-export const POSITIONS = ['first', 'second', 'third', 'middle', 'last', 'smaller', 'larger', 'earliest', 'latest'] as const
+export const POSITIONS = [
+  'first',
+  'second',
+  'third',
+  'middle',
+  'last',
+  'smaller',
+  'larger',
+  'earliest',
+  'latest',
+] as const
 export type Position = (typeof POSITIONS)[number]
 
 const Words = z.array(z.string().min(1)).min(1)

@@ -5,7 +5,6 @@ import type { Lexicon } from './load-lexicon.js'
 import type { Position } from './lexicon-schema.js'
 import type { MessageToken } from './tag-text.js'
 
-
 const TOPIC_OF_FACT = new Map<FactName, AmountTopic>()
 for (const topic of Object.values(AMOUNT_TOPICS) as AmountTopic[])
   for (const fact of topic.slots) TOPIC_OF_FACT.set(fact, topic)
