@@ -212,7 +212,16 @@ export const IndustryFileSchema = z
      * Words that name the main one of several activities: `before` it (主要做X, 主打X), `after` it (X为主). The
      * industry they point at decides.
      */
-    mainActivity: z.object({ before: Words, after: Words }).strict().optional(),
+    mainActivity: z
+      .object({
+        before: Words,
+        after: Words,
+        /** A side line: the mention right after (带个小餐厅, 兼营) or right before (批发只是顺带) counts half. */
+        secondary: Words.optional(),
+        secondaryAfter: Words.optional(),
+      })
+      .strict()
+      .optional(),
     /**
      * Industry words that are trades done with goods: before another industry word the trade decides ("批发电子元器件"
      * is wholesale), where otherwise the last part of a compound does ("物流软件" is software).

@@ -122,7 +122,12 @@ export interface Lexicon {
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
   assessBesideProgram: ReadonlySet<string>
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
-  mainActivity: { before: readonly string[]; after: readonly string[] }
+  mainActivity: {
+    before: readonly string[]
+    after: readonly string[]
+    secondary?: readonly string[]
+    secondaryAfter?: readonly string[]
+  }
   /** Industry words that decide a compound they open (industries.json trades: 批发电子元器件). */
   trades: ReadonlySet<string>
   /** Words before a customer, longest first (industries.json customerMarkers: 给, 帮): the industry after one is not the firm's. */

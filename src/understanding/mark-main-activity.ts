@@ -3,6 +3,8 @@ export interface ActivityMention {
   start: number
   end: number
   main: boolean
+  /** Set when the message calls it a side line (带个小餐厅, 批发只是顺带). */
+  secondary?: boolean
 }
 
 /**
@@ -13,7 +15,12 @@ export interface ActivityMention {
 export function markMainActivity(
   text: string,
   mentions: ActivityMention[],
-  words: { before: readonly string[]; after: readonly string[] },
+  words: {
+    before: readonly string[]
+    after: readonly string[]
+    secondary?: readonly string[]
+    secondaryAfter?: readonly string[]
+  },
 ): void {
   const occurrences = (word: string): number[] => {
     const found: number[] = []
@@ -32,5 +39,19 @@ export function markMainActivity(
     for (const index of occurrences(word)) {
       const previous = mentions.findLast((mention) => mention.end <= index)
       if (previous) mark(previous.start)
+    }
+  // "五十来间客房 带个小餐厅", "批发只是顺带": the side line's mention, next to its word.
+  const side = (start: number) => {
+    for (const mention of mentions) if (mention.start === start) mention.secondary = true
+  }
+  for (const word of words.secondary ?? [])
+    for (const index of occurrences(word)) {
+      const next = mentions.find((mention) => mention.start >= index + word.length)
+      if (next && next.start - (index + word.length) <= 3) side(next.start)
+    }
+  for (const word of words.secondaryAfter ?? [])
+    for (const index of occurrences(word)) {
+      const previous = mentions.findLast((mention) => mention.end <= index)
+      if (previous && index - previous.end <= 2) side(previous.start)
     }
 }

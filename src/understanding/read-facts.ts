@@ -153,6 +153,8 @@ interface IndustryMention {
   explicit: boolean
   /** Its clause says it is the main activity ("以软件为主", "主要做云计算"). */
   main: boolean
+  /** Its clause calls it a side line ("带个小餐厅", "批发只是顺带"): it counts half. */
+  secondary?: boolean
   start: number
   end: number
   raw: string
@@ -1366,6 +1368,7 @@ class MessageExtractor {
           raw: this.text.slice(last.start, mention.end),
           explicit: mention.explicit || before.some((compound) => compound.explicit),
           main: mention.main || before.some((compound) => compound.main),
+          secondary: mention.secondary === true || before.some((compound) => compound.secondary === true),
         })
       } else compounds.push(mention)
     }
@@ -1373,7 +1376,8 @@ class MessageExtractor {
     // "做软件也做硬件，以软件为主": the activity said to be the main one outweighs the others and any name.
     const hasMain = compounds.some((compound) => compound.main)
     for (const compound of narrowAmbiguous(compounds)) {
-      const score = (compound.explicit ? 1 : 0.8) * (hasMain && !compound.main ? 0.5 : 1)
+      const score =
+        (compound.explicit ? 1 : 0.8) * (hasMain && !compound.main ? 0.5 : 1) * (compound.secondary ? 0.5 : 1)
       const known = scored.get(compound.value)
       if (!known || known.score < score) scored.set(compound.value, { score, raw: compound.raw })
     }
