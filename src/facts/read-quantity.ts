@@ -115,7 +115,7 @@ export const FIGURE_WORDS = {
   /** After a figure: about it; 出头/挂零 are the value, the others only when the number is not round. */
   approximateAfter: ['出头', '挂零', '左右', '上下', '前后', '的样子'],
   /** After a figure: at least it (ge). */
-  inclusiveLowerAfter: ['以上', '往上', '打底', '起步', '只多不少', '只会多不会少'],
+  inclusiveLowerAfter: ['以上', '往上', '朝上', '打底', '起步', '只多不少', '只会多不会少'],
   /** After a figure: below or at most it. */
   upperAfter: ['以下', '往下', '以内', '之内'],
   /** After a figure: more than it (gt): "三千万打不住", "三千万还不止", "五十开外". */

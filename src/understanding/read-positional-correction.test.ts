@@ -17,6 +17,13 @@ describe('a correction that points at a known value by its position or size', ()
     expect(read('主营那三个数 中间那个错了 应该是一千九', main).facts).toEqual({ mainRevenuePrev: 1900 })
     expect(read('主营第三个数多写了 是两千零一十', main).facts).toEqual({ mainRevenue: 2010 })
   })
+  it('a slipped zero after the pointer scales the value it points at', () => {
+    expect(
+      read('刚才那串数 中间的少写了个零', { mainRevenuePrev2: 150, mainRevenuePrev: 180, mainRevenue: 2100 }).facts,
+    ).toEqual({
+      mainRevenuePrev: 1800,
+    })
+  })
   it('最早那年 is the earliest year; 少算了一百 right after the pointer changes it by that much', () => {
     const reading = read('最早那年的主营少算了一百', main)
     expect(reading.act).toBe('correct')

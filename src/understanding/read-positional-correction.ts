@@ -65,6 +65,18 @@ export function readPositionalCorrection(
         token.start >= pointer.end &&
         token.start < limit,
     )
+    // "中间的少写了个零": a slipped zero after the pointer, with no figure, scales the value pointed at.
+    const zero = tokens.find(
+      (token) =>
+        token.type === 'correction' &&
+        (token.kind === 'extraZero' || token.kind === 'missingZero') &&
+        token.start >= pointer.end &&
+        token.start < limit,
+    )
+    if (figures.length === 0 && zero?.type === 'correction') {
+      corrected[fact] = Number((zero.kind === 'extraZero' ? before / 10 : before * 10).toPrecision(12))
+      continue
+    }
     for (const figure of figures) {
       if (figure.type !== 'quantity') continue
       const conversion = convertQuantity(figure.quantity, topic.unit)
