@@ -14,6 +14,8 @@ export const POSITIONS = [
   'larger',
   'earliest',
   'latest',
+  /** The other of two values than the one pointed at before ("大的那个数是对的 另一个应该是2650"). */
+  'other',
 ] as const
 export type Position = (typeof POSITIONS)[number]
 

@@ -49,8 +49,15 @@ export function readPositionalCorrection(
     .filter((fact) => slots.includes(fact))
   const order = [...new Set([...given, ...slots])]
   const corrected: Record<string, number> = {}
+  let previous: FactName | undefined
   for (const [index, pointer] of pointers.entries()) {
-    const fact = pointedFact(pointer.position, slots, order, known)
+    const fact =
+      pointer.position === 'other'
+        ? slots.length === 2 && previous
+          ? slots.find((slot) => slot !== previous)
+          : undefined
+        : pointedFact(pointer.position, slots, order, known)
+    previous = fact ?? previous
     if (!fact) continue
     const before = known[fact] as number
     // The figure after the pointer, before the next one: the new value, or how far off the old one was.
@@ -131,5 +138,7 @@ function pointedFact(
       return [...slots].sort((left, right) => value(left) - value(right))[0]
     case 'larger':
       return [...slots].sort((left, right) => value(right) - value(left))[0]
+    case 'other':
+      return undefined
   }
 }

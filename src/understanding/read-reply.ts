@@ -368,7 +368,13 @@ function closesWithQuestion(clauses: readonly MessageToken[][]): boolean {
   if (!last || clauses.length < 2) return false
   return (
     last.some((token) => token.type === 'question') &&
-    last.every((token) => ['question', 'filler', 'yes', 'intent'].includes(token.type) || token.cue !== undefined)
+    last.every(
+      (token) =>
+        ['question', 'filler', 'yes', 'intent'].includes(token.type) ||
+        token.cue !== undefined ||
+        // "经营异常以前有过 现在移出了算不算": the case asked about, before the closing question.
+        (token.type === 'keyword' && token.meaning.type === 'flag'),
+    )
   )
 }
 
