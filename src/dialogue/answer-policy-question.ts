@@ -326,8 +326,9 @@ export async function answerPolicyQuestion(
       const counterpart = decidePolicyAnswer(search, withoutPlace(question, decision.place, words.ownPolicyMarkers))
       if (counterpart.decision.kind !== 'answer')
         return { reply: { text: `${region}${NOT_FOUND_HOTLINE}。`, citations: [] }, cardIds: [] }
-      // A plausible counterpart is only named: quoting a guess as another place's answer helps nobody.
-      if (!counterpart.decision.certain) {
+      // A plausible counterpart is only named: quoting a guess as another place's answer helps nobody. A Beijing
+      // district is another matter: the city's policy applies there, so a plausible city card is quoted, said so.
+      if (!counterpart.decision.certain && decision.placeKind !== 'district') {
         const named = counterpart.decision.card
         return {
           reply: {
@@ -339,7 +340,10 @@ export async function answerPolicyQuestion(
       }
       const card = counterpart.decision.card
       const lead = decision.placeKind === 'district' ? `${region}以下为市级政策：` : `${region}北京市的对应政策：`
-      const reply = await answerFromCard(card, question, aspect, phraser, today, [], { certain: true, lead })
+      const reply = await answerFromCard(card, question, aspect, phraser, today, [], {
+        certain: counterpart.decision.certain,
+        lead,
+      })
       return { reply, cardIds: [card.id] }
     }
     case 'answer': {
