@@ -127,6 +127,11 @@ describe('detectIntent', () => {
     expect(detectIntent('致政策咨询：我公司系独立法人，恳请协助评估“小巨人”申报可行性').kind).toBe('assess')
     expect(detectIntent('申请北京市专精特新中小企业 研发费用最低要多少 占比呢').kind).toBe('other')
     expect(detectIntent('评上专精特新有什么补贴').kind).toBe('other')
+    // A closing wish after a policy word in an earlier clause asks for the assessment.
+    expect(detectIntent('评上小巨人能给多少钱啊 我们营收两个亿 有戏没戏')).toEqual({
+      kind: 'assess',
+      programs: ['little-giant'],
+    })
     expect(detectIntent('梯度培育里最低那档 我们想先试试')).toEqual({ kind: 'assess', programs: ['innovative'] })
   })
 

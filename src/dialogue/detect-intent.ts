@@ -73,6 +73,12 @@ export function detectIntent(raw: string): Intent {
   // "顺便帮我们评一下", "恳请协助评估": asking for help with the assessment in any clause is a request, whatever else
   // the message asks about the policy.
   const helped = clauses.some((clause) => !asks(clause) && helpedAssessment(normalized, clause))
+  // "听说评上小巨人有奖励 想评评看", "…营收两个亿 有戏没戏": a closing wish to be assessed, after a policy word in an
+  // earlier clause, asks for the assessment.
+  const closingWish =
+    clauses.length > 1 &&
+    last.some((token) => token.cue === 'assess') &&
+    !last.some((token) => token.type === 'question' || token.cue === 'policy')
   const closingRequest = (last.some((token) => token.cue === 'assess') && !asks(last)) || helped
   // "小巨人 我们在上海注册的", "想了解下小巨人 我们营收一个多亿": a program named beside what the firm is asks to assess it,
   // unless the message asks about a part of the policy ("认定要求营业收入1000万元以上 我们刚好1000万 算达标吗").
@@ -81,7 +87,7 @@ export function detectIntent(raw: string): Intent {
   // "创新型中小企业评价 是不是一年就一次": a question on when, how or whom to ask about a tier is a policy question.
   if (
     assessing &&
-    (!cues.has('policy') || helped) &&
+    (!cues.has('policy') || helped || closingWish) &&
     (!asks(tokens) || closingRequest) &&
     (closingRequest || !asksProcedure(text))
   ) {
