@@ -593,7 +593,6 @@ function readCorrection(
     (token) => token.type === 'quantity' && !probe.denied.some((denied) => denied.raw === token.text),
   )
   if (kind === 'previous') {
-    const year = tokens.find((token) => token.type === 'year')
     // "前面说的1500是23年的": the value named, else the last one given.
     const named = tokens.flatMap((token) => (token.type === 'quantity' ? [token.quantity] : []))
     const last =
@@ -604,6 +603,18 @@ function readCorrection(
           return conversion?.ok === true && conversion.value === candidate.value
         }),
       ) ?? lastValues[0]
+    // "你这怎么把我的前年当成去年了 3200是前年的": the year said of the value named is the first one after it.
+    const namedToken = last
+      ? tokens.find((token) => {
+          if (token.type !== 'quantity') return false
+          const topic = TOPIC_OF_FACT.get(last.fact)
+          const conversion = topic ? convertQuantity(token.quantity, topic.unit) : null
+          return conversion?.ok === true && conversion.value === last.value
+        })
+      : undefined
+    const year =
+      (namedToken && tokens.find((token) => token.type === 'year' && token.start >= namedToken.end)) ??
+      tokens.find((token) => token.type === 'year')
     const topic = last ? TOPIC_OF_FACT.get(last.fact) : undefined
     // "员工150是去年的，现在有180人": a fact with one value per firm takes the current figure that follows.
     if (last && topic && topic.slots.length === 1 && year?.type === 'year') {
