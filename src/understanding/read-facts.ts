@@ -191,6 +191,27 @@ function deniesExistence(clause: Clause, index: number, saysWrong: boolean, deni
   return !(word?.type === 'no' && denials.has(word.text))
 }
 
+/** One to three (in Chinese numerals) with a classifier of things: 一个, 两家, 三栋. */
+const FEW_THINGS = /^[一两二三][个家间栋座套台辆条块盘处所只]$/u
+/** Words after such a figure that make it a count of people after all ("两个研发", "一个人"). */
+const PEOPLE_AFTER =
+  /^(人|员|名|位|研发|技术|行政|销售|工程师|博士|硕士|本科|同事|师傅|老师|全职|兼职|正式|外包|驻场|实习)/u
+
+/**
+ * Whether a small figure with a classifier counts a thing named right after it ("一个高尔夫练习场", "两个盘") rather
+ * than stating a fact: a Han word follows that is neither a fact keyword, nor a person, nor a particle.
+ */
+function countsAThing(text: string, token: Token, next: Token | undefined, lexicon: Lexicon): boolean {
+  if (!FEW_THINGS.test(token.text)) return false
+  const after = text.slice(token.end)
+  if (!/^\p{Script=Han}/u.test(after) || PEOPLE_AFTER.test(after)) return false
+  // "两个发明专利": a figure before its own fact's keyword counts that fact; an industry word after it is the thing.
+  if (next && next.start === token.end && next.type === 'keyword' && next.meaning.type !== 'choice') return false
+  return (
+    !lexicon.closingParticles.some((particle) => after.startsWith(particle)) && !/^[的了吧呢啊吗嘛哦呀啦]/u.test(after)
+  )
+}
+
 /** Words that say what the firm is (its industry, legal form or titles), not something it has. */
 function namesTheFirm(meaning: KeywordMeaning): boolean {
   if (meaning.type === 'choice') return meaning.fact === 'industry'
@@ -518,6 +539,8 @@ class MessageExtractor {
       if (token.type === 'rank') this.#readRank(tokens, index, token.rank, bound)
       if (token.type === 'keyword' && token.meaning.type === 'amount') keywordBefore = true
       if (token.type !== 'quantity' || used.has(index)) return
+      // "经营一个高尔夫练习场", "在通州盖了两个盘": one to three of a thing, named right after, count no fact.
+      if (countsAThing(this.text, token, tokens[index + 1], this.#lexicon)) return
       // A question states no number either ("是不是得排前几名才算", "要不要超过500万").
       if (index >= suppressFrom) return
       // "是2800万不是2300万", "员工是120人不是150": the number after 不是 is the value being replaced.

@@ -646,6 +646,14 @@ describe('readReply: replies typed in traditional characters read as simplified 
   })
 })
 
+describe('readReply: a few of a thing are no headcount', () => {
+  it('一个高尔夫练习场 / 两个盘 count things; 两个研发 and 员工两个 count people', () => {
+    expect(read('经营一个高尔夫练习场', size).facts.employees).toBeUndefined()
+    expect(read('房地产开发 在通州盖了两个盘', size).facts.employees).toBeUndefined()
+    expect(read('员工两个 都是家里人', size).facts.employees).toBe(2)
+  })
+})
+
 describe('readReply: an explanation instead of the figure', () => {
   it('leaves the asked facts unknown when the reply explains why there is no figure', () => {
     for (const text of ['去年账本让楼上漏水给泡了 正托人去税务局调申报记录呢', '营收跟开票对不上 税务那边在核']) {
