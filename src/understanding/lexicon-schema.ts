@@ -16,6 +16,8 @@ export const POSITIONS = [
   'latest',
   /** The other of two values than the one pointed at before ("大的那个数是对的 另一个应该是2650"). */
   'other',
+  /** The first and the last value together ("头尾对调一下"). */
+  'ends',
 ] as const
 export type Position = (typeof POSITIONS)[number]
 

@@ -17,6 +17,10 @@ describe('a correction that points at a known value by its position or size', ()
     expect(read('主营那三个数 中间那个错了 应该是一千九', main).facts).toEqual({ mainRevenuePrev: 1900 })
     expect(read('主营第三个数多写了 是两千零一十', main).facts).toEqual({ mainRevenue: 2010 })
   })
+  it('头尾对调 / 第一个和第三个对调 swap the two values pointed at', () => {
+    expect(read('主营那三个数 头尾对调一下', main).facts).toEqual({ mainRevenuePrev2: 2100, mainRevenue: 1500 })
+    expect(read('主营第一个和第三个对调', main).facts).toEqual({ mainRevenuePrev2: 2100, mainRevenue: 1500 })
+  })
   it('另一个 is the other of two values than the one pointed at before', () => {
     expect(read('大的那个数是对的 另一个应该是2650', { revenue: 3200, revenuePrev: 2800 }).facts).toEqual({
       revenuePrev: 2650,

@@ -48,6 +48,20 @@ export function readPositionalCorrection(
     .map((last) => last.fact)
     .filter((fact) => slots.includes(fact))
   const order = [...new Set([...given, ...slots])]
+  // "主营那三个数 头尾对调一下", "第一个和第三个对调": two values pointed at trade places.
+  const swap = tokens.find((token) => token.type === 'correction' && token.kind === 'swapped')
+  if (swap) {
+    const pair =
+      pointers.length === 1 && pointers[0].position === 'ends'
+        ? [order[0], order[order.length - 1]]
+        : pointers.length === 2
+          ? pointers.map((pointer) => pointedFact(pointer.position, slots, order, known))
+          : []
+    const [left, right] = pair
+    if (left && right && left !== right)
+      return { [left]: known[right] as number, [right]: known[left] as number } as Facts
+    return null
+  }
   const corrected: Record<string, number> = {}
   let previous: FactName | undefined
   for (const [index, pointer] of pointers.entries()) {
@@ -139,6 +153,7 @@ function pointedFact(
     case 'larger':
       return [...slots].sort((left, right) => value(right) - value(left))[0]
     case 'other':
+    case 'ends':
       return undefined
   }
 }
