@@ -117,7 +117,7 @@ export const FIGURE_WORDS = {
   /** After a figure: at least it (ge). */
   inclusiveLowerAfter: ['以上', '往上', '朝上', '打底', '起步', '只多不少', '只会多不会少'],
   /** After a figure: below or at most it. */
-  upperAfter: ['以下', '往下', '以内', '之内'],
+  upperAfter: ['以下', '往下', '以内', '之内', '封顶', '到顶'],
   /** After a figure: more than it (gt): "三千万打不住", "三千万还不止", "五十开外". */
   aboveAfter: ['开外', '多点', '多一点', '打不住', '还不止', '都不止', '不止', '有余', '还多'],
   /** Around a range: "介于两千到三千万", "两千万和三千万之间" (和/与 join the two ends only before 之间). */

@@ -171,11 +171,6 @@ export function readReply(
   else if (reading.unknown.length > 0 || has('unknown')) act = 'unknown'
   else if (asks) act = 'ask'
   else if (
-    has('confirm') ||
-    (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))
-  )
-    act = 'confirm'
-  else if (
     answersNothing(tokens, expected, reading) &&
     lexicon.notKnowing.movingOn.some((word) => normalized.includes(word))
   )
@@ -187,7 +182,12 @@ export function readReply(
     const topics = namedTopics(tokens)
     const asked = topics.length > 0 ? expected.facts.filter((fact) => topics.includes(TOPIC_OF_FACT.get(fact)!)) : []
     reading = { ...reading, unknown: asked.length > 0 ? asked : [...expected.facts] }
-  } else if (has('no') || has('correction')) act = 'deny'
+  } else if (
+    has('confirm') ||
+    (has('yes') && !has('no') && !tokens.some((token) => token.type === 'correction' && token.alsoNo))
+  )
+    act = 'confirm'
+  else if (has('no') || has('correction')) act = 'deny'
   else act = 'none'
   return { ...reading, act, asks, programs, intent, cleared }
 }
