@@ -478,9 +478,11 @@ export function shapeSupport(
   const aspects = options.aspects ?? loadAnswerAspects()
   const aspectEntry = aspects.aspects.find((candidate) => candidate.aspect === part.aspect)
   if (!aspectEntry) return 'unknown'
-  // A condition part asking a figure ("履约金额达到多少才给奖励") is answered by a figure, like an amount.
-  const entry = asksFigure(part, aspectEntry) ? figureEntry(aspectEntry) : aspectEntry
-  if (!SHAPED_ASPECTS.has(part.aspect) && entry === aspectEntry) return 'unknown'
+  // A condition part asking a figure ("履约金额达到多少才给奖励") is answered by a figure, like an amount; a narrower
+  // question of the aspect (几年内, 补多久) by the clause shape of its narrowing.
+  const narrowed = narrowedEntry(part, aspectEntry) ?? aspectEntry
+  const entry = asksFigure(part, narrowed) ? figureEntry(narrowed) : narrowed
+  if (!SHAPED_ASPECTS.has(part.aspect) && entry === narrowed) return 'unknown'
   const shape = shapeOf(entry)
   // The number of a numbered item ("1．", "（2）") is no figure.
   const shaped = (clause: Clause) =>
