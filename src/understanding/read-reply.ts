@@ -12,6 +12,7 @@ import type { Lexicon } from './load-lexicon.js'
 import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
 import { extractFacts, type ExtractionResult } from './read-facts.js'
 import { readPositionalCorrection } from './read-positional-correction.js'
+import { isLastValue, topicOf, type LastValue } from './last-values.js'
 import { tagText, type MessageToken } from './tag-text.js'
 import { toSimplified } from './to-simplified.js'
 import { dropMentions } from './drop-mentions.js'
@@ -26,11 +27,7 @@ export interface ExpectedAnswer {
   yesNo?: 'positive' | 'negative'
 }
 
-/** A value the user gave in the last reply that set facts: what a correction without a keyword refers to. */
-export interface LastValue {
-  fact: FactName
-  value: number
-}
+export type { LastValue } from './last-values.js'
 
 export interface ReadOptions {
   /** The calendar year 上年度 refers to (the last full calendar year). */
@@ -59,9 +56,6 @@ export interface ReplyReading extends ExtractionResult {
   asks: boolean
 }
 
-const TOPIC_OF_FACT = new Map<FactName, AmountTopic>()
-for (const topic of Object.values(AMOUNT_TOPICS) as AmountTopic[])
-  for (const fact of topic.slots) TOPIC_OF_FACT.set(fact, topic)
 const GROUP_REASK = '请具体说明是哪一项情况，我好准确判断。'
 
 /**
@@ -108,7 +102,9 @@ export function readReply(
           ),
         )
       : (options.lastValues ?? [])
-  const correction = correctionKind(normalized, tokens, lastValues, base)
+  // The last values the message names before a new figure (read once: the correction kind and reading both use them).
+  const restated = restatedLastValues(tokens, lastValues)
+  const correction = correctionKind(normalized, tokens, lastValues, restated.length > 0, base)
   let reading: ExtractionResult
   let cleared: FactName[] = []
   // "主营那三个数 中间那个错了 应该是一千九": a value pointed at by its position takes the figure after the pointer.
@@ -124,11 +120,8 @@ export function readReply(
       scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
       evidence: Object.fromEntries(changed.map((fact) => [fact, normalized])),
     }
-  } else if (
-    correction &&
-    (named.length === 0 || correction !== 'replace' || restatedLastValues(tokens, lastValues).length > 0)
-  ) {
-    const corrected = readCorrection(normalized, tokens, correction, expected, known, lastValues, base)
+  } else if (correction && (named.length === 0 || correction !== 'replace' || restated.length > 0)) {
+    const corrected = readCorrection(normalized, tokens, correction, expected, known, lastValues, restated, base)
     reading = corrected.reading
     cleared = corrected.cleared
   } else if (expected.yesNo && expected.step === 'question') {
@@ -180,7 +173,7 @@ export function readReply(
     // "去年账本让楼上漏水给泡了 正托人去税务局调申报记录呢": an explanation instead of the figure leaves it unknown.
     act = 'unknown'
     const topics = namedTopics(tokens)
-    const asked = topics.length > 0 ? expected.facts.filter((fact) => topics.includes(TOPIC_OF_FACT.get(fact)!)) : []
+    const asked = topics.length > 0 ? expected.facts.filter((fact) => topics.includes(topicOf(fact)!)) : []
     reading = { ...reading, unknown: asked.length > 0 ? asked : [...expected.facts] }
   } else if (
     has('confirm') ||
@@ -200,6 +193,7 @@ function correctionKind(
   text: string,
   tokens: readonly MessageToken[],
   lastValues: readonly LastValue[],
+  restatesLastValue: boolean,
   base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
 ): CorrectionKind | null {
   if (lastValues.length === 0) return null
@@ -225,15 +219,7 @@ function correctionKind(
     const following = tokens.slice(index + 2 + yearAt).find((later) => later.type !== 'yes' && later.type !== 'filler')
     const opensFigure =
       following?.type === 'quantity' || (following?.type === 'keyword' && following.meaning.type === 'amount')
-    return (
-      yearAt >= 0 &&
-      !opensFigure &&
-      lastValues.some((last) => {
-        const topic = TOPIC_OF_FACT.get(last.fact)
-        const conversion = topic ? convertQuantity(token.quantity, topic.unit) : null
-        return conversion?.ok === true && conversion.value === last.value
-      })
-    )
+    return yearAt >= 0 && !opensFigure && lastValues.some((last) => isLastValue(token.quantity, last))
   })
   if (dated) return 'previous'
   // "研发费用是前年的，去年的是310万": a keyword with a known value, said to be of another year.
@@ -263,7 +249,7 @@ function correctionKind(
   if (kind === 'replace' && hasNumber) return 'replace'
   if (hasNumber && extractFacts(text, { ...base, expecting: [] }).denied.length > 0) return 'replace'
   // "150那个是我随口说的 刚拉了花名册 一百四十四", "营收3200是开票数 账上确认的是3080": a last value named, then a new figure.
-  if (restatedLastValues(tokens, lastValues).length > 0) return 'replace'
+  if (restatesLastValue) return 'replace'
   return null
 }
 
@@ -278,13 +264,7 @@ function restatedLastValues(
   const quantities = tokens.filter((token) => token.type === 'quantity')
   if (quantities.length < 2) return []
   const lastOf = (token: MessageToken) =>
-    token.type !== 'quantity'
-      ? undefined
-      : lastValues.find((last) => {
-          const topic = TOPIC_OF_FACT.get(last.fact)
-          const conversion = topic ? convertQuantity(token.quantity, topic.unit) : null
-          return conversion?.ok === true && conversion.value === last.value
-        })
+    token.type !== 'quantity' ? undefined : lastValues.find((last) => isLastValue(token.quantity, last))
   const named: Array<{ token: MessageToken; fact: FactName }> = []
   for (const [index, token] of quantities.entries()) {
     const last = lastOf(token)
@@ -295,7 +275,7 @@ function restatedLastValues(
       .slice(at + 1)
       .find((next) => next.type !== 'yes' && next.type !== 'filler' && next.type !== 'correction')
     if (after && (after.type === 'year' || after.type === 'window' || after.type === 'keyword')) continue
-    const topic = TOPIC_OF_FACT.get(last.fact)
+    const topic = topicOf(last.fact)
     // The next figure replaces it, with no year, window or other fact's keyword between ("前年2800" is another slot).
     const next = quantities[index + 1]
     if (!next || next.type !== 'quantity' || !topic || lastOf(next)) continue
@@ -326,7 +306,7 @@ function explainsInstead(
   lexicon: Lexicon,
 ): boolean {
   if (!answersNothing(tokens, expected, reading) || expected.yesNo) return false
-  if (!expected.facts.some((fact) => TOPIC_OF_FACT.has(fact))) return false
+  if (!expected.facts.some((fact) => topicOf(fact) !== undefined)) return false
   return lexicon.notKnowing.explanations.some((word) => text.includes(word))
 }
 
@@ -573,21 +553,16 @@ function readCorrection(
   expected: ExpectedAnswer,
   known: Facts,
   lastValues: readonly LastValue[],
+  restatedValues: ReadonlyArray<{ token: MessageToken; fact: FactName }>,
   base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
 ): { reading: ExtractionResult; cleared: FactName[] } {
   const lastFacts = lastValues.map((value) => value.fact)
   const probe = extractFacts(text, { ...base, expecting: [] })
   const deniedFacts = probe.denied.flatMap((denied) =>
-    lastValues
-      .filter((last) => {
-        const topic = TOPIC_OF_FACT.get(last.fact)
-        const conversion = topic ? convertQuantity(denied.quantity, topic.unit) : null
-        return conversion?.ok === true && conversion.value === last.value
-      })
-      .map((last) => last.fact),
+    lastValues.filter((last) => isLastValue(denied.quantity, last)).map((last) => last.fact),
   )
   // A last value the message names before the new figure is the one it replaces, and is not read again.
-  const restated = kind === 'replace' && probe.denied.length === 0 ? restatedLastValues(tokens, lastValues) : []
+  const restated = kind === 'replace' && probe.denied.length === 0 ? restatedValues : []
   const order = [...new Set([...restated.map((entry) => entry.fact), ...deniedFacts, ...lastFacts])]
   const hasNumber = tokens.some(
     (token) => token.type === 'quantity' && !probe.denied.some((denied) => denied.raw === token.text),
@@ -596,26 +571,15 @@ function readCorrection(
     // "前面说的1500是23年的": the value named, else the last one given.
     const named = tokens.flatMap((token) => (token.type === 'quantity' ? [token.quantity] : []))
     const last =
-      lastValues.find((candidate) =>
-        named.some((quantity) => {
-          const topic = TOPIC_OF_FACT.get(candidate.fact)
-          const conversion = topic ? convertQuantity(quantity, topic.unit) : null
-          return conversion?.ok === true && conversion.value === candidate.value
-        }),
-      ) ?? lastValues[0]
+      lastValues.find((candidate) => named.some((quantity) => isLastValue(quantity, candidate))) ?? lastValues[0]
     // "你这怎么把我的前年当成去年了 3200是前年的": the year said of the value named is the first one after it.
     const namedToken = last
-      ? tokens.find((token) => {
-          if (token.type !== 'quantity') return false
-          const topic = TOPIC_OF_FACT.get(last.fact)
-          const conversion = topic ? convertQuantity(token.quantity, topic.unit) : null
-          return conversion?.ok === true && conversion.value === last.value
-        })
+      ? tokens.find((token) => token.type === 'quantity' && isLastValue(token.quantity, last))
       : undefined
     const year =
       (namedToken && tokens.find((token) => token.type === 'year' && token.start >= namedToken.end)) ??
       tokens.find((token) => token.type === 'year')
-    const topic = last ? TOPIC_OF_FACT.get(last.fact) : undefined
+    const topic = last ? topicOf(last.fact) : undefined
     // "员工150是去年的，现在有180人": a fact with one value per firm takes the current figure that follows.
     if (last && topic && topic.slots.length === 1 && year?.type === 'year') {
       const rest = extractFacts(text.slice(year.end).replace(/^[的了]+/, ''), { ...base, expecting: [last.fact] })
@@ -654,10 +618,8 @@ function readCorrection(
   if (kind === 'swapped') {
     // "营收前年和去年说反了": the last two values of one fact's topic trade places.
     const [first] = lastValues
-    const topic = first ? TOPIC_OF_FACT.get(first.fact) : undefined
-    const second = lastValues.find(
-      (candidate) => candidate.fact !== first?.fact && TOPIC_OF_FACT.get(candidate.fact) === topic,
-    )
+    const topic = first ? topicOf(first.fact) : undefined
+    const second = lastValues.find((candidate) => candidate.fact !== first?.fact && topicOf(candidate.fact) === topic)
     if (first && second) {
       const swapped = { [first.fact]: second.value, [second.fact]: first.value } as Facts
       const checked = checkPlausibility(swapped, omit(known, [first.fact, second.fact]))
