@@ -21,6 +21,11 @@ describe('a correction that points at a known value by its position or size', ()
     expect(read('主营那三个数 头尾对调一下', main).facts).toEqual({ mainRevenuePrev2: 2100, mainRevenue: 1500 })
     expect(read('主营第一个和第三个对调', main).facts).toEqual({ mainRevenuePrev2: 2100, mainRevenue: 1500 })
   })
+  it('without a correction word, ordinals before figures answer the question asked, not a known value', () => {
+    const reading = read('第一个240 第二个200', { revenue: 3200, revenuePrev: 2800 })
+    expect(reading.facts.revenue).toBeUndefined()
+    expect(reading.facts.revenuePrev).toBeUndefined()
+  })
   it('另一个 is the other of two values than the one pointed at before', () => {
     expect(read('大的那个数是对的 另一个应该是2650', { revenue: 3200, revenuePrev: 2800 }).facts).toEqual({
       revenuePrev: 2650,

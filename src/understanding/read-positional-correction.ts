@@ -1,13 +1,9 @@
 import { convertQuantity } from '../facts/convert-quantity.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
-import { AMOUNT_TOPICS, type AmountTopic } from '../facts/fact-vocabulary.js'
+import { topicOf, type LastValue } from './last-values.js'
 import type { Lexicon } from './load-lexicon.js'
-import type { Position } from './lexicon-schema.js'
+import type { CorrectionKind, Position } from './lexicon-schema.js'
 import type { MessageToken } from './tag-text.js'
-
-const TOPIC_OF_FACT = new Map<FactName, AmountTopic>()
-for (const topic of Object.values(AMOUNT_TOPICS) as AmountTopic[])
-  for (const fact of topic.slots) TOPIC_OF_FACT.set(fact, topic)
 
 /** A value given before, pointed at by its position ("中间那个", "第二个", "小的那个", "最早那年的"). */
 interface Pointer {
@@ -27,9 +23,11 @@ export function readPositionalCorrection(
   text: string,
   tokens: readonly MessageToken[],
   known: Facts,
-  lastValues: ReadonlyArray<{ fact: FactName; value: number }>,
+  lastValues: readonly LastValue[],
   lexicon: Lexicon,
 ): Facts | null {
+  // Only a correction points back (错了, 应该是, 对调): "第一个有 第二个没有" answers a yes/no group.
+  if (!tokens.some((token) => token.type === 'correction')) return null
   const pointers = findPointers(text, lexicon.positions)
   if (pointers.length === 0) return null
   const keyword = tokens.find((token) => token.type === 'keyword' && token.meaning.type === 'amount')
@@ -37,7 +35,7 @@ export function readPositionalCorrection(
     keyword?.type === 'keyword' && keyword.meaning.type === 'amount'
       ? keyword.meaning.topic
       : lastValues[0]
-        ? TOPIC_OF_FACT.get(lastValues[0].fact)
+        ? topicOf(lastValues[0].fact)
         : undefined
   if (!topic) return null
   const slots = topic.slots.filter((fact) => typeof known[fact] === 'number')
@@ -79,21 +77,10 @@ export function readPositionalCorrection(
     const figures = tokens.filter(
       (token) => token.type === 'quantity' && token.start >= pointer.end && token.start < limit,
     )
-    const change = tokens.find(
-      (token) =>
-        token.type === 'correction' &&
-        (token.kind === 'overstated' || token.kind === 'understated') &&
-        token.start >= pointer.end &&
-        token.start < limit,
-    )
+    const inReach = (token: MessageToken) => token.start >= pointer.end && token.start < limit
+    const change = correctionOf(tokens, ['overstated', 'understated'], inReach)
     // "中间的少写了个零": a slipped zero after the pointer, with no figure, scales the value pointed at.
-    const zero = tokens.find(
-      (token) =>
-        token.type === 'correction' &&
-        (token.kind === 'extraZero' || token.kind === 'missingZero') &&
-        token.start >= pointer.end &&
-        token.start < limit,
-    )
+    const zero = correctionOf(tokens, ['extraZero', 'missingZero'], inReach)
     if (figures.length === 0 && zero?.type === 'correction') {
       corrected[fact] = Number((zero.kind === 'extraZero' ? before / 10 : before * 10).toPrecision(12))
       continue
@@ -113,6 +100,17 @@ export function readPositionalCorrection(
     }
   }
   return Object.keys(corrected).length > 0 ? (corrected as Facts) : null
+}
+
+/** The first correction token of one of these kinds that `where` accepts. */
+function correctionOf(
+  tokens: readonly MessageToken[],
+  kinds: readonly CorrectionKind[],
+  where: (token: MessageToken) => boolean,
+): MessageToken | undefined {
+  return tokens.find(
+    (token) => token.type === 'correction' && token.kind !== undefined && kinds.includes(token.kind) && where(token),
+  )
 }
 
 /** The position words of the text, longest first where they overlap ("中间那个数" before "那个"). */
