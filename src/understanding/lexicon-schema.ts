@@ -157,6 +157,11 @@ export const ReplyWordFileSchema = z
     denials: Words,
     /** Modal particles that close a message and say nothing ("能评吗哈", "是23年的哦"): dropped before reading. */
     closingParticles: Words,
+    /**
+     * A few of a thing are no fact ("经营一个高尔夫练习场", "盖了两个盘"): `figures` (一个, 两家 …) followed by a Han word
+     * that is not a fact keyword and begins with none of `people` (人, 研发, 行政 …) or `particles` (吧, 的, 左右 …).
+     */
+    thingCounts: z.object({ figures: Words, people: Words, particles: Words }).strict().optional(),
     /** Ask words that, after a matter named with an area word, say the owner does not know it ("知识产权的事我不太懂"). */
     notUnderstood: Words,
     /**

@@ -191,25 +191,24 @@ function deniesExistence(clause: Clause, index: number, saysWrong: boolean, deni
   return !(word?.type === 'no' && denials.has(word.text))
 }
 
-/** One to three (in Chinese numerals) with a classifier of things: 一个, 两家, 三栋. */
-const FEW_THINGS = /^[一两二三][个家间栋座套台辆条块盘处所只]$/u
-/** Words after such a figure that make it a count of people after all ("两个研发", "一个人"). */
-const PEOPLE_AFTER =
-  /^(人|员|名|位|研发|技术|行政|销售|工程师|博士|硕士|本科|同事|师傅|老师|全职|兼职|正式|外包|驻场|实习)/u
-
 /**
  * Whether a small figure with a classifier counts a thing named right after it ("一个高尔夫练习场", "两个盘") rather
- * than stating a fact: a Han word follows that is neither a fact keyword, nor a person, nor a particle.
+ * than stating a fact: a Han word follows that is neither a fact keyword, nor a person, nor a particle
+ * (reply-words.json thingCounts, closingParticles).
  */
 function countsAThing(text: string, token: Token, next: Token | undefined, lexicon: Lexicon): boolean {
-  if (!FEW_THINGS.test(token.text)) return false
+  const { figures, people, particles } = lexicon.thingCounts
+  if (!figures.has(token.text)) return false
   const after = text.slice(token.end)
-  if (!/^\p{Script=Han}/u.test(after) || PEOPLE_AFTER.test(after)) return false
+  if (
+    !/^\p{Script=Han}/u.test(after) ||
+    people.some((word) => after.startsWith(word)) ||
+    particles.some((word) => after.startsWith(word))
+  )
+    return false
   // "两个发明专利": a figure before its own fact's keyword counts that fact; an industry word after it is the thing.
   if (next && next.start === token.end && next.type === 'keyword' && next.meaning.type !== 'choice') return false
-  return (
-    !lexicon.closingParticles.some((particle) => after.startsWith(particle)) && !/^[的了吧呢啊吗嘛哦呀啦]/u.test(after)
-  )
+  return !lexicon.closingParticles.some((particle) => after.startsWith(particle))
 }
 
 /** Words that say what the firm is (its industry, legal form or titles), not something it has. */

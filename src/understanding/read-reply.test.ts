@@ -651,6 +651,7 @@ describe('readReply: a few of a thing are no headcount', () => {
     expect(read('经营一个高尔夫练习场', size).facts.employees).toBeUndefined()
     expect(read('房地产开发 在通州盖了两个盘', size).facts.employees).toBeUndefined()
     expect(read('员工两个 都是家里人', size).facts.employees).toBe(2)
+    expect(read('员工就两个吧', size).facts.employees).toBe(2)
   })
 })
 
