@@ -11,6 +11,14 @@ async function reachSummary(bot: Bot) {
   await bot.say('软件业，员工150人，营收3200万，我们是高新技术企业', /请核对/u, mode('confirming'))
 }
 
+/** Brings a 专精特新 assessment past the gates and the size group to the revenue question. */
+async function reachRevenueQuestion(bot: Bot) {
+  await bot.say('我们能评专精特新吗', /北京市注册登记/u)
+  await bot.say('是的，北京注册的独立法人', /以下情况有没有/u)
+  await bot.say('都没有', /所属行业/u)
+  await bot.say('软件，150人', /营业收入/u)
+}
+
 describe('对话：纠正、否认与行业（issue 9，acts and words）', () => {
   it('核对时“3200不对 是3020”改的是营收，回显改动并再次核对', async () => {
     const bot = createFixture()
@@ -77,12 +85,10 @@ describe('对话：纠正、否认与行业（issue 9，acts and words）', () =
     const { state } = await bot.say('做软件也做硬件，80人', /对吗|是哪/u)
     expect(state.facts.industry).toBeUndefined()
   })
+
   it('解释为什么没有数字时记为不清楚并往下问；说“往后问”就跳过；没有“不清楚”也不会重复追问', async () => {
     const bot = createFixture()
-    await bot.say('我们能评专精特新吗', /北京市注册登记/u)
-    await bot.say('是的，北京注册的独立法人', /以下情况有没有/u)
-    await bot.say('都没有', /所属行业/u)
-    await bot.say('软件，150人', /营业收入/u)
+    await reachRevenueQuestion(bot)
     const explained = await bot.say('营收跟开票对不上 税务那边在核', /先跳过/u, not(/营业收入（万元）是多少/u))
     expect(explained.state.unknown).toContain('revenue')
     expect(explained.state.facts.revenue).toBeUndefined()
@@ -92,10 +98,7 @@ describe('对话：纠正、否认与行业（issue 9，acts and words）', () =
 
   it('用位置指认一个数来改：“主营那三个数 中间那个错了 应该是一千九”，回显改动', async () => {
     const bot = createFixture()
-    await bot.say('我们能评专精特新吗', /北京市注册登记/u)
-    await bot.say('是的', /以下情况有没有/u)
-    await bot.say('都没有', /所属行业/u)
-    await bot.say('软件，150人', /营业收入/u)
+    await reachRevenueQuestion(bot)
     await bot.say('3200万', /主营业务收入/u)
     await bot.say('2023年1500万，2024年1800万，2025年2100万', /研发/u)
     await bot.say('主营那三个数 中间那个错了 应该是一千九', /1900万元（原为1800万元）/u, fact('mainRevenuePrev', 1900))
