@@ -69,6 +69,14 @@ const allCuesOf = oncePerObject((aspects: AnswerAspects) =>
   [...new Set(aspects.aspects.flatMap((entry) => cuesOf(entry)))].sort((left, right) => right.length - left.length),
 )
 
+/** The file's patterns, compiled once per loaded file (a question is split several times per turn). */
+const patternsOf = oncePerObject((aspects: AnswerAspects) => ({
+  split: new RegExp(aspects.splitPattern, 'u'),
+  followUp: new RegExp(aspects.followUpPattern, 'u'),
+  yesNo: new RegExp(aspects.yesNoPattern, 'u'),
+  reported: aspects.reportedPattern ? new RegExp(aspects.reportedPattern, 'u') : null,
+}))
+
 /** The part breaks' words normalised, longest first (built once per loaded file). */
 const breakWordsOf = oncePerObject((aspects: AnswerAspects) => {
   const longestFirst = (words: readonly string[]) =>
@@ -120,15 +128,14 @@ function breakPiece(piece: string, aspects: AnswerAspects): string[] {
  * every part; a question with no asking piece is one 'general' part.
  */
 export function splitSubQuestions(question: string, aspects: AnswerAspects = loadAnswerAspects()): SubQuestion[] {
+  const patterns = patternsOf(aspects)
   const normalized = normalizeForSearch(question)
   const pieces = normalized
-    .split(new RegExp(aspects.splitPattern, 'u'))
+    .split(patterns.split)
     .filter((piece) => piece.length > 0)
     .flatMap((piece) => breakPiece(piece, aspects))
   const parts: Array<{ text: string; aspect: AnswerAspect }> = []
-  const followUp = new RegExp(aspects.followUpPattern, 'u')
-  const yesNo = new RegExp(aspects.yesNoPattern, 'u')
-  const reported = aspects.reportedPattern ? new RegExp(aspects.reportedPattern, 'u') : null
+  const { followUp, yesNo, reported } = patterns
   const contextPieces: string[] = []
   for (const [index, piece] of pieces.entries()) {
     const previous = parts[parts.length - 1]
