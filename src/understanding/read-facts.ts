@@ -1016,11 +1016,19 @@ class MessageExtractor {
         next?.start === token.end &&
         !branch &&
         (next.type === 'cue' || (next.type === 'keyword' && namesTheFirm(next.meaning)))
+      // "做汽车线束 昌平 三百二十人": a place standing alone between other facts is where the firm is.
+      const alone =
+        head === index &&
+        clause.tokens.every((candidate, at) => at === index || candidate.type === 'filler') &&
+        clause.text.trim() === token.text
       // "我们在海淀", "位于亦庄", "我们是一家北京的物流公司".
       // 再 is typed for 在 ("我们再天津"), 滴 for 的 ("海淀滴独立法人").
       if (
         listed &&
-        (/(?:[在再]|于|是(?:一家|家|一个)?)$/.test(before) || doing || (first && /^[的滴]$/.test(after) && !ofOther))
+        (/(?:[在再]|于|是(?:一家|家|一个)?)$/.test(before) ||
+          doing ||
+          alone ||
+          (first && /^[的滴]$/.test(after) && !ofOther))
       ) {
         const polarity = polarityOf(clause, index)
         this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)

@@ -122,10 +122,11 @@ const PATTERNS: Array<[string, string]> = [
   ],
   ['rank', `(?:排名|排)?第\\s*(?:\\d+|[${CN_DIGITS}十]+)\\s*(?:名|位|完成单位|完成人|单位)?`],
   ['quantity', QUANTITY],
-  // A space between two Chinese words separates clauses in chat ("员工一百四十 其中研发三十五").
+  // A space between two Chinese words separates clauses in chat ("员工一百四十 其中研发三十五"), also beside an emoji
+  // ("想测 🏭 做阀门的").
   [
     'separator',
-    String.raw`[，,;；。!！\n…]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})|但是|但|不过|可是|而且|并且|另外|此外|同时|然后|还有`,
+    String.raw`[，,;；。!！\n…]|(?<=[\p{Script=Han}\p{Extended_Pictographic}\u{FE0F}])\s+(?=[\p{Script=Han}\p{Extended_Pictographic}])|但是|但|不过|可是|而且|并且|另外|此外|同时|然后|还有`,
   ],
   // After 注册在/在/位于, any two characters before 省/市 name a place (注册在邯郸市); listed places are lexicon words and win.
   [
