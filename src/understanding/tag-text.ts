@@ -443,6 +443,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   markAcknowledgement(tokens, lexicon.acknowledgements)
   markSignOff(tokens)
   separateRequests(tokens, lexicon)
+  separateHeadings(text, tokens)
   separateSpokenClauses(text, tokens)
   markAlternativeQuestions(text, tokens)
   markTopicMarkers(tokens)
@@ -529,6 +530,28 @@ const opensStatement = (token: MessageToken | undefined): boolean =>
   (token?.type === 'keyword' && token.meaning.type !== 'noise' && token.meaning.type !== 'sink')
 
 const isPolar = (token: MessageToken | undefined): boolean => token?.type === 'yes' || token?.type === 'no'
+
+/** What a colon may follow as the key of a key-value line ("营收：3300", "所属行业：…", "去年的：营收2980"). */
+const KEY_TYPES = new Set<MessageToken['type']>(['keyword', 'year', 'window', 'cue', 'place', 'quantity'])
+
+/**
+ * "致政策咨询：我公司注册地…", "来电人问：…": a colon after a heading that names no fact (an address, who asks)
+ * ends that heading; after a fact word or a year it joins the key to its value and stays.
+ */
+function separateHeadings(text: string, tokens: MessageToken[]): void {
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    const token = tokens[index]!
+    const gap = text.slice(token.end, tokens[index + 1]?.start ?? text.length)
+    const colon = gap.search(/[:：]/u)
+    if (colon < 0 || KEY_TYPES.has(token.type) || token.type === 'separator') continue
+    // "营收是：3300": a filler between the key and its colon.
+    let key = index
+    while (key > 0 && tokens[key]!.type === 'filler') key -= 1
+    if (KEY_TYPES.has(tokens[key]!.type)) continue
+    const at = token.end + colon
+    tokens.splice(index + 1, 0, { start: at, end: at + 1, text: text.charAt(at), type: 'separator' })
+  }
+}
 
 /**
  * Voice input has no punctuation ("去年3200万前年的记不得了", "失信没有限制类不太清楚事故没有"): a statement ends
