@@ -136,7 +136,7 @@ describe('composeVerdict', () => {
 
   it('states a failed gate with its reason on the screen', () => {
     const verdict = compose(FIRMS.gates, ['innovative', 'specialized', 'little-giant'])
-    expect(verdict.body).toMatch(/不满足申报基本条件（第三条）：在北京市内工商注册登记/u)
+    expect(verdict.body).toMatch(/不满足申报基本条件（第三条）中的“在北京市内工商注册登记”/u)
   })
 })
 

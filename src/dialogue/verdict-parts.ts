@@ -23,7 +23,7 @@ export function headline(result: AssessmentResult): string {
 export function gateLine(result: AssessmentResult): string | null {
   const gates = failedGates(result)
   return gates.length > 0
-    ? `不满足申报基本条件（第三条）：${gates.map((condition) => condition.name).join('；')}，不能申报北京市优质中小企业评价认定。`
+    ? `不满足申报基本条件（第三条）中的${gates.map((condition) => `“${condition.name}”`).join('、')}，不能申报北京市优质中小企业评价认定。`
     : null
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { failedGate } from '../../../src/dialogue/advance-assessment.js'
 import type { FactName, Facts } from '../../../src/facts/fact-schema.js'
+import { intervalOf, mergeBound, type BoundOp, type FactBounds } from '../../../src/facts/fact-bounds.js'
 import { isSme } from '../../../src/scoring/classify-size.js'
 import { loadRules } from '../../../src/scoring/load-rules.js'
 
@@ -52,9 +53,19 @@ const normalize = (value: unknown): unknown => (Array.isArray(value) ? [...value
 const family = (op: string): string =>
   op === 'lt' || op === 'le' ? 'upper' : op === 'gt' || op === 'ge' ? 'lower' : op
 
-/** Whether the facts known after the reply disqualify the firm (a 第三条 gate fails, or it is large by the size standard). */
-export function disqualifies(facts: Facts): boolean {
-  return failedGate(facts) !== null || isSme(facts, rules.size).sme === false
+/**
+ * Whether the facts known after the reply disqualify the firm (a 第三条 gate fails, or it is large by the size
+ * standard, also when only bounds show it: 员工八百多 营收十五个亿).
+ */
+export function disqualifies(
+  facts: Facts,
+  bounds: ReadonlyArray<{ fact: FactName; op: string; value: number }> = [],
+): boolean {
+  const intervals: FactBounds = {}
+  for (const { fact, op, value } of bounds)
+    if (op === 'lt' || op === 'le' || op === 'gt' || op === 'ge')
+      intervals[fact] = mergeBound(intervals[fact], intervalOf(op as BoundOp, value))
+  return failedGate(facts) !== null || isSme(facts, rules.size, intervals).sme === false
 }
 
 /** The problems of one outcome against its line's labels (empty: correct). */
@@ -85,7 +96,7 @@ export function judge(line: CorpusLine, outcome: Outcome): string[] {
   }
   if (expect.program !== undefined && outcome.program !== expect.program)
     problems.push(`program ${outcome.program}, expected ${expect.program}`)
-  const disqualified = disqualifies({ ...context.known, ...outcome.facts })
+  const disqualified = disqualifies({ ...context.known, ...outcome.facts }, outcome.bounds)
   if ((expect.disqualified ?? false) !== disqualified && line.context.step === 'opening')
     problems.push(`disqualified ${disqualified}, expected ${expect.disqualified ?? false}`)
   return problems
