@@ -28,6 +28,15 @@ describe('detectIntent', () => {
     expect(detectIntent(text)).toEqual({ kind: 'assess', programs })
   })
 
+  it.each([
+    ['比专精特新再高一级的那个 我们想试试', ['little-giant']],
+    ['我们去年评上了创新型 今年想往上冲一冲 下一档是啥 帮我评评', ['specialized']],
+    ['评上小巨人了 还有更高一级的吗 帮我测测', ['little-giant']],
+    ['我们拿到创新型已经两年了 今年专精特新能不能冲一下', ['specialized']],
+  ])('%s points to the tier asked (%j)', (text, programs) => {
+    expect(detectIntent(text)).toEqual({ kind: 'assess', programs })
+  })
+
   it('programs named together (和, 、) are assessed together; traditional characters read as simplified', () => {
     expect(detectIntent('创新型和专精特新都想测一下')).toEqual({
       kind: 'assess',

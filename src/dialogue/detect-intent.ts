@@ -61,7 +61,7 @@ export function detectIntent(raw: string): Intent {
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
   if (cues.has('which') && !cues.has('policy'))
     return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
-  const listed = assessedPrograms(normalized, tokens)
+  const listed = towardNextTier(normalized, assessedPrograms(normalized, tokens))
   const program = listed[listed.length - 1] ?? null
   // "升规后又评上专精特新，还能加多少": a question other than yes/no asks about a policy, not for an assessment.
   const { yesNoQuestions } = currentLexicon()
@@ -264,6 +264,13 @@ function assessedPrograms(text: string, tokens: readonly MessageToken[]): Progra
     if (programs.length > 0) return programs
   }
   return highest(tokens)
+}
+
+/** "比专精特新再高一级的那个", "评上了创新型 想冲下一档": a word pointing to the tier above the one programme named. */
+function towardNextTier(text: string, programs: Program[]): Program[] {
+  if (programs.length !== 1 || !currentLexicon().nextTier.some((word) => text.includes(word))) return programs
+  const above = TIER_ORDER[TIER_ORDER.indexOf(programs[0]!) + 1]
+  return above ? [above] : programs
 }
 
 /** Runs of program names with only joiners (和, 跟, 、), spaces or commas between them ("创新型和专精特新"). */

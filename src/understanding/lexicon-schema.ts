@@ -294,6 +294,11 @@ export const IntentFileSchema = z
      * pair is an assess cue, so that the pairs need not be listed one by one.
      */
     lookRequests: z.object({ helpers: Words, looks: Words }).strict().optional(),
+    /**
+     * Words that point from the one programme named to the tier above it ("比专精特新再高一级的那个", "评上了创新型 想冲下一档"):
+     * the programme assessed is the next tier.
+     */
+    nextTier: Words.optional(),
   })
   .strict()
 

@@ -123,6 +123,8 @@ export interface Lexicon {
   helpers: readonly string[]
   /** Assess cues that count only next to a program name (intents.json assessVerbs.besideProgram: 咋评). */
   assessBesideProgram: ReadonlySet<string>
+  /** Words that point from the programme named to the tier above it (intents.json nextTier: 下一档, 再高一级). */
+  nextTier: readonly string[]
   /** Words that name the main one of several activities, before it (主要) or after it (为主): industries.json mainActivity. */
   mainActivity: {
     before: readonly string[]
@@ -249,6 +251,12 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       else add(word, { type: 'intent', cue: entry.cue }, 'intents.json')
     }
   }
+  // "专精特新能不能冲一下": a cue that counts only beside a program is an assess cue of its own, listed once.
+  for (const word of intents.assessVerbs.besideProgram) {
+    const known = words.get(word)
+    if (!known) add(word, { type: 'intent', cue: 'assess' }, 'intents.json')
+    else if (!known.cue && known.tag.type !== 'intent') known.cue = 'assess'
+  }
   // "帮我瞅瞅", "给看一眼": a helper before a look verb asks to assess (a pair already listed keeps its meaning).
   for (const helper of intents.lookRequests?.helpers ?? [])
     for (const look of intents.lookRequests?.looks ?? []) {
@@ -314,6 +322,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       movingOn: longestFirst(replyWords.notKnowing.movingOn ?? []),
     },
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
+    nextTier: intents.nextTier ?? [],
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),
     customerMarkers: [...(industries.customerMarkers ?? [])].sort((left, right) => right.length - left.length),

@@ -113,6 +113,29 @@ describe('readReply: yes/no groups', () => {
     expect(read('不是，我们注册在河北廊坊', registration).facts).toEqual({ registeredInBeijing: false })
   })
 
+  it('an opening after a heading, a place alone, an emoji list and a missing licence are read', () => {
+    const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+    expect(read('致政策咨询：我公司注册地北京市昌平区，主营风电齿轮箱研发制造', idle).facts).toMatchObject({
+      registeredInBeijing: true,
+      industry: 'industry',
+    })
+    expect(read('我们 做汽车线束 昌平 三百二十人', idle).facts).toEqual({
+      registeredInBeijing: true,
+      industry: 'industry',
+      employees: 320,
+    })
+    expect(read('想测 🏭 做阀门的 👥260', idle).facts).toEqual({ industry: 'industry', employees: 260 })
+    expect(read('总公司在成都 我们是派驻北京的团队 没有单独的执照', idle).facts.independentLegalPerson).toBe(false)
+    expect(read('营收：3300', revenue).facts.revenue).toBe(3300)
+  })
+
+  it('"还没评过" denies a title; "没人给评过" does not know', () => {
+    const titles: ExpectedAnswer = { facts: ['innovativeSmeValid'], step: 'question' }
+    expect(read('没有，还没评过', titles).facts.innovativeSmeValid).toBe(false)
+    const ip: ExpectedAnswer = { facts: ['ipHighValue'], step: 'question' }
+    expect(read('高价值的从来没人给评过', ip).act).toBe('unknown')
+  })
+
   it('"不算，我们就是传统的" is a no (就是 holds 是 without affirming)', () => {
     expect(read('不算，我们就是传统的', { facts: ['strategicEmerging'], step: 'question' }).facts).toEqual({
       strategicEmerging: false,
