@@ -248,6 +248,11 @@ export const IndustryFileSchema = z
      * 宠物店" is no 宠物店); a wholesale word after one still says how the firm trades ("卖给经销商").
      */
     sellingMarkers: Words.optional(),
+    /**
+     * "从钢厂拿货", "从出版社进的货": an industry word between `before` (从) and `after` (拿货, 进货) is the supplier's,
+     * not the firm's.
+     */
+    supplierMarkers: z.object({ before: Words, after: Words }).strict().optional(),
   })
   .strict()
 

@@ -140,6 +140,8 @@ export interface Lexicon {
   customerSubjects: readonly string[]
   /** Words before whom the firm sells to (industries.json sellingMarkers: 卖给, 供货给). */
   sellingMarkers: readonly string[]
+  /** Words around a supplier (industries.json supplierMarkers: 从 … 拿货). */
+  supplierMarkers: { before: readonly string[]; after: readonly string[] }
   /** The simplified character of each traditional one (traditional.json: 對 → 对); replies are read simplified. */
   simplified: ReadonlyMap<string, string>
   /** Any traditional character of `simplified` (global): what toSimplified replaces. */
@@ -328,6 +330,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     customerMarkers: [...(industries.customerMarkers ?? [])].sort((left, right) => right.length - left.length),
     customerSubjects: [...(industries.customerSubjects ?? [])],
     sellingMarkers: [...(industries.sellingMarkers ?? [])],
+    supplierMarkers: industries.supplierMarkers ?? { before: [], after: [] },
     simplified,
     traditionalCharacters: new RegExp(`[${[...simplified.keys()].join('')}]`, 'gu'),
   }

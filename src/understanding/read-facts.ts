@@ -917,12 +917,29 @@ class MessageExtractor {
           // "客户是外卖平台上的商家", "用户都是中小学": in a clause about the customers every industry word is theirs;
           // "卖给宠物店": a shop or restaurant the firm sells to is its customer (a wholesale word says how it trades).
           const clauseBefore = this.text.slice(clause.tokens[0]?.start ?? token.start, token.start)
+          // "种香菇木耳 卖给新发地的批发商": after an activity of its own, whom the firm sells to is a customer, also
+          // with words between; a wholesaler it sells to is its customer only when that activity is no trade
+          // ("从厂家拿货卖给经销商的" says the firm trades wholesale).
+          const sellsTo = this.#lexicon.sellingMarkers.some((marker) =>
+            this.#industries.length > 0 ? clauseBefore.includes(marker) : before.endsWith(marker),
+          )
+          const produces = this.#industries.some(
+            (mention) => mention.value !== 'retail' && mention.value !== 'wholesale',
+          )
+          // "从钢厂拿货": the supplier.
+          const { supplierMarkers } = this.#lexicon
+          const after = this.text.slice(token.end, token.end + 4)
+          const spokenBefore = before.split(/[\s，,。；;！!？?]/u).pop() ?? ''
+          const supplier =
+            supplierMarkers.before.some((marker) => spokenBefore.includes(marker)) &&
+            supplierMarkers.after.some((marker) => after.startsWith(marker))
           const customer =
             (doneFor &&
               !this.#lexicon.trades.has(token.text) &&
               this.#lexicon.customerMarkers.some((marker) => before.endsWith(marker))) ||
             this.#lexicon.customerSubjects.some((word) => clauseBefore.includes(word)) ||
-            (meaning.value !== 'wholesale' && this.#lexicon.sellingMarkers.some((marker) => before.endsWith(marker)))
+            supplier ||
+            (sellsTo && (meaning.value !== 'wholesale' || produces))
           if (polarity !== 'no' && !customer && (cued || opens)) {
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({
