@@ -153,6 +153,11 @@ export const ReplyWordFileSchema = z
     acknowledgements: Words,
     /** Deny words that, right before a figure, say the value is below it ("员工没有150，只有120", "营收没有一千万"). */
     negatedFigures: Words,
+    /**
+     * Words right after a fact keyword that point at that fact's answer ("净利润那里我填的是税前 税后是二百四",
+     * "员工那栏多按了个1 是150"): at another question the bare figures of the message are that fact's.
+     */
+    pointers: Words.optional(),
     /** Deny words that say what something is not ("员工是160 不是150", "160（非150）", "不是研发费用"): the figure after is the wrong one. */
     denials: Words,
     /** Modal particles that close a message and say nothing ("能评吗哈", "是23年的哦"): dropped before reading. */

@@ -100,6 +100,8 @@ export interface Lexicon {
   notUnderstood: ReadonlySet<string>
   /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
   negatedFigures: ReadonlySet<string>
+  /** Words after a fact keyword that point at its answer (reply-words.json pointers: 那里, 那栏). */
+  pointers: readonly string[]
   /** Deny words that say what something is not (reply-words.json denials: 不是, 并非, 非). */
   denials: ReadonlySet<string>
   /** The grammar of not knowing (reply-words.json notKnowing: negations, degrees, results), longest first. */
@@ -314,6 +316,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       particles: [...(replyWords.thingCounts?.particles ?? [])],
     },
     negatedFigures: new Set(replyWords.negatedFigures),
+    pointers: longestFirst(replyWords.pointers ?? []),
     denials: new Set(replyWords.denials),
     notKnowing: {
       negations: longestFirst(replyWords.notKnowing.negations),

@@ -129,6 +129,13 @@ describe('readReply: yes/no groups', () => {
     expect(read('营收：3300', revenue).facts.revenue).toBe(3300)
   })
 
+  it('a fact pointed at (净利润那里) takes the bare figure at another question, as a correction', () => {
+    const ip: ExpectedAnswer = { facts: ['ipClass1', 'ipClass2'], step: 'question' }
+    const reading = read('净利润那里我填的是税前 税后是二百四', ip, { netProfit: 300 })
+    expect(reading.facts).toEqual({ netProfit: 240 })
+    expect(reading.act).toBe('correct')
+  })
+
   it('"还没评过" denies a title; "没人给评过" does not know', () => {
     const titles: ExpectedAnswer = { facts: ['innovativeSmeValid'], step: 'question' }
     expect(read('没有，还没评过', titles).facts.innovativeSmeValid).toBe(false)

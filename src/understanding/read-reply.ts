@@ -127,7 +127,15 @@ export function readReply(
   } else if (expected.yesNo && expected.step === 'question') {
     reading = readYesNoGroup(normalized, clauses, expected, base)
   } else {
-    reading = extractFacts(normalized, { ...base, expecting: expected.step === 'idle' ? [] : expected.facts })
+    // "净利润那里我填的是税前 税后是二百四": a fact pointed at (那里, 那栏) at another question takes the bare figures.
+    const pointed = expected.step === 'question' ? pointedTopic(normalized, tokens, lexicon) : null
+    const expecting =
+      expected.step === 'idle'
+        ? []
+        : pointed && !pointed.slots.some((fact) => expected.facts.includes(fact))
+          ? [...pointed.slots]
+          : expected.facts
+    reading = extractFacts(normalized, { ...base, expecting })
   }
   // "在北京有分公司但总部在上海，能算吗": a closing question without a figure asks whether the case before it counts.
   if (
@@ -340,6 +348,16 @@ function namedTopics(tokens: readonly MessageToken[]): AmountTopic[] {
       topics.push(AMOUNT_TOPICS.netProfit)
   }
   return topics
+}
+
+/** The one amount topic the message points at with a pointer word right after its keyword ("员工那里", "净利润那栏"). */
+function pointedTopic(text: string, tokens: readonly MessageToken[], lexicon: Lexicon): AmountTopic | null {
+  const pointed = new Set<AmountTopic>()
+  for (const token of tokens) {
+    if (token.type !== 'keyword' || token.meaning.type !== 'amount') continue
+    if (lexicon.pointers.some((word) => text.startsWith(word, token.end))) pointed.add(token.meaning.topic)
+  }
+  return pointed.size === 1 ? [...pointed][0]! : null
 }
 
 /** The last clause only asks ("能算吗", "算不算"): a question word with nothing else to state. */
