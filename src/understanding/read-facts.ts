@@ -855,12 +855,12 @@ class MessageExtractor {
           for (const fact of facts)
             if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
         } else if (
-          polarity === 'yes' &&
+          polarity !== 'no' &&
           facts.length === 1 &&
           WHOLE_OF[facts[0]] &&
           clause.tokens.some((token) => token.type === 'all')
         ) {
-          // "发明专利4个都是自己研发的": the part is all of the whole.
+          // "发明专利4个都是自己研发的", "均为自主研发", "全部自研": the part is all of the whole.
           this.#allOf.add(facts[0])
         } else if (
           polarity === 'yes' &&
