@@ -1008,7 +1008,6 @@ class MessageExtractor {
     if (clause.tokens.some((token) => token.type === 'keyword' && token.meaning.type === 'registration')) return
     clause.tokens.forEach((token, index) => {
       if (token.type !== 'place' || index >= suppressFrom || this.#draft.touched('registeredInBeijing')) return
-      if (index > 0 && clause.tokens[index - 1].type === 'near') return
       // "河北廊坊的企业": a province and its city are one place, read at its last part.
       const next = clause.tokens[index + 1]
       if (next?.type === 'place' && next.start === token.end) return
@@ -1019,6 +1018,8 @@ class MessageExtractor {
         clause.tokens[head - 1].end === clause.tokens[head].start
       )
         head -= 1
+      // "离北京很近", "办公地址在河北燕郊": a place beside the firm, not where it is registered.
+      if (head > 0 && clause.tokens[head - 1].type === 'near') return
       const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
       const before = this.text.slice(Math.max(0, clause.tokens[head].start - 4), clause.tokens[head].start)
       const after = this.text.charAt(token.end)
@@ -1669,9 +1670,15 @@ function gradeOf(grades: Grades, text: string): string | null {
  */
 function placeOf(clause: Clause): boolean | null {
   let found: boolean | null = null
+  let beside = false
   clause.tokens.forEach((token, index) => {
-    if (token.type !== 'place') return
-    if (index > 0 && clause.tokens[index - 1].type === 'near') return
+    if (token.type !== 'place') {
+      beside = false
+      return
+    }
+    // "办公地址在河北燕郊": every part of a place after 离/办公地址在 is beside the firm.
+    if (index > 0 && clause.tokens[index - 1].type === 'near') beside = true
+    if (beside) return
     if (found === null || !token.beijing) found = token.beijing
   })
   return found
