@@ -435,6 +435,8 @@ class MessageExtractor {
   #lastCorrectionAt = -1
   readonly #namesScienceAward: boolean
   readonly #levels: Lexicon['levels']
+  /** The last clause with a fact keyword named a contest: an award word in a clause without one is its ("…大赛 拿了个优胜奖"). */
+  #lastContest = false
   readonly #lexicon: Lexicon
   /** Where the last number or keyword ends: a 不对 before it is a correction, not a "no". */
   readonly #lastValueStart: number
@@ -525,6 +527,17 @@ class MessageExtractor {
     let keywordBefore = false
 
     this.#partOfCount = tokens[0]?.type === 'part'
+    const keyworded = tokens.some((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
+    if (
+      !keyworded &&
+      this.#lastContest &&
+      !hasUnknown &&
+      !suppressed &&
+      !tokens.some((token) => token.type === 'no') &&
+      gradeOf(this.#levels.contest, clause.text) === 'award'
+    )
+      this.#draft.set('contest', 'award', clause.raw)
+    if (keyworded) this.#lastContest = false
     // "员工是150？不是，是130": a clause of only 不是 after a value corrects it.
     if (tokens.length > 0 && tokens.every((token) => token.type === 'no') && this.#bindings.size > 0)
       this.#lastCorrectionAt = tokens[0].start
@@ -854,12 +867,7 @@ class MessageExtractor {
           if (!deniesExistence(clause, state.index, state.saysWrong, this.#lexicon.denials)) return meaning.topic
           for (const fact of facts)
             if (fact in NEGATIVE_VALUES && !draft.values.has(fact)) draft.set(fact, NEGATIVE_VALUES[fact], raw)
-        } else if (
-          polarity !== 'no' &&
-          facts.length === 1 &&
-          WHOLE_OF[facts[0]] &&
-          clause.tokens.some((token) => token.type === 'all')
-        ) {
+        } else if (facts.length === 1 && WHOLE_OF[facts[0]] && clause.tokens.some((token) => token.type === 'all')) {
           // "发明专利4个都是自己研发的", "均为自主研发", "全部自研": the part is all of the whole.
           this.#allOf.add(facts[0])
         } else if (
@@ -1075,7 +1083,13 @@ class MessageExtractor {
       draft.set(target, NEGATIVE_VALUES[target], raw)
       return
     }
-    if (fact === 'makerChinaTop') return
+    // "创客中国拿过北京赛区的二等奖": 创客中国 is a contest too; an award in its clause is a contest award.
+    if (fact === 'makerChinaTop') {
+      if (gradeOf(this.#levels.contest, clause.text) === 'award') draft.set('contest', 'award', raw)
+      this.#lastContest = true
+      return
+    }
+    if (fact === 'contest') this.#lastContest = true
     const found = gradeOf(
       this.#levels[fact === 'sciAward' ? 'sciAward' : fact === 'rdInstitution' ? 'rdInstitution' : 'contest'],
       clause.text,

@@ -136,6 +136,19 @@ describe('readReply: yes/no groups', () => {
     expect(reading.act).toBe('correct')
   })
 
+  it('an award in the clause after a contest, or beside 创客中国, is a contest award', () => {
+    const awards: ExpectedAnswer = {
+      facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
+      step: 'question',
+    }
+    expect(read('参加过创新创业大赛 拿了个优胜奖 科技奖没有', awards).facts).toEqual({
+      contest: 'award',
+      sciAwardLevel: 'none',
+    })
+    expect(read('创客中国拿过北京赛区的二等奖', awards).facts.contest).toBe('award')
+    expect(read('比赛参加过 科技奖拿过二等奖', awards).facts.contest).toBe('participated')
+  })
+
   it('"还没评过" denies a title; "没人给评过" does not know', () => {
     const titles: ExpectedAnswer = { facts: ['innovativeSmeValid'], step: 'question' }
     expect(read('没有，还没评过', titles).facts.innovativeSmeValid).toBe(false)
