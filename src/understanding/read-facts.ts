@@ -1054,7 +1054,9 @@ class MessageExtractor {
         (/(?:[在再]|于|是(?:一家|家|一个)?)$/.test(before) ||
           doing ||
           alone ||
-          (first && /^[的滴]$/.test(after) && !ofOther))
+          (first && /^[的滴]$/.test(after) && !ofOther) ||
+          // "总部在深圳 北京这家是独立的子公司": the firm this place's clause is about.
+          (first && this.text.startsWith('这家', token.end)))
       ) {
         const polarity = polarityOf(clause, index)
         this.#draft.set('registeredInBeijing', polarity === 'no' ? false : token.beijing, clause.raw)
