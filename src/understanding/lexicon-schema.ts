@@ -258,6 +258,11 @@ export const IndustryFileSchema = z
      * not the firm's.
      */
     supplierMarkers: z.object({ before: Words, after: Words }).strict().optional(),
+    /**
+     * Industries whose firms make or grow what they sell (工业, 农业): a trade word beside one (供货, 批发市场) says how
+     * the firm sells its own goods, not that it trades (GB/T 4754 classes a producer by what it produces).
+     */
+    producers: z.array(z.enum(INDUSTRIES)).optional(),
   })
   .strict()
 

@@ -144,6 +144,8 @@ export interface Lexicon {
   sellingMarkers: readonly string[]
   /** Words around a supplier (industries.json supplierMarkers: 从 … 拿货). */
   supplierMarkers: { before: readonly string[]; after: readonly string[] }
+  /** Industries of firms that make or grow what they sell (industries.json producers): they outweigh its trade. */
+  producers: ReadonlySet<string>
   /** The simplified character of each traditional one (traditional.json: 對 → 对); replies are read simplified. */
   simplified: ReadonlyMap<string, string>
   /** Any traditional character of `simplified` (global): what toSimplified replaces. */
@@ -334,6 +336,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     customerSubjects: [...(industries.customerSubjects ?? [])],
     sellingMarkers: [...(industries.sellingMarkers ?? [])],
     supplierMarkers: industries.supplierMarkers ?? { before: [], after: [] },
+    producers: new Set(industries.producers ?? []),
     simplified,
     traditionalCharacters: new RegExp(`[${[...simplified.keys()].join('')}]`, 'gu'),
   }

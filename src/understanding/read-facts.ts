@@ -155,6 +155,8 @@ interface IndustryMention {
   main: boolean
   /** Its clause calls it a side line ("带个小餐厅", "批发只是顺带"): it counts half. */
   secondary?: boolean
+  /** Several adjacent industry words read as one ("花卉批发", "钢材贸易"). */
+  joined?: boolean
   start: number
   end: number
   raw: string
@@ -1433,13 +1435,27 @@ class MessageExtractor {
           explicit: mention.explicit || before.some((compound) => compound.explicit),
           main: mention.main || before.some((compound) => compound.main),
           secondary: mention.secondary === true || before.some((compound) => compound.secondary === true),
+          joined: true,
         })
       } else compounds.push(mention)
     }
     const scored = new Map<string, { score: number; raw: string }>()
     // "做软件也做硬件，以软件为主": the activity said to be the main one outweighs the others and any name.
     const hasMain = compounds.some((compound) => compound.main)
-    for (const compound of narrowAmbiguous(compounds)) {
+    // "兽用疫苗 给养殖场供货", "种香菇 拉到批发市场卖": a firm that makes or grows what it sells is classed by what it
+    // makes (industries.json `producers`), not by its selling; a trade said to be the main activity, or named with its
+    // goods ("花卉批发"), still counts.
+    const { producers } = this.#lexicon
+    const produces = compounds.some((compound) => producers.has(compound.value) && compound.secondary !== true)
+    const classed = produces
+      ? compounds.filter(
+          (compound) =>
+            compound.main ||
+            compound.joined === true ||
+            (compound.value !== 'wholesale' && compound.value !== 'retail'),
+        )
+      : compounds
+    for (const compound of narrowAmbiguous(classed)) {
       const score =
         (compound.explicit ? 1 : 0.8) * (hasMain && !compound.main ? 0.5 : 1) * (compound.secondary ? 0.5 : 1)
       const known = scored.get(compound.value)

@@ -149,6 +149,15 @@ describe('readReply: yes/no groups', () => {
     expect(read('比赛参加过 科技奖拿过二等奖', awards).facts.contest).toBe('participated')
   })
 
+  it('a producer is classed by what it makes, not by how it sells', () => {
+    expect(read('兽用疫苗 给养殖场供货 自己有GMP车间', size).facts.industry).toBe('industry')
+    expect(read('蘑菇种植基地 大棚里种香菇平菇 拉到新发地批发市场卖', size)).toMatchObject({
+      facts: { industry: 'agriculture' },
+      unsure: [],
+    })
+    expect(read('做花卉批发 在花卉市场有摊位', size).facts.industry).toBe('wholesale')
+  })
+
   it('"还没评过" denies a title; "没人给评过" does not know', () => {
     const titles: ExpectedAnswer = { facts: ['innovativeSmeValid'], step: 'question' }
     expect(read('没有，还没评过', titles).facts.innovativeSmeValid).toBe(false)
