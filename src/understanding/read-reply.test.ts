@@ -158,6 +158,20 @@ describe('readReply: yes/no groups', () => {
     expect(read('做花卉批发 在花卉市场有摊位', size).facts.industry).toBe('wholesale')
   })
 
+  it('a difference said of every value (都/各) changes each value of the topic', () => {
+    const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+    const known = { rdExpense: 240, rdExpensePrev: 200 }
+    const last = [
+      { fact: 'rdExpensePrev' as const, value: 200 },
+      { fact: 'rdExpense' as const, value: 240 },
+    ]
+    expect(read('研发费用那两年的数都往上调一百万', rd, known, last).facts).toEqual({
+      rdExpense: 340,
+      rdExpensePrev: 300,
+    })
+    expect(read('研发费用多报了四十万', rd, known, last).facts).toEqual({ rdExpense: 200 })
+  })
+
   it('"还没评过" denies a title; "没人给评过" does not know', () => {
     const titles: ExpectedAnswer = { facts: ['innovativeSmeValid'], step: 'question' }
     expect(read('没有，还没评过', titles).facts.innovativeSmeValid).toBe(false)

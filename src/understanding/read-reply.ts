@@ -682,10 +682,15 @@ function readCorrection(
     // "营收多报了两百万" (3200 → 3000), "员工少说了十个" (150 → 160): the figure read is the difference.
     const sign = kind === 'overstated' ? -1 : 1
     const corrected: Record<string, number> = {}
+    // "那两年的数都往上调一百万", "三年主营都多报了一百": with 都/各 every value of the topic given changes by it.
+    const every = tokens.some((token) => token.type === 'all' || token.type === 'respectively')
     for (const [fact, value] of Object.entries(reading.facts) as Array<[FactName, unknown]>) {
-      const before = known[fact]
-      if (typeof value === 'number' && typeof before === 'number')
-        corrected[fact] = Number((before + sign * value).toPrecision(12))
+      if (typeof value !== 'number') continue
+      for (const slot of every ? (topicOf(fact)?.slots ?? [fact]) : [fact]) {
+        const before = known[slot]
+        if (typeof before === 'number' && corrected[slot] === undefined)
+          corrected[slot] = Number((before + sign * value).toPrecision(12))
+      }
     }
     const checked = checkPlausibility(corrected as Facts, omit(known, Object.keys(corrected) as FactName[]))
     return {
