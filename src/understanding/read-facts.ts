@@ -437,6 +437,10 @@ class MessageExtractor {
   #lastCorrectionAt = -1
   readonly #namesScienceAward: boolean
   readonly #levels: Lexicon['levels']
+  /** The clauses read, in order (their raw text): where a value or a 不清楚 was said. */
+  readonly #clauseRaws: string[] = []
+  /** The clauses that say yes or no in words of their own ("肯定没有", "没出过"). */
+  readonly #polarClauses = new Set<string>()
   /** The last clause with a fact keyword named a contest: an award word in a clause without one is its ("…大赛 拿了个优胜奖"). */
   #lastContest = false
   readonly #lexicon: Lexicon
@@ -493,7 +497,9 @@ class MessageExtractor {
 
   /** Reads one clause: numbers to their keywords, then keywords without numbers (flags, choices, 没有/不清楚). */
   #readClause(clause: Clause): void {
+    this.#clauseRaws.push(clause.raw)
     const { tokens } = clause
+    if (tokens.some((token) => token.type === 'yes' || token.type === 'no')) this.#polarClauses.add(clause.raw)
     this.#correctedBefore = this.#correctedMember
     this.#correctedMember = null
     if (tokens.some((token) => token.type === 'hypothetical')) {
@@ -1614,8 +1620,15 @@ class MessageExtractor {
         // "研发费用没单独核算过，不清楚", "高新证书好像过期了，不确定": 不清楚 in any clause keeps unknown what the
         // message only said in words; numbers stand, and "其他不清楚" covers only the rest.
         if (!answer.all) {
-          for (const fact of [...draft.values.keys()]) {
+          // "异常名录肯定没有 限制类目录我没查过 不知道在不在里面 事故没出过": a bare 不清楚 is about what its own clause or
+          // the one before said, not about a yes or no to a yes/no fact given further away (a 没 beside an amount
+          // still yields: "研发人员没单独定岗 … 真数不清").
+          const at = this.#clauseRaws.indexOf(answer.raw)
+          for (const [fact, { raw, value }] of [...draft.values.entries()]) {
             if (draft.numeric.has(fact)) continue
+            const said = this.#clauseRaws.indexOf(raw)
+            const far = at >= 0 && said >= 0 && (said > at || said < at - 1)
+            if (far && typeof value === 'boolean' && this.#polarClauses.has(raw)) continue
             draft.values.delete(fact)
             draft.markUnknown(fact)
           }

@@ -172,6 +172,16 @@ describe('readReply: yes/no groups', () => {
     expect(read('研发费用多报了四十万', rd, known, last).facts).toEqual({ rdExpense: 200 })
   })
 
+  it('a bare 不清楚 keeps unknown what its clause or the one before said, not a yes or no further away', () => {
+    expect(read('异常名录肯定没有 限制类目录我没查过 不知道我们的产品在不在里面 事故没出过', compliance)).toMatchObject({
+      act: 'answer',
+      facts: { creditBlacklisted: false, majorIncident3y: false },
+      unknown: ['restrictedProducts'],
+    })
+    const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+    expect(read('研发费用没单独核算过，不清楚', rd).facts.rdExpense).toBeUndefined()
+  })
+
   it('"还没评过" denies a title; "没人给评过" does not know', () => {
     const titles: ExpectedAnswer = { facts: ['innovativeSmeValid'], step: 'question' }
     expect(read('没有，还没评过', titles).facts.innovativeSmeValid).toBe(false)
