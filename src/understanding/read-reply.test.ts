@@ -173,11 +173,13 @@ describe('readReply: yes/no groups', () => {
   })
 
   it('a bare 不清楚 keeps unknown what its clause or the one before said, not a yes or no further away', () => {
-    expect(read('异常名录肯定没有 限制类目录我没查过 不知道我们的产品在不在里面 事故没出过', compliance)).toMatchObject({
-      act: 'answer',
-      facts: { creditBlacklisted: false, majorIncident3y: false },
-      unknown: ['restrictedProducts'],
-    })
+    expect(read('异常名录肯定没有 限制类目录我没查过 不知道我们的产品在不在里面 事故没出过', compliance)).toMatchObject(
+      {
+        act: 'answer',
+        facts: { creditBlacklisted: false, majorIncident3y: false },
+        unknown: ['restrictedProducts'],
+      },
+    )
     const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
     expect(read('研发费用没单独核算过，不清楚', rd).facts.rdExpense).toBeUndefined()
   })
