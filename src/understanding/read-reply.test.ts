@@ -15,6 +15,10 @@ const compliance: ExpectedAnswer = {
 const size: ExpectedAnswer = { facts: ['industry', 'employees'], step: 'question' }
 const revenue: ExpectedAnswer = { facts: ['revenue', 'revenuePrev'], step: 'question' }
 const summary: ExpectedAnswer = { facts: [], step: 'summary' }
+const awards: ExpectedAnswer = {
+  facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
+  step: 'question',
+}
 const read = (
   text: string,
   expected: ExpectedAnswer,
@@ -137,10 +141,6 @@ describe('readReply: yes/no groups', () => {
   })
 
   it('an award in the clause after a contest, or beside 创客中国, is a contest award', () => {
-    const awards: ExpectedAnswer = {
-      facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
-      step: 'question',
-    }
     expect(read('参加过创新创业大赛 拿了个优胜奖 科技奖没有', awards).facts).toEqual({
       contest: 'award',
       sciAwardLevel: 'none',
@@ -678,10 +678,6 @@ describe('readReply: dialect and typing habits', () => {
 
 describe('readReply: a rank ends its statement, a place before what the firm is', () => {
   it('省科技进步二等奖排第三创客中国没参加', () => {
-    const awards: ExpectedAnswer = {
-      facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
-      step: 'question',
-    }
     expect(read('省科技进步二等奖排第三创客中国没参加', awards).facts).toEqual({
       sciAwardLevel: 'provincial',
       sciAwardRank: 3,
@@ -846,10 +842,6 @@ describe('readReply: record-like and English replies', () => {
     expect(reading.unsure).toEqual([])
   })
   it('高新那个说错了 证书去年就过期了: the polarity after a title said wrong is about that title', () => {
-    const awards: ExpectedAnswer = {
-      facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
-      step: 'question',
-    }
     const reading = read('高新那个说错了 证书去年就过期了', awards, { honors: ['highTech'] })
     expect(reading.facts).toEqual({ honors: [] })
     expect(reading.act).toBe('correct')
