@@ -24,6 +24,8 @@ import { aboutAsked, subjectTerms } from './detail-evidence.js'
 /** The longest a composed answer body may be before the source line (phone screen). */
 export const MAX_BODY_CHARS = 350
 const MAX_CLAUSE_CHARS = 120
+/** How close behind the best clause an item of a list must score to answer a list question instead. */
+const LIST_SHARE = 0.6
 const MAX_CONTACT_CHARS = 160
 /** The longest list opener ("申报领跑型试点企业，应符合以下条件：") quoted before one of its items. */
 const MAX_LEAD_CHARS = 32
@@ -205,7 +207,8 @@ function bigramShare(text: string, within: string): number {
  */
 function trimClause(text: string, terms: readonly string[], pattern: RegExp | null): string {
   if (text.length <= MAX_CLAUSE_CHARS) return text
-  const pieces = text.match(/[^，,、]+[，,、]?/gu) ?? [text]
+  // A parenthesised agency list ("(市科委、中关村管委会)") stays one piece: cut at its 、 it names no agency.
+  const pieces = text.match(/(?:[（(][^（）()]*[）)]|[^，,、（(]|[（(])+[，,、]?/gu) ?? [text]
   const shaped = pieces.map((piece) => pattern?.test(piece) ?? false)
   const scores = pieces.map(
     (piece, index) => terms.filter((term) => piece.includes(term)).length + (shaped[index] ? 1.5 : 0),
@@ -444,6 +447,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     usedTexts.add(plainText(clause))
   }
   // First each part's best clause, in the question's order; then further clauses, so that one part's extras never take another part's answer.
+  const listAsked = parts.length === 1 && new RegExp(aspects.listPattern, 'u').test(asked)
   let agencyAsked = false
   const firsts: Array<{
     part: SubQuestion
@@ -480,7 +484,12 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
         !isUsed(candidate.clause) &&
         !(contactInFooter && (candidate.clause.field === 'contact' || !candidate.fitsAspect)),
     )
-    const [best] = fresh
+    // "有哪几条原则" is answered by a list: an item of one close behind the best clause is taken instead of a sentence.
+    const listItem =
+      listAsked && fresh[0] && fresh[0].clause.marker === null
+        ? fresh.find((candidate) => candidate.clause.marker !== null && candidate.clause.lead !== null)
+        : undefined
+    const best = listItem && listItem.score >= LIST_SHARE * fresh[0].score ? listItem : fresh[0]
     // Neither the clause ranked best nor any clause about what the part asks has the shape of its answer (a figure,
     // a count, a date, a phone or agency): the document does not state it, said so instead of quoting a nearby clause.
     if (entry && !contactInFooter && shapeSupport(clauses, part, { aspects, best: best?.clause }) === 'unsupported') {
@@ -512,22 +521,37 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
     use(best.clause)
     firsts.push({ part, best, fresh, terms, pattern })
   }
-  const listAsked = parts.length === 1 && new RegExp(aspects.listPattern, 'u').test(asked)
   const definitionAsked = new RegExp(aspects.definitionPattern, 'u').test(asked)
   for (const [index, { part, best, fresh, terms, pattern }] of firsts.entries()) {
     // "有哪些支持" / "条件都有啥": the first sentence of every numbered item of the best clause's field, in the card's order.
     const home = clauses.filter((clause) => clause.card === best.clause.card)
+    // An item whose first sentence is its title ("(一)需求导向。") is read from its first clause under that title.
+    const titledFirst = (clause: Clause, position: number) =>
+      clause.marker !== null &&
+      clause.topic !== null &&
+      clause.lead !== null &&
+      !clause.startsWithMarker &&
+      !home.slice(0, position).some((before) => before.field === clause.field && before.marker === clause.marker)
     const items = home.filter(
-      (clause) =>
-        clause.field === best.clause.field && clause.marker !== null && clause.startsWithMarker && !isUsed(clause),
+      (clause, position) =>
+        clause.field === best.clause.field &&
+        clause.marker !== null &&
+        (clause.startsWithMarker || titledFirst(clause, position)) &&
+        !isUsed(clause),
     )
     // The best clause is an item, or the sentence that opens the list ("应当具备以下条件：").
     const inList = best.clause.marker !== null || /[：:]$/u.test(best.clause.text)
     if (listAsked && inList && items.length > 0) {
       for (const clause of home.filter((candidate) => candidate === best.clause || items.includes(candidate))) {
         if (clause !== best.clause) use(clause)
-        const rendered = renderClause(clause, [], null, { withLead: false })
+        // A titled item is listed by its title: its sentences are long and the title is what it is.
+        const titled = clause.marker !== null && !clause.startsWithMarker && clause.topic !== null
+        const rendered = titled
+          ? `${clause.marker}${clause.topic}。`
+          : renderClause(clause, [], null, { withLead: false })
         const first = rendered.split(/(?<=[。；])/u)[0]
+        // The best clause may be a later sentence of a titled item that is listed already.
+        if (picks.some((pick) => pick.part === part && pick.rendered === first)) continue
         picks.push({
           part,
           ranked: clause === best.clause ? best : { clause, score: best.score, fitsAspect: true, ownScore: 0 },

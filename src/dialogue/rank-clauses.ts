@@ -41,7 +41,7 @@ export interface RankedClause {
 
 const FIELDS: ClauseField[] = ['content', 'requirements', 'process', 'timing', 'contact', 'audience']
 const MARKER =
-  /^(（[一二三四五六七八九十\d]{1,3}）|\(\d{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
+  /^(（[一二三四五六七八九十\d]{1,3}）|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、|[A-H][.．、])/u
 const HEADING_MAX = 26
 /** A lettered band's marker ("A. "), and the longest numbered line that leads its bands. */
 const LETTER_MARKER = /^[A-H][.．、]$/u
@@ -125,6 +125,8 @@ export function cardClauses(card: PolicyCard): Clause[] {
     let topic: string | null = null
     let lead: string | null = null
     let bandLead: string | null = null
+    // The heading line that opens a list of titled items, while its items are read.
+    let openerTopic: string | null = null
     // The numbered item being read: an unnumbered line after it ("其中零售企业…最高给予200万元支持") continues it.
     let itemMarker: string | null = null
     let itemClauses: Clause[] = []
@@ -156,8 +158,11 @@ export function cardClauses(card: PolicyCard): Clause[] {
           // A whole line that ends as a sentence ("(三)有专职从事技术转移和科技成果转化的人员。") is an item, not a heading.
           const endsAsSentence = sentences.length === 1 && /[。；;]$/u.test(sentence)
           if (heading && !endsAsSentence && (sentences.length > 1 || sentence === trimmed)) {
+            // A numbered item's own title ("(一)需求导向。") under a heading that opens a list ("…遵循以下原则:")
+            // keeps that opener as its lead: the items are what the opener names.
+            lead = marker !== null && openerTopic !== null ? openerTopic : null
+            if (marker === null) openerTopic = sentence === trimmed && isListOpener(sentence) ? sentence : null
             topic = heading
-            lead = null
             itemMarker = null
             return
           }
