@@ -1621,14 +1621,14 @@ class MessageExtractor {
         // message only said in words; numbers stand, and "其他不清楚" covers only the rest.
         if (!answer.all) {
           // "异常名录肯定没有 限制类目录我没查过 不知道在不在里面 事故没出过": a bare 不清楚 is about what its own clause or
-          // the one before said, not about a yes or no to a yes/no fact given further away (a 没 beside an amount
+          // the one before said, not about a yes or no (or a 没有 giving "none") said further away (a 没 beside an amount
           // still yields: "研发人员没单独定岗 … 真数不清").
           const at = this.#clauseRaws.indexOf(answer.raw)
           for (const [fact, { raw, value }] of [...draft.values.entries()]) {
             if (draft.numeric.has(fact)) continue
             const said = this.#clauseRaws.indexOf(raw)
             const far = at >= 0 && said >= 0 && (said > at || said < at - 1)
-            if (far && typeof value === 'boolean' && this.#polarClauses.has(raw)) continue
+            if (far && (typeof value === 'boolean' || value === 'none') && this.#polarClauses.has(raw)) continue
             draft.values.delete(fact)
             draft.markUnknown(fact)
           }

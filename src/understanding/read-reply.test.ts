@@ -901,3 +901,36 @@ describe('readReply: chat-platform artifacts', () => {
     expect(reading.intent).toBe('assess')
   })
 })
+
+describe('readReply: openings and replies of batch 6000', () => {
+  const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+  const honors: ExpectedAnswer = { facts: ['honors', 'rdInstitution'], step: 'question' }
+  it('a city by its nickname or a Tianjin district is registered elsewhere', () => {
+    expect(read('公司注册在津门 北京这边有个仓库 能评创新型吗', idle).facts).toMatchObject({ registeredInBeijing: false })
+    expect(read('公司注册在北辰 离北京挺近 能评专精特新吗', idle).facts).toMatchObject({ registeredInBeijing: false })
+  })
+  it('只有 asserts what follows a denied licence: 没有营业执照只有登记证 is no independent legal person', () => {
+    expect(read('外地企业在北京设的 没有营业执照只有登记证 想咨询创新型', idle).facts).toMatchObject({
+      independentLegalPerson: false,
+    })
+    expect(read('执照上写的是经营者 就是我本人 能不能评创新型', idle).facts).toMatchObject({
+      independentLegalPerson: false,
+    })
+  })
+  it('an event said in an opening (虚开发票被处罚过) is a major incident; 没被处罚过 at its question is none', () => {
+    expect(read('公司前年因为虚开增值税发票被处罚过 还能评专精特新吗', idle).facts).toMatchObject({
+      majorIncident3y: true,
+    })
+    expect(read('没被处罚过', compliance).facts).toMatchObject({ majorIncident3y: false })
+  })
+  it('X有戏没 asks about X: its 没 denies nothing', () => {
+    const reading = read('专精特新有戏没 我们做检测仪器的 自己生产', idle)
+    expect(reading.intent).toBe('assess')
+    expect(reading.facts).toEqual({ industry: 'industry' })
+  })
+  it('a 没有 stands when a later clause, two away, does not know something else', () => {
+    const reading = read('研发机构没有 高新证书好像今年到期 续没续上得上网查查', honors)
+    expect(reading.facts).toEqual({ rdInstitution: 'none' })
+    expect(reading.unknown).toEqual(['honors'])
+  })
+})
