@@ -104,6 +104,7 @@ function focusWordsOf(aspects: AnswerAspects, decision: AnswerDecisionWords): Fo
       ],
       known: (term) => isDistinctiveTerm(term, aspects.focus.distinctiveShare),
       rare: (character) => isRareTerm(character, aspects.focus.rareCharacterShare),
+      askedBefore: aspects.focus.askedBefore,
     }
     byDecision.set(decision, words)
   }

@@ -132,6 +132,11 @@ export const AnswerAspectsSchema = z
               .strict(),
           )
           .default([]),
+        /**
+         * Words asking whether the thing just before them counts (彩排算不算场次, 转租合同能认吗): that thing is a focus
+         * wherever it stands in the question, not only at its end.
+         */
+        askedBefore: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     /** Headings that name no subject of their own ("支持标准"); a clause under one is not prefixed with it. */

@@ -34,6 +34,13 @@ describe('unstatedFocus', () => {
     expect(unstatedFocus('种花卉的能领吗', '种植粮食和蔬菜的耕地', words)).toEqual(['种花卉'])
     expect(unstatedFocus('花卉种植户的能领吗', '种植粮食和蔬菜的耕地', words)).toEqual([])
   })
+
+  it('takes what stands right before an asking word such as 算不算 as a focus too, wherever it is', () => {
+    const asking: FocusWords = { ...words, ignore: [...words.ignore, '算不算'], askedBefore: ['算不算'] }
+    // The question ends on 场次, which the text states; what is asked about is the 餐饮 before 算不算.
+    expect(unstatedFocus('餐饮活动算不算场次', '年均演出及活动场次不少于50场', asking)).toEqual(['餐饮'])
+    expect(unstatedFocus('餐饮活动算不算场次', '年均演出及活动场次不少于50场', words)).toEqual([])
+  })
 })
 
 describe('composePolicyAnswer with the decision words', () => {

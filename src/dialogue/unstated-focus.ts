@@ -8,6 +8,8 @@ export interface FocusWords {
   known: (bigram: string) => boolean
   /** Whether a character is rare in the knowledge base (加盟's 盟 is not, 果树's 树 and 花卉's 卉 are). */
   rare: (character: string) => boolean
+  /** Words asking whether the thing before them counts ("算不算", "能认吗"): that thing is a focus too. */
+  askedBefore?: readonly string[]
 }
 
 /** The shortest focus span reported (characters). */
@@ -71,7 +73,14 @@ export function unstatedFocus(question: string, stated: string, words: FocusWord
   // A Latin word of the part (FDA, GMV, ISO) is a name or term the text would spell the same way: absent, it is unstated.
   const content = contentOf(question, words.ignore)
   const latin = (content.match(/[a-z]{2,}/gu) ?? []).filter((word) => !stated.includes(word))
-  return [...new Set(latin), ...hanFocus(content, stated, words)]
+  // "彩排和排练算不算场次": what comes right before the asking word is what the question asks about.
+  const normalized = normalizeForSearch(question)
+  const before = (words.askedBefore ?? [])
+    .map((word) => normalized.indexOf(normalizeForSearch(word)))
+    .filter((at) => at > 0)
+  const asked =
+    before.length > 0 ? hanFocus(contentOf(normalized.slice(0, Math.min(...before)), words.ignore), stated, words) : []
+  return [...new Set([...latin, ...asked, ...hanFocus(content, stated, words)])]
 }
 
 /** The Han focus spans of the part's content (see {@link unstatedFocus}). */
