@@ -249,6 +249,11 @@ export const IndustryFileSchema = z
      */
     customerSubjects: Words.optional(),
     /**
+     * Words right after an industry word that make it the firm's customer (是我们的客户, 只是我们客户): "宠物医院只是
+     * 我们的客户" says whom the firm serves, not what it is.
+     */
+    customerPredicates: Words.optional(),
+    /**
      * Words before whom the firm sells to (卖给, 供货给): a shop or a restaurant after one is a customer ("生产猫砂 卖给
      * 宠物店" is no 宠物店); a wholesale word after one still says how the firm trades ("卖给经销商").
      */
@@ -263,6 +268,11 @@ export const IndustryFileSchema = z
      * the firm sells its own goods, not that it trades (GB/T 4754 classes a producer by what it produces).
      */
     producers: z.array(z.enum(INDUSTRIES)).optional(),
+    /**
+     * Words saying the firm makes what it sells itself (自己生产, 自己有产线): a firm that buys its goods from a
+     * supplier (从厂家拿货) and says none of these trades them, whatever the goods are.
+     */
+    ownProduction: Words.optional(),
   })
   .strict()
 

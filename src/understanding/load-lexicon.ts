@@ -140,10 +140,14 @@ export interface Lexicon {
   customerMarkers: readonly string[]
   /** Words opening a clause about the customers (industries.json customerSubjects: 客户是, 用户都是). */
   customerSubjects: readonly string[]
+  /** Words right after a customer's industry (industries.json customerPredicates: 是我们的客户). */
+  customerPredicates: readonly string[]
   /** Words before whom the firm sells to (industries.json sellingMarkers: 卖给, 供货给). */
   sellingMarkers: readonly string[]
   /** Words around a supplier (industries.json supplierMarkers: 从 … 拿货). */
   supplierMarkers: { before: readonly string[]; after: readonly string[] }
+  /** Words saying the firm makes what it sells (industries.json ownProduction: 自己生产). */
+  ownProduction: readonly string[]
   /** Industries of firms that make or grow what they sell (industries.json producers): they outweigh its trade. */
   producers: ReadonlySet<string>
   /** The simplified character of each traditional one (traditional.json: 對 → 对); replies are read simplified. */
@@ -334,8 +338,10 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     trades: new Set(industries.trades ?? []),
     customerMarkers: [...(industries.customerMarkers ?? [])].sort((left, right) => right.length - left.length),
     customerSubjects: [...(industries.customerSubjects ?? [])],
+    customerPredicates: [...(industries.customerPredicates ?? [])],
     sellingMarkers: [...(industries.sellingMarkers ?? [])],
     supplierMarkers: industries.supplierMarkers ?? { before: [], after: [] },
+    ownProduction: [...(industries.ownProduction ?? [])],
     producers: new Set(industries.producers ?? []),
     simplified,
     traditionalCharacters: new RegExp(`[${[...simplified.keys()].join('')}]`, 'gu'),

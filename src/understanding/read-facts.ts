@@ -426,6 +426,8 @@ class MessageExtractor {
   #partOfCount = false
   /** Every industry the message names, for the compound rule and the alternatives. */
   readonly #industries: IndustryMention[] = []
+  /** An industry word of the message named a customer ("客户是幼儿园", "给奶茶店供货"). */
+  #customerNamed = false
   readonly #scores = new Map<FactName, number>()
   readonly #bounds: FactBound[] = []
   readonly #evidence = new Map<FactName, string>()
@@ -954,8 +956,10 @@ class MessageExtractor {
               !this.#lexicon.trades.has(token.text) &&
               this.#lexicon.customerMarkers.some((marker) => before.endsWith(marker))) ||
             this.#lexicon.customerSubjects.some((word) => clauseBefore.includes(word)) ||
+            this.#lexicon.customerPredicates.some((word) => this.text.startsWith(word, token.end)) ||
             supplier ||
             (sellsTo && (meaning.value !== 'wholesale' || produces))
+          if (customer && !supplier) this.#customerNamed = true
           if (polarity !== 'no' && !customer && (cued || opens)) {
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({
@@ -1419,7 +1423,12 @@ class MessageExtractor {
    * Two different readings of equal weight leave the answer unsure: the dialogue asks to confirm the first.
    */
   #resolveIndustry(): void {
-    if (this.#industries.length === 0) return
+    const buys = this.#buysItsGoods()
+    if (this.#industries.length === 0) {
+      // "客户是幼儿园 给他们供绘本 从出版社进的货": goods bought and sold on to a named business, whatever they are.
+      if (buys && this.#customerNamed) this.#chooseIndustry([['wholesale', { score: 0.8, raw: this.text.trim() }]])
+      return
+    }
     markMainActivity(this.text, this.#industries, this.#lexicon.mainActivity)
     const compounds: IndustryMention[] = []
     // "做光伏组件的贸易商": a head word after 的 is joined to the words before it, as an adjacent one is.
@@ -1452,6 +1461,19 @@ class MessageExtractor {
     // makes (industries.json `producers`), not by its selling; a trade said to be the main activity, or named with its
     // goods ("花卉批发"), still counts.
     const { producers } = this.#lexicon
+    // "给它们供兽药 从厂家拿货", "客户是幼儿园 给他们供绘本 从出版社进的货": a firm that buys what it sells and says it
+    // makes nothing trades; the goods it names are no industry of its own, and selling to a named business is wholesale.
+    if (buys) {
+      // Selling on to a named business is wholesale: a retail reading of the buying words (拿货) gives way.
+      const resold = (compound: IndustryMention) =>
+        (producers.has(compound.value) || (this.#customerNamed && compound.value === 'retail')) &&
+        !compound.main &&
+        compound.joined !== true
+      const dropped = compounds.filter(resold)
+      for (const compound of dropped) compounds.splice(compounds.indexOf(compound), 1)
+      if (this.#customerNamed && !compounds.some((compound) => compound.value === 'wholesale'))
+        compounds.push({ ...(dropped[0] ?? this.#industries[0]), value: 'wholesale', explicit: false })
+    }
     const produces = compounds.some((compound) => producers.has(compound.value) && compound.secondary !== true)
     const classed = produces
       ? compounds.filter(
@@ -1467,7 +1489,12 @@ class MessageExtractor {
       const known = scored.get(compound.value)
       if (!known || known.score < score) scored.set(compound.value, { score, raw: compound.raw })
     }
-    const ranked = [...scored].sort((left, right) => right[1].score - left[1].score)
+    this.#chooseIndustry([...scored])
+  }
+
+  /** Sets the industry read best, its alternatives, and whether the reading is unsure (another of equal weight). */
+  #chooseIndustry(readings: Array<[string, { score: number; raw: string }]>): void {
+    const ranked = [...readings].sort((left, right) => right[1].score - left[1].score)
     const [[best, { score, raw }], ...others] = ranked
     this.#choices.set('industry', best)
     this.#scores.set('industry', score)
@@ -1475,6 +1502,24 @@ class MessageExtractor {
     for (const [value, other] of others)
       this.#alternatives.push({ fact: 'industry', value, score: other.score, evidence: other.raw })
     if (others.some(([, other]) => other.score >= score)) this.#unsure.add('industry')
+  }
+
+  /**
+   * Whether the message says the firm gets its goods from a supplier (从厂家拿货, 从出版社进的货: a supplier marker,
+   * a few words, a buying word) and nothing about making them itself.
+   */
+  #buysItsGoods(): boolean {
+    const { supplierMarkers, ownProduction } = this.#lexicon
+    if (ownProduction.some((word) => this.text.includes(word))) return false
+    return supplierMarkers.before.some((marker) => {
+      for (let at = this.text.indexOf(marker); at >= 0; at = this.text.indexOf(marker, at + 1)) {
+        const rest = this.text.slice(at + marker.length, at + marker.length + 10)
+        const gap = /^\p{Script=Han}{1,6}/u.exec(rest)?.[0] ?? ''
+        for (let length = 1; length <= gap.length; length += 1)
+          if (supplierMarkers.after.some((word) => rest.startsWith(word, length))) return true
+      }
+      return false
+    })
   }
 
   /** A bound or rough size ("没到一千万", "五百多万", "十几个人") in the fact's unit: not a value, but what it says. */

@@ -906,7 +906,9 @@ describe('readReply: openings and replies of batch 6000', () => {
   const idle: ExpectedAnswer = { facts: [], step: 'idle' }
   const honors: ExpectedAnswer = { facts: ['honors', 'rdInstitution'], step: 'question' }
   it('a city by its nickname or a Tianjin district is registered elsewhere', () => {
-    expect(read('公司注册在津门 北京这边有个仓库 能评创新型吗', idle).facts).toMatchObject({ registeredInBeijing: false })
+    expect(read('公司注册在津门 北京这边有个仓库 能评创新型吗', idle).facts).toMatchObject({
+      registeredInBeijing: false,
+    })
     expect(read('公司注册在北辰 离北京挺近 能评专精特新吗', idle).facts).toMatchObject({ registeredInBeijing: false })
   })
   it('只有 asserts what follows a denied licence: 没有营业执照只有登记证 is no independent legal person', () => {
@@ -932,5 +934,20 @@ describe('readReply: openings and replies of batch 6000', () => {
     const reading = read('研发机构没有 高新证书好像今年到期 续没续上得上网查查', honors)
     expect(reading.facts).toEqual({ rdInstitution: 'none' })
     expect(reading.unknown).toEqual(['honors'])
+  })
+})
+
+describe('readReply: an industry said to be the customer', () => {
+  const size: ExpectedAnswer = { facts: ['industry', 'employees'], step: 'question' }
+  it('学校是我们的客户 / 宠物医院只是我们的客户 name whom the firm serves, not what it is', () => {
+    expect(read('学校是我们的客户 我们做排课软件', size).facts).toEqual({ industry: 'software' })
+    expect(read('宠物医院只是我们的客户', size).facts.industry).not.toBe('other')
+  })
+  it('goods bought from a supplier and sold on to a named business are wholesale; made by the firm, its industry', () => {
+    expect(read('客户是幼儿园 我们给他们供绘本 从出版社进的货', size).facts).toEqual({ industry: 'wholesale' })
+    expect(read('宠物医院只是我们的客户 我们给它们供兽药和耗材 从厂家拿货', size).facts).toEqual({
+      industry: 'wholesale',
+    })
+    expect(read('兽用疫苗 自己生产 给养殖场供货', size).facts).toEqual({ industry: 'industry' })
   })
 })
