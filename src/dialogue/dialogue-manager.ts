@@ -558,8 +558,15 @@ export class DialogueManager implements Advisor {
       if (reading.unsure.includes(name) || weaker) (confirm as Record<string, unknown>)[name] = value
       else (store as Record<string, unknown>)[name] = value
     }
+    // "研发人员那个数先别算": a value withdrawn is said back, and asked again when its question comes.
+    const withdrawn = reading.cleared.flatMap((fact) =>
+      profile.facts[fact] === undefined
+        ? []
+        : [`${FACT_LABELS[fact].label}（原为${describeFactValue(fact, profile.facts[fact])}）`],
+    )
     for (const fact of reading.cleared) delete profile.facts[fact]
     const notes = this.#store(state, profile, store, reading)
+    if (withdrawn.length > 0) notes.unshift(`已撤回${withdrawn.join('、')}。`)
     notes.push(...this.#storeBounds(state.programs, profile, bounds, reading.correction || state.mode === 'confirming'))
     for (const fact of reading.unknown) if (!profile.unknown.includes(fact)) profile.unknown.push(fact)
     if (reading.unknown.length > 0) notes.push('不清楚的先跳过，结果里会说明它影响什么。')

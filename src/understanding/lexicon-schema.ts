@@ -121,6 +121,7 @@ export const CORRECTION_KINDS = [
   'wrongValue',
   'overstated',
   'understated',
+  'retract',
 ] as const
 export const ReplyWordFileSchema = z
   .object({

@@ -951,3 +951,32 @@ describe('readReply: an industry said to be the customer', () => {
     expect(read('兽用疫苗 自己生产 给养殖场供货', size).facts).toEqual({ industry: 'industry' })
   })
 })
+
+describe('readReply: withdrawing a value given', () => {
+  const ip: ExpectedAnswer = {
+    facts: ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2'],
+    step: 'question',
+  }
+  const known: Facts = { employees: 150, revenue: 3200, debtRatio: 48, honors: ['highTech', 'srdi'] }
+  const withLast = (text: string) =>
+    readReply(text, ip, known, {
+      lastFiscalYear: 2025,
+      lastValues: [
+        { fact: 'debtRatio', value: 48 },
+        { fact: 'revenue', value: 3200 },
+        { fact: 'employees', value: 150 },
+      ],
+    })
+  it('负债率那个先撤了 / 员工那个数先别算 clear the value named; 高新那个先别勾 takes the title off', () => {
+    expect(withLast('负债率那个先撤了 我说的是集团的')).toMatchObject({ act: 'correct', cleared: ['debtRatio'] })
+    expect(withLast('员工那个数先别算 我再核一下')).toMatchObject({ act: 'correct', cleared: ['employees'] })
+    expect(withLast('高新那个你先别勾').facts).toEqual({ honors: ['srdi'] })
+  })
+  it('naming nothing withdraws the last value; with a new figure it is a replacement', () => {
+    expect(withLast('刚才那个先别算')).toMatchObject({ act: 'correct', cleared: ['debtRatio'] })
+    expect(withLast('负债率先不算了 应该是五十二').facts).toMatchObject({ debtRatio: 52 })
+  })
+  it('核过了 says it was checked: the figure after it is the value, not a bound', () => {
+    expect(read('核过了 146人', size).facts).toEqual({ employees: 146 })
+  })
+})

@@ -205,7 +205,9 @@ function correctionKind(
   base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
 ): CorrectionKind | null {
   if (lastValues.length === 0) return null
+  // "刚才那个先别算": a withdrawal decides over the pointer to the value it withdraws.
   const marker =
+    tokens.find((token) => token.type === 'correction' && token.kind === 'retract') ??
     tokens.find((token) => token.type === 'correction' && token.kind !== 'replace') ??
     tokens.find((token) => token.type === 'correction')
   const kind = marker?.type === 'correction' ? marker.kind : null
@@ -217,6 +219,8 @@ function correctionKind(
     const next = marker ? tokens[tokens.indexOf(marker) + 1] : undefined
     return next?.type === 'quantity' ? kind : 'replace'
   }
+  // "负债率那个先撤了 我说的是集团的": a value withdrawn; with a new figure it is replaced ("先不算 是二百六").
+  if (kind === 'retract') return hasNumber ? 'replace' : kind
   if (kind && kind !== 'replace') return kind
   // "3200是前年的": a value given before, said to be of another year.
   const dated = tokens.some((token, index) => {
@@ -633,6 +637,7 @@ function readCorrection(
       }
     }
   }
+  if (kind === 'retract') return withdrawn(tokens, known, lastValues, base)
   if (kind === 'swapped') {
     // "营收前年和去年说反了": the last two values of one fact's topic trade places.
     const [first] = lastValues
@@ -704,6 +709,67 @@ function readCorrection(
     }
   }
   return { reading: { ...reading, correction: true }, cleared: [] }
+}
+
+/** The IP facts an unclassified IP word ("知识产权", "专利") withdraws together. */
+const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2']
+
+/**
+ * A withdrawal ("研发人员那个数先别算", "高新那个你先别勾", "刚才那一串知识产权的数全不算"): the known values the
+ * message names (a year word picks one of its topic's slots) are cleared, a title named is taken off its list; naming
+ * nothing, the last value given is withdrawn.
+ */
+function withdrawn(
+  tokens: readonly MessageToken[],
+  known: Facts,
+  lastValues: readonly LastValue[],
+  base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
+): { reading: ExtractionResult; cleared: FactName[] } {
+  const year = tokens.find((token) => token.type === 'year')
+  const offset =
+    year?.type !== 'year'
+      ? null
+      : year.year.kind === 'offset'
+        ? year.year.offset
+        : base.lastFiscalYear !== undefined
+          ? base.lastFiscalYear - year.year.year
+          : null
+  const named: FactName[] = []
+  const members: Partial<Record<'honors' | 'techConversion', string[]>> = {}
+  const slotsOf = (topic: AmountTopic): FactName[] =>
+    offset !== null && topic.slots.length > 1 ? [topic.slots[offset]].filter(Boolean) : [...topic.slots]
+  for (const token of tokens) {
+    if (token.type !== 'keyword') continue
+    const { meaning } = token
+    if (meaning.type === 'amount') named.push(...slotsOf(meaning.topic))
+    else if (meaning.type === 'unclassifiedIp') named.push(...IP_FACTS)
+    else if (meaning.type === 'flag') named.push(meaning.fact)
+    else if (meaning.type === 'graded')
+      named.push(...(meaning.fact === 'sciAward' ? (['sciAwardLevel', 'sciAwardRank'] as const) : [meaning.fact]))
+    else if (meaning.type === 'member') (members[meaning.fact] ??= []).push(meaning.value)
+  }
+  const facts: Facts = {}
+  for (const [fact, values] of Object.entries(members) as Array<['honors' | 'techConversion', string[]]>) {
+    const held = known[fact]
+    if (Array.isArray(held)) facts[fact] = held.filter((value) => !values.includes(value)) as never
+  }
+  let cleared = [...new Set(named)].filter((fact) => known[fact] !== undefined)
+  if (cleared.length === 0 && Object.keys(facts).length === 0 && lastValues[0]) {
+    const topic = topicOf(lastValues[0].fact)
+    cleared = topic && offset !== null ? slotsOf(topic).filter((fact) => known[fact] !== undefined) : []
+    if (cleared.length === 0) cleared = [lastValues[0].fact]
+  }
+  const empty = extractFacts('', { ...base, expecting: [] })
+  return {
+    reading: {
+      ...empty,
+      facts,
+      correction: true,
+      mentioned: [...cleared, ...(Object.keys(facts) as FactName[])],
+      scores: Object.fromEntries(Object.keys(facts).map((fact) => [fact, 1])),
+    },
+    cleared,
+  }
 }
 
 /** The message without its clause up to a token ("之前给的是前年" out of "研发费用是二百六 之前给的是前年的"). */

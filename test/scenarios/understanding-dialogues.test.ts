@@ -281,6 +281,20 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
     await bot.say('刚才那个数是前年的，去年是4000万', fact('revenue', 4000), fact('revenuePrev', 3200))
   })
 
+  it('撤回一个给过的数（员工那个数先别算）：说明已撤回并重新问', async () => {
+    const bot = createFixture()
+    await bot.say('帮我测一下创新型中小企业')
+    await passGates(bot)
+    await bot.say('软件业，员工150人', fact('employees', 150))
+    await bot.say(
+      '员工那个数先别算 我再核一下',
+      /已撤回从业人员（原为150人）。[\s\S]*从业人员多少人/u,
+      unset('employees'),
+      mode('assessing'),
+    )
+    await bot.say('核过了 146人', fact('employees', 146))
+  })
+
   it('离谱的金额（1e308万元）重问，不截成别的数', async () => {
     const bot = createFixture()
     await bot.say('帮我测一下创新型中小企业')
