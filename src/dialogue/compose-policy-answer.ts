@@ -412,7 +412,7 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   // something counts (能领吗, 有年龄要求吗, 能委托吗) is answered only by a clause that names it.
   const focusOf = (part: SubQuestion) =>
     focusWords && chosen.length === 0 && !FIGURE_ASPECTS.has(part.aspect)
-      ? unstatedFocus(part.text, statedToo, focusWords)
+      ? unstatedFocus(part.text, statedToo, focusWords, question)
       : []
   const focusMissing = parts.map(focusOf)
   if (chosen.length === 0)

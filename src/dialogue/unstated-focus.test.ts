@@ -40,6 +40,10 @@ describe('unstatedFocus', () => {
     // The question ends on 场次, which the text states; what is asked about is the 餐饮 before 算不算.
     expect(unstatedFocus('餐饮活动算不算场次', '年均演出及活动场次不少于50场', asking)).toEqual(['餐饮'])
     expect(unstatedFocus('餐饮活动算不算场次', '年均演出及活动场次不少于50场', words)).toEqual([])
+    // A part that opens with the asking word asks about what stands before it in the whole question.
+    expect(unstatedFocus('算不算场次', '年均演出及活动场次不少于50场', asking, '餐饮活动 算不算场次 能补吗')).toEqual([
+      '餐饮',
+    ])
   })
 })
 

@@ -69,17 +69,22 @@ function isFocus(span: string, stated: string, words: FocusWords, last: boolean)
  * covers and that {@link isFocus} keeps: a word a few cards of the knowledge base use (年龄, 代理, 餐饮) that this
  * card could have said and does not; an owner's own paraphrase (干满, 地租) or a word every card uses proves nothing.
  */
-export function unstatedFocus(question: string, stated: string, words: FocusWords): string[] {
+export function unstatedFocus(question: string, stated: string, words: FocusWords, whole = ''): string[] {
   // A Latin word of the part (FDA, GMV, ISO) is a name or term the text would spell the same way: absent, it is unstated.
   const content = contentOf(question, words.ignore)
   const latin = (content.match(/[a-z]{2,}/gu) ?? []).filter((word) => !stated.includes(word))
-  // "彩排和排练算不算场次": what comes right before the asking word is what the question asks about.
+  // "彩排和排练算不算场次": what comes right before the asking word is what the question asks about; a part that opens
+  // with it ("快闪店 算不算首店") asks about the words before the part in the whole question.
   const normalized = normalizeForSearch(question)
-  const before = (words.askedBefore ?? [])
-    .map((word) => normalized.indexOf(normalizeForSearch(word)))
-    .filter((at) => at > 0)
-  const asked =
-    before.length > 0 ? hanFocus(contentOf(normalized.slice(0, Math.min(...before)), words.ignore), stated, words) : []
+  const at = Math.min(
+    ...(words.askedBefore ?? [])
+      .map((word) => normalized.indexOf(normalizeForSearch(word)))
+      .filter((index) => index >= 0),
+  )
+  const wholeText = normalizeForSearch(whole)
+  const partAt = at === 0 ? wholeText.indexOf(normalized) : -1
+  const prefix = Number.isFinite(at) ? (at > 0 ? normalized.slice(0, at) : wholeText.slice(0, Math.max(0, partAt))) : ''
+  const asked = prefix.trim() !== '' ? hanFocus(contentOf(prefix, words.ignore), stated, words) : []
   return [...new Set([...latin, ...asked, ...hanFocus(content, stated, words)])]
 }
 

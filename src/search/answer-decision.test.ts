@@ -197,6 +197,11 @@ describe('decideAnswer', () => {
     // Asking about robots is no question about the assistant.
     expect(decide('机器人企业首次升规有奖励吗').kind).toBe('answer')
   })
+  it('whether a policy not published yet will come out is no question the texts answer; a licence goes to its agency', () => {
+    expect(decide('明年北京会不会出台数据标注的专项补贴')).toMatchObject({ kind: 'assistant' })
+    expect(decide('剧场的营业性演出许可证怎么办')).toMatchObject({ kind: 'service', matter: '营业性演出许可证' })
+    expect(decide('我的车想以旧换新 有补贴吗')).toMatchObject({ kind: 'personal' })
+  })
 
   it('a facility named after a foreign place (首尔的孵化器) is that place’s; a firm’s business there is not', () => {
     expect(decide('大阪的科技园 入驻给补贴吗')).toMatchObject({ kind: 'outside-region', place: '大阪' })

@@ -957,7 +957,7 @@ describe('readReply: withdrawing a value given', () => {
     facts: ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2'],
     step: 'question',
   }
-  const known: Facts = { employees: 150, revenue: 3200, debtRatio: 48, honors: ['highTech', 'srdi'] }
+  const known: Facts = { employees: 150, revenue: 3200, debtRatio: 48, honors: ['highTech', 'ipAdvantage'] }
   const withLast = (text: string) =>
     readReply(text, ip, known, {
       lastFiscalYear: 2025,
@@ -970,7 +970,7 @@ describe('readReply: withdrawing a value given', () => {
   it('负债率那个先撤了 / 员工那个数先别算 clear the value named; 高新那个先别勾 takes the title off', () => {
     expect(withLast('负债率那个先撤了 我说的是集团的')).toMatchObject({ act: 'correct', cleared: ['debtRatio'] })
     expect(withLast('员工那个数先别算 我再核一下')).toMatchObject({ act: 'correct', cleared: ['employees'] })
-    expect(withLast('高新那个你先别勾').facts).toEqual({ honors: ['srdi'] })
+    expect(withLast('高新那个你先别勾').facts).toEqual({ honors: ['ipAdvantage'] })
   })
   it('naming nothing withdraws the last value; with a new figure it is a replacement', () => {
     expect(withLast('刚才那个先别算')).toMatchObject({ act: 'correct', cleared: ['debtRatio'] })

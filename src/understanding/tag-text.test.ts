@@ -112,3 +112,12 @@ describe('tagText', () => {
     expect(tags('去年 前年')).toEqual(['year:去年', 'year:前年'])
   })
 })
+
+describe('tagText: A-not-A questions', () => {
+  it('免不免 / 退不退 ask wherever the lexicon lists no word there; 中不中 stays a request cue', () => {
+    const types = (text: string) => tagText(text).map((token) => `${token.text}:${token.type}`)
+    expect(types('车辆购置税免不免')).toContain('免不免:question')
+    expect(types('这笔钱退不退')).toContain('退不退:question')
+    expect(types('俺们想弄个专精特新 中不中')).not.toContain('中不中:question')
+  })
+})

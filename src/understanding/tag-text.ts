@@ -446,6 +446,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   separateHeadings(text, tokens)
   separateSpokenClauses(text, tokens)
   markAlternativeQuestions(text, tokens)
+  markNotQuestions(text, tokens)
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   markStatementParticles(text, tokens)
@@ -697,6 +698,23 @@ function markAlternativeQuestions(text: string, tokens: MessageToken[]): void {
     if (text.slice(start, token.start).trim() !== '' && text.slice(token.end, end).trim() !== '')
       tokens[index] = { ...token, type: 'question' } as MessageToken
   })
+}
+
+/** A verb, 不 and the same verb (免不免, 报不报, 给不给): a question whether it is so. */
+const A_NOT_A = /(\p{Script=Han})不\1/gu
+
+/**
+ * "车辆购置税免不免", "这个报不报": an A-not-A form the lexicon does not list (要不要, 是不是 are ask words) asks,
+ * wherever no other token holds its characters.
+ */
+function markNotQuestions(text: string, tokens: MessageToken[]): void {
+  for (const match of text.matchAll(A_NOT_A)) {
+    const start = match.index
+    const end = start + match[0].length
+    if (tokens.some((token) => token.start < end && token.end > start)) continue
+    const at = tokens.findIndex((token) => token.start >= end)
+    tokens.splice(at < 0 ? tokens.length : at, 0, { start, end, text: match[0], type: 'question' } as MessageToken)
+  }
 }
 
 /**
