@@ -12,7 +12,7 @@ import { currentLexicon } from './current-lexicon.js'
 import { distributeRespectively } from './distribute-respectively.js'
 import { readBareYears } from './read-bare-years.js'
 import { findComparisons } from './read-comparisons.js'
-import { markMainActivity } from './mark-main-activity.js'
+import { resolveIndustry, type IndustryMention } from './resolve-industry.js'
 import type { Grades, Lexicon } from './load-lexicon.js'
 import type { ChangeKind } from './lexicon-schema.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
@@ -148,24 +148,10 @@ interface FreeValue {
   wholeClause: boolean
 }
 type BareKind = 'yes' | 'no' | 'unknown'
-interface IndustryMention {
-  value: string
-  explicit: boolean
-  /** Its clause says it is the main activity ("以软件为主", "主要做云计算"). */
-  main: boolean
-  /** Its clause calls it a side line ("带个小餐厅", "批发只是顺带"): it counts half. */
-  secondary?: boolean
-  /** Several adjacent industry words read as one ("花卉批发", "钢材贸易"). */
-  joined?: boolean
-  start: number
-  end: number
-  raw: string
-}
 /** The intellectual-property facts a word for IP in general (知识产权, 专利) is about. */
-const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2']
+export const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2']
 /** A part and its whole: "都是自己研发的" makes the part equal to the whole. */
 const WHOLE_OF: Partial<Record<FactName, FactName>> = { ipClass1SelfDeveloped: 'ipClass1' }
-/** Words that deny the number right after them: "不是2300万". */
 /** Words that say the firm has something (有三家分店), not what it is. */
 const POSSESSIVES = new Set(['有', '拥有', '有的'])
 /** What may stand between a number and the 不对/错了 that denies it ("3200那个错了"). */
@@ -1416,110 +1402,16 @@ class MessageExtractor {
     this.#draft.set(fact, Number(total.toPrecision(12)), values.map((value) => value.raw).join('+'), true)
   }
 
-  /**
-   * The industry the message names. Adjacent industry words form one compound whose last part decides
-   * (工业软件 → software, 芯片设计 → software); a name of the standard (软件业) outweighs a description (做APP的),
-   * and the activity a clause calls the main one (主要/为主) outweighs both.
-   * Two different readings of equal weight leave the answer unsure: the dialogue asks to confirm the first.
-   */
+  /** The industry the message names (see resolveIndustry), with its alternatives and whether it is unsure. */
   #resolveIndustry(): void {
-    const buys = this.#buysItsGoods()
-    if (this.#industries.length === 0) {
-      // "客户是幼儿园 给他们供绘本 从出版社进的货": goods bought and sold on to a named business, whatever they are.
-      if (buys && this.#customerNamed) this.#chooseIndustry([['wholesale', { score: 0.8, raw: this.text.trim() }]])
-      return
-    }
-    markMainActivity(this.text, this.#industries, this.#lexicon.mainActivity)
-    const compounds: IndustryMention[] = []
-    // "做光伏组件的贸易商": a head word after 的 is joined to the words before it, as an adjacent one is.
-    const joined = (last: IndustryMention, mention: IndustryMention): boolean =>
-      mention.start === last.end || (this.text.slice(last.end, mention.start) === '的' && mention.explicit === false)
-    for (const mention of this.#industries) {
-      const last = compounds[compounds.length - 1]
-      if (last && joined(last, mention) && this.#lexicon.trades.has(last.raw)) {
-        // "批发电子元器件": a trade decides the compound it opens; the goods after it are no industry.
-        continue
-      }
-      if (last && joined(last, mention)) {
-        // "跨境电商B2B": the last part decides for every reading of the part before (电商: retail or wholesale).
-        const before = compounds.filter((compound) => compound.end === last.end)
-        compounds.splice(compounds.length - before.length, before.length, {
-          ...mention,
-          start: last.start,
-          raw: this.text.slice(last.start, mention.end),
-          explicit: mention.explicit || before.some((compound) => compound.explicit),
-          main: mention.main || before.some((compound) => compound.main),
-          secondary: mention.secondary === true || before.some((compound) => compound.secondary === true),
-          joined: true,
-        })
-      } else compounds.push(mention)
-    }
-    const scored = new Map<string, { score: number; raw: string }>()
-    // "做软件也做硬件，以软件为主": the activity said to be the main one outweighs the others and any name.
-    const hasMain = compounds.some((compound) => compound.main)
-    // "兽用疫苗 给养殖场供货", "种香菇 拉到批发市场卖": a firm that makes or grows what it sells is classed by what it
-    // makes (industries.json `producers`), not by its selling; a trade said to be the main activity, or named with its
-    // goods ("花卉批发"), still counts.
-    const { producers } = this.#lexicon
-    // "给它们供兽药 从厂家拿货", "客户是幼儿园 给他们供绘本 从出版社进的货": a firm that buys what it sells and says it
-    // makes nothing trades; the goods it names are no industry of its own, and selling to a named business is wholesale.
-    if (buys) {
-      // Selling on to a named business is wholesale: a retail reading of the buying words (拿货) gives way.
-      const resold = (compound: IndustryMention) =>
-        (producers.has(compound.value) || (this.#customerNamed && compound.value === 'retail')) &&
-        !compound.main &&
-        compound.joined !== true
-      const dropped = compounds.filter(resold)
-      for (const compound of dropped) compounds.splice(compounds.indexOf(compound), 1)
-      if (this.#customerNamed && !compounds.some((compound) => compound.value === 'wholesale'))
-        compounds.push({ ...(dropped[0] ?? this.#industries[0]), value: 'wholesale', explicit: false })
-    }
-    const produces = compounds.some((compound) => producers.has(compound.value) && compound.secondary !== true)
-    const classed = produces
-      ? compounds.filter(
-          (compound) =>
-            compound.main ||
-            compound.joined === true ||
-            (compound.value !== 'wholesale' && compound.value !== 'retail'),
-        )
-      : compounds
-    for (const compound of narrowAmbiguous(classed)) {
-      const score =
-        (compound.explicit ? 1 : 0.8) * (hasMain && !compound.main ? 0.5 : 1) * (compound.secondary ? 0.5 : 1)
-      const known = scored.get(compound.value)
-      if (!known || known.score < score) scored.set(compound.value, { score, raw: compound.raw })
-    }
-    this.#chooseIndustry([...scored])
-  }
-
-  /** Sets the industry read best, its alternatives, and whether the reading is unsure (another of equal weight). */
-  #chooseIndustry(readings: Array<[string, { score: number; raw: string }]>): void {
-    const ranked = [...readings].sort((left, right) => right[1].score - left[1].score)
-    const [[best, { score, raw }], ...others] = ranked
-    this.#choices.set('industry', best)
-    this.#scores.set('industry', score)
-    this.#evidence.set('industry', raw)
-    for (const [value, other] of others)
-      this.#alternatives.push({ fact: 'industry', value, score: other.score, evidence: other.raw })
-    if (others.some(([, other]) => other.score >= score)) this.#unsure.add('industry')
-  }
-
-  /**
-   * Whether the message says the firm gets its goods from a supplier (从厂家拿货, 从出版社进的货: a supplier marker,
-   * a few words, a buying word) and nothing about making them itself.
-   */
-  #buysItsGoods(): boolean {
-    const { supplierMarkers, ownProduction } = this.#lexicon
-    if (ownProduction.some((word) => this.text.includes(word))) return false
-    return supplierMarkers.before.some((marker) => {
-      for (let at = this.text.indexOf(marker); at >= 0; at = this.text.indexOf(marker, at + 1)) {
-        const rest = this.text.slice(at + marker.length, at + marker.length + 10)
-        const gap = /^\p{Script=Han}{1,6}/u.exec(rest)?.[0] ?? ''
-        for (let length = 1; length <= gap.length; length += 1)
-          if (supplierMarkers.after.some((word) => rest.startsWith(word, length))) return true
-      }
-      return false
-    })
+    const reading = resolveIndustry(this.text, this.#industries, this.#lexicon, this.#customerNamed)
+    if (!reading) return
+    this.#choices.set('industry', reading.value)
+    this.#scores.set('industry', reading.score)
+    this.#evidence.set('industry', reading.raw)
+    for (const other of reading.alternatives)
+      this.#alternatives.push({ fact: 'industry', value: other.value, score: other.score, evidence: other.raw })
+    if (reading.unsure) this.#unsure.add('industry')
   }
 
   /** A bound or rough size ("没到一千万", "五百多万", "十几个人") in the fact's unit: not a value, but what it says. */
@@ -1796,18 +1688,4 @@ function problemReason(fact: FactName, value: BoundValue, problem: QuantityProbl
     case 'outOfRange':
       return `${label}“${value.raw}”不像是真实的数字，${ASK_AGAIN}`
   }
-}
-
-/**
- * "电商 天猫店": a word that fits two industries (电商: retail or wholesale) is narrowed to the readings another
- * word of the message supports (天猫店: retail); with no support it keeps them all and the answer stays unsure.
- */
-function narrowAmbiguous(compounds: readonly IndustryMention[]): IndustryMention[] {
-  return compounds.filter((compound) => {
-    const readings = compounds.filter((other) => other.start === compound.start)
-    if (readings.length < 2) return true
-    const supported = (value: string) =>
-      compounds.some((other) => other.start !== compound.start && other.value === value)
-    return !readings.some((reading) => supported(reading.value)) || supported(compound.value)
-  })
 }

@@ -10,7 +10,7 @@ import { currentLexicon } from './current-lexicon.js'
 import { programsNamed } from './find-program.js'
 import type { Lexicon } from './load-lexicon.js'
 import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
-import { extractFacts, type ExtractionResult } from './read-facts.js'
+import { extractFacts, IP_FACTS, type ExtractionResult } from './read-facts.js'
 import { readPositionalCorrection } from './read-positional-correction.js'
 import { isLastValue, topicOf, type LastValue } from './last-values.js'
 import { tagText, type MessageToken } from './tag-text.js'
@@ -710,9 +710,6 @@ function readCorrection(
   }
   return { reading: { ...reading, correction: true }, cleared: [] }
 }
-
-/** The IP facts an unclassified IP word ("知识产权", "专利") withdraws together. */
-const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2']
 
 /**
  * A withdrawal ("研发人员那个数先别算", "高新那个你先别勾", "刚才那一串知识产权的数全不算"): the known values the
