@@ -121,3 +121,13 @@ describe('tagText: A-not-A questions', () => {
     expect(types('俺们想弄个专精特新 中不中')).not.toContain('中不中:question')
   })
 })
+
+describe('tagText: figures said by their number of digits', () => {
+  const quantities = (text: string) =>
+    tagText(text).flatMap((token) => (token.type === 'quantity' ? [token.quantity] : []))
+  it('八位数 is at least ten million yuan; 四位数 at least 1000 of the unit asked; 个位数 below 10', () => {
+    expect(quantities('营收八位数')).toMatchObject([{ value: 1e7, unit: 'yuan', bound: 'ge', ceiling: 1e8 }])
+    expect(quantities('员工四位数')).toMatchObject([{ value: 1000, unit: null, bound: 'ge', ceiling: 10000 }])
+    expect(quantities('软著个位数')).toMatchObject([{ value: 10, unit: null, bound: 'lt' }])
+  })
+})

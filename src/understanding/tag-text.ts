@@ -447,6 +447,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   separateSpokenClauses(text, tokens)
   markAlternativeQuestions(text, tokens)
   markNotQuestions(text, tokens)
+  markDigitCounts(text, tokens)
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   markStatementParticles(text, tokens)
@@ -698,6 +699,40 @@ function markAlternativeQuestions(text: string, tokens: MessageToken[]): void {
     if (text.slice(start, token.start).trim() !== '' && text.slice(token.end, end).trim() !== '')
       tokens[index] = { ...token, type: 'question' } as MessageToken
   })
+}
+
+/** "八位数", "四位数", "个位数": a figure said by how many digits it has. */
+const DIGIT_COUNT = /(个|[两二三四五六七八九十]|[2-9])位数/gu
+const DIGITS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
+
+/**
+ * "营收八位数", "员工四位数", "软著个位数": a figure said by its number of digits is a bound: N digits is at least
+ * 10^(N-1) and below 10^N, 个位数 below 10. Six digits or more count yuan (no SME has 100,000 staff); fewer are
+ * taken in the unit of the fact asked for.
+ */
+function markDigitCounts(text: string, tokens: MessageToken[]): void {
+  for (const match of text.matchAll(DIGIT_COUNT)) {
+    const start = match.index
+    const end = start + match[0].length
+    if (tokens.some((token) => token.start < end && token.end > start)) continue
+    const word = match[1]
+    const digits = word === '个' ? 1 : (DIGITS[word] ?? Number(word))
+    const unit = digits >= 6 ? ('yuan' as const) : null
+    const value = word === '个' ? 10 : 10 ** (digits - 1)
+    const quantity: Quantity = {
+      value,
+      unit,
+      approximate: false,
+      upperBound: word === '个',
+      bound: word === '个' ? 'lt' : 'ge',
+      vague: false,
+      chineseOnly: false,
+      outOfRange: false,
+      ...(word === '个' ? {} : { ceiling: 10 ** digits }),
+    }
+    const at = tokens.findIndex((token) => token.start >= end)
+    tokens.splice(at < 0 ? tokens.length : at, 0, { start, end, text: match[0], type: 'quantity', quantity })
+  }
 }
 
 /** A verb, 不 and the same verb (免不免, 报不报, 给不给): a question whether it is so. */
