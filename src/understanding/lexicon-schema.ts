@@ -108,6 +108,7 @@ export const REPLY_WORD_TYPES = [
   'consult',
   'unable',
   'refuse',
+  'figure',
 ] as const
 /** How a comparison changes the figure it compares with: 多/涨了 (more), 少/降了 (less), 翻了一番 (double). */
 export const CHANGE_KINDS = ['more', 'less', 'double'] as const
@@ -135,14 +136,19 @@ export const ReplyWordFileSchema = z
           marksWrong: z.boolean().optional(),
           kind: z.enum(CORRECTION_KINDS).optional(),
           op: z.enum(['lt', 'le', 'gt', 'ge', 'approx']).optional(),
+          /** A figure said by an idiom ("一只手数得过来": at most 5), in the unit of the fact asked for. */
+          value: z.number().finite().optional(),
           change: z.enum(CHANGE_KINDS).optional(),
           /** A bound only right after a fact keyword ("人数过三百"); elsewhere not a word ("进过500强": 过 of the past). */
           afterKeyword: z.boolean().optional(),
           words: Words,
         })
         .strict()
-        .refine((entry) => (entry.type === 'bound') === (entry.op !== undefined), {
-          message: 'a bound entry, and only a bound entry, has an op',
+        .refine((entry) => (entry.type === 'bound' || entry.type === 'figure') === (entry.op !== undefined), {
+          message: 'a bound or figure entry, and only those, has an op',
+        })
+        .refine((entry) => (entry.type === 'figure') === (entry.value !== undefined), {
+          message: 'a figure entry, and only a figure entry, has a value',
         })
         .refine((entry) => (entry.type === 'change') === (entry.change !== undefined), {
           message: 'a change entry, and only a change entry, has a change',

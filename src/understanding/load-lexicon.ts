@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { z } from 'zod'
 import type { Program } from '../dialogue/programs.js'
-import type { QuantityBound } from '../facts/read-quantity.js'
+import type { Quantity, QuantityBound } from '../facts/read-quantity.js'
 import { AMOUNT_TOPICS, type AmountTopic, type KeywordMeaning } from '../facts/fact-vocabulary.js'
 import {
   FactKeywordFileSchema,
@@ -26,6 +26,7 @@ import {
 /** What one lexicon word is, for the tagger. */
 export type WordTag =
   | { type: 'keyword'; meaning: KeywordMeaning }
+  | { type: 'quantity'; quantity: Quantity }
   | { type: 'yes'; fine?: true }
   | {
       type:
@@ -230,7 +231,23 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     else if (entry.type === 'bound')
       tag = { type: 'bound', op: entry.op ?? 'approx', ...(entry.afterKeyword ? { afterKeyword: true } : {}) }
     else if (entry.type === 'change') tag = { type: 'change', change: entry.change ?? 'more' }
-    else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
+    else if (entry.type === 'figure') {
+      // "一只手数得过来": a bound with its figure, in the unit of the fact asked for.
+      const op = entry.op ?? 'approx'
+      tag = {
+        type: 'quantity',
+        quantity: {
+          value: entry.value ?? 0,
+          unit: null,
+          approximate: op === 'approx',
+          upperBound: op === 'lt' || op === 'le',
+          bound: op,
+          vague: false,
+          chineseOnly: false,
+          outOfRange: false,
+        },
+      }
+    } else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
     for (const word of entry.words) add(word, tag, 'reply-words.json')
   }
   for (const word of replyWords.acknowledgements)

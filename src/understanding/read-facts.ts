@@ -412,6 +412,8 @@ class MessageExtractor {
   #partOfCount = false
   /** Every industry the message names, for the compound rule and the alternatives. */
   readonly #industries: IndustryMention[] = []
+  /** The last bound a keyword's figure gave ("员工不到一百五"), which a bare bound after it may narrow. */
+  #lastKeywordBound: { fact: FactName; value: BoundValue } | null = null
   /** An industry word of the message named a customer ("客户是幼儿园", "给奶茶店供货"). */
   #customerNamed = false
   readonly #scores = new Map<FactName, number>()
@@ -1395,6 +1397,7 @@ class MessageExtractor {
         conversion = { ok: true, value: Number((value.quantity.value * 100).toPrecision(12)) }
       if (!conversion.ok) {
         this.#recordBound(fact, topic, value.quantity, value.raw)
+        if (values.length === 1) this.#lastKeywordBound = { fact, value }
         return this.#draft.reject(fact, value.raw, problemReason(fact, value, conversion.problem, topic))
       }
       total += value.sign === -1 ? -Math.abs(conversion.value) : conversion.value
@@ -1464,7 +1467,8 @@ class MessageExtractor {
   #fillExpecting(): void {
     /** Where each fact filled here was given: a later number after 具体是/不对 replaces it ("180人左右，具体是176"). */
     const filledAt = new Map<FactName, number>()
-    let lastBound: { fact: FactName; value: BoundValue } | null = null
+    // "员工不到一百五 但一百二以上肯定有": a bound after a keyword's bound may narrow it too.
+    let lastBound: { fact: FactName; value: BoundValue } | null = this.#lastKeywordBound
     for (const free of this.#free) {
       const { token } = free
       if (token.type === 'rank') continue

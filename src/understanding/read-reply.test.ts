@@ -980,3 +980,17 @@ describe('readReply: withdrawing a value given', () => {
     expect(read('核过了 146人', size).facts).toEqual({ employees: 146 })
   })
 })
+
+describe('readReply: bounds said by idiom or narrowed after a keyword', () => {
+  const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+  it('一只手数得过来 is at most 5, 两只手数不过来 more than 10 (reply-words.json figure entries)', () => {
+    expect(read('研发的人一只手数得过来', rd).bounds).toMatchObject([{ fact: 'rdStaff', op: 'le', value: 5 }])
+    expect(read('研发人员两只手数不过来', rd).bounds).toMatchObject([{ fact: 'rdStaff', op: 'gt', value: 10 }])
+  })
+  it('员工不到一百五 但一百二以上肯定有: the bare bound narrows the keyword’s', () => {
+    expect(read('员工不到一百五 但一百二以上肯定有', size).bounds).toMatchObject([
+      { fact: 'employees', op: 'lt', value: 150 },
+      { fact: 'employees', op: 'ge', value: 120 },
+    ])
+  })
+})
