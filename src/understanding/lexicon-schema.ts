@@ -280,6 +280,12 @@ export const IndustryFileSchema = z
      * supplier (从厂家拿货) and says none of these trades them, whatever the goods are.
      */
     ownProduction: Words.optional(),
+    /** Words saying others make what the firm sells (不生产, 工厂给我们贴牌): it trades its goods, as a supplier says. */
+    outsourcedProduction: Words.optional(),
+    /** Verbs of selling (卖, 销售, 代理): goods named right after one are sold, which says nothing of making them. */
+    sellingVerbs: Words.optional(),
+    /** Buyers who are consumers (个人, 消费者): goods bought and sold on to them are retail. */
+    consumers: Words.optional(),
   })
   .strict()
 

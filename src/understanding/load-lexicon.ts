@@ -149,6 +149,12 @@ export interface Lexicon {
   supplierMarkers: { before: readonly string[]; after: readonly string[] }
   /** Words saying the firm makes what it sells (industries.json ownProduction: 自己生产). */
   ownProduction: readonly string[]
+  /** Words saying others make what the firm sells (industries.json outsourcedProduction: 不生产, 贴牌). */
+  outsourcedProduction: readonly string[]
+  /** Verbs of selling (industries.json sellingVerbs: 卖, 销售). */
+  sellingVerbs: readonly string[]
+  /** Buyers who are consumers (industries.json consumers: 个人, 消费者). */
+  consumers: readonly string[]
   /** Industries of firms that make or grow what they sell (industries.json producers): they outweigh its trade. */
   producers: ReadonlySet<string>
   /** The simplified character of each traditional one (traditional.json: 對 → 对); replies are read simplified. */
@@ -359,6 +365,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     sellingMarkers: [...(industries.sellingMarkers ?? [])],
     supplierMarkers: industries.supplierMarkers ?? { before: [], after: [] },
     ownProduction: [...(industries.ownProduction ?? [])],
+    outsourcedProduction: [...(industries.outsourcedProduction ?? [])],
+    sellingVerbs: [...(industries.sellingVerbs ?? [])],
+    consumers: [...(industries.consumers ?? [])],
     producers: new Set(industries.producers ?? []),
     simplified,
     traditionalCharacters: new RegExp(`[${[...simplified.keys()].join('')}]`, 'gu'),

@@ -106,6 +106,13 @@ export function markNotKnowing(text: string, tokens: MessageToken[], words: NotK
       }
     }
   }
+  // "不做软件 做硬件": a refusal word before a fact word, and no refusal to tell, denies what follows.
+  for (let index = 0; index < tokens.length - 1; index += 1) {
+    const token = tokens[index]!
+    const next = tokens[index + 1]!
+    if (token.type === 'refuse' && next.type === 'keyword' && SHORT_GAP.test(text.slice(token.end, next.start)))
+      tokens[index] = { start: token.start, end: token.end, text: token.text, type: 'no' } as MessageToken
+  }
   for (let index = tokens.length - 1; index >= 0; index -= 1)
     if (HELPERS.has(tokens[index]!.type)) tokens.splice(index, 1)
 }

@@ -412,6 +412,8 @@ class MessageExtractor {
   #partOfCount = false
   /** Every industry the message names, for the compound rule and the alternatives. */
   readonly #industries: IndustryMention[] = []
+  /** The graded fact (研发机构, 科技奖) the last graded keyword named, which a bare level after it is about. */
+  #lastGraded: 'rdInstitution' | 'sciAwardLevel' | null = null
   /** The last bound a keyword's figure gave ("员工不到一百五"), which a bare bound after it may narrow. */
   #lastKeywordBound: { fact: FactName; value: BoundValue } | null = null
   /** An industry word of the message named a customer ("客户是幼儿园", "给奶茶店供货"). */
@@ -927,7 +929,12 @@ class MessageExtractor {
           // with words between; a wholesaler it sells to is its customer only when that activity is no trade
           // ("从厂家拿货卖给经销商的" says the firm trades wholesale).
           const sellsTo = this.#lexicon.sellingMarkers.some((marker) =>
-            this.#industries.length > 0 ? clauseBefore.includes(marker) : before.endsWith(marker),
+            this.#industries.length > 0
+              ? clauseBefore.includes(marker)
+              : // "卖给连锁餐厅": a word or two may describe the customer.
+                before.endsWith(marker) ||
+                (before.lastIndexOf(marker) >= 0 &&
+                  /^\p{Script=Han}{1,3}$/u.test(before.slice(before.lastIndexOf(marker) + marker.length))),
           )
           const produces = this.#industries.some(
             (mention) => mention.value !== 'retail' && mention.value !== 'wholesale',
@@ -942,12 +949,26 @@ class MessageExtractor {
           const customer =
             (doneFor &&
               !this.#lexicon.trades.has(token.text) &&
-              this.#lexicon.customerMarkers.some((marker) => before.endsWith(marker))) ||
+              this.#lexicon.customerMarkers.some(
+                (marker) =>
+                  before.endsWith(marker) ||
+                  // "帮低空飞行器做适航咨询": a word or two may describe the customer ("帮他们翻新厨房": a pronoun is
+                  // the customer, and what follows is what the firm does).
+                  (before.lastIndexOf(marker) >= 0 &&
+                    /^(?!他们|她们|它们|人家|别人|大家|客户)\p{Script=Han}{1,2}$/u.test(
+                      before.slice(before.lastIndexOf(marker) + marker.length),
+                    )),
+              )) ||
             this.#lexicon.customerSubjects.some((word) => clauseBefore.includes(word)) ||
             this.#lexicon.customerPredicates.some((word) => this.text.startsWith(word, token.end)) ||
             supplier ||
             (sellsTo && (meaning.value !== 'wholesale' || produces))
           if (customer && !supplier) this.#customerNamed = true
+          // "卖电脑硬件": goods named right after a selling verb are what the firm sells, not what it makes.
+          const sold = this.#lexicon.sellingVerbs.some((verb) => {
+            const at = spokenBefore.lastIndexOf(verb)
+            return at >= 0 && /^\p{Script=Han}{0,3}$/u.test(spokenBefore.slice(at + verb.length))
+          })
           if (polarity !== 'no' && !customer && (cued || opens)) {
             for (const value of [meaning.value, ...(meaning.also ?? [])]) {
               this.#industries.push({
@@ -957,6 +978,7 @@ class MessageExtractor {
                 start: token.start,
                 end: token.end,
                 raw: token.text,
+                ...(sold ? { sold: true } : {}),
               })
             }
           }
@@ -1079,9 +1101,14 @@ class MessageExtractor {
     const draft = this.#draft
     const { raw } = clause
     const target: FactName = fact === 'sciAward' ? 'sciAwardLevel' : fact
+    if (target === 'rdInstitution' || target === 'sciAwardLevel') this.#lastGraded = target
     if (state.hasUnknown) return draft.markUnknown(target)
     if (state.suppressed) return
     if (state.polarity === 'no') {
+      // "研发机构不是市级的 就是区里挂了个牌": denying one level says nothing of the others.
+      const levels =
+        this.#levels[fact === 'sciAward' ? 'sciAward' : fact === 'rdInstitution' ? 'rdInstitution' : 'contest']
+      if (/不是|并非|并不是/u.test(clause.text) && gradeOf(levels, clause.text) !== null) return
       draft.set(target, NEGATIVE_VALUES[target], raw)
       return
     }
@@ -1153,8 +1180,11 @@ class MessageExtractor {
       return
     }
     if (this.#expects('registeredInBeijing') && !unknown && this.#readPlace(clause, no ? 'no' : null, raw)) return
-    for (const fact of ['rdInstitution', 'sciAwardLevel'] as const) {
-      if (!this.#expects(fact) || this.#draft.touched(fact) || unknown || no) continue
+    // "研发机构不是市级的 就是区里挂了个牌": a level alone is about the graded fact the clause before named first.
+    const graded = ['rdInstitution', 'sciAwardLevel'] as const
+    const order = this.#lastGraded ? [this.#lastGraded, ...graded.filter((fact) => fact !== this.#lastGraded)] : graded
+    for (const fact of order) {
+      if ((!this.#expects(fact) && fact !== this.#lastGraded) || this.#draft.touched(fact) || unknown || no) continue
       const found = gradeOf(this.#levels[fact === 'rdInstitution' ? 'rdInstitution' : 'sciAward'], clause.text)
       if (found) return this.#draft.set(fact, found, raw)
     }

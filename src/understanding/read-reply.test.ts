@@ -994,3 +994,33 @@ describe('readReply: bounds said by idiom or narrowed after a keyword', () => {
     ])
   })
 })
+
+describe('readReply: what the firm does, said with negations and trades (batch 7000)', () => {
+  it('不做/不卖 X deny X; goods sold beside a trade word are the trade’s; others making the goods is trading', () => {
+    expect(read('我们不做软件 做硬件', size).facts).toEqual({ industry: 'industry' })
+    expect(read('不卖软件 卖电脑硬件 几个大牌子的代理 往下批给渠道商', size).facts).toEqual({ industry: 'wholesale' })
+    expect(read('做预制菜 但是不生产 几家工厂给我们贴牌 我们再卖给连锁餐厅', size).facts).toEqual({
+      industry: 'wholesale',
+    })
+  })
+  it('a province by its one-character name after 在 is elsewhere; 资金数额 on the licence is no legal person', () => {
+    const idle: ExpectedAnswer = { facts: [], step: 'idle' }
+    expect(read('公司是在鲁注册的化工企业 北京有个办公室 小巨人能评吗', idle).facts).toMatchObject({
+      registeredInBeijing: false,
+    })
+    expect(read('营业执照上没有注册资本那一项 只有资金数额 想评创新型', idle).facts).toMatchObject({
+      independentLegalPerson: false,
+    })
+  })
+  it('研发机构不是市级的 就是区里挂了个牌: a level denied, then the level it is', () => {
+    const awards: ExpectedAnswer = { facts: ['sciAwardLevel', 'sciAwardRank'], step: 'question' }
+    expect(read('研发机构不是市级的 就是区里挂了个牌', awards, { rdInstitution: 'municipal' }).facts).toEqual({
+      rdInstitution: 'below',
+    })
+  })
+  it('goods bought and sold on to consumers are retail', () => {
+    expect(read('跨境直播 在TikTok上卖国内工厂的小家电 货直接从工厂拿 卖给海外的个人', size).facts).toEqual({
+      industry: 'retail',
+    })
+  })
+})

@@ -11,6 +11,8 @@ export interface IndustryMention {
   secondary?: boolean
   /** Several adjacent industry words read as one ("花卉批发", "钢材贸易"). */
   joined?: boolean
+  /** Named right after a selling verb ("卖电脑硬件"): goods the firm sells, which says nothing of making them. */
+  sold?: boolean
   start: number
   end: number
   raw: string
@@ -25,7 +27,17 @@ export interface IndustryReading {
   unsure: boolean
 }
 
-type Words = Pick<Lexicon, 'mainActivity' | 'trades' | 'producers' | 'supplierMarkers' | 'ownProduction'>
+type Words = Pick<
+  Lexicon,
+  | 'mainActivity'
+  | 'trades'
+  | 'producers'
+  | 'supplierMarkers'
+  | 'ownProduction'
+  | 'outsourcedProduction'
+  | 'sellingMarkers'
+  | 'consumers'
+>
 
 /**
  * The industry a message names. Adjacent industry words form one compound whose last part decides
@@ -82,15 +94,25 @@ export function resolveIndustry(
   if (buys) {
     // Selling on to a named business is wholesale: a retail reading of the buying words (拿货) gives way.
     const resold = (compound: IndustryMention) =>
-      (producers.has(compound.value) || (customerNamed && compound.value === 'retail')) &&
-      !compound.main &&
-      compound.joined !== true
+      (producers.has(compound.value) || (customerNamed && compound.value === 'retail')) && !compound.main
     const dropped = compounds.filter(resold)
     for (const compound of dropped) compounds.splice(compounds.indexOf(compound), 1)
+    const trades = compounds.some((compound) => compound.value === 'wholesale' || compound.value === 'retail')
     if (customerNamed && !compounds.some((compound) => compound.value === 'wholesale'))
       compounds.push({ ...(dropped[0] ?? mentions[0]), value: 'wholesale', explicit: false })
+    // "货直接从工厂拿 卖给海外的个人": goods bought and sold on to consumers are retail.
+    else if (!trades && sellsToConsumers(text, lexicon))
+      compounds.push({ ...(dropped[0] ?? mentions[0]), value: 'retail', explicit: false })
   }
-  const produces = compounds.some((compound) => producers.has(compound.value) && compound.secondary !== true)
+  // "卖电脑硬件 往下批给渠道商": goods the firm is said to sell are no production, unless it says it makes them; with
+  // a trade word beside them the trade decides.
+  const makesOwn = lexicon.ownProduction.some((word) => text.includes(word))
+  if (!makesOwn && compounds.some((compound) => compound.value === 'wholesale' || compound.value === 'retail'))
+    for (const goods of compounds.filter((compound) => compound.sold === true && producers.has(compound.value)))
+      compounds.splice(compounds.indexOf(goods), 1)
+  const produces = compounds.some(
+    (compound) => producers.has(compound.value) && compound.secondary !== true && (compound.sold !== true || makesOwn),
+  )
   const classed = produces
     ? compounds.filter(
         (compound) =>
@@ -121,16 +143,28 @@ function choose(readings: Array<[string, { score: number; raw: string }]>): Indu
 
 /**
  * Whether the message says the firm gets its goods from a supplier (从厂家拿货, 从出版社进的货: a supplier marker,
- * a few words, a buying word) and nothing about making them itself.
+ * a few words, a buying word) or that others make them (不生产, 工厂给我们贴牌), and nothing about making them itself.
  */
-function buysItsGoods(text: string, { supplierMarkers, ownProduction }: Words): boolean {
+function buysItsGoods(text: string, { supplierMarkers, ownProduction, outsourcedProduction }: Words): boolean {
   if (ownProduction.some((word) => text.includes(word))) return false
+  if (outsourcedProduction.some((word) => text.includes(word))) return true
   return supplierMarkers.before.some((marker) => {
     for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
       const rest = text.slice(at + marker.length, at + marker.length + 10)
       const gap = /^\p{Script=Han}{1,6}/u.exec(rest)?.[0] ?? ''
       for (let length = 1; length <= gap.length; length += 1)
         if (supplierMarkers.after.some((word) => rest.startsWith(word, length))) return true
+    }
+    return false
+  })
+}
+
+/** Whether a selling marker is followed, a few words on, by consumers (卖给海外的个人, 卖给老百姓). */
+function sellsToConsumers(text: string, { sellingMarkers, consumers }: Words): boolean {
+  return sellingMarkers.some((marker) => {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+      const rest = text.slice(at + marker.length, at + marker.length + 8)
+      if (consumers.some((word) => new RegExp(`^\\p{Script=Han}{0,4}?${word}`, 'u').test(rest))) return true
     }
     return false
   })
