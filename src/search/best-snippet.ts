@@ -34,23 +34,29 @@ export function sentencesByToken(sentences: readonly SnippetSentence[]): Map<str
   return byToken
 }
 
+/** Per sentence, its weight for the current query (reused: the snippet is computed synchronously). */
+let scratch = new Float64Array(64)
+
 /**
  * The card sentence that shares the most (IDF-weighted) terms with the question; the first line when none does.
  * Each sentence's weight is summed over the question's terms in their order, from the sentences holding each term.
+ * `held`: bit i clear when no sentence can hold terms[i] (i < 32), so it is not looked up (-1: look every term up).
  */
 export function bestSnippet(
   card: PolicyCard,
   sentences: readonly SnippetSentence[],
   byToken: ReadonlyMap<string, readonly number[]>,
-  queryTokens: readonly string[],
-  idf: (token: string) => number,
+  terms: ReadonlyArray<{ readonly token: string; readonly idf: number }>,
+  held = -1,
 ): string {
-  const scores = new Float64Array(sentences.length)
-  for (const token of queryTokens) {
+  if (scratch.length < sentences.length) scratch = new Float64Array(sentences.length * 2)
+  const scores = scratch.fill(0, 0, sentences.length)
+  for (let term = 0; term < terms.length; term += 1) {
+    if (term < 32 && (held & (1 << term)) === 0) continue
+    const { token, idf } = terms[term]
     const holding = byToken.get(token)
     if (!holding) continue
-    const weight = idf(token)
-    for (const index of holding) scores[index] += weight
+    for (const index of holding) scores[index] += idf
   }
   let best = ''
   let bestScore = 0

@@ -2,7 +2,12 @@ import type { PolicyCard } from '../knowledge/card-schema.js'
 import type { SynonymMap } from './load-synonyms.js'
 import { normalizeForSearch, stripStopPhrases, tokenize, tokenizeQuery } from './tokenizer.js'
 import { bestSnippet, sentencesByToken, snippetSentences, type SnippetSentence } from './best-snippet.js'
-import { bestPassageCoverage, prepareCoverage, type CoverageContext } from './question-coverage.js'
+import {
+  bestPassageCoverage,
+  prepareStrippedCoverage,
+  type CoverageContext,
+  type CoverageText,
+} from './question-coverage.js'
 
 export interface SearchHit {
   card: PolicyCard
@@ -101,6 +106,8 @@ interface Passages {
   byToken: Map<string, number[]>
   /** Character bigrams of the title and the document's metadata, shared by every passage of the card. */
   metaBigrams: ReadonlySet<string>
+  /** The same as coverage reads it (made once with the passages, not per query). */
+  coverageText: CoverageText
 }
 const K1 = 1.2
 const B = 0.75
@@ -140,6 +147,14 @@ interface WeightedPhrase {
   idf: number
 }
 
+/** A synonym entry the question uses, with its words the question holds (in the entry's order). */
+interface UsedEntry {
+  entry: SynonymEntry
+  words: string[]
+}
+
+type SynonymEntry = SynonymMap['entries'][number] & { toTokens: string[] }
+
 interface QueryTerm {
   token: string
   weight: number
@@ -147,6 +162,9 @@ interface QueryTerm {
   idf: number
   /** The original question token this term stands for (itself, or the colloquial word a synonym replaces). */
   source: string
+  /** Its postings: `#positions[start … end]` (empty when no card holds it); `end - start` is its document frequency. */
+  start: number
+  end: number
 }
 
 function fieldStats(text: string, tokenizer: Tokenizer): FieldStats {
@@ -272,7 +290,7 @@ export class PolicyIndex {
   readonly #byId = new Map<string, PolicyCard>()
   readonly #averageTitle: number
   readonly #averageBody: number
-  readonly #synonyms: Array<SynonymMap['entries'][number] & { toTokens: string[] }>
+  readonly #synonyms: SynonymEntry[]
   readonly #phrases: string[]
   readonly #threshold: number
   /** Document frequency of character bigrams, for coverage (from the postings with the bigram tokenizer). */
@@ -519,31 +537,54 @@ export class PolicyIndex {
     return Math.log(1 + (this.#cards.length - frequency + 0.5) / (frequency + 0.5))
   }
 
-  #queryTerms(question: string): QueryTerm[] {
+  /** A query term with its postings looked up once (the scoring reads its range and frequency from it). */
+  #queryTerm(token: string, weight: number, source: string): QueryTerm {
+    const term = this.#termIds.get(token)
+    const start = term === undefined ? 0 : this.#offsets[term]
+    const end = term === undefined ? 0 : this.#offsets[term + 1]
+    const frequency = end - start
+    const idf = Math.log(1 + (this.#cards.length - frequency + 0.5) / (frequency + 0.5))
+    return { token, weight, idf, source, start, end }
+  }
+
+  /** `used`: the synonym entries the question uses, with their words in it (see `#usedSynonyms`). */
+  #queryTerms(question: string, stripped: string, used: readonly UsedEntry[]): QueryTerm[] {
     const terms = new Map<string, QueryTerm>()
-    for (const token of this.#tokenizer.query(question))
-      terms.set(token, { token, weight: 1, idf: this.#idf(token), source: token })
-    const normalized = normalizeForSearch(question)
-    for (const entry of this.#synonyms) {
-      const matched = entry.from.find((word) => normalized.includes(word))
-      if (!matched) continue
-      for (const target of entry.to) {
-        for (const token of this.#tokenizer.index(target))
-          if (!terms.has(token))
-            // A mistyped form (创新劵) is the word itself: its target counts in full, a synonym's at SYNONYM_WEIGHT.
-            terms.set(token, { token, weight: entry.typo ? 1 : SYNONYM_WEIGHT, idf: this.#idf(token), source: matched })
-      }
+    // The bigram tokenizer's query tokens are those of the stripped question (`tokenizeQuery`), stripped once.
+    const tokens = this.#tokenizer === BIGRAM_TOKENIZER ? new Set(tokenize(stripped)) : this.#tokenizer.query(question)
+    for (const token of tokens) terms.set(token, this.#queryTerm(token, 1, token))
+    for (const { entry, words } of used) {
+      const matched = words[0]
+      // The bigram tokenizer's tokens of the targets, in order, are the entry's `toTokens` (made at load).
+      const targetTokens =
+        this.#tokenizer === BIGRAM_TOKENIZER
+          ? entry.toTokens
+          : entry.to.flatMap((target) => this.#tokenizer.index(target))
+      for (const token of targetTokens)
+        if (!terms.has(token))
+          // A mistyped form (创新劵) is the word itself: its target counts in full, a synonym's at SYNONYM_WEIGHT.
+          terms.set(token, this.#queryTerm(token, entry.typo ? 1 : SYNONYM_WEIGHT, matched))
     }
     return [...terms.values()]
   }
 
+  /** The synonym entries whose words the normalised question holds, each with those words in entry order. */
+  #usedSynonyms(normalized: string): UsedEntry[] {
+    const used: UsedEntry[] = []
+    for (const entry of this.#synonyms) {
+      let words: string[] | undefined
+      for (const word of entry.from) if (normalized.includes(word)) (words ??= []).push(word)
+      if (words) used.push({ entry, words })
+    }
+    return used
+  }
+
   /** Query runs worth a phrase boost: configured program names, document numbers, and 3+ character runs. */
-  #phrasesOf(question: string, bitOf: ReadonlyMap<string, number>): WeightedPhrase[] {
-    const normalized = normalizeForSearch(question)
+  #phrasesOf(normalized: string, stripped: string, bitOf: ReadonlyMap<string, number>): WeightedPhrase[] {
     const phrases = this.#phrases.filter((phrase) => normalized.includes(phrase))
     const documentNumber = /[\p{Script=Han}]{1,6}[〔[(（]\d{4}[〕\])）]\d+号/u.exec(normalized)
     if (documentNumber) phrases.push(documentNumber[0].replace(/[[(（]/u, '〔').replace(/[\])）]/u, '〕'))
-    for (const run of stripStopPhrases(question).match(/[\p{Script=Han}]{3,}/gu) ?? []) phrases.push(run)
+    for (const run of stripped.match(/[\p{Script=Han}]{3,}/gu) ?? []) phrases.push(run)
     return [...new Set(phrases)].map((phrase) => {
       const bigrams = tokenize(phrase).filter((token) => token.length === 2)
       const bigramIdf = bigrams.map((bigram) => this.#idf(bigram))
@@ -592,15 +633,15 @@ export class PolicyIndex {
    * candidates when they fit; else the strongest of those (by BM25F weight, then position), or of its precomputed
    * strongest when it has them.
    */
-  #candidatesOf(token: string, room: number, marks: Uint8Array): number[] {
-    const strongest = this.#strongest.get(token)
+  #candidatesOf(term: QueryTerm, room: number, marks: Uint8Array): number[] {
+    const strongest = this.#strongest.get(term.token)
     const positions: number[] = []
     if (strongest) {
       for (let index = 0; index < strongest.length && positions.length < room; index += 1)
         if (marks[strongest[index]] === 0) positions.push(strongest[index])
       return positions
     }
-    const { start, end } = this.#range(token)
+    const { start, end } = term
     const all = this.#positions
     for (let at = start; at < end; at += 1) if (marks[all[at]] === 0) positions.push(all[at])
     if (positions.length <= room) return positions
@@ -728,10 +769,17 @@ export class PolicyIndex {
       return cached
     }
     const sentences = snippetSentences(indexed.card)
-    const passages = {
+    const byToken = sentencesByToken(sentences)
+    const metaBigrams = new Set(tokenize(metaText(indexed.card)))
+    const passages: Passages = {
       sentences,
-      byToken: sentencesByToken(sentences),
-      metaBigrams: new Set(tokenize(metaText(indexed.card))),
+      byToken,
+      metaBigrams,
+      coverageText: {
+        sentenceCount: sentences.length,
+        sentencesOf: (token) => byToken.get(token),
+        inMeta: (token) => metaBigrams.has(token),
+      },
     }
     this.#passageCache.set(indexed, passages)
     if (this.#passageCache.size > PASSAGE_CACHE) this.#passageCache.delete(this.#passageCache.keys().next().value!)
@@ -743,49 +791,65 @@ export class PolicyIndex {
    * document's metadata plus three consecutive sentences. Asking for the words to meet in one passage, not
    * anywhere in a long card, keeps an omnibus card from "covering" an unrelated question word by word.
    */
-  #coverage(question: string, indexed: IndexedCard): number {
-    const prepared = prepareCoverage(question, this.#coverageContext)
-    const normalized = normalizeForSearch(question)
-    // Synonym entries the question uses, with its words of each (in order): only they can add synonym words.
-    const used = this.#synonyms
-      .map((entry) => ({ toTokens: entry.toTokens, words: entry.from.filter((word) => normalized.includes(word)) }))
-      .filter((entry) => entry.words.length > 0)
-    const { sentences, byToken, metaBigrams: meta } = this.#passages(indexed)
-    return bestPassageCoverage(
-      prepared,
-      {
-        sentenceCount: sentences.length,
-        sentencesOf: (token) => byToken.get(token),
-        inMeta: (token) => meta.has(token),
-      },
-      used,
-    )
+  /** `used`: the synonym entries the question uses (`#usedSynonyms`): only they can add synonym words. */
+  #coverage(stripped: string, indexed: IndexedCard, used: readonly UsedEntry[]): number {
+    const prepared = prepareStrippedCoverage(stripped, this.#coverageContext)
+    const synonyms = used.map(({ entry, words }) => ({ toTokens: entry.toTokens, words }))
+    return bestPassageCoverage(prepared, this.#passages(indexed).coverageText, synonyms)
   }
 
   /** The coverage of a question by a given card (used to give a baseline the same no-answer rule). */
   coverageFor(question: string, cardId: string): number {
     const indexed = this.#cards.find((entry) => entry.card.id === cardId)
-    return indexed ? this.#coverage(question, indexed) : 0
+    if (!indexed) return 0
+    return this.#coverage(stripStopPhrases(question), indexed, this.#usedSynonyms(normalizeForSearch(question)))
+  }
+
+  /** Adds the term at posting `at` to the candidate `next`'s score and bits (the BM25F weighting of `#weighted`). */
+  #addTerm(next: number, at: number, factor: number, bit: number): void {
+    const titleCount = this.#counts[2 * at]
+    const bodyCount = this.#counts[2 * at + 1]
+    // A zero count's division is skipped: it adds +0, so the sum is the same to the last bit.
+    const fromTitle =
+      titleCount === 0 ? 0 : (this.#candidateTitleWeights[next] * titleCount) / this.#candidateTitleNorms[next]
+    const weighted =
+      bodyCount === 0 ? fromTitle : fromTitle + (BODY_WEIGHT * bodyCount) / this.#candidateBodyNorms[next]
+    this.#scores[next] += factor * ((weighted * (K1 + 1)) / (weighted + K1))
+    this.#termBits[next] |= bit
+    if (titleCount > 0) this.#titleBits[next] |= bit
+  }
+
+  /**
+   * The hit's snippet for the query's terms (their IDFs computed with them). `held`: the hit's term bits. With the
+   * bigram tokenizer every sentence token is a body term, so a term the card does not hold is in none of its
+   * sentences and is not looked up; other tokenizers look every term up.
+   */
+  #snippetOf(indexed: IndexedCard, terms: readonly QueryTerm[], held: number): string {
+    const { sentences, byToken } = this.#passages(indexed)
+    return bestSnippet(indexed.card, sentences, byToken, terms, this.#tokenizer === BIGRAM_TOKENIZER ? held : -1)
   }
 
   search(question: string, options: { limit?: number } = {}): SearchResult {
     const limit = Math.min(Math.max(options.limit ?? 5, 1), 50)
-    const terms = this.#queryTerms(question)
+    const normalized = normalizeForSearch(question)
+    const stripped = stripStopPhrases(question)
+    const used = this.#usedSynonyms(normalized)
+    const terms = this.#queryTerms(question, stripped, used)
     if (terms.length === 0) return { hits: [], confident: false, coverage: 0 }
     const common = this.#cards.length * 0.25
-    const selective = terms.filter((term) => this.#documentFrequency(term.token) <= common)
+    const selective = terms.filter((term) => term.end - term.start <= common)
     const marks = this.#marks
     // Candidates: cards holding a selective term (every term when none is selective); then every term is scored
     // term at a time over its postings, in the terms' order (the same sums as scoring each card over all terms).
     // The rarest terms bring theirs first; once CANDIDATE_BUDGET are in, the other terms only score them.
     const bringing = (selective.length > 0 ? selective : terms)
-      .map((term, order) => ({ term, order, frequency: this.#documentFrequency(term.token) }))
+      .map((term, order) => ({ term, order, frequency: term.end - term.start }))
       .sort((left, right) => left.frequency - right.frequency || left.order - right.order)
     const candidates: number[] = []
     for (const { term } of bringing) {
       const room = CANDIDATE_BUDGET - candidates.length
       if (room <= 0) break
-      for (const position of this.#candidatesOf(term.token, room, marks)) {
+      for (const position of this.#candidatesOf(term, room, marks)) {
         marks[position] = 1
         candidates.push(position)
       }
@@ -793,7 +857,7 @@ export class PolicyIndex {
     // Bit i of a candidate's termBits: it holds terms[i] (the first 32 terms; the phrases' bounds use them).
     const bitOf = new Map<string, number>()
     terms.slice(0, 32).forEach((term, index) => bitOf.set(term.token, 1 << index))
-    const phrases = this.#phrasesOf(question, bitOf)
+    const phrases = this.#phrasesOf(normalized, stripped, bitOf)
     // A new stamp: the Han texts' phrase answers of earlier queries no longer count (all reset when it wraps).
     this.#queryStamp = (this.#queryStamp + 1) | 0
     if (this.#queryStamp === 0) {
@@ -827,28 +891,16 @@ export class PolicyIndex {
     // card over all terms): a merge of the sorted candidates with the term's postings, galloping through the longer
     // list, so a common term costs about candidates × log(its cards / candidates), a rare one its cards × log.
     const positions = this.#positions
-    const counts = this.#counts
-    terms.forEach((term, index) => {
-      const { start, end } = this.#range(term.token)
+    for (let index = 0; index < terms.length; index += 1) {
+      const { start, end, weight, idf } = terms[index]
       const bit = index < 32 ? 1 << index : 0
-      const factor = term.weight * term.idf
-      // The candidate `next` holds the term at posting `at` (the BM25F weighting of `#weighted`).
-      const add = (next: number, at: number) => {
-        const titleCount = counts[2 * at]
-        const bodyCount = counts[2 * at + 1]
-        // A zero count's division is skipped: it adds +0, so the sum is the same to the last bit.
-        const fromTitle = titleCount === 0 ? 0 : (titleWeights[next] * titleCount) / titleNorms[next]
-        const weighted = bodyCount === 0 ? fromTitle : fromTitle + (BODY_WEIGHT * bodyCount) / bodyNorms[next]
-        scores[next] += factor * ((weighted * (K1 + 1)) / (weighted + K1))
-        termBits[next] |= bit
-        if (titleCount > 0) titleBits[next] |= bit
-      }
+      const factor = weight * idf
       if (end - start >= count) {
         for (let next = 0, at = start; next < count; next += 1) {
           at = gallop(positions, at, end, sorted[next])
           if (at === end) break
           if (positions[at] !== sorted[next]) continue
-          add(next, at)
+          this.#addTerm(next, at, factor, bit)
           at += 1
         }
       } else {
@@ -856,11 +908,11 @@ export class PolicyIndex {
           next = gallop(sorted, next, count, positions[at])
           if (next === count) break
           if (sorted[next] !== positions[at]) continue
-          add(next, at)
+          this.#addTerm(next, at, factor, bit)
           next += 1
         }
       }
-    })
+    }
     // Each candidate's term score plus a bound of its boosts (from the terms it holds) caps its final score: the
     // candidates with the best caps are scored first, and a candidate whose cap falls below the limit-th final score
     // (or equals it with an id ranked after that hit's) cannot enter the hits, so its phrases are never searched.
@@ -879,38 +931,9 @@ export class PolicyIndex {
       )
     // The best matches so far, in rank order (at most `limit`): the last one's score is the cutoff.
     const idRanks = this.#idRanks
-    const matches: Array<{ position: number; score: number; rank: number }> = []
-    const consider = (next: number) => {
-      const position = sorted[next]
-      const held = termBits[next]
-      const titleHeld = titleBits[next]
-      // With every phrase bigram among the term bits, the streak is the one its cap was computed with.
-      const streak = !titleMarks
-        ? undefined
-        : titleWeights[next] === TITLE_WEIGHT && (titleHeld & streakBits) !== 0
-          ? streaks.get(titleHeld)!
-          : 0
-      const score = this.#withPhrases(position, scores[next], phrases, { held, titleHeld, streak })
-      if (!(score > 0)) return
-      const match = { position, score, rank: idRanks[position] }
-      if (matches.length === limit && byRank(match, matches[limit - 1]) >= 0) return
-      let at = matches.length === limit ? limit - 1 : matches.length
-      while (at > 0 && byRank(match, matches[at - 1]) < 0) {
-        matches[at] = matches[at - 1]
-        at -= 1
-      }
-      matches[at] = match
-    }
-    // Whether a candidate can still enter the hits: its cap ranks before the limit-th match (by score, then id).
-    const mayEnter = (next: number) => {
-      if (matches.length < limit) return true
-      const last = matches[limit - 1]
-      const cap = caps[next]
-      if (cap !== last.score) return cap > last.score
-      return idRanks[sorted[next]] < last.rank
-    }
+    const matches: Array<{ position: number; score: number; rank: number; held: number }> = []
     // First the `limit` candidates with the highest caps (a small sorted selection), which sets the cutoff; then
-    // every other candidate whose cap reaches it.
+    // every other candidate whose cap reaches it: its cap ranks before the limit-th match (by score, then id).
     const first: number[] = []
     for (let index = 0; index < count; index += 1) {
       if (first.length === limit) {
@@ -926,21 +949,47 @@ export class PolicyIndex {
       first[at] = index
     }
     const chosen = this.#chosen
-    for (const index of first) {
-      chosen[index] = 1
-      consider(index)
+    for (const index of first) chosen[index] = 1
+    for (let step = 0; step < first.length + count; step += 1) {
+      const next = step < first.length ? first[step] : step - first.length
+      if (step >= first.length) {
+        if (chosen[next] !== 0) continue
+        if (matches.length >= limit) {
+          const last = matches[limit - 1]
+          const cap = caps[next]
+          if (cap !== last.score ? !(cap > last.score) : !(idRanks[sorted[next]] < last.rank)) continue
+        }
+      }
+      // Scores the candidate and keeps it among the best matches when it ranks before the last.
+      const position = sorted[next]
+      const held = termBits[next]
+      const titleHeld = titleBits[next]
+      // With every phrase bigram among the term bits, the streak is the one its cap was computed with.
+      const streak = !titleMarks
+        ? undefined
+        : titleWeights[next] === TITLE_WEIGHT && (titleHeld & streakBits) !== 0
+          ? streaks.get(titleHeld)!
+          : 0
+      const score = this.#withPhrases(position, scores[next], phrases, { held, titleHeld, streak })
+      if (!(score > 0)) continue
+      const match = { position, score, rank: idRanks[position], held }
+      if (matches.length === limit && byRank(match, matches[limit - 1]) >= 0) continue
+      let at = matches.length === limit ? limit - 1 : matches.length
+      while (at > 0 && byRank(match, matches[at - 1]) < 0) {
+        matches[at] = matches[at - 1]
+        at -= 1
+      }
+      matches[at] = match
     }
-    for (let index = 0; index < count; index += 1) if (chosen[index] === 0 && mayEnter(index)) consider(index)
     for (const index of first) chosen[index] = 0
-    const scored = matches.map((match) => ({ indexed: this.#cards[match.position], score: match.score }))
+    const scored = matches.map((match) => ({
+      indexed: this.#cards[match.position],
+      score: match.score,
+      held: match.held,
+    }))
 
-    const coverage = scored[0] ? this.#coverage(question, scored[0].indexed) : 0
-    const queryTokens = terms.map((term) => term.token)
-    const idfOf = new Map(terms.map((term) => [term.token, term.idf]))
-    const snippetOf = (indexed: IndexedCard) => {
-      const { sentences, byToken } = this.#passages(indexed)
-      return bestSnippet(indexed.card, sentences, byToken, queryTokens, (token) => idfOf.get(token) ?? this.#idf(token))
-    }
+    const coverage = scored[0] ? this.#coverage(stripped, scored[0].indexed, used) : 0
+    const index = this
     return {
       // A snippet is made when it is read (the dialogue reads the cards, the search route the snippets), then kept.
       hits: scored.map((entry) => {
@@ -949,7 +998,7 @@ export class PolicyIndex {
           card: entry.indexed.card,
           score: Math.round(entry.score * 1000) / 1000,
           get snippet(): string {
-            return (snippet ??= snippetOf(entry.indexed))
+            return (snippet ??= index.#snippetOf(entry.indexed, terms, entry.held))
           },
         }
       }),

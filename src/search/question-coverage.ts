@@ -33,8 +33,16 @@ export function prepareCoverage(
   question: string,
   context: Pick<CoverageContext, 'idf' | 'unknownWeight'>,
 ): PreparedQuestion {
+  return prepareStrippedCoverage(stripStopPhrases(question), context)
+}
+
+/** prepareCoverage of a question already through `stripStopPhrases` (a search strips it once for all its uses). */
+export function prepareStrippedCoverage(
+  stripped: string,
+  context: Pick<CoverageContext, 'idf' | 'unknownWeight'>,
+): PreparedQuestion {
   const runs: PreparedQuestion['runs'] = []
-  for (const match of stripStopPhrases(question).matchAll(RUN)) {
+  for (const match of stripped.matchAll(RUN)) {
     const run = match[0]
     if (/^[a-z0-9]/u.test(run)) {
       runs.push({ run, latin: true, units: [{ weight: context.idf(run) ?? context.unknownWeight, tokens: [run] }] })
@@ -121,59 +129,96 @@ export function bestPassageCoverage(
   text: CoverageText,
   used: readonly UsedSynonym[],
 ): number {
-  const windows = Math.max(1, text.sentenceCount - 2)
-  const covered = new Float64Array(windows)
-  const stamps = new Int32Array(windows)
-  let stamp = 0
-  let total = 0
-  const mark = (weight: number, sentence: number) => {
-    const high = Math.min(sentence, windows - 1)
-    for (let window = Math.max(0, sentence - 2); window <= high; window += 1) {
-      if (stamps[window] === stamp) continue
-      stamps[window] = stamp
-      covered[window] += weight
-    }
-  }
-  const markAll = (weight: number) => {
-    for (let window = 0; window < windows; window += 1) {
-      if (stamps[window] === stamp) continue
-      stamps[window] = stamp
-      covered[window] += weight
-    }
-  }
+  const tally = new PassageTally(Math.max(1, text.sentenceCount - 2))
   // Where each used entry counts: everywhere when the metadata holds one of its tokens, else its sentences.
   const entries = used.map((entry) => {
     const everywhere = entry.toTokens.some((token) => text.inMeta(token))
     const sentences = everywhere ? [] : entry.toTokens.flatMap((token) => text.sentencesOf(token) ?? [])
     return { words: entry.words, everywhere, sentences }
   })
-  const addUnit = (weight: number, tokens: readonly string[], covering: (entry: number) => boolean) => {
-    stamp += 1
-    total += weight
-    for (const token of tokens) {
-      if (text.inMeta(token)) return markAll(weight)
-      for (const sentence of text.sentencesOf(token) ?? []) mark(weight, sentence)
-    }
-    for (let index = 0; index < entries.length; index += 1) {
-      if (!covering(index)) continue
-      const entry = entries[index]!
-      if (entry.everywhere) return markAll(weight)
-      for (const sentence of entry.sentences) mark(weight, sentence)
-    }
-  }
   for (const { run, latin, units } of prepared.runs) {
     if (latin) {
-      addUnit(units[0]!.weight, [run], (index) => entries[index]!.words.includes(run))
+      addUnit(tally, text, entries, units[0]!.weight, [run], (index) => entries[index]!.words.includes(run))
       continue
     }
     const positions = entries.map((entry) => (entries.length > 0 ? synonymPositions(run, entry.words) : NO_POSITIONS))
     for (let index = 0; index < units.length; index += 1) {
       const { weight, tokens } = units[index]!
-      addUnit(weight, tokens, (entry) => positions[entry]!.has(index))
+      addUnit(tally, text, entries, weight, tokens, (entry) => positions[entry]!.has(index))
     }
   }
-  if (total <= 0) return 0
-  let best = 0
-  for (let window = 0; window < windows; window += 1) best = Math.max(best, covered[window]! / total)
-  return best
+  return tally.best()
+}
+
+/** Scratch space of PassageTally (reused: coverage is computed synchronously, one card at a time). */
+let coveredScratch = new Float64Array(64)
+let stampScratch = new Int32Array(64)
+
+/** Per passage (window of three sentences), the weight of the units it covers; each unit counts once per passage. */
+class PassageTally {
+  readonly #covered: Float64Array
+  readonly #stamps: Int32Array
+  #stamp = 0
+  total = 0
+
+  constructor(readonly windows: number) {
+    if (coveredScratch.length < windows) {
+      coveredScratch = new Float64Array(windows * 2)
+      stampScratch = new Int32Array(windows * 2)
+    }
+    this.#covered = coveredScratch.fill(0, 0, windows)
+    this.#stamps = stampScratch.fill(0, 0, windows)
+  }
+
+  /** Starts a unit of `weight`. */
+  begin(weight: number): void {
+    this.#stamp += 1
+    this.total += weight
+  }
+
+  /** The current unit covers the passages holding `sentence`. */
+  mark(weight: number, sentence: number): void {
+    const high = Math.min(sentence, this.windows - 1)
+    for (let window = Math.max(0, sentence - 2); window <= high; window += 1) this.#add(window, weight)
+  }
+
+  /** The current unit covers every passage. */
+  markAll(weight: number): void {
+    for (let window = 0; window < this.windows; window += 1) this.#add(window, weight)
+  }
+
+  #add(window: number, weight: number): void {
+    if (this.#stamps[window] === this.#stamp) return
+    this.#stamps[window] = this.#stamp
+    this.#covered[window] += weight
+  }
+
+  best(): number {
+    if (this.total <= 0) return 0
+    let best = 0
+    for (let window = 0; window < this.windows; window += 1) best = Math.max(best, this.#covered[window]! / this.total)
+    return best
+  }
+}
+
+/** One unit: its tokens' sentences, or everywhere when the metadata holds one; then the used entries covering it. */
+function addUnit(
+  tally: PassageTally,
+  text: CoverageText,
+  entries: ReadonlyArray<{ everywhere: boolean; sentences: readonly number[] }>,
+  weight: number,
+  tokens: readonly string[],
+  covering: (entry: number) => boolean,
+): void {
+  tally.begin(weight)
+  for (const token of tokens) {
+    if (text.inMeta(token)) return tally.markAll(weight)
+    for (const sentence of text.sentencesOf(token) ?? []) tally.mark(weight, sentence)
+  }
+  for (let index = 0; index < entries.length; index += 1) {
+    if (!covering(index)) continue
+    const entry = entries[index]!
+    if (entry.everywhere) return tally.markAll(weight)
+    for (const sentence of entry.sentences) tally.mark(weight, sentence)
+  }
 }

@@ -3,7 +3,7 @@ import { loadCards } from '../../knowledge/load-cards.js'
 import { loadSynonyms } from '../../search/load-synonyms.js'
 import { createPolicyIndex } from '../../search/policy-index.js'
 import { ReloadableIndex } from '../../search/reloadable-index.js'
-import { createSearchRoutes } from './search-routes.js'
+import { createSearchRoutes, SearchRequestSchema, sourceOf } from './search-routes.js'
 
 const app = createSearchRoutes({ index: createPolicyIndex(loadCards(), { synonyms: loadSynonyms() }) })
 const post = (body: unknown) =>
@@ -66,6 +66,57 @@ describe('POST /search', () => {
     const error = (await response.json()).error
     expect(error.code).toBe('INVALID_REQUEST')
     expect(Object.keys(error.fields)).toContain(field)
+  })
+
+  it('serialises a response exactly as JSON.stringify of the documented shape, for every valid limit form', async () => {
+    const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
+    for (const body of [
+      { query: '算力券怎么申请？' },
+      { query: '老旧厂房改造能补多少钱', limit: 1 },
+      { query: '专精特新', limit: 20 },
+    ]) {
+      const result = index.search(body.query, { limit: body.limit ?? 5 })
+      const expected = JSON.stringify({
+        results: result.hits.map((hit) => ({
+          id: hit.card.id,
+          title: hit.card.title,
+          source: sourceOf(hit.card),
+          score: hit.score,
+          snippet: hit.snippet,
+        })),
+        confident: result.confident,
+      })
+      const response = await post(body)
+      expect(response.status).toBe(200)
+      expect(await response.text()).toBe(expected)
+    }
+  })
+
+  it('accepts exactly the bodies the request schema accepts (the fast path for plain bodies agrees with zod)', async () => {
+    const long = '专'.repeat(2001)
+    for (const body of [
+      { query: '算力券' },
+      { query: '算力券', limit: 1 },
+      { query: '算力券', limit: 20 },
+      { query: '算力券', limit: 1.0 },
+      { query: '算力券', limit: 0 },
+      { query: '算力券', limit: 21 },
+      { query: '算力券', limit: 2.5 },
+      { query: '算力券', limit: '3' },
+      { query: '算力券', limit: null },
+      { query: '算力券', extra: 1 },
+      { query: '   ' },
+      { query: long },
+      { query: 42 },
+      {},
+      [],
+      'query',
+    ]) {
+      const response = await post(body)
+      expect(response.status, JSON.stringify(body).slice(0, 60)).toBe(
+        SearchRequestSchema.safeParse(body).success ? 200 : 400,
+      )
+    }
   })
 
   it('rejects malformed JSON', async () => {

@@ -4,6 +4,7 @@ import type { PolicyCard } from '../../knowledge/card-schema.js'
 import type { PolicyIndex } from '../../search/policy-index.js'
 import { normalizeForSearch } from '../../search/tokenizer.js'
 import { LruCache } from '../../shared/lru-cache.js'
+import { oncePerObject } from '../../shared/once-per-object.js'
 import { currentLexicon } from '../../understanding/current-lexicon.js'
 import { toSimplified } from '../../understanding/to-simplified.js'
 import { errorBody, fieldReasons, readJsonBody } from '../http-error.js'
@@ -40,6 +41,46 @@ export function sourceOf(card: PolicyCard): string {
   return `《${card.documentTitle}》（${agency}）`
 }
 
+/**
+ * A result's JSON up to its score, `{"id":…,"title":…,"source":…`, serialised once per loaded card (a reload replaces
+ * the cards): a response then serialises only each hit's score and snippet. The same text as JSON.stringify of the
+ * whole result.
+ */
+const cardJsonHead = oncePerObject((card: PolicyCard) =>
+  JSON.stringify({ id: card.id, title: card.title, source: sourceOf(card) }).slice(0, -1),
+)
+
+/** The search response's JSON: `{"results":[{id, title, source, score, snippet}…],"confident":…}`. */
+function searchResponseJson(result: ReturnType<SearchIndex['search']>): string {
+  let json = '{"results":['
+  result.hits.forEach((hit, index) => {
+    const head = cardJsonHead(hit.card)
+    if (index > 0) json += ','
+    json += `${head}${head === '{' ? '' : ','}"score":${JSON.stringify(hit.score)},"snippet":${JSON.stringify(hit.snippet)}}`
+  })
+  return `${json}],"confident":${JSON.stringify(result.confident)}}`
+}
+
+/**
+ * The request when it is plainly valid (an object with a non-blank string `query` of at most MAX_QUERY_LENGTH and
+ * optionally an integer `limit` of 1–20, nothing else), without building zod's result; undefined otherwise, and the
+ * schema then decides and words the reasons. Accepts exactly what SearchRequestSchema accepts.
+ */
+function plainlyValid(body: unknown): { query: string; limit?: number } | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined
+  let fields = 0
+  for (const key in body) {
+    if (!Object.hasOwn(body, key)) continue
+    if (key !== 'query' && key !== 'limit') return undefined
+    fields += 1
+  }
+  const { query, limit } = body as { query?: unknown; limit?: unknown }
+  if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH || query.trim() === '') return undefined
+  if (limit === undefined) return fields === 1 ? { query } : undefined
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 20) return undefined
+  return { query, limit }
+}
+
 /** `POST /search` and `GET /cards/:id` (mounted under /api/v1). */
 /**
  * `POST /search` and `GET /cards/:id` (mounted under /api/v1). Successful search responses are cached (serialised),
@@ -53,31 +94,26 @@ export function createSearchRoutes(deps: { index: SearchIndex; cacheEntries?: nu
   routes.post('/search', async (context) => {
     const body = await readJsonBody(context)
     if (!body.ok) return body.response
-    const parsed = SearchRequestSchema.safeParse(body.value)
-    if (!parsed.success)
-      return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
+    let request = plainlyValid(body.value)
+    if (!request) {
+      const parsed = SearchRequestSchema.safeParse(body.value)
+      if (!parsed.success)
+        return context.json(errorBody('INVALID_REQUEST', '请求参数有误', fieldReasons(parsed.error)), 400)
+      request = parsed.data
+    }
     const version = deps.index.version ?? 0
     if (version !== cachedVersion) {
       cache.clear()
       cachedVersion = version
     }
     // Traditional characters read as the simplified ones the cards use (knowledge/lexicon/traditional.json).
-    const query = normalizeForSearch(toSimplified(parsed.data.query, currentLexicon()))
-    const limit = parsed.data.limit ?? 5
+    const query = normalizeForSearch(toSimplified(request.query, currentLexicon()))
+    const limit = request.limit ?? 5
     const key = `${limit}\u0000${query}`
     let json = cache.get(key)
     if (json === undefined) {
       const result = deps.index.search(query, { limit })
-      json = JSON.stringify({
-        results: result.hits.map((hit) => ({
-          id: hit.card.id,
-          title: hit.card.title,
-          source: sourceOf(hit.card),
-          score: hit.score,
-          snippet: hit.snippet,
-        })),
-        confident: result.confident,
-      })
+      json = searchResponseJson(result)
       cache.set(key, json)
     }
     return context.body(json, 200, { 'content-type': 'application/json' })
