@@ -131,3 +131,20 @@ describe('tagText: figures said by their number of digits', () => {
     expect(quantities('软著个位数')).toMatchObject([{ value: 10, unit: null, bound: 'lt' }])
   })
 })
+
+describe('tagText: a lone 人 before a figure, and a spaced unit before another figure', () => {
+  it('人 labels the headcount after it: R&D staff after an R&D word, else the employees', () => {
+    const keyword = (text: string) =>
+      tagText(text).flatMap((token) =>
+        token.type === 'keyword' && token.text === '人' && token.meaning.type === 'amount'
+          ? [token.meaning.topic.id]
+          : [],
+      )
+    expect(keyword('人18个 营收680w')).toEqual(['employees'])
+    expect(keyword('研发费 180 万 人 二十二')).toEqual(['rdStaff'])
+  })
+  it('营收2980 研发260 人112: a unit after a space that a figure follows labels that figure', () => {
+    expect(tags('研发260 人112')).toContain('quantity:260')
+    expect(tags('一百二 人')).toContain('quantity:一百二 人')
+  })
+})

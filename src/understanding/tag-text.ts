@@ -88,7 +88,7 @@ const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])
 /** "千万级", "百万级别": a magnitude named as a class is at least one of it. */
 const MAGNITUDE_CLASS = String.raw`(?:[十百千]?万|个?亿)(?:级别|量级|级)`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成[半一二三四五六七八九](?![十百千万亿个人名位项件年])|成(?![本果立功员熟都交长])|[mM](?![A-Za-z])|million|Million|个人|号人|人|名(?![称单义字额])|位(?!数)|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:${alternation(FIGURE_WORDS.rangeBefore)}|百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|${alternation(FIGURE_WORDS.approximate)}|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*(?:[-~～到至]|[和与跟](?=[^，,。；;]{1,12}?(?:${alternation(FIGURE_WORDS.rangeAfter)})))\s*${NUMERAL})?(?:(?<![万萬亿億])\s*${UNIT}|${UNIT})?)(?:${alternation([...FIGURE_WORDS.approximateAfter, ...FIGURE_WORDS.inclusiveLowerAfter, ...FIGURE_WORDS.upperAfter])}|[都还]?(?:${alternation(FIGURE_WORDS.notReachedAfter)})|(?<![个项样家件位])(?:都没有|都没)|${alternation([...FIGURE_WORDS.aboveAfter, ...FIGURE_WORDS.rangeAfter])}|多|\+(?![\d]))?`
+const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:${alternation(FIGURE_WORDS.rangeBefore)}|百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|${alternation(FIGURE_WORDS.approximate)}|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*(?:[-~～到至]|[和与跟](?=[^，,。；;]{1,12}?(?:${alternation(FIGURE_WORDS.rangeAfter)})))\s*${NUMERAL})?(?:${UNIT}|(?<![万萬亿億])\s+${UNIT}(?!\s*[\d${CN_DIGITS}十]))?)(?:${alternation([...FIGURE_WORDS.approximateAfter, ...FIGURE_WORDS.inclusiveLowerAfter, ...FIGURE_WORDS.upperAfter])}|[都还]?(?:${alternation(FIGURE_WORDS.notReachedAfter)})|(?<![个项样家件位])(?:都没有|都没)|${alternation([...FIGURE_WORDS.aboveAfter, ...FIGURE_WORDS.rangeAfter])}|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
@@ -439,6 +439,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     const token = tokens[index]
     if (token.type === 'bound' && token.afterKeyword) tokens.splice(index, 1)
   }
+  markBarePersonWord(text, tokens, lexicon)
   joinKeywordsToSpacedFigures(tokens)
   markAcknowledgement(tokens, lexicon.acknowledgements)
   markSignOff(tokens)
@@ -732,6 +733,37 @@ function markDigitCounts(text: string, tokens: MessageToken[]): void {
     }
     const at = tokens.findIndex((token) => token.start >= end)
     tokens.splice(at < 0 ? tokens.length : at, 0, { start, end, text: match[0], type: 'quantity', quantity })
+  }
+}
+
+/**
+ * "人18个", "研发费 180 万 人 二十二", "营收2980 研发260 人112": a lone 人 right before a figure labels it a headcount: the
+ * R&D staff after an R&D word, else the employees.
+ */
+function markBarePersonWord(text: string, tokens: MessageToken[], lexicon: Lexicon): void {
+  for (let at = text.indexOf('人'); at >= 0; at = text.indexOf('人', at + 1)) {
+    if (tokens.some((token) => token.start <= at && token.end > at)) continue
+    // A space between 人 and its figure is read as a separator token: the figure is the next other token.
+    const place = tokens.findIndex((token) => token.start > at)
+    const next = tokens.findIndex(
+      (token) => token.start > at && !(token.type === 'separator' && /^\s+$/u.test(token.text)),
+    )
+    const figure = tokens[next]
+    if (figure?.type !== 'quantity' || !/^\s*$/u.test(text.slice(at + 1, figure.start))) continue
+    const { unit } = figure.quantity
+    if (unit !== null && unit !== 'person' && unit !== 'item') continue
+    const before = tokens.slice(0, place < 0 ? tokens.length : place).findLast((token) => token.type === 'keyword')
+    const research =
+      before?.type === 'keyword' && before.meaning.type === 'amount' && before.meaning.topic.id === 'rdExpense'
+    const tag = lexicon.words.get(research ? '研发人员' : '员工')?.tag
+    if (tag?.type !== 'keyword') continue
+    tokens.splice(place, 0, {
+      start: at,
+      end: at + 1,
+      text: '人',
+      type: 'keyword',
+      meaning: tag.meaning,
+    } as MessageToken)
   }
 }
 
