@@ -1024,3 +1024,26 @@ describe('readReply: what the firm does, said with negations and trades (batch 7
     })
   })
 })
+
+describe('readReply: corrections named by topic, tax and year (older tune misses)', () => {
+  const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+  const known: Facts = { revenue: 3200, revenuePrev: 2800, mainRevenue: 2900, mainRevenuePrev: 2500 }
+  const last = [
+    { fact: 'mainRevenuePrev' as const, value: 2500 },
+    { fact: 'mainRevenue' as const, value: 2900 },
+    { fact: 'revenuePrev' as const, value: 2800 },
+    { fact: 'revenue' as const, value: 3200 },
+  ]
+  it('营收那两年我是倒着报的 swaps the topic named, not the last values given', () => {
+    expect(read('营收那两年我是倒着报的 先说的是前年', rd, known, last).facts).toEqual({
+      revenue: 2800,
+      revenuePrev: 3200,
+    })
+  })
+  it('不含税X replaces the figure said to include tax', () => {
+    expect(read('营收3200是含税的 不含税2900', rd, known, last).facts).toEqual({ revenue: 2900 })
+  })
+  it('24年那个主营不对 应该是两千六: the year before 那个 picks the slot', () => {
+    expect(read('24年那个主营不对 应该是两千六', rd, known, last).facts).toEqual({ mainRevenuePrev: 2600 })
+  })
+})

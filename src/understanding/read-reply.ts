@@ -639,8 +639,13 @@ function readCorrection(
   }
   if (kind === 'retract') return withdrawn(tokens, known, lastValues, base)
   if (kind === 'swapped') {
-    // "营收前年和去年说反了": the last two values of one fact's topic trade places.
-    const [first] = lastValues
+    // "营收前年和去年说反了": the last two values of one fact's topic trade places; "研发费用 24年和25年我填倒了" names
+    // the topic, whose values need not be the last given.
+    const named = tokens.find(
+      (token) => token.type === 'keyword' && token.meaning.type === 'amount' && token.meaning.topic.slots.length > 1,
+    )
+    const namedSlots = named?.type === 'keyword' && named.meaning.type === 'amount' ? named.meaning.topic.slots : null
+    const first = (namedSlots && lastValues.find((candidate) => namedSlots.includes(candidate.fact))) || lastValues[0]
     const topic = first ? topicOf(first.fact) : undefined
     const second = lastValues.find((candidate) => candidate.fact !== first?.fact && topicOf(candidate.fact) === topic)
     if (first && second) {
