@@ -88,3 +88,23 @@ describe('composePolicyAnswer with a Latin focus', () => {
     )
   })
 })
+
+describe('whether questions and the things an asking word is about (batches a9000–a9100)', () => {
+  it('都能拿奖励吗 asks whether, so a clause stating the support only vaguely answers it', () => {
+    const answer = composePolicyAnswer(
+      card('gazette-hydrogen-a15'),
+      '燃料电池汽车示范应用项目 整车厂和车辆运营企业都能拿奖励吗',
+      {
+        decision,
+      },
+    )
+    expect(answer.body).toMatch(/整车制造企业、车辆运营企业/u)
+    expect(answer.body).not.toMatch(/未写明/u)
+  })
+  it('what stands before 算不算 is a focus even where a rare word of it is not at its end (宠物食品)', () => {
+    const answer = composePolicyAnswer(card('guide-145'), '农业中关村说的涉农瞪羚企业 我们是做宠物食品的 算不算涉农', {
+      decision,
+    })
+    expect(answer.body).toMatch(/原文未写明“宠物”/u)
+  })
+})

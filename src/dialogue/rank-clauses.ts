@@ -522,11 +522,12 @@ export function shapeSupport(
   const closest = sharing.filter((clause) => shares[clauses.indexOf(clause)] === most)
   // When the clauses most about what the part asks state it only vaguely ("按…的一定比例", "相应额度") and have no
   // figure, the document does not state the figure, whatever another article's figure for something else says.
+  // "保费有补贴吗" asks whether, not how much: a clause stating the support without a figure answers it, also one
+  // stating it only vaguely ("按照一定标准分别予以奖励" answers "整车厂和运营企业都能拿奖励吗").
+  if (asksOnlyWhether(part, entry)) return 'unknown'
   const vague = vagueOf(entry)
   if (vague && closest.length > 0 && !closest.some(shaped) && closest.some((clause) => vague.test(clause.text)))
     return 'unsupported'
-  // "保费有补贴吗" asks whether, not how much: a clause stating the support without a figure answers it.
-  if (asksOnlyWhether(part, entry)) return 'unknown'
   // No clause shares the part's own words ("给多少资金" under the subject "技术转移机构"): the clause ranked best is
   // what it asks about, and one stating the figure only vaguely states none.
   if (sharing.length === 0)

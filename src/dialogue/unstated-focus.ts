@@ -84,12 +84,12 @@ export function unstatedFocus(question: string, stated: string, words: FocusWord
   const wholeText = normalizeForSearch(whole)
   const partAt = at === 0 ? wholeText.indexOf(normalized) : -1
   const prefix = Number.isFinite(at) ? (at > 0 ? normalized.slice(0, at) : wholeText.slice(0, Math.max(0, partAt))) : ''
-  const asked = prefix.trim() !== '' ? hanFocus(contentOf(prefix, words.ignore), stated, words) : []
+  const asked = prefix.trim() !== '' ? hanFocus(contentOf(prefix, words.ignore), stated, words, true) : []
   return [...new Set([...latin, ...asked, ...hanFocus(content, stated, words)])]
 }
 
 /** The Han focus spans of the part's content (see {@link unstatedFocus}). */
-function hanFocus(content: string, stated: string, words: FocusWords): string[] {
+function hanFocus(content: string, stated: string, words: FocusWords, asked = false): string[] {
   // What the part ends on, next to its asking words, is what it asks about ("运营团队负责人有年龄要求吗"); the words
   // before are its subject and circumstances ("我们做动漫的小公司入驻市级园区能申请房租通吗").
   const run = (content.match(/\p{Script=Han}{2,}/gu) ?? []).at(-1)
@@ -109,7 +109,8 @@ function hanFocus(content: string, stated: string, words: FocusWords): string[] 
     if (start >= 0 && index - start >= MIN_SPAN) {
       const span = run.slice(start, index)
       // A rare word counts only where the part ends ("种果树的能领吗", not "创业失败了研发费用能赔").
-      if (isFocus(span, stated, words, index === run.length)) spans.push(span)
+      // The thing an asking word is about (`asked`) is what the part asks, wherever the span stands in it.
+      if (isFocus(span, stated, words, asked || index === run.length)) spans.push(span)
     }
     start = -1
   }
