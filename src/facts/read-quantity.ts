@@ -113,11 +113,11 @@ export const FIGURE_WORDS = {
   /** Before a figure: just under it (将近/接近 a number is an upper bound, "将近五千万" < 5000万). */
   rough: ['将近', '接近', '近'],
   /** After a figure: about it; 出头/挂零 are the value, the others only when the number is not round. */
-  approximateAfter: ['出头', '挂零', '左右', '上下', '前后', '的样子'],
+  approximateAfter: ['出头', '挂零', '左右', '上下', '前后', '的样子', '附近', '上下浮动'],
   /** After a figure: at least it (ge). */
-  inclusiveLowerAfter: ['以上', '往上', '朝上', '打底', '起步', '只多不少', '只会多不会少'],
+  inclusiveLowerAfter: ['以上', '往上', '朝上', '打底', '起步', '只多不少', '只会多不会少', '只长不短', '是跑不了的', '跑不了', '跑不掉'],
   /** After a figure: below or at most it. */
-  upperAfter: ['以下', '往下', '以内', '之内', '封顶', '到顶'],
+  upperAfter: ['以下', '往下', '以内', '之内', '封顶', '到顶', '只少不多', '只短不长'],
   /** After a figure: more than it (gt): "三千万打不住", "三千万还不止", "五十开外". */
   aboveAfter: ['开外', '多点', '多一点', '打不住', '还不止', '都不止', '不止', '有余', '还多'],
   /** Around a range: "介于两千到三千万", "两千万和三千万之间" (和/与 join the two ends only before 之间). */

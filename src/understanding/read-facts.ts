@@ -416,6 +416,8 @@ class MessageExtractor {
   #lastGraded: 'rdInstitution' | 'sciAwardLevel' | null = null
   /** The last bound a keyword's figure gave ("员工不到一百五"), which a bare bound after it may narrow. */
   #lastKeywordBound: { fact: FactName; value: BoundValue } | null = null
+  /** Where the last industry word read as a customer (or supplier) ends, -1 before any. */
+  #lastCustomerEnd = -1
   /** An industry word of the message named a customer ("客户是幼儿园", "给奶茶店供货"). */
   #customerNamed = false
   readonly #scores = new Map<FactName, number>()
@@ -962,7 +964,12 @@ class MessageExtractor {
             this.#lexicon.customerSubjects.some((word) => clauseBefore.includes(word)) ||
             this.#lexicon.customerPredicates.some((word) => this.text.startsWith(word, token.end)) ||
             supplier ||
-            (sellsTo && (meaning.value !== 'wholesale' || produces))
+            (sellsTo && (meaning.value !== 'wholesale' || produces)) ||
+            // "给数据中心和运营商供货", "给物流公司的货车装终端": a word joined to a customer by 和/、 or 的 is the customer's.
+            (this.#lastCustomerEnd >= 0 &&
+              !this.#lexicon.trades.has(token.text) &&
+              /^(?:和|与|及|跟|、|的)$/u.test(this.text.slice(this.#lastCustomerEnd, token.start)))
+          if (customer) this.#lastCustomerEnd = token.end
           if (customer && !supplier) this.#customerNamed = true
           // "卖电脑硬件": goods named right after a selling verb are what the firm sells, not what it makes.
           const sold = this.#lexicon.sellingVerbs.some((verb) => {

@@ -1047,3 +1047,48 @@ describe('readReply: corrections named by topic, tax and year (older tune misses
     expect(read('24年那个主营不对 应该是两千六', rd, known, last).facts).toEqual({ mainRevenuePrev: 2600 })
   })
 })
+
+describe('readReply: batch 8000 grammar', () => {
+  const quality: ExpectedAnswer = {
+    facts: ['qualityCert', 'qualityAward', 'ownBrand', 'standardSetting', 'digitalLevel'],
+    step: 'question',
+  }
+  const profit: ExpectedAnswer = { facts: ['netProfit', 'debtRatio'], step: 'question' }
+  const specialization: ExpectedAnswer = { facts: ['nicheYears', 'marketShare'], step: 'question' }
+  it('a part of a value given is taken off (150里有二十个…扣掉吧) or replaced by the result stated after 去掉', () => {
+    const known: Facts = { employees: 150, revenue: 3200, rdExpense: 240 }
+    const last = [
+      { fact: 'rdExpense' as const, value: 240 },
+      { fact: 'revenue' as const, value: 3200 },
+      { fact: 'employees' as const, value: 150 },
+    ]
+    expect(read('150里有二十个是外聘顾问 不拿我们工资 扣掉吧', profit, known, last).facts).toEqual({ employees: 130 })
+    expect(read('240里头算进了销售部两个人的工资 去掉他们是二百一', profit, known, last).facts).toEqual({
+      rdExpense: 210,
+    })
+  })
+  it('有：… 没有：… heads the list after the colon', () => {
+    expect(read('有：9001、自主商标。没有：质量奖、标准。', quality).facts).toMatchObject({
+      qualityCert: true,
+      ownBrand: true,
+      qualityAward: false,
+      standardSetting: false,
+    })
+  })
+  it('第十二个年头 is 12 years; 半百不到 below 50; 一百附近 about 100', () => {
+    expect(read('做这个产品已经第十二个年头了', specialization).facts).toEqual({ nicheYears: 12 })
+    expect(read('研发人员半百不到', { facts: ['rdStaff'], step: 'question' }).bounds).toMatchObject([
+      { fact: 'rdStaff', op: 'lt', value: 50 },
+    ])
+    expect(read('人员在一百附近', size).facts).toEqual({})
+  })
+  it('不算收入 says what does not count, not that there is none', () => {
+    expect(read('去年开票三千四 其中六百是代收代付的 不算收入', revenue).facts.revenue).not.toBe(0)
+  })
+  it('a word joined to a customer by 和 or 的 is the customer’s', () => {
+    expect(read('给物流公司的货车装北斗定位终端 终端是我们自己厂里组装的', size).facts).toEqual({
+      industry: 'industry',
+    })
+    expect(read('做光模块 给数据中心和运营商供货 自己有产线', size).facts).toEqual({ industry: 'industry' })
+  })
+})

@@ -217,7 +217,12 @@ function correctionKind(
   // "营收多报了两百万": a figure right after 多报了/少说了 is how far off the value was; "多报了，应该是3000" gives it.
   if (kind === 'overstated' || kind === 'understated') {
     const next = marker ? tokens[tokens.indexOf(marker) + 1] : undefined
-    return next?.type === 'quantity' ? kind : 'replace'
+    // "150里有二十个是外聘顾问 … 扣掉吧": a part of a value given, taken off or added on.
+    if (next?.type !== 'quantity' && partOfLastValue(text, tokens, lastValues) !== null) return kind
+    // "实用新型还有七件没加上": the difference may also come right before the marker.
+    const previous = marker ? tokens[tokens.indexOf(marker) - 1] : undefined
+    const adjacent = previous?.type === 'quantity' && marker !== undefined && previous.end === marker.start
+    return next?.type === 'quantity' || adjacent ? kind : 'replace'
   }
   // "负债率那个先撤了 我说的是集团的": a value withdrawn; with a new figure it is replaced ("先不算 是二百六").
   if (kind === 'retract') return hasNumber ? 'replace' : kind
@@ -688,6 +693,31 @@ function readCorrection(
     known: omit(known, order),
     expecting: [...order, ...expected.facts.filter((fact) => !order.includes(fact))],
   })
+  const part = kind === 'overstated' || kind === 'understated' ? partOfLastValue(text, tokens, lastValues) : null
+  if (part && (kind === 'overstated' || kind === 'understated')) {
+    // "150里有二十个是外聘顾问 不拿我们工资 扣掉吧" (150 → 130); a result stated after the marker ("去掉他们是二百一") is the value.
+    const marker = tokens.find((token) => token.type === 'correction' && token.kind === kind)
+    const stated = marker
+      ? tokens.slice(tokens.indexOf(marker) + 1).find((token) => token.type === 'quantity' && token !== part.partToken)
+      : undefined
+    const value =
+      stated?.type === 'quantity' && stated.quantity.unit === null
+        ? stated.quantity.value
+        : part.whole.value + (kind === 'overstated' ? -1 : 1) * part.part
+    const facts = { [part.whole.fact]: Number(value.toPrecision(12)) } as Facts
+    const checked = checkPlausibility(facts, omit(known, [part.whole.fact]))
+    return {
+      reading: {
+        ...probe,
+        facts: checked.accepted,
+        correction: true,
+        mentioned: [part.whole.fact],
+        scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
+        evidence: { [part.whole.fact]: text },
+      },
+      cleared: [],
+    }
+  }
   if (kind === 'overstated' || kind === 'understated') {
     // "营收多报了两百万" (3200 → 3000), "员工少说了十个" (150 → 160): the figure read is the difference.
     const sign = kind === 'overstated' ? -1 : 1
@@ -714,6 +744,36 @@ function readCorrection(
     }
   }
   return { reading: { ...reading, correction: true }, cleared: [] }
+}
+
+/** Words after a value given that open a part of it ("150里有二十个", "240里头", "其中"). */
+const PART_OPENER = /^\s*(?:里头|里面|里边|里|当中|中间|之中|其中)/u
+
+/**
+ * A last value restated and a part of it ("150里有二十个是外聘顾问", "240里头算进了两个人的工资"): the value, and the
+ * first smaller figure after it in the message in the value's own unit (a bare number or a count).
+ */
+function partOfLastValue(
+  text: string,
+  tokens: readonly MessageToken[],
+  lastValues: readonly LastValue[],
+): { whole: LastValue; part: number; partToken: MessageToken } | null {
+  for (const [index, token] of tokens.entries()) {
+    if (token.type !== 'quantity' || !PART_OPENER.test(text.slice(token.end))) continue
+    const whole = lastValues.find((last) => isLastValue(token.quantity, last))
+    if (!whole) continue
+    const partToken = tokens
+      .slice(index + 1)
+      .find(
+        (later) =>
+          later.type === 'quantity' &&
+          (later.quantity.unit === null || later.quantity.unit === 'person' || later.quantity.unit === 'item') &&
+          later.quantity.bound === null &&
+          later.quantity.value < whole.value,
+      )
+    if (partToken?.type === 'quantity') return { whole, part: partToken.quantity.value, partToken }
+  }
+  return null
 }
 
 /**

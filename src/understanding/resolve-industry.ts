@@ -108,7 +108,9 @@ export function resolveIndustry(
   // a trade word beside them the trade decides.
   const makesOwn = lexicon.ownProduction.some((word) => text.includes(word))
   if (!makesOwn && compounds.some((compound) => compound.value === 'wholesale' || compound.value === 'retail'))
-    for (const goods of compounds.filter((compound) => compound.sold === true && producers.has(compound.value)))
+    for (const goods of compounds.filter(
+      (compound) => compound.sold === true && compound.value !== 'wholesale' && compound.value !== 'retail',
+    ))
       compounds.splice(compounds.indexOf(goods), 1)
   const produces = compounds.some(
     (compound) => producers.has(compound.value) && compound.secondary !== true && (compound.sold !== true || makesOwn),

@@ -88,7 +88,7 @@ const NUMERAL = `(?:${ARABIC}|[${CN_DIGITS}十拾几]|[百千](?=[来多余把])
 /** "千万级", "百万级别": a magnitude named as a class is at least one of it. */
 const MAGNITUDE_CLASS = String.raw`(?:[十百千]?万|个?亿)(?:级别|量级|级)`
 const UNIT = String.raw`(?:万元|万块钱|万块|亿元|元|人民币|块钱|块|[wW](?![A-Za-z])|%|个百分点|个点|成[半一二三四五六七八九](?![十百千万亿个人名位项件年])|成(?![本果立功员熟都交长])|[mM](?![A-Za-z])|million|Million|个人|号人|人|名(?![称单义字额])|位(?!数)|项|件|个|篇|套|款|年半|年多|年|级|强)`
-const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:${alternation(FIGURE_WORDS.rangeBefore)}|百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|${alternation(FIGURE_WORDS.approximate)}|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*(?:[-~～到至]|[和与跟](?=[^，,。；;]{1,12}?(?:${alternation(FIGURE_WORDS.rangeAfter)})))\s*${NUMERAL})?(?:${UNIT}|(?<![万萬亿億])\s+${UNIT}(?!\s*[\d${CN_DIGITS}十]))?)(?:${alternation([...FIGURE_WORDS.approximateAfter, ...FIGURE_WORDS.inclusiveLowerAfter, ...FIGURE_WORDS.upperAfter])}|[都还]?(?:${alternation(FIGURE_WORDS.notReachedAfter)})|(?<![个项样家件位])(?:都没有|都没)|${alternation([...FIGURE_WORDS.aboveAfter, ...FIGURE_WORDS.rangeAfter])}|多|\+(?![\d]))?`
+const QUANTITY = String.raw`${MAGNITUDE_CLASS}|(?:${alternation(FIGURE_WORDS.rangeBefore)}|百分之|千分之|[${CN_DIGITS}十]+分之|不到|不足|低于|少于|${alternation(FIGURE_WORDS.approximate)}|将近|接近|(?<![最附邻临])近|超过)?(?:[上过破](?=[百千万亿]))?(?:一半|半数|(?:(?:[¥￥]|RMB|人民币)\s*)?(?:[-+负](?=[\d${CN_DIGITS}十]))?${NUMERAL}(?:(?:\s*(?:万元|元|人|个|[wW](?![A-Za-z])))?\s*(?:[-~～到至]|[和与跟](?=[^，,。；;]{1,12}?(?:${alternation(FIGURE_WORDS.rangeAfter)})))\s*${NUMERAL})?(?:${UNIT}|(?<![万萬亿億])\s+${UNIT}(?!\s*[\d${CN_DIGITS}十]))?)(?:\s?(?:${alternation([...FIGURE_WORDS.approximateAfter, ...FIGURE_WORDS.inclusiveLowerAfter, ...FIGURE_WORDS.upperAfter])})|[都还]?(?:${alternation(FIGURE_WORDS.notReachedAfter)})|(?<![个项样家件位])(?:都没有|都没)|${alternation([...FIGURE_WORDS.aboveAfter, ...FIGURE_WORDS.rangeAfter])}|多|\+(?![\d]))?`
 const HAN = /\p{Script=Han}/u
 /** Words that may stand between a bound word and its number (至少有2000万). */
 const COPULAS = new Set(['有', '是', '在'])
@@ -378,6 +378,20 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     } else if (groups.rank !== undefined) {
       const numeral = /第\s*(\S+?)\s*(?:名|位|完成单位|完成人|单位)?$/.exec(raw)?.[1] ?? ''
       const quantity = readNormalizedQuantity(numeral)
+      // "第十二个年头", "第八年": the Nth year of doing something is N years.
+      const years = /^\s*(?:个年头|个年|年头|年)/u.exec(text.slice(base.end))
+      if (years && quantity && !quantity.vague && raw.endsWith(numeral)) {
+        const end = base.end + years[0].length
+        tokens.push({
+          ...base,
+          end,
+          text: text.slice(base.start, end),
+          type: 'quantity',
+          quantity: { ...quantity, unit: 'year' },
+        })
+        skipUntil = end
+        continue
+      }
       tokens.push({
         ...base,
         type: 'rank',
@@ -445,6 +459,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   markSignOff(tokens)
   separateRequests(tokens, lexicon)
   separateHeadings(text, tokens)
+  joinPolarHeadings(tokens)
   separateSpokenClauses(text, tokens)
   markAlternativeQuestions(text, tokens)
   markNotQuestions(text, tokens)
@@ -737,6 +752,28 @@ function markDigitCounts(text: string, tokens: MessageToken[]): void {
 }
 
 /**
+ * "有：9001、自主商标。没有：质量奖、标准": a yes or no alone before a colon heads the list after it, so the colon
+ * does not part them.
+ */
+function joinPolarHeadings(tokens: MessageToken[]): void {
+  for (let index = tokens.length - 2; index >= 0; index -= 1) {
+    const token = tokens[index]!
+    const colon = tokens[index + 1]!
+    const before = tokens[index - 1]
+    if (
+      (token.type === 'yes' || token.type === 'no') &&
+      colon.type === 'separator' &&
+      /^[：:]$/u.test(colon.text) &&
+      (before === undefined || before.type === 'separator')
+    )
+      tokens.splice(index + 1, 1)
+  }
+}
+
+/** What may stand between a lone 人 and its figure ("人倒是知道 二十二个", "人的话 三十"). */
+const PERSON_GAP = /^[\s，,：:]*(?:倒是知道|倒是|知道|的话|嘛|呢|这块|这边|是|有|就|一共|总共|大概)*[\s，,：:]*$/u
+
+/**
  * "人18个", "研发费 180 万 人 二十二", "营收2980 研发260 人112": a lone 人 right before a figure labels it a headcount: the
  * R&D staff after an R&D word, else the employees.
  */
@@ -749,7 +786,8 @@ function markBarePersonWord(text: string, tokens: MessageToken[], lexicon: Lexic
       (token) => token.start > at && !(token.type === 'separator' && /^\s+$/u.test(token.text)),
     )
     const figure = tokens[next]
-    if (figure?.type !== 'quantity' || !/^\s*$/u.test(text.slice(at + 1, figure.start))) continue
+    // "人倒是知道 二十二个": a few words may stand between 人 and its figure.
+    if (figure?.type !== 'quantity' || !PERSON_GAP.test(text.slice(at + 1, figure.start))) continue
     const { unit } = figure.quantity
     if (unit !== null && unit !== 'person' && unit !== 'item') continue
     const before = tokens.slice(0, place < 0 ? tokens.length : place).findLast((token) => token.type === 'keyword')
