@@ -115,7 +115,19 @@ export const FIGURE_WORDS = {
   /** After a figure: about it; 出头/挂零 are the value, the others only when the number is not round. */
   approximateAfter: ['出头', '挂零', '左右', '上下', '前后', '的样子', '附近', '上下浮动'],
   /** After a figure: at least it (ge). */
-  inclusiveLowerAfter: ['以上', '往上', '朝上', '打底', '起步', '只多不少', '只会多不会少', '只长不短', '是跑不了的', '跑不了', '跑不掉'],
+  inclusiveLowerAfter: [
+    '以上',
+    '往上',
+    '朝上',
+    '打底',
+    '起步',
+    '只多不少',
+    '只会多不会少',
+    '只长不短',
+    '是跑不了的',
+    '跑不了',
+    '跑不掉',
+  ],
   /** After a figure: below or at most it. */
   upperAfter: ['以下', '往下', '以内', '之内', '封顶', '到顶', '只少不多', '只短不长'],
   /** After a figure: more than it (gt): "三千万打不住", "三千万还不止", "五十开外". */
