@@ -187,3 +187,12 @@ describe('detectIntent: asking to look, and verbs after a word of ability', () =
     },
   )
 })
+
+describe('detectIntent: the tier above several held ones', () => {
+  it('创新型和专精特新两块牌子都有 下一步还能往哪评 asks for 小巨人', () => {
+    expect(detectIntent('我们手上创新型和专精特新两块牌子都有 下一步还能往哪评')).toEqual({
+      kind: 'assess',
+      programs: ['little-giant'],
+    })
+  })
+})

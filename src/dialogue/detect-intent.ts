@@ -266,10 +266,12 @@ function assessedPrograms(text: string, tokens: readonly MessageToken[]): Progra
   return highest(tokens)
 }
 
-/** "比专精特新再高一级的那个", "评上了创新型 想冲下一档": a word pointing to the tier above the one programme named. */
+/** "比专精特新再高一级的那个", "评上了创新型 想冲下一档": a word pointing to the tier above the highest programme named. */
 function towardNextTier(text: string, programs: Program[]): Program[] {
-  if (programs.length !== 1 || !currentLexicon().nextTier.some((word) => text.includes(word))) return programs
-  const above = TIER_ORDER[TIER_ORDER.indexOf(programs[0]!) + 1]
+  if (programs.length === 0 || !currentLexicon().nextTier.some((word) => text.includes(word))) return programs
+  // "创新型和专精特新两块牌子都有 下一步还能往哪评": the tier above the highest one named.
+  const highest = Math.max(...programs.map((program) => TIER_ORDER.indexOf(program)))
+  const above = TIER_ORDER[highest + 1]
   return above ? [above] : programs
 }
 

@@ -113,7 +113,7 @@ export const FIGURE_WORDS = {
   /** Before a figure: just under it (将近/接近 a number is an upper bound, "将近五千万" < 5000万). */
   rough: ['将近', '接近', '近'],
   /** After a figure: about it; 出头/挂零 are the value, the others only when the number is not round. */
-  approximateAfter: ['出头', '挂零', '左右', '上下', '前后', '的样子', '附近', '上下浮动'],
+  approximateAfter: ['出头', '挂零', '左右', '上下', '前后', '的样子', '附近', '左近', '上下浮动'],
   /** After a figure: at least it (ge). */
   inclusiveLowerAfter: [
     '以上',
@@ -124,6 +124,7 @@ export const FIGURE_WORDS = {
     '只多不少',
     '只会多不会少',
     '只长不短',
+    '只高不低',
     '是跑不了的',
     '跑不了',
     '跑不掉',
@@ -131,7 +132,21 @@ export const FIGURE_WORDS = {
   /** After a figure: below or at most it. */
   upperAfter: ['以下', '往下', '以内', '之内', '封顶', '到顶', '只少不多', '只短不长'],
   /** After a figure: more than it (gt): "三千万打不住", "三千万还不止", "五十开外". */
-  aboveAfter: ['开外', '多点', '多一点', '打不住', '还不止', '都不止', '不止', '有余', '还多'],
+  aboveAfter: [
+    '开外',
+    '多点',
+    '多一点',
+    '打不住',
+    '还不止',
+    '都不止',
+    '不止',
+    '有余',
+    '还多',
+    '往外',
+    '富余一点',
+    '富余点',
+    '富余',
+  ],
   /** Around a range: "介于两千到三千万", "两千万和三千万之间" (和/与 join the two ends only before 之间). */
   rangeBefore: ['介于'],
   rangeAfter: ['之间'],
@@ -357,6 +372,8 @@ export function readNormalizedQuantity(text: string): Quantity | null {
     const value = floor === null ? Number.NaN : Number((floor * scale).toPrecision(12))
     // "十几", "二十几": the ones digit is unknown, the value is below the next ten.
     const tens = floor !== null && /十几$/.test(source) && Number.isInteger(floor / 10)
+    // "几十万", "几百人": the leading digit is unknown, the value is below ten times the magnitude.
+    const leading = floor !== null && /^几[十百千]/.test(source)
     return {
       value,
       unit,
@@ -375,6 +392,7 @@ export function readNormalizedQuantity(text: string): Quantity | null {
           }
         : {}),
       ...(tens && floor !== null ? { ceiling: Number(((floor + 10) * scale).toPrecision(12)) } : {}),
+      ...(leading && floor !== null ? { ceiling: Number((floor * 10 * scale).toPrecision(12)) } : {}),
     }
   }
   const numeral = readScientific(source) ?? parseNormalizedNumber(source)

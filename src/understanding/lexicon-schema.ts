@@ -123,6 +123,7 @@ export const CORRECTION_KINDS = [
   'overstated',
   'understated',
   'retract',
+  'doubled',
 ] as const
 export const ReplyWordFileSchema = z
   .object({

@@ -328,10 +328,26 @@ function negateBounds(tokens: MessageToken[], text: string): MessageToken[] {
         text: text.slice(previous.start, token.end),
         quantity: { ...token.quantity, bound: negated, upperBound: true },
       }
+    } else if (token.type === 'quantity' && token.quantity.bound && IMPOSSIBLE_AFTER.test(text.slice(token.end))) {
+      // "营收低于两千五那是不可能的": a bound said to be impossible is its opposite.
+      const opposite = OPPOSITE_BOUND[token.quantity.bound]
+      result.push(
+        opposite
+          ? {
+              ...token,
+              quantity: { ...token.quantity, bound: opposite, upperBound: opposite === 'lt' || opposite === 'le' },
+            }
+          : token,
+      )
     } else result.push(token)
   }
   return result
 }
+
+/** The bound that holds when a bound is said to be impossible. */
+const OPPOSITE_BOUND: Partial<Record<QuantityBound, QuantityBound>> = { lt: 'ge', le: 'gt', ge: 'lt', gt: 'le' }
+/** After a bound: it cannot be ("低于两千五那是不可能的", "不到一百那不可能"). */
+const IMPOSSIBLE_AFTER = /^\s*(?:那|这)?(?:是)?(?:绝对|肯定)?(?:不可能|没可能|不会的)/u
 
 /**
  * "总共80人其中研发25人", "员工150（含研发30）": 其中/含 inside a clause opens a new one, so that the part is read as a

@@ -1092,3 +1092,30 @@ describe('readReply: batch 8000 grammar', () => {
     expect(read('做光模块 给数据中心和运营商供货 自己有产线', size).facts).toEqual({ industry: 'industry' })
   })
 })
+
+describe('readReply: batch 9000 grammar', () => {
+  const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+  it('翻个倍 / 乘个二 double the value named or the last one given', () => {
+    expect(
+      read('研发人员我报的只算了一半 实际翻个倍', { facts: ['netProfit'], step: 'question' }, { rdStaff: 30 }).facts,
+    ).toEqual({ rdStaff: 60 })
+  })
+  it('a bound said to be impossible is its opposite; 几十万 is below a million', () => {
+    expect(read('营收低于两千五那是不可能的', revenue).bounds).toMatchObject([
+      { fact: 'revenue', op: 'ge', value: 2500 },
+    ])
+    expect(read('净利润没亏 但也就几十万', { facts: ['netProfit'], step: 'question' }).bounds).toContainEqual(
+      expect.objectContaining({ fact: 'netProfit', op: 'lt', value: 100 }),
+    )
+  })
+  it('排在后头的那个 points at the last of a topic’s values; 其中纯研发 is the R&D staff', () => {
+    const known: Facts = { revenue: 3200, revenuePrev: 2800 }
+    expect(
+      read('营收两个数 排在后头的那个应该是两千九百二', rd, known, [
+        { fact: 'revenuePrev', value: 2800 },
+        { fact: 'revenue', value: 3200 },
+      ]).facts,
+    ).toEqual({ revenuePrev: 2920 })
+    expect(read('研发去年300整 前年二百七 技术岗四十个 其中纯研发二十五', rd).facts).toMatchObject({ rdStaff: 25 })
+  })
+})

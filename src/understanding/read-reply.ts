@@ -1,5 +1,6 @@
 import type { Program } from '../dialogue/programs.js'
 import { convertQuantity } from '../facts/convert-quantity.js'
+import type { Quantity } from '../facts/read-quantity.js'
 import { detectInjection } from '../facts/detect-injection.js'
 import type { FactName, Facts } from '../facts/fact-schema.js'
 import { AMOUNT_TOPICS, type AmountTopic } from '../facts/fact-vocabulary.js'
@@ -94,14 +95,13 @@ export function readReply(
 
   const named = namedTopics(tokens)
   // "营收多写了个0", "上面那个营收是前年的": a keyword picks the value among the known ones.
-  const lastValues =
-    named.length > 0
-      ? named.flatMap((topic) =>
-          topic.slots.flatMap((fact) =>
-            typeof known[fact] === 'number' ? [{ fact, value: known[fact] as number }] : [],
-          ),
-        )
-      : (options.lastValues ?? [])
+  const namedValues = named.flatMap((topic) =>
+    topic.slots.flatMap((fact) => (typeof known[fact] === 'number' ? [{ fact, value: known[fact] as number }] : [])),
+  )
+  // "3200里有一千万是替兄弟公司代开的票 我们自己的得减掉": a part of a value given is about that value, whatever
+  // other word the message holds.
+  const partOfGiven = named.length > 0 && partOfLastValue(normalized, tokens, options.lastValues ?? []) !== null
+  const lastValues = named.length > 0 && !partOfGiven ? namedValues : (options.lastValues ?? [])
   // The last values the message names before a new figure (read once: the correction kind and reading both use them).
   const restated = restatedLastValues(tokens, lastValues)
   const correction = correctionKind(normalized, tokens, lastValues, restated.length > 0, base)
@@ -669,6 +669,22 @@ function readCorrection(
       }
     }
   }
+  if (kind === 'doubled' && lastValues.length > 0) {
+    // "研发人员我报的只算了一半 实际翻个倍", "得乘个二": the value named (or the last one given) doubles.
+    const [last] = lastValues
+    const checked = checkPlausibility({ [last.fact]: last.value * 2 } as Facts, omit(known, [last.fact]))
+    return {
+      reading: {
+        ...probe,
+        facts: checked.accepted,
+        correction: true,
+        mentioned: [last.fact],
+        scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
+        evidence: { [last.fact]: text },
+      },
+      cleared: [],
+    }
+  }
   if (!hasNumber && (kind === 'extraZero' || kind === 'missingZero') && lastValues.length > 0) {
     const [last] = lastValues
     const value = kind === 'extraZero' ? last.value / 10 : last.value * 10
@@ -762,16 +778,20 @@ function partOfLastValue(
     if (token.type !== 'quantity' || !PART_OPENER.test(text.slice(token.end))) continue
     const whole = lastValues.find((last) => isLastValue(token.quantity, last))
     if (!whole) continue
-    const partToken = tokens
-      .slice(index + 1)
-      .find(
-        (later) =>
-          later.type === 'quantity' &&
-          (later.quantity.unit === null || later.quantity.unit === 'person' || later.quantity.unit === 'item') &&
-          later.quantity.bound === null &&
-          later.quantity.value < whole.value,
-      )
-    if (partToken?.type === 'quantity') return { whole, part: partToken.quantity.value, partToken }
+    // The part in the value's own unit: a bare number or a count, or money in yuan for a figure in 万元 ("3200里有一千万").
+    const inUnit = (quantity: Quantity): number | null =>
+      quantity.bound !== null
+        ? null
+        : quantity.unit === null || quantity.unit === 'person' || quantity.unit === 'item'
+          ? quantity.value
+          : quantity.unit === 'yuan' && topicOf(whole.fact)?.unit === 'money'
+            ? quantity.value / 10_000
+            : null
+    for (const later of tokens.slice(index + 1)) {
+      if (later.type !== 'quantity') continue
+      const part = inUnit(later.quantity)
+      if (part !== null && part < whole.value) return { whole, part, partToken: later }
+    }
   }
   return null
 }
