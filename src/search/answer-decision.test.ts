@@ -202,6 +202,10 @@ describe('decideAnswer', () => {
     expect(decide('剧场的营业性演出许可证怎么办')).toMatchObject({ kind: 'service', matter: '营业性演出许可证' })
     expect(decide('我的车想以旧换新 有补贴吗')).toMatchObject({ kind: 'personal' })
   })
+  it('a ranking of policies is no question the texts answer; an algorithm filing goes to its agency', () => {
+    expect(decide('首台套和首试首用 哪个给钱最多 帮我排个序')).toMatchObject({ kind: 'assistant' })
+    expect(decide('数字人直播的深度合成算法要不要备案')).toMatchObject({ kind: 'service' })
+  })
 
   it('a facility named after a foreign place (首尔的孵化器) is that place’s; a firm’s business there is not', () => {
     expect(decide('大阪的科技园 入驻给补贴吗')).toMatchObject({ kind: 'outside-region', place: '大阪' })
