@@ -30,6 +30,9 @@ describe('readQuantity: 多/几 after the last digit also bound the value from a
     ['一个多亿', 100_000_000, 200_000_000],
     ['二十多人', 20, 30],
     ['十几个人', 10, 20],
+    // The leading digit unknown: below ten times the magnitude.
+    ['几十个人', 10, 100],
+    ['几百万', 1_000_000, 10_000_000],
   ])('%s: more than %d, less than %d', (text, value, ceiling) => {
     const quantity = readQuantity(text)!
     expect(quantity.bound).toBe('gt')
@@ -37,7 +40,7 @@ describe('readQuantity: 多/几 after the last digit also bound the value from a
     expect(quantity.ceiling).toBe(ceiling)
   })
 
-  it.each(['超过2000万', '几十个人', '三十来个', '不到一千万'])('%s has no ceiling from 多', (text) => {
+  it.each(['超过2000万', '三十来个', '不到一千万'])('%s has no ceiling from 多', (text) => {
     expect(readQuantity(text)?.ceiling).toBeUndefined()
   })
 })
