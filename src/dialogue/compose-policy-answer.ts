@@ -6,6 +6,7 @@ import { oncePerObject } from '../shared/once-per-object.js'
 import type { Aspect } from './detect-intent.js'
 import { loadAnswerAspects, type AnswerAspect, type AnswerAspects } from './load-answer-aspects.js'
 import {
+  asksOnlyWhether,
   cardClauses,
   isListOpener,
   isDistinctiveTerm,
@@ -410,8 +411,12 @@ export function composePolicyAnswer(card: PolicyCard, question: string, options:
   const statedToo = [stated, ...(options.focusStated ?? []), ...covered].join('\n')
   // A figure part (多少, 几年) is answered by the figure whatever the owner's own circumstances (买冷柜, 做动漫); whether
   // something counts (能领吗, 有年龄要求吗, 能委托吗) is answered only by a clause that names it.
+  // "有没有交通补贴" asks whether there is a kind of support, so the thing named must be stated, as for a yes/no part.
+  const amountEntry = aspects.aspects.find((entry) => entry.aspect === 'amount')
+  const asksWhether = (part: SubQuestion) =>
+    part.aspect === 'amount' && amountEntry !== undefined && asksOnlyWhether(part, amountEntry)
   const focusOf = (part: SubQuestion) =>
-    focusWords && chosen.length === 0 && !FIGURE_ASPECTS.has(part.aspect)
+    focusWords && chosen.length === 0 && (!FIGURE_ASPECTS.has(part.aspect) || asksWhether(part))
       ? unstatedFocus(part.text, statedToo, focusWords, question)
       : []
   const focusMissing = parts.map(focusOf)

@@ -455,7 +455,7 @@ export function unstatedLabel(part: SubQuestion, entry: AnswerAspectEntry): stri
 }
 
 /** Whether the part's only cues of the aspect ask whether there is any (有补贴吗), by the entry's whether cues. */
-function asksOnlyWhether(part: SubQuestion, entry: AnswerAspectEntry): boolean {
+export function asksOnlyWhether(part: SubQuestion, entry: AnswerAspectEntry): boolean {
   const whether = entry.whetherCues ?? []
   if (!whether.some((cue) => part.text.includes(cue))) return false
   let rest = part.text
