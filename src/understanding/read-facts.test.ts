@@ -481,6 +481,11 @@ describe('extractFacts: long messages', () => {
       ['不对，', 3_000],
       ['一', 10_000],
       [filler, 300],
+      // The passes that add tokens after tagging (a lone 人 before a figure, A-not-A, digit counts, polar headings).
+      ['人1 ', 3_000],
+      ['免不免', 3_000],
+      ['八位数 ', 2_000],
+      ['有：a、', 2_000],
     ] as const) {
       const half = best(unit.repeat(count / 2))
       const full = best(unit.repeat(count))

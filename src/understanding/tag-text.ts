@@ -1,5 +1,5 @@
 import type { Program } from '../dialogue/programs.js'
-import type { KeywordMeaning } from '../facts/fact-vocabulary.js'
+import { AMOUNT_TOPICS, type KeywordMeaning } from '../facts/fact-vocabulary.js'
 import {
   alternation,
   ARABIC_NUMERAL_SOURCE,
@@ -453,7 +453,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     const token = tokens[index]
     if (token.type === 'bound' && token.afterKeyword) tokens.splice(index, 1)
   }
-  markBarePersonWord(text, tokens, lexicon)
+  markBarePersonWord(text, tokens)
   joinKeywordsToSpacedFigures(tokens)
   markAcknowledgement(tokens, lexicon.acknowledgements)
   markSignOff(tokens)
@@ -727,17 +727,12 @@ const DIGITS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5,
  * taken in the unit of the fact asked for.
  */
 function markDigitCounts(text: string, tokens: MessageToken[]): void {
-  for (const match of text.matchAll(DIGIT_COUNT)) {
-    const start = match.index
-    const end = start + match[0].length
-    if (tokens.some((token) => token.start < end && token.end > start)) continue
-    const word = match[1]
+  insertUncovered(tokens, text.matchAll(DIGIT_COUNT), (match, start, end) => {
+    const word = match[1]!
     const digits = word === '个' ? 1 : (DIGITS[word] ?? Number(word))
-    const unit = digits >= 6 ? ('yuan' as const) : null
-    const value = word === '个' ? 10 : 10 ** (digits - 1)
     const quantity: Quantity = {
-      value,
-      unit,
+      value: word === '个' ? 10 : 10 ** (digits - 1),
+      unit: digits >= 6 ? 'yuan' : null,
       approximate: false,
       upperBound: word === '个',
       bound: word === '个' ? 'lt' : 'ge',
@@ -746,9 +741,37 @@ function markDigitCounts(text: string, tokens: MessageToken[]): void {
       outOfRange: false,
       ...(word === '个' ? {} : { ceiling: 10 ** digits }),
     }
-    const at = tokens.findIndex((token) => token.start >= end)
-    tokens.splice(at < 0 ? tokens.length : at, 0, { start, end, text: match[0], type: 'quantity', quantity })
+    return { start, end, text: match[0], type: 'quantity', quantity }
+  })
+}
+
+/** Replaces the array's items in place (no spread: a long message has many tokens). */
+function replaceAll(tokens: MessageToken[], items: readonly MessageToken[]): void {
+  tokens.length = 0
+  for (const item of items) tokens.push(item)
+}
+
+/**
+ * Adds a token for every match no token holds a character of, in one pass over the sorted tokens (a message may be
+ * long: no per-match scan or splice).
+ */
+function insertUncovered(
+  tokens: MessageToken[],
+  matches: Iterable<RegExpMatchArray>,
+  tokenOf: (match: RegExpMatchArray, start: number, end: number) => MessageToken | null,
+): void {
+  const merged: MessageToken[] = []
+  let next = 0
+  for (const match of matches) {
+    const start = match.index!
+    const end = start + match[0].length
+    while (next < tokens.length && tokens[next]!.end <= start) merged.push(tokens[next++]!)
+    if (next < tokens.length && tokens[next]!.start < end) continue
+    const token = tokenOf(match, start, end)
+    if (token) merged.push(token)
   }
+  while (next < tokens.length) merged.push(tokens[next++]!)
+  if (merged.length !== tokens.length) replaceAll(tokens, merged)
 }
 
 /**
@@ -777,32 +800,36 @@ const PERSON_GAP = /^[\s，,：:]*(?:倒是知道|倒是|知道|的话|嘛|呢|�
  * "人18个", "研发费 180 万 人 二十二", "营收2980 研发260 人112": a lone 人 right before a figure labels it a headcount: the
  * R&D staff after an R&D word, else the employees.
  */
-function markBarePersonWord(text: string, tokens: MessageToken[], lexicon: Lexicon): void {
+function markBarePersonWord(text: string, tokens: MessageToken[]): void {
+  const merged: MessageToken[] = []
+  let next = 0
+  let lastKeyword: MessageToken | undefined
+  const take = () => {
+    const token = tokens[next++]!
+    if (token.type === 'keyword') lastKeyword = token
+    merged.push(token)
+  }
   for (let at = text.indexOf('人'); at >= 0; at = text.indexOf('人', at + 1)) {
-    if (tokens.some((token) => token.start <= at && token.end > at)) continue
+    while (next < tokens.length && tokens[next]!.end <= at) take()
+    if (next < tokens.length && tokens[next]!.start <= at) continue
     // A space between 人 and its figure is read as a separator token: the figure is the next other token.
-    const place = tokens.findIndex((token) => token.start > at)
-    const next = tokens.findIndex(
-      (token) => token.start > at && !(token.type === 'separator' && /^\s+$/u.test(token.text)),
-    )
-    const figure = tokens[next]
+    let figureAt = next
+    while (figureAt < tokens.length && tokens[figureAt]!.type === 'separator' && /^\s+$/u.test(tokens[figureAt]!.text))
+      figureAt += 1
+    const figure = tokens[figureAt]
     // "人倒是知道 二十二个": a few words may stand between 人 and its figure.
     if (figure?.type !== 'quantity' || !PERSON_GAP.test(text.slice(at + 1, figure.start))) continue
     const { unit } = figure.quantity
     if (unit !== null && unit !== 'person' && unit !== 'item') continue
-    const before = tokens.slice(0, place < 0 ? tokens.length : place).findLast((token) => token.type === 'keyword')
     const research =
-      before?.type === 'keyword' && before.meaning.type === 'amount' && before.meaning.topic.id === 'rdExpense'
-    const tag = lexicon.words.get(research ? '研发人员' : '员工')?.tag
-    if (tag?.type !== 'keyword') continue
-    tokens.splice(place, 0, {
-      start: at,
-      end: at + 1,
-      text: '人',
-      type: 'keyword',
-      meaning: tag.meaning,
-    } as MessageToken)
+      lastKeyword?.type === 'keyword' &&
+      lastKeyword.meaning.type === 'amount' &&
+      lastKeyword.meaning.topic.id === 'rdExpense'
+    const topic = research ? AMOUNT_TOPICS.rdStaff : AMOUNT_TOPICS.employees
+    merged.push({ start: at, end: at + 1, text: '人', type: 'keyword', meaning: { type: 'amount', topic } })
   }
+  while (next < tokens.length) take()
+  if (merged.length !== tokens.length) replaceAll(tokens, merged)
 }
 
 /** A verb, 不 and the same verb (免不免, 报不报, 给不给): a question whether it is so. */
@@ -813,13 +840,12 @@ const A_NOT_A = /(\p{Script=Han})不\1/gu
  * wherever no other token holds its characters.
  */
 function markNotQuestions(text: string, tokens: MessageToken[]): void {
-  for (const match of text.matchAll(A_NOT_A)) {
-    const start = match.index
-    const end = start + match[0].length
-    if (tokens.some((token) => token.start < end && token.end > start)) continue
-    const at = tokens.findIndex((token) => token.start >= end)
-    tokens.splice(at < 0 ? tokens.length : at, 0, { start, end, text: match[0], type: 'question' } as MessageToken)
-  }
+  insertUncovered(tokens, text.matchAll(A_NOT_A), (match, start, end) => ({
+    start,
+    end,
+    text: match[0],
+    type: 'question',
+  }))
 }
 
 /**
