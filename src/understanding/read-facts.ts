@@ -17,6 +17,7 @@ import type { Grades, Lexicon } from './load-lexicon.js'
 import type { ChangeKind } from './lexicon-schema.js'
 import { tagText, type MessageToken, type YearReference } from './tag-text.js'
 import { toSimplified } from './to-simplified.js'
+import { yearOffset } from './year-offset.js'
 
 /** What the dialogue knows when it hands over a reply. */
 export interface ExtractionContext {
@@ -1234,8 +1235,7 @@ class MessageExtractor {
   }
 
   #offsetOf(year: YearReference): number | null {
-    if (year.kind === 'offset') return year.offset
-    return this.#referenceYear === null ? null : this.#referenceYear - year.year
+    return yearOffset(year, this.#referenceYear)
   }
 
   /** Assigns the numbers bound to one topic to its facts (years, windows, lists) and converts them. */

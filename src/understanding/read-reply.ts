@@ -16,6 +16,7 @@ import { readPositionalCorrection } from './read-positional-correction.js'
 import { isLastValue, topicOf, type LastValue } from './last-values.js'
 import { tagText, type MessageToken } from './tag-text.js'
 import { toSimplified } from './to-simplified.js'
+import { yearOffset } from './year-offset.js'
 import { dropMentions } from './drop-mentions.js'
 
 /** What the pending question expects. */
@@ -100,11 +101,11 @@ export function readReply(
   )
   // "3200里有一千万是替兄弟公司代开的票 我们自己的得减掉": a part of a value given is about that value, whatever
   // other word the message holds.
-  const partOfGiven = named.length > 0 && partOfLastValue(normalized, tokens, options.lastValues ?? []) !== null
-  const lastValues = named.length > 0 && !partOfGiven ? namedValues : (options.lastValues ?? [])
+  const part = partOfLastValue(normalized, tokens, options.lastValues ?? [])
+  const lastValues = named.length > 0 && part === null ? namedValues : (options.lastValues ?? [])
   // The last values the message names before a new figure (read once: the correction kind and reading both use them).
   const restated = restatedLastValues(tokens, lastValues)
-  const correction = correctionKind(normalized, tokens, lastValues, restated.length > 0, base)
+  const correction = correctionKind(normalized, tokens, lastValues, restated.length > 0, part, base)
   let reading: ExtractionResult
   let cleared: FactName[] = []
   // "主营那三个数 中间那个错了 应该是一千九": a value pointed at by its position takes the figure after the pointer.
@@ -121,7 +122,7 @@ export function readReply(
       evidence: Object.fromEntries(changed.map((fact) => [fact, normalized])),
     }
   } else if (correction && (named.length === 0 || correction !== 'replace' || restated.length > 0)) {
-    const corrected = readCorrection(normalized, tokens, correction, expected, known, lastValues, restated, base)
+    const corrected = readCorrection(normalized, tokens, correction, expected, known, lastValues, restated, part, base)
     reading = corrected.reading
     cleared = corrected.cleared
   } else if (expected.yesNo && expected.step === 'question') {
@@ -202,6 +203,7 @@ function correctionKind(
   tokens: readonly MessageToken[],
   lastValues: readonly LastValue[],
   restatesLastValue: boolean,
+  part: PartOfValue | null,
   base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
 ): CorrectionKind | null {
   if (lastValues.length === 0) return null
@@ -218,7 +220,7 @@ function correctionKind(
   if (kind === 'overstated' || kind === 'understated') {
     const next = marker ? tokens[tokens.indexOf(marker) + 1] : undefined
     // "150里有二十个是外聘顾问 … 扣掉吧": a part of a value given, taken off or added on.
-    if (next?.type !== 'quantity' && partOfLastValue(text, tokens, lastValues) !== null) return kind
+    if (next?.type !== 'quantity' && part !== null) return kind
     // "实用新型还有七件没加上": the difference may also come right before the marker.
     const previous = marker ? tokens[tokens.indexOf(marker) - 1] : undefined
     const adjacent = previous?.type === 'quantity' && marker !== undefined && previous.end === marker.start
@@ -581,6 +583,7 @@ function readCorrection(
   known: Facts,
   lastValues: readonly LastValue[],
   restatedValues: ReadonlyArray<{ token: MessageToken; fact: FactName }>,
+  part: PartOfValue | null,
   base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
 ): { reading: ExtractionResult; cleared: FactName[] } {
   const lastFacts = lastValues.map((value) => value.fact)
@@ -613,12 +616,7 @@ function readCorrection(
       if (last.fact in rest.facts) return { reading: { ...rest, correction: true }, cleared: [] }
     }
     if (last && topic && topic.slots.length > 1 && year?.type === 'year') {
-      const offset =
-        year.year.kind === 'offset'
-          ? year.year.offset
-          : base.lastFiscalYear !== undefined
-            ? base.lastFiscalYear - year.year.year
-            : -1
+      const offset = yearOffset(year.year, base.lastFiscalYear) ?? -1
       const target = topic.slots[offset]
       // The rest of the message ("去年是4000万", "研发费用是二百六 之前给的是前年的") fills the slot the value left.
       const rest = extractFacts(withoutClauseOf(text, tokens, year), { ...base, expecting: [last.fact] })
@@ -653,53 +651,20 @@ function readCorrection(
     const first = (namedSlots && lastValues.find((candidate) => namedSlots.includes(candidate.fact))) || lastValues[0]
     const topic = first ? topicOf(first.fact) : undefined
     const second = lastValues.find((candidate) => candidate.fact !== first?.fact && topicOf(candidate.fact) === topic)
-    if (first && second) {
-      const swapped = { [first.fact]: second.value, [second.fact]: first.value } as Facts
-      const checked = checkPlausibility(swapped, omit(known, [first.fact, second.fact]))
-      return {
-        reading: {
-          ...probe,
-          facts: checked.accepted,
-          correction: true,
-          mentioned: [first.fact, second.fact],
-          scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
-          evidence: { [first.fact]: text, [second.fact]: text },
-        },
-        cleared: [],
-      }
-    }
+    if (first && second)
+      return acceptedCorrection(probe, { [first.fact]: second.value, [second.fact]: first.value } as Facts, known, text)
   }
-  if (kind === 'doubled' && lastValues.length > 0) {
-    // "研发人员我报的只算了一半 实际翻个倍", "得乘个二": the value named (or the last one given) doubles.
+  // "研发人员我报的只算了一半 实际翻个倍" (×2), "多打了个0" (÷10), "少打了个0" (×10): the value named, or the last one given.
+  const factor =
+    kind === 'doubled' ? 2 : !hasNumber && kind === 'extraZero' ? 0.1 : !hasNumber && kind === 'missingZero' ? 10 : null
+  if (factor !== null && lastValues.length > 0) {
     const [last] = lastValues
-    const checked = checkPlausibility({ [last.fact]: last.value * 2 } as Facts, omit(known, [last.fact]))
-    return {
-      reading: {
-        ...probe,
-        facts: checked.accepted,
-        correction: true,
-        mentioned: [last.fact],
-        scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
-        evidence: { [last.fact]: text },
-      },
-      cleared: [],
-    }
-  }
-  if (!hasNumber && (kind === 'extraZero' || kind === 'missingZero') && lastValues.length > 0) {
-    const [last] = lastValues
-    const value = kind === 'extraZero' ? last.value / 10 : last.value * 10
-    const checked = checkPlausibility({ [last.fact]: Number(value.toPrecision(12)) } as Facts, omit(known, [last.fact]))
-    return {
-      reading: {
-        ...probe,
-        facts: checked.accepted,
-        correction: true,
-        mentioned: [last.fact],
-        scores: { [last.fact]: 1 },
-        evidence: { [last.fact]: text },
-      },
-      cleared: [],
-    }
+    return acceptedCorrection(
+      probe,
+      { [last.fact]: Number((last.value * factor).toPrecision(12)) } as Facts,
+      known,
+      text,
+    )
   }
   let rest = text
   for (const { token } of restated)
@@ -709,7 +674,6 @@ function readCorrection(
     known: omit(known, order),
     expecting: [...order, ...expected.facts.filter((fact) => !order.includes(fact))],
   })
-  const part = kind === 'overstated' || kind === 'understated' ? partOfLastValue(text, tokens, lastValues) : null
   if (part && (kind === 'overstated' || kind === 'understated')) {
     // "150里有二十个是外聘顾问 不拿我们工资 扣掉吧" (150 → 130); a result stated after the marker ("去掉他们是二百一") is the value.
     const marker = tokens.find((token) => token.type === 'correction' && token.kind === kind)
@@ -720,19 +684,7 @@ function readCorrection(
       stated?.type === 'quantity' && stated.quantity.unit === null
         ? stated.quantity.value
         : part.whole.value + (kind === 'overstated' ? -1 : 1) * part.part
-    const facts = { [part.whole.fact]: Number(value.toPrecision(12)) } as Facts
-    const checked = checkPlausibility(facts, omit(known, [part.whole.fact]))
-    return {
-      reading: {
-        ...probe,
-        facts: checked.accepted,
-        correction: true,
-        mentioned: [part.whole.fact],
-        scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
-        evidence: { [part.whole.fact]: text },
-      },
-      cleared: [],
-    }
+    return acceptedCorrection(probe, { [part.whole.fact]: Number(value.toPrecision(12)) } as Facts, known, text)
   }
   if (kind === 'overstated' || kind === 'understated') {
     // "营收多报了两百万" (3200 → 3000), "员工少说了十个" (150 → 160): the figure read is the difference.
@@ -762,6 +714,35 @@ function readCorrection(
   return { reading: { ...reading, correction: true }, cleared: [] }
 }
 
+/** The corrected values after the plausibility checks, as the reading of a correction. */
+function acceptedCorrection(
+  probe: ExtractionResult,
+  facts: Facts,
+  known: Facts,
+  text: string,
+): { reading: ExtractionResult; cleared: FactName[] } {
+  const changed = Object.keys(facts) as FactName[]
+  const checked = checkPlausibility(facts, omit(known, changed))
+  return {
+    reading: {
+      ...probe,
+      facts: checked.accepted,
+      correction: true,
+      mentioned: changed,
+      scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
+      evidence: Object.fromEntries(changed.map((fact) => [fact, text])),
+    },
+    cleared: [],
+  }
+}
+
+/** A value given and a part of it the message names (see partOfLastValue). */
+interface PartOfValue {
+  whole: LastValue
+  part: number
+  partToken: MessageToken
+}
+
 /** Words after a value given that open a part of it ("150里有二十个", "240里头", "其中"). */
 const PART_OPENER = /^\s*(?:里头|里面|里边|里|当中|中间|之中|其中)/u
 
@@ -773,7 +754,7 @@ function partOfLastValue(
   text: string,
   tokens: readonly MessageToken[],
   lastValues: readonly LastValue[],
-): { whole: LastValue; part: number; partToken: MessageToken } | null {
+): PartOfValue | null {
   for (const [index, token] of tokens.entries()) {
     if (token.type !== 'quantity' || !PART_OPENER.test(text.slice(token.end))) continue
     const whole = lastValues.find((last) => isLastValue(token.quantity, last))
@@ -808,14 +789,7 @@ function withdrawn(
   base: { lastFiscalYear?: number; lexicon: Lexicon; known: Facts },
 ): { reading: ExtractionResult; cleared: FactName[] } {
   const year = tokens.find((token) => token.type === 'year')
-  const offset =
-    year?.type !== 'year'
-      ? null
-      : year.year.kind === 'offset'
-        ? year.year.offset
-        : base.lastFiscalYear !== undefined
-          ? base.lastFiscalYear - year.year.year
-          : null
+  const offset = year?.type === 'year' ? yearOffset(year.year, base.lastFiscalYear) : null
   const named: FactName[] = []
   const members: Partial<Record<'honors' | 'techConversion', string[]>> = {}
   const slotsOf = (topic: AmountTopic): FactName[] =>
