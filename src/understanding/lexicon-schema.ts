@@ -262,6 +262,11 @@ export const IndustryFileSchema = z
      */
     customerPredicates: Words.optional(),
     /**
+     * Words for the customer itself after 给/帮 (他们, 客户): "帮他们翻新厨房" names what the firm does, not a customer's
+     * industry, whereas a word or two describing the customer ("帮低空飞行器做适航咨询") still leads to one.
+     */
+    customerPronouns: Words.optional(),
+    /**
      * Words before whom the firm sells to (卖给, 供货给): a shop or a restaurant after one is a customer ("生产猫砂 卖给
      * 宠物店" is no 宠物店); a wholesale word after one still says how the firm trades ("卖给经销商").
      */

@@ -143,6 +143,8 @@ export interface Lexicon {
   customerSubjects: readonly string[]
   /** Words right after a customer's industry (industries.json customerPredicates: 是我们的客户). */
   customerPredicates: readonly string[]
+  /** Words for the customer itself after 给/帮 (industries.json customerPronouns: 他们, 客户). */
+  customerPronouns: readonly string[]
   /** Words before whom the firm sells to (industries.json sellingMarkers: 卖给, 供货给). */
   sellingMarkers: readonly string[]
   /** Words around a supplier (industries.json supplierMarkers: 从 … 拿货). */
@@ -362,6 +364,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     customerMarkers: [...(industries.customerMarkers ?? [])].sort((left, right) => right.length - left.length),
     customerSubjects: [...(industries.customerSubjects ?? [])],
     customerPredicates: [...(industries.customerPredicates ?? [])],
+    customerPronouns: [...(industries.customerPronouns ?? [])],
     sellingMarkers: [...(industries.sellingMarkers ?? [])],
     supplierMarkers: industries.supplierMarkers ?? { before: [], after: [] },
     ownProduction: [...(industries.ownProduction ?? [])],

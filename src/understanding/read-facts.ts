@@ -153,6 +153,17 @@ type BareKind = 'yes' | 'no' | 'unknown'
 export const IP_FACTS: readonly FactName[] = ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2']
 /** A part and its whole: "都是自己研发的" makes the part equal to the whole. */
 const WHOLE_OF: Partial<Record<FactName, FactName>> = { ipClass1SelfDeveloped: 'ipClass1' }
+/**
+ * "帮低空飞行器做…": the text after a customer marker is a word or two describing the customer, not one of the words for
+ * the customer itself ("帮他们翻新厨房").
+ */
+function describesCustomer(before: string, marker: string, pronouns: readonly string[]): boolean {
+  const at = before.lastIndexOf(marker)
+  if (at < 0) return false
+  const between = before.slice(at + marker.length)
+  return /^\p{Script=Han}{1,2}$/u.test(between) && !pronouns.some((word) => between.startsWith(word))
+}
+
 /** Words that say the firm has something (有三家分店), not what it is. */
 const POSSESSIVES = new Set(['有', '拥有', '有的'])
 /** What may stand between a number and the 不对/错了 that denies it ("3200那个错了"). */
@@ -973,10 +984,7 @@ class MessageExtractor {
                   before.endsWith(marker) ||
                   // "帮低空飞行器做适航咨询": a word or two may describe the customer ("帮他们翻新厨房": a pronoun is
                   // the customer, and what follows is what the firm does).
-                  (before.lastIndexOf(marker) >= 0 &&
-                    /^(?!他们|她们|它们|人家|别人|大家|客户)\p{Script=Han}{1,2}$/u.test(
-                      before.slice(before.lastIndexOf(marker) + marker.length),
-                    )),
+                  describesCustomer(before, marker, this.#lexicon.customerPronouns),
               )) ||
             this.#lexicon.customerSubjects.some((word) => clauseBefore.includes(word)) ||
             this.#lexicon.customerPredicates.some((word) => this.text.startsWith(word, token.end)) ||
@@ -1120,7 +1128,7 @@ class MessageExtractor {
   #readGraded(
     fact: GradedFact,
     clause: Clause,
-    state: { polarity: 'yes' | 'no' | null; suppressed: boolean; hasUnknown: boolean },
+    state: { polarity: 'yes' | 'no' | null; suppressed: boolean; hasUnknown: boolean; index: number },
   ): void {
     const draft = this.#draft
     const { raw } = clause
@@ -1132,7 +1140,8 @@ class MessageExtractor {
       // "研发机构不是市级的 就是区里挂了个牌": denying one level says nothing of the others.
       const levels =
         this.#levels[fact === 'sciAward' ? 'sciAward' : fact === 'rdInstitution' ? 'rdInstitution' : 'contest']
-      if (/不是|并非|并不是/u.test(clause.text) && gradeOf(levels, clause.text) !== null) return
+      const saysWhatItIsNot = !deniesExistence(clause, state.index, false, this.#lexicon.denials)
+      if (saysWhatItIsNot && gradeOf(levels, clause.text) !== null) return
       draft.set(target, NEGATIVE_VALUES[target], raw)
       return
     }
