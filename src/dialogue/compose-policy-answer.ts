@@ -105,7 +105,7 @@ function focusWordsOf(aspects: AnswerAspects, decision: AnswerDecisionWords): Fo
       ],
       known: (term) => isDistinctiveTerm(term, aspects.focus.distinctiveShare),
       rare: (character) => isRareTerm(character, aspects.focus.rareCharacterShare),
-      askedBefore: aspects.focus.askedBefore,
+      askedBefore: aspects.focus.askedBefore.map((word) => normalizeForSearch(word)),
     }
     byDecision.set(decision, words)
   }

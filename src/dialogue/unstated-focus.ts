@@ -8,7 +8,7 @@ export interface FocusWords {
   known: (bigram: string) => boolean
   /** Whether a character is rare in the knowledge base (加盟's 盟 is not, 果树's 树 and 花卉's 卉 are). */
   rare: (character: string) => boolean
-  /** Words asking whether the thing before them counts ("算不算", "能认吗"): that thing is a focus too. */
+  /** Words asking whether the thing before them counts ("算不算", "能认吗"), normalised: that thing is a focus too. */
   askedBefore?: readonly string[]
 }
 
@@ -77,9 +77,7 @@ export function unstatedFocus(question: string, stated: string, words: FocusWord
   // with it ("快闪店 算不算首店") asks about the words before the part in the whole question.
   const normalized = normalizeForSearch(question)
   const at = Math.min(
-    ...(words.askedBefore ?? [])
-      .map((word) => normalized.indexOf(normalizeForSearch(word)))
-      .filter((index) => index >= 0),
+    ...(words.askedBefore ?? []).map((word) => normalized.indexOf(word)).filter((index) => index >= 0),
   )
   const wholeText = normalizeForSearch(whole)
   const partAt = at === 0 ? wholeText.indexOf(normalized) : -1
