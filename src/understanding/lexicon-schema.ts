@@ -208,6 +208,8 @@ export const ReplyWordFileSchema = z
         refusals: Words,
         explanations: Words.optional(),
         movingOn: Words.optional(),
+        /** Who else knows the figure (财务, 技术总监, 代账的): "标准的事技术总监清楚" says the owner does not. */
+        othersWhoKnow: Words.optional(),
       })
       .strict(),
   })

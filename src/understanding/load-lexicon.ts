@@ -115,6 +115,8 @@ export interface Lexicon {
     explanations: readonly string[]
     /** Words of a reply that moves on instead of answering (往后, 下一, 别问): see the schema. */
     movingOn: readonly string[]
+    /** Who else knows the figure (财务, 技术总监): "<who>清楚" is not knowing it oneself. */
+    othersWhoKnow: readonly string[]
   }
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
@@ -356,6 +358,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       refusals: longestFirst(replyWords.notKnowing.refusals),
       explanations: longestFirst(replyWords.notKnowing.explanations ?? []),
       movingOn: longestFirst(replyWords.notKnowing.movingOn ?? []),
+      othersWhoKnow: longestFirst(replyWords.notKnowing.othersWhoKnow ?? []),
     },
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     nextTier: intents.nextTier ?? [],

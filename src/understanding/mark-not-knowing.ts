@@ -6,6 +6,8 @@ export interface NotKnowingWords {
   degrees: readonly string[]
   results: readonly string[]
   refusals: readonly string[]
+  /** Who else knows (财务, 技术总监), longest first: "财务清楚", "技术总监才知道" are not knowing it oneself. */
+  othersWhoKnow?: readonly string[]
 }
 
 /** The helper types of this grammar: words that alone say nothing and are dropped once it has read them. */
@@ -74,7 +76,7 @@ export function markNotKnowing(text: string, tokens: MessageToken[], words: NotK
       }
     }
     if (token.type === 'know') {
-      const start = negatedFrom(text, token.start, words)
+      const start = negatedFrom(text, token.start, words) ?? knownByOthersFrom(text, token.start, words)
       if (start !== null) {
         let first = index
         while (first > 0 && tokens[first - 1]!.end > start) first -= 1
@@ -122,6 +124,13 @@ function opensWithKeyword(tokens: readonly MessageToken[], index: number): boole
   for (let at = index - 1; at >= 0 && tokens[at]!.type !== 'separator'; at -= 1)
     if (tokens[at]!.type === 'keyword') return true
   return false
+}
+
+/** Where a word for someone else who knows (and 才/最/比较 after it) right before `at` starts, or null. */
+function knownByOthersFrom(text: string, at: number, words: NotKnowingWords): number | null {
+  const head = text.slice(0, at).replace(/(?:才|最|比较|更)$/u, '')
+  const who = (words.othersWhoKnow ?? []).find((word) => head.endsWith(word))
+  return who === undefined ? null : head.length - who.length
 }
 
 /** Where a negation (and a degree word after it) right before `at` starts, or null when there is none. */

@@ -1119,3 +1119,12 @@ describe('readReply: batch 9000 grammar', () => {
     expect(read('研发去年300整 前年二百七 技术岗四十个 其中纯研发二十五', rd).facts).toMatchObject({ rdStaff: 25 })
   })
 })
+
+describe('readReply: someone else knows the figure', () => {
+  it('“<who>清楚 / 才知道” is not knowing it oneself (reply-words.json notKnowing.othersWhoKnow); 我清楚 is no unknown', () => {
+    const quality: ExpectedAnswer = { facts: ['standardSetting', 'digitalLevel'], step: 'question' }
+    expect(read('标准的事技术总监清楚 他休产假呢', quality).unknown).toContain('standardSetting')
+    expect(read('营收这个数财务才知道', revenue).unknown).toContain('revenue')
+    expect(read('营收我清楚 三千二', revenue).facts).toEqual({ revenue: 3200 })
+  })
+})
