@@ -263,7 +263,8 @@ interface BareAnswer {
 class Draft {
   readonly values = new Map<FactName, { value: unknown; raw: string }>()
   readonly unknown = new Set<FactName>()
-  readonly rejected = new Map<FactName, { raw: string; reason: string }>()
+  /** Facts not set, with the question back; `askedBack`: a bare 有/是 asked for its count or level. */
+  readonly rejected = new Map<FactName, { raw: string; reason: string; askedBack: boolean }>()
   /** Facts read from a number (not from polarity or a word alone). */
   readonly numeric = new Set<FactName>()
 
@@ -275,10 +276,10 @@ class Draft {
     this.rejected.delete(fact)
   }
 
-  reject(fact: FactName, raw: string, reason: string): void {
+  reject(fact: FactName, raw: string, reason: string, askedBack = false): void {
     this.values.delete(fact)
     this.unknown.delete(fact)
-    this.rejected.set(fact, { raw, reason })
+    this.rejected.set(fact, { raw, reason, askedBack })
   }
 
   markUnknown(fact: FactName): void {
@@ -907,7 +908,7 @@ class MessageExtractor {
           !draft.touched(facts[0])
         ) {
           const { label, unit } = FACT_LABELS[facts[0]]
-          draft.reject(facts[0], raw, `${label}具体有多少${unit ?? ''}？`)
+          draft.reject(facts[0], raw, `${label}具体有多少${unit ?? ''}？`, true)
         }
         return meaning.topic
       }
@@ -1158,9 +1159,9 @@ class MessageExtractor {
     )
     if (found) return draft.set(target, found, raw)
     if (fact === 'rdInstitution' && (state.polarity === 'yes' || this.#expects(target))) {
-      draft.reject(target, raw, '研发机构是什么级别（国家级/省级/市级/区级）？')
+      draft.reject(target, raw, '研发机构是什么级别（国家级/省级/市级/区级）？', true)
     } else if (fact === 'sciAward' && (state.polarity === 'yes' || this.#expects(target))) {
-      draft.reject(target, raw, '科技奖励是国家级还是省级？您的单位排第几？')
+      draft.reject(target, raw, '科技奖励是国家级还是省级？您的单位排第几？', true)
     }
   }
 
@@ -1635,6 +1636,15 @@ class MessageExtractor {
             draft.values.delete(fact)
             draft.markUnknown(fact)
           }
+          // "软著这块是技术部自己申的 我一个行政不清楚有多少": a count or level asked back from a bare 有/是 is unknown
+          // when its own clause or the next one says so.
+          for (const [fact, { raw, askedBack }] of [...draft.rejected.entries()]) {
+            if (!askedBack) continue
+            const said = this.#clauseRaws.indexOf(raw)
+            if (at >= 0 && said >= 0 && (said > at || said < at - 1)) continue
+            draft.rejected.delete(fact)
+            draft.markUnknown(fact)
+          }
         }
       } else if (answer.kind === 'no') {
         const targets = open().filter((fact) => fact in NEGATIVE_VALUES)
@@ -1648,10 +1658,10 @@ class MessageExtractor {
           const [fact] = targets
           if (BOOLEAN_FACTS.has(fact)) draft.set(fact, true, answer.raw)
           else if (fact === 'rdInstitution')
-            draft.reject(fact, answer.raw, '研发机构是什么级别（国家级/省级/市级/区级）？')
+            draft.reject(fact, answer.raw, '研发机构是什么级别（国家级/省级/市级/区级）？', true)
           else if (SLOT_OF_FACT.get(fact)?.topic.unit === 'count') {
             const { label, unit } = FACT_LABELS[fact]
-            draft.reject(fact, answer.raw, `${label}具体有多少${unit ?? ''}？`)
+            draft.reject(fact, answer.raw, `${label}具体有多少${unit ?? ''}？`, true)
           }
         }
       }

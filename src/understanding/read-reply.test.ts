@@ -15,6 +15,10 @@ const compliance: ExpectedAnswer = {
 const size: ExpectedAnswer = { facts: ['industry', 'employees'], step: 'question' }
 const revenue: ExpectedAnswer = { facts: ['revenue', 'revenuePrev'], step: 'question' }
 const summary: ExpectedAnswer = { facts: [], step: 'summary' }
+const ip: ExpectedAnswer = {
+  facts: ['ipClass1', 'ipClass1SelfDeveloped', 'ipHighValue', 'ipClass2'],
+  step: 'question',
+}
 const awards: ExpectedAnswer = {
   facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
   step: 'question',
@@ -742,9 +746,28 @@ describe('readReply: an explanation instead of the figure', () => {
     for (const text of ['这个管理方面的我就不一一说了你直接往后问吧', '营收这块先搁一搁 问下一项'])
       expect(read(text, revenue).act, text).toBe('skip')
   })
-  it('a figure, or a reply without any word of not having it, is no explanation', () => {
+  it('an account of a sentence without any such word explains too', () => {
+    const reading = read('利润表在会计的U盘里 她回老家坐月子了', revenue)
+    expect(reading.act).toBe('unknown')
+    expect(reading.unknown).toEqual(expect.arrayContaining(['revenue']))
+  })
+  it('a figure, a short reply or a vague size alone is no explanation', () => {
     expect(read('营收还在三千万左右', revenue).act).not.toBe('unknown')
     expect(read('嗯嗯好的', revenue).act).not.toBe('unknown')
+    expect(read('明天开会', revenue).act).not.toBe('unknown')
+    expect(read('营收的话大概是有大几千万这么个规模吧', revenue).act).not.toBe('unknown')
+  })
+})
+
+describe('readReply: a count asked back from a bare 有 is unknown when the next clause says so', () => {
+  it('软著有 + 具体几个不清楚 leaves the count unknown instead of asking for it', () => {
+    const reading = read('软著是有的 具体几个我不清楚', ip)
+    expect(reading.act).toBe('unknown')
+    expect(reading.unknown).toContain('ipClass2')
+    expect(reading.rejected.map(({ fact }) => fact)).not.toContain('ipClass2')
+  })
+  it('a bound stays a bound: 一千万左右 + 具体得看报表 is no unknown', () => {
+    expect(read('一千万左右吧，具体得看报表', revenue).act).not.toBe('unknown')
   })
 })
 

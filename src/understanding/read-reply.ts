@@ -314,8 +314,9 @@ function restatedLastValues(
 }
 
 /**
- * Whether a reply to a figure question explains instead of answering: no figure, bound or fact read, and a word of
- * reply-words.json notKnowing.explanations (没, 还在, 才, 回头) in it.
+ * Whether a reply to a figure question explains instead of answering: no figure, bound or fact read, no question,
+ * and a word of reply-words.json notKnowing.explanations (没, 还在, 才, 回头), or an account of a sentence's length
+ * ("利润表在会计的U盘里 她回老家坐月子了"); a vague size ("大几千万") with no such word is asked back.
  */
 function explainsInstead(
   text: string,
@@ -326,8 +327,14 @@ function explainsInstead(
 ): boolean {
   if (!answersNothing(tokens, expected, reading) || expected.yesNo) return false
   if (!expected.facts.some((fact) => topicOf(fact) !== undefined)) return false
-  return lexicon.notKnowing.explanations.some((word) => text.includes(word))
+  if (lexicon.notKnowing.explanations.some((word) => text.includes(word))) return true
+  return (
+    !tokens.some((token) => token.type === 'vague') && (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= ACCOUNT_LENGTH
+  )
 }
+
+/** How many Chinese characters a reply without a figure needs to be an account of why ("明天开会" is not). */
+const ACCOUNT_LENGTH = 10
 
 /** A reply at a question that holds no figure and reads no fact or bound. */
 function answersNothing(tokens: readonly MessageToken[], expected: ExpectedAnswer, reading: ExtractionResult): boolean {
