@@ -1151,3 +1151,29 @@ describe('readReply: someone else knows the figure', () => {
     expect(read('营收我清楚 三千二', revenue).facts).toEqual({ revenue: 3200 })
   })
 })
+
+describe('readReply: old values named in a run are replaced in order', () => {
+  const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+  const known = { revenue: 3200, revenuePrev: 2800 }
+  const last = [
+    { fact: 'revenuePrev' as const, value: 2800 },
+    { fact: 'revenue' as const, value: 3200 },
+  ]
+  it('3200和2800 … 实际是1900和1600: the first new figure replaces the first old one', () => {
+    const reading = read('3200和2800是例子里的 我照着填的 我们实际是1900和1600', rd, known, last)
+    expect(reading.act).toBe('correct')
+    expect(reading.facts).toMatchObject({ revenue: 1900, revenuePrev: 1600 })
+  })
+  it('a single old value before a new figure is still replaced alone', () => {
+    expect(read('2800那个不对 应该是2650', rd, known, last).facts).toMatchObject({ revenuePrev: 2650 })
+  })
+})
+
+describe('readReply: English corrections', () => {
+  const rd: ExpectedAnswer = { facts: ['rdExpense', 'rdExpensePrev', 'rdStaff'], step: 'question' }
+  it('X should be A not B, headcount A not B', () => {
+    const known = { employees: 186, revenue: 6300 }
+    expect(read('sorry typo, revenue should be 3,600 not 6,300', rd, known).facts).toMatchObject({ revenue: 3600 })
+    expect(read('pls update: headcount 168 not 186', rd, known).facts).toMatchObject({ employees: 168 })
+  })
+})

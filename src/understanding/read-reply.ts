@@ -308,7 +308,33 @@ function restatedLastValues(
         (other.type === 'keyword' && !(other.meaning.type === 'amount' && other.meaning.topic === topic)),
     )
     const replacing = !elsewhere && convertQuantity(next.quantity, topic.unit).ok
-    if (replacing) named.push({ token, fact: last.fact })
+    if (!replacing) continue
+    // "3200和2800是例子里的 … 实际是1900和1600": a run of last values of one topic before as many new figures pairs
+    // them in order.
+    const plain = (from: MessageToken, to: MessageToken) =>
+      !tokens
+        .slice(tokens.indexOf(from) + 1, tokens.indexOf(to))
+        .some((other) => ['year', 'window', 'keyword', 'no'].includes(other.type))
+    const sameTopic = (candidate: MessageToken) => {
+      const value = lastOf(candidate)
+      return value !== undefined && topicOf(value.fact) === topic
+    }
+    let first = index
+    while (first > 0 && sameTopic(quantities[first - 1]!) && plain(quantities[first - 1]!, quantities[first]!))
+      first -= 1
+    let fresh = index + 1
+    while (
+      fresh + 1 < quantities.length &&
+      !lastOf(quantities[fresh + 1]!) &&
+      plain(quantities[fresh]!, quantities[fresh + 1]!)
+    )
+      fresh += 1
+    const run = quantities.slice(first, index + 1)
+    const paired = run.length > 1 && fresh - index === run.length ? run : [token]
+    for (const old of paired) {
+      const value = lastOf(old)
+      if (value && !named.some((entry) => entry.token === old)) named.push({ token: old, fact: value.fact })
+    }
   }
   return named
 }
