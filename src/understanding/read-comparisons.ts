@@ -6,6 +6,8 @@ type Token = MessageToken
 
 /** Text that may stand between a change word and its difference: 多了四百万, 涨了个四百, 少了大概三百万. */
 const CHANGE_GLUE = /^[\s了个约大概差不多]*$/
+/** Text between the year compared with and its share: 的, 大概, 差不多 ("是去年的八成"). */
+const RATIO_GLUE = /^[\s的约大概差不多]+$/
 
 /** One comparison of a clause: the figure of `subject` is that of `reference` changed by `difference`. */
 export interface Comparison {
@@ -15,8 +17,12 @@ export interface Comparison {
   subject: YearReference | null
   /** The year compared with; null: the year of the last figure given, else the year before the subject. */
   reference: YearReference | null
-  change: ChangeKind
-  /** The difference (多四百万; a rough one, 多四百来万, gives no figure), absent for 翻了一番. */
+  /** `ratio`: the subject's figure is that share of the reference's ("前年是去年的八成"). */
+  change: ChangeKind | 'ratio'
+  /**
+   * The difference (多四百万; a rough one, 多四百来万, gives no figure; in percent or 成, 涨了一成, a share of the
+   * reference), absent for 翻了一番; the share for a ratio.
+   */
   difference: (Token & { type: 'quantity' }) | null
   /** Token indexes the comparison uses up: its difference is no value of any fact. */
   used: number[]
@@ -26,13 +32,35 @@ export interface Comparison {
 /**
  * The comparisons in one clause: "去年比前年多四百万", "前年比去年少400万", "比前年涨了四百" (the subject is the year
  * just talked about), "去年增长了400万", "去年240万，前年少40万" (no 比: compared with the year of the figure just
- * given, else the year before), "去年翻了一番". A one-character change word (多, 少, 高, 低) is a comparison only
- * after 比 and a year or right after the year it describes, since it is common in other words; a difference in
- * percent ("同比增长14%") is used up but gives no figure.
+ * given, else the year before), "去年翻了一番", "前年是去年的八成" (a share). A one-character change word (多, 少, 高,
+ * 低) is a comparison only after 比 and a year or right after the year it describes, since it is common in other
+ * words; a difference in percent ("同比增长14%", "涨了一成") is a share of the reference.
  */
 export function findComparisons(tokens: readonly Token[], text: string): Comparison[] {
   const comparisons: Comparison[] = []
   tokens.forEach((token, index) => {
+    // "前年是去年的八成": a year, 是, the year compared with, 的 and a share.
+    const share = tokens[index + 1]
+    if (
+      token.type === 'year' &&
+      tokens[index - 1]?.type === 'yes' &&
+      tokens[index - 2]?.type === 'year' &&
+      share?.type === 'quantity' &&
+      share.quantity.unit === 'percent' &&
+      RATIO_GLUE.test(text.slice(token.end, share.start))
+    ) {
+      const subject = tokens[index - 2] as Token & { type: 'year' }
+      comparisons.push({
+        topic: null,
+        subject: subject.year,
+        reference: token.year,
+        change: 'ratio',
+        difference: share,
+        used: [index + 1],
+        raw: text.slice(subject.start, share.end),
+      })
+      return
+    }
     if (token.type !== 'change') return
     let cursor = index - 1
     while (cursor >= 0 && tokens[cursor].type === 'keyword') cursor -= 1

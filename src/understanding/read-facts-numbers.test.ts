@@ -55,6 +55,13 @@ describe('comparisons state a figure through another year’s, never the differe
       { mainRevenue: 2100, mainRevenuePrev: 1800, mainRevenuePrev2: 1500 },
     ],
     ['去年营收3200万，同比增长了14%', REVENUE, { revenue: 3200 }],
+    // A bare figure's year is the reference of a comparison in the next clause.
+    ['去年三千 前年少三百', REVENUE, { revenue: 3000, revenuePrev: 2700 }],
+    // A share (成, %) of the reference gives the figure only where it comes out whole.
+    ['去年三百三十万 比前年涨了一成', REVENUE, { revenue: 330, revenuePrev: 300 }],
+    ['去年三千 前年少了两成', REVENUE, { revenue: 3000, revenuePrev: 2400 }],
+    ['去年三千 前年是去年的八成', REVENUE, { revenue: 3000, revenuePrev: 2400 }],
+    ['去年营收3200万，比前年涨了14%', REVENUE, { revenue: 3200 }],
   ])('%s', (text, expecting, facts) => {
     expect(read(text, expecting).facts).toEqual(facts)
   })

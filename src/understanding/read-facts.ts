@@ -415,10 +415,12 @@ class MessageExtractor {
     topic: AmountTopic
     subject: YearReference
     reference: YearReference
-    change: ChangeKind
+    change: ChangeKind | 'ratio'
     difference: Quantity | null
     raw: string
   }> = []
+  /** The year of the last figure read without a keyword ("去年三千 前年少三百": 前年 is compared with 去年). */
+  #lastFreeYear: YearReference | null = null
   /** The year order (slot indexes) an undated list of the message was read in, for its other undated lists. */
   #listOrder: number[] | null = null
   /** The year named with the previous topic when its clause gave no number ("前年营收搞错了"). */
@@ -672,6 +674,7 @@ class MessageExtractor {
       // "软著12个，其中3个是去年新拿的": a part without a word of its own is of no fact asked.
       if (this.#partOfCount && previous !== null) return
       this.#free.push({ token, year, window: valueWindow, wholeClause: substantive.length === 1 })
+      if (year) this.#lastFreeYear = year
     })
 
     tokens.forEach((token, index) => {
@@ -743,7 +746,7 @@ class MessageExtractor {
         (offsetOfReference !== null && offsetOfReference > 0 ? { kind: 'offset', offset: offsetOfReference - 1 } : null)
       const offsetOfSubject = subject ? this.#offsetOf(subject) : null
       if (subject === null || offsetOfSubject === null) continue
-      const lastYear = given[given.length - 1]?.year
+      const lastYear = given[given.length - 1]?.year ?? (given.length === 0 ? this.#lastFreeYear : null)
       const lastOffset = lastYear ? this.#offsetOf(lastYear) : null
       const reference: YearReference =
         comparison.reference ??
@@ -779,7 +782,11 @@ class MessageExtractor {
         }
         const subject = slotOf(comparison.subject)
         const reference = slotOf(comparison.reference)
-        const difference = comparison.difference ? convertQuantity(comparison.difference, topic.unit) : null
+        // "涨了一成", "少了20%": a difference in percent is a share of the reference's figure.
+        const share = comparison.difference?.unit === 'percent' && topic.unit !== 'percent'
+        const difference = comparison.difference
+          ? convertQuantity(comparison.difference, share ? 'percent' : topic.unit)
+          : null
         if (!subject || !reference || subject === reference || (difference !== null && !difference.ok)) {
           pending.splice(pending.indexOf(comparison), 1)
           continue
@@ -793,13 +800,32 @@ class MessageExtractor {
         const to = valueOf(reference)
         let target: FactName | null = null
         let value = 0
+        // The subject's figure as a multiple of the reference's.
+        const factor =
+          change === 'double'
+            ? 2
+            : change === 'ratio'
+              ? amount / 100
+              : share
+                ? 1 + ((change === 'more' ? 1 : -1) * amount) / 100
+                : null
         if (to !== undefined && from === undefined && !this.#draft.touched(subject)) {
           target = subject
-          value = change === 'double' ? to * 2 : change === 'more' ? to + amount : to - amount
+          value = factor !== null ? to * factor : change === 'more' ? to + amount : to - amount
         } else if (from !== undefined && to === undefined && !this.#draft.touched(reference)) {
           target = reference
-          value = change === 'double' ? from / 2 : change === 'more' ? from - amount : from + amount
+          value = factor !== null ? from / factor : change === 'more' ? from - amount : from + amount
         } else continue
+        // A share gives the figure only where it comes out whole ("涨了一成" on 330 is 300); "涨了14%" on 3200 is
+        // 2807.0175…, an estimate the owner did not give.
+        if (factor !== null && change !== 'double') {
+          const whole = Math.round(value)
+          if (Math.abs(value - whole) > 1e-6) {
+            pending.splice(pending.indexOf(comparison), 1)
+            continue
+          }
+          value = whole
+        }
         pending.splice(pending.indexOf(comparison), 1)
         changed = true
         if (value >= 0) this.#draft.set(target, Number(value.toPrecision(12)), comparison.raw, true)
