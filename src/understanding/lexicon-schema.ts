@@ -210,6 +210,8 @@ export const ReplyWordFileSchema = z
         movingOn: Words.optional(),
         /** Who else knows the figure (财务, 技术总监, 代账的): "标准的事技术总监清楚" says the owner does not. */
         othersWhoKnow: Words.optional(),
+        /** Verbs that after a negation deny the fact or industry word right after them ("不带硬件", "没做过软件"). */
+        negatedVerbs: Words.optional(),
       })
       .strict(),
   })

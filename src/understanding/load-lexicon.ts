@@ -117,6 +117,8 @@ export interface Lexicon {
     movingOn: readonly string[]
     /** Who else knows the figure (财务, 技术总监): "<who>清楚" is not knowing it oneself. */
     othersWhoKnow: readonly string[]
+    /** Verbs that after a negation deny the word right after them (带, 含, 做): "不带硬件". */
+    negatedVerbs: readonly string[]
   }
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
@@ -359,6 +361,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       explanations: longestFirst(replyWords.notKnowing.explanations ?? []),
       movingOn: longestFirst(replyWords.notKnowing.movingOn ?? []),
       othersWhoKnow: longestFirst(replyWords.notKnowing.othersWhoKnow ?? []),
+      negatedVerbs: longestFirst(replyWords.notKnowing.negatedVerbs ?? []),
     },
     assessBesideProgram: new Set(intents.assessVerbs.besideProgram),
     nextTier: intents.nextTier ?? [],

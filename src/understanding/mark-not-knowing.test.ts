@@ -49,3 +49,20 @@ describe('markNotKnowing: the grammar of not knowing', () => {
     expect(reading.unknown).toEqual(expect.arrayContaining(['rdExpense']))
   })
 })
+
+describe('markNotKnowing: a negation and a verb before a fact word deny it', () => {
+  const size: ExpectedAnswer = { facts: ['industry', 'employees'], step: 'question' }
+  const readSize = (text: string) => readReply(text, size, {}, { lastFiscalYear: 2025, lastValues: [] })
+  it('不带硬件 and 没做过软件 leave the other word the industry', () => {
+    const software = readSize('医疗器械软件 我们卖的是影像科用的阅片系统 不带硬件')
+    expect(software.facts.industry).toBe('software')
+    expect(software.unsure).toEqual([])
+    expect(readSize('我们没做过软件 做硬件').facts.industry).toBe('industry')
+  })
+  it('tags the negation and its verb as one no', () => {
+    expect(tagText('不带硬件').map((token) => [token.text, token.type])).toEqual([
+      ['不带', 'no'],
+      ['硬件', 'keyword'],
+    ])
+  })
+})

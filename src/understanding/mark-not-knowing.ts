@@ -8,6 +8,8 @@ export interface NotKnowingWords {
   refusals: readonly string[]
   /** Who else knows (财务, 技术总监), longest first: "财务清楚", "技术总监才知道" are not knowing it oneself. */
   othersWhoKnow?: readonly string[]
+  /** Verbs that after a negation deny the word right after them (带, 含, 做), longest first: "不带硬件". */
+  negatedVerbs?: readonly string[]
 }
 
 /** The helper types of this grammar: words that alone say nothing and are dropped once it has read them. */
@@ -114,6 +116,22 @@ export function markNotKnowing(text: string, tokens: MessageToken[], words: NotK
     const next = tokens[index + 1]!
     if (token.type === 'refuse' && next.type === 'keyword' && SHORT_GAP.test(text.slice(token.end, next.start)))
       tokens[index] = { start: token.start, end: token.end, text: token.text, type: 'no' } as MessageToken
+  }
+  // "不带硬件", "没做过软件": a negation and a verb (negatedVerbs, 过 after it) in the untagged text right before a fact
+  // word deny it.
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    const token = tokens[index]!
+    if (token.type !== 'keyword') continue
+    const from = tokens[index - 1]?.end ?? 0
+    const gap = text.slice(from, token.start).replace(/过$/u, '')
+    const verb = (words.negatedVerbs ?? []).find((word) => gap.endsWith(word))
+    if (verb === undefined) continue
+    const head = gap.slice(0, gap.length - verb.length)
+    const negation = words.negations.find((word) => head.endsWith(word))
+    if (negation === undefined) continue
+    const start = from + head.length - negation.length
+    const end = from + gap.length
+    tokens.splice(index, 0, { start, end, text: text.slice(start, end), type: 'no' } as MessageToken)
   }
   for (let index = tokens.length - 1; index >= 0; index -= 1)
     if (HELPERS.has(tokens[index]!.type)) tokens.splice(index, 1)
