@@ -72,7 +72,12 @@ function isFocus(span: string, stated: string, words: FocusWords, last: boolean)
 export function unstatedFocus(question: string, stated: string, words: FocusWords, whole = ''): string[] {
   // A Latin word of the part (FDA, GMV, ISO) is a name or term the text would spell the same way: absent, it is unstated.
   const content = contentOf(question, words.ignore)
-  const latin = (content.match(/[a-z]{2,}/gu) ?? []).filter((word) => !stated.includes(word))
+  // Only a word written with a capital is such a name: "we use 一个区块链平台" holds English words, not terms.
+  const capitalised = new Set(
+    (`${question} ${whole}`.match(/[A-Za-z]{2,}/gu) ?? []).filter((word) => /[A-Z]/u.test(word)),
+  )
+  const named = (word: string) => [...capitalised].some((spelled) => spelled.toLowerCase() === word)
+  const latin = (content.match(/[a-z]{2,}/gu) ?? []).filter((word) => named(word) && !stated.includes(word))
   // "彩排和排练算不算场次": what comes right before the asking word is what the question asks about; a part that opens
   // with it ("快闪店 算不算首店") asks about the words before the part in the whole question.
   const normalized = normalizeForSearch(question)
