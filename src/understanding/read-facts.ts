@@ -406,6 +406,8 @@ class MessageExtractor {
   readonly #expecting: FactName[]
   readonly #referenceYear: number | null
   readonly #choices = new Map<FactName, string>()
+  /** The clause each choice was read from, so that a 不清楚 elsewhere can tell how far away it was said. */
+  readonly #choiceRaws = new Map<FactName, string>()
   readonly #members = new Map<'honors' | 'techConversion', { add: Set<string>; remove: Set<string> }>()
   #previousTopic: AmountTopic | null = null
   /** The last topic talked about that has a fact per year (研发费用, not 研发人员). */
@@ -1042,9 +1044,9 @@ class MessageExtractor {
             }
           }
         } else if (polarity === 'no') {
-          if (!this.#choices.has(meaning.fact)) this.#choices.set(meaning.fact, 'none')
+          if (!this.#choices.has(meaning.fact)) this.#choose(meaning.fact, 'none', raw)
         } else if (meaning.explicit || polarity === 'yes' || this.#expects(meaning.fact))
-          this.#choices.set(meaning.fact, meaning.value)
+          this.#choose(meaning.fact, meaning.value, raw)
         break
       }
       case 'member': {
@@ -1532,9 +1534,14 @@ class MessageExtractor {
     if (ceiling.ok) this.#bounds.push({ fact, op: 'lt', value: ceiling.value, raw })
   }
 
+  #choose(fact: FactName, value: string, raw: string): void {
+    this.#choices.set(fact, value)
+    this.#choiceRaws.set(fact, raw)
+  }
+
   #resolveChoicesAndMembers(): void {
     this.#resolveIndustry()
-    for (const [fact, value] of this.#choices) this.#draft.set(fact, value, value)
+    for (const [fact, value] of this.#choices) this.#draft.set(fact, value, this.#choiceRaws.get(fact) ?? value)
     for (const [fact, change] of this.#members) {
       if (change.add.size === 0 && change.remove.size === 0) continue
       const before = new Set<string>((this.context.known[fact] as string[] | undefined) ?? [])

@@ -182,6 +182,12 @@ describe('readReply: not knowing a whole matter', () => {
       'listing',
     ])
   })
+
+  it('融资我不清楚 要问老板 上市没有: a choice said two clauses after the 不清楚 stands', () => {
+    const reading = read('融资我不清楚 要问老板 上市没有', financing)
+    expect(reading.facts).toEqual({ listing: 'none' })
+    expect([...reading.unknown].sort()).toEqual(['equityFinancing2y', 'equityFinancing3y'])
+  })
 })
 
 describe('readReply: a verdict opening a message without punctuation', () => {
