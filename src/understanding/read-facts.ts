@@ -468,6 +468,8 @@ class MessageExtractor {
   readonly #clauseRaws: string[] = []
   /** The clauses that say yes or no in words of their own ("肯定没有", "没出过"). */
   readonly #polarClauses = new Set<string>()
+  /** Clauses that name a matter as a whole ("上市的事", "融资这块"). */
+  readonly #matterClauses = new Set<string>()
   /** The last clause with a fact keyword named a contest: an award word in a clause without one is its ("…大赛 拿了个优胜奖"). */
   #lastContest = false
   readonly #lexicon: Lexicon
@@ -710,6 +712,7 @@ class MessageExtractor {
       for (const fact of this.#expecting) if (!this.#draft.values.has(fact)) this.#draft.markUnknown(fact)
     }
     this.#previousArea = area && !hasUnknown
+    if (area && namesFact) this.#matterClauses.add(clause.raw)
     if (!hasUnknown) this.#readLocatedPlace(clause, suppressFrom)
     const keywords = tokens.filter((token) => token.type === 'keyword' && token.meaning.type !== 'noise')
     // "不清楚几级": a vague number beside 不清楚 asks rather than states (it was skipped above).
@@ -717,6 +720,8 @@ class MessageExtractor {
       (token) => (token.type === 'quantity' && !(hasUnknown && token.quantity.vague)) || token.type === 'rank',
     )
     if (keywords.length === 0 && numbers.length === 0) this.#readBareClause(clause, clauseYear, suppressed)
+    // "机构的钱一分没进过 上市的事…": a clause about another matter ends the talk of the amount before it.
+    if (!clauseTopic && area && namesFact) this.#previousTopic = null
     if (clauseTopic) {
       this.#previousTopic = clauseTopic
       this.#noteDatedTopic(clauseTopic)
@@ -1661,11 +1666,14 @@ class MessageExtractor {
           // the one before said, not about a yes or no (or a 没有 giving "none") said further away (a 没 beside an amount
           // still yields: "研发人员没单独定岗 … 真数不清").
           const at = this.#clauseRaws.indexOf(answer.raw)
+          const aboutMatter = at >= 1 && this.#matterClauses.has(this.#clauseRaws[at - 1]!)
           for (const [fact, { raw, value }] of [...draft.values.entries()]) {
             if (draft.numeric.has(fact)) continue
             const said = this.#clauseRaws.indexOf(raw)
             const far = at >= 0 && said >= 0 && (said > at || said < at - 1)
             if (far && (typeof value === 'boolean' || value === 'none') && this.#polarClauses.has(raw)) continue
+            // "机构的钱一分没进过 上市的事董秘在谈 谈到哪一步我说不清": right after a matter named, it is about that matter.
+            if (aboutMatter && said >= 0 && said !== at - 1) continue
             draft.values.delete(fact)
             draft.markUnknown(fact)
           }

@@ -183,6 +183,12 @@ describe('readReply: not knowing a whole matter', () => {
     ])
   })
 
+  it('a 不清楚 right after a matter named (上市的事) is about that matter, not the amount denied before it', () => {
+    const reading = read('机构的钱一分没进过 上市的事董秘在跟券商谈 谈到哪一步我说不清', financing)
+    expect(reading.facts).toEqual({ equityFinancing2y: 0, equityFinancing3y: 0 })
+    expect(reading.unknown).toEqual(['listing'])
+  })
+
   it('融资我不清楚 要问老板 上市没有: a choice said two clauses after the 不清楚 stands', () => {
     const reading = read('融资我不清楚 要问老板 上市没有', financing)
     expect(reading.facts).toEqual({ listing: 'none' })
