@@ -174,7 +174,16 @@ export const ReplyWordFileSchema = z
      * A few of a thing are no fact ("经营一个高尔夫练习场", "盖了两个盘"): `figures` (一个, 两家 …) followed by a Han word
      * that is not a fact keyword and begins with none of `people` (人, 研发, 行政 …) or `particles` (吧, 的, 左右 …).
      */
-    thingCounts: z.object({ figures: Words, people: Words, particles: Words }).strict().optional(),
+    thingCounts: z
+      .object({
+        figures: Words,
+        /** Classifiers that never count people (家, 台, 辆 …): any figure before one and a Han word counts a thing ("3家店", "三十台厢货"). */
+        classifiers: Words.optional(),
+        people: Words,
+        particles: Words,
+      })
+      .strict()
+      .optional(),
     /** Ask words that, after a matter named with an area word, say the owner does not know it ("知识产权的事我不太懂"). */
     notUnderstood: Words,
     /**

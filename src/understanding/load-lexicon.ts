@@ -96,7 +96,12 @@ export interface Lexicon {
   /** Modal particles that close a message and say nothing (reply-words.json closingParticles: 哈, 哦, 啊). */
   closingParticles: readonly string[]
   /** A few of a thing (reply-words.json thingCounts): the figures, and the words after one that make it people. */
-  thingCounts: { figures: ReadonlySet<string>; people: readonly string[]; particles: readonly string[] }
+  thingCounts: {
+    figures: ReadonlySet<string>
+    classifiers: readonly string[]
+    people: readonly string[]
+    particles: readonly string[]
+  }
   /** Ask words that mean "I do not know" after a matter named with an area word (reply-words.json notUnderstood). */
   notUnderstood: ReadonlySet<string>
   /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
@@ -347,6 +352,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     closingParticles: [...replyWords.closingParticles].sort((left, right) => right.length - left.length),
     thingCounts: {
       figures: new Set(replyWords.thingCounts?.figures ?? []),
+      classifiers: [...(replyWords.thingCounts?.classifiers ?? [])],
       people: [...(replyWords.thingCounts?.people ?? [])],
       particles: [...(replyWords.thingCounts?.particles ?? [])],
     },

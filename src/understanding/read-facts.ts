@@ -197,9 +197,12 @@ function deniesExistence(clause: Clause, index: number, saysWrong: boolean, deni
  * (reply-words.json thingCounts, closingParticles).
  */
 function countsAThing(text: string, token: Token, next: Token | undefined, lexicon: Lexicon): boolean {
-  const { figures, people, particles } = lexicon.thingCounts
-  if (!figures.has(token.text)) return false
-  const after = text.slice(token.end)
+  const { figures, classifiers, people, particles } = lexicon.thingCounts
+  let after = text.slice(token.end)
+  // "3家店", "三十台厢货": a classifier that never counts people, right after any figure, names the thing counted.
+  const classifier = classifiers.find((word) => after.startsWith(word))
+  if (classifier && token.type === 'quantity' && !token.quantity.unit) after = after.slice(classifier.length)
+  else if (!figures.has(token.text)) return false
   if (
     !/^\p{Script=Han}/u.test(after) ||
     people.some((word) => after.startsWith(word)) ||

@@ -731,6 +731,12 @@ describe('readReply: a few of a thing are no headcount', () => {
     expect(read('员工两个 都是家里人', size).facts.employees).toBe(2)
     expect(read('员工就两个吧', size).facts.employees).toBe(2)
   })
+
+  it('any figure before a classifier that never counts people (3家店, 三十台厢货) counts things', () => {
+    expect(read('3家店 一共60个人', size).facts.employees).toBe(60)
+    expect(read('自己有三十台厢货 员工四十五', size).facts.employees).toBe(45)
+    expect(read('做软件的 150人', size).facts.employees).toBe(150)
+  })
 })
 
 describe('readReply: an explanation instead of the figure', () => {
