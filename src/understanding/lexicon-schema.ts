@@ -124,6 +124,9 @@ export const CORRECTION_KINDS = [
   'understated',
   'retract',
   'doubled',
+  /** 除以十, ÷10, 乘以十: the value named (or the last one given) divided or multiplied by the figure after the word. */
+  'divided',
+  'multiplied',
 ] as const
 export const ReplyWordFileSchema = z
   .object({

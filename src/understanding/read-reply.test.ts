@@ -1129,6 +1129,14 @@ describe('readReply: batch 9000 grammar', () => {
       read('研发人员我报的只算了一半 实际翻个倍', { facts: ['netProfit'], step: 'question' }, { rdStaff: 30 }).facts,
     ).toEqual({ rdStaff: 60 })
   })
+  it('除以十 / 乘以10 apply to the value named, else the last one given; the operand is no value', () => {
+    const known = { revenue: 32000, employees: 15 }
+    expect(read('营收那个数报表上是千元单位 我直接当成万了 你除以十', summary, known)).toMatchObject({
+      act: 'correct',
+      facts: { revenue: 3200 },
+    })
+    expect(read('员工数乘以10', summary, known).facts).toEqual({ employees: 150 })
+  })
   it('a bound said to be impossible is its opposite; 几十万 is below a million', () => {
     expect(read('营收低于两千五那是不可能的', revenue).bounds).toMatchObject([
       { fact: 'revenue', op: 'ge', value: 2500 },

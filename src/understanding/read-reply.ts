@@ -226,6 +226,8 @@ function correctionKind(
     const adjacent = previous?.type === 'quantity' && marker !== undefined && previous.end === marker.start
     return next?.type === 'quantity' || adjacent ? kind : 'replace'
   }
+  // "你除以十", "乘以10": an operation on a value given, with its operand right after the word.
+  if (kind === 'divided' || kind === 'multiplied') return operandOf(tokens, marker) !== null ? kind : null
   // "负债率那个先撤了 我说的是集团的": a value withdrawn; with a new figure it is replaced ("先不算 是二百六").
   if (kind === 'retract') return hasNumber ? 'replace' : kind
   if (kind && kind !== 'replace') return kind
@@ -687,11 +689,23 @@ function readCorrection(
     if (first && second)
       return acceptedCorrection(probe, { [first.fact]: second.value, [second.fact]: first.value } as Facts, known, text)
   }
-  // "研发人员我报的只算了一半 实际翻个倍" (×2), "多打了个0" (÷10), "少打了个0" (×10): the value named, or the last one given.
+  // "研发人员我报的只算了一半 实际翻个倍" (×2), "多打了个0" (÷10), "少打了个0" (×10), "营收那个数…你除以十" (÷10): the
+  // value named, or the last one given.
+  const operand = kind === 'divided' || kind === 'multiplied' ? operandOf(tokens) : null
   const factor =
-    kind === 'doubled' ? 2 : !hasNumber && kind === 'extraZero' ? 0.1 : !hasNumber && kind === 'missingZero' ? 10 : null
+    kind === 'doubled'
+      ? 2
+      : operand !== null
+        ? kind === 'divided'
+          ? 1 / operand
+          : operand
+        : !hasNumber && kind === 'extraZero'
+          ? 0.1
+          : !hasNumber && kind === 'missingZero'
+            ? 10
+            : null
   if (factor !== null && lastValues.length > 0) {
-    const [last] = lastValues
+    const last = namedLastValue(tokens, lastValues) ?? lastValues[0]!
     return acceptedCorrection(
       probe,
       { [last.fact]: Number((last.value * factor).toPrecision(12)) } as Facts,
@@ -745,6 +759,27 @@ function readCorrection(
     }
   }
   return { reading: { ...reading, correction: true }, cleared: [] }
+}
+
+/** The figure right after a 除以/乘以 word ("除以十"): a plain number, at least 2; null when there is none. */
+function operandOf(tokens: readonly MessageToken[], marker?: MessageToken): number | null {
+  const word =
+    marker ??
+    tokens.find((token) => token.type === 'correction' && (token.kind === 'divided' || token.kind === 'multiplied'))
+  const next = word ? tokens[tokens.indexOf(word) + 1] : undefined
+  if (next?.type !== 'quantity' || next.quantity.unit !== null || next.quantity.vague) return null
+  return next.quantity.value >= 2 ? next.quantity.value : null
+}
+
+/** The last value of the first amount keyword the message names ("营收那个数…"), if it has one. */
+function namedLastValue(tokens: readonly MessageToken[], lastValues: readonly LastValue[]): LastValue | undefined {
+  for (const token of tokens) {
+    if (token.type !== 'keyword' || token.meaning.type !== 'amount') continue
+    const { slots } = token.meaning.topic
+    const value = lastValues.find((last) => slots.includes(last.fact))
+    if (value) return value
+  }
+  return undefined
 }
 
 /** The corrected values after the plausibility checks, as the reading of a correction. */
