@@ -165,6 +165,11 @@ export const ReplyWordFileSchema = z
     /** Deny words that, right before a figure, say the value is below it ("员工没有150，只有120", "营收没有一千万"). */
     negatedFigures: Words,
     /**
+     * Verbs of reaching a figure (`lt`: 上, 摸到, 够 — "营收没上两千" is below it) or of passing it (`le`: 超, 破 — "没超两打"
+     * is at most it): after any of `notKnowing.negations` and right before a figure, they make it a bound.
+     */
+    negatedReach: z.object({ lt: Words, le: Words }).strict().optional(),
+    /**
      * Words right after a fact keyword that point at that fact's answer ("净利润那里我填的是税前 税后是二百四",
      * "员工那栏多按了个1 是150"): at another question the bare figures of the message are that fact's.
      */

@@ -106,6 +106,8 @@ export interface Lexicon {
   notUnderstood: ReadonlySet<string>
   /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
   negatedFigures: ReadonlySet<string>
+  /** A negation and a verb of reaching or passing (没上, 不上, 还没摸到, 没超): the figure right after is a bound. */
+  negatedReach: ReadonlyArray<{ word: string; op: 'lt' | 'le' }>
   /** Words after a fact keyword that point at its answer (reply-words.json pointers: 那里, 那栏). */
   pointers: readonly string[]
   /** Deny words that say what something is not (reply-words.json denials: 不是, 并非, 非). */
@@ -357,6 +359,13 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       particles: [...(replyWords.thingCounts?.particles ?? [])],
     },
     negatedFigures: new Set(replyWords.negatedFigures),
+    negatedReach: (['lt', 'le'] as const)
+      .flatMap((op) =>
+        (replyWords.negatedReach?.[op] ?? []).flatMap((verb) =>
+          replyWords.notKnowing.negations.map((negation) => ({ word: `${negation}${verb}`, op })),
+        ),
+      )
+      .sort((a, b) => b.word.length - a.word.length),
     pointers: longestFirst(replyWords.pointers ?? []),
     denials: new Set(replyWords.denials),
     notKnowing: {

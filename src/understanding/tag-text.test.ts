@@ -102,6 +102,21 @@ describe('tagText', () => {
     expect(tags('一个都没有')).toEqual(['all:一个都', 'no:没有'])
   })
 
+  it('a negation and a verb of reaching or passing before a figure bound it, whatever was read inside them', () => {
+    const bound = (text: string) => {
+      const last = tagText(text).at(-1)
+      return last?.type === 'quantity' ? [last.text, last.quantity.bound] : null
+    }
+    expect(bound('营收没上两千')).toEqual(['没上两千', 'lt'])
+    expect(bound('研发人员不上二十')).toEqual(['不上二十', 'lt'])
+    expect(bound('营收还没摸到两千万')).toEqual(['还没摸到两千万', 'lt'])
+    expect(bound('员工没够一百')).toEqual(['没够一百', 'lt'])
+    expect(bound('营收没破两千')).toEqual(['没破两千', 'le'])
+    // Not right before the figure: no bound ("没上班的二十个", "还没上市").
+    expect(bound('没上班的二十个')).toEqual(['二十个', null])
+    expect(tags('还没上市')).toEqual(['no:还没', 'keyword:上市'])
+  })
+
   it('a 不 closing the message asks', () => {
     expect(tags('子公司算独立法人不')).toEqual(['keyword:子公司', 'keyword:独立法人', 'question:不'])
     expect(tags('不')).toEqual([])

@@ -225,6 +225,9 @@ type TaggerMatch = { index: number; raw: string; groups: Record<string, string |
 /** Characters a numeral can start with. */
 const NUMERAL_START = new RegExp(`[\\d${CN_DIGITS}十]`, 'u')
 
+/** How far before a figure a negation and a verb of reaching may start (reply-words.json negatedReach). */
+const REACH_SPAN = 8
+
 /** Replaces the last two tokens, a word that bounds a figure and the figure, by one quantity token spanning both. */
 function mergeBoundFigure(tokens: MessageToken[], text: string, quantity: Quantity): void {
   const start = tokens[tokens.length - 2]!.start
@@ -420,6 +423,25 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     if (negatedFigure) {
       mergeBoundFigure(tokens, text, { ...last.quantity, bound: 'lt', upperBound: true })
       continue
+    }
+    // "营收没上两千", "研发人员不上二十", "还没摸到两千万", "没超两打": a negation and a verb of reaching or passing,
+    // whatever the tokens inside the words were read as.
+    if (last?.type === 'quantity' && last.quantity.bound === null && lexicon.negatedReach.length > 0) {
+      const from = Math.max(0, last.start - REACH_SPAN)
+      const gap = text.slice(from, last.start).trimEnd()
+      const reach = lexicon.negatedReach.find(({ word }) => gap.endsWith(word))
+      const start = from + gap.length - (reach?.word.length ?? 0)
+      const inside = tokens.slice(0, -1).filter((token) => token.end > start)
+      if (reach && inside.every((token) => token.start >= start)) {
+        const quantity: Quantity = { ...last.quantity, bound: reach.op, upperBound: true }
+        tokens.splice(tokens.length - 1 - inside.length, inside.length + 1, {
+          ...last,
+          start,
+          text: text.slice(start, last.end),
+          quantity,
+        })
+        continue
+      }
     }
     // "离一个亿还远着呢", "靠近一千万": a figure the firm is near has not been reached, as with 接近.
     if (
