@@ -196,3 +196,16 @@ describe('detectIntent: the tier above several held ones', () => {
     })
   })
 })
+
+describe('detectIntent: words that look like firm facts beside a tier name', () => {
+  it.each(['专精特新服务专区 是要单独注册账号 还是用企业法人账号登', '京通APP上的专精特新服务专区 要单独注册账号吗'])(
+    '%s asks about a service, no assessment',
+    (text) => {
+      expect(detectIntent(text).kind).toBe('other')
+    },
+  )
+
+  it.each(['小巨人 我们在天津注册的', '我们是做APP的 想评专精特新'])('%s still states the firm', (text) => {
+    expect(detectIntent(text).kind).toBe('assess')
+  })
+})

@@ -83,7 +83,8 @@ export function detectIntent(raw: string): Intent {
   // "小巨人 我们在上海注册的", "想了解下小巨人 我们营收一个多亿": a program named beside what the firm is asks to assess it,
   // unless the message asks about a part of the policy ("认定要求营业收入1000万元以上 我们刚好1000万 算达标吗").
   const assessing =
-    cues.has('assess') || (program !== null && statesFirmFacts(tokens) && detectAspect(normalized) === 'general')
+    cues.has('assess') ||
+    (program !== null && statesFirmFacts(normalized, tokens) && detectAspect(normalized) === 'general')
   // "创新型中小企业评价 是不是一年就一次": a question on when, how or whom to ask about a tier is a policy question.
   if (
     assessing &&
@@ -139,7 +140,7 @@ function asksProcedure(text: string): boolean {
  * fact word (分公司, 失信), an industry, or a fact keyword with its figure ("营收一个多亿"). A clause that asks
  * (吗, 是不是) states nothing: "担保费率会降吗" names 担保 without saying the firm is a guarantor.
  */
-function statesFirmFacts(tokens: readonly MessageToken[]): boolean {
+function statesFirmFacts(text: string, tokens: readonly MessageToken[]): boolean {
   return clausesOf(tokens).some(
     (clause) =>
       !clause.some((token) => token.type === 'question') &&
@@ -148,10 +149,17 @@ function statesFirmFacts(tokens: readonly MessageToken[]): boolean {
         if (token.type === 'place') return !clause[index + 1]?.program
         if (token.type !== 'keyword' || token.program) return false
         const { meaning } = token
-        if (meaning.type === 'registration' || meaning.type === 'flag') return true
+        // "是要单独注册账号": registering without a place said is no firm's registration.
+        if (meaning.type === 'registration') return clause.some((other) => other.type === 'place')
+        if (meaning.type === 'flag') return true
         // "小巨人企业的经营管理人员培训": what follows a tier's name is the tier's, not what the firm does.
+        // "京通APP上的专区", "小程序里的入口": an industry word before 上/里 names where something is, not what the firm does.
         if (meaning.type === 'choice')
-          return meaning.fact === 'industry' && !clause.slice(0, index).some((other) => other.program)
+          return (
+            meaning.fact === 'industry' &&
+            !clause.slice(0, index).some((other) => other.program) &&
+            !/^[上里]/u.test(text.slice(token.end))
+          )
         return meaning.type === 'amount' && clause.some((other) => other.type === 'quantity')
       }),
   )
