@@ -31,7 +31,7 @@ const factName = z.string().refine((name) => (FACT_NAMES as string[]).includes(n
 
 const LineSchema = z
   .object({
-    id: z.string().regex(/^[a-z-]+-\d{3,4}$/),
+    id: z.string().regex(/^[a-z-]+-\d{3,5}$/),
     split: z.enum(['tune', 'heldout']),
     category: z.enum(CATEGORIES),
     context: z
