@@ -273,10 +273,11 @@ export const IndustryFileSchema = z
     /** Words before a customer (给医院做信息化, 帮商家做小程序): an industry word right after one is whom the firm serves. */
     customerMarkers: Words.optional(),
     /**
-     * Words that open a clause about the firm's customers (客户是, 用户都是, 服务对象主要是): the industry words after
-     * one in its clause are whom the firm serves ("客户是外卖平台上的商家", "用户是跑外卖的骑手").
+     * What opens a clause about the firm's customers: a customer noun (客户, 用户, 服务对象), an adverb or none (都, 主要)
+     * and a verb (是, 有, 包括) — 客户是, 用户都是, 客户有: the industry words after one in its clause are whom the firm
+     * serves ("客户是外卖平台上的商家", "客户有200多家餐厅").
      */
-    customerSubjects: Words.optional(),
+    customerSubjects: z.object({ nouns: Words, adverbs: Words, verbs: Words }).strict().optional(),
     /**
      * Words right after an industry word that make it the firm's customer (是我们的客户, 只是我们客户): "宠物医院只是
      * 我们的客户" says whom the firm serves, not what it is.

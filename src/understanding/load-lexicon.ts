@@ -383,7 +383,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     mainActivity: industries.mainActivity ?? { before: [], after: [] },
     trades: new Set(industries.trades ?? []),
     customerMarkers: [...(industries.customerMarkers ?? [])].sort((left, right) => right.length - left.length),
-    customerSubjects: [...(industries.customerSubjects ?? [])],
+    customerSubjects: customerSubjectWords(industries.customerSubjects),
     customerPredicates: [...(industries.customerPredicates ?? [])],
     customerPronouns: [...(industries.customerPronouns ?? [])],
     sellingMarkers: [...(industries.sellingMarkers ?? [])],
@@ -465,4 +465,12 @@ function alternation(words: readonly string[]): string {
     .sort((a, b) => b.length - a.length)
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|')
+}
+
+/** Every customer noun with every adverb (or none) and verb: 客户是, 客户都是, 用户主要有. */
+function customerSubjectWords(grammar: { nouns: string[]; adverbs: string[]; verbs: string[] } | undefined): string[] {
+  if (!grammar) return []
+  return grammar.nouns.flatMap((noun) =>
+    ['', ...grammar.adverbs].flatMap((adverb) => grammar.verbs.map((verb) => `${noun}${adverb}${verb}`)),
+  )
 }

@@ -991,7 +991,9 @@ class MessageExtractor {
           const doneFor = /^[^\s，,。；;！!？?]*?[^\s，,。；;！!？?的了啊呀]/u.test(this.text.slice(token.end))
           // "客户是外卖平台上的商家", "用户都是中小学": in a clause about the customers every industry word is theirs;
           // "卖给宠物店": a shop or restaurant the firm sells to is its customer (a wholesale word says how it trades).
-          const clauseBefore = this.text.slice(clause.tokens[0]?.start ?? token.start, token.start)
+          // The clause's words before the token, also those no token was read from ("客户有200多家餐厅").
+          const opened = this.text.slice(0, token.start).search(/[^\s，,。；;！!？?]*$/u)
+          const clauseBefore = this.text.slice(Math.min(opened, clause.tokens[0]?.start ?? token.start), token.start)
           // "种香菇木耳 卖给新发地的批发商": after an activity of its own, whom the firm sells to is a customer, also
           // with words between; a wholesaler it sells to is its customer only when that activity is no trade
           // ("从厂家拿货卖给经销商的" says the firm trades wholesale).
@@ -1122,7 +1124,12 @@ class MessageExtractor {
       const listed = this.#lexicon.words.get(token.text)?.tag.type === 'place'
       const before = this.text.slice(Math.max(0, clause.tokens[head].start - 4), clause.tokens[head].start)
       const after = this.text.charAt(token.end)
-      const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === head
+      // "找深圳的工厂代工", "卖给上海的经销商": a place of the firm's supplier or customer is not where the firm is.
+      const { supplierMarkers, customerMarkers, sellingMarkers } = this.#lexicon
+      const ofPartner = [...supplierMarkers.before, ...customerMarkers, ...sellingMarkers].some((marker) =>
+        before.endsWith(marker),
+      )
+      const first = clause.tokens.findIndex((candidate) => candidate.type !== 'filler') === head && !ofPartner
       // "海淀的独立法人", "海淀的软件公司" name where the firm is; "国外的FDA认证" where something it has is from.
       const ofOther = next?.type === 'keyword' && !namesTheFirm(next.meaning)
       // "海淀做芯片设计的": a place right before what the firm does is where it is.

@@ -1191,3 +1191,20 @@ describe('readReply: English corrections', () => {
     expect(read('pls update: headcount 168 not 186', rd, known).facts).toMatchObject({ employees: 168 })
   })
 })
+
+describe('readReply: batch 10000 grammar', () => {
+  it('a customer noun with any verb (客户有, 用户包括) opens a clause about the customers', () => {
+    const reading = read('做进口葡萄酒批发 公司19个人 客户有200多家餐厅', size)
+    expect(reading.facts).toMatchObject({ industry: 'wholesale', employees: 19 })
+    expect(reading.unsure).toEqual([])
+  })
+
+  it('a place of the firm’s supplier or customer is not where the firm is', () => {
+    expect(read('做蓝牙耳机品牌的 找深圳的工厂代工 卖给各地代理商', size).facts.registeredInBeijing).toBeUndefined()
+    expect(read('深圳的工厂 做蓝牙耳机', registration).facts.registeredInBeijing).toBe(false)
+  })
+
+  it('whom the work is handed to (交给物业) is the customer', () => {
+    expect(read('给新楼盘装电梯 装完调试好交给物业', size).facts.industry).toBe('construction')
+  })
+})
