@@ -355,3 +355,16 @@ describe('readReply: corrections in other words', () => {
     expect(reading.act).toBe('correct')
   })
 })
+
+describe('readReply: a fact named without its figure, then explained', () => {
+  it('stays unknown beside the figures the message gives', () => {
+    const reading = read('研发这边十一个人 研发费用是税务所给做的专项审计 报告还在人家那压着没给我们', rd)
+    expect(reading.facts).toMatchObject({ rdStaff: 11 })
+    expect(reading.unknown).toEqual(expect.arrayContaining(['rdExpense', 'rdExpensePrev']))
+  })
+
+  it('a question about the fact explains nothing; a figure after the keyword is its own', () => {
+    expect(read('研发费用按加计扣除的口径算吗', rd).unknown).toEqual([])
+    expect(read('研发费用是专项审计出的 二百四', rd).facts).toMatchObject({ rdExpense: 240 })
+  })
+})

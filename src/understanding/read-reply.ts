@@ -147,6 +147,12 @@ export function readReply(
     reading = { ...reading, facts: {}, rejected: [], scores: {}, evidence: {}, alternatives: [], unsure: [] }
   }
 
+  // "研发这边十一个人 研发费用是税务所做的专项审计 报告还在人家那压着": a fact named without its figure, then explained,
+  // stays unknown beside the facts the message does give.
+  if (expected.step === 'question' && !correction && !positional) {
+    const explained = explainedFacts(normalized, tokens, expected, reading, lexicon)
+    if (explained.length > 0) reading = { ...reading, unknown: [...new Set([...reading.unknown, ...explained])] }
+  }
   const setSomething = Object.keys(reading.facts).length > 0 || reading.rejected.length > 0 || cleared.length > 0
   const has = (type: MessageToken['type']) => tokens.some((token) => token.type === type)
   let act: ReplyAct
@@ -359,6 +365,49 @@ function explainsInstead(
   return (
     !tokens.some((token) => token.type === 'vague') && (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= ACCOUNT_LENGTH
   )
+}
+
+/**
+ * The asked facts of an amount named without a figure and followed, up to the next figure or amount named, by an
+ * explanation (a word of notKnowing.explanations, or an account of ACCOUNT_LENGTH characters) while the reading
+ * gave them nothing: "净利润没法给 去年的账要按新准则重述 重述完才作数 负债率百分之五十一" leaves the net profit unknown.
+ */
+function explainedFacts(
+  text: string,
+  tokens: readonly MessageToken[],
+  expected: ExpectedAnswer,
+  reading: ExtractionResult,
+  lexicon: Lexicon,
+): FactName[] {
+  const touched = new Set<FactName>([
+    ...(Object.keys(reading.facts) as FactName[]),
+    ...reading.unknown,
+    ...reading.rejected.map(({ fact }) => fact),
+    ...reading.bounds.map(({ fact }) => fact),
+  ])
+  // A question about the fact ("主营这个数找财务要哪个表") explains nothing.
+  if (tokens.some((token) => token.type === 'question' || token.type === 'hypothetical')) return []
+  const explained: FactName[] = []
+  tokens.forEach((token, index) => {
+    if (token.type !== 'keyword' || token.meaning.type !== 'amount') return
+    const asked = token.meaning.topic.slots.filter((fact) => expected.facts.includes(fact))
+    if (asked.length === 0 || asked.some((fact) => touched.has(fact))) return
+    const next = tokens.findIndex(
+      (later, at) =>
+        at > index &&
+        (later.type === 'quantity' ||
+          later.type === 'rank' ||
+          (later.type === 'keyword' && later.meaning.type === 'amount')),
+    )
+    // A figure right after the keyword is its own, whatever the reading made of it.
+    if (next >= 0 && tokens[next]!.type !== 'keyword') return
+    const stretch = text.slice(token.end, next < 0 ? text.length : tokens[next]!.start)
+    const explains =
+      lexicon.notKnowing.explanations.some((word) => word.length > 1 && stretch.includes(word)) ||
+      (stretch.match(/\p{Script=Han}/gu)?.length ?? 0) >= ACCOUNT_LENGTH
+    if (explains) explained.push(...asked)
+  })
+  return explained
 }
 
 /** How many Chinese characters a reply without a figure needs to be an account of why ("明天开会" is not). */
