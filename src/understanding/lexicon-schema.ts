@@ -164,6 +164,8 @@ export const ReplyWordFileSchema = z
     acknowledgements: Words,
     /** Deny words that, right before a figure, say the value is below it ("员工没有150，只有120", "营收没有一千万"). */
     negatedFigures: Words,
+    /** Words that say a title no longer holds (过期, 失效, 被摘牌): after the one title named, they take it back. */
+    lapses: Words.optional(),
     /**
      * Verbs of reaching a figure (`lt`: 上, 摸到, 够 — "营收没上两千" is below it) or of passing it (`le`: 超, 破 — "没超两打"
      * is at most it): after any of `notKnowing.negations` and right before a figure, they make it a bound.

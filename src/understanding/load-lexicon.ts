@@ -106,8 +106,10 @@ export interface Lexicon {
   notUnderstood: ReadonlySet<string>
   /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
   negatedFigures: ReadonlySet<string>
+  /** Words that say a title no longer holds (reply-words.json lapses). */
+  lapses: readonly string[]
   /** A negation and a verb of reaching or passing (没上, 不上, 还没摸到, 没超): the figure right after is a bound. */
-  negatedReach: ReadonlyArray<{ word: string; op: 'lt' | 'le' }>
+  negatedReach: { ops: ReadonlyMap<string, 'lt' | 'le'>; lengths: readonly number[] }
   /** Words after a fact keyword that point at its answer (reply-words.json pointers: 那里, 那栏). */
   pointers: readonly string[]
   /** Deny words that say what something is not (reply-words.json denials: 不是, 并非, 非). */
@@ -359,13 +361,8 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       particles: [...(replyWords.thingCounts?.particles ?? [])],
     },
     negatedFigures: new Set(replyWords.negatedFigures),
-    negatedReach: (['lt', 'le'] as const)
-      .flatMap((op) =>
-        (replyWords.negatedReach?.[op] ?? []).flatMap((verb) =>
-          replyWords.notKnowing.negations.map((negation) => ({ word: `${negation}${verb}`, op })),
-        ),
-      )
-      .sort((a, b) => b.word.length - a.word.length),
+    lapses: [...(replyWords.lapses ?? [])],
+    negatedReach: negatedReachWords(replyWords.negatedReach, replyWords.notKnowing.negations),
     pointers: longestFirst(replyWords.pointers ?? []),
     denials: new Set(replyWords.denials),
     notKnowing: {
@@ -473,4 +470,16 @@ function customerSubjectWords(grammar: { nouns: string[]; adverbs: string[]; ver
   return grammar.nouns.flatMap((noun) =>
     ['', ...grammar.adverbs].flatMap((adverb) => grammar.verbs.map((verb) => `${noun}${adverb}${verb}`)),
   )
+}
+
+/** Every negation before every verb of reaching or passing, by word, and their lengths longest first. */
+function negatedReachWords(
+  verbs: { lt: string[]; le: string[] } | undefined,
+  negations: readonly string[],
+): { ops: ReadonlyMap<string, 'lt' | 'le'>; lengths: readonly number[] } {
+  const ops = new Map<string, 'lt' | 'le'>()
+  for (const op of ['lt', 'le'] as const)
+    for (const verb of verbs?.[op] ?? []) for (const negation of negations) ops.set(`${negation}${verb}`, op)
+  const lengths = [...new Set([...ops.keys()].map((word) => word.length))].sort((a, b) => b - a)
+  return { ops, lengths }
 }

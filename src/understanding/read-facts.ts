@@ -438,6 +438,9 @@ class MessageExtractor {
   #previousArea = false
   /** A title the clause before said was given wrong without a polarity ("高新那个说错了"): the next 有/没有 is about it. */
   #correctedMember: { fact: 'honors' | 'techConversion'; value: string } | null = null
+  /** The one title held that the clause before named ("知识产权优势企业是2019年评的"), for a bare 没有/过期了 after it. */
+  #memberBefore: { fact: 'honors' | 'techConversion'; value: string } | null = null
+  #memberNow: { fact: 'honors' | 'techConversion'; value: string } | null | undefined = undefined
   /** The title said wrong in the clause just before this one. */
   #correctedBefore: { fact: 'honors' | 'techConversion'; value: string } | null = null
   /** Values the message says are wrong ("不是2300万"). */
@@ -534,6 +537,8 @@ class MessageExtractor {
     if (tokens.some((token) => token.type === 'yes' || token.type === 'no')) this.#polarClauses.add(clause.raw)
     this.#correctedBefore = this.#correctedMember
     this.#correctedMember = null
+    this.#memberBefore = this.#memberNow ?? null
+    this.#memberNow = undefined
     if (tokens.some((token) => token.type === 'hypothetical')) {
       this.#previousTopic = null
       return
@@ -1071,7 +1076,11 @@ class MessageExtractor {
             break
           }
           if (polarity === 'no') change.remove.add(meaning.value)
-          else if (polarity === 'yes' || this.#expects(meaning.fact) || alone) change.add.add(meaning.value)
+          else if (polarity === 'yes' || this.#expects(meaning.fact) || alone) {
+            change.add.add(meaning.value)
+            // One title named in the clause can be taken back by the next; two or more cannot say which.
+            this.#memberNow = this.#memberNow === undefined ? { fact: meaning.fact, value: meaning.value } : null
+          }
           this.#members.set(meaning.fact, change)
         }
         break
@@ -1254,6 +1263,16 @@ class MessageExtractor {
       const change = this.#members.get(corrected.fact) ?? { add: new Set<string>(), remove: new Set<string>() }
       ;(no ? change.remove : change.add).add(corrected.value)
       this.#members.set(corrected.fact, change)
+      return
+    }
+    // "知识产权优势企业是2019年评的 早过期了": a lapse (reply-words.json lapses) right after the one title named takes it
+    // back.
+    const member = this.#memberBefore
+    const lapsed = this.#lexicon.lapses.some((word) => clause.text.includes(word))
+    if (member && lapsed && !yes && !all && !unknown) {
+      const change = this.#members.get(member.fact)
+      change?.add.delete(member.value)
+      change?.remove.add(member.value)
       return
     }
     if (this.#expects('registeredInBeijing') && !unknown && this.#readPlace(clause, no ? 'no' : null, raw)) return

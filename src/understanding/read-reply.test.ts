@@ -1208,3 +1208,17 @@ describe('readReply: batch 10000 grammar', () => {
     expect(read('给新楼盘装电梯 装完调试好交给物业', size).facts.industry).toBe('construction')
   })
 })
+
+describe('readReply: a title that lapsed', () => {
+  const honors: ExpectedAnswer = { facts: ['honors'], step: 'question' }
+  it('过期了 after the one title named takes it back; 没写 about the record does not', () => {
+    const known = { honors: ['highTech', 'ipAdvantage'] } as const
+    expect(
+      read('知识产权优势企业是2019年评的 早过期了', summary, { ...known, honors: [...known.honors] }).facts,
+    ).toEqual({
+      honors: ['highTech'],
+    })
+    expect(read('不对啊 我们有高新的 你这没写', summary, { honors: [] }).facts).toEqual({ honors: ['highTech'] })
+    expect(read('高新有 已经过期了', honors).facts.honors ?? []).not.toContain('highTech')
+  })
+})

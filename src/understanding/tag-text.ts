@@ -426,10 +426,14 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
     }
     // "营收没上两千", "研发人员不上二十", "还没摸到两千万", "没超两打": a negation and a verb of reaching or passing,
     // whatever the tokens inside the words were read as.
-    if (last?.type === 'quantity' && last.quantity.bound === null && lexicon.negatedReach.length > 0) {
+    if (last?.type === 'quantity' && last.quantity.bound === null && lexicon.negatedReach.ops.size > 0) {
       const from = Math.max(0, last.start - REACH_SPAN)
       const gap = text.slice(from, last.start).trimEnd()
-      const reach = lexicon.negatedReach.find(({ word }) => gap.endsWith(word))
+      const length = lexicon.negatedReach.lengths.find((size) => lexicon.negatedReach.ops.has(gap.slice(-size)))
+      const reach =
+        length === undefined
+          ? undefined
+          : { word: gap.slice(-length), op: lexicon.negatedReach.ops.get(gap.slice(-length))! }
       const start = from + gap.length - (reach?.word.length ?? 0)
       const inside = tokens.slice(0, -1).filter((token) => token.end > start)
       if (reach && inside.every((token) => token.start >= start)) {
