@@ -1136,6 +1136,10 @@ describe('readReply: batch 9000 grammar', () => {
       facts: { revenue: 3200 },
     })
     expect(read('员工数乘以10', summary, known).facts).toEqual({ employees: 150 })
+    // The operation decides over the other correction word, and its operand may be a decimal.
+    expect(read('营收报高了百分之二十 你把那个数除以一点二', summary, { revenue: 3600 }).facts).toEqual({
+      revenue: 3000,
+    })
   })
   it('a bound said to be impossible is its opposite; 几十万 is below a million', () => {
     expect(read('营收低于两千五那是不可能的', revenue).bounds).toMatchObject([

@@ -214,8 +214,15 @@ function correctionKind(
 ): CorrectionKind | null {
   if (lastValues.length === 0) return null
   // "刚才那个先别算": a withdrawal decides over the pointer to the value it withdraws.
+  // "营收报高了百分之二十 你把那个数除以一点二": an operation on the value says exactly what to do with it.
   const marker =
     tokens.find((token) => token.type === 'correction' && token.kind === 'retract') ??
+    tokens.find(
+      (token) =>
+        token.type === 'correction' &&
+        (token.kind === 'divided' || token.kind === 'multiplied') &&
+        operandOf(tokens, token) !== null,
+    ) ??
     tokens.find((token) => token.type === 'correction' && token.kind !== 'replace') ??
     tokens.find((token) => token.type === 'correction')
   const kind = marker?.type === 'correction' ? marker.kind : null
@@ -810,14 +817,14 @@ function readCorrection(
   return { reading: { ...reading, correction: true }, cleared: [] }
 }
 
-/** The figure right after a 除以/乘以 word ("除以十"): a plain number, at least 2; null when there is none. */
+/** The figure right after a 除以/乘以 word ("除以十", "除以一点二"): a plain number above 1; null when there is none. */
 function operandOf(tokens: readonly MessageToken[], marker?: MessageToken): number | null {
   const word =
     marker ??
     tokens.find((token) => token.type === 'correction' && (token.kind === 'divided' || token.kind === 'multiplied'))
   const next = word ? tokens[tokens.indexOf(word) + 1] : undefined
   if (next?.type !== 'quantity' || next.quantity.unit !== null || next.quantity.vague) return null
-  return next.quantity.value >= 2 ? next.quantity.value : null
+  return next.quantity.value > 1 ? next.quantity.value : null
 }
 
 /** The last value of the first amount keyword the message names ("营收那个数…"), if it has one. */
