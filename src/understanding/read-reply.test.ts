@@ -1226,3 +1226,18 @@ describe('readReply: a title that lapsed', () => {
     expect(read('高新有 已经过期了', honors).facts.honors ?? []).not.toContain('highTech')
   })
 })
+
+describe('readReply: openings of batch 10000', () => {
+  const opening: ExpectedAnswer = { facts: [], step: 'opening' }
+  it('a unit under a university that signs with its seal is no independent legal person', () => {
+    expect(
+      read('我们是某大学下属的一个研究中心 对外签合同用的是学校的公章', opening).facts.independentLegalPerson,
+    ).toBe(false)
+  })
+  it('💰 labels the revenue as 👥 labels the headcount', () => {
+    expect(read('🏢公司在丰台 👥一百三 💰去年八千七百万', opening).facts).toMatchObject({
+      employees: 130,
+      revenue: 8700,
+    })
+  })
+})
