@@ -1228,7 +1228,7 @@ describe('readReply: a title that lapsed', () => {
 })
 
 describe('readReply: openings of batch 10000', () => {
-  const opening: ExpectedAnswer = { facts: [], step: 'opening' }
+  const opening: ExpectedAnswer = { facts: [], step: 'idle' }
   it('a unit under a university that signs with its seal is no independent legal person', () => {
     expect(
       read('我们是某大学下属的一个研究中心 对外签合同用的是学校的公章', opening).facts.independentLegalPerson,
