@@ -164,6 +164,8 @@ export const ReplyWordFileSchema = z
     acknowledgements: Words,
     /** Deny words that, right before a figure, say the value is below it ("员工没有150，只有120", "营收没有一千万"). */
     negatedFigures: Words,
+    /** Words right after a year that say the firm began then (开始, 起, 成立, 入行): "08年就干这个" is 18 years in 2026. */
+    startWords: Words.optional(),
     /** Words that say a title no longer holds (过期, 失效, 被摘牌): after the one title named, they take it back. */
     lapses: Words.optional(),
     /**

@@ -106,6 +106,8 @@ export interface Lexicon {
   notUnderstood: ReadonlySet<string>
   /** Deny words that make the figure right after them an upper bound (reply-words.json negatedFigures: 没有150). */
   negatedFigures: ReadonlySet<string>
+  /** Words right after a year that say the firm began then (reply-words.json startWords). */
+  startWords: readonly string[]
   /** Words that say a title no longer holds (reply-words.json lapses). */
   lapses: readonly string[]
   /** A negation and a verb of reaching or passing (没上, 不上, 还没摸到, 没超): the figure right after is a bound. */
@@ -362,6 +364,7 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     },
     negatedFigures: new Set(replyWords.negatedFigures),
     lapses: [...(replyWords.lapses ?? [])],
+    startWords: [...(replyWords.startWords ?? [])],
     negatedReach: negatedReachWords(replyWords.negatedReach, replyWords.notKnowing.negations),
     pointers: longestFirst(replyWords.pointers ?? []),
     denials: new Set(replyWords.denials),

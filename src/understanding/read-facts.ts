@@ -588,6 +588,7 @@ class MessageExtractor {
       this.#lastCorrectionAt = tokens[0].start
     let valueWindow = window
     const used = this.#readComparisons(tokens)
+    this.#readStartYear(tokens, used)
     tokens.forEach((token, index) => {
       if (token.type === 'correction') this.#lastCorrectionAt = token.start
       if (token.type === 'year' && !postposed.has(index)) pendingYear = token.year
@@ -744,6 +745,35 @@ class MessageExtractor {
   }
 
   /** Records the clause's comparisons (their difference is no value) and returns the token indexes they use up. */
+  /**
+   * "2015年开始做这个", "08年就干这个", "从一九年起做": the year the firm began its line of business gives the years in it,
+   * counted to this year (reply-words.json startWords after the year). A two-digit year before 年 here is a year, not a
+   * count of years.
+   */
+  #readStartYear(tokens: Token[], used: Set<number>): void {
+    if (!this.#expects('nicheYears') || this.#draft.touched('nicheYears') || this.#referenceYear === null) return
+    tokens.forEach((token, index) => {
+      let year: number | null = null
+      if (token.type === 'year' && token.year.kind === 'calendar') year = token.year.year
+      else if (
+        token.type === 'quantity' &&
+        token.quantity.unit === 'year' &&
+        /^(?:从)?(?:0\d|[12]\d)年$/u.test(token.text)
+      )
+        year = 2000 + Number(token.text.replace(/\D/gu, ''))
+      if (year === null || year > this.#referenceYear! || used.has(index)) return
+      const after = this.text.slice(token.end, token.end + 6)
+      if (
+        !this.#lexicon.startWords.some(
+          (word) => after.replace(/^[就便起]?/u, '').startsWith(word) || after.startsWith(word),
+        )
+      )
+        return
+      used.add(index)
+      this.#draft.set('nicheYears', this.#referenceYear! + 1 - year, token.text, true)
+    })
+  }
+
   #readComparisons(tokens: Token[]): Set<number> {
     const used = new Set<number>()
     for (const comparison of findComparisons(tokens, this.text)) {

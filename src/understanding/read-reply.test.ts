@@ -1241,3 +1241,15 @@ describe('readReply: openings of batch 10000', () => {
     })
   })
 })
+
+describe('readReply: the year the firm began', () => {
+  const niche: ExpectedAnswer = { facts: ['nicheYears', 'marketShare'], step: 'question' }
+  it.each([
+    ['2015年开始做这个', 11],
+    ['08年就干这个', 18],
+    ['19年开始做的', 7],
+    ['干了19年', 19],
+  ])('%s gives %i years in the line of business', (text, years) => {
+    expect(read(text, niche).facts.nicheYears).toBe(years)
+  })
+})
