@@ -1253,3 +1253,10 @@ describe('readReply: the year the firm began', () => {
     expect(read(text, niche).facts.nicheYears).toBe(years)
   })
 })
+
+describe('readReply: percentages of other things', () => {
+  it('a loan rate or a pass rate beside the debt ratio is no second value of it', () => {
+    const profit: ExpectedAnswer = { facts: ['netProfit', 'debtRatio'], step: 'question' }
+    expect(read('去年净亏损85万 负债率63% 银行贷款利率3.45%', profit).facts).toEqual({ netProfit: -85, debtRatio: 63 })
+  })
+})
