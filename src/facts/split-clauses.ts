@@ -128,6 +128,15 @@ export function findTarget(clause: Clause, index: number): { index: number; mean
     )
     return maker >= 0 ? { index: maker, meaning: (tokens[maker] as Token & { type: 'keyword' }).meaning } : null
   }
+  // "占地四十亩", "三十台设备": a sink written right after the number is what it counts.
+  const next = tokens[index + 1]
+  if (
+    next?.type === 'keyword' &&
+    next.meaning.type === 'sink' &&
+    next.start === token.end &&
+    fitsMeaning(next.meaning, quantity)
+  )
+    return { index: index + 1, meaning: next.meaning }
   const quantityBefore = neighbours.quantityBefore[index]
   for (
     let before = neighbours.numericKeywordBefore[index];

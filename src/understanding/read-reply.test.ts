@@ -1260,3 +1260,12 @@ describe('readReply: percentages of other things', () => {
     expect(read('去年净亏损85万 负债率63% 银行贷款利率3.45%', profit).facts).toEqual({ netProfit: -85, debtRatio: 63 })
   })
 })
+
+describe('readReply: a unit word right after a number', () => {
+  it('占地四十亩 counts land, not people', () => {
+    expect(read('做铝型材挤压 现有职工二百三十七名 厂房占地四十亩', size).facts).toEqual({
+      industry: 'industry',
+      employees: 237,
+    })
+  })
+})
