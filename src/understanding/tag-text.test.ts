@@ -117,6 +117,17 @@ describe('tagText', () => {
     expect(tags('还没上市')).toEqual(['no:还没', 'keyword:上市'])
   })
 
+  it('a bound or a negated reach before a digit count bounds it from above (没上三位数, 没到三位数, 不超过三位数)', () => {
+    const last = (text: string) => {
+      const token = tagText(text).at(-1)
+      return token?.type === 'quantity' ? [token.text, token.quantity.bound, token.quantity.value] : null
+    }
+    expect(last('人没上三位数')).toEqual(['没上三位数', 'lt', 100])
+    expect(last('员工没到三位数')).toEqual(['没到三位数', 'lt', 100])
+    expect(last('员工不超过三位数')).toEqual(['不超过三位数', 'lt', 1000])
+    expect(last('员工三位数')).toEqual(['三位数', 'ge', 100])
+  })
+
   it('a 不 closing the message asks', () => {
     expect(tags('子公司算独立法人不')).toEqual(['keyword:子公司', 'keyword:独立法人', 'question:不'])
     expect(tags('不')).toEqual([])

@@ -489,7 +489,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   separateSpokenClauses(text, tokens)
   markAlternativeQuestions(text, tokens)
   markNotQuestions(text, tokens)
-  markDigitCounts(text, tokens)
+  markDigitCounts(text, tokens, lexicon.negatedReach)
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   markStatementParticles(text, tokens)
@@ -752,10 +752,41 @@ const DIGITS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5,
  * 10^(N-1) and below 10^N, 个位数 below 10. Six digits or more count yuan (no SME has 100,000 staff); fewer are
  * taken in the unit of the fact asked for.
  */
-function markDigitCounts(text: string, tokens: MessageToken[]): void {
+function markDigitCounts(text: string, tokens: MessageToken[], reach: Lexicon['negatedReach']): void {
+  const negatedSpans: Array<[number, number]> = []
   insertUncovered(tokens, text.matchAll(DIGIT_COUNT), (match, start, end) => {
     const word = match[1]!
     const digits = word === '个' ? 1 : (DIGITS[word] ?? Number(word))
+    // "人没上三位数", "员工没到三位数": not reaching N digits is below the smallest N-digit number; "没超过三位数" is
+    // below the smallest of N + 1 digits.
+    const gap = text.slice(Math.max(0, start - REACH_SPAN), start).trimEnd()
+    const length = word === '个' ? undefined : reach.lengths.find((size) => reach.ops.has(gap.slice(-size)))
+    const boundWord = tokens.findLast((token) => token.end <= start)
+    const bounded =
+      word !== '个' &&
+      length === undefined &&
+      boundWord?.type === 'bound' &&
+      (boundWord.op === 'lt' || boundWord.op === 'le') &&
+      text.slice(boundWord.end, start).trim() === ''
+        ? boundWord
+        : null
+    if (length !== undefined || bounded) {
+      const wordLength = length ?? bounded!.end - bounded!.start
+      const from = Math.max(0, start - REACH_SPAN) + gap.length - wordLength
+      const op = bounded ? (bounded.type === 'bound' ? bounded.op : 'lt') : reach.ops.get(gap.slice(-wordLength))!
+      negatedSpans.push([from, start])
+      const below: Quantity = {
+        value: 10 ** (op === 'lt' ? digits - 1 : digits),
+        unit: digits >= 6 ? 'yuan' : null,
+        approximate: false,
+        upperBound: true,
+        bound: 'lt',
+        vague: false,
+        chineseOnly: false,
+        outOfRange: false,
+      }
+      return { start: from, end, text: text.slice(from, end), type: 'quantity', quantity: below }
+    }
     const quantity: Quantity = {
       value: word === '个' ? 10 : 10 ** (digits - 1),
       unit: digits >= 6 ? 'yuan' : null,
@@ -769,6 +800,15 @@ function markDigitCounts(text: string, tokens: MessageToken[]): void {
     }
     return { start, end, text: match[0], type: 'quantity', quantity }
   })
+  // The negation and the verb are the bound's words now.
+  if (negatedSpans.length > 0)
+    replaceAll(
+      tokens,
+      tokens.filter(
+        (token) =>
+          token.type === 'quantity' || !negatedSpans.some(([from, to]) => token.start >= from && token.end <= to),
+      ),
+    )
 }
 
 /** Replaces the array's items in place (no spread: a long message has many tokens). */
