@@ -202,6 +202,8 @@ function countsAThing(text: string, token: Token, next: Token | undefined, lexic
   // "3家店", "三十台厢货": a classifier that never counts people, right after any figure, names the thing counted.
   const classifier = classifiers.find((word) => after.startsWith(word))
   if (classifier && token.type === 'quantity' && !token.quantity.unit) after = after.slice(classifier.length)
+  // "六个厅", "十个仓": 个 before a word that never counts people.
+  else if (classifier && token.text.endsWith('个')) return true
   else if (!figures.has(token.text)) return false
   if (
     !/^\p{Script=Han}/u.test(after) ||

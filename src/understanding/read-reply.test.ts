@@ -736,6 +736,7 @@ describe('readReply: a few of a thing are no headcount', () => {
     expect(read('3家店 一共60个人', size).facts.employees).toBe(60)
     expect(read('自己有三十台厢货 员工四十五', size).facts.employees).toBe(45)
     expect(read('做软件的 150人', size).facts.employees).toBe(150)
+    expect(read('开了个影城 六个厅 卖电影票', size).facts.employees).toBeUndefined()
   })
 })
 
