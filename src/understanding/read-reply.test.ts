@@ -1197,6 +1197,17 @@ describe('readReply: English corrections', () => {
   })
 })
 
+describe('readReply: English bounds', () => {
+  it('south of / below / over a figure bound it', () => {
+    expect(read('revenue last year was south of 30M', revenue).bounds).toContainEqual(
+      expect.objectContaining({ fact: 'revenue', op: 'lt', value: 3000 }),
+    )
+    expect(read('over 200 people', size).bounds).toContainEqual(
+      expect.objectContaining({ fact: 'employees', op: 'gt', value: 200 }),
+    )
+  })
+})
+
 describe('readReply: batch 10000 grammar', () => {
   it('a customer noun with any verb (客户有, 用户包括) opens a clause about the customers', () => {
     const reading = read('做进口葡萄酒批发 公司19个人 客户有200多家餐厅', size)
