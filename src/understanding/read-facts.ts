@@ -223,6 +223,9 @@ function namesTheFirm(meaning: KeywordMeaning): boolean {
   return meaning.type === 'member' && meaning.fact === 'honors'
 }
 
+/** A verb of doing or being right before an industry word, with at most three characters between: "我们是做批发的". */
+const DOING_BEFORE = /(?:做|是|搞|干|从事|主营|经营|开|卖|属于|主要)[^，,。；;\s]{0,3}$/u
+
 /** Words that introduce what the firm does: 做/是, 从事/深耕 (nicheYears), 主营 (mainRevenue: "主营软件开发"). */
 const INDUSTRY_CUE_TOPICS = new Set(['nicheYears', 'mainRevenue'])
 
@@ -1564,6 +1567,17 @@ class MessageExtractor {
 
   /** The industry the message names (see resolveIndustry), with its alternatives and whether it is unsure. */
   #resolveIndustry(): void {
+    // "属于战新里的新一代信息技术", "协议原件在律所": at another question, with the industry known, a word of some
+    // industry that the message does not say the firm does changes nothing.
+    if (!this.#expects('industry') && this.context.known.industry !== undefined) {
+      const stated = this.#industries.some(
+        (mention) =>
+          mention.explicit ||
+          DOING_BEFORE.test(this.text.slice(Math.max(0, mention.start - 6), mention.start)) ||
+          this.text.includes('行业'),
+      )
+      if (!stated) return
+    }
     const reading = resolveIndustry(this.text, this.#industries, this.#lexicon, this.#customerNamed)
     if (!reading) return
     this.#choices.set('industry', reading.value)

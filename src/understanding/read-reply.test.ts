@@ -1281,3 +1281,17 @@ describe('readReply: a unit word right after a number', () => {
     })
   })
 })
+
+describe('readReply: an industry word at another question', () => {
+  const financing: ExpectedAnswer = { facts: ['equityFinancing2y', 'equityFinancing3y', 'listing'], step: 'question' }
+  it('changes nothing when the message does not say the firm does it', () => {
+    const reading = read('融资有 上市无 协议原件在律所', financing, { industry: 'software' })
+    expect(reading.facts.industry).toBeUndefined()
+    expect(reading.act).not.toBe('correct')
+  })
+  it('still corrects it when the message says what the firm does', () => {
+    expect(read('对了 我们其实是做批发的 上市没有', financing, { industry: 'software' }).facts.industry).toBe(
+      'wholesale',
+    )
+  })
+})
