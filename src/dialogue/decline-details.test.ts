@@ -22,6 +22,16 @@ describe('details a card may leave unstated (answer-aspects.json details)', () =
     )
   })
 
+  it('says a date is not stated when no clause names a day or a month end (几月几号)', () => {
+    expect(
+      composePolicyAnswer(card('gazette-tech-transfer-a08'), '技术转移机构每年在系统里填报业务开展情况 截止到几月几号')
+        .body,
+    ).toMatch(/原文未写明具体日期/u)
+    expect(composePolicyAnswer(card('tier-rules-a13'), '每年更新企业信息 截止到几月几号').body).not.toMatch(
+      /未写明具体日期/u,
+    )
+  })
+
   it('answers the twin whose card states the detail', () => {
     const answer = composePolicyAnswer(card('guide-042'), '在京开融资租赁公司 注册资本最低多少')
     expect(answer.body).toMatch(/注册资本不低于2亿元人民币/u)
