@@ -209,3 +209,16 @@ describe('detectIntent: words that look like firm facts beside a tier name', () 
     expect(detectIntent(text).kind).toBe('assess')
   })
 })
+
+describe('detectIntent: how to apply, asked beside what the firm is', () => {
+  it.each([
+    ['小巨人咋申请 我们是做软件的 员工两百个', 'little-giant'],
+    ['来电人问：她们公司做母婴用品线上零售，员工二十多人，想了解创新型中小企业怎么申请', 'innovative'],
+  ])('%s answers how to apply first, then assesses', (text, program) => {
+    expect(detectIntent(text)).toEqual({ kind: 'assess', programs: [program], answerFirst: true })
+  })
+
+  it.each(['小巨人咋申请', '专精特新的奖励怎么申请'])('%s stays a policy question', (text) => {
+    expect(detectIntent(text).kind).toBe('other')
+  })
+})

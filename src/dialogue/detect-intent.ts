@@ -16,7 +16,8 @@ export type Intent =
   | { kind: 'show-facts' }
   | { kind: 'delete-data' }
   | { kind: 'continue' }
-  | { kind: 'assess'; programs: Program[] }
+  /** `answerFirst`: the message also asks how to apply ("小巨人咋申请 我们做软件的 员工两百个"): answer that, then assess. */
+  | { kind: 'assess'; programs: Program[]; answerFirst?: true }
   | { kind: 'follow-up-program'; program: Program }
   | { kind: 'follow-up-aspect'; aspect: Aspect }
   | { kind: 'greeting' }
@@ -98,6 +99,10 @@ export function detectIntent(raw: string): Intent {
     if (namesNothingElse(normalized, tokens))
       return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
   }
+  // "小巨人咋申请 我们是做软件的 员工两百个": how to apply for a tier, asked beside what the firm is, is answered and the
+  // firm then assessed with what it said.
+  if (program !== null && statesFirmFacts(normalized, tokens) && asksApplying(normalized))
+    return { kind: 'assess', programs: listed, answerFirst: true }
   const named = findProgram(text)
   const followUp = FOLLOW_UP_PROGRAM.exec(text)
   if (named && followUp && text.length <= 16) return { kind: 'follow-up-program', program: named }
@@ -133,6 +138,11 @@ function asksProcedure(text: string): boolean {
       PROCEDURE_ASPECTS.has(part.aspect) &&
       (/[?？]/u.test(part.text) || tagText(part.text).some((token) => token.type === 'question')),
   )
+}
+
+/** Whether a part of the message asks how or where to apply (answer-aspects.json process cues). */
+function asksApplying(text: string): boolean {
+  return splitSubQuestions(text, (procedureAspects ??= loadAnswerAspects())).some((part) => part.aspect === 'process')
 }
 
 /**

@@ -244,8 +244,10 @@ export class DialogueManager implements Advisor {
         if (profile.lastPrograms.length > 0)
           return done(await this.#startAssessment(state, profile, profile.lastPrograms, '好的，接着上次的评估。'))
         return done(say(`${replies.NOTHING_TO_CONTINUE}\n${replies.MENU}`))
-      case 'assess':
-        return done(await this.#startWithFacts(state, profile, intent.programs, text))
+      case 'assess': {
+        const started = await this.#startWithFacts(state, profile, intent.programs, text)
+        return done(intent.answerFirst ? await this.#withHowToApply(intent.programs, text, started) : started)
+      }
       case 'follow-up-program':
         return done(await this.#followUpProgram(state, profile, intent.program, text))
       case 'follow-up-aspect':
@@ -635,6 +637,22 @@ export class DialogueManager implements Advisor {
     const names = programs.map((program) => PROGRAM_NAMES[program]).join('、')
     const intro = `好的，我们按北京市评价标准测一下能否评上${names}。我会一次问一组问题，随时可以说“不知道”跳过。`
     return this.#startAssessment(state, profile, programs, [...notes, intro].join('\n'))
+  }
+
+  /**
+   * "小巨人咋申请 我们是做软件的 员工两百个": the tier's 申报 article answers how to apply, before the assessment of the
+   * firm it describes starts.
+   */
+  async #withHowToApply(programs: readonly Program[], text: string, started: OutboundReply): Promise<OutboundReply> {
+    const program = programs[programs.length - 1]
+    const card = program ? this.#options.search.get(this.#options.benefits.programs[program].apply[0] ?? '') : undefined
+    if (!card) return started
+    const howTo = await answerFromCard(card, text, 'process', this.#options.phraser, new Date(this.#now()))
+    return {
+      ...started,
+      text: `${howTo.text}\n\n${started.text}`,
+      citations: [...howTo.citations, ...started.citations],
+    }
   }
 
   async #startAssessment(

@@ -302,4 +302,18 @@ describe('对话：读懂老板怎么说（issue 9）', () => {
     await bot.say('软件业，员工150人')
     await bot.say('1e308万元', /不像是真实的数字|超出合理范围/u, unset('revenue'), unset('revenuePrev'))
   })
+
+  it('问怎么申请又说了企业情况（小巨人咋申请 我们是做软件的 员工两百个）：先答申报途径，再带着这些情况开始评估', async () => {
+    const bot = createFixture()
+    await bot.say(
+      '小巨人咋申请 我们是做软件的 员工两百个',
+      /培育平台[\s\S]*测一下能否评上专精特新“小巨人”企业/u,
+      mode('assessing'),
+      fact('industry', 'software'),
+      fact('employees', 200),
+    )
+    // Without the firm's facts it stays a policy question.
+    const asking = createFixture()
+    await asking.say('小巨人咋申请', mode('idle'))
+  })
 })
