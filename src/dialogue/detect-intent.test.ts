@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectAspect, detectIntent } from './detect-intent.js'
+import { detectAspect, detectIntent, howToApplyProgram } from './detect-intent.js'
 
 describe('detectIntent', () => {
   it.each([
@@ -221,4 +221,20 @@ describe('detectIntent: how to apply, asked beside what the firm is', () => {
   it.each(['小巨人咋申请', '专精特新的奖励怎么申请'])('%s stays a policy question', (text) => {
     expect(detectIntent(text).kind).toBe('other')
   })
+})
+
+describe('howToApplyProgram', () => {
+  it.each([
+    ['小巨人咋申请', 'little-giant'],
+    ['创新型中小企业怎么申报？', 'innovative'],
+  ])('%s asks how to apply for %s', (text, program) => {
+    expect(howToApplyProgram(text)).toBe(program)
+  })
+
+  it.each(['公司改名了，专精特新资格要报备吗？有时间要求吗', '专精特新在哪个网站上报', '专精特新的奖励怎么申请'])(
+    '%s asks something else',
+    (text) => {
+      expect(howToApplyProgram(text)).toBeNull()
+    },
+  )
 })

@@ -17,7 +17,7 @@ import { advanceAssessment } from './advance-assessment.js'
 import { answerFromCard, answerPolicyQuestion } from './answer-policy-question.js'
 import { renderQuestion } from './choose-next-question.js'
 import { composeVerdict } from './compose-verdict.js'
-import { detectAspect, detectIntent, type Intent } from './detect-intent.js'
+import { detectAspect, detectIntent, howToApplyProgram, type Intent } from './detect-intent.js'
 import { currentLexicon } from '../understanding/current-lexicon.js'
 import { toSimplified } from '../understanding/to-simplified.js'
 import {
@@ -491,6 +491,13 @@ export class DialogueManager implements Advisor {
   }
 
   async #answerQuestion(state: DialogueState, text: string): Promise<OutboundReply> {
+    // "小巨人咋申请": how to apply for a tier is answered from its 申报 article.
+    const tier = howToApplyProgram(text)
+    const applyCard = tier ? this.#options.search.get(this.#options.benefits.programs[tier].apply[0] ?? '') : undefined
+    if (applyCard) {
+      state.lastTopic = { kind: 'policy', cardIds: [applyCard.id], query: text }
+      return answerFromCard(applyCard, text, 'process', this.#options.phraser, new Date(this.#now()))
+    }
     const answer = await answerPolicyQuestion(this.#options.search, this.#options.phraser, text, detectAspect(text), {
       today: new Date(this.#now()),
       benefits: this.#options.benefits,
