@@ -166,6 +166,12 @@ export const ReplyWordFileSchema = z
     negatedFigures: Words,
     /** Words right after a year that say the firm began then (开始, 起, 成立, 入行): "08年就干这个" is 18 years in 2026. */
     startWords: Words.optional(),
+    /**
+     * The grammar of a digit typed too many or too few: 多/少 before or after one of `verbs` (多打, 打多), one of
+     * `counters` (了个, 个, 一个, 一位) and one of `zeros` (0, 零: the value ÷ or × 10) or `digits` (1–9: the figure said
+     * with it replaces the value).
+     */
+    digitSlips: z.object({ verbs: Words, counters: Words, zeros: Words, digits: Words }).strict().optional(),
     /** Words that say a title no longer holds (过期, 失效, 被摘牌): after the one title named, they take it back. */
     lapses: Words.optional(),
     /**

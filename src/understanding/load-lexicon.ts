@@ -273,6 +273,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     } else tag = { type: (REPLY_TAGS[entry.type] ?? entry.type) as 'yes' }
     for (const word of entry.words) add(word, tag, 'reply-words.json')
   }
+  // "多打了个0", "打多了一个零", "少写了个0", "手一抖多按了个1": a digit typed too many or too few, as a grammar.
+  for (const [word, kind] of digitSlipWords(replyWords.digitSlips))
+    add(word, { type: 'correction', alsoNo: false, kind }, 'reply-words.json digitSlips')
   for (const word of replyWords.acknowledgements)
     if (words.get(word)?.tag.type !== 'yes')
       throw new Error(`${join(dir, 'reply-words.json')}: acknowledgement “${word}” is not an affirm word`)
@@ -485,4 +488,27 @@ function negatedReachWords(
     for (const verb of verbs?.[op] ?? []) for (const negation of negations) ops.set(`${negation}${verb}`, op)
   const lengths = [...new Set([...ops.keys()].map((word) => word.length))].sort((a, b) => b - a)
   return { ops, lengths }
+}
+
+/**
+ * Every slip of a digit: 多/少 before or after a typing verb (多打, 打多), 了/个/一个/一位 and the digit. A zero changes the
+ * value tenfold (extraZero, missingZero); another digit only says the figure is wrong, for the one said with it.
+ */
+function digitSlipWords(
+  grammar: { verbs: string[]; counters: string[]; zeros: string[]; digits: string[] } | undefined,
+): Map<string, CorrectionKind> {
+  const slips = new Map<string, CorrectionKind>()
+  if (!grammar) return slips
+  for (const [sign, zeroKind] of [
+    ['多', 'extraZero'],
+    ['少', 'missingZero'],
+  ] as const) {
+    const heads = [sign, ...grammar.verbs.flatMap((verb) => [`${sign}${verb}`, `${verb}${sign}`])]
+    for (const head of heads)
+      for (const counter of grammar.counters) {
+        for (const zero of grammar.zeros) slips.set(`${head}${counter}${zero}`, zeroKind)
+        for (const digit of grammar.digits) slips.set(`${head}${counter}${digit}`, 'replace')
+      }
+  }
+  return slips
 }

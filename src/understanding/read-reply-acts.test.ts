@@ -368,3 +368,14 @@ describe('readReply: a fact named without its figure, then explained', () => {
     expect(read('研发费用是专项审计出的 二百四', rd).facts).toMatchObject({ rdExpense: 240 })
   })
 })
+
+describe('readReply: a digit typed too many or too few (reply-words.json digitSlips)', () => {
+  it('多记了个0 divides the last value by ten, 少录了一个零 multiplies it', () => {
+    expect(read('多记了个0', summary, { employees: 1500 }).facts).toEqual({ employees: 150 })
+    expect(read('少录了一个零', summary, { employees: 15 }).facts).toEqual({ employees: 150 })
+  })
+  it('another digit typed too many is no value: the figure said with it replaces', () => {
+    const reading = read('刚才员工那里手一抖多按了个1 是150不是1150', summary, { employees: 1150 })
+    expect(reading).toMatchObject({ act: 'correct', facts: { employees: 150 } })
+  })
+})
