@@ -12,6 +12,7 @@ import { programsNamed } from './find-program.js'
 import type { Lexicon } from './load-lexicon.js'
 import type { CorrectionKind, IntentCue } from './lexicon-schema.js'
 import { extractFacts, IP_FACTS, type ExtractionResult } from './read-facts.js'
+import { readMovedValue } from './read-moved-value.js'
 import { readPositionalCorrection } from './read-positional-correction.js'
 import { isLastValue, topicOf, type LastValue } from './last-values.js'
 import { tagText, type MessageToken } from './tag-text.js'
@@ -110,7 +111,21 @@ export function readReply(
   let cleared: FactName[] = []
   // "主营那三个数 中间那个错了 应该是一千九": a value pointed at by its position takes the figure after the pointer.
   const positional = readPositionalCorrection(normalized, tokens, known, options.lastValues ?? lastValues, lexicon)
-  if (positional) {
+  // "150不是员工数 是研发人员数": a value given for one fact is another's.
+  const moved = positional ? null : readMovedValue(tokens, known)
+  if (moved) {
+    const changed = [...(Object.keys(moved.facts) as FactName[]), ...moved.cleared]
+    const checked = checkPlausibility(moved.facts, omit(known, changed))
+    reading = {
+      ...extractFacts('', { ...base, expecting: [] }),
+      facts: checked.accepted,
+      correction: true,
+      mentioned: changed,
+      scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
+      evidence: Object.fromEntries(changed.map((fact) => [fact, normalized])),
+    }
+    cleared = moved.cleared
+  } else if (positional) {
     const changed = Object.keys(positional) as FactName[]
     const checked = checkPlausibility(positional, omit(known, changed))
     reading = {
