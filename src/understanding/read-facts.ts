@@ -476,6 +476,8 @@ class MessageExtractor {
   readonly #namesScienceAward: boolean
   readonly #levels: Lexicon['levels']
   /** The clauses read, in order (their raw text): where a value or a 不清楚 was said. */
+  /** Where the message's last figure starts (-1 when it has none). */
+  #lastQuantityStart = -1
   readonly #clauseRaws: string[] = []
   /** The clauses that say yes or no in words of their own ("肯定没有", "没出过"). */
   readonly #polarClauses = new Set<string>()
@@ -508,6 +510,7 @@ class MessageExtractor {
       (token) => token.type === 'quantity' || (token.type === 'keyword' && token.meaning.type !== 'noise'),
     )
     this.#lastValueStart = values.length > 0 ? values[values.length - 1].start : -1
+    this.#lastQuantityStart = tokens.findLast((token) => token.type === 'quantity')?.start ?? -1
   }
 
   run(): ExtractionResult {
@@ -723,7 +726,17 @@ class MessageExtractor {
       (token) => token.type === 'keyword' && token.meaning.type !== 'noise' && token.meaning.type !== 'sink',
     )
     if (hasUnknown && (area || (this.#previousArea && !namesFact))) {
-      for (const fact of this.#expecting) if (!this.#draft.values.has(fact)) this.#draft.markUnknown(fact)
+      // "研发费用这块真不清楚 人倒是知道 二十二个": a matter named by an amount's keyword is that amount only.
+      const named = tokens.flatMap((token) =>
+        area && token.type === 'keyword' && token.meaning.type === 'amount' ? token.meaning.topic.slots : [],
+      )
+      // Only when a figure follows for another fact; "研发这块儿俺们没算过" does not know the whole matter.
+      const clauseEnd = tokens[tokens.length - 1]?.end ?? 0
+      const scope =
+        named.length > 0 && this.#lastQuantityStart > clauseEnd
+          ? this.#expecting.filter((fact) => named.includes(fact))
+          : this.#expecting
+      for (const fact of scope) if (!this.#draft.values.has(fact)) this.#draft.markUnknown(fact)
     }
     this.#previousArea = area && !hasUnknown
     if (area && namesFact) this.#matterClauses.add(clause.raw)

@@ -379,3 +379,14 @@ describe('readReply: a digit typed too many or too few (reply-words.json digitSl
     expect(reading).toMatchObject({ act: 'correct', facts: { employees: 150 } })
   })
 })
+
+describe('readReply: a matter not known, then a figure for another fact', () => {
+  it('研发费用这块真不清楚 人倒是知道 二十二个 keeps the R&D staff', () => {
+    const reading = read('研发费用这块真不清楚 人倒是知道 二十二个', rd)
+    expect(reading.facts).toEqual({ rdStaff: 22 })
+    expect([...reading.unknown].sort()).toEqual(['rdExpense', 'rdExpensePrev'])
+  })
+  it('研发这块儿俺们没算过 still does not know the whole matter', () => {
+    expect([...read('研发这块儿俺们没算过', rd).unknown].sort()).toEqual(['rdExpense', 'rdExpensePrev', 'rdStaff'])
+  })
+})
