@@ -386,6 +386,11 @@ describe('readReply: a matter not known, then a figure for another fact', () => 
     expect(reading.facts).toEqual({ rdStaff: 22 })
     expect([...reading.unknown].sort()).toEqual(['rdExpense', 'rdExpensePrev'])
   })
+  it('一个数 after 拿不出 is "a figure", no value', () => {
+    const reading = read('研发费用没做辅助账 所以真拿不出一个数 研发人员倒是有九个', rd)
+    expect(reading.facts).toEqual({ rdStaff: 9 })
+    expect(reading.unknown).toEqual(expect.arrayContaining(['rdExpense']))
+  })
   it('研发这块儿俺们没算过 still does not know the whole matter', () => {
     expect([...read('研发这块儿俺们没算过', rd).unknown].sort()).toEqual(['rdExpense', 'rdExpensePrev', 'rdStaff'])
   })
