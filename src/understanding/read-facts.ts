@@ -223,6 +223,9 @@ function namesTheFirm(meaning: KeywordMeaning): boolean {
   return meaning.type === 'member' && meaning.fact === 'honors'
 }
 
+/** An A-not-A question of whether something holds: 有没有, 过没过, 在不在, 是不是. */
+const WHETHER = /(\p{Script=Han})[没不]\1/u
+
 /** A verb of doing or being right before an industry word, with at most three characters between: "我们是做批发的". */
 const DOING_BEFORE = /(?:做|是|搞|干|从事|主营|经营|开|卖|属于|主要)[^，,。；;\s]{0,3}$/u
 
@@ -481,6 +484,8 @@ class MessageExtractor {
   readonly #clauseRaws: string[] = []
   /** The clauses that say yes or no in words of their own ("肯定没有", "没出过"). */
   readonly #polarClauses = new Set<string>()
+  /** Clauses that name a fact by its keyword. */
+  readonly #keywordClauses = new Set<string>()
   /** Clauses that name a matter as a whole ("上市的事", "融资这块"). */
   readonly #matterClauses = new Set<string>()
   /** The last clause with a fact keyword named a contest: an award word in a clause without one is its ("…大赛 拿了个优胜奖"). */
@@ -543,6 +548,8 @@ class MessageExtractor {
     this.#clauseRaws.push(clause.raw)
     const { tokens } = clause
     if (tokens.some((token) => token.type === 'yes' || token.type === 'no')) this.#polarClauses.add(clause.raw)
+    if (tokens.some((token) => token.type === 'keyword' && token.meaning.type !== 'noise'))
+      this.#keywordClauses.add(clause.raw)
     this.#correctedBefore = this.#correctedMember
     this.#correctedMember = null
     this.#memberBefore = this.#memberNow ?? null
@@ -1755,11 +1762,23 @@ class MessageExtractor {
           // still yields: "研发人员没单独定岗 … 真数不清").
           const at = this.#clauseRaws.indexOf(answer.raw)
           const aboutMatter = at >= 1 && this.#matterClauses.has(this.#clauseRaws[at - 1]!)
+          // The clause with the characters before it, where a separator word took part of an A-not-A (还有没有效).
+          const from = this.text.indexOf(answer.raw)
+          const asked = from >= 0 ? this.text.slice(Math.max(0, from - 2), from + answer.raw.length) : answer.raw
           for (const [fact, { raw, value }] of [...draft.values.entries()]) {
             if (draft.numeric.has(fact)) continue
             const said = this.#clauseRaws.indexOf(raw)
             const far = at >= 0 && said >= 0 && (said > at || said < at - 1)
-            if (far && (typeof value === 'boolean' || value === 'none') && this.#polarClauses.has(raw)) continue
+            // "体系认证是前任行政办的 证书放哪了都不知道 还有没有效更说不好": asking whether (有没有, 过没过) it still holds is
+            // about the fact named last before, however far, when no clause between names another.
+            const whether =
+              far &&
+              said < at &&
+              value === true &&
+              WHETHER.test(asked) &&
+              this.#clauseRaws.slice(said + 1, at).every((between) => !this.#keywordClauses.has(between))
+            if (far && !whether && (typeof value === 'boolean' || value === 'none') && this.#polarClauses.has(raw))
+              continue
             // "机构的钱一分没进过 上市的事董秘在谈 谈到哪一步我说不清": right after a matter named, it is about that matter.
             if (aboutMatter && said >= 0 && said !== at - 1) continue
             draft.values.delete(fact)

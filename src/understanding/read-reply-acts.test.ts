@@ -395,3 +395,28 @@ describe('readReply: a matter not known, then a figure for another fact', () => 
     expect([...read('研发这块儿俺们没算过', rd).unknown].sort()).toEqual(['rdExpense', 'rdExpensePrev', 'rdStaff'])
   })
 })
+
+describe('readReply: not knowing whether a title held still holds', () => {
+  const quality: ExpectedAnswer = {
+    facts: ['qualityCert', 'qualityAward', 'ownBrand', 'standardSetting', 'digitalLevel', 'coreBusinessInfoSystem'],
+    step: 'question',
+  }
+  const prerequisite: ExpectedAnswer = { facts: ['innovativeSmeValid', 'specializedSmeValid'], step: 'question' }
+  it('还有没有效更说不好 / 过没过期我吃不透 leave the title named before unknown', () => {
+    expect(read('体系认证是前任行政办的 证书放哪了都不知道 还有没有效更说不好', quality).unknown).toContain(
+      'qualityCert',
+    )
+    const reading = read('创新型是前年评上的 有效期几年来着 过没过期我吃不透', prerequisite)
+    expect(reading.facts.innovativeSmeValid).toBeUndefined()
+    expect(reading.unknown).toContain('innovativeSmeValid')
+  })
+  it('a denial said before stands ("事故没出过 … 撤没撤我不清楚")', () => {
+    const compliance: ExpectedAnswer = {
+      facts: ['creditBlacklisted', 'restrictedProducts', 'majorIncident3y'],
+      step: 'question',
+    }
+    expect(read('事故没出过 信用的话 去年好像被税务局列过一次 后来撤没撤我不清楚', compliance).facts).toMatchObject({
+      majorIncident3y: false,
+    })
+  })
+})
