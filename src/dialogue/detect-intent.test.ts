@@ -238,3 +238,12 @@ describe('howToApplyProgram', () => {
     },
   )
 })
+
+describe('detectIntent: a title held and the tier aimed at', () => {
+  it('去年已经评上创新型中小企业了 今年想往上够一够专精特新 aims at 专精特新', () => {
+    expect(detectIntent('去年已经评上创新型中小企业了 今年想往上够一够专精特新 公司58个人 营收三千四')).toEqual({
+      kind: 'assess',
+      programs: ['specialized'],
+    })
+  })
+})

@@ -62,7 +62,7 @@ export function detectIntent(raw: string): Intent {
   const cues = new Set(tokens.flatMap((token) => (token.cue ? [token.cue] : [])))
   if (cues.has('which') && !cues.has('policy'))
     return { kind: 'assess', programs: ['innovative', 'specialized', 'little-giant'] }
-  const listed = towardNextTier(normalized, assessedPrograms(normalized, tokens))
+  const listed = towardNextTier(normalized, assessedPrograms(normalized, tokens), tokens)
   const program = listed[listed.length - 1] ?? null
   // "升规后又评上专精特新，还能加多少": a question other than yes/no asks about a policy, not for an assessment.
   const { yesNoQuestions } = currentLexicon()
@@ -309,8 +309,15 @@ function assessedPrograms(text: string, tokens: readonly MessageToken[]): Progra
 }
 
 /** "比专精特新再高一级的那个", "评上了创新型 想冲下一档": a word pointing to the tier above the highest programme named. */
-function towardNextTier(text: string, programs: Program[]): Program[] {
+function towardNextTier(text: string, programs: Program[], tokens: readonly MessageToken[] = []): Program[] {
   if (programs.length === 0 || !currentLexicon().nextTier.some((word) => text.includes(word))) return programs
+  // "评上了创新型 今年想往上够一够专精特新": a tier named right after the word is the one aimed at.
+  for (const word of currentLexicon().nextTier)
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const end = at + word.length
+      const aimed = tokens.find((token) => token.program && token.start >= end && token.start <= end + 2)
+      if (aimed?.program) return [aimed.program]
+    }
   // "创新型和专精特新两块牌子都有 下一步还能往哪评": the tier above the highest one named.
   const highest = Math.max(...programs.map((program) => TIER_ORDER.indexOf(program)))
   const above = TIER_ORDER[highest + 1]

@@ -363,7 +363,18 @@ export const IntentFileSchema = z
      * not "研发费用怎么评").
      */
     assessVerbs: z
-      .object({ notAfter: Words, verbs: Words, between: Words, besideProgram: Words, openers: Words.optional() })
+      .object({
+        notAfter: Words,
+        verbs: Words,
+        between: Words,
+        besideProgram: Words,
+        openers: Words.optional(),
+        /**
+         * Assess words that tell a result (评上, 获评, 认定为): after one of `notAfter` (已经, 早就), 刚 or a year, or
+         * followed by 了/的 without a question, they say the firm holds the title ("去年已经评上创新型了"), not that it asks.
+         */
+        achieved: Words.optional(),
+      })
       .strict(),
     /**
      * A helper before a look verb asks to assess ("帮我瞅瞅", "给看一眼", "麻烦帮我把把关"): every `helpers` + `looks`

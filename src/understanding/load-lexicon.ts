@@ -133,6 +133,8 @@ export interface Lexicon {
   }
   /** What may stand between an assess verb and the program (intents.json assessVerbs.between: 一下, 个). */
   assessVerbBetween: ReadonlySet<string>
+  /** Assess words that tell a result, and what before them makes them a statement (intents.json assessVerbs). */
+  achieved: { words: ReadonlySet<string>; before: readonly string[] }
   /** Words that may stand right before an assess verb (intents.json assessVerbs.openers: 能否, 可以). */
   assessVerbOpeners: ReadonlySet<string>
   /** Words pointing at a known value by position (reply-words.json positions: 中间那个, 小的那个), longest first. */
@@ -350,6 +352,10 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
       'u',
     ),
     assessVerbBetween: new Set(intents.assessVerbs.between),
+    achieved: {
+      words: new Set(intents.assessVerbs.achieved ?? []),
+      before: [...intents.assessVerbs.notAfter, '刚', '刚刚', '才'].sort((a, b) => b.length - a.length),
+    },
     assessVerbOpeners: new Set(intents.assessVerbs.openers ?? []),
     helpers: [...(intents.lookRequests?.helpers ?? [])].sort((left, right) => right.length - left.length),
     positions: (replyWords.positions ?? [])

@@ -128,6 +128,13 @@ describe('tagText', () => {
     expect(last('员工三位数')).toEqual(['三位数', 'ge', 100])
   })
 
+  it('an assess word telling a result after a perfective word or a year, or before 了/的, affirms', () => {
+    expect(tags('去年已经评上创新型中小企业了')).toContain('yes:评上')
+    expect(tags('2023年获评专精特新')).toContain('yes:获评')
+    expect(tags('能评上吗')).not.toContain('yes:能评上')
+    expect(tags('评上了没')).not.toContain('yes:评上')
+  })
+
   it('a 不 closing the message asks', () => {
     expect(tags('子公司算独立法人不')).toEqual(['keyword:子公司', 'keyword:独立法人', 'question:不'])
     expect(tags('不')).toEqual([])

@@ -493,6 +493,7 @@ function tagUncached(text: string, lexicon: Lexicon): MessageToken[] {
   markTopicMarkers(tokens)
   markSoftenersAndIndefinites(text, tokens, lexicon.indefinites)
   markStatementParticles(text, tokens)
+  markAchievedTitles(text, tokens, lexicon.achieved)
   markUnknownAreas(tokens, lexicon.notUnderstood)
   markDeferrals(text, tokens)
   markDescriptions(text, tokens)
@@ -991,6 +992,25 @@ const states = (token: MessageToken): boolean =>
  * words, or more than two characters no word covers: "ERP用的用友呢") is a final particle and asks nothing; only after a bare topic ("研发费用呢",
  * "那小巨人呢") does it ask "what about".
  */
+/**
+ * "去年已经评上创新型中小企业了", "2023年获评专精特新", "评上的是创新型": an assess word that tells a result, after a
+ * perfective word or a year or before 了/的 (without a question after), says the title is held: an affirmation.
+ */
+function markAchievedTitles(text: string, tokens: MessageToken[], achieved: Lexicon['achieved']): void {
+  if (achieved.words.size === 0) return
+  tokens.forEach((token, index) => {
+    if (token.cue !== 'assess' || !achieved.words.has(token.text)) return
+    const before = text.slice(Math.max(0, token.start - 4), token.start).replace(/\s+$/u, '')
+    const previous = tokens.slice(0, index).findLast((other) => other.text.trim() !== '')
+    const after = text.slice(token.end, token.end + 4)
+    const told =
+      achieved.before.some((word) => before.endsWith(word)) ||
+      (previous?.type === 'year' && previous.end >= token.start - 1) ||
+      (/^[了的]/u.test(after) && !/^[了的][没吗么不嘛]/u.test(after))
+    if (told) tokens[index] = { start: token.start, end: token.end, text: token.text, type: 'yes' }
+  })
+}
+
 function markStatementParticles(text: string, tokens: MessageToken[]): void {
   let start = 0
   for (let index = 0; index <= tokens.length; index += 1) {
