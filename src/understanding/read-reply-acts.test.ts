@@ -420,3 +420,13 @@ describe('readReply: not knowing whether a title held still holds', () => {
     })
   })
 })
+
+describe('readReply: figures restated after a word of replacing', () => {
+  const known = { employees: 150, revenue: 3200, revenuePrev: 2800 }
+  it.each(['刚才那个不算 重新报：去年三千一 前年两千七', '最终以这个为准：去年3100 前年2700'])(
+    '%s replaces the last values by their years',
+    (text) => {
+      expect(read(text, rd, known)).toMatchObject({ act: 'correct', facts: { revenue: 3100, revenuePrev: 2700 } })
+    },
+  )
+})

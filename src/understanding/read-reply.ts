@@ -240,8 +240,15 @@ function correctionKind(
     ) ??
     tokens.find((token) => token.type === 'correction' && token.kind !== 'replace') ??
     tokens.find((token) => token.type === 'correction')
-  const kind = marker?.type === 'correction' ? marker.kind : null
   const hasNumber = tokens.some((token) => token.type === 'quantity')
+  // "刚才那个不算 重新报：去年三千一 前年两千七": figures restated after a word of replacing replace, whatever the
+  // pointer before said.
+  const restating =
+    hasNumber &&
+    marker?.type === 'correction' &&
+    marker.kind === 'previous' &&
+    tokens.some((token) => token.type === 'correction' && token.kind === 'replace' && token.start > marker.start)
+  const kind = marker?.type === 'correction' ? (restating ? 'replace' : marker.kind) : null
   // "前年的写反了，去年2800前年3200": a swap that gives the numbers is read like any correction.
   if (kind === 'swapped' && hasNumber) return 'replace'
   // "营收多报了两百万": a figure right after 多报了/少说了 is how far off the value was; "多报了，应该是3000" gives it.
