@@ -536,6 +536,7 @@ class MessageExtractor {
     this.#fillExpecting()
     this.#applyComparisons()
     this.#applyBareAnswers()
+    this.#fillWiderWindows()
     return this.#result()
   }
 
@@ -1813,6 +1814,25 @@ class MessageExtractor {
           }
         }
       }
+    }
+  }
+
+  /**
+   * "近两年融了三千万 再往前一年没别的了": nothing in a wider window (近3年) beyond a narrower one given is the narrower
+   * one's figure, not none.
+   */
+  #fillWiderWindows(): void {
+    for (const [fact, { value, raw }] of [...this.#draft.values.entries()]) {
+      const topic = SLOT_OF_FACT.get(fact)?.topic
+      if (value !== 0 || this.#draft.numeric.has(fact) || !topic?.windows) continue
+      const windows = Object.entries(topic.windows) as Array<[string, FactName]>
+      const own = windows.find(([, slot]) => slot === fact)
+      if (!own) continue
+      const narrower = windows
+        .filter(([years]) => Number(years) < Number(own[0]))
+        .map(([, slot]) => this.#draft.values.get(slot)?.value ?? this.context.known[slot])
+        .filter((figure): figure is number => typeof figure === 'number' && figure > 0)
+      if (narrower.length > 0) this.#draft.set(fact, Math.max(...narrower), raw)
     }
   }
 

@@ -430,3 +430,14 @@ describe('readReply: figures restated after a word of replacing', () => {
     },
   )
 })
+
+describe('readReply: nothing beyond a narrower window', () => {
+  const financing: ExpectedAnswer = { facts: ['equityFinancing2y', 'equityFinancing3y', 'listing'], step: 'question' }
+  it('近两年融了三千万 再往前一年没别的了 gives 近三年 the same figure', () => {
+    expect(read('近两年融了三千万 再往前一年没别的了 上市还早着呢', financing).facts).toEqual({
+      equityFinancing2y: 3000,
+      equityFinancing3y: 3000,
+      listing: 'none',
+    })
+  })
+})
