@@ -20,6 +20,10 @@ describe('industries by the divisions of GB/T 4754-2011', () => {
     ['在县城做邮政服务 收派快件', 'postal'],
     ['开停车场的', 'transport'],
     ['我们是电商代运营公司', 'leasingBusiness'],
+    ['古建修缮 翻瓦 油饰彩画', 'construction'],
+    ['我们进口生豆 自己烘焙咖啡豆 分装好卖给咖啡馆', 'industry'],
+    ['MES实施+二开，客户清一色是工厂', 'software'],
+    ['养了三百多箱蜂 蜂蜜自己装瓶卖', 'agriculture'],
   ])('%s is %s', (text, industry) => {
     expect(read(text).facts.industry).toBe(industry)
   })
