@@ -112,6 +112,7 @@ describe('tagText', () => {
     expect(bound('营收还没摸到两千万')).toEqual(['还没摸到两千万', 'lt'])
     expect(bound('员工没够一百')).toEqual(['没够一百', 'lt'])
     expect(bound('营收没破两千')).toEqual(['没破两千', 'le'])
+    expect(bound('负债率就没出过六成五')).toEqual(['没出过六成五', 'le'])
     // Not right before the figure: no bound ("没上班的二十个", "还没上市").
     expect(bound('没上班的二十个')).toEqual(['二十个', null])
     expect(tags('还没上市')).toEqual(['no:还没', 'keyword:上市'])
