@@ -912,7 +912,9 @@ class MessageExtractor {
       last &&
       last.start < this.#lastCorrectionAt &&
       last.part === value.part &&
-      (last.year === null) === (value.year === null)
+      (last.year === null) === (value.year === null) &&
+      // "去年不含税三千零五十 前年不含税两千七": a figure of another year is no correction of the one before.
+      (last.year === null || value.year === null || JSON.stringify(last.year) === JSON.stringify(value.year))
     )
       values.pop()
     values.push(value)

@@ -1295,3 +1295,12 @@ describe('readReply: an industry word at another question', () => {
     )
   })
 })
+
+describe('readReply: tax-inclusive figures and a correction word per year', () => {
+  it('不含税 before each year’s figure corrects nothing across years; 含税的话 figures are no value', () => {
+    expect(read('去年营收不含税三千零五十 开票含税的话三千四百多 前年不含税两千七', revenue).facts).toEqual({
+      revenue: 3050,
+      revenuePrev: 2700,
+    })
+  })
+})
