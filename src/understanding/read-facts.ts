@@ -223,11 +223,15 @@ function namesTheFirm(meaning: KeywordMeaning): boolean {
   return meaning.type === 'member' && meaning.fact === 'honors'
 }
 
+/** Words of a time before the one just named: 再往前, 之前, 更早. */
+const EARLIER = /往前|更早|再早|此前|之前那/u
+
 /** An A-not-A question of whether something holds: 有没有, 过没过, 在不在, 是不是. */
 const WHETHER = /(\p{Script=Han})[没不]\1/u
 
 /** A verb of doing or being right before an industry word, with at most three characters between: "我们是做批发的". */
-const DOING_BEFORE = /(?:做|是|搞|干|从事|主营|经营|开|卖|属于|主要)[^，,。；;\s]{0,3}$/u
+const DOING_BEFORE =
+  /(?:做|(?:我们|我司|公司|咱们?|企业|本公司|我们公司)(?:就|也|其实|主要|本来)?是|搞|干|从事|主营|经营|开|卖|属于|主要)[^，,。；;\s]{0,3}$/u
 
 /** Words that introduce what the firm does: 做/是, 从事/深耕 (nicheYears), 主营 (mainRevenue: "主营软件开发"). */
 const INDUSTRY_CUE_TOPICS = new Set(['nicheYears', 'mainRevenue'])
@@ -1826,7 +1830,17 @@ class MessageExtractor {
   #fillWiderWindows(): void {
     for (const [fact, { value, raw }] of [...this.#draft.values.entries()]) {
       const topic = SLOT_OF_FACT.get(fact)?.topic
-      if (value !== 0 || this.#draft.numeric.has(fact) || !topic?.windows) continue
+      if (!topic?.windows) continue
+      // "近两年机构实缴1800万 再往前一年还有一笔600万": a figure for the year before a narrower window, smaller than
+      // the narrower window's, is what the wider one adds to it.
+      if (typeof value === 'number' && value > 0 && this.#draft.numeric.has(fact) && EARLIER.test(this.text)) {
+        const narrowerSlot = this.#narrowerWindow(topic, fact)
+        const narrower = narrowerSlot ? this.#draft.values.get(narrowerSlot)?.value : undefined
+        if (typeof narrower === 'number' && narrower > value)
+          this.#draft.set(fact, Number((narrower + value).toPrecision(12)), raw, true)
+        continue
+      }
+      if (value !== 0 || this.#draft.numeric.has(fact)) continue
       const windows = Object.entries(topic.windows) as Array<[string, FactName]>
       const own = windows.find(([, slot]) => slot === fact)
       if (!own) continue
@@ -1836,6 +1850,16 @@ class MessageExtractor {
         .filter((figure): figure is number => typeof figure === 'number' && figure > 0)
       if (narrower.length > 0) this.#draft.set(fact, Math.max(...narrower), raw)
     }
+  }
+
+  /** The window of a topic just narrower than a fact's own (近2年 for 近3年), if any. */
+  #narrowerWindow(topic: AmountTopic, fact: FactName): FactName | undefined {
+    const windows = Object.entries(topic.windows ?? {}) as Array<[string, FactName]>
+    const own = windows.find(([, slot]) => slot === fact)
+    if (!own) return undefined
+    return windows
+      .filter(([years]) => Number(years) < Number(own[0]))
+      .sort((a, b) => Number(b[0]) - Number(a[0]))[0]?.[1]
   }
 
   #followedByValue(marker: Token): boolean {

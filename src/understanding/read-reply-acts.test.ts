@@ -441,3 +441,14 @@ describe('readReply: nothing beyond a narrower window', () => {
     })
   })
 })
+
+describe('readReply: a wider window adds to a narrower one', () => {
+  const financing: ExpectedAnswer = { facts: ['equityFinancing2y', 'equityFinancing3y', 'listing'], step: 'question' }
+  it('近两年1800万 再往前一年还有一笔600万 gives 近三年 2400; 也是基金 says nothing of the firm', () => {
+    const reading = read('近两年机构实缴1800万 再往前一年还有一笔600万 也是基金 新三板挂牌了', financing, {
+      industry: 'software',
+    })
+    expect(reading.facts).toEqual({ equityFinancing2y: 1800, equityFinancing3y: 2400, listing: 'neeq' })
+    expect(reading.act).toBe('answer')
+  })
+})
