@@ -124,6 +124,8 @@ export const CORRECTION_KINDS = [
   'understated',
   'retract',
   'doubled',
+  /** 砍一半, 减半: the value named, or the last one given, halved (with 都/各 every value of its topic). */
+  'halved',
   /** 除以十, ÷10, 乘以十: the value named (or the last one given) divided or multiplied by the figure after the word. */
   'divided',
   'multiplied',

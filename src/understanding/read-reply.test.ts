@@ -1137,6 +1137,13 @@ describe('readReply: batch 9000 grammar', () => {
       facts: { revenue: 3200 },
     })
     expect(read('员工数乘以10', summary, known).facts).toEqual({ employees: 150 })
+    // 砍一半 halves; with 都/各 every value of the topic.
+    expect(
+      read('研发费两年的都报成两倍了 实际得各砍一半', summary, { rdExpense: 240, rdExpensePrev: 200 }).facts,
+    ).toEqual({ rdExpense: 120, rdExpensePrev: 100 })
+    expect(read('研发费两年里少的那年多写了五十', summary, { rdExpense: 240, rdExpensePrev: 200 }).facts).toEqual({
+      rdExpensePrev: 150,
+    })
     // The operation decides over the other correction word, and its operand may be a decimal.
     expect(read('营收报高了百分之二十 你把那个数除以一点二', summary, { revenue: 3600 }).facts).toEqual({
       revenue: 3000,

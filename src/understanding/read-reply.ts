@@ -235,8 +235,9 @@ function correctionKind(
     tokens.find(
       (token) =>
         token.type === 'correction' &&
-        (token.kind === 'divided' || token.kind === 'multiplied') &&
-        operandOf(tokens, token) !== null,
+        (token.kind === 'halved' ||
+          token.kind === 'doubled' ||
+          ((token.kind === 'divided' || token.kind === 'multiplied') && operandOf(tokens, token) !== null)),
     ) ??
     tokens.find((token) => token.type === 'correction' && token.kind !== 'replace') ??
     tokens.find((token) => token.type === 'correction')
@@ -773,23 +774,29 @@ function readCorrection(
   const factor =
     kind === 'doubled'
       ? 2
-      : operand !== null
-        ? kind === 'divided'
-          ? 1 / operand
-          : operand
-        : !hasNumber && kind === 'extraZero'
-          ? 0.1
-          : !hasNumber && kind === 'missingZero'
-            ? 10
-            : null
+      : kind === 'halved'
+        ? 0.5
+        : operand !== null
+          ? kind === 'divided'
+            ? 1 / operand
+            : operand
+          : !hasNumber && kind === 'extraZero'
+            ? 0.1
+            : !hasNumber && kind === 'missingZero'
+              ? 10
+              : null
   if (factor !== null && lastValues.length > 0) {
     const last = namedLastValue(tokens, lastValues) ?? lastValues[0]!
-    return acceptedCorrection(
-      probe,
-      { [last.fact]: Number((last.value * factor).toPrecision(12)) } as Facts,
-      known,
-      text,
+    // "研发费两年的都报成两倍了 实际得各砍一半": with 都/各 every value of the topic given changes.
+    const every = tokens.some((token) => token.type === 'all' || token.type === 'respectively')
+    const slots = every ? (topicOf(last.fact)?.slots ?? [last.fact]) : [last.fact]
+    const scaled = Object.fromEntries(
+      slots.flatMap((slot) => {
+        const before = slot === last.fact ? last.value : known[slot]
+        return typeof before === 'number' ? [[slot, Number((before * factor).toPrecision(12))]] : []
+      }),
     )
+    return acceptedCorrection(probe, scaled as Facts, known, text)
   }
   let rest = text
   for (const { token } of restated)
