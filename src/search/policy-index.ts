@@ -93,10 +93,12 @@ const CANDIDATES_PER_TERM = 1000
  * knowledge base, where every card holding a selective term is a candidate; bounds a query's work as it grows.
  */
 const CANDIDATE_BUDGET = 1000
-/** Bits of a card position sorted per pass of the candidates' radix sort. */
+/** The most bits of a card position sorted per pass of the candidates' radix sort. */
 const RADIX_BITS = 11
 /** Below this many candidates, the built-in sort is quicker than the radix sort's passes. */
 const RADIX_MIN = 128
+/** Values a card has in `#cardWeights` (padded from three to four: fewer cards' values straddle two cache lines). */
+const CARD_WEIGHTS = 4
 /** Cards whose sentences stay tokenised between queries. */
 const PASSAGE_CACHE = 1024
 
@@ -264,13 +266,14 @@ export class PolicyIndex {
   readonly #strongest = new Map<string, Int32Array>()
   readonly #passageCache = new Map<IndexedCard, Passages>()
   readonly #cards: IndexedCard[] = []
-  /** Per card position, its title weight and BM25 length normalisations (flat, for the scoring loop). */
-  #titleWeights = new Float64Array(0)
+  /**
+   * Per card position p, its title weight and BM25 length normalisations side by side (one cache line for the three):
+   * `#cardWeights[CARD_WEIGHTS p]`, `[… + 1]` (title), `[… + 2]` (body).
+   */
+  #cardWeights = new Float64Array(0)
   /** Per card position, its normalised title and body text (the phrase searches read only these). */
   #titleTexts: string[] = []
   #bodyTexts: string[] = []
-  #titleNorms = new Float64Array(0)
-  #bodyNorms = new Float64Array(0)
   /**
    * Per card position, the id of its body's Han text (`hanTextIds`): a Han phrase is in a body exactly when it is in
    * the Han text, so cards sharing an id (district versions of one policy that differ in figures and dates) share
@@ -345,11 +348,14 @@ export class PolicyIndex {
       indexed.titleNorm = 1 - B + (B * indexed.title.length) / Math.max(1, this.#averageTitle)
       indexed.bodyNorm = 1 - B + (B * indexed.body.length) / Math.max(1, this.#averageBody)
     }
-    this.#titleWeights = Float64Array.from(this.#cards, (indexed) => indexed.titleWeight)
+    this.#cardWeights = new Float64Array(CARD_WEIGHTS * this.#cards.length)
+    this.#cards.forEach((indexed, position) => {
+      this.#cardWeights[CARD_WEIGHTS * position] = indexed.titleWeight
+      this.#cardWeights[CARD_WEIGHTS * position + 1] = indexed.titleNorm
+      this.#cardWeights[CARD_WEIGHTS * position + 2] = indexed.bodyNorm
+    })
     this.#titleTexts = this.#cards.map((indexed) => indexed.titleText)
     this.#bodyTexts = this.#cards.map((indexed) => indexed.bodyText)
-    this.#titleNorms = Float64Array.from(this.#cards, (indexed) => indexed.titleNorm)
-    this.#bodyNorms = Float64Array.from(this.#cards, (indexed) => indexed.bodyNorm)
     if (!restored) this.#hanTextIds = hanTextIds(this.#bodyTexts)
     const hanTexts = this.#hanTextIds.reduce((largest, id) => Math.max(largest, id + 1), 0)
     this.#hanStamps = new Int32Array(hanTexts)
@@ -638,8 +644,8 @@ export class PolicyIndex {
   /** The BM25F-weighted count of a term in the card at `position` (the counts come with the posting). */
   #weighted(position: number, titleCount: number, bodyCount: number): number {
     return (
-      (this.#titleWeights[position] * titleCount) / this.#titleNorms[position] +
-      (BODY_WEIGHT * bodyCount) / this.#bodyNorms[position]
+      (this.#cardWeights[CARD_WEIGHTS * position] * titleCount) / this.#cardWeights[CARD_WEIGHTS * position + 1] +
+      (BODY_WEIGHT * bodyCount) / this.#cardWeights[CARD_WEIGHTS * position + 2]
     )
   }
 
@@ -687,7 +693,7 @@ export class PolicyIndex {
     for (let index = 0; index < phrases.length; index += 1) {
       const phrase = phrases[index]
       if (this.#mayHold(phrase, position, bits.titleHeld, true) && this.#titleTexts[position].includes(phrase.phrase))
-        score += phrase.idf * (this.#titleWeights[position] === TITLE_WEIGHT ? 1.5 : 0.5)
+        score += phrase.idf * (this.#cardWeights[CARD_WEIGHTS * position] === TITLE_WEIGHT ? 1.5 : 0.5)
       else if (this.#mayHold(phrase, position, bits.held, false) && this.#bodyHolds(phrase, index, position))
         score += phrase.idf * 0.4
     }
@@ -895,12 +901,13 @@ export class PolicyIndex {
     const titleWeights = this.#candidateTitleWeights
     const titleNorms = this.#candidateTitleNorms
     const bodyNorms = this.#candidateBodyNorms
+    const cardWeights = this.#cardWeights
     for (let next = 0; next < count; next += 1) {
       const position = sorted[next]
       marks[position] = 0
-      titleWeights[next] = this.#titleWeights[position]
-      titleNorms[next] = this.#titleNorms[position]
-      bodyNorms[next] = this.#bodyNorms[position]
+      titleWeights[next] = cardWeights[CARD_WEIGHTS * position]
+      titleNorms[next] = cardWeights[CARD_WEIGHTS * position + 1]
+      bodyNorms[next] = cardWeights[CARD_WEIGHTS * position + 2]
     }
     // Every term is scored over the candidates, term at a time in the terms' order (the same sums as scoring each
     // card over all terms): a merge of the sorted candidates with the term's postings, galloping through the longer
@@ -1089,8 +1096,9 @@ function byRank(left: { score: number; rank: number }, right: { score: number; r
 }
 
 /**
- * Sorts card positions (0 … largest) ascending: a least-significant-digit radix sort, RADIX_BITS a pass, so a
- * thousand candidates take two linear passes where a comparison sort takes ten thousand comparisons.
+ * Sorts card positions (0 … largest) ascending: a least-significant-digit radix sort, at most RADIX_BITS a pass
+ * (the position's bits shared evenly between the passes, so the digit counts to clear and sum stay small), so a
+ * thousand candidates take one or two linear passes where a comparison sort takes ten thousand comparisons.
  */
 function sortPositions(values: Int32Array, scratch: Int32Array, counts: Int32Array, largest: number): void {
   if (values.length < RADIX_MIN) {
@@ -1099,9 +1107,11 @@ function sortPositions(values: Int32Array, scratch: Int32Array, counts: Int32Arr
   }
   let from = values
   let to = scratch.subarray(0, values.length)
-  const mask = (1 << RADIX_BITS) - 1
-  for (let shift = 0; shift < 31 && largest >>> shift > 0; shift += RADIX_BITS) {
-    counts.fill(0)
+  const bits = 32 - Math.clz32(largest)
+  const digitBits = Math.ceil(bits / Math.max(1, Math.ceil(bits / RADIX_BITS)))
+  const mask = (1 << digitBits) - 1
+  for (let shift = 0; shift < bits; shift += digitBits) {
+    counts.fill(0, 0, mask + 1)
     for (let index = 0; index < from.length; index += 1) counts[(from[index] >>> shift) & mask] += 1
     for (let digit = 0, total = 0; digit <= mask; digit += 1) {
       const size = counts[digit]
