@@ -99,6 +99,12 @@ const RADIX_BITS = 11
 const RADIX_MIN = 128
 /** Values a card has in `#cardWeights` (padded from three to four: fewer cards' values straddle two cache lines). */
 const CARD_WEIGHTS = 4
+/**
+ * Bounds are summed in another order than the scores they bound, so rounding can put a bound a few units in the last
+ * place below its score: a bound is raised by this factor before it is compared (far above the rounding, far below
+ * any score gap that matters).
+ */
+const BOUND_MARGIN = 1 + 1e-9
 /** Cards whose sentences stay tokenised between queries. */
 const PASSAGE_CACHE = 1024
 
@@ -252,6 +258,8 @@ export class PolicyIndex {
   #candidateBodyNorms = new Float64Array(0)
   /** Per candidate, the most its final score can be (reused like the scores). */
   #caps = new Float64Array(0)
+  /** The best values seen by `limitthLargest` (the most hits a query takes). */
+  readonly #best = new Float64Array(50)
   /** Non-zero for the candidates scored first, by their caps (reused like the scores). */
   #chosen = new Uint8Array(0)
   /** Non-zero for the current query's candidates (reused like the scores). */
@@ -942,15 +950,25 @@ export class PolicyIndex {
     const caps = this.#caps
     // The streak bound depends only on which terms the title holds: computed once per such set.
     const streaks = new Map<number, number>()
+    // Boosts only add, so the limit-th best term score is a lower bound of the limit-th final score: a candidate
+    // whose term score plus the most any card's boosts can add (every term held, in a full-weight title) is below it
+    // cannot enter the hits, and its cap is not computed (-Infinity: never scored). The bound is added in another
+    // order than the cap, so it is raised by BOUND_MARGIN before the comparison.
+    const floor = limitthLargest(scores, count, limit, this.#best) / BOUND_MARGIN
+    const allBits = terms.length >= 32 ? -1 : (1 << terms.length) - 1
+    const boostMost = this.#cap(true, 0, phrases, allBits, allBits, streaks)
     for (let next = 0; next < count; next += 1)
-      caps[next] = this.#cap(
-        titleWeights[next] === TITLE_WEIGHT,
-        scores[next],
-        phrases,
-        termBits[next],
-        titleBits[next],
-        streaks,
-      )
+      caps[next] =
+        (scores[next] + boostMost) * BOUND_MARGIN < floor
+          ? -Infinity
+          : this.#cap(
+              titleWeights[next] === TITLE_WEIGHT,
+              scores[next],
+              phrases,
+              termBits[next],
+              titleBits[next],
+              streaks,
+            )
     // The best matches so far, in rank order (at most `limit`): the last one's score is the cutoff.
     const idRanks = this.#idRanks
     const matches: Array<{ position: number; score: number; rank: number; held: number }> = []
@@ -1124,6 +1142,22 @@ function sortPositions(values: Int32Array, scratch: Int32Array, counts: Int32Arr
     from = sortedSoFar
   }
   if (from !== values) values.set(from)
+}
+
+/** The limit-th largest of `values[0 … count]` (-Infinity when there are fewer); `best` is scratch, ≥ limit long. */
+function limitthLargest(values: Float64Array, count: number, limit: number, best: Float64Array): number {
+  let filled = 0
+  for (let index = 0; index < count; index += 1) {
+    const value = values[index]
+    if (filled === limit && !(value > best[limit - 1])) continue
+    let at = filled === limit ? limit - 1 : filled++
+    while (at > 0 && best[at - 1] < value) {
+      best[at] = best[at - 1]
+      at -= 1
+    }
+    best[at] = value
+  }
+  return filled === limit ? best[limit - 1] : -Infinity
 }
 
 /**
