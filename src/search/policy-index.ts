@@ -658,31 +658,53 @@ export class PolicyIndex {
   }
 
   /**
-   * The cards one selective term brings when at most `room` more fit, in no particular order: all its cards not yet
-   * candidates when they fit; else the strongest of those (by BM25F weight, then position), or of its precomputed
-   * strongest when it has them.
+   * Adds the cards one selective term brings to the candidates `into[0 … count]` when at most `room` more fit, and
+   * marks them; returns the new count. All its cards not yet candidates when they fit; else the strongest of those
+   * (by BM25F weight, then position), or of its precomputed strongest when it has them. Written in place: no list
+   * per term.
    */
-  #candidatesOf(term: QueryTerm, room: number, marks: Uint8Array): number[] {
+  #bring(term: QueryTerm, room: number, marks: Uint8Array, into: Int32Array, count: number): number {
     const strongest = this.#strongest.get(term.token)
-    const positions: number[] = []
     if (strongest) {
-      for (let index = 0; index < strongest.length && positions.length < room; index += 1)
-        if (marks[strongest[index]] === 0) positions.push(strongest[index])
-      return positions
+      const full = count + room
+      for (let index = 0; index < strongest.length && count < full; index += 1) {
+        const position = strongest[index]
+        if (marks[position] !== 0) continue
+        marks[position] = 1
+        into[count++] = position
+      }
+      return count
     }
     const { start, end } = term
     const all = this.#postings
-    for (let at = start; at < end; at += 1) if (marks[all[3 * at]] === 0) positions.push(all[3 * at])
-    if (positions.length <= room) return positions
+    let unmarked = 0
+    for (let at = start; at < end; at += 1) if (marks[all[3 * at]] === 0) unmarked += 1
+    if (unmarked <= room) {
+      for (let at = start; at < end; at += 1) {
+        const position = all[3 * at]
+        if (marks[position] !== 0) continue
+        marks[position] = 1
+        into[count++] = position
+      }
+      return count
+    }
     // The room-th largest weight: the cards above it, then those at it by position (postings are ascending).
-    const weights = new Float64Array(positions.length)
-    for (let at = start, index = 0; at < end; at += 1)
-      if (marks[all[3 * at]] === 0) weights[index++] = this.#weighted(all[3 * at], all[3 * at + 1], all[3 * at + 2])
+    const positions: number[] = []
+    const weights = new Float64Array(unmarked)
+    for (let at = start; at < end; at += 1)
+      if (marks[all[3 * at]] === 0) {
+        weights[positions.length] = this.#weighted(all[3 * at], all[3 * at + 1], all[3 * at + 2])
+        positions.push(all[3 * at])
+      }
     const threshold = selectKth(Float64Array.from(weights), weights.length - room)
     const chosen = positions.filter((_, index) => weights[index] > threshold)
     for (let index = 0; index < positions.length && chosen.length < room; index += 1)
       if (weights[index] === threshold) chosen.push(positions[index])
-    return chosen
+    for (const position of chosen) {
+      marks[position] = 1
+      into[count++] = position
+    }
+    return count
   }
 
   /**
@@ -874,14 +896,13 @@ export class PolicyIndex {
     const bringing = (selective.length > 0 ? selective : terms)
       .map((term, order) => ({ term, order, frequency: term.end - term.start }))
       .sort((left, right) => left.frequency - right.frequency || left.order - right.order)
-    const candidates: number[] = []
+    // The candidates, then sorted by position (`sorted` below).
+    const candidates = this.#sortedCandidates
+    let count = 0
     for (const { term } of bringing) {
-      const room = CANDIDATE_BUDGET - candidates.length
+      const room = CANDIDATE_BUDGET - count
       if (room <= 0) break
-      for (const position of this.#candidatesOf(term, room, marks)) {
-        marks[position] = 1
-        candidates.push(position)
-      }
+      count = this.#bring(term, room, marks, candidates, count)
     }
     // Bit i of a candidate's termBits: it holds terms[i] (the first 32 terms; the phrases' bounds use them).
     const bitOf = new Map<string, number>()
@@ -899,9 +920,7 @@ export class PolicyIndex {
     const titleMarks = phrases.every((phrase) => phrase.mask !== undefined)
     // The candidates by position, ascending; what the scoring keeps per candidate is kept in this order, in small
     // reused arrays (their title weights and length norms copied, so the loops below touch no per-card array).
-    const count = candidates.length
-    const sorted = this.#sortedCandidates.subarray(0, count)
-    sorted.set(candidates)
+    const sorted = candidates.subarray(0, count)
     sortPositions(sorted, this.#sortScratch, this.#digitCounts, this.#cards.length - 1)
     const scores = this.#scores.fill(0, 0, count)
     const termBits = this.#termBits.fill(0, 0, count)
