@@ -1563,7 +1563,8 @@ class MessageExtractor {
       return this.#setConverted(fact, topic, [current[0]])
     }
     if (!topic.additive) {
-      const distinct = new Set(current.map((value) => `${value.quantity.value}${value.quantity.unit}`))
+      // "负债率我说的是小数 0.38 就是38%": figures that come to the same value in the fact's unit are one.
+      const distinct = new Set(current.map((value) => this.#valueKey(topic, value)))
       if (distinct.size > 1) {
         const raw = current.map((value) => value.raw).join('、')
         return this.#draft.reject(fact, raw, `${FACT_LABELS[fact].label}说了几个数（${raw}），是哪一个？`)
@@ -1573,6 +1574,15 @@ class MessageExtractor {
     const byPart = new Map<string, BoundValue>()
     for (const value of current) byPart.set(value.part, value)
     this.#setConverted(fact, topic, [...byPart.values()])
+  }
+
+  /** A value's figure in the fact's unit (a bare fraction as a share where the topic takes one), else as written. */
+  #valueKey(topic: AmountTopic, value: BoundValue): string {
+    const conversion = convertQuantity(value.quantity, topic.unit)
+    if (conversion.ok) return String(conversion.value)
+    if (conversion.problem === 'fractionOrPercent' && topic.fractionIsShare === true)
+      return String(Number((value.quantity.value * 100).toPrecision(12)))
+    return `${value.quantity.value}${value.quantity.unit}`
   }
 
   /** Converts the values to the fact's unit (summing additive parts) and sets or rejects the fact. */

@@ -1311,3 +1311,10 @@ describe('readReply: tax-inclusive figures and a correction word per year', () =
     })
   })
 })
+
+describe('readReply: one figure written two ways', () => {
+  it('负债率0.38 就是38% is one value', () => {
+    const profit: ExpectedAnswer = { facts: ['netProfit', 'debtRatio'], step: 'question' }
+    expect(read('负债率0.38 就是38%', profit).facts).toEqual({ debtRatio: 38 })
+  })
+})
