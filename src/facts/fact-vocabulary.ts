@@ -60,7 +60,7 @@ export type GradedFact = 'rdInstitution' | 'sciAward' | 'contest' | 'makerChinaT
 /** What a keyword in a message means. */
 export type KeywordMeaning =
   | { type: 'amount'; topic: AmountTopic; sign?: -1; part?: string; countTopic?: AmountTopic }
-  | { type: 'flag'; fact: BooleanFactName; value?: boolean }
+  | { type: 'flag'; fact: BooleanFactName; value?: boolean; onlyWhenAsked?: boolean }
   | {
       type: 'choice'
       fact: 'industry' | 'listing' | 'leadProductField'

@@ -39,7 +39,16 @@ export const FactKeywordEntrySchema = z.discriminatedUnion('type', [
       words: Words,
     })
     .strict(),
-  z.object({ type: z.literal('flag'), fact: BooleanFact, value: z.boolean().optional(), words: Words }).strict(),
+  z
+    .object({
+      type: z.literal('flag'),
+      fact: BooleanFact,
+      value: z.boolean().optional(),
+      /** A word that names the fact only at the question that asks it (奖 at the quality question is 质量奖). */
+      onlyWhenAsked: z.boolean().optional(),
+      words: Words,
+    })
+    .strict(),
   z
     .object({
       type: z.literal('choice'),

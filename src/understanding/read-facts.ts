@@ -1016,6 +1016,7 @@ class MessageExtractor {
         return meaning.topic
       }
       case 'flag': {
+        if (meaning.onlyWhenAsked && !this.#expects(meaning.fact)) break
         if (hasUnknown) draft.markUnknown(meaning.fact)
         else if (suppressed) break
         else {

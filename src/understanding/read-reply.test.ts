@@ -1318,3 +1318,19 @@ describe('readReply: one figure written two ways', () => {
     expect(read('负债率0.38 就是38%', profit).facts).toEqual({ debtRatio: 38 })
   })
 })
+
+describe('readReply: 奖 at the quality question', () => {
+  const quality: ExpectedAnswer = {
+    facts: ['qualityCert', 'qualityAward', 'ownBrand', 'standardSetting', 'digitalLevel', 'coreBusinessInfoSystem'],
+    step: 'question',
+  }
+  const awards: ExpectedAnswer = {
+    facts: ['sciAwardLevel', 'sciAwardRank', 'makerChinaTop', 'contest'],
+    step: 'question',
+  }
+  it('is the quality award where that is asked, and nothing elsewhere; ✘ denies', () => {
+    expect(read('认证有 品牌有 标准没参与过 奖没拿过', quality).facts).toMatchObject({ qualityAward: false })
+    expect(read('没获过奖 比赛也没参加', awards).facts.qualityAward).toBeUndefined()
+    expect(read('- 质量奖 ✘', quality).facts).toEqual({ qualityAward: false })
+  })
+})
