@@ -136,6 +136,10 @@ describe('tagText', () => {
     expect(tags('评上了没')).not.toContain('yes:评上')
   })
 
+  it('是 right after a matter named (那事是…) affirms nothing', () => {
+    expect(tags('创新型那事是原来的总经理经手的')).not.toContain('yes:是')
+  })
+
   it('a 不 closing the message asks', () => {
     expect(tags('子公司算独立法人不')).toEqual(['keyword:子公司', 'keyword:独立法人', 'question:不'])
     expect(tags('不')).toEqual([])

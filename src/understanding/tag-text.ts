@@ -920,6 +920,11 @@ function markNotQuestions(text: string, tokens: MessageToken[]): void {
  * without one is it a supposition ("亏损的话能不能评").
  */
 function markTopicMarkers(tokens: MessageToken[]): void {
+  // "创新型那事是原来的总经理经手的": 是 right after a matter named introduces what is said of it, it affirms nothing.
+  tokens.forEach((token, index) => {
+    if (token.type === 'yes' && token.text === '是' && tokens[index - 1]?.type === 'area')
+      tokens[index] = { ...token, type: 'filler' } as MessageToken
+  })
   let start = 0
   for (let index = 0; index <= tokens.length; index += 1) {
     if (index < tokens.length && tokens[index].type !== 'separator') continue
