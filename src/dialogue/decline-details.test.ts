@@ -92,6 +92,7 @@ describe('unstatedFocus with Latin words', () => {
 
   it('an English word written in lower case is prose, not a name the text would spell the same way', () => {
     expect(unstatedFocus('we use 那个认证的算吗', '通过FDA等国际机构注册', words)).toEqual([])
+    expect(unstatedFocus('We are a Dutch seed company 那个认证的算吗', '通过FDA等国际机构注册', words)).toEqual([])
     // Spelled with a capital anywhere in the whole question, it is a name again.
     expect(unstatedFocus('ema那个认证的算吗', '通过FDA等国际机构注册', words, '欧洲EMA的 ema那个认证的算吗')).toEqual([
       'ema',

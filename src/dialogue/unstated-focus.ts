@@ -72,9 +72,10 @@ function isFocus(span: string, stated: string, words: FocusWords, last: boolean)
 export function unstatedFocus(question: string, stated: string, words: FocusWords, whole = ''): string[] {
   // A Latin word of the part (FDA, GMV, ISO) is a name or term the text would spell the same way: absent, it is unstated.
   const content = contentOf(question, words.ignore)
-  // Only a word written with a capital is such a name: "we use 一个区块链平台" holds English words, not terms.
+  // Only a word written with capitals is such a name (FDA, GMV, MEMS): "we use 一个区块链平台" or "We are a Dutch seed
+  // company" hold English words, not terms.
   const capitalised = new Set(
-    (`${question} ${whole}`.match(/[A-Za-z]{2,}/gu) ?? []).filter((word) => /[A-Z]/u.test(word)),
+    (`${question} ${whole}`.match(/[A-Za-z]{2,}/gu) ?? []).filter((word) => /[A-Z]{2}/u.test(word)),
   )
   const named = (word: string) => [...capitalised].some((spelled) => spelled.toLowerCase() === word)
   const latin = (content.match(/[a-z]{2,}/gu) ?? []).filter((word) => named(word) && !stated.includes(word))
