@@ -758,7 +758,7 @@ export class PolicyIndex {
     if (phrase.mask !== undefined) return (held & phrase.mask) === phrase.mask
     for (const bigram of phrase.bigrams) {
       const { start, end } = this.#range(bigram)
-      const at = gallopPostings(this.#postings, start, end, position)
+      const at = gallop(this.#postings, start, end, position, 3)
       if (at === end || this.#postings[3 * at] !== position || (inTitle && this.#postings[3 * at + 1] === 0))
         return false
     }
@@ -946,7 +946,7 @@ export class PolicyIndex {
       const factor = weight * idf
       if (end - start >= count) {
         for (let next = 0, at = start; next < count; next += 1) {
-          at = gallopPostings(postings, at, end, sorted[next])
+          at = gallop(postings, at, end, sorted[next], 3)
           if (at === end) break
           if (postings[3 * at] !== sorted[next]) continue
           this.#addTerm(next, at, factor, bit)
@@ -1213,13 +1213,14 @@ function selectKth(values: Float64Array, k: number): number {
 
 /**
  * The first index in [low, end) whose value is ≥ `value` (end when none) in ascending `values`: galloping from low
- * (steps 1, 2, 4 …) to a bracket, then bisecting it, so the cost grows with the log of the distance skipped.
+ * (steps 1, 2, 4 …) to a bracket, then bisecting it, so the cost grows with the log of the distance skipped. With a
+ * `stride`, entry i's value is `values[stride i]` (the card positions of the interleaved postings).
  */
-function gallop(values: Int32Array, low: number, end: number, value: number): number {
-  if (low >= end || values[low] >= value) return low
+function gallop(values: Int32Array, low: number, end: number, value: number, stride = 1): number {
+  if (low >= end || values[stride * low] >= value) return low
   let step = 1
   let high = low + 1
-  while (high < end && values[high] < value) {
+  while (high < end && values[stride * high] < value) {
     low = high
     step *= 2
     high = low + step
@@ -1227,26 +1228,7 @@ function gallop(values: Int32Array, low: number, end: number, value: number): nu
   if (high > end) high = end
   while (low + 1 < high) {
     const middle = (low + high) >> 1
-    if (values[middle] < value) low = middle
-    else high = middle
-  }
-  return high
-}
-
-/** `gallop` over the card positions of postings `low … end` (entry `at`'s position is `postings[3 at]`). */
-function gallopPostings(postings: Int32Array, low: number, end: number, value: number): number {
-  if (low >= end || postings[3 * low] >= value) return low
-  let step = 1
-  let high = low + 1
-  while (high < end && postings[3 * high] < value) {
-    low = high
-    step *= 2
-    high = low + step
-  }
-  if (high > end) high = end
-  while (low + 1 < high) {
-    const middle = (low + high) >> 1
-    if (postings[3 * middle] < value) low = middle
+    if (values[stride * middle] < value) low = middle
     else high = middle
   }
   return high

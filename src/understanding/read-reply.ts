@@ -113,10 +113,10 @@ export function readReply(
   const positional = readPositionalCorrection(normalized, tokens, known, options.lastValues ?? lastValues, lexicon)
   // "150不是员工数 是研发人员数": a value given for one fact is another's.
   const moved = positional ? null : readMovedValue(tokens, known)
-  if (moved) {
-    const changed = [...(Object.keys(moved.facts) as FactName[]), ...moved.cleared]
-    const checked = checkPlausibility(moved.facts, omit(known, changed))
-    reading = {
+  // A correction that names its values itself: they replace the known ones, after the plausibility checks.
+  const pointedReading = (facts: Facts, changed: FactName[]): ExtractionResult => {
+    const checked = checkPlausibility(facts, omit(known, changed))
+    return {
       ...extractFacts('', { ...base, expecting: [] }),
       facts: checked.accepted,
       correction: true,
@@ -124,18 +124,12 @@ export function readReply(
       scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
       evidence: Object.fromEntries(changed.map((fact) => [fact, normalized])),
     }
+  }
+  if (moved) {
+    reading = pointedReading(moved.facts, [...(Object.keys(moved.facts) as FactName[]), ...moved.cleared])
     cleared = moved.cleared
   } else if (positional) {
-    const changed = Object.keys(positional) as FactName[]
-    const checked = checkPlausibility(positional, omit(known, changed))
-    reading = {
-      ...extractFacts('', { ...base, expecting: [] }),
-      facts: checked.accepted,
-      correction: true,
-      mentioned: changed,
-      scores: Object.fromEntries(Object.keys(checked.accepted).map((fact) => [fact, 1])),
-      evidence: Object.fromEntries(changed.map((fact) => [fact, normalized])),
-    }
+    reading = pointedReading(positional, Object.keys(positional) as FactName[])
   } else if (correction && (named.length === 0 || correction !== 'replace' || restated.length > 0)) {
     const corrected = readCorrection(normalized, tokens, correction, expected, known, lastValues, restated, part, base)
     reading = corrected.reading
