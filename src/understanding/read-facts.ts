@@ -482,9 +482,9 @@ class MessageExtractor {
   #lastCorrectionAt = -1
   readonly #namesScienceAward: boolean
   readonly #levels: Lexicon['levels']
-  /** The clauses read, in order (their raw text): where a value or a 不清楚 was said. */
   /** Where the message's last figure starts (-1 when it has none). */
   #lastQuantityStart = -1
+  /** The clauses read, in order (their raw text): where a value or a 不清楚 was said. */
   readonly #clauseRaws: string[] = []
   /** The clauses that say yes or no in words of their own ("肯定没有", "没出过"). */
   readonly #polarClauses = new Set<string>()
@@ -774,7 +774,6 @@ class MessageExtractor {
     if (topic.slots.length > 1 && !topic.windows) this.#previousDatedTopic = topic
   }
 
-  /** Records the clause's comparisons (their difference is no value) and returns the token indexes they use up. */
   /**
    * "2015年开始做这个", "08年就干这个", "从一九年起做": the year the firm began its line of business gives the years in it,
    * counted to this year (reply-words.json startWords after the year). A two-digit year before 年 here is a year, not a
@@ -785,12 +784,11 @@ class MessageExtractor {
     tokens.forEach((token, index) => {
       let year: number | null = null
       if (token.type === 'year' && token.year.kind === 'calendar') year = token.year.year
-      else if (
-        token.type === 'quantity' &&
-        token.quantity.unit === 'year' &&
-        /^(?:从)?(?:0\d|[12]\d)年$/u.test(token.text)
-      )
-        year = 2000 + Number(token.text.replace(/\D/gu, ''))
+      else if (token.type === 'quantity' && token.quantity.unit === 'year' && /^(?:从)?\d{2}年$/u.test(token.text)) {
+        // "08年", "19年": this century up to this year, else the last one ("98年就干这个").
+        const short = Number(token.text.replace(/\D/gu, ''))
+        year = 2000 + short <= this.#referenceYear! ? 2000 + short : 1900 + short
+      }
       if (year === null || year > this.#referenceYear! || used.has(index)) return
       const after = this.text.slice(token.end, token.end + 6)
       if (
@@ -804,6 +802,7 @@ class MessageExtractor {
     })
   }
 
+  /** Records the clause's comparisons (their difference is no value) and returns the token indexes they use up. */
   #readComparisons(tokens: Token[]): Set<number> {
     const used = new Set<number>()
     for (const comparison of findComparisons(tokens, this.text)) {
@@ -1852,14 +1851,11 @@ class MessageExtractor {
         continue
       }
       if (value !== 0 || this.#draft.numeric.has(fact)) continue
-      const windows = Object.entries(topic.windows) as Array<[string, FactName]>
-      const own = windows.find(([, slot]) => slot === fact)
-      if (!own) continue
-      const narrower = windows
-        .filter(([years]) => Number(years) < Number(own[0]))
-        .map(([, slot]) => this.#draft.values.get(slot)?.value ?? this.context.known[slot])
-        .filter((figure): figure is number => typeof figure === 'number' && figure > 0)
-      if (narrower.length > 0) this.#draft.set(fact, Math.max(...narrower), raw)
+      const narrowerSlot = this.#narrowerWindow(topic, fact)
+      const narrower = narrowerSlot
+        ? (this.#draft.values.get(narrowerSlot)?.value ?? this.context.known[narrowerSlot])
+        : undefined
+      if (typeof narrower === 'number' && narrower > 0) this.#draft.set(fact, narrower, raw)
     }
   }
 

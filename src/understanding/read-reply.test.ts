@@ -1267,6 +1267,7 @@ describe('readReply: the year the firm began', () => {
     ['2015年开始做这个', 11],
     ['08年就干这个', 18],
     ['19年开始做的', 7],
+    ['98年就干这个', 28],
     ['干了19年', 19],
   ])('%s gives %i years in the line of business', (text, years) => {
     expect(read(text, niche).facts.nicheYears).toBe(years)
