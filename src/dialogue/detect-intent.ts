@@ -140,12 +140,6 @@ function asksProcedure(text: string): boolean {
   )
 }
 
-/** How many Chinese characters besides the tier's name a question of how to apply holds at most ("怎么才能申请上"). */
-const APPLY_QUESTION_LENGTH = 8
-const APPLY_VERB = /申请|申报|报名|报|评|认定/u
-/** Asking how, not where or when ("在哪个网站上报" asks for a detail of another article). */
-const HOW = /怎么|咋|如何|怎样|流程|程序|步骤|手续/u
-
 /**
  * The one tier a question asks how to apply for, naming nothing else ("小巨人咋申请", "创新型中小企业怎么报"): it is
  * answered from the tier's 申报 article. Null when the message names another matter ("专精特新的奖励怎么申请").
@@ -161,7 +155,9 @@ export function howToApplyProgram(raw: string): Program | null {
   for (const token of [...tokens].reverse())
     if (token.program) rest = `${rest.slice(0, token.start)}${rest.slice(token.end)}`
   const words = rest.replace(/[^\p{Script=Han}]/gu, '')
-  return words.length <= APPLY_QUESTION_LENGTH && APPLY_VERB.test(words) && HOW.test(words) ? programs[0]! : null
+  const { verbs, asking, maxLength } = currentLexicon().howToApply
+  const applies = verbs.some((verb) => words.includes(verb)) && asking.some((word) => words.includes(word))
+  return words.length <= maxLength && applies ? programs[0]! : null
 }
 
 /** Whether a part of the message asks how or where to apply (answer-aspects.json process cues). */

@@ -177,6 +177,8 @@ export const ReplyWordFileSchema = z
     negatedFigures: Words,
     /** Words right after a year that say the firm began then (开始, 起, 成立, 入行): "08年就干这个" is 18 years in 2026. */
     startWords: Words.optional(),
+    /** Words of a time before the one just named (再往前, 更早): a wider window's figure said with one adds to the narrower one. */
+    earlier: Words.optional(),
     /**
      * The grammar of a digit typed too many or too few: 多/少 before or after one of `verbs` (多打, 打多), one of
      * `counters` (了个, 个, 一个, 一位) and one of `zeros` (0, 零: the value ÷ or × 10) or `digits` (1–9: the figure said
@@ -300,6 +302,12 @@ export const IndustryFileSchema = z
      */
     customerSubjects: z.object({ nouns: Words, adverbs: Words, verbs: Words }).strict().optional(),
     /**
+     * What, right before an industry word (up to three characters between), says the firm does it: `verbs` (做, 从事, 主营),
+     * or one of `subjects` with an adverb or none and 是 (我们是, 公司其实是) — at another question only such a word changes a
+     * known industry.
+     */
+    doingBefore: z.object({ verbs: Words, subjects: Words, adverbs: Words }).strict().optional(),
+    /**
      * Words right after an industry word that make it the firm's customer (是我们的客户, 只是我们客户): "宠物医院只是
      * 我们的客户" says whom the firm serves, not what it is.
      */
@@ -397,6 +405,14 @@ export const IntentFileSchema = z
      * the programme assessed is the next tier.
      */
     nextTier: Words.optional(),
+    /**
+     * A question of how to apply for one tier ("小巨人咋申请"): besides the tier's name at most `maxLength` Chinese
+     * characters, holding an apply verb (申请, 报, 评) and an asking word of how (怎么, 咋, 流程) — "在哪个网站上报" asks a detail.
+     */
+    howToApply: z
+      .object({ verbs: Words, asking: Words, maxLength: z.number().int().min(1).max(40) })
+      .strict()
+      .optional(),
   })
   .strict()
 

@@ -108,6 +108,12 @@ export interface Lexicon {
   negatedFigures: ReadonlySet<string>
   /** Words right after a year that say the firm began then (reply-words.json startWords). */
   startWords: readonly string[]
+  /** Words of a time before the one just named (reply-words.json earlier: 再往前, 更早). */
+  earlier: readonly string[]
+  /** What right before an industry word says the firm does it (industries.json doingBefore), longest first. */
+  doingBefore: readonly string[]
+  /** A question of how to apply for one tier (intents.json howToApply). */
+  howToApply: { verbs: readonly string[]; asking: readonly string[]; maxLength: number }
   /** Words that say a title no longer holds (reply-words.json lapses). */
   lapses: readonly string[]
   /** A negation and a verb of reaching or passing (没上, 不上, 还没摸到, 没超): the figure right after is a bound. */
@@ -374,6 +380,9 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     negatedFigures: new Set(replyWords.negatedFigures),
     lapses: [...(replyWords.lapses ?? [])],
     startWords: [...(replyWords.startWords ?? [])],
+    earlier: [...(replyWords.earlier ?? [])],
+    doingBefore: longestFirst(doingBeforeWords(industries.doingBefore)),
+    howToApply: intents.howToApply ?? { verbs: [], asking: [], maxLength: 0 },
     negatedReach: negatedReachWords(replyWords.negatedReach, replyWords.notKnowing.negations),
     pointers: longestFirst(replyWords.pointers ?? []),
     denials: new Set(replyWords.denials),
@@ -517,4 +526,13 @@ function digitSlipWords(
       }
   }
   return slips
+}
+
+/** The verbs of doing, and every subject with an adverb (or none) and 是: 做, 从事, 我们是, 公司其实是. */
+function doingBeforeWords(grammar: { verbs: string[]; subjects: string[]; adverbs: string[] } | undefined): string[] {
+  if (!grammar) return []
+  const copulas = grammar.subjects.flatMap((subject) =>
+    ['', ...grammar.adverbs].map((adverb) => `${subject}${adverb}是`),
+  )
+  return [...grammar.verbs, ...copulas]
 }

@@ -223,15 +223,8 @@ function namesTheFirm(meaning: KeywordMeaning): boolean {
   return meaning.type === 'member' && meaning.fact === 'honors'
 }
 
-/** Words of a time before the one just named: 再往前, 之前, 更早. */
-const EARLIER = /往前|更早|再早|此前|之前那/u
-
 /** An A-not-A question of whether something holds: 有没有, 过没过, 在不在, 是不是. */
 const WHETHER = /(\p{Script=Han})[没不]\1/u
-
-/** A verb of doing or being right before an industry word, with at most three characters between: "我们是做批发的". */
-const DOING_BEFORE =
-  /(?:做|(?:我们|我司|公司|咱们?|企业|本公司|我们公司)(?:就|也|其实|主要|本来)?是|搞|干|从事|主营|经营|开|卖|属于|主要)[^，,。；;\s]{0,3}$/u
 
 /** Words that introduce what the firm does: 做/是, 从事/深耕 (nicheYears), 主营 (mainRevenue: "主营软件开发"). */
 const INDUSTRY_CUE_TOPICS = new Set(['nicheYears', 'mainRevenue'])
@@ -1608,10 +1601,7 @@ class MessageExtractor {
     // industry that the message does not say the firm does changes nothing.
     if (!this.#expects('industry') && this.context.known.industry !== undefined) {
       const stated = this.#industries.some(
-        (mention) =>
-          mention.explicit ||
-          DOING_BEFORE.test(this.text.slice(Math.max(0, mention.start - 6), mention.start)) ||
-          this.text.includes('行业'),
+        (mention) => mention.explicit || this.#doneBefore(mention.start) || this.text.includes('行业'),
       )
       if (!stated) return
     }
@@ -1649,6 +1639,15 @@ class MessageExtractor {
       topic.unit,
     )
     if (ceiling.ok) this.#bounds.push({ fact, op: 'lt', value: ceiling.value, raw })
+  }
+
+  /** Whether a word of industries.json doingBefore (做, 我们是) stands up to three characters before `at` in its clause. */
+  #doneBefore(at: number): boolean {
+    const before = this.text.slice(Math.max(0, at - 8), at)
+    return this.#lexicon.doingBefore.some((word) => {
+      const found = before.lastIndexOf(word)
+      return found >= 0 && before.length - found - word.length <= 3 && !/[\s，,。；;]/u.test(before.slice(found))
+    })
   }
 
   #choose(fact: FactName, value: string, raw: string): void {
@@ -1843,7 +1842,8 @@ class MessageExtractor {
       if (!topic?.windows) continue
       // "近两年机构实缴1800万 再往前一年还有一笔600万": a figure for the year before a narrower window, smaller than
       // the narrower window's, is what the wider one adds to it.
-      if (typeof value === 'number' && value > 0 && this.#draft.numeric.has(fact) && EARLIER.test(this.text)) {
+      const earlier = this.#lexicon.earlier.some((word) => this.text.includes(word))
+      if (typeof value === 'number' && value > 0 && this.#draft.numeric.has(fact) && earlier) {
         const narrowerSlot = this.#narrowerWindow(topic, fact)
         const narrower = narrowerSlot ? this.#draft.values.get(narrowerSlot)?.value : undefined
         if (typeof narrower === 'number' && narrower > value)
