@@ -1335,3 +1335,15 @@ describe('readReply: 奖 at the quality question', () => {
     expect(read('- 质量奖 ✘', quality).facts).toEqual({ qualityAward: false })
   })
 })
+
+describe('readReply: listed in a catalogue (目录里, 名录上)', () => {
+  const compliance: ExpectedAnswer = {
+    facts: ['creditBlacklisted', 'restrictedProducts', 'majorIncident3y'],
+    step: 'question',
+  }
+  it('affirms the fact named before; 不在…里 denies it', () => {
+    expect(read('我们主营的产品在国家淘汰类目录里', compliance).facts).toEqual({ restrictedProducts: true })
+    expect(read('我们的产品不在淘汰类目录里', compliance).facts).toEqual({ restrictedProducts: false })
+    expect(read('不在经营异常名录里', compliance).facts).toEqual({ creditBlacklisted: false })
+  })
+})
