@@ -87,6 +87,8 @@ export const AnswerAspectsSchema = z
     followUpPattern: z.string().min(1),
     /** A piece without a cue that ends like a yes/no question asks a 'fact'. */
     yesNoPattern: z.string().min(1),
+    /** A piece without a cue that asks with a question word (哪一层算核心力量, 谁来考核) is a part of its own ('general'). */
+    whPattern: z.string().min(1).optional(),
     /**
      * A piece that reports what the policy says ("昌平说特别重大项目可以适当提高支持标准", "听说有个…") and asks nothing
      * (no asking word, not the last piece) is context for the parts after it, whatever cue it holds.

@@ -77,3 +77,13 @@ describe('still-open questions', () => {
     expect(asksStillOpen('房租通补多少钱')).toBe(false)
   })
 })
+
+describe('a piece that asks with a question word but holds no cue', () => {
+  it('is a part of its own (哪一层算核心力量), while a piece that asks nothing stays context', () => {
+    expect(splitSubQuestions('优质中小企业一共分几个层次 哪一层算核心力量').map((part) => part.text)).toEqual([
+      '优质中小企业一共分几个层次',
+      '哪一层算核心力量',
+    ])
+    expect(splitSubQuestions('我们是做软件的 补贴最多多少').map((part) => part.text)).toEqual(['补贴最多多少'])
+  })
+})

@@ -74,6 +74,7 @@ const patternsOf = oncePerObject((aspects: AnswerAspects) => ({
   split: new RegExp(aspects.splitPattern, 'u'),
   followUp: new RegExp(aspects.followUpPattern, 'u'),
   yesNo: new RegExp(aspects.yesNoPattern, 'u'),
+  wh: aspects.whPattern ? new RegExp(aspects.whPattern, 'u') : null,
   reported: aspects.reportedPattern ? new RegExp(aspects.reportedPattern, 'u') : null,
 }))
 
@@ -135,7 +136,7 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
     .filter((piece) => piece.length > 0)
     .flatMap((piece) => breakPiece(piece, aspects))
   const parts: Array<{ text: string; aspect: AnswerAspect }> = []
-  const { followUp, yesNo, reported } = patterns
+  const { followUp, yesNo, wh, reported } = patterns
   const contextPieces: string[] = []
   for (const [index, piece] of pieces.entries()) {
     const previous = parts[parts.length - 1]
@@ -145,7 +146,13 @@ export function splitSubQuestions(question: string, aspects: AnswerAspects = loa
     }
     const aspect =
       aspectOf(piece, aspects) ??
-      (previous && followUp.test(piece) ? previous.aspect : yesNo.test(piece) ? 'fact' : null)
+      (previous && followUp.test(piece)
+        ? previous.aspect
+        : yesNo.test(piece)
+          ? 'fact'
+          : wh?.test(piece)
+            ? 'general'
+            : null)
     if (aspect === null) {
       contextPieces.push(piece)
       continue
