@@ -21,9 +21,8 @@ const index = createPolicyIndex(loadCards(), { synonyms: loadSynonyms() })
  * 10 answerable declined, 526/612 unanswerable declined, after the blind batches a8000–a9300 joined the set and were
  * fixed for from their tune lines; shared dev set 109/111, 0, 9/9). The unanswerable floor moved from 0.87 to 0.86 with
  * batch a7000 and to 0.855 with batch a9300 (its tune negatives 21/30 on first run) because the new data is harder,
- * not because an answer got worse. With batch a9500 (2026-12-06; first run on its tune lines 14/18 with every key
- * fact, 20/30 negatives declined; after the fixes from them 15/18, 25/30) the whole tune split reads 656/707 and 574/672
- * while the lines before it are unchanged (641/689, 549/642): the floors moved to 0.925 and 0.85 for the same reason.
+ * not because an answer got worse. Batch a9500 (2026-12-06) first pulled the tune split below these floors; the fixes
+ * from its tune lines and a question word making a part of its own brought it back (661/707, 9 declined, 576/672).
  * The issue's targets (0.90 / 2 % / 0.95) are reported by `npm run eval` on the held-out split; they are not all met yet.
  */
 describe('end-to-end policy answers (the figures `npm run eval` prints)', () => {
@@ -34,10 +33,10 @@ describe('end-to-end policy answers (the figures `npm run eval` prints)', () => 
     const baseline = scoreReplies(questions, await baselineReplies(index, questions))
     const shares = answerShares(current)
     expect(shares.allFacts, current.misses.map((miss) => `${miss.id} ${miss.why}`).join('\n')).toBeGreaterThanOrEqual(
-      0.925,
+      0.93,
     )
     expect(shares.answerableDeclined).toBeLessThanOrEqual(0.02)
-    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.85)
+    expect(shares.unanswerableDeclined).toBeGreaterThanOrEqual(0.855)
     expect(current.allFacts).toBeGreaterThan(baseline.allFacts)
   })
 
